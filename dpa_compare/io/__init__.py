@@ -1,0 +1,82 @@
+"""Readers: turn an input file into `Block`s, one per paragraph or table cell.
+
+Readers are chosen by file suffix from a lazy registry (importing pdfplumber
+or python-docx is slow, and a Markdown user should not pay for it). Each
+reader module exposes `read(data: bytes, path: Path) -> Source`; this module
+does what all of them share: the file checks, the size limit, the hash, and
+the "no text at all" check. Inputs are only ever read, never written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from dpa_compare.errors import LoadError
+from dpa_compare.model import Block
+
+MAX_INPUT_BYTES = 200 * 1024 * 1024
+"""Largest input file accepted, in bytes (a 200 MB contract is not a contract)."""
+
+READERS: dict[str, str] = {
+    ".docx": "dpa_compare.io.docx",
+    ".md": "dpa_compare.io.text",
+    ".markdown": "dpa_compare.io.text",
+    ".txt": "dpa_compare.io.text",
+    ".html": "dpa_compare.io.html",
+    ".htm": "dpa_compare.io.html",
+    ".pdf": "dpa_compare.io.pdf",
+}
+"""File suffix → module whose `read(data, path)` reads it."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """What a reader found in one file: its blocks in reading order, and its title."""
+
+    path: str
+    sha256: str
+    blocks: tuple[Block, ...]
+    title: str = ""
+
+
+def read(path: str | Path) -> Source:
+    """Return the blocks of the file at `path`.
+
+    Raises `LoadError` naming the file for every problem a user can fix: a
+    missing file, an unsupported suffix, an empty, damaged, unsafe or
+    textless document.
+    """
+    file = Path(path)
+    if not file.exists():
+        raise LoadError(file, "no such file")
+    if file.is_dir():
+        raise LoadError(file, "is a directory, not a document")
+    suffix = file.suffix.lower()
+    if suffix not in READERS:
+        supported = ", ".join(sorted({s for s in READERS if s not in (".htm", ".markdown")}))
+        raise LoadError(file, f"unsupported file type '{suffix or '(none)'}'; supported: {supported}")
+    size = file.stat().st_size
+    if size == 0:
+        raise LoadError(file, "the file is empty")
+    if size > MAX_INPUT_BYTES:
+        raise LoadError(file, f"the file is {size:,} bytes; the limit is {MAX_INPUT_BYTES:,}")
+    try:
+        data = file.read_bytes()
+    except OSError as error:
+        raise LoadError(file, f"cannot be read ({error.strerror or error})") from None
+    reader = importlib.import_module(READERS[suffix])
+    source: Source = reader.read(data, file)
+    if not any(block.text.strip() or block.auto_label for block in source.blocks):
+        raise LoadError(file, "the document contains no text")
+    return source
+
+
+def sha256_of(data: bytes) -> str:
+    """Return the hex SHA-256 digest of `data`."""
+    return hashlib.sha256(data).hexdigest()
+
+
+__all__ = ["MAX_INPUT_BYTES", "READERS", "Source", "read", "sha256_of"]

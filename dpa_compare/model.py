@@ -1,0 +1,207 @@
+"""The shared data model every pipeline stage speaks.
+
+Readers produce `Block`s (one per paragraph or table cell, as the source shows
+it); segmentation turns blocks into a `Document` of `Clause`s; alignment,
+version comparison, QA and reporting consume documents and produce their own
+records. Every record is a frozen dataclass that round-trips through JSON via
+`to_dict()` / `from_dict()`, so any stage's output can serve as a golden file.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from dataclasses import dataclass
+from typing import Any, Literal
+
+Language = Literal["en", "zh"]
+
+BlockKind = Literal["paragraph", "table_cell"]
+"""How a reader met a block in its source."""
+
+ClauseKind = Literal["heading", "clause", "paragraph", "list_item", "definition", "table_cell"]
+"""What a clause is: `heading` — a numbered or unnumbered title with no body of
+its own (Chapter I, Annex 2, `第一章`); `clause` — a numbered provision
+(`7.2`, `Article 28`, `第七条`); `list_item` — an enumerated item inside a
+clause (`(a)`, `(i)`, `（一）`, `一、`); `paragraph` — an unnumbered paragraph
+attached to the preceding numbered clause; `definition` — a paragraph or item
+defining a quoted term; `table_cell` — one cell of a table."""
+
+CLAUSE_KINDS: tuple[str, ...] = ("heading", "clause", "paragraph", "list_item", "definition", "table_cell")
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph or table cell as a reader found it, before segmentation.
+
+    `text` is what a person reads, with Word's automatic number or a Markdown
+    list marker removed and given separately as `auto_label`, so the segmenter
+    sees typed and generated numbering alike. `heading_level` is 1–9 when the
+    source marks the block as a heading (Word heading style, `#` / setext
+    heading, `<h2>`), else None. `list_level` is the nesting depth (0-based)
+    of a list item, else None. `bold_lead` is a bold run-in title at the start
+    of the text (`**Confidentiality.** The Processor …`) without its markup.
+    `location` says where the block sits in its source, for users
+    (`paragraph 12`, `line 34`, `page 3`, `table 1 row 2 cell 3`).
+    """
+
+    text: str
+    location: str
+    kind: BlockKind = "paragraph"
+    auto_label: str | None = None
+    heading_level: int | None = None
+    list_level: int | None = None
+    bold_lead: str | None = None
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One clause of a document: a numbered provision, heading, item or paragraph.
+
+    `id` is stable: the same input always yields the same id, and every command
+    refers to clauses by it. `label` is the number exactly as a reader sees it
+    (`7.2(a)` prints as `(a)` under `7.2`; `Article 28`, `第七条`, `第 1-1 條`,
+    `（一）`), empty for unnumbered paragraphs. `path` is the normalised number
+    path from the top (`("7", "2", "a")`, `("ch1", "art1-1")`), language- and
+    script-independent so that `第七条` and `Section 7` both normalise to `7`
+    at their level. `level` is the depth in the clause tree (0 at top).
+    `parent` is the id of the enclosing clause, None at top level. `term` is
+    the defined term of a definition clause. `heading` is the clause's title
+    (`Sub-processors`, `总则`), `text` its body text.
+    """
+
+    id: str
+    label: str
+    path: tuple[str, ...]
+    level: int
+    parent: str | None
+    kind: ClauseKind
+    text: str
+    heading: str = ""
+    term: str | None = None
+    location: str = ""
+
+    @property
+    def full_text(self) -> str:
+        """Return heading and body joined, as compared and displayed."""
+        if self.heading and self.text:
+            return f"{self.heading} {self.text}"
+        return self.heading or self.text
+
+
+@dataclass(frozen=True)
+class Document:
+    """A segmented document in one language.
+
+    `source` is the input path as given; `sha256` the hex digest of its bytes.
+    `version` and `date` are the version label and ISO date when known (from
+    the caller or the file's own date line). `clauses` are in document order.
+    """
+
+    source: str
+    lang: Language
+    sha256: str
+    clauses: tuple[Clause, ...]
+    version: str | None = None
+    date: str | None = None
+    title: str = ""
+
+    def clause(self, clause_id: str) -> Clause:
+        """Return the clause with id `clause_id`; KeyError when absent."""
+        for clause in self.clauses:
+            if clause.id == clause_id:
+                return clause
+        raise KeyError(f"{self.source}: no clause with id {clause_id!r}")
+
+    def children(self, clause_id: str | None) -> list[Clause]:
+        """Return the direct children of `clause_id` (None: the top level)."""
+        return [c for c in self.clauses if c.parent == clause_id]
+
+    def reference(self, clause_id: str) -> str:
+        """Return the full reference a reader uses for a clause.
+
+        Labels of the clause and its ancestors joined as a person cites them:
+        `7.2(a)`, `Article 13 (1)`, `第 13 條 一、`. Unnumbered paragraphs are
+        cited as their numbered ancestor plus `¶n`.
+        """
+        by_id = {c.id: c for c in self.clauses}
+        chain: list[Clause] = []
+        current: Clause | None = by_id[clause_id]
+        while current is not None:
+            chain.append(current)
+            current = by_id.get(current.parent) if current.parent else None
+        return join_reference([c for c in reversed(chain) if c.kind != "heading" or c is chain[0]], by_id)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready dict of the whole document."""
+        return _to_jsonable(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Document:
+        """Return the document `data` (as made by `to_dict`) describes."""
+        clauses = tuple(Clause(**{**c, "path": tuple(c["path"])}) for c in data["clauses"])
+        return cls(**{**data, "clauses": clauses})
+
+    def to_json(self) -> str:
+        """Return the document as a JSON string (UTF-8 characters, not escapes)."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
+
+    @classmethod
+    def from_json(cls, text: str) -> Document:
+        """Return the document serialised in `text`."""
+        return cls.from_dict(json.loads(text))
+
+
+def join_reference(chain: list[Clause], by_id: dict[str, Clause]) -> str:
+    """Return the citation of the last clause of `chain` (its ancestors first)."""
+    parts: list[str] = []
+    paragraph_no = 0
+    for clause in chain:
+        if clause.label:
+            parts.append(clause.label)
+        elif clause.kind in ("paragraph", "definition", "table_cell") and clause.parent:
+            siblings = [c for c in by_id.values() if c.parent == clause.parent and not c.label]
+            paragraph_no = next(i for i, c in enumerate(siblings, 1) if c.id == clause.id)
+            parts.append(f"¶{paragraph_no}")
+    out = ""
+    for part in parts:
+        if not out:
+            out = part
+        elif part.startswith("(") and out[-1:].isalnum() and _is_dotted(out):
+            out += part
+        else:
+            out += " " + part
+    return out
+
+
+def _is_dotted(reference: str) -> bool:
+    last = reference.split(" ")[-1]
+    return any(ch.isdigit() for ch in last) and not last.startswith(("Article", "Section", "Clause"))
+
+
+def _to_jsonable(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, (list, tuple)):
+        return [_to_jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _to_jsonable(v) for k, v in value.items()}
+    return value
+
+
+def to_jsonable(value: Any) -> Any:
+    """Return `value` (any model record, or nesting of them) as JSON-ready data."""
+    return _to_jsonable(value)
+
+
+__all__ = [
+    "Block",
+    "BlockKind",
+    "CLAUSE_KINDS",
+    "Clause",
+    "ClauseKind",
+    "Document",
+    "Language",
+    "join_reference",
+    "to_jsonable",
+]

@@ -80,6 +80,7 @@ class Clause:
     heading: str = ""
     term: str | None = None
     location: str = ""
+    ref: str = ""
 
     @property
     def full_text(self) -> str:
@@ -117,21 +118,6 @@ class Document:
         """Return the direct children of `clause_id` (None: the top level)."""
         return [c for c in self.clauses if c.parent == clause_id]
 
-    def reference(self, clause_id: str) -> str:
-        """Return the full reference a reader uses for a clause.
-
-        Labels of the clause and its ancestors joined as a person cites them:
-        `7.2(a)`, `Article 13 (1)`, `第 13 條 一、`. Unnumbered paragraphs are
-        cited as their numbered ancestor plus `¶n`.
-        """
-        by_id = {c.id: c for c in self.clauses}
-        chain: list[Clause] = []
-        current: Clause | None = by_id[clause_id]
-        while current is not None:
-            chain.append(current)
-            current = by_id.get(current.parent) if current.parent else None
-        return join_reference([c for c in reversed(chain) if c.kind != "heading" or c is chain[0]], by_id)
-
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict of the whole document."""
         return _to_jsonable(self)
@@ -150,33 +136,6 @@ class Document:
     def from_json(cls, text: str) -> Document:
         """Return the document serialised in `text`."""
         return cls.from_dict(json.loads(text))
-
-
-def join_reference(chain: list[Clause], by_id: dict[str, Clause]) -> str:
-    """Return the citation of the last clause of `chain` (its ancestors first)."""
-    parts: list[str] = []
-    paragraph_no = 0
-    for clause in chain:
-        if clause.label:
-            parts.append(clause.label)
-        elif clause.kind in ("paragraph", "definition", "table_cell") and clause.parent:
-            siblings = [c for c in by_id.values() if c.parent == clause.parent and not c.label]
-            paragraph_no = next(i for i, c in enumerate(siblings, 1) if c.id == clause.id)
-            parts.append(f"¶{paragraph_no}")
-    out = ""
-    for part in parts:
-        if not out:
-            out = part
-        elif part.startswith("(") and out[-1:].isalnum() and _is_dotted(out):
-            out += part
-        else:
-            out += " " + part
-    return out
-
-
-def _is_dotted(reference: str) -> bool:
-    last = reference.split(" ")[-1]
-    return any(ch.isdigit() for ch in last) and not last.startswith(("Article", "Section", "Clause"))
 
 
 def _to_jsonable(value: Any) -> Any:
@@ -202,6 +161,5 @@ __all__ = [
     "ClauseKind",
     "Document",
     "Language",
-    "join_reference",
     "to_jsonable",
 ]

@@ -56,6 +56,7 @@ def segment_json(document: Document) -> str:
                     "level": c.level,
                     "kind": c.kind,
                     "term": c.term,
+                    "ref": c.ref,
                     "heading": c.heading,
                     "text": c.text,
                     "location": c.location,

@@ -1,0 +1,91 @@
+"""Markdown inline markup: remove it, find a bold run-in title, join wrapped lines.
+
+Only what changes the words a reader sees matters here: emphasis markers,
+code ticks, links (their text stays), images (dropped), HTML tags and
+comments, entities, and backslash escapes (`1\\. Definitions` reads
+`1. Definitions`).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+_ESCAPABLE = "\\`*_{}[]()#+-.!|<>~\"'$%&,/:;=?@^"
+_ESCAPE = re.compile(r"\\([" + re.escape(_ESCAPABLE) + r"])")
+_PROTECT_BASE = 0xF0000
+"""Escaped characters are parked in a private-use plane while emphasis is removed."""
+
+_IMAGE = re.compile(r"!\[[^\]]*\]\((?:[^()\s]|\([^)]*\))*(?:\s+\"[^\"]*\")?\)")
+_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)")
+_REF_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
+_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^>\s]+|[^@\s<>]+@[^@\s<>]+\.[A-Za-z]{2,})>")
+_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_CODE = re.compile(r"(`+)(.+?)\1")
+_STRONG_UNDERSCORE = re.compile(r"(?<![\w])__|__(?![\w])")
+_EMPHASIS = (
+    re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])"),
+    re.compile(r"(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])"),
+)
+_STRIKE = re.compile(r"~~(.+?)~~")
+_BOLD_LEAD = re.compile(r"^\s*[_*]?(\*\*|__)(?P<lead>.+?)\1[_*]?")
+_CJK = re.compile(r"[\u2e80-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
+_SPACES = re.compile(r"[ \t\u00a0]{2,}")
+
+
+def strip_inline(raw: str) -> str:
+    """Return `raw` Markdown inline text as a reader sees it, markup removed."""
+    text = _COMMENT.sub("", raw)
+    text = _ESCAPE.sub(lambda m: chr(_PROTECT_BASE + ord(m.group(1))), text)
+    text = _CODE.sub(lambda m: m.group(2).strip(), text)
+    text = _IMAGE.sub("", text)
+    text = _LINK.sub(r"\1", text)
+    text = _REF_LINK.sub(r"\1", text)
+    text = _AUTOLINK.sub(r"\1", text)
+    text = _BR.sub(" ", text)
+    text = _TAG.sub("", text)
+    text = text.replace("**", "")
+    text = _STRONG_UNDERSCORE.sub("", text)
+    text = _STRIKE.sub(r"\1", text)
+    for pattern in _EMPHASIS:
+        text = pattern.sub(r"\1", text)
+    if "&" in text:
+        text = html.unescape(text)
+    text = "".join(chr(ord(ch) - _PROTECT_BASE) if ord(ch) >= _PROTECT_BASE else ch for ch in text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def bold_lead(raw: str) -> str | None:
+    """Return the bold run-in title `raw` starts with, markup removed (`**Term.** The …` → `Term.`).
+
+    A paragraph that is bold throughout returns its whole text.
+    """
+    match = _BOLD_LEAD.match(raw)
+    if not match:
+        return None
+    lead = strip_inline(match.group("lead"))
+    return lead or None
+
+
+def join_lines(lines: list[str]) -> str:
+    """Return soft-wrapped `lines` as one line: a space between words, none between Chinese characters.
+
+    Hard line breaks (two trailing spaces, a trailing backslash) are joined
+    the same way: a clause's text is one line.
+    """
+    out = ""
+    for line in lines:
+        piece = line.strip()
+        if piece.endswith("\\") and not piece.endswith("\\\\"):
+            piece = piece[:-1].rstrip()
+        if not piece:
+            continue
+        if out and not (_CJK.match(out[-1]) and _CJK.match(piece[0])):
+            out += " "
+        out += piece
+    return out
+
+
+__all__ = ["bold_lead", "join_lines", "strip_inline"]

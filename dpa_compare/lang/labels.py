@@ -1,0 +1,163 @@
+"""Clause labels shared by every language: the record they parse into, and the generic schemes.
+
+A label is the number a clause prints at its start: `7.2`, `(a)`, `Article 28`,
+`第七条`, `（一）`. `en.py` and `zh.py` know their own words (Article, 第…条);
+this module holds what both use: the `LabelMatch` record, the scheme names and
+their roles, and the language-neutral patterns (dotted decimals, letters and
+roman numerals in brackets or with a dot, `(1)`, `①`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from dpa_compare.lang.numerals import is_roman, letters_to_int, roman_to_int
+
+CONTAINER_RANK: dict[str, int] = {"part": 0, "chapter": 1, "section": 2}
+"""Structural containers (Part, Chapter, 第…章, 第…节, SECTION I) and their nesting rank."""
+
+ITEM_SCHEMES = frozenset(
+    {
+        "alpha_paren", "alpha_rparen", "alpha_dot", "ALPHA_paren", "ALPHA_rparen", "ALPHA_dot",
+        "roman_paren", "roman_rparen", "roman_dot", "ROMAN_paren", "ROMAN_rparen", "ROMAN_dot",
+        "num_paren", "num_rparen", "num_dun", "zh_item", "zh_paren", "circled",
+    }
+)  # fmt: skip
+"""Enumerations inside a clause: their clauses are list items."""
+
+SCHEME_PREFIX: dict[str, str] = {"part": "pt", "chapter": "ch", "section": "sec", "article": "art", "annex": "annex"}
+"""Schemes whose ids carry a word prefix (`ch1`, `art7`, `annex2`)."""
+
+
+@dataclass(frozen=True)
+class LabelMatch:
+    """A label found at the start of a text.
+
+    `scheme` names the numbering scheme (`decimal`, `alpha_paren`, `article`,
+    `zh_item`, …). `label` is the label exactly as printed; `numbers` its
+    value (`(7, 2)` for `7.2`, `(3,)` for `(c)`, `(1, 1)` for `Article 1-1`,
+    `()` for an unnumbered `APPENDIX`). `rest` is the text after the label
+    and its separator; `separated` is True when punctuation (– : .) set the
+    rest off as a title.
+    """
+
+    scheme: str
+    label: str
+    numbers: tuple[int, ...]
+    rest: str
+    separated: bool = False
+
+    @property
+    def is_item(self) -> bool:
+        """Return True for enumerations inside a clause (`(a)`, `(i)`, `一、`, `（一）`)."""
+        return self.scheme in ITEM_SCHEMES
+
+    @property
+    def number_text(self) -> str:
+        """Return the value as a path component: `7.2` → `7.2`, `Article 1-1` → `1-1`, `(c)` → `3`."""
+        joiner = "." if self.scheme == "decimal" else "-"
+        return joiner.join(str(n) for n in self.numbers)
+
+
+_OPEN = "(（"
+_CLOSE = ")）"
+_END = r"(?=$|[\s\u3000]|[\u3400-\u9fff“\"'‘「（(\[])"
+"""What may follow a label: the end, a space, Chinese text or an opening quote/bracket."""
+
+_SEPARATOR = re.compile(r"^[\s\u3000]*([-–—:：.．、|]+)?[\s\u3000]*")
+
+_DECIMAL = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)(?:(\.)(?=[a-z]{2})|(\.?)(?=$|[\s\u3000]|[\u3400-\u9fff“\"'‘「（(A-Z]))")
+"""`1.`, `1.1`, `2.1.`; also `1.where …` (a typing slip: no space after a single number's dot)."""
+_BRACKETED = re.compile(r"^([(（])([A-Za-z]{1,6}|\d{1,3})([)）])")
+_RPAREN = re.compile(r"^([A-Za-z]{1,5}|\d{1,3})\)" + _END)
+_DOTTED = re.compile(r"^([A-Za-z]{1,5})\.(?=[\s\u3000]+\S|$)")
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def split_rest(text: str) -> tuple[str, bool]:
+    """Return `text` without a leading title separator, and whether one was there."""
+    match = _SEPARATOR.match(text)
+    assert match is not None
+    return text[match.end() :], bool(match.group(1))
+
+
+def generic_labels(text: str, heading: bool) -> list[LabelMatch]:
+    """Return the language-neutral labels `text` starts with, most likely reading first.
+
+    `(i)` is both a roman and a letter number; both readings are returned and
+    the segmenter picks by context. A bare integer (`1 La Plateforme`) counts
+    as a label only in a heading (`heading` True).
+    """
+    if text[:1] in _CIRCLED:
+        rest, sep = split_rest(text[1:])
+        return [LabelMatch("circled", text[0], (_CIRCLED.index(text[0]) + 1,), rest, sep)]
+    if match := _DECIMAL.match(text):
+        numbers = tuple(int(n) for n in match.group(1).split("."))
+        dot = match.group(2) or match.group(3)
+        if match.group(2) and len(numbers) > 1:
+            return []
+        if dot or len(numbers) > 1 or heading:
+            rest, sep = split_rest(text[match.end() :])
+            return [LabelMatch("decimal", match.group(0), numbers, rest, sep or bool(dot))]
+    if match := _BRACKETED.match(text):
+        return _letter_readings(match.group(2), "paren", match.group(0), text[match.end() :])
+    if match := _RPAREN.match(text):
+        return _letter_readings(match.group(1), "rparen", match.group(0), text[match.end() :])
+    if match := _DOTTED.match(text):
+        return _letter_readings(match.group(1), "dot", match.group(0), text[match.end() :])
+    return []
+
+
+def _letter_readings(token: str, style: str, label: str, after: str) -> list[LabelMatch]:
+    rest, sep = split_rest(after)
+    if token.isdigit():
+        if style == "dot":
+            return []
+        return [LabelMatch(f"num_{style}", label, (int(token),), rest, sep)]
+    readings = []
+    upper = token.isupper()
+    if is_roman(token):
+        readings.append(LabelMatch(("ROMAN" if upper else "roman") + f"_{style}", label, (roman_to_int(token),), rest, sep))
+    if (token.islower() or upper) and len(set(token.lower())) == 1:
+        letter = LabelMatch(("ALPHA" if upper else "alpha") + f"_{style}", label, (letters_to_int(token),), rest, sep)
+        # -- a lone i/v/x starts a roman list more often than it continues a letter one,
+        #    except that only `i` begins one: (v) or (x) alone is a letter --
+        if token.lower() in ("v", "x", "l", "c", "d", "m"):
+            readings.insert(0, letter)
+        else:
+            readings.append(letter)
+    return readings
+
+
+def first_word_number(token: str) -> tuple[int, ...] | None:
+    """Return the value of a label word's number: `12`, `1-1`, `IV`, `B` → a tuple, else None."""
+    parts = re.split(r"\s*[-‑–]\s*", token.strip())
+    values = []
+    for part in parts:
+        if part.isdigit():
+            values.append(int(part))
+        elif is_roman(part) and (len(part) > 1 or part.upper() in "IVX"):
+            values.append(roman_to_int(part))
+        elif len(part) == 1 and part.isalpha() and part.isascii():
+            values.append(letters_to_int(part))
+        else:
+            return None
+    return tuple(values)
+
+
+def strip_label_dot(label: str) -> str:
+    """Return `label` as cited: without a trailing dot (`7.` → `7`, `2.1.` → `2.1`, `a.` → `a`)."""
+    return label[:-1] if label.endswith((".", "．")) and len(label) > 1 else label
+
+
+__all__ = [
+    "CONTAINER_RANK",
+    "ITEM_SCHEMES",
+    "LabelMatch",
+    "SCHEME_PREFIX",
+    "first_word_number",
+    "generic_labels",
+    "split_rest",
+    "strip_label_dot",
+]

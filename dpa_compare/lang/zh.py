@@ -1,0 +1,144 @@
+"""Chinese (simplified and traditional): clause labels, defined terms, titles, sentence ends.
+
+Labels: `第一编` (part), `第一章` / `第 一 章` (chapter), `第一节` (section),
+`第一条` / `第 1-1 條` / `第十条之一` (article), `一、` (item), `（一）` / `(一)`
+(sub-item), `1、`, `附件一` / `附录A` / `附件 1` (annex), then the generic
+numbers shared with English (`1.`, `1.1`, `（a）`, `(a)`, `①`). Text is matched
+as printed: traditional characters are not converted, full-width digits and
+brackets are read like ASCII ones.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dpa_compare.lang import en
+from dpa_compare.lang.labels import LabelMatch, first_word_number, generic_labels, split_rest
+from dpa_compare.lang.numerals import CHINESE_NUMERAL_CHARS, chinese_to_int, fullwidth_to_ascii
+
+SENTENCE_ENDERS = "。！？!?…"
+"""Characters that end a Chinese sentence."""
+
+CLAUSE_ENDERS = "。；;：:！？!?，,"
+"""Characters that end a provision or an item; a title ends with none of them."""
+
+_SPACE = r"[ \u3000\u00a0]*"
+_NUMBER = r"[0-9０-９]{1,4}|[" + CHINESE_NUMERAL_CHARS + r"]{1,8}"
+_ORDINAL = re.compile(
+    r"^第" + _SPACE + r"(?P<num>" + _NUMBER + r")(?:" + _SPACE + r"[-‑–－]" + _SPACE + r"(?P<sub>[0-9０-９]{1,3}))?"
+    + _SPACE + r"(?P<unit>[编編章节節条條])(?:之(?P<zhi>[" + CHINESE_NUMERAL_CHARS + r"]{1,3}))?"
+)
+_UNIT_SCHEME = {"编": "part", "編": "part", "章": "chapter", "节": "section", "節": "section", "条": "article", "條": "article"}
+_CITATION_FOLLOWERS = "第及、或至之和与與规規所前后後中的项項款目定"
+"""Characters after `第十五條` that show a citation (`第十五條第二款`, `第八條規定`), not a label."""
+
+_ANNEX = re.compile(r"^(?P<word>附件|附录|附錄|附表)" + _SPACE + r"(?P<num>" + _NUMBER + r"|[A-Za-zＡ-Ｚ])?")
+_ITEM = re.compile(r"^(?P<num>[" + CHINESE_NUMERAL_CHARS + r"]{1,4})" + _SPACE + r"、")
+_NUM_DUN = re.compile(r"^(?P<num>[0-9０-９]{1,3})" + _SPACE + r"、")
+_PAREN_ITEM = re.compile(r"^[(（]" + _SPACE + r"(?P<num>[" + CHINESE_NUMERAL_CHARS + r"]{1,4})" + _SPACE + r"[)）]")
+
+_ASCII_PUNCT = str.maketrans("．（）", ".()")
+"""Full-width punctuation read as ASCII when matching generic labels (lengths stay the same)."""
+
+_TERM = r"(?P<term>[^”」』\"，,。；\n]{1,40}?)"
+_DEFINITIONS = (
+    re.compile(r"^[“「『\"]" + _TERM + r"[”」』\"](?:[^。；]{0,60}?)[，,：:]?" + _SPACE + r"(?:是指|系指|係指|意指|指|意为|意為|是)"),
+    re.compile(r"^(?P<term>[^：:，,。；、（(“「\s]{1,24})[：:]" + _SPACE + r"(?:是指|系指|係指|指)"),
+    re.compile(r"所稱(?P<term>[^，,。；\s]{1,20}?)[，,]" + _SPACE + r"(?:是指|系指|係指|指)"),
+    re.compile(r"所称(?P<term>[^，,。；\s]{1,20}?)[，,]" + _SPACE + r"(?:是指|系指|指)"),
+)
+
+
+def match_label(text: str, heading: bool = False) -> list[LabelMatch]:
+    """Return the readings of the label `text` starts with, most likely first; [] when none.
+
+    `heading` is True when the block is a heading (a bare number then counts).
+    `第十五條第二款…` at the start of a provision is a citation, not a label.
+    """
+    stripped = text.lstrip(" \u3000\u00a0\t")
+    if match := _ORDINAL.match(stripped):
+        found = _ordinal(match, stripped)
+        return [found] if found else []
+    if match := _ANNEX.match(stripped):
+        return _annex(match, stripped)
+    for pattern, scheme in ((_ITEM, "zh_item"), (_NUM_DUN, "num_dun"), (_PAREN_ITEM, "zh_paren")):
+        if match := pattern.match(stripped):
+            value = _value(match.group("num"))
+            if value is not None:
+                rest, sep = split_rest(stripped[match.end() :])
+                return [LabelMatch(scheme, match.group(0), (value,), rest, sep)]
+    ascii_start = fullwidth_to_ascii(stripped[:12]).translate(_ASCII_PUNCT) + stripped[12:]
+    found = en.match_label(ascii_start, heading)
+    # -- keep the label as printed (full-width digits) while matching on ASCII --
+    return [LabelMatch(m.scheme, stripped[: len(m.label)], m.numbers, m.rest, m.separated) for m in found]
+
+
+def _ordinal(match: re.Match[str], text: str) -> LabelMatch | None:
+    after = text[match.end() :]
+    if after[:1] and after[:1] in _CITATION_FOLLOWERS:
+        return None
+    value = _value(match.group("num"))
+    if value is None:
+        return None
+    numbers = [value]
+    if match.group("sub"):
+        numbers.append(int(fullwidth_to_ascii(match.group("sub"))))
+    elif match.group("zhi"):
+        numbers.append(chinese_to_int(match.group("zhi")))
+    rest, sep = split_rest(after)
+    return LabelMatch(_UNIT_SCHEME[match.group("unit")], match.group(0), tuple(numbers), rest, sep)
+
+
+def _annex(match: re.Match[str], text: str) -> list[LabelMatch]:
+    token = match.group("num")
+    after = text[match.end() :]
+    if token is None:
+        numbers: tuple[int, ...] | None = ()
+        if after.strip() and not re.match(r"^[ \u3000]*[-–—:：]", after):
+            return []
+    else:
+        number = _value(token)
+        numbers = (number,) if number is not None else first_word_number(fullwidth_to_ascii(token).upper())
+    if numbers is None or (after[:1] and after[:1] in _CITATION_FOLLOWERS):
+        return []
+    rest, sep = split_rest(after)
+    return [LabelMatch("annex", match.group(0), numbers, rest, sep)]
+
+
+def _value(token: str) -> int | None:
+    ascii_token = fullwidth_to_ascii(token)
+    if ascii_token.isdigit():
+        return int(ascii_token)
+    try:
+        return chinese_to_int(token)
+    except ValueError:
+        return None
+
+
+def match_definition(text: str, bold_lead: str | None = None) -> str | None:
+    """Return the term `text` defines, else None.
+
+    Recognised: `“X”指…`, `“X”是指…`, `「X」指…`, `X：指…` (the statute
+    item form `一、個人資料：指…`), `本法所稱X，指…`; and the English forms,
+    for English terms quoted inside Chinese text.
+    """
+    body = text.strip()
+    for pattern in _DEFINITIONS:
+        # -- "本法所稱X，指…" opens a provision; look for it near the start only --
+        match = pattern.search(body[:80]) if pattern.pattern.startswith("所") else pattern.match(body)
+        if match:
+            return match.group("term").strip()
+    return en.match_definition(body, bold_lead)
+
+
+def looks_like_title(text: str) -> bool:
+    """Return True when `text` reads as a title: short, and not ended like a sentence or item."""
+    stripped = text.strip()
+    if not stripped or stripped[-1] in CLAUSE_ENDERS:
+        return False
+    if re.search(r"[\u3400-\u9fff]", stripped):
+        return len(stripped) <= 30 and "。" not in stripped
+    return en.looks_like_title(stripped)
+
+
+__all__ = ["CLAUSE_ENDERS", "SENTENCE_ENDERS", "looks_like_title", "match_definition", "match_label"]

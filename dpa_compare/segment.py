@@ -1,0 +1,363 @@
+"""Blocks → clause tree: find each block's label, place it in the hierarchy, give it an id and a citation.
+
+The hierarchy is built with a stack of open clauses. A label whose numbering
+scheme is already open closes back to that level (it is a sibling); a new
+scheme opens a child. Some schemes place themselves: dotted decimals by their
+prefix (`7.2` under `7`), articles under the nearest chapter or annex,
+chapters under parts, annexes at the top. Unlabelled headings nest by
+heading level; unlabelled paragraphs attach to the clause before them.
+Language knowledge (label words, definitions, titles) lives in `lang/`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from dpa_compare.lang import en, zh
+from dpa_compare.lang.labels import CONTAINER_RANK, LabelMatch
+from dpa_compare.model import Block, Clause, ClauseKind, Language
+from dpa_compare.segment_refs import Naming, ParentInfo
+
+_LANGS = {"en": en, "zh": zh}
+_BULLET = "bullet"
+_HEADING = "heading"
+
+
+@dataclass
+class _Open:
+    """A clause that can still receive children."""
+
+    clause: Clause
+    scheme: str
+    key: tuple[object, ...]
+    numbers: tuple[int, ...]
+    heading_level: int | None
+    list_level: int | None
+    is_item: bool
+
+
+class Segmenter:
+    """Turn the blocks of one document into clauses, in one pass."""
+
+    def __init__(self, lang: Language) -> None:
+        self.lang = _LANGS[lang]
+        self.stack: list[_Open] = []
+        self.clauses: list[Clause] = []
+        self.naming = Naming()
+
+    def run(self, blocks: tuple[Block, ...]) -> list[Clause]:
+        """Return the clauses of `blocks` in document order."""
+        title_index = _title_index(blocks)
+        for index, block in enumerate(blocks):
+            if not block.text.strip() and not block.auto_label:
+                continue
+            matches = self._labels(block)
+            if index == title_index and not matches:
+                self._emit(None, "", "heading", block, heading=block.text)
+            elif matches:
+                self._labelled(block, matches)
+            elif block.heading_level is not None and block.kind != "table_cell":
+                self._unlabelled_heading(block)
+            else:
+                self._paragraph(block)
+        return self.clauses
+
+    # -- labels -------------------------------------------------------------------------------------
+
+    def _labels(self, block: Block) -> list[LabelMatch]:
+        heading = block.heading_level is not None
+        if block.kind == "table_cell":
+            return []
+        if block.auto_label:
+            found = self.lang.match_label(block.auto_label.strip(), True)
+            return [replace(m, rest=block.text.strip()) for m in found]
+        return self.lang.match_label(block.text, heading)
+
+    def _labelled(self, block: Block, matches: list[LabelMatch]) -> None:
+        match, parent = self._place(block, matches)
+        is_item = block.heading_level is None and match.is_item or (
+            match.scheme == "decimal" and len(match.numbers) == 1 and block.heading_level is None
+            and parent is not None and parent.scheme in ("article", "decimal")
+        )
+        heading, text = self._split_title(block, match, is_item)
+        kind: ClauseKind
+        if match.scheme in CONTAINER_RANK or match.scheme == "annex":
+            kind = "heading"
+        else:
+            kind = "list_item" if is_item else "clause"
+        term = self.lang.match_definition(text, _lead_after(block.bold_lead, match.label)) if text else None
+        if term and kind != "heading":
+            kind = "definition"
+        clause = self._emit(parent, match.label, kind, block, heading=heading, text=text, term=term, match=match,
+                            item=is_item)
+        key = (match.scheme, block.heading_level is not None, block.list_level, len(match.numbers))
+        self.stack.append(_Open(clause, match.scheme, key, match.numbers, block.heading_level, block.list_level, is_item))
+
+    def _place(self, block: Block, matches: list[LabelMatch]) -> tuple[LabelMatch, _Open | None]:
+        """Return the reading of the label that fits, and its parent; pop the stack down to the parent."""
+        first = matches[0]
+        if first.scheme == "annex":
+            # -- an unnumbered APPENDIX holds the numbered annexes after it --
+            return first, self._pop_to(lambda o: o.scheme == "annex" and not o.numbers and bool(first.numbers))
+        if first.scheme in CONTAINER_RANK:
+            rank = CONTAINER_RANK[first.scheme]
+            return first, self._pop_to(
+                lambda o: o.scheme == "annex" or (o.scheme in CONTAINER_RANK and CONTAINER_RANK[o.scheme] < rank)
+            )
+        if first.scheme == "article":
+            level = block.heading_level
+            return first, self._pop_to(
+                lambda o: o.scheme == "annex" or o.scheme in CONTAINER_RANK
+                or (o.scheme == _HEADING and level is not None and (o.heading_level or 0) < level)
+            )
+        if first.scheme == "decimal" and len(first.numbers) > 1:
+            parent = self._decimal_parent(first)
+            if parent is not False:
+                return first, parent  # type: ignore[return-value]
+        return self._enumeration(block, matches)
+
+    def _decimal_parent(self, match: LabelMatch) -> _Open | None | bool:
+        prefix, depth = match.numbers[:-1], len(match.numbers)
+        tests = (
+            lambda o: o.scheme == "decimal" and o.numbers == prefix,
+            lambda o: o.scheme == "article" and o.numbers == prefix,
+            lambda o: o.scheme == "decimal" and len(o.numbers) == depth,
+            lambda o: o.scheme == "decimal" and len(o.numbers) == depth - 1,
+        )
+        for number, test in enumerate(tests):
+            found = self._find(test)
+            if found is not None:
+                if number == 2:  # -- a sibling: close back to its parent --
+                    return self._pop_above(found)
+                return self._pop_to(lambda o, f=found: o is f)
+        return False
+
+    def _enumeration(self, block: Block, matches: list[LabelMatch]) -> tuple[LabelMatch, _Open | None]:
+        """Return the reading of an item label and its parent: a sibling of an open list, else a new list."""
+        best: tuple[int, int, LabelMatch, _Open | None] | None = None
+        for order, match in enumerate(matches):
+            score, entry = self._fit(block, match)
+            if best is None or (score, order) < best[:2]:
+                best = (score, order, match, entry)
+        assert best is not None
+        if best[3] is not None:
+            return best[2], self._pop_above(best[3])
+        matches = [best[2]]
+        level = block.heading_level
+        if level is not None:
+            # -- a numbered heading closes deeper or equal unnumbered headings and the body below them --
+            return matches[0], self._pop_to(lambda o: _holds_heading(o, level))
+        return matches[0], self.stack[-1] if self.stack else None
+
+    def _fit(self, block: Block, match: LabelMatch) -> tuple[int, _Open | None]:
+        """Return how well reading `match` fits the open lists (lower is better) and the sibling it continues.
+
+        0: it continues an open list of the same scheme (`(h)` → `(i)` is a
+        letter); 1: it continues a list of its scheme in another style (`2.`
+        typed after a `1.` heading), or starts a new list (`(i)` after
+        `(a) …:` is roman); 2: a list of its scheme is open but the number
+        jumps; 3: a new scheme that does not start at one.
+        """
+        key = (match.scheme, block.heading_level is not None, block.list_level, len(match.numbers))
+        same = next((o for o in reversed(self.stack) if o.key == key), None)
+        if same is not None and same.numbers and match.numbers[-1] == same.numbers[-1] + 1:
+            return 0, same
+        loose = next((o for o in reversed(self.stack) if o.scheme == match.scheme and o.numbers
+                      and len(o.numbers) == len(match.numbers) and o.numbers[-1] + 1 == match.numbers[-1]), None)
+        if loose is not None:
+            return 1, loose
+        if match.numbers[-1:] == (1,):
+            return 1, None
+        return (2, same) if same is not None else (3, None)
+
+    # -- unlabelled blocks --------------------------------------------------------------------------
+
+    def _unlabelled_heading(self, block: Block) -> None:
+        level = block.heading_level or 1
+        parent = self._pop_to(lambda o: _holds_heading(o, level))
+        clause = self._emit(parent, "", "heading", block, heading=block.text)
+        self.stack.append(_Open(clause, _HEADING, (_HEADING, level), (), level, None, False))
+
+    def _table_row(self, block: Block) -> None:
+        """Make a table row a clause of the section, article or annex that holds the table.
+
+        The holder is the nearest open heading or titled clause, not the
+        sentence that introduces the table, so rows are cited `Annex 3 row 2`.
+        """
+        parent = self._pop_to(
+            lambda o: o.clause.kind == "heading" or o.scheme in ("article", "annex")
+            or bool(o.clause.heading and not o.clause.text)
+        )
+        self._emit(parent, "", "table_row", block, text=block.text, header=block.header)
+
+    def _paragraph(self, block: Block) -> None:
+        if block.kind == "table_cell":
+            self._table_row(block)
+            return
+        if self._title_for_previous(block):
+            return
+        level = block.list_level
+        if level is None:
+            parent = self._pop_to(lambda o: not o.is_item)
+        else:
+            parent = self._pop_to(lambda o: not o.is_item or (o.list_level is not None and o.list_level < level))
+        text, heading = block.text, ""
+        term = self.lang.match_definition(text, block.bold_lead)
+        if not term and block.bold_lead and len(block.bold_lead) < len(text) and text.startswith(block.bold_lead):
+            heading = block.bold_lead.strip().rstrip(".:：").strip()
+            text = text[len(block.bold_lead) :].strip()
+        kind: ClauseKind = "paragraph" if level is None else "list_item"
+        if term:
+            kind = "definition"
+        clause = self._emit(parent, "", kind, block, heading=heading, text=text, term=term)
+        if level is not None:
+            self.stack.append(_Open(clause, _BULLET, (_BULLET, level), (), None, level, True))
+
+    def _title_for_previous(self, block: Block) -> bool:
+        """Make a short all-bold line the title of the label-only clause just before it; True if done."""
+        if not self.clauses or not self.stack or block.list_level is not None:
+            return False
+        previous = self.clauses[-1]
+        whole_bold = block.bold_lead is not None and block.bold_lead.strip() == block.text.strip()
+        if not (previous.label and not previous.heading and not previous.text and whole_bold):
+            return False
+        if self.stack[-1].clause is not previous or not self.lang.looks_like_title(block.text):
+            return False
+        updated = replace(previous, heading=block.text.strip())
+        self.clauses[-1] = updated
+        self.stack[-1].clause = updated
+        return True
+
+    # -- helpers ------------------------------------------------------------------------------------
+
+    def _split_title(self, block: Block, match: LabelMatch, is_item: bool) -> tuple[str, str]:
+        """Return (heading, text) of a labelled block."""
+        rest = match.rest.strip()
+        lead = _lead_after(block.bold_lead, match.label)
+        if block.heading_level is not None or (lead is not None and lead.strip() == rest):
+            return rest, ""
+        if lead and rest.startswith(lead) and len(lead) < len(rest) and self.lang.looks_like_title(lead.rstrip(".:：")):
+            return lead.strip().rstrip(".:：").strip(), rest[len(lead) :].strip()
+        if not is_item and match.scheme != "decimal" and self.lang.looks_like_title(rest):
+            return rest, ""
+        if not is_item and match.separated and self.lang.looks_like_title(rest) and len(rest.split()) <= 10:
+            return rest, ""
+        return "", rest
+
+    def _emit(self, parent: _Open | None, label: str, kind: ClauseKind, block: Block, heading: str = "",
+              text: str = "", term: str | None = None, match: LabelMatch | None = None,
+              item: bool = False, header: bool = False) -> Clause:
+        parent_clause = parent.clause if parent else None
+        info = ParentInfo(parent.clause, parent.scheme, parent.numbers) if parent else None
+        names = self.naming.name(info, label, kind, match, self._annex_of(parent), item, header)
+        clause = Clause(
+            id=names.id,
+            label=label,
+            path=names.path,
+            level=parent_clause.level + 1 if parent_clause else 0,
+            parent=parent_clause.id if parent_clause else None,
+            kind=kind,
+            text=text,
+            heading=heading,
+            term=term,
+            location=block.location,
+            ref=names.ref,
+        )
+        self.clauses.append(clause)
+        return clause
+
+    def _annex_of(self, parent: _Open | None) -> Clause | None:
+        if parent is None:
+            return None
+        for entry in self.stack:
+            if entry.scheme == "annex":
+                return entry.clause
+        return None
+
+    def _find(self, test: object) -> _Open | None:
+        for entry in reversed(self.stack):
+            if test(entry):  # type: ignore[operator]
+                return entry
+        return None
+
+    def _pop_above(self, entry: _Open) -> _Open | None:
+        """Pop `entry` and everything opened after it; return its parent (None at the top)."""
+        del self.stack[self.stack.index(entry) :]
+        return self.stack[-1] if self.stack else None
+
+    def _pop_to(self, keep: object) -> _Open | None:
+        """Pop the stack until its top satisfies `keep`; return the new top (None when empty)."""
+        while self.stack and not keep(self.stack[-1]):  # type: ignore[operator]
+            self.stack.pop()
+        return self.stack[-1] if self.stack else None
+
+
+def _holds_heading(entry: _Open, level: int) -> bool:
+    """Return True when `entry` can hold a heading of `level`: a shallower heading, an annex or a chapter.
+
+    An annex or chapter closes only when the next one starts, whatever the
+    heading levels say (`EXHIBIT 1` and its `1. La Plateforme` are often both
+    level 2).
+    """
+    if entry.scheme == "annex" or entry.scheme in CONTAINER_RANK:
+        return True
+    return entry.heading_level is not None and entry.heading_level < level
+
+
+def _lead_after(lead: str | None, label: str) -> str | None:
+    """Return the bold run-in title without the label it may start with (`**8.1 Scope**`)."""
+    if lead is None:
+        return None
+    stripped = lead.strip()
+    if label and stripped.startswith(label):
+        stripped = re.sub(r"^[\s\u3000]*[-–—:：.．、]?[\s\u3000]*", "", stripped[len(label) :])
+    return stripped or None
+
+
+def _title_index(blocks: tuple[Block, ...]) -> int | None:
+    """Return the index of the document title: the first block, a lone level-1 heading."""
+    first = next((i for i, b in enumerate(blocks) if b.text.strip()), None)
+    if first is None or blocks[first].heading_level != 1:
+        return None
+    if sum(1 for b in blocks if b.heading_level == 1) > 1:
+        return None
+    return first
+
+
+def table_rows(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """Return `blocks` with the cells of each table row joined into one block.
+
+    Cells are joined with ` | `, several paragraphs of one cell with a space;
+    the row block keeps the first cell's location up to `row N`.
+    """
+    out: list[Block] = []
+    row_key: tuple[int, int] | None = None
+    cells: dict[int, list[str]] = {}
+    first: Block | None = None
+
+    def flush() -> None:
+        if first is not None and first.cell is not None:
+            text = " | ".join(" ".join(parts) for _, parts in sorted(cells.items()))
+            location = first.location.split(" cell ")[0]
+            out.append(replace(first, text=text, location=location, cell=(*first.cell[:2], 0)))
+
+    for block in blocks:
+        key = block.cell[:2] if block.kind == "table_cell" and block.cell else None
+        if key is None or key != row_key:
+            flush()
+            row_key, cells, first = key, {}, block if key else None
+        if key is None:
+            out.append(block)
+        else:
+            cells.setdefault(block.cell[2], []).append(block.text.strip())  # type: ignore[index]
+    flush()
+    return tuple(out)
+
+
+def segment_blocks(blocks: tuple[Block, ...], lang: Language) -> list[Clause]:
+    """Return the clauses of `blocks` (one document's, in reading order) in language `lang`."""
+    return Segmenter(lang).run(table_rows(tuple(blocks)))
+
+
+__all__ = ["Segmenter", "segment_blocks"]

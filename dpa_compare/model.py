@@ -19,15 +19,19 @@ Language = Literal["en", "zh"]
 BlockKind = Literal["paragraph", "table_cell"]
 """How a reader met a block in its source."""
 
-ClauseKind = Literal["heading", "clause", "paragraph", "list_item", "definition", "table_cell"]
+ClauseKind = Literal["heading", "clause", "paragraph", "list_item", "definition", "table_row", "table_cell"]
 """What a clause is: `heading` — a numbered or unnumbered title with no body of
 its own (Chapter I, Annex 2, `第一章`); `clause` — a numbered provision
 (`7.2`, `Article 28`, `第七条`); `list_item` — an enumerated item inside a
 clause (`(a)`, `(i)`, `（一）`, `一、`); `paragraph` — an unnumbered paragraph
 attached to the preceding numbered clause; `definition` — a paragraph or item
-defining a quoted term; `table_cell` — one cell of a table."""
+defining a quoted term; `table_row` — one row of a table, its cells joined
+with ` | ` (a sub-processor list compares and aligns row by row);
+`table_cell` — reserved for a table used as page layout, one cell a clause."""
 
-CLAUSE_KINDS: tuple[str, ...] = ("heading", "clause", "paragraph", "list_item", "definition", "table_cell")
+CLAUSE_KINDS: tuple[str, ...] = (
+    "heading", "clause", "paragraph", "list_item", "definition", "table_row", "table_cell",
+)
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,9 @@ class Block:
     of the text (`**Confidentiality.** The Processor …`) without its markup.
     `location` says where the block sits in its source, for users
     (`paragraph 12`, `line 34`, `page 3`, `table 1 row 2 cell 3`).
+    `cell` is (table, row, column), each counted from 1 in document order, for
+    a table cell, else None; `header` is True for a cell of a table's header
+    row (Markdown's first row, `<th>`/`<thead>`, Word's repeated header row).
     """
 
     text: str
@@ -52,6 +59,8 @@ class Block:
     heading_level: int | None = None
     list_level: int | None = None
     bold_lead: str | None = None
+    cell: tuple[int, int, int] | None = None
+    header: bool = False
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ FIRST_WORDS = 60
 
 
 @click.command("segment")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=str))
+@click.argument("file", type=click.Path(path_type=str))
 @click.option("--lang", type=click.Choice(["en", "zh", "auto"]), default="auto", show_default=True,
               help="Language of FILE; auto detects it from the script.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)

@@ -20,7 +20,7 @@ import io
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from dpa_compare.errors import LoadError
 from dpa_compare.io import Source, sha256_of
@@ -107,6 +107,14 @@ def _core_title(document: Any) -> str:
     return (document.core_properties.title or "").strip()
 
 
+class _Cell(NamedTuple):
+    """Which table cell a paragraph sits in: its location text, (table, row, column), and header flag."""
+
+    location: str
+    coordinates: tuple[int, int, int]
+    header: bool
+
+
 @dataclass
 class _Walker:
     """Walks a document body in order, numbering paragraphs as Word does."""
@@ -117,8 +125,8 @@ class _Walker:
     paragraphs: int = 0
     tables: int = 0
 
-    def blocks(self, container: etree._Element, cell: str | None = None) -> Iterator[Block]:
-        """Yield the blocks of `container` (body, cell, content control); `cell` is the cell location."""
+    def blocks(self, container: etree._Element, cell: _Cell | None = None) -> Iterator[Block]:
+        """Yield the blocks of `container` (body, cell, content control); `cell` says which table cell it is."""
         for child in container:
             tag = child.tag
             if tag == w("p"):
@@ -140,10 +148,12 @@ class _Walker:
         for r, row in enumerate(_children(table, "tr"), start=1):
             if row.find("w:trPr/w:del", NS) is not None:  # -- a row deleted with tracked changes --
                 continue
+            repeated = row.find("w:trPr/w:tblHeader", NS)
+            header = repeated is not None and val(repeated) not in ("0", "false", "off")
             for c, cell in enumerate(_children(row, "tc"), start=1):
-                yield from self.blocks(cell, f"table {number} row {r} cell {c}")
+                yield from self.blocks(cell, _Cell(f"table {number} row {r} cell {c}", (number, r, c), header))
 
-    def _paragraph(self, paragraph: etree._Element, cell: str | None) -> Block | None:
+    def _paragraph(self, paragraph: etree._Element, cell: _Cell | None) -> Block | None:
         p_pr = paragraph.find("w:pPr", NS)
         style = self.styles.paragraph_style(p_pr)
         bold = self.styles.bold(style)
@@ -162,8 +172,10 @@ class _Walker:
         shown = label is not None and (label.text is not None or label.bullet)
         return Block(
             text=text,
-            location=cell or f"paragraph {self.paragraphs}",
+            location=cell.location if cell else f"paragraph {self.paragraphs}",
             kind=kind,
+            cell=cell.coordinates if cell else None,
+            header=cell.header if cell else False,
             auto_label=label.text if label is not None else None,
             heading_level=None if self.styles.is_title(style) else _heading_level(p_pr, style, self.styles),
             list_level=label.level if label is not None and shown else None,

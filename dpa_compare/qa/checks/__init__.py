@@ -1,0 +1,13 @@
+"""The built-in checks; importing this package registers them all in `qa.registry.CHECKS`.
+
+- `structure`: omission, addition, length_ratio, governing_language
+- `quantities`: numbers, dates, cross_references, urls
+- `terms`: glossary, term_consistency, untranslated
+- `typography`: punctuation, brackets
+"""
+
+from __future__ import annotations
+
+from dpa_compare.qa.checks import quantities, structure, terms, typography
+
+__all__ = ["quantities", "structure", "terms", "typography"]

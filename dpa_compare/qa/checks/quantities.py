@@ -1,0 +1,126 @@
+"""Checks on what must survive translation unchanged: numbers, dates, cross-references, URLs and e-mails."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from dpa_compare.qa.refs import Ref, find_refs, refs_agree, translate_ref
+from dpa_compare.qa.registry import Context, Issue, Pair, check
+from dpa_compare.qa.text import find_emails, find_urls, normalise, url_key
+from dpa_compare.qa.values import QUANTITY_KINDS, Value, extract_values, unmatched_values
+
+
+def _both(pair: Pair) -> bool:
+    return bool(pair.en_text.strip()) and bool(pair.zh_text.strip())
+
+
+def _values(pair: Pair, ctx: Context) -> tuple[list[Value], list[Value]]:
+    return ctx.memo(
+        f"values:{id(pair)}",
+        lambda: (extract_values(pair.en_text, "en"), extract_values(pair.zh_text, "zh")),
+    )
+
+
+def _describe(values: list[Value]) -> str:
+    return ", ".join(f"{v.label} ({v.text.strip()!r})" if v.label != v.text.strip() else v.label for v in values)
+
+
+def _value_issue(what: str, en_only: list[Value], zh_only: list[Value]) -> Iterator[Issue]:
+    if not en_only and not zh_only:
+        return
+    parts = []
+    if en_only:
+        parts.append(f"English only: {_describe(en_only)}")
+    if zh_only:
+        parts.append(f"Chinese only: {_describe(zh_only)}")
+    yield Issue(
+        f"{what} differ — " + "; ".join(parts),
+        {"en_only": [v.label for v in en_only], "zh_only": [v.label for v in zh_only],
+         "en_text": [v.text for v in en_only], "zh_text": [v.text for v in zh_only]},
+    )  # fmt: skip
+
+
+@check("critical")
+def numbers(pair: Pair, ctx: Context) -> Iterator[Issue]:
+    """Numbers, amounts, percentages and durations differ between English and Chinese.
+
+    Values are compared normalised (`thirty (30) days` = `三十日`,
+    `USD 1 million` = `100万美元`); clause numbers and cross-references
+    are left to `cross_references`.
+    """
+    if not _both(pair):
+        return
+    en, zh = _values(pair, ctx)
+    yield from _value_issue("numbers", *unmatched_values(en, zh, QUANTITY_KINDS))
+
+
+@check("critical")
+def dates(pair: Pair, ctx: Context) -> Iterator[Issue]:
+    """Dates differ between English and Chinese (`1 January 2025` ⇄ `2025年1月1日`)."""
+    if not _both(pair):
+        return
+    en, zh = _values(pair, ctx)
+    yield from _value_issue("dates", *unmatched_values(en, zh, ("date",)))
+
+
+def _distinct(refs: list[Ref]) -> list[Ref]:
+    kept: list[Ref] = []
+    for ref in refs:
+        if not any(refs_agree(r, ref) for r in kept):
+            kept.append(ref)
+    return kept
+
+
+@check("major")
+def cross_references(pair: Pair, ctx: Context) -> Iterator[Issue]:
+    """Cross-references cite different clauses or annexes (`Section 5.2` ⇄ `第5.2条`, `Annex 2` ⇄ `附件二`).
+
+    With a label map from the alignment, an English reference is expected
+    in Chinese as the label of the clause aligned with its target.
+    """
+    if not _both(pair):
+        return
+    en_refs = [translate_ref(r, ctx.label_map) for r in _distinct(find_refs(normalise(pair.en_text), "en"))]
+    zh_refs = _distinct(find_refs(normalise(pair.zh_text), "zh"))
+    missing, extra = list(en_refs), list(zh_refs)
+    for ref in en_refs:
+        match = next((z for z in extra if refs_agree(ref, z)), None)
+        if match is not None:
+            missing.remove(ref)
+            extra.remove(match)
+    if not missing and not extra:
+        return
+    parts = []
+    if missing:
+        parts.append("English cites " + ", ".join(f"{r.text} (→ {r.display})" for r in missing))
+    if extra:
+        parts.append("Chinese cites " + ", ".join(f"{r.text} (→ {r.display})" for r in extra))
+    yield Issue(
+        "cross-references differ — " + "; ".join(parts),
+        {"en_only": [r.text for r in missing], "zh_only": [r.text for r in extra],
+         "expected_zh": [r.display for r in missing]},
+    )  # fmt: skip
+
+
+@check("major")
+def urls(pair: Pair, ctx: Context) -> Iterator[Issue]:
+    """URLs or e-mail addresses differ between English and Chinese."""
+    if not _both(pair):
+        return
+    en = _addresses(pair.en_text)
+    zh = _addresses(pair.zh_text)
+    en_only = [shown for key, shown in en.items() if key not in zh]
+    zh_only = [shown for key, shown in zh.items() if key not in en]
+    if en_only or zh_only:
+        parts = [f"English only: {', '.join(en_only)}"] if en_only else []
+        parts += [f"Chinese only: {', '.join(zh_only)}"] if zh_only else []
+        yield Issue("URLs / e-mail addresses differ — " + "; ".join(parts), {"en_only": en_only, "zh_only": zh_only})
+
+
+def _addresses(text: str) -> dict[str, str]:
+    found = {url_key(url): url for url, _, _ in find_urls(text)}
+    found.update({address.lower(): address for address, _, _ in find_emails(text)})
+    return found
+
+
+__all__ = ["cross_references", "dates", "numbers", "urls"]

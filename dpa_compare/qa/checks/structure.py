@@ -1,0 +1,144 @@
+"""Checks on the shape of the translation: missing or extra clauses, odd lengths, the language clause."""
+
+from __future__ import annotations
+
+import math
+import re
+import statistics
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from dpa_compare.qa.registry import Context, Issue, Pair, check
+
+MIN_EN_CHARS = 60
+"""English texts shorter than this (non-space characters) are never length outliers: too noisy."""
+MIN_SAMPLES = 8
+"""Pairs needed to learn the document's ratio; with fewer, `PRIOR_RATIO` and `PRIOR_SPREAD` stand in."""
+PRIOR_RATIO = 0.30
+"""Typical Chinese characters per English character in legal text (non-space characters)."""
+PRIOR_SPREAD = 0.25
+"""Typical robust spread (σ) of the log ratio when the document is too short to learn it."""
+MIN_SPREAD = 0.12
+"""Floor on the learned spread, so a very regular document does not flag small wobbles."""
+OUTLIER_Z = 3.5
+"""Robust z-score (Iglewicz–Hoaglin) above which a pair is an outlier."""
+MIN_FACTOR = 1.6
+"""An outlier must also be at least this many times longer or shorter than the median ratio."""
+
+
+@check("critical")
+def omission(pair: Pair, ctx: Context) -> Iterator[Issue]:
+    """English clause has no Chinese translation."""
+    if pair.en_text.strip() and not pair.zh_text.strip():
+        shown = pair.en_text.strip()
+        yield Issue(f"no Chinese for English {pair.en_label or 'clause'}: {shown[:80]}{'…' if len(shown) > 80 else ''}", (shown,))
+
+
+@check("major")
+def addition(pair: Pair, ctx: Context) -> Iterator[Issue]:
+    """Chinese clause has no English source."""
+    if pair.zh_text.strip() and not pair.en_text.strip():
+        shown = pair.zh_text.strip()
+        yield Issue(f"Chinese {pair.zh_label or 'clause'} has no English source: {shown[:60]}{'…' if len(shown) > 60 else ''}", (shown,))
+
+
+def _chars(text: str) -> int:
+    return len(re.sub(r"\s+", "", text))
+
+
+@dataclass(frozen=True)
+class _RatioModel:
+    centre: float  # -- median log ratio --
+    spread: float  # -- robust σ of the log ratio --
+    learned: bool
+
+
+def _ratio_model(ctx: Context) -> _RatioModel:
+    logs = [
+        math.log(_chars(p.zh_text) / _chars(p.en_text))
+        for p in ctx.pairs
+        if _chars(p.en_text) >= MIN_EN_CHARS and _chars(p.zh_text) > 0
+    ]
+    if len(logs) < MIN_SAMPLES:
+        return _RatioModel(math.log(PRIOR_RATIO), PRIOR_SPREAD, False)
+    centre = statistics.median(logs)
+    mad = statistics.median(abs(x - centre) for x in logs)
+    return _RatioModel(centre, max(1.4826 * mad, MIN_SPREAD), True)
+
+
+@check("minor")
+def length_ratio(pair: Pair, ctx: Context) -> Iterator[Issue]:
+    """Chinese is unusually long or short for its English, compared with the rest of the document."""
+    en_chars, zh_chars = _chars(pair.en_text), _chars(pair.zh_text)
+    if en_chars < MIN_EN_CHARS or zh_chars == 0:
+        return
+    model: _RatioModel = ctx.memo("length_ratio", lambda: _ratio_model(ctx))
+    deviation = math.log(zh_chars / en_chars) - model.centre
+    if abs(deviation) / model.spread <= OUTLIER_Z or abs(deviation) < math.log(MIN_FACTOR):
+        return
+    ratio, typical = zh_chars / en_chars, math.exp(model.centre)
+    hint = "possible omission" if deviation < 0 else "possible addition or untranslated text"
+    basis = "document median" if model.learned else "typical ratio"
+    yield Issue(
+        f"Chinese is {'short' if deviation < 0 else 'long'} for its English: {zh_chars} vs {en_chars} characters "
+        f"(ratio {ratio:.2f}, {basis} {typical:.2f}) — {hint}",
+        {"en_chars": en_chars, "zh_chars": zh_chars, "ratio": round(ratio, 3), "typical": round(typical, 3),
+         "z": round(abs(deviation) / model.spread, 1)},
+    )  # fmt: skip
+
+
+_EN_LANGUAGE = re.compile(
+    r"governing language|language version|(?:english|chinese) (?:language )?(?:version|text)"
+    r"|(?:prevail|govern|control)\w*[^.;]{0,80}\b(?:english|chinese|translation|language)\b"
+    r"|\b(?:english|chinese|translation|language)\b[^.;]{0,80}(?:prevail|govern|control)",
+    re.IGNORECASE,
+)
+_ZH_LANGUAGE = re.compile(
+    r"以[^。；]{0,20}(?:英文|中文|英语|汉语|英語|漢語|语言|语文|文本|版本)[^。；]{0,10}为准"
+    r"|(?:英文|中文|英语|汉语)(?:版本|文本|版)[^。；]{0,30}(?:优先|为准|效力|冲突|不一致)"
+    r"|(?:优先|为准)[^。；]{0,30}(?:英文|中文)(?:版本|文本|版)"
+)
+_TRIGGER = {"en": re.compile(r"prevail|govern|control", re.IGNORECASE), "zh": re.compile(r"为准|為準|优先|優先")}
+_LANGUAGE_WORD = {
+    "en": re.compile(r"\b(english|chinese)\b", re.IGNORECASE),
+    "zh": re.compile(r"(英文|中文|英语|汉语|英語|漢語)"),
+}
+_SENTENCE_END = re.compile(r"[.;。；]")
+
+
+def _winner(text: str, lang: str) -> str | None:
+    """Return the language named closest before `prevail` / `为准` in its sentence (`en` / `zh`), else None."""
+    for trigger in _TRIGGER[lang].finditer(text):
+        head = _SENTENCE_END.split(text[: trigger.start()])[-1]
+        words = _LANGUAGE_WORD[lang].findall(head)
+        if words:
+            return "en" if words[-1].lower() in ("english", "英文", "英语", "英語") else "zh"
+    return None
+
+
+@check("major", scope="document")
+def governing_language(ctx: Context) -> Iterator[Issue]:
+    """Governing-language (prevailing version) clause is missing on one side, or names a different language."""
+    en_pair = next((p for p in ctx.pairs if p.en_text and _EN_LANGUAGE.search(p.en_text)), None)
+    zh_pair = next((p for p in ctx.pairs if p.zh_text and _ZH_LANGUAGE.search(p.zh_text)), None)
+    if en_pair is not None and zh_pair is None:
+        yield Issue(
+            f"English {en_pair.en_label or 'text'} says which language prevails; no Chinese clause does",
+            (en_pair.en_text,), pair=en_pair,
+        )  # fmt: skip
+    elif zh_pair is not None and en_pair is None:
+        yield Issue(
+            f"Chinese {zh_pair.zh_label or 'text'} says which language prevails; no English clause does",
+            (zh_pair.zh_text,), pair=zh_pair,
+        )  # fmt: skip
+    elif en_pair is not None and zh_pair is not None:
+        en_wins, zh_wins = _winner(en_pair.en_text, "en"), _winner(zh_pair.zh_text, "zh")
+        if en_wins and zh_wins and en_wins != zh_wins:
+            names = {"en": "English", "zh": "Chinese"}
+            yield Issue(
+                f"prevailing language differs: English text says {names[en_wins]} prevails, Chinese says {names[zh_wins]}",
+                {"en_text": en_pair.en_text, "zh_text": zh_pair.zh_text}, pair=zh_pair, severity="critical",
+            )  # fmt: skip
+
+
+__all__ = ["addition", "governing_language", "length_ratio", "omission"]

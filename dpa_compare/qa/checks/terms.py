@@ -1,0 +1,170 @@
+"""Terminology checks: glossary renderings, consistent defined terms, English left untranslated."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+
+from dpa_compare.qa.registry import Context, Issue, Pair, check
+from dpa_compare.qa.text import find_emails, find_urls
+
+ALLOWED_LATIN = frozenset({
+    "inc", "inc.", "ltd", "ltd.", "llc", "llp", "lp", "plc", "gmbh", "ag", "sa", "s.a.", "bv", "b.v.", "co", "co.",
+    "corp", "corp.", "limited", "pte", "pty", "sarl", "s.a.r.l.", "srl", "kk", "e.g.", "i.e.", "etc", "etc.",
+    "vs", "vs.", "no", "no.", "am", "pm", "a.m.", "p.m.", "type", "ii", "iii", "iv",
+})  # fmt: skip
+"""Latin tokens that may stand in Chinese text: company forms, abbreviations, roman numerals."""
+MIN_UNTRANSLATED_WORDS = 3
+"""A run of this many ordinary English words inside Chinese text is reported as untranslated."""
+
+_QUOTED_EN = re.compile(r"[\"“‘']([^\"”’']{1,80})[\"”’']")
+_QUOTED_ZH = re.compile(r"[“「『\"]([^”」』\"]{1,40})[”」』\"]")
+_LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9'’.&/\-]*(?:[ \t]+[A-Za-z0-9][A-Za-z0-9'’.&/\-]*)*")
+_CONNECTORS = frozenset({"of", "and", "for", "the", "de", "&", "in", "on", "du", "la", "von"})
+
+
+@check("major")
+def glossary(pair: Pair, ctx: Context) -> Iterator[Issue]:
+    """Glossary term not rendered as the glossary says, or a forbidden rendering used."""
+    if ctx.glossary is None or not pair.zh_text.strip():
+        return
+    zh = pair.zh_text
+    if pair.en_text.strip():
+        for entry in ctx.glossary.in_english(pair.en_text):
+            if entry.zh and entry.rendering_in(zh) is None:
+                yield Issue(
+                    f"'{entry.en}' should be rendered as {' / '.join(entry.zh)}; none found in the Chinese",
+                    {"term": entry.en, "expected": list(entry.zh), "note": entry.note},
+                )
+    for entry in ctx.glossary:
+        for bad in entry.forbidden_in(zh):
+            yield Issue(
+                f"forbidden rendering '{bad}' for '{entry.en}'; use {' / '.join(entry.zh) or 'another rendering'}",
+                {"term": entry.en, "forbidden": bad, "expected": list(entry.zh), "note": entry.note},
+            )
+
+
+def _defined_term(text: str, term: str | None, pattern: re.Pattern[str]) -> str | None:
+    if term:
+        return term.strip()
+    match = pattern.search(text)
+    return match.group(1).strip() if match else None
+
+
+def _definitions(ctx: Context) -> list[tuple[str, str, Pair]]:
+    """Return (English term, Chinese term, pair) for every definition pair of the document."""
+    found = []
+    for pair in ctx.pairs:
+        if pair.en is None or pair.zh is None:
+            continue
+        if pair.en.kind != "definition" and not pair.en.term:
+            continue
+        en = _defined_term(pair.en_text, pair.en.term, _QUOTED_EN)
+        zh = _defined_term(pair.zh_text, pair.zh.term, _QUOTED_ZH)
+        if en and zh:
+            found.append((en, zh, pair))
+    return found
+
+
+def _term_pattern(term: str) -> re.Pattern[str]:
+    words = r"[\s\-]+".join(re.escape(w) for w in re.split(r"[\s\-]+", term))
+    return re.compile(rf"(?<![\w-]){words}(?:e?s|['’]s|s['’])?(?![\w-])")
+
+
+@check("minor", scope="document")
+def term_consistency(ctx: Context) -> Iterator[Issue]:
+    """The same English term is rendered in more than one way across the document."""
+    definitions = _definitions(ctx)
+    by_term: dict[str, list[tuple[str, Pair]]] = defaultdict(list)
+    for en, zh, pair in definitions:
+        by_term[en.casefold()].append((zh, pair))
+    for en_key, uses in by_term.items():
+        renderings = list(dict.fromkeys(zh for zh, _ in uses))
+        if len(renderings) > 1:
+            yield Issue(
+                f"defined term '{en_key}' is defined in Chinese as {' and '.join(renderings)}",
+                {"term": en_key, "renderings": renderings, "clauses": [p.zh_label for _, p in uses]},
+                pair=uses[-1][1],
+            )  # fmt: skip
+    yield from _defined_term_usage(ctx, definitions)
+    yield from _glossary_variants(ctx)
+
+
+def _defined_term_usage(ctx: Context, definitions: list[tuple[str, str, Pair]]) -> Iterator[Issue]:
+    """Yield an issue for each pair using a defined English term whose Chinese definition is absent."""
+    first: dict[str, tuple[str, str, Pair]] = {}
+    for en, zh, pair in definitions:
+        first.setdefault(en, (en, zh, pair))
+    for en, zh, home in first.values():
+        if ctx.glossary is not None and ctx.glossary.lookup(en) is not None:
+            continue  # -- the glossary check already covers it --
+        pattern = _term_pattern(en)
+        for pair in ctx.pairs:
+            if pair is home or not pair.zh_text or not pattern.search(pair.en_text) or zh in pair.zh_text:
+                continue
+            yield Issue(
+                f"defined term '{en}' (defined as {zh} in {home.zh_label or 'its definition'}) is not used in the Chinese",
+                {"term": en, "expected": zh, "defined_in": home.zh_label}, pair=pair,
+            )  # fmt: skip
+
+
+def _glossary_variants(ctx: Context) -> Iterator[Issue]:
+    """Yield an issue for each glossary term whose several accepted renderings are mixed in one document."""
+    if ctx.glossary is None:
+        return
+    for entry in ctx.glossary:
+        if len(entry.zh) < 2:
+            continue
+        used: dict[str, list[str]] = defaultdict(list)
+        for pair in ctx.pairs:
+            if pair.zh_text and entry.in_english(pair.en_text):
+                rendering = entry.rendering_in(pair.zh_text)
+                if rendering:
+                    used[rendering].append(pair.zh_label)
+        if len(used) > 1:
+            counts = ", ".join(f"{r} ({len(c)}×)" for r, c in used.items())
+            yield Issue(f"'{entry.en}' is rendered in more than one way: {counts}", {"term": entry.en, "renderings": dict(used)})
+
+
+def _masked(text: str, ctx: Context) -> str:
+    spans = [(s, e) for _, s, e in (*find_urls(text), *find_emails(text))]
+    terms = ctx.memo("latin_terms", lambda: sorted(ctx.glossary.latin_terms() if ctx.glossary else (), key=len, reverse=True))
+    for term in terms:
+        for match in re.finditer(rf"(?<![A-Za-z]){re.escape(term)}(?![A-Za-z])", text, re.IGNORECASE):
+            spans.append(match.span())
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+def _ordinary(word: str) -> bool:
+    """Return True for a word that reads as plain English: not an acronym, number, allowed form or unit."""
+    bare = word.strip(".,'’-&/")
+    if not bare or not re.search(r"[a-z]", bare) or any(ch.isdigit() for ch in bare):
+        return False
+    return word.lower() not in ALLOWED_LATIN and bare.lower() not in ALLOWED_LATIN
+
+
+def _looks_like_name(words: list[str]) -> bool:
+    """Return True for a Title Case run (`Acme Cloud Services`, `Bank of China`): a name, kept on purpose."""
+    return words[0][0].isupper() and words[-1][0].isupper() and all(w[0].isupper() or w.lower() in _CONNECTORS for w in words)
+
+
+@check("major")
+def untranslated(pair: Pair, ctx: Context) -> Iterator[Issue]:
+    """English words left untranslated in the Chinese text."""
+    if not pair.zh_text.strip():
+        return
+    text = _masked(pair.zh_text, ctx)
+    runs = []
+    for match in _LATIN_RUN.finditer(text):
+        words = [w for w in match.group().split() if _ordinary(w)]
+        if len(words) >= MIN_UNTRANSLATED_WORDS and not _looks_like_name(match.group().split()):
+            runs.append(match.group())
+    if runs:
+        yield Issue(f"English left in the Chinese: {'; '.join(repr(r) for r in runs)}", tuple(runs))
+
+
+__all__ = ["ALLOWED_LATIN", "glossary", "term_consistency", "untranslated"]

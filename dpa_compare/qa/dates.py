@@ -1,0 +1,164 @@
+"""Dates and times in English and Chinese text, read into comparable keys.
+
+`1 January 2025`, `January 1st, 2025`, `2025-01-01` and `2025年1月1日`
+(or `二〇二五年一月一日`) all read as `2025-01-01`; a month and year
+(`May 2020`, `2020年5月`) as `2020-05`; a day and month without a year as
+`--05-01`. Numeric slash dates whose day and month could swap
+(`03/04/2025`) keep both readings and agree with either. Times read as
+24-hour `HH:MM` (`5:00 p.m.` = `下午5:00` = `17:00`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from dpa_compare.qa.numwords import CN_NUMERAL_CLASS, chinese_to_decimal
+
+_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+# -- capitalised only: "may" and "march" are ordinary words in lower case --
+_MONTH = r"(?P<month>(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+_ORD = r"(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20|21)\d\d)"
+_NUMERIC_ISO = re.compile(rf"(?<![\d/.-]){_YEAR}(?P<sep>[-/.])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})(?![\d/-])(?!\.\d)")
+_NUMERIC_DMY = re.compile(rf"(?<![\d/.])(?P<a>\d{{1,2}})(?P<sep>[/.])(?P<b>\d{{1,2}})(?P=sep){_YEAR}(?![\d/])(?!\.\d)")
+
+_EN_PATTERNS = (
+    re.compile(rf"\b(?P<day>\d{{1,2}}){_ORD}\s+(?:day\s+of\s+)?{_MONTH}\s*,?\s*{_YEAR}\b"),
+    re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}}){_ORD}\s*,?\s*{_YEAR}\b"),
+    re.compile(rf"\b{_MONTH}\s*,?\s+{_YEAR}\b"),
+    re.compile(rf"\b(?P<day>\d{{1,2}}){_ORD}\s+(?:day\s+of\s+)?{_MONTH}(?!\w)"),
+    re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}}){_ORD}\b(?!\s*,?\s*\d)"),
+)
+
+_CN_NUM = rf"(?:\d{{1,4}}|{CN_NUMERAL_CLASS}{{1,4}})"
+_ROC = r"(?P<roc>民國|民国)?\s*"
+_ZH_PATTERNS = (
+    re.compile(rf"{_ROC}(?P<year>\d{{2,4}}|{CN_NUMERAL_CLASS}{{2,4}})\s*年\s*(?P<month>{_CN_NUM})\s*月\s*(?P<day>{_CN_NUM})\s*[日号號]"),
+    re.compile(rf"{_ROC}(?P<year>(?(roc)\d{{2,4}}|\d{{4}})|(?(roc){CN_NUMERAL_CLASS}{{2,4}}|{CN_NUMERAL_CLASS}{{4}}))\s*年\s*(?P<month>{_CN_NUM})\s*月(?!\s*(?:内|以内|之内))"),
+    re.compile(rf"(?<![个個\d{CN_NUMERAL_CLASS[1:-1]}])(?P<month>{_CN_NUM})\s*月\s*(?P<day>{_CN_NUM})\s*[日号號]"),
+)
+
+_TIME = re.compile(
+    r"(?P<pre>上午|下午|晚上|中午|凌晨)?\s*(?<![\d:])(?P<h>\d{1,2}):(?P<m>\d{2})(?![\d:])"
+    r"(?:\s*(?P<ampm>[ap]\.?\s?m\.?(?![a-z])))?",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    """A date or time found in text: its keys (first = preferred reading), kind and span."""
+
+    kind: str  # -- "date" | "time" --
+    keys: tuple[str, ...]
+    text: str
+    start: int
+    end: int
+
+
+def find_dates(text: str, lang: str) -> list[DateMatch]:
+    """Return the dates and times in `text` (digits already ASCII), without overlaps, in text order."""
+    found: list[DateMatch] = []
+    taken: list[tuple[int, int]] = []
+    for match in _candidates(text, lang):
+        if any(match.start < end and start < match.end for start, end in taken):
+            continue
+        found.append(match)
+        taken.append((match.start, match.end))
+    return sorted(found, key=lambda m: m.start)
+
+
+def _candidates(text: str, lang: str) -> Iterator[DateMatch]:
+    for match in _NUMERIC_ISO.finditer(text):
+        key = _key(int(match["year"]), int(match["m"]), int(match["d"]))
+        if key:
+            yield DateMatch("date", (key,), match.group(), match.start(), match.end())
+    for match in _NUMERIC_DMY.finditer(text):
+        keys = _slash_keys(int(match["a"]), int(match["b"]), int(match["year"]), match["sep"])
+        if keys:
+            yield DateMatch("date", keys, match.group(), match.start(), match.end())
+    patterns = _ZH_PATTERNS if lang == "zh" else _EN_PATTERNS
+    for pattern in patterns:
+        for match in pattern.finditer(text):
+            key = _from_groups(match, lang)
+            if key:
+                yield DateMatch("date", (key,), match.group(), match.start(), match.end())
+    for match in _TIME.finditer(text):
+        key = _time_key(match)
+        if key:
+            yield DateMatch("time", (key,), match.group().strip(), match.start(), match.end())
+
+
+def _from_groups(match: re.Match[str], lang: str) -> str | None:
+    groups = match.groupdict()
+    year = _number(groups.get("year")) if groups.get("year") else None
+    if lang == "zh" and year is not None and year < 1000:
+        # -- a Republic of China (Minguo) year, as Taiwan's laws print dates: 民國99年 = 2010 --
+        year += 1911
+    day = _number(groups.get("day")) if groups.get("day") else None
+    if lang == "zh":
+        month = _number(groups["month"])
+    else:
+        month = _MONTHS.get(groups["month"].rstrip(".").lower())
+    if month is None:
+        return None
+    return _key(year, month, day)
+
+
+def _number(token: str | None) -> int | None:
+    if token is None:
+        return None
+    if token.isdigit():
+        return int(token)
+    try:
+        return int(chinese_to_decimal(token))
+    except ValueError:
+        return None
+
+
+def _key(year: int | None, month: int | None, day: int | None) -> str | None:
+    """Return `YYYY-MM-DD`, `YYYY-MM` or `--MM-DD`, or None for an impossible date."""
+    if month is None or not 1 <= month <= 12:
+        return None
+    if day is not None and not 1 <= day <= _days_in(month, year):
+        return None
+    if year is None:
+        return f"--{month:02d}-{day:02d}" if day is not None else None
+    return f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day is not None else "")
+
+
+def _days_in(month: int, year: int | None) -> int:
+    if month == 2:
+        return 29 if year is None or (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
+def _slash_keys(a: int, b: int, year: int, sep: str) -> tuple[str, ...]:
+    """Return the readings of `a/b/year`: day first (and month first when that is possible too)."""
+    day_first = _key(year, b, a)
+    month_first = _key(year, a, b) if sep == "/" else None
+    keys = [k for k in (day_first, month_first) if k]
+    return tuple(dict.fromkeys(keys))
+
+
+def _time_key(match: re.Match[str]) -> str | None:
+    hour, minute = int(match["h"]), int(match["m"])
+    ampm = (match["ampm"] or "").lower()
+    pre = match["pre"] or ""
+    if ampm.startswith("p") or pre in ("下午", "晚上"):
+        hour = hour + 12 if hour < 12 else hour
+    elif (ampm.startswith("a") or pre in ("上午", "凌晨")) and hour == 12:
+        hour = 0
+    if hour > 24 or minute > 59:
+        return None
+    return f"{hour:02d}:{minute:02d}"
+
+
+__all__ = ["DateMatch", "find_dates"]

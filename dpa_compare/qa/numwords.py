@@ -1,0 +1,130 @@
+"""Numbers written in words: English number words and Chinese numerals with decimals and scales.
+
+`lang/numerals.py` reads whole Chinese integers (`一百零五`, `壹佰万`); this
+module adds what QA needs on top: decimals (`三点五`, `1.5亿`), Arabic digits
+with a Chinese scale (`100万`), English number words (`twenty-four`,
+`one hundred and five`, `1.5 million`), and the character classes used to
+find them in running text. Values are `Decimal`, so `1.5亿` is exact.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from dpa_compare.lang.numerals import chinese_to_int
+
+CN_DIGITS = "零〇○一二三四五六七八九两壹贰叁肆伍陆柒捌玖貳參叄陸兩"
+CN_UNITS = "十百千拾佰仟"
+CN_SCALES = "万亿萬億"
+CN_NUMERAL_CLASS = f"[{CN_DIGITS}{CN_UNITS}{CN_SCALES}]"
+"""One character of a Chinese numeral, for regular expressions."""
+
+CN_SCALE_VALUES: dict[str, Decimal] = {
+    "万": Decimal(10_000), "萬": Decimal(10_000),
+    "亿": Decimal(100_000_000), "億": Decimal(100_000_000),
+    "千": Decimal(1000), "仟": Decimal(1000),
+    "百万": Decimal(1_000_000), "千万": Decimal(10_000_000),
+    "十万": Decimal(100_000), "万亿": Decimal(10**12),
+}  # fmt: skip
+"""Scales that may follow Arabic digits (`100万`, `1.5亿`, `3千万`)."""
+
+_CN_DECIMAL_DIGITS = {ch: i for i, ch in enumerate("零一二三四五六七八九")} | {"〇": 0, "○": 0}
+
+_ONES = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_MULTIPLIERS = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9}
+EN_SCALE_VALUES: dict[str, Decimal] = {
+    "thousand": Decimal(1000), "million": Decimal(10**6), "billion": Decimal(10**9),
+    "mn": Decimal(10**6), "bn": Decimal(10**9),
+}  # fmt: skip
+
+_WORD = "|".join(sorted([*_ONES, *_TENS, *_MULTIPLIERS], key=len, reverse=True))
+EN_NUMBER_WORDS = re.compile(
+    rf"\b(?:{_WORD})(?:(?:[ \-]+|[ ]+and[ ]+)(?:{_WORD}))*\b",
+    re.IGNORECASE,
+)
+"""A run of English number words (`thirty`, `twenty-four`, `one hundred and five`)."""
+
+
+def english_words_to_int(text: str) -> int:
+    """Return the value of English number words `text` (`twenty-four` → 24); ValueError if not a number.
+
+    A run must start with a unit or tens word (`hundred` alone is not a number).
+    """
+    words = [w for w in re.split(r"[\s\-]+", text.lower().strip()) if w and w != "and"]
+    if not words or words[0] in _MULTIPLIERS:
+        raise ValueError(f"not an English number: {text!r}")
+    total = current = 0
+    previous = ""
+    for word in words:
+        if word in _ONES:
+            if previous in _ONES or (previous in _TENS and _ONES[word] >= 10):
+                raise ValueError(f"not an English number: {text!r}")
+            current += _ONES[word]
+        elif word in _TENS:
+            if previous in _ONES or previous in _TENS:
+                raise ValueError(f"not an English number: {text!r}")
+            current += _TENS[word]
+        elif word == "hundred":
+            current = (current or 1) * 100
+        elif word in _MULTIPLIERS:
+            total += (current or 1) * _MULTIPLIERS[word]
+            current = 0
+        else:
+            raise ValueError(f"not an English number: {text!r}")
+        previous = word
+    return total + current
+
+
+def chinese_to_decimal(text: str) -> Decimal:
+    """Return the value of a Chinese numeral with an optional decimal part (`三点五` → 3.5).
+
+    Raises `ValueError` when `text` is not a numeral `lang.numerals` can read.
+    """
+    token = "".join(text.split())
+    whole, sep, frac = token.replace("點", "点").partition("点")
+    value = Decimal(chinese_to_int(whole)) if whole else Decimal(0)
+    if sep:
+        if not frac or any(ch not in _CN_DECIMAL_DIGITS for ch in frac):
+            raise ValueError(f"not a Chinese decimal: {text!r}")
+        value += Decimal("0." + "".join(str(_CN_DECIMAL_DIGITS[ch]) for ch in frac))
+    return value
+
+
+def digits_to_decimal(text: str) -> Decimal:
+    """Return the value of Arabic digits `text` with thousands separators (`1,000.50` → 1000.50)."""
+    try:
+        return Decimal(text.replace(",", "").replace(" ", ""))
+    except InvalidOperation:
+        raise ValueError(f"not a number: {text!r}") from None
+
+
+def canonical(value: Decimal) -> str:
+    """Return `value` as a plain string without exponent or trailing zeros (`1E+6` → `1000000`)."""
+    if value == value.to_integral_value():
+        return str(int(value))
+    return format(value.normalize(), "f")
+
+
+__all__ = [
+    "CN_DIGITS",
+    "CN_NUMERAL_CLASS",
+    "CN_SCALES",
+    "CN_SCALE_VALUES",
+    "CN_UNITS",
+    "EN_NUMBER_WORDS",
+    "EN_SCALE_VALUES",
+    "canonical",
+    "chinese_to_decimal",
+    "digits_to_decimal",
+    "english_words_to_int",
+]

@@ -1,0 +1,134 @@
+"""Run the registered checks over aligned pairs and collect `Finding`s; a crashing check never aborts the run."""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from dpa_compare.model import Document
+from dpa_compare.qa.registry import CHECKS, SEVERITIES, Check, Context, Finding, Issue, Pair
+
+if TYPE_CHECKING:
+    from dpa_compare.qa.glossary import Glossary
+
+
+def available_checks() -> dict[str, Check]:
+    """Return every registered check by name (importing the built-in checks first)."""
+    import dpa_compare.qa.checks  # noqa: F401  -- registers the built-in checks --
+
+    return dict(CHECKS)
+
+
+def run_checks(
+    pairs: Sequence[Pair],
+    en_doc: Document | None,
+    zh_doc: Document | None,
+    glossary: Glossary | None = None,
+    label_map: Mapping[str, str] | None = None,
+    checks: Iterable[str] | None = None,
+) -> list[Finding]:
+    """Return the findings of the checks named in `checks` (None: all) over `pairs`.
+
+    `pairs` is the whole document's alignment in document order. `label_map`
+    maps English clause labels to the labels of their aligned Chinese clauses
+    for the cross-reference check after renumbering (see `label_map_from_pairs`).
+    Findings come in pair order, then by severity. A check that raises is
+    reported as a `major` finding naming the check, the pair and the exception.
+    """
+    registry = available_checks()
+    selected = list(registry.values()) if checks is None else [_lookup(registry, name) for name in checks]
+    ctx = Context(tuple(pairs), en_doc, zh_doc, glossary, label_map)
+    findings: list[tuple[int, Finding]] = []
+    order = {id(pair): i for i, pair in enumerate(ctx.pairs)}
+    for chk in selected:
+        if chk.scope == "document":
+            findings.extend((_position(order, issue.pair), f) for issue, f in _run_document(chk, ctx))
+            continue
+        for index, pair in enumerate(ctx.pairs):
+            findings.extend((index, f) for f in _run_pair(chk, pair, ctx))
+    rank = {s: i for i, s in enumerate(SEVERITIES)}
+    findings.sort(key=lambda item: (item[0], rank[item[1].severity]))
+    return [f for _, f in findings]
+
+
+def _lookup(registry: dict[str, Check], name: str) -> Check:
+    from dpa_compare.errors import UsageError
+
+    if name not in registry:
+        raise UsageError(f"unknown check {name!r}; known checks: {', '.join(registry)}")
+    return registry[name]
+
+
+def _position(order: dict[int, int], pair: Pair | None) -> int:
+    return order.get(id(pair), -1) if pair is not None else -1
+
+
+def _run_pair(chk: Check, pair: Pair, ctx: Context) -> list[Finding]:
+    try:
+        return [_finding(chk, issue, issue.pair or pair) for issue in chk.func(pair, ctx)]
+    except Exception as exc:  # noqa: BLE001 -- a broken check must not stop the others --
+        return [_crash(chk, pair, exc)]
+
+
+def _run_document(chk: Check, ctx: Context) -> list[tuple[Issue, Finding]]:
+    try:
+        return [(issue, _finding(chk, issue, issue.pair)) for issue in chk.func(ctx)]
+    except Exception as exc:  # noqa: BLE001 -- a broken check must not stop the others --
+        return [(Issue(""), _crash(chk, None, exc))]
+
+
+def _finding(chk: Check, issue: Issue, pair: Pair | None) -> Finding:
+    return Finding(
+        check=chk.name,
+        severity=issue.severity or chk.severity,
+        en_id=pair.en.id if pair is not None and pair.en is not None else None,
+        zh_id=pair.zh.id if pair is not None and pair.zh is not None else None,
+        en_label=pair.en_label if pair is not None else "",
+        zh_label=pair.zh_label if pair is not None else "",
+        message=issue.message,
+        evidence=issue.evidence,
+    )
+
+
+def _crash(chk: Check, pair: Pair | None, exc: Exception) -> Finding:
+    where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+    evidence = {
+        "exception": f"{type(exc).__name__}: {exc}",
+        "at": f"{where.filename}:{where.lineno}" if where else "",
+        "en_text": pair.en_text if pair is not None else "",
+        "zh_text": pair.zh_text if pair is not None else "",
+    }
+    return Finding(
+        check=chk.name,
+        severity="major",
+        en_id=pair.en.id if pair is not None and pair.en is not None else None,
+        zh_id=pair.zh.id if pair is not None and pair.zh is not None else None,
+        en_label=pair.en_label if pair is not None else "",
+        zh_label=pair.zh_label if pair is not None else "",
+        message=f"check {chk.name!r} failed on this pair and was skipped ({type(exc).__name__}: {exc})",
+        evidence=evidence,
+    )
+
+
+def label_map_from_pairs(pairs: Iterable[Pair]) -> dict[str, str]:
+    """Return English label → Chinese label for every pair whose two clauses are numbered differently.
+
+    Pairs whose numbers agree (`7.2` ⇄ `第七条第二款`) are left out: the
+    cross-reference check already accepts those.
+    """
+    from dpa_compare.qa.refs import parse_label, paths_agree
+
+    mapping: dict[str, str] = {}
+    for pair in pairs:
+        if pair.en is None or pair.zh is None or not pair.en.label or not pair.zh.label:
+            continue
+        en_ref, zh_ref = parse_label(pair.en.ref or pair.en.label), parse_label(pair.zh.ref or pair.zh.label)
+        if en_ref is None or zh_ref is None:
+            continue
+        if en_ref.kind != zh_ref.kind or not paths_agree(en_ref.path, zh_ref.path):
+            mapping[pair.en.ref or pair.en.label] = pair.zh.ref or pair.zh.label
+    return mapping
+
+
+__all__ = ["available_checks", "label_map_from_pairs", "run_checks"]

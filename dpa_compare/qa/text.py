@@ -1,0 +1,88 @@
+"""Small text helpers shared by the checks: scripts, URLs, e-mail addresses, span bookkeeping."""
+
+from __future__ import annotations
+
+import re
+
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+CJK_CHAR = re.compile(f"[{HAN}]")
+"""One Han character."""
+
+URL = re.compile(r"(?:https?://|ftp://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%]+", re.IGNORECASE)
+EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+
+_TO_ASCII = str.maketrans(
+    "０１２３４５６７８９％＄￥．",
+    "0123456789%$¥.",
+)
+_FULLWIDTH_COLON = re.compile(r"(?<=\d)：(?=\d)")
+
+
+def normalise(text: str) -> str:
+    """Return `text` with full-width digits, `％`, `＄`, `￥`, `．` and `：` between digits made ASCII.
+
+    The result has the same length as `text`, so spans found in it index
+    the original text too.
+    """
+    return _FULLWIDTH_COLON.sub(":", text.translate(_TO_ASCII))
+
+
+def _clean_url(url: str) -> str:
+    # -- a URL at the end of a sentence drags the sentence's punctuation with it --
+    url = url.rstrip(".,;:!?'")
+    while url.endswith(")") and url.count("(") < url.count(")"):
+        url = url[:-1]
+    return url
+
+
+def find_urls(text: str) -> list[tuple[str, int, int]]:
+    """Return the URLs in `text` as (url, start, end), trailing punctuation left out."""
+    found = []
+    for match in URL.finditer(text):
+        url = _clean_url(match.group())
+        found.append((url, match.start(), match.start() + len(url)))
+    return found
+
+
+def find_emails(text: str) -> list[tuple[str, int, int]]:
+    """Return the e-mail addresses in `text` as (address, start, end)."""
+    found = []
+    for match in EMAIL.finditer(text):
+        address = match.group().rstrip(".")
+        found.append((address, match.start(), match.start() + len(address)))
+    return found
+
+
+def url_key(url: str) -> str:
+    """Return `url` in a form that ignores scheme case, host case and one trailing slash."""
+    head, sep, rest = url.partition("://")
+    if sep:
+        host, slash, path = rest.partition("/")
+        url = f"{head.lower()}://{host.lower()}{slash}{path}"
+    else:
+        host, slash, path = url.partition("/")
+        url = f"{host.lower()}{slash}{path}"
+    return url.rstrip("/")
+
+
+class Spans:
+    """Character spans already claimed in a text, so later patterns skip them."""
+
+    def __init__(self) -> None:
+        self._spans: list[tuple[int, int]] = []
+
+    def free(self, start: int, end: int) -> bool:
+        """Return True when no claimed span overlaps `start`–`end`."""
+        return not any(start < e and s < end for s, e in self._spans)
+
+    def add(self, start: int, end: int) -> None:
+        """Claim `start`–`end`."""
+        self._spans.append((start, end))
+
+
+def has_han(text: str) -> bool:
+    """Return True when `text` contains a Han character."""
+    return CJK_CHAR.search(text) is not None
+
+
+__all__ = ["CJK_CHAR", "EMAIL", "HAN", "URL", "Spans", "find_emails", "find_urls", "has_han", "normalise", "url_key"]

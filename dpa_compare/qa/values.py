@@ -1,0 +1,381 @@
+"""Comparable values in English and Chinese clause text: numbers, percentages, amounts, durations, dates.
+
+`extract_values(text, lang)` reads every quantity a translation must keep,
+normalised so that the two languages compare equal:
+
+    >>> [v.label for v in extract_values("within thirty (30) days", "en")]
+    ['30 day']
+    >>> [v.label for v in extract_values("三十日内", "zh")]
+    ['30 day']
+
+Clause numbers and cross-references (`Section 7.2`, `第五条第二款`, `附件二`),
+URLs and e-mail addresses are masked first: they belong to other checks.
+Regulation numbers (`2016/679`) and standards (`ISO 27001`) are kept whole
+as identifiers. A bare Chinese numeral of one character (`一方`) or an
+English number word with nothing around it (`one or more`) is *weak*: it is
+too often not a quantity to demand its twin, but it may vouch for one
+(`two (2) copies` ⇄ `一式两份`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from dpa_compare.qa.dates import find_dates
+from dpa_compare.qa.numwords import (
+    CN_DIGITS,
+    CN_NUMERAL_CLASS,
+    CN_SCALE_VALUES,
+    EN_NUMBER_WORDS,
+    EN_SCALE_VALUES,
+    canonical,
+    chinese_to_decimal,
+    digits_to_decimal,
+    english_words_to_int,
+)
+from dpa_compare.qa.refs import find_refs
+from dpa_compare.qa.text import Spans, find_emails, find_urls, normalise
+
+ValueKind = str  # -- number | percent | amount | duration | date | time | identifier --
+QUANTITY_KINDS = ("number", "percent", "amount", "duration", "time", "identifier")
+
+_DIGITS_ATOM = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\d)")
+_CN_ATOM = re.compile(rf"{CN_NUMERAL_CLASS}+(?:[点點][{CN_DIGITS}]+)?")
+_IDENTIFIERS = (
+    re.compile(r"(?<![\d/])\d{2,4}/\d{1,4}/(?:EC|EU|EEC|JHA)\b"),
+    re.compile(r"(?<![\d/.])\d{4}/\d{1,4}(?![\d/])"),
+    re.compile(r"\b(?:ISO/IEC|ISO|IEC|GB/T|GB|NIST\s?SP|BS|SOC|PCI\s?DSS|SSAE|ISAE)\s?\d+(?:[-.:]\d+)*(?:-\d+)?"),
+    re.compile(r"\+\d{1,3}[\s-]?\(?\d{1,4}\)?(?:[\s-]?\d{2,4}){2,4}"),
+)
+_PERCENT_CN = re.compile(rf"百分之\s*(?P<n>\d+(?:\.\d+)?|{CN_NUMERAL_CLASS}+(?:[点點][{CN_DIGITS}]+)?)")
+_FRACTION_CN = re.compile(rf"(?<!百)(?P<d>\d+|{CN_NUMERAL_CLASS}+)分之(?P<n>\d+|{CN_NUMERAL_CLASS}+)")
+_LETTER_BEFORE = re.compile(r"([A-Za-z$€£¥]+)\s*$")
+_CURRENCY_CODES = {
+    "USD": "USD", "US$": "USD", "U.S.$": "USD", "$": "USD", "EUR": "EUR", "€": "EUR",
+    "GBP": "GBP", "£": "GBP", "RMB": "CNY", "CNY": "CNY", "¥": "CNY", "HK$": "HKD",
+    "HKD": "HKD", "JPY": "JPY", "CHF": "CHF", "SGD": "SGD", "AUD": "AUD", "CAD": "CAD",
+    "人民币": "CNY", "美元": "USD", "欧元": "EUR", "歐元": "EUR", "英镑": "GBP", "英鎊": "GBP",
+    "港币": "HKD", "港幣": "HKD", "港元": "HKD", "日元": "JPY",
+    "NT$": "TWD", "NTD": "TWD", "TWD": "TWD", "新臺幣": "TWD", "新台幣": "TWD", "新台币": "TWD",
+}  # fmt: skip
+_PREFIX_CURRENCY = re.compile(
+    r"(?:USD|US\$|U\.S\.\$|HK\$|NT\$|NTD|TWD|\$|EUR|€|GBP|£|RMB|CNY|¥|HKD|JPY|CHF|SGD|AUD|CAD"
+    r"|人民币|美元|欧元|歐元|英镑|港币|港元|日元|新臺幣|新台幣|新台币)\s*$"
+)
+_EN_SUFFIX_CURRENCY = {
+    r"(?:US|U\.S\.)\s+dollars?|dollars?": "USD", r"euros?": "EUR", r"pounds?(?:\s+sterling)?": "GBP",
+    r"RMB|yuan|renminbi|CNY": "CNY", r"USD": "USD", r"EUR": "EUR", r"GBP": "GBP", r"HKD": "HKD", r"JPY": "JPY",
+    r"(?:New\s+)?Taiwan\s+dollars?|NTD|TWD": "TWD",
+}  # fmt: skip
+_ZH_SUFFIX_CURRENCY = {
+    r"美元|美金": "USD", r"欧元|歐元": "EUR", r"英镑|英鎊": "GBP", r"港元|港币|港幣": "HKD",
+    r"日元": "JPY", r"元人民币": "CNY", r"元|圆|圓": "YUAN",
+}  # fmt: skip
+_EN_UNITS = {
+    r"(?:calendar\s*-?\s*)?days?": "day", r"(?:business|working)\s*-?\s*days?": "business day",
+    r"hours?|hrs?|h": "hour", r"minutes?|mins?": "minute", r"weeks?": "week",
+    r"(?:calendar\s*-?\s*)?months?": "month", r"years?": "year",
+}  # fmt: skip
+_ZH_UNITS = {
+    r"(?:个|個)?(?:工作日|营业日|營業日)": "business day", r"(?:个|個)?(?:小时|小時)|钟头|鐘頭": "hour",
+    r"分钟|分鐘": "minute", r"(?:个|個)?(?:自然日|日历日|日曆日|历日)|天|日": "day",
+    r"(?:个|個)?(?:星期|礼拜|禮拜)|周|週": "week", r"(?:个|個)月": "month", r"年": "year",
+}  # fmt: skip
+_NOT_ONE_AFTER = "同统統唯任每逐某其之单單专專第万萬划劃"
+_DAY_OF_MONTH = re.compile(r"(?:每月|每个月|每個月|本月|当月|當月|次月|下月|上月|月)\s*$")
+_ORDINAL = re.compile(r"(?:st|nd|rd|th)\b")
+
+
+@dataclass(frozen=True)
+class Value:
+    """One quantity found in text: kind, normalised key, unit, the words as written and their span.
+
+    `key` is canonical (`30`, `1000000`, `2025-01-01`, `17:00`, `2016/679`);
+    `unit` is a currency code (`USD`) or a duration unit (`day`,
+    `business day`). `alt` holds other readings of an ambiguous date. A
+    `weak` value is a bare number word that may not be a quantity at all.
+    """
+
+    kind: ValueKind
+    key: str
+    unit: str = ""
+    text: str = ""
+    start: int = 0
+    end: int = 0
+    weak: bool = False
+    alt: tuple[str, ...] = ()
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """Return every reading of the value, preferred first."""
+        return (self.key, *self.alt)
+
+    @property
+    def label(self) -> str:
+        """Return the normalised value for messages: `30 day`, `USD 1000000`, `5%`, `2025-01-01`."""
+        if self.kind == "percent":
+            return f"{self.key}%"
+        if self.kind == "amount":
+            return f"{self.unit} {self.key}".strip()
+        if self.kind == "duration":
+            return f"{self.key} {self.unit}"
+        return self.key
+
+
+def extract_values(text: str, lang: str) -> list[Value]:
+    """Return the values in `text` (language `lang`, `en` or `zh`), weak ones included, in text order."""
+    norm = normalise(text)
+    taken = Spans()
+    for _, start, end in (*find_urls(norm), *find_emails(norm)):
+        taken.add(start, end)
+    for ref in find_refs(norm, lang):
+        taken.add(ref.start, ref.end)
+    values = [*_dates(norm, lang, taken), *_identifiers(norm, taken), *_cn_percents(norm, taken), *_cn_fractions(norm, taken)]
+    values.extend(_quantities(norm, lang, taken))
+    return sorted(values, key=lambda v: v.start)
+
+
+def _claim(taken: Spans, start: int, end: int) -> bool:
+    if not taken.free(start, end):
+        return False
+    taken.add(start, end)
+    return True
+
+
+def _dates(norm: str, lang: str, taken: Spans) -> Iterator[Value]:
+    for found in find_dates(norm, lang):
+        if _claim(taken, found.start, found.end):
+            yield Value(found.kind, found.keys[0], "", found.text, found.start, found.end, alt=found.keys[1:])
+
+
+def _identifiers(norm: str, taken: Spans) -> Iterator[Value]:
+    for pattern in _IDENTIFIERS:
+        for match in pattern.finditer(norm):
+            if _claim(taken, match.start(), match.end()):
+                key = re.sub(r"[\s()\-]", "", match.group()).upper() if match.group().startswith("+") else None
+                key = key or re.sub(r"\s+", "", match.group()).upper()
+                yield Value("identifier", key, "", match.group(), match.start(), match.end())
+
+
+def _cn_percents(norm: str, taken: Spans) -> Iterator[Value]:
+    for match in _PERCENT_CN.finditer(norm):
+        number = match["n"]
+        value = digits_to_decimal(number) if number[0].isdigit() else _cn_or_none(number)
+        if value is not None and _claim(taken, match.start(), match.end()):
+            yield Value("percent", canonical(value), "", match.group(), match.start(), match.end())
+
+
+def _cn_fractions(norm: str, taken: Spans) -> Iterator[Value]:
+    """Yield `二分之一` as a weak 50 (%): it vouches for `50%` or `one half` without demanding either."""
+    for match in _FRACTION_CN.finditer(norm):
+        parts = [digits_to_decimal(t) if t[0].isdigit() else _cn_or_none(t) for t in (match["d"], match["n"])]
+        if None in parts or not parts[0] or not _claim(taken, match.start(), match.end()):
+            continue
+        share = (parts[1] * 100 / parts[0]).quantize(Decimal("0.01"))
+        yield Value("percent", canonical(share), "", match.group(), match.start(), match.end(), weak=True)
+
+
+def _cn_or_none(token: str) -> Decimal | None:
+    try:
+        return chinese_to_decimal(token)
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
+class _Atom:
+    start: int
+    end: int
+    value: Decimal
+    script: str  # -- "digits" | "cn" | "en" --
+
+
+def _atoms(norm: str, lang: str) -> list[_Atom]:
+    atoms = []
+    for match in _DIGITS_ATOM.finditer(norm):
+        atoms.append(_Atom(match.start(), match.end(), digits_to_decimal(match.group()), "digits"))
+    if lang == "zh":
+        for match in _CN_ATOM.finditer(norm):
+            value = _cn_or_none(match.group())
+            if value is not None:
+                atoms.append(_Atom(match.start(), match.end(), value, "cn"))
+    for match in EN_NUMBER_WORDS.finditer(norm):
+        try:
+            atoms.append(_Atom(match.start(), match.end(), Decimal(english_words_to_int(match.group())), "en"))
+        except ValueError:
+            continue
+    return sorted(atoms, key=lambda a: a.start)
+
+
+def _quantities(norm: str, lang: str, taken: Spans) -> Iterator[Value]:
+    currency = "CNY"
+    for atom in _atoms(norm, lang):
+        if not taken.free(atom.start, atom.end) or _skip_atom(norm, atom):
+            continue
+        value = _read_quantity(norm, lang, atom)
+        if value is None or not _claim(taken, value.start, value.end):
+            continue
+        # -- 元 alone takes the currency last named: 新臺幣五百元以上二萬元以下 --
+        if value.unit == "YUAN":
+            value = Value(value.kind, value.key, currency, value.text, value.start, value.end)
+        elif value.kind == "amount":
+            currency = value.unit
+        yield value
+
+
+def _skip_atom(norm: str, atom: _Atom) -> bool:
+    """Return True for numbers that are not quantities: ordinals, list markers, parts of words."""
+    before, after = norm[: atom.start], norm[atom.end :]
+    token = norm[atom.start : atom.end]
+    if atom.script == "cn":
+        if before.endswith("第") or after.startswith(("、", "是", "些", "切", "旦", "般", "致", "经", "並", "并")):
+            return True
+        if token == "一" and before[-1:] and before[-1] in _NOT_ONE_AFTER:
+            return True
+    if atom.script == "digits":
+        letters = _LETTER_BEFORE.search(before)
+        if letters and before.endswith(letters.group(1)) and letters.group(1) not in _CURRENCY_CODES and letters.group(1) not in ("US", "U.S."):
+            return True
+        if re.match(r"[A-Za-z]", after) and not _ORDINAL.match(after) and not re.match(r"(?:h|hrs?|mn|bn)\b", after):
+            return True
+    # -- list markers: (1) （一） (a) 1) at the start of an item --
+    if re.search(r"[(（]\s*$", before) and re.match(r"\s*[)）]", after) and not re.search(r"\w\s*[(（]\s*$", before[-3:] if atom.script != "cn" else ""):
+        return _is_enumerator(before)
+    if atom.script == "digits" and re.match(r"\.(?:\s|$|[A-Za-z])", after) and _opens_item(before, after, atom.value):
+        return True  # -- "1. " opening an item --
+    return bool(re.match(r"[)）]", after) and re.search(r"(?:^|[\s;；:：,，。])$", before))
+
+
+def _opens_item(before: str, after: str, value: Decimal) -> bool:
+    """Return True when `N.` opens a list item: at the start, after punctuation, or before a capital or quote."""
+    if re.search(r"(?:^|[.;:。；：]\s*|\n\s*)$", before):
+        return True
+    if _PREFIX_CURRENCY.search(before[-8:]) or value > 50 or value != int(value):
+        return False
+    return re.match(r"\.\s*[A-Za-z\"“(]", after) is not None and re.search(r"(?:[;,]\s*(?:and|or)?|\b(?:and|or))\s*$", before) is not None
+
+
+def _is_enumerator(before: str) -> bool:
+    """Return True when a bracketed number sits where a list marker would (start, after punctuation or space)."""
+    head = before.rstrip("(（ ")
+    return not head or head[-1] in " \t;；:：,，。、" or not re.search(r"[A-Za-z0-9" + CN_DIGITS + "]$", head)
+
+
+def _read_quantity(norm: str, lang: str, atom: _Atom) -> Value | None:
+    start, end, value = atom.start, atom.end, atom.value
+    # -- as strong as its twin would be: 十一 and above take two Chinese characters --
+    strong = atom.script == "digits" or (atom.script == "cn" and end - start > 1) or (atom.script == "en" and value > 10)
+    end, value, scaled = _scale(norm, end, value, atom.script)
+    end, echoed = _echo(norm, end, value)
+    strong = strong or scaled or echoed
+    prefix = _PREFIX_CURRENCY.search(norm[max(0, start - 8) : start])
+    # -- "新臺幣五百元": the prefix names the currency, 元 is only its unit --
+    if prefix:
+        currency = _CURRENCY_CODES[prefix.group().strip()]
+        suffix_end = _currency_suffix(norm, end, lang)[0] if _currency_suffix(norm, end, lang) else end
+        return Value("amount", canonical(value), currency, norm[start - len(prefix.group()) : suffix_end], start - len(prefix.group()), suffix_end)
+    suffix = _currency_suffix(norm, end, lang)
+    if suffix:
+        return Value("amount", canonical(value), suffix[1], norm[start : suffix[0]], start, suffix[0])
+    percent = re.match(r"\s*(?:%|per\s?cent\b|percent\b|per centum\b)", norm[end:], re.IGNORECASE)
+    if percent:
+        return Value("percent", canonical(value), "", norm[start : end + percent.end()], start, end + percent.end())
+    unit = _unit(norm, start, end, value, lang)
+    if unit is not None:
+        kind, unit_name, unit_end = unit
+        return Value(kind, canonical(value), unit_name, norm[start:unit_end], start, unit_end)
+    if atom.script == "digits" and (ordinal := _ORDINAL.match(norm[end:])):
+        end += ordinal.end()
+    return Value("number", canonical(value), "", norm[start:end], start, end, weak=not strong)
+
+
+def _scale(norm: str, end: int, value: Decimal, script: str) -> tuple[int, Decimal, bool]:
+    """Return the end, value and whether a scale word (`万`, `million`) followed the number."""
+    if script == "digits":
+        match = re.match(r"\s?(万亿|千万|百万|十万|万|亿|萬|億)", norm[end:])
+        if match:
+            return end + match.end(), value * CN_SCALE_VALUES[match.group(1).replace("萬", "万").replace("億", "亿")], True
+    match = re.match(r"\s*(thousand|million|billion|mn|bn)\b", norm[end:], re.IGNORECASE)
+    if match and script != "cn":
+        return end + match.end(), value * EN_SCALE_VALUES[match.group(1).lower()], True
+    return end, value, False
+
+
+def _echo(norm: str, end: int, value: Decimal) -> tuple[int, bool]:
+    """Return the end past a bracketed repeat of the same number (`thirty (30)`, `三十（30）`), and whether one was there."""
+    match = re.match(r"\s*[(（]\s*([\d,]+(?:\.\d+)?|[A-Za-z][A-Za-z \-]*)\s*[)）]", norm[end:])
+    if not match:
+        return end, False
+    inner = match.group(1)
+    try:
+        echoed = digits_to_decimal(inner) if inner[0].isdigit() else Decimal(english_words_to_int(inner))
+    except ValueError:
+        return end, False
+    return (end + match.end(), True) if echoed == value else (end, False)
+
+
+def _currency_suffix(norm: str, end: int, lang: str) -> tuple[int, str] | None:
+    table = _ZH_SUFFIX_CURRENCY if lang == "zh" else _EN_SUFFIX_CURRENCY
+    for pattern, code in table.items():
+        match = re.match(rf"\s*(?:{pattern})(?:整)?" + (r"\b" if lang == "en" else ""), norm[end:], re.IGNORECASE if lang == "en" else 0)
+        if match:
+            return end + match.end(), code
+    return None
+
+
+def _unit(norm: str, start: int, end: int, value: Decimal, lang: str) -> tuple[str, str, int] | None:
+    """Return (kind, unit, end) for a duration unit after the number, or a year/day-of-month read as a number."""
+    after = norm[end:]
+    if lang == "zh":
+        for pattern, unit in _ZH_UNITS.items():
+            match = re.match(rf"\s*(?:{pattern})", after)
+            if not match:
+                continue
+            if unit == "year" and 1800 <= value <= 2200 and value == int(value):
+                return "number", "", end + match.end()
+            if unit == "day" and _DAY_OF_MONTH.search(norm[:start]):
+                return "number", "", end + match.end()
+            return "duration", unit, end + match.end()
+        return None
+    for pattern, unit in _EN_UNITS.items():
+        match = re.match(rf"\s*-?\s*(?:{pattern})\b", after, re.IGNORECASE)
+        if match:
+            return "duration", unit, end + match.end()
+    return None
+
+
+
+
+
+def unmatched_values(en: list[Value], zh: list[Value], kinds: tuple[str, ...]) -> tuple[list[Value], list[Value]]:
+    """Return the values of kinds `kinds` found on one side only: (English only, Chinese only).
+
+    Values pair up when kind, unit and a reading agree. A bare number then
+    pairs with a quantity of the same size on the other side (`30` ⇄
+    `30 day`: the unit was written in a way not recognised), and what is
+    left is excused by a weak number word of the same size across the way.
+    """
+    left = [v for v in en if v.kind in kinds and not v.weak]
+    right = [v for v in zh if v.kind in kinds and not v.weak]
+    for same in (_same_exactly, _same_size):
+        for value in list(left):
+            match = next((other for other in right if same(value, other)), None)
+            if match is not None:
+                left.remove(value)
+                right.remove(match)
+    en_weak = {v.key for v in en if v.weak}
+    zh_weak = {v.key for v in zh if v.weak}
+    return [v for v in left if v.key not in zh_weak], [v for v in right if v.key not in en_weak]
+
+
+def _same_exactly(a: Value, b: Value) -> bool:
+    return a.kind == b.kind and a.unit == b.unit and bool(set(a.keys) & set(b.keys))
+
+
+def _same_size(a: Value, b: Value) -> bool:
+    plain = a.kind == "number" or b.kind == "number"
+    return plain and a.key == b.key and "identifier" not in (a.kind, b.kind)
+__all__ = ["QUANTITY_KINDS", "Value", "ValueKind", "extract_values", "unmatched_values"]

@@ -99,11 +99,14 @@ class Naming:
         parent_id = parent.clause.id if parent else None
         base = self.bases.get(parent_id, "") if parent_id else ""
         path = parent.clause.path if parent else ()
-        if kind == "heading":
-            self.headings[parent_id] = number = self.headings.get(parent_id, 0) + 1
-            return Names(_child_id(parent_id, f"h{number}"), (*path, f"h{number}"), base), base
+        # -- headings and paragraphs share one count for citations: both are unnumbered blocks --
         self.paragraphs[parent_id] = number = self.paragraphs.get(parent_id, 0) + 1
         ref = f"{base} ¶{number}" if base else f"¶{number}"
+        if kind == "heading":
+            self.headings[parent_id] = heading_number = self.headings.get(parent_id, 0) + 1
+            token = f"h{heading_number}"
+            # -- what an unnumbered heading holds is cited from the numbered clause above it --
+            return Names(_child_id(parent_id, token), (*path, token), ref), base
         return Names(_child_id(parent_id, f"p{number}"), (*path, f"p{number}"), ref), ref
 
     def _labelled(self, parent: ParentInfo | None, label: str, match: LabelMatch,

@@ -1,0 +1,130 @@
+"""Turn a finished matching into `ClauseChange`s: kinds, labels, redlines, reading order."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from dpa_compare.diff import xref
+from dpa_compare.diff.changes import ChangeKind, ClauseChange
+from dpa_compare.diff.moves import moved_pairs
+from dpa_compare.diff.redline import DELETE, INSERT, SIGNATURE, Edit, redline
+from dpa_compare.model import Clause
+from dpa_compare.tokenize import signature as tokenizer_signature
+
+if TYPE_CHECKING:
+    from dpa_compare.diff.match import MatchOptions, _State
+
+__all__ = ["build_changes", "citation", "normalise", "signature"]
+
+_SPACE = re.compile(r"\s+")
+
+PIECE_SEPARATOR = "\n"
+"""Joins the texts of a split's (or merge's) pieces in its redline."""
+
+
+def normalise(text: str) -> str:
+    """Return `text` with runs of white space as one space, trimmed: the form texts are compared in."""
+    return _SPACE.sub(" ", text).strip()
+
+
+def citation(clause: Clause) -> str:
+    """Return the clause's full citation (`ref`), falling back to its label."""
+    return normalise(clause.ref or clause.label)
+
+
+def signature(lang: str, options: MatchOptions) -> str:
+    """Return the reproducibility signature of a version comparison in `lang`."""
+    return f"{tokenizer_signature(lang)}|{SIGNATURE}|{options.signature()}"
+
+
+def build_changes(state: _State, terms: tuple[str, ...]) -> tuple[ClauseChange, ...]:
+    """Return one change per clause of both versions, in reading order of the new version."""
+    grouped = {s.whole: frozenset(s.pieces) for s in state.splits}
+    for merge in state.merges:
+        for piece in merge.pieces:
+            grouped[piece] = frozenset({merge.whole})
+    moved = moved_pairs(state.o2n, state.old_parent, state.new_parent, grouped)
+    label_map = xref.build_label_map((citation(state.old[i]), citation(state.new[j])) for i, j in state.o2n.items())
+    lang = state.old_doc.lang
+    keyed: list[tuple[tuple[int, int, int], ClauseChange]] = []
+    for i, j in state.o2n.items():
+        keyed.append(((j, 0, 0), _pair_change(state, i, j, i in moved, label_map, lang, terms)))
+    for split in state.splits:
+        keyed.append(((split.pieces[0], 0, 0), _regroup_change(state, split, "split", lang, terms)))
+    for merge in state.merges:
+        keyed.append(((merge.whole, 0, 0), _regroup_change(state, merge, "merged", lang, terms)))
+    for j in state.free_new():
+        clause = state.new[j]
+        keyed.append(((j, 0, 0), _one_sided("added", None, clause.id, "", _cite(clause), INSERT, clause.full_text)))
+    anchors = _anchors(state)
+    for i in state.free_old():
+        clause = state.old[i]
+        change = _one_sided("deleted", clause.id, None, _cite(clause), "", DELETE, clause.full_text)
+        keyed.append(((anchors[i], 1, i), change))
+    keyed.sort(key=lambda item: item[0])
+    return tuple(change for _, change in keyed)
+
+
+def _pair_change(
+    state: _State, i: int, j: int, moved: bool, label_map: dict, lang: str, terms: tuple[str, ...]
+) -> ClauseChange:
+    old, new = state.old[i], state.new[j]
+    same_text = state.old_text[i] == state.new_text[j]
+    old_label, new_label = _cite(old), _cite(new)
+    xref_only = not same_text and xref.is_xref_only(state.old_text[i], state.new_text[j], label_map)
+    kind: ChangeKind
+    if same_text and old_label == new_label and old_label:
+        kind = "unchanged"  # -- same citation, same words: nothing a reader needs to see --
+    elif moved:
+        kind = "moved" if same_text or xref_only else "moved_modified"
+    elif same_text:
+        kind = "unchanged" if old_label == new_label else "renumbered"
+    else:
+        kind = "renumbered" if xref_only else "modified"
+    similarity = 1.0 if same_text else state.coder.similarity(state.old_text[i], state.new_text[j])
+    edits = redline(old.full_text, new.full_text, lang, terms)
+    return ClauseChange(kind, old.id, new.id, old_label, new_label, similarity, edits, xref_only=xref_only)
+
+
+def _regroup_change(state: _State, group, kind: ChangeKind, lang: str, terms: tuple[str, ...]) -> ClauseChange:
+    if kind == "split":
+        whole, pieces = state.old[group.whole], [state.new[p] for p in group.pieces]
+        old_text, new_text = whole.full_text, PIECE_SEPARATOR.join(p.full_text for p in pieces)
+        return ClauseChange(
+            kind, whole.id, pieces[0].id, _cite(whole), _cite(pieces[0]), group.similarity,
+            redline(old_text, new_text, lang, terms), new_ids=tuple(p.id for p in pieces),
+        )  # fmt: skip
+    whole, pieces = state.new[group.whole], [state.old[p] for p in group.pieces]
+    old_text, new_text = PIECE_SEPARATOR.join(p.full_text for p in pieces), whole.full_text
+    return ClauseChange(
+        kind, pieces[0].id, whole.id, _cite(pieces[0]), _cite(whole), group.similarity,
+        redline(old_text, new_text, lang, terms), old_ids=tuple(p.id for p in pieces),
+    )  # fmt: skip
+
+
+def _one_sided(
+    kind: ChangeKind, old_id: str | None, new_id: str | None, old_label: str, new_label: str, op: int, text: str
+) -> ClauseChange:
+    edits = (Edit(op, text),) if text else ()
+    return ClauseChange(kind, old_id, new_id, old_label, new_label, 0.0, edits)
+
+
+def _cite(clause: Clause) -> str:
+    return citation(clause)
+
+
+def _anchors(state: _State) -> dict[int, int]:
+    """Return, for each old clause, the new position after which it reads (-1: at the top)."""
+    counterpart: dict[int, int] = dict(state.o2n)
+    for split in state.splits:
+        counterpart[split.whole] = max(split.pieces)
+    for merge in state.merges:
+        for piece in merge.pieces:
+            counterpart[piece] = merge.whole
+    anchors, last = {}, -1
+    for i in range(len(state.old)):
+        if i in counterpart:
+            last = counterpart[i]
+        anchors[i] = last
+    return anchors

@@ -1,0 +1,105 @@
+"""Splits and merges: one clause whose text now spans several consecutive clauses.
+
+After one-to-one matching, an unmatched old clause may have been cut into two
+or more new clauses that follow one another (a split), or several
+consecutive old clauses may have been joined into one new clause (a merge).
+Both are found the same way, with the roles of the versions swapped: the
+whole is compared with every window of 2..`max_pieces` consecutive unmatched
+clauses on the other side, and the best window is kept when the joined
+pieces are alike enough to the whole and every piece is mostly made of the
+whole's words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from dpa_compare.diff.similarity import TokenCoder
+
+__all__ = ["Regroup", "consecutive_runs", "find_regroups"]
+
+
+@dataclass(frozen=True)
+class Regroup:
+    """One whole clause (`whole`, an index) and the consecutive `pieces` it became or came from."""
+
+    whole: int
+    pieces: tuple[int, ...]
+    similarity: float
+
+
+def consecutive_runs(free: Sequence[int]) -> list[list[int]]:
+    """Return the sorted indices in `free` cut into runs of consecutive integers."""
+    runs: list[list[int]] = []
+    for index in sorted(free):
+        if runs and runs[-1][-1] == index - 1:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    return runs
+
+
+def find_regroups(
+    wholes: Sequence[int],
+    whole_texts: Sequence[str],
+    piece_runs: Sequence[Sequence[int]],
+    piece_texts: Sequence[str],
+    coder: TokenCoder,
+    minimum: float = 0.8,
+    piece_minimum: float = 0.6,
+    max_pieces: int = 6,
+    min_tokens: int = 4,
+    accept: Callable[[Regroup], bool] | None = None,
+) -> list[Regroup]:
+    """Return non-overlapping regroupings, best first.
+
+    `wholes` are candidate whole clauses (indices into `whole_texts`);
+    `piece_runs` are runs of consecutive candidate pieces (indices into
+    `piece_texts`). A window of pieces qualifies when its joined tokens score
+    at least `minimum` against the whole and each piece has at least
+    `piece_minimum` of its tokens among the whole's.
+    """
+    from rapidfuzz import fuzz
+
+    candidates: list[Regroup] = []
+    for whole in wholes:
+        coded = coder.code(whole_texts[whole])
+        if len(coded) < min_tokens:
+            continue
+        vocabulary = set(coded)
+        # -- Indel similarity ≥ m bounds the other length to [m/(2-m), 2/m - 1] times this one --
+        shortest, longest = len(coded) * minimum / (2 - minimum), len(coded) * (2 / minimum - 1)
+        best: Regroup | None = None
+        for run in piece_runs:
+            for start in range(len(run) - 1):
+                joined = ""
+                for end in range(start, min(start + max_pieces, len(run))):
+                    piece = coder.code(piece_texts[run[end]])
+                    if not piece or _coverage(piece, vocabulary) < piece_minimum:
+                        break
+                    joined += piece
+                    if len(joined) > longest:
+                        break
+                    if end == start or len(joined) < shortest:
+                        continue
+                    score = fuzz.ratio(coded, joined) / 100.0
+                    if score >= minimum and (best is None or score > best.similarity):
+                        best = Regroup(whole, tuple(run[start : end + 1]), score)
+        if best is not None and (accept is None or accept(best)):
+            candidates.append(best)
+    return _disjoint(candidates)
+
+
+def _coverage(piece: str, vocabulary: set[str]) -> float:
+    return sum(ch in vocabulary for ch in piece) / len(piece)
+
+
+def _disjoint(candidates: list[Regroup]) -> list[Regroup]:
+    taken: set[int] = set()
+    chosen = []
+    for candidate in sorted(candidates, key=lambda c: (-c.similarity, c.whole)):
+        if taken.isdisjoint(candidate.pieces):
+            taken.update(candidate.pieces)
+            chosen.append(candidate)
+    return chosen

@@ -1,0 +1,219 @@
+"""Cross-references in clause text, and whether a change only follows renumbering.
+
+When section 7 becomes section 8, every "Section 7.2" elsewhere becomes
+"Section 8.2". Those clauses did not change in substance: version comparison
+reports them as renumbered with `xref_only=True`. This module finds the
+references ("Section 7.2(a)", "Sections 7 and 8", "Annex II", "第7.2条",
+"第八条", "附件二"), reduces each to a language-independent key
+(`Ref("", "7.2(a)")`, `Ref("annex", "2")`), and checks a pair of texts
+against the old → new label map that clause matching built.
+
+    >>> keys = [r.key for r in find_references("See Section 7.2(a) and Annex II.")]
+    >>> keys
+    [Ref(namespace='', number='7.2(a)'), Ref(namespace='annex', number='2')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import NamedTuple
+
+__all__ = [
+    "Ref",
+    "Reference",
+    "build_label_map",
+    "canonical_ref",
+    "find_references",
+    "is_xref_only",
+    "map_ref",
+]
+
+
+class Ref(NamedTuple):
+    """A reference target: `namespace` ("" for sections/clauses/articles, "annex", …) and `number`."""
+
+    namespace: str
+    number: str
+
+
+class Reference(NamedTuple):
+    """One reference found in a text: `key`, and where its number sits (`start`, `end`)."""
+
+    key: Ref
+    start: int
+    end: int
+
+
+_NAMESPACES = {
+    "annex": "annex", "annexes": "annex", "附件": "annex",
+    "schedule": "schedule", "schedules": "schedule", "附表": "schedule",
+    "appendix": "appendix", "appendices": "appendix", "附录": "appendix",
+    "exhibit": "exhibit", "exhibits": "exhibit",
+    "chapter": "chapter", "chapters": "chapter", "章": "chapter",
+    "part": "part", "parts": "part", "部分": "part",
+}  # fmt: skip
+"""Keywords naming their own numbering; every other keyword cites sections ("")."""
+
+_ARABIC = r"\d+(?:\.\d+)*(?:\s?\([a-zA-Z0-9]{1,5}\))*"
+_ID = rf"{_ARABIC}|\b[IVXLC]+\b|\b[A-Z]\b"
+_CN_NUMERAL = "零〇一二两三四五六七八九十百千"
+_EN_REFERENCE = re.compile(
+    rf"""
+    (?P<kw>\b(?i:Sections?|Clauses?|Articles?|Paragraphs?|Annex(?:es)?|Schedules?|Appendix|Appendices
+        |Exhibits?|Chapters?|Parts?)\b|§§?)
+    \s*
+    (?P<ids>(?:{_ID})(?:\s*(?:,|and|or|to|through|-|–)\s*(?:{_ID}))*)
+    """,
+    re.VERBOSE,
+)
+_ZH_ARTICLE = re.compile(
+    rf"第\s*(?P<ids>{_ARABIC}|[{_CN_NUMERAL}]+)\s*(?P<kw>条|款|项|章|节|部分)"
+)
+_ZH_ANNEX = re.compile(rf"(?P<kw>附件|附录|附表)\s*(?P<ids>{_ARABIC}|[{_CN_NUMERAL}]+|[A-Z]\b|[IVX]+\b)")
+_BARE_CITATION = re.compile(rf"{_ARABIC}|\(?[a-zA-Z0-9]{{1,5}}\)|[{_CN_NUMERAL}]+|[IVXLC]+")
+_ONE_ID = re.compile(rf"{_ID}|[{_CN_NUMERAL}]+")
+_COMPONENT = re.compile(r"\d+|\([a-z0-9]+\)|[a-z]+")
+
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
+def find_references(text: str) -> list[Reference]:
+    """Return the cross-references in `text`, in order, one per cited number.
+
+    "Sections 7.2 and 8" gives two references; the keyword is not part of a
+    reference's span, only the number is.
+    """
+    found: list[Reference] = []
+    for pattern in (_EN_REFERENCE, _ZH_ARTICLE, _ZH_ANNEX):
+        for match in pattern.finditer(text):
+            namespace = _NAMESPACES.get(match.group("kw").lower(), "")
+            base = match.start("ids")
+            for one in _ONE_ID.finditer(match.group("ids")):
+                number = _number(one.group())
+                if number:
+                    found.append(Reference(Ref(namespace, number), base + one.start(), base + one.end()))
+    found.sort(key=lambda r: r.start)
+    return found
+
+
+def canonical_ref(citation: str) -> Ref | None:
+    """Return the key of a clause's own citation (`7.2(a)`, `Annex 2`, `第七条`), None if it has none."""
+    citation = citation.strip().rstrip(".")
+    if not citation:
+        return None
+    references = find_references(citation)
+    if len(references) == 1:
+        return references[0].key
+    if not _BARE_CITATION.fullmatch(citation):
+        return None  # -- "7.2 ¶3", "table 1 row 2": not something a text can cite --
+    number = _number(citation)
+    return Ref("", number) if number else None
+
+
+def build_label_map(pairs: Iterable[tuple[str, str]]) -> dict[Ref, Ref]:
+    """Return old → new reference keys for matched clause citations that changed."""
+    label_map: dict[Ref, Ref] = {}
+    for old, new in pairs:
+        old_key, new_key = canonical_ref(old), canonical_ref(new)
+        if old_key and new_key and old_key != new_key:
+            label_map[old_key] = new_key
+    return label_map
+
+
+def map_ref(key: Ref, label_map: Mapping[Ref, Ref]) -> Ref:
+    """Return what reference `key` becomes under `label_map`.
+
+    A reference finer than any mapped clause follows its nearest mapped
+    ancestor: with 7.2 → 8.2 mapped, 7.2(a) becomes 8.2(a).
+    """
+    if key in label_map:
+        return label_map[key]
+    parts = _COMPONENT.findall(key.number)
+    for cut in range(len(parts) - 1, 0, -1):
+        prefix = Ref(key.namespace, _join(parts[:cut]))
+        if prefix in label_map:
+            mapped = label_map[prefix]
+            return Ref(mapped.namespace, _join(_COMPONENT.findall(mapped.number) + parts[cut:]))
+    return key
+
+
+def is_xref_only(old_text: str, new_text: str, label_map: Mapping[Ref, Ref]) -> bool:
+    """Return True when `new_text` is `old_text` with only references renumbered as `label_map` says.
+
+    Every reference must stay or follow the map, at least one must change,
+    and the text around the reference numbers must be identical.
+    """
+    if old_text == new_text or not label_map:
+        return False
+    old_refs, new_refs = find_references(old_text), find_references(new_text)
+    if not old_refs or len(old_refs) != len(new_refs):
+        return False
+    if _masked(old_text, old_refs) != _masked(new_text, new_refs):
+        return False
+    changed = False
+    for old_ref, new_ref in zip(old_refs, new_refs):
+        if old_ref.key == new_ref.key:
+            continue
+        if map_ref(old_ref.key, label_map) != new_ref.key:
+            return False
+        changed = True
+    return changed
+
+
+def _masked(text: str, references: list[Reference]) -> str:
+    parts, position = [], 0
+    for reference in references:
+        parts.append(text[position : reference.start])
+        parts.append("\x00")
+        position = reference.end
+    parts.append(text[position:])
+    return "".join(parts)
+
+
+def _number(raw: str) -> str:
+    """Return the canonical form of a cited number: arabic, lower case, no spaces."""
+    raw = raw.strip().rstrip(".")
+    if not raw:
+        return ""
+    if raw[0] in _CN_NUMERAL:
+        value = _chinese_number(raw)
+        return str(value) if value is not None else ""
+    if re.fullmatch(r"[IVXLCivxlc]+", raw) and len(raw) > 1 or raw in ("I", "V", "X"):
+        return str(_roman(raw.lower()))
+    parts = _COMPONENT.findall(raw.lower().replace(" ", ""))
+    return _join(parts)
+
+
+def _join(parts: list[str]) -> str:
+    out = ""
+    for part in parts:
+        if part.startswith("(") or not out:
+            out += part
+        else:
+            out += "." + part
+    return out
+
+
+def _roman(text: str) -> int:
+    total = 0
+    for i, ch in enumerate(text):
+        value = _ROMAN[ch]
+        total += -value if i + 1 < len(text) and _ROMAN[text[i + 1]] > value else value
+    return total
+
+
+def _chinese_number(text: str) -> int | None:
+    """Return the value of a Chinese numeral up to 9999 (`七` 7, `十二` 12, `一百零五` 105)."""
+    total, digit = 0, None
+    for ch in text:
+        if ch in _CN_DIGITS:
+            digit = _CN_DIGITS[ch] if digit is None else digit * 10 + _CN_DIGITS[ch]
+        elif ch in _CN_UNITS:
+            total += (1 if digit is None else digit) * _CN_UNITS[ch]
+            digit = None
+        else:
+            return None
+    return total + (digit or 0)

@@ -147,6 +147,58 @@ class Document:
         return cls.from_dict(json.loads(text))
 
 
+@dataclass(frozen=True)
+class Link:
+    """One link of an EN⇄ZH alignment: English clause ids beside Chinese clause ids.
+
+    Either side may be empty (1-0: an English clause with no translation;
+    0-1: a Chinese clause with no source). `confidence` is in [0, 1];
+    `evidence` names what matched (`label 7.2 = 7.2`, `anchors 48|2016/679`,
+    `length`, `lexicon 0.62`, `embedding 0.81`); `flagged` is True when the
+    link is below the confidence threshold and needs a person's look.
+    """
+
+    en_ids: tuple[str, ...]
+    zh_ids: tuple[str, ...]
+    confidence: float
+    evidence: tuple[str, ...] = ()
+    flagged: bool = False
+
+    @property
+    def shape(self) -> str:
+        """Return the bead type, e.g. `1-1`, `2-1`, `1-0`."""
+        return f"{len(self.en_ids)}-{len(self.zh_ids)}"
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """The alignment of an English document with its Chinese counterpart.
+
+    `links` are in document order and cover every clause of both documents
+    exactly once. `scorers` names the evidence the aligner used, so every
+    output can say how it was made.
+    """
+
+    en: Document
+    zh: Document
+    links: tuple[Link, ...]
+    scorers: tuple[str, ...] = ()
+
+    def check_cover(self) -> None:
+        """Raise ValueError unless every clause of both documents is in exactly one link."""
+        for side, document in (("en", self.en), ("zh", self.zh)):
+            seen = [cid for link in self.links for cid in getattr(link, f"{side}_ids")]
+            expected = [c.id for c in document.clauses]
+            if sorted(seen) != sorted(expected):
+                missing = sorted(set(expected) - set(seen))[:5]
+                doubled = sorted({cid for cid in seen if seen.count(cid) > 1})[:5]
+                extra = sorted(set(seen) - set(expected))[:5]
+                raise ValueError(
+                    f"alignment of {document.source} does not cover its clauses once: "
+                    f"missing {missing}, doubled {doubled}, unknown {extra}"
+                )
+
+
 def _to_jsonable(value: Any) -> Any:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: _to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
@@ -163,6 +215,7 @@ def to_jsonable(value: Any) -> Any:
 
 
 __all__ = [
+    "Alignment",
     "Block",
     "BlockKind",
     "CLAUSE_KINDS",
@@ -170,5 +223,6 @@ __all__ = [
     "ClauseKind",
     "Document",
     "Language",
+    "Link",
     "to_jsonable",
 ]

@@ -69,8 +69,14 @@ def match_label(text: str, heading: bool = False) -> list[LabelMatch]:
                 return [LabelMatch(scheme, match.group(0), (value,), rest, sep)]
     ascii_start = fullwidth_to_ascii(stripped[:12]).translate(_ASCII_PUNCT) + stripped[12:]
     found = en.match_label(ascii_start, heading)
-    # -- keep the label as printed (full-width digits) while matching on ASCII --
-    return [LabelMatch(m.scheme, stripped[: len(m.label)], m.numbers, m.rest, m.separated) for m in found]
+    # -- match on ASCII, but keep the label and the text after it as printed (full-width digits, brackets) --
+    return [LabelMatch(m.scheme, stripped[: len(m.label)], m.numbers, *_printed_rest(stripped, m)) for m in found]
+
+
+def _printed_rest(printed: str, match: LabelMatch) -> tuple[str, bool]:
+    """Return the text after `match`'s label in `printed`, and whether a title separator stood before it."""
+    cut = len(printed) - len(match.rest) if match.rest else len(printed)
+    return printed[cut:], match.separated
 
 
 def _ordinal(match: re.Match[str], text: str) -> LabelMatch | None:

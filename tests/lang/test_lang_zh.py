@@ -60,3 +60,8 @@ def test_chinese_definitions(text, term):
 def test_titles():
     assert zh.looks_like_title("总则")
     assert not zh.looks_like_title("請求刪除。")
+
+
+def test_text_after_a_label_keeps_its_full_width_brackets():
+    (match,) = [m for m in zh.match_label("15.1（a）标准合同条款（如适用）") if m.label == "15.1"][:1]
+    assert match.rest == "（a）标准合同条款（如适用）"

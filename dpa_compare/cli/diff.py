@@ -9,7 +9,7 @@ import click
 
 from dpa_compare.cli.output import emit, to_json
 
-__all__ = ["COMMANDS", "diff_command", "diff_json"]
+__all__ = ["COMMANDS", "diff_command", "diff_json", "diff_text"]
 
 _COLOURS = {-1: "red", 1: "green"}
 
@@ -54,7 +54,7 @@ def diff_command(
         emit(diff_json(result), output)
     else:
         colour = output in (None, "-") and sys.stdout.isatty()
-        emit(_text(result, colour), output)
+        emit(diff_text(result, colour), output)
 
 
 def diff_json(result) -> str:  # noqa: ANN001 -- a VersionDiff; imported lazily
@@ -74,7 +74,8 @@ def _source(document) -> dict[str, object]:  # noqa: ANN001
     return {"path": document.source, "sha256": document.sha256, "version": document.version}
 
 
-def _text(result, colour: bool) -> str:  # noqa: ANN001
+def diff_text(result, colour: bool = False) -> str:  # noqa: ANN001 -- a VersionDiff
+    """Return the text rendering of a comparison; `colour` adds terminal colours."""
     from dpa_compare.diff.summary import render_text
 
     if not colour:

@@ -15,9 +15,10 @@ from dpa_compare.tokenize import signature as tokenizer_signature
 if TYPE_CHECKING:
     from dpa_compare.diff.match import MatchOptions, _State
 
-__all__ = ["build_changes", "citation", "normalise", "signature"]
+__all__ = ["build_changes", "citation", "normalise", "same_number", "signature", "typographic_key"]
 
 _SPACE = re.compile(r"\s+")
+_NOT_WORD = re.compile(r"[\W_]+")  # -- punctuation, emphasis markers, hyphens, white space --
 
 PIECE_SEPARATOR = "\n"
 """Joins the texts of a split's (or merge's) pieces in its redline."""
@@ -73,18 +74,55 @@ def _pair_change(
     same_text = state.old_text[i] == state.new_text[j]
     old_label, new_label = _cite(old), _cite(new)
     xref_only = not same_text and xref.is_xref_only(state.old_text[i], state.new_text[j], label_map)
-    kind: ChangeKind
-    if same_text and old_label == new_label and old_label:
-        kind = "unchanged"  # -- same citation, same words: nothing a reader needs to see --
-    elif moved:
-        kind = "moved" if same_text or xref_only else "moved_modified"
-    elif same_text:
-        kind = "unchanged" if old_label == new_label else "renumbered"
-    else:
-        kind = "renumbered" if xref_only else "modified"
+    cosmetic = not same_text and not xref_only and typographic_key(state.old_text[i]) == typographic_key(
+        state.new_text[j]
+    )
     similarity = 1.0 if same_text else state.coder.similarity(state.old_text[i], state.new_text[j])
     edits = redline(old.full_text, new.full_text, lang, terms)
-    return ClauseChange(kind, old.id, new.id, old_label, new_label, similarity, edits, xref_only=xref_only)
+    kind = _pair_kind(same_text, xref_only or cosmetic, same_number(old, new), moved)
+    return ClauseChange(
+        kind, old.id, new.id, old_label, new_label, similarity, edits, xref_only=xref_only, cosmetic=cosmetic
+    )
+
+
+def _pair_kind(same_text: bool, follows: bool, same_place: bool, moved: bool) -> ChangeKind:
+    """Return the kind of a matched pair.
+
+    `follows`: the text changed only in cross-references following the
+    renumbering, or only typographically — not in substance. Such a clause
+    is `renumbered` (or `moved`) when its number changed; under the same
+    number it is still a text change, `modified` (flagged on the change).
+    """
+    if same_text and same_place:
+        return "unchanged"  # -- same number, same words: nothing a reader needs to see --
+    if moved:
+        return "moved" if same_text or follows else "moved_modified"
+    if same_text:
+        return "renumbered"
+    return "renumbered" if follows and not same_place else "modified"
+
+
+def same_number(old: Clause, new: Clause) -> bool:
+    """Return True when two clauses carry the same number, however it is printed.
+
+    The normalised `path` decides (`第七条` and `7`, `（a）` and `（一）` are the
+    same number); clauses without a path fall back to their citations, and
+    two clauses citable by nothing have no number to change.
+    """
+    if not _cite(old) and not _cite(new):
+        return True
+    if old.path and new.path:
+        return old.path == new.path
+    return _cite(old) == _cite(new) != ""
+
+
+def typographic_key(text: str) -> str:
+    """Return `text` reduced to its words: case folded, emphasis, hyphens, punctuation and spaces dropped.
+
+    Two texts with the same key differ only typographically
+    ("Sub-processing" / "Subprocessing", "**Term**" / "Term").
+    """
+    return _NOT_WORD.sub("", text.casefold())
 
 
 def _regroup_change(state: _State, group, kind: ChangeKind, lang: str, terms: tuple[str, ...]) -> ClauseChange:

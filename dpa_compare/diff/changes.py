@@ -18,9 +18,11 @@ CHANGE_KINDS: tuple[str, ...] = (
 )  # fmt: skip
 """Every kind of change, in the order summaries list them.
 
-`unchanged` same text and citation; `renumbered` same text, new citation (or
-only cross-references that follow a renumbering: `xref_only`); `modified`
-text changed in place; `moved` / `moved_modified` the clause now sits under
+`unchanged` same text and number; `renumbered` same text, new number (or
+only cross-references that follow a renumbering: `xref_only`, or only
+typography: `cosmetic`); `modified` text changed in place (a same-number
+clause whose only change is a following cross-reference is `modified` with
+`xref_only`: it is a text change); `moved` / `moved_modified` the clause now sits under
 another parent or out of order among its siblings; `split` one old clause
 became several consecutive new ones; `merged` several became one;
 `added` / `deleted` no counterpart."""
@@ -37,7 +39,10 @@ class ClauseChange:
     (heading + body) into the new one. For `split`, `new_ids` lists every new
     clause and `new_id` / `new_label` are the first; for `merged`, `old_ids`
     likewise. `xref_only` marks a clause whose only text change is a
-    cross-reference following the renumbering of its target.
+    cross-reference following the renumbering of its target; `cosmetic` one
+    whose text differs only typographically (case, hyphens, punctuation,
+    white space, emphasis). Either way a renumbered clause stays
+    `renumbered`, and the redline still shows the edit.
     """
 
     kind: ChangeKind
@@ -50,6 +55,7 @@ class ClauseChange:
     old_ids: tuple[str, ...] = ()
     new_ids: tuple[str, ...] = ()
     xref_only: bool = False
+    cosmetic: bool = False
 
     @property
     def changed(self) -> bool:
@@ -73,6 +79,8 @@ class ClauseChange:
             data["new_ids"] = list(self.new_ids)
         if self.xref_only:
             data["xref_only"] = True
+        if self.cosmetic:
+            data["cosmetic"] = True
         return data
 
 

@@ -9,10 +9,16 @@ unmatched:
 2. same citation with similar text, unless another candidate is clearly better;
 3. fuzzy token similarity with a margin: best ≥ `fuzzy_min`, and better than
    the runner-up by `fuzzy_margin` in both directions; short clauses never;
+3b. the document's own cross-references: when matched clauses now cite
+   "Section 12.2" where they cited "Section 11.3", unmatched clauses 11.3 and
+   12.2 pair (if at least `xref_min` alike) — a rewritten clause that its
+   citers still point at;
 4. position: runs of unmatched clauses between two matched neighbours pair
    in order when they are alike enough;
 5. splits and merges (`dpa_compare.diff.regroup`), tried right after pass 1
-   too, where they must beat every one-to-one alternative.
+   too, where they must beat every one-to-one alternative;
+6. a one-to-one match whose partner, joined with unmatched neighbours under
+   the same parent, explains it clearly better becomes a split or merge.
 
 A clause whose children mostly went to one unmatched new clause pairs with
 it (retitled headings) — tried before pass 2, so that children outvote a
@@ -29,7 +35,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from dpa_compare.diff import regroup
+from dpa_compare.diff import regroup, xref
 from dpa_compare.diff.build import build_changes, citation, normalise, signature
 from dpa_compare.diff.changes import VersionDiff
 from dpa_compare.diff.similarity import TokenCoder
@@ -50,10 +56,15 @@ class MatchOptions:
     split_min: float = 0.8  # -- pass 5: joined pieces against the whole --
     piece_min: float = 0.6  # -- pass 5: share of each piece's tokens found in the whole --
     max_pieces: int = 6  # -- pass 5: the most clauses one split or merge spans --
+    regroup_gain: float = 0.05  # -- pass 6: a match grows into a split/merge when that is this much more alike --
+    xref_min: float = 0.2  # -- pass 3b: clauses a renumbered cross-reference pairs, at least this similar --
 
     def signature(self) -> str:
         """Return the short form of the thresholds for the reproducibility signature."""
-        return f"match:fz{self.fuzzy_min:g}/{self.fuzzy_margin:g},n{self.min_tokens},split{self.split_min:g}"
+        return (
+            f"match:fz{self.fuzzy_min:g}/{self.fuzzy_margin:g},n{self.min_tokens},split{self.split_min:g}"
+            f"+{self.regroup_gain:g},xref{self.xref_min:g}"
+        )
 
 
 def diff(
@@ -76,9 +87,12 @@ def diff(
     _match_by_children(state)  # -- before citations: children outvote a same-number coincidence --
     _match_same_citation(state, options, scores, columns)
     _match_fuzzy(state, options, scores, columns)
+    _match_by_references(state, options)
     _match_by_position(state, options)
     _match_by_children(state)
+    _match_by_references(state, options)  # -- again: the last passes matched more citers --
     _find_regroups(state, options, scores, columns)
+    _extend_to_regroups(state, options)
     changes = build_changes(state, terms)
     return VersionDiff(old_doc, new_doc, changes, signature(old_doc.lang, options))
 
@@ -339,6 +353,54 @@ def _match_by_children(state: _State) -> None:
         ]  # fmt: skip
         if candidates:
             state.pair(i, -max(candidates)[3])
+
+
+# -- pass 3b: cross-references -----------------------------------------------------
+
+
+def _match_by_references(state: _State, options: MatchOptions) -> None:
+    """Pair free clauses that matched clauses' renumbered cross-references point from and to."""
+    moves = xref.reference_moves((state.old_text[i], state.new_text[j]) for i, j in state.o2n.items())
+    if not moves:
+        return
+    free_new = {}
+    for j in state.free_new():
+        key = xref.canonical_ref(citation(state.new[j]))
+        if key is not None:
+            free_new[key] = j
+    for i in state.free_old():
+        key = xref.canonical_ref(citation(state.old[i]))
+        j = free_new.get(moves.get(key)) if key is not None else None
+        if j is None or j in state.n2o or state.old[i].kind != state.new[j].kind:
+            continue
+        if state.coder.similarity(state.old_text[i], state.new_text[j]) >= options.xref_min:
+            state.pair(i, j)
+
+
+# -- pass 6: one-to-one matches that are really splits or merges -----------------------
+
+
+def _extend_to_regroups(state: _State, options: MatchOptions) -> None:
+    """Turn matches whose partner plus free sibling neighbours explain the whole better into regroupings."""
+    settings = dict(minimum=options.split_min, piece_minimum=options.piece_min, gain=options.regroup_gain,
+                    max_pieces=options.max_pieces)  # fmt: skip
+    for i, j in sorted(state.o2n.items()):
+        if state.old_text[i] == state.new_text[j] or state.o2n.get(i) != j:
+            continue
+        free_old, free_new = set(state.free_old()), set(state.free_new())
+        merge = regroup.extend_match(
+            j, i, state.new_text[j], state.old_text,
+            lambda k: k in free_old and state.old_parent[k] == state.old_parent[i], state.coder, **settings,
+        )  # fmt: skip
+        split = regroup.extend_match(
+            i, j, state.old_text[i], state.new_text,
+            lambda k: k in free_new and state.new_parent[k] == state.new_parent[j], state.coder, **settings,
+        )  # fmt: skip
+        best = max((g for g in (merge, split) if g), key=lambda g: g.similarity, default=None)
+        if best is None:
+            continue
+        del state.o2n[i], state.n2o[j]
+        (state.merges if best is merge else state.splits).append(best)
 
 
 # -- pass 5: splits and merges -------------------------------------------------------

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from dpa_compare.diff.similarity import TokenCoder
 
-__all__ = ["Regroup", "consecutive_runs", "find_regroups"]
+__all__ = ["Regroup", "consecutive_runs", "extend_match", "find_regroups"]
 
 
 @dataclass(frozen=True)
@@ -103,3 +103,56 @@ def _disjoint(candidates: list[Regroup]) -> list[Regroup]:
             taken.update(candidate.pieces)
             chosen.append(candidate)
     return chosen
+
+
+def extend_match(
+    whole: int,
+    partner: int,
+    whole_text: str,
+    piece_texts: Sequence[str],
+    free: Callable[[int], bool],
+    coder: TokenCoder,
+    minimum: float = 0.8,
+    piece_minimum: float = 0.6,
+    gain: float = 0.05,
+    max_pieces: int = 6,
+) -> Regroup | None:
+    """Return the split (or merge) a one-to-one match really is, None when it is one-to-one.
+
+    `whole` was matched with `partner` (an index into `piece_texts`). When
+    `partner` joined with free neighbours on its side (`free(index)`)
+    explains the whole at least `minimum` and `gain` better than `partner`
+    alone, and every added neighbour is mostly made of the whole's words, the
+    match becomes a regrouping: "11.4 + 11.5 → 12.4" rather than "11.4 →
+    12.4 modified, 11.5 deleted".
+    """
+    from rapidfuzz import fuzz
+
+    coded = coder.code(whole_text)
+    vocabulary = set(coded)
+    alone = fuzz.ratio(coded, coder.code(piece_texts[partner])) / 100.0
+    best: Regroup | None = None
+    before = _free_neighbours(partner, -1, len(piece_texts), free, max_pieces - 1)
+    after = _free_neighbours(partner, 1, len(piece_texts), free, max_pieces - 1)
+    for start in range(len(before) + 1):
+        for end in range(len(after) + 1):
+            pieces = (*reversed(before[:start]), partner, *after[:end])
+            if len(pieces) < 2 or len(pieces) > max_pieces:
+                continue
+            added = [p for p in pieces if p != partner]
+            if any(not coder.code(piece_texts[p]) or _coverage(coder.code(piece_texts[p]), vocabulary) < piece_minimum
+                   for p in added):  # fmt: skip
+                continue
+            score = fuzz.ratio(coded, "".join(coder.code(piece_texts[p]) for p in pieces)) / 100.0
+            if score >= minimum and score >= alone + gain and (best is None or score > best.similarity):
+                best = Regroup(whole, tuple(pieces), score)
+    return best
+
+
+def _free_neighbours(index: int, step: int, size: int, free: Callable[[int], bool], limit: int) -> list[int]:
+    found = []
+    index += step
+    while 0 <= index < size and free(index) and len(found) < limit:
+        found.append(index)
+        index += step
+    return found

@@ -128,6 +128,8 @@ def block_title(change: ClauseChange) -> str:
         notes.append(f"similarity {change.similarity:.2f}")
     if change.xref_only:
         notes.append("cross-reference follows renumbering")
+    if change.cosmetic:
+        notes.append("typographic change only")
     if change.new_ids:
         notes.append(f"into {len(change.new_ids)} clauses")
     if change.old_ids:

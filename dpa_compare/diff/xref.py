@@ -27,6 +27,7 @@ __all__ = [
     "find_references",
     "is_xref_only",
     "map_ref",
+    "reference_moves",
 ]
 
 
@@ -74,6 +75,9 @@ _ZH_ANNEX = re.compile(rf"(?P<kw>附件|附录|附表)\s*(?P<ids>{_ARABIC}|[{_CN
 _BARE_CITATION = re.compile(rf"{_ARABIC}|\(?[a-zA-Z0-9]{{1,5}}\)|[{_CN_NUMERAL}]+|[IVXLC]+")
 _ONE_ID = re.compile(rf"{_ID}|[{_CN_NUMERAL}]+")
 _COMPONENT = re.compile(r"\d+|\([a-z0-9]+\)|[a-z]+")
+_CITATION_TAIL = re.compile(r"\s*(?:条|款|项|章|节|部分)?")
+"""What may follow the one reference of a clause's own citation (`第七条`), nothing else."""
+_DOTTED = re.compile(r"\d+(?:\.\d+)+(?:\([a-z0-9]{1,5}\))*")
 
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -105,10 +109,14 @@ def canonical_ref(citation: str) -> Ref | None:
     if not citation:
         return None
     references = find_references(citation)
-    if len(references) == 1:
+    if len(references) == 1 and _CITATION_TAIL.fullmatch(citation[references[0].end :]):
         return references[0].key
+    if references and _DOTTED.fullmatch(citation.split()[-1]):
+        # -- "第九条 9.2": a citation printed after its parent's label; a dotted
+        #    number is complete by itself, so the last part is the clause --
+        return Ref("", _number(citation.split()[-1]))
     if not _BARE_CITATION.fullmatch(citation):
-        return None  # -- "7.2 ¶3", "table 1 row 2": not something a text can cite --
+        return None  # -- "7.2 ¶3", "Annex 1 2", "table 1 row 2": not something a text can cite --
     number = _number(citation)
     return Ref("", number) if number else None
 
@@ -217,3 +225,26 @@ def _chinese_number(text: str) -> int | None:
         else:
             return None
     return total + (digit or 0)
+
+
+def reference_moves(text_pairs: Iterable[tuple[str, str]]) -> dict[Ref, Ref]:
+    """Return old → new reference keys that matched texts agree on, where they changed.
+
+    Each `(old, new)` pair is one clause's text in both versions; when both
+    cite the same number of targets, the k-th reference of one stands for
+    the k-th of the other, so "Section 11.3" becoming "Section 12.2" says
+    that clause 11.3 is now 12.2. A target seen going to two different
+    places is left out: the evidence contradicts itself.
+    """
+    seen: dict[Ref, set[Ref]] = {}
+    for old, new in text_pairs:
+        if old == new:
+            continue
+        old_refs, new_refs = find_references(old), find_references(new)
+        if not old_refs or len(old_refs) != len(new_refs):
+            continue
+        for old_ref, new_ref in zip(old_refs, new_refs):
+            seen.setdefault(old_ref.key, set()).add(new_ref.key)
+    moves = {old: next(iter(new)) for old, new in seen.items() if len(new) == 1 and old not in new}
+    targets = [new for new in moves.values()]
+    return {old: new for old, new in moves.items() if targets.count(new) == 1}

@@ -1,0 +1,168 @@
+"""`dpa-compare history`: keep every version of a document, compare any two, follow one clause."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from dpa_compare.cli.output import emit, to_json
+
+__all__ = ["COMMANDS", "history_group"]
+
+_DB_HELP = "History database (default: $DPA_COMPARE_DB, else ~/.local/share/dpa-compare/history.sqlite3)."
+_FORMAT = click.Choice(["text", "json"])
+
+
+def _store(db: str | None):  # noqa: ANN202 -- a HistoryStore; imported lazily
+    from dpa_compare.store import HistoryStore
+
+    return HistoryStore.open(db)
+
+
+@click.group("history")
+def history_group() -> None:
+    """Store versions of a document under a name, then compare them or follow one clause.
+
+    \b
+    Example:
+      dpa-compare history add acme-dpa dpa-2023-03.md --version 2.0 --date 2023-03-01
+      dpa-compare history add acme-dpa dpa-2024-09.md --version 3.0 --date 2024-09-01
+      dpa-compare history diff acme-dpa 2.0 3.0
+      dpa-compare history clause acme-dpa 5.3
+    """
+
+
+@history_group.command("add")
+@click.argument("name")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=str))
+@click.option("--version", "label", required=True, help="Version label, e.g. 2.0 or 2024-09.")
+@click.option("--date", default=None, help="ISO date of the version, e.g. 2024-09-01.")
+@click.option("--lang", type=click.Choice(["en", "zh", "auto"]), default="auto", show_default=True,
+              help="Language of FILE; auto detects it from the script.")
+@click.option("--db", default=None, type=click.Path(dir_okay=False), help=_DB_HELP)
+@click.option("--format", "fmt", type=_FORMAT, default="text", show_default=True)
+def add_command(name: str, file: str, label: str, date: str | None, lang: str, db: str | None, fmt: str) -> None:
+    """Read FILE and store it as version --version of the document NAME.
+
+    The write is one transaction: an interrupted add stores nothing. Adding
+    content already stored under NAME (same sha256) is refused (exit 2).
+
+    \b
+    Example:
+      dpa-compare history add acme-dpa dpa-2024-09.md --version 3.0 --date 2024-09-01
+    """
+    from dpa_compare.api import load
+
+    _check_date(date)
+    document = load(file, lang=lang, version=label, date=date)
+    with _store(db) as store:
+        record = store.add(name, document, label, date)
+    if fmt == "json":
+        emit(to_json({"db": str(store.path), "version": record.to_dict()}), None)
+    else:
+        emit(f"stored {file} as version {record.label} of {name} ({record.clause_count} clauses) in {store.path}", None)
+
+
+@history_group.command("list")
+@click.argument("name")
+@click.option("--db", default=None, type=click.Path(dir_okay=False), help=_DB_HELP)
+@click.option("--format", "fmt", type=_FORMAT, default="text", show_default=True)
+def list_command(name: str, db: str | None, fmt: str) -> None:
+    """List the stored versions of NAME in the order they were added.
+
+    \b
+    Example:
+      dpa-compare history list acme-dpa --format json
+    """
+    with _store(db) as store:
+        records = store.versions(name)
+    if fmt == "json":
+        emit(to_json({"name": name, "versions": [r.to_dict() for r in records]}), None)
+        return
+    lines = [f"{r.seq:>3}  {r.label:<12} {r.date or '-':<10}  {r.lang}  {r.clause_count:>5} clauses  "
+             f"{r.sha256[:12]}  {r.source}" for r in records]  # fmt: skip
+    emit("\n".join(lines) + "\n", None)
+
+
+@history_group.command("diff")
+@click.argument("name")
+@click.argument("old_version")
+@click.argument("new_version")
+@click.option("--db", default=None, type=click.Path(dir_okay=False), help=_DB_HELP)
+@click.option("--format", "fmt", type=_FORMAT, default="text", show_default=True,
+              help="text: a readable redline; json: the same contract as `dpa-compare diff --format json`.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write here instead of stdout.")
+def diff_command(name: str, old_version: str, new_version: str, db: str | None, fmt: str, output: str | None) -> None:
+    """Compare two stored versions of NAME, exactly as `dpa-compare diff` compares two files.
+
+    \b
+    Example:
+      dpa-compare history diff acme-dpa 2.0 3.0 --format json
+    """
+    from dpa_compare.cli.diff import diff_json, diff_text
+    from dpa_compare.diff import diff
+
+    with _store(db) as store:
+        old, new = store.document(name, old_version), store.document(name, new_version)
+    result = diff(old, new)
+    if fmt == "json":
+        emit(diff_json(result), output)
+    else:
+        emit(diff_text(result, colour=output in (None, "-") and sys.stdout.isatty()), output)
+
+
+@history_group.command("clause")
+@click.argument("name")
+@click.argument("label")
+@click.option("--at", "at", default=None, metavar="VERSION",
+              help="The version in which LABEL is the clause's citation (default: the latest that has it).")
+@click.option("--db", default=None, type=click.Path(dir_okay=False), help=_DB_HELP)
+@click.option("--format", "fmt", type=_FORMAT, default="text", show_default=True)
+def clause_command(name: str, label: str, at: str | None, db: str | None, fmt: str) -> None:
+    """Show one clause of NAME across every version: added, changed (with redline), renumbered, moved, deleted.
+
+    The clause is followed through renumbering and moves by matching
+    consecutive versions, so `7.2` in the latest version shows where it was
+    `6.2` before.
+
+    \b
+    Example:
+      dpa-compare history clause acme-dpa 5.3 --format json
+    """
+    from dpa_compare.diff.lineage import clause_history
+
+    with _store(db) as store:
+        documents = [document for _, document in store.documents(name)]
+    history = clause_history(documents, label, at)
+    emit(to_json({"name": name, **history.to_dict()}) if fmt == "json" else _history_text(name, history), None)
+
+
+def _history_text(name: str, history) -> str:  # noqa: ANN001 -- a ClauseHistory
+    from dpa_compare.diff.summary import short_redline
+
+    lines = [f"{name}: clause {history.label} (as cited in version {history.found_in})"]
+    for event in history.events:
+        where = event.label if event.previous_label in ("", event.label) else f"{event.previous_label} → {event.label}"
+        if event.kind == "deleted":
+            where = event.previous_label
+        notes = " (cross-reference follows renumbering)" if event.xref_only else ""
+        notes += " (typographic change only)" if event.cosmetic else ""
+        lines.append(f"  {event.version}: {event.kind} {where}{notes}")
+        if event.kind not in ("unchanged", "renumbered", "moved") or event.xref_only or event.cosmetic:
+            lines.append(f"      {short_redline(event.redline, context=60)}")
+    return "\n".join(lines) + "\n"
+
+
+def _check_date(date: str | None) -> None:
+    import datetime
+
+    if date is None:
+        return
+    try:
+        datetime.date.fromisoformat(date)
+    except ValueError:
+        raise click.BadParameter(f"{date!r} is not an ISO date (YYYY-MM-DD)", param_hint="--date") from None
+
+
+COMMANDS = [history_group]

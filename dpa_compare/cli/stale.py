@@ -1,0 +1,67 @@
+"""`dpa-compare stale`: which translated clauses an amendment of the original left stale."""
+
+from __future__ import annotations
+
+import click
+
+from dpa_compare.cli.output import emit, to_json
+
+__all__ = ["COMMANDS", "stale_command"]
+
+_FILE = click.Path(dir_okay=False, path_type=str)
+
+
+@click.command("stale")
+@click.option("--old-en", "old_en", required=True, type=_FILE, help="The original, version the translation was made from.")
+@click.option("--new-en", "new_en", required=True, type=_FILE, help="The original, amended version.")
+@click.option("--zh", "zh", required=True, type=_FILE, help="The translation of --old-en.")
+@click.option("--new-zh", "new_zh", default=None, type=_FILE,
+              help="The translation's next version: also report drift (which side changed).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write here instead of stdout.")
+def stale_command(old_en: str, new_en: str, zh: str, new_zh: str | None, fmt: str, output: str | None) -> None:
+    """Give every translated clause a status after the original changed from --old-en to --new-en.
+
+    current (original unchanged), stale (original changed: its redline is
+    shown), renumbered / moved (translation valid, its number must follow),
+    orphaned (original deleted), missing (original clause without a
+    translation). With --new-zh: amended (both sides changed), stale (only the
+    original), drift (only the translation). Either language may be the
+    original: pass the original's versions as --old-en/--new-en.
+
+    \b
+    Example:
+      dpa-compare stale --old-en dpa-2023-03.md --new-en dpa-2024-09.md --zh dpa-2023-03.zh.md
+      dpa-compare stale --old-en a.md --new-en b.md --zh a.zh.md --new-zh b.zh.md --format json
+    """
+    from dpa_compare.api import load
+    from dpa_compare.stale import stale_report
+
+    old_doc = load(old_en)
+    new_doc = load(new_en, lang=old_doc.lang)
+    zh_doc = load(zh)
+    new_zh_doc = load(new_zh, lang=zh_doc.lang) if new_zh else None
+    report = stale_report(old_doc, new_doc, zh_doc, new_zh_doc)
+    emit(to_json(report.to_dict()) if fmt == "json" else stale_text(report), output)
+
+
+def stale_text(report) -> str:  # noqa: ANN001 -- a StaleReport
+    """Return the report for a terminal: counts, then one line per row that needs work, with redlines."""
+    from dpa_compare.diff.summary import short_redline
+
+    counts = ", ".join(f"{n} {status}" for status, n in report.counts().items() if n)
+    lines = [f"original: {report.en_diff.old.source} → {report.en_diff.new.source}", counts or "no clauses"]
+    for row in report.rows:
+        if row.status == "current":
+            continue
+        where = f"{row.zh_label or '—'} ⇄ {row.en_label or '—'}"
+        note = " (cross-reference follows renumbering)" if row.xref_only else ""
+        lines.append(f"{row.status:<10} {where}{note}")
+        if row.en_redline and row.status not in ("missing",):
+            lines.append(f"    original:    {short_redline(row.en_redline, context=40)}")
+        if row.zh_redline:
+            lines.append(f"    translation: {short_redline(row.zh_redline, context=40)}")
+    return "\n".join(lines) + "\n"
+
+
+COMMANDS = [stale_command]

@@ -1,0 +1,150 @@
+"""One clause followed through a series of versions: when it appeared, changed, was renumbered, moved or deleted.
+
+    >>> history = clause_history([v1, v2, v3], "7.2")          # doctest: +SKIP
+    >>> [(e.version, e.kind, e.label) for e in history.events]  # doctest: +SKIP
+    [('1.0', 'added', '6.2'), ('2.0', 'renumbered', '7.2'), ('3.0', 'modified', '7.2')]
+
+The clause is found by its citation in the latest version that has it (or
+in the version the caller names), then followed backwards and forwards
+through the clause matching of consecutive versions (`dpa_compare.diff`),
+so a renumbering or a move never loses it. A split is followed into its
+first piece, a merge into the clause it joined.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from dpa_compare.diff.changes import ClauseChange, VersionDiff
+from dpa_compare.diff.match import diff
+from dpa_compare.diff.redline import Edit
+from dpa_compare.errors import UsageError
+from dpa_compare.model import Document
+
+__all__ = ["ClauseEvent", "ClauseHistory", "clause_history", "find_clause"]
+
+
+@dataclass(frozen=True)
+class ClauseEvent:
+    """What happened to the clause in one version.
+
+    `kind` is `added` where it first appears, then the change kind from the
+    previous version (`unchanged`, `modified`, `renumbered`, `moved`,
+    `moved_modified`, `split`, `merged`, `deleted`). `label` is its citation
+    in this version ("" once deleted), `previous_label` in the one before.
+    `redline` turns the previous text into this one; `xref_only` and
+    `cosmetic` as on `ClauseChange`.
+    """
+
+    version: str
+    kind: str
+    label: str
+    previous_label: str
+    clause_id: str | None
+    redline: tuple[Edit, ...] = ()
+    xref_only: bool = False
+    cosmetic: bool = False
+
+    def to_dict(self) -> dict[str, object]:
+        """Return the event as JSON-ready data; `redline` as `[[op, text], …]`."""
+        data = dict(self.__dict__)
+        data["redline"] = [[op, text] for op, text in self.redline]
+        return data
+
+
+@dataclass(frozen=True)
+class ClauseHistory:
+    """The events of one clause, one per version from its first appearance to its deletion or the last version."""
+
+    label: str
+    found_in: str
+    events: tuple[ClauseEvent, ...]
+
+    def to_dict(self) -> dict[str, object]:
+        """Return the history as JSON-ready data."""
+        return {"label": self.label, "found_in": self.found_in, "events": [e.to_dict() for e in self.events]}
+
+
+def find_clause(document: Document, label: str) -> str | None:
+    """Return the id of the clause cited `label` in `document` (its citation or printed label), else None."""
+    wanted = " ".join(label.split())
+    for clause in document.clauses:
+        if " ".join((clause.ref or clause.label).split()) == wanted:
+            return clause.id
+    for clause in document.clauses:
+        if clause.label.rstrip(".") == wanted.rstrip(".") and clause.parent is None:
+            return clause.id
+    return None
+
+
+def clause_history(versions: Sequence[Document], label: str, at: str | None = None) -> ClauseHistory:
+    """Return the history of the clause cited `label` across `versions` (oldest first).
+
+    `at` names the version whose citation `label` is (default: the latest
+    version that has a clause so cited). Raises `UsageError` when no version
+    has it. Each document's `version` names it in the events.
+    """
+    names = [d.version or f"#{k}" for k, d in enumerate(versions, 1)]
+    start = _start(versions, names, label, at)
+    diffs = [diff(versions[k], versions[k + 1]) for k in range(len(versions) - 1)]
+    clause_id = find_clause(versions[start], label)
+    assert clause_id is not None
+    first, first_id = _trace_back(diffs, start, clause_id)
+    first_clause = versions[first].clause(first_id)
+    events = [ClauseEvent(names[first], "added", _cite(first_clause), "", first_id)]
+    current: str | None = first_id
+    for k in range(first, len(diffs)):
+        change = _change_from(diffs[k], current)
+        next_id = change.new_id if change.kind != "deleted" else None
+        events.append(
+            ClauseEvent(
+                names[k + 1], change.kind, change.new_label, _cite(versions[k].clause(current)), next_id,
+                change.redline, change.xref_only, getattr(change, "cosmetic", False),
+            )
+        )  # fmt: skip
+        if next_id is None:
+            break
+        current = next_id
+    return ClauseHistory(label, names[start], tuple(events))
+
+
+def _start(versions: Sequence[Document], names: list[str], label: str, at: str | None) -> int:
+    if at is not None:
+        if at not in names:
+            raise UsageError(f"no version {at!r} (versions: {', '.join(names)})")
+        index = names.index(at)
+        if find_clause(versions[index], label) is None:
+            raise UsageError(f"version {at!r} has no clause {label!r}")
+        return index
+    for index in range(len(versions) - 1, -1, -1):
+        if find_clause(versions[index], label) is not None:
+            return index
+    raise UsageError(f"no version has a clause {label!r} (versions: {', '.join(names)})")
+
+
+def _trace_back(diffs: list[VersionDiff], index: int, clause_id: str) -> tuple[int, str]:
+    """Return (version index, clause id) where the clause first appears."""
+    while index > 0:
+        change = next(c for c in diffs[index - 1].changes if clause_id in _new_side(c))
+        if change.kind == "added" or change.old_id is None:
+            break
+        clause_id = change.old_id
+        index -= 1
+    return index, clause_id
+
+
+def _change_from(result: VersionDiff, old_id: str) -> ClauseChange:
+    return next(c for c in result.changes if old_id in _old_side(c))
+
+
+def _old_side(change: ClauseChange) -> tuple[str, ...]:
+    return change.old_ids or ((change.old_id,) if change.old_id else ())
+
+
+def _new_side(change: ClauseChange) -> tuple[str, ...]:
+    return change.new_ids or ((change.new_id,) if change.new_id else ())
+
+
+def _cite(clause) -> str:  # noqa: ANN001 -- a Clause
+    return " ".join((clause.ref or clause.label).split())

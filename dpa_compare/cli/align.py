@@ -1,8 +1,4 @@
-"""`dpa-compare align --lines SRC TGT`: align two files of sentences, one per line.
-
-(The clause-level mode, `dpa-compare align EN ZH` without --lines, is to be
-added on this same command: the two positional files are already its shape.)
-"""
+"""`dpa-compare align EN ZH`: clause alignment of two documents; `--lines`: sentence alignment of two line files."""
 
 from __future__ import annotations
 
@@ -22,25 +18,44 @@ from dpa_compare.cli.output import emit, to_json
               help="Use the multilingual sentence encoder when installed (auto), require it, or not.")
 @click.option("--glossary", type=click.Path(dir_okay=False, path_type=str), default=None,
               help="Extra term pairs, one 'english<TAB>chinese' a line.")
-@click.option("--format", "fmt", type=click.Choice(["beads", "json"]), default="beads", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "tsv", "tmx", "beads"]), default=None,
+              help="Documents: text (default), json, tsv or tmx. --lines: beads (default) or json.")
+@click.option("--flag-below", type=click.FloatRange(0, 1), default=0.5, show_default=True,
+              help="Documents: flag links whose confidence is below this for a person's look.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write here instead of stdout.")
 def align_command(src_file: str | None, tgt_file: str | None, lines_mode: bool, src_lang: str, tgt_lang: str,
-                  embeddings: str, glossary: str | None, fmt: str, output: str | None) -> None:
-    """Align SRC_FILE with TGT_FILE and print one bead per line, `[i,j]:[k]` (zero-based).
+                  embeddings: str, glossary: str | None, fmt: str | None, flag_below: float,
+                  output: str | None) -> None:
+    """Align the clauses of an English document with its Chinese translation (EN ZH, either order).
 
-    Every line of both files appears in exactly one bead, in order; `[i]:[]`
-    and `[]:[k]` are lines left unaligned. The scorers used are listed on
-    stderr (beads format) or in the JSON.
+    Text output shows `label ⇄ label  confidence` a link, with `—` for a
+    clause left unaligned and `?` for a link flagged for review; JSON gives
+    the clause ids of `dpa-compare segment`; tmx writes TMX 1.4b.
+
+    With --lines, SRC_FILE and TGT_FILE hold one sentence per line and the
+    output is one bead per line, `[i,j]:[k]` (zero-based; `[i]:[]` and
+    `[]:[k]` for lines left unaligned), every line in exactly one bead. The
+    scorers used are listed on stderr (beads format) or in the JSON.
 
     \b
-    Example:
+    Examples:
+      dpa-compare align corpus/en/dpa-2023-03.md corpus/zh/dpa-2023-03.zh.md
+      dpa-compare align corpus/en/dpa-2023-03.md corpus/zh/dpa-2023-03.zh.md --format tmx -o pairs.tmx
       dpa-compare align --lines chapter.zh chapter.en --src-lang zh --tgt-lang en
     """
-    if not lines_mode:
-        raise click.UsageError("only line mode is available yet: use "
-                               "'dpa-compare align --lines SRC_FILE TGT_FILE' (one sentence per line)")
     if src_file is None or tgt_file is None:
-        raise click.UsageError("--lines needs two files: SRC_FILE TGT_FILE")
+        raise click.UsageError("align needs two files: EN_FILE ZH_FILE (or --lines SRC_FILE TGT_FILE)")
+    if not lines_mode:
+        if fmt == "beads":
+            raise click.UsageError("--format beads is for --lines; documents use text, json, tsv or tmx")
+        from dpa_compare.cli.align_docs import align_files
+
+        align_files(src_file, tgt_file, fmt or "text", output, embeddings=embeddings, glossary=glossary,
+                    flag_below=flag_below)
+        return
+    fmt = fmt or "beads"
+    if fmt not in ("beads", "json"):
+        raise click.UsageError("--lines writes beads or json")
     from dpa_compare.align import AlignOptions, align
     from dpa_compare.align.lexicon import read_glossary
     from dpa_compare.align.lines import read_lines

@@ -37,9 +37,9 @@ def test_json_format_lists_scorers(tmp_path):
     assert all(0 <= b["confidence"] <= 1 for b in data["beads"])
 
 
-def test_without_lines_is_a_usage_error(tmp_path):
+def test_beads_without_lines_is_a_usage_error(tmp_path):
     src, tgt = _files(tmp_path)
-    result = CliRunner().invoke(align_command, [src, tgt])
+    result = CliRunner().invoke(align_command, [src, tgt, "--format", "beads"])
     assert result.exit_code == 2
     assert "--lines" in result.output
 

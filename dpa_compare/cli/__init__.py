@@ -21,7 +21,7 @@ EXIT_FINDINGS = 1
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 123
 
-COMMAND_MODULES = ("segment", "align", "diff", "stale", "history", "demo")
+COMMAND_MODULES = ("segment", "align", "diff", "stale", "history", "check", "glossary", "notes", "demo")
 """Modules under `dpa_compare.cli` that each add one command (or group)."""
 
 

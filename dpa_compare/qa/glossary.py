@@ -5,7 +5,8 @@ note)`: one English term, its accepted Chinese renderings, renderings that
 must not be used, and a note.
 
 - YAML: a list of entries (or a mapping with an `entries`/`terms`/`glossary`
-  list), each `{en, zh: str | [..], forbidden: [..], note}`; or a plain
+  list), each `{en, en_variants: [..], defined, zh: str | [..], forbidden: [..],
+  note}`; or a plain
   mapping `English term: 中文` / `English term: [中文, ..]`.
 - CSV: a header row with `en` and optionally `zh`, `forbidden`, `note`
   (also `case_sensitive`); several values in one cell are separated by `;` or `|`.
@@ -28,6 +29,8 @@ from typing import Any
 from dpa_compare.errors import LoadError
 
 _SPLIT = re.compile(r"\s*[;|]\s*")
+ENTRY_FIELDS = ("en", "en_variants", "defined", "zh", "forbidden", "note", "case_sensitive")
+"""The fields of a YAML entry or CSV column, in the order `corpus/glossary.yaml` writes them."""
 
 
 @dataclass(frozen=True)
@@ -35,7 +38,9 @@ class GlossaryEntry:
     """One term: English `en`, accepted Chinese renderings `zh`, `forbidden` renderings and a `note`.
 
     Matching of `en` ignores case unless `case_sensitive`, and accepts a
-    plural or possessive ending (`Sub-processors`, `Controller's`).
+    plural or possessive ending (`Sub-processors`, `Controller's`). `variants`
+    are other English forms of the same concept (`DPA`, `California Consumer
+    Privacy Act`); `defined` marks a defined term of the document.
     """
 
     en: str
@@ -43,17 +48,31 @@ class GlossaryEntry:
     forbidden: tuple[str, ...] = ()
     note: str = ""
     case_sensitive: bool = False
+    variants: tuple[str, ...] = ()
+    defined: bool = False
 
     @cached_property
     def pattern(self) -> re.Pattern[str]:
-        """Return the regular expression finding `en` as whole words in English text."""
-        words = r"[\s\-]+".join(re.escape(w) for w in re.split(r"[\s\-]+", self.en.strip()))
+        """Return the regular expression finding `en` or a variant as whole words in English text."""
+        forms = sorted({self.en.strip(), *(v.strip() for v in self.variants if v.strip())}, key=len, reverse=True)
+        alternatives = "|".join(
+            r"[\s\-]+".join(re.escape(w) for w in re.split(r"[\s\-]+", form)) for form in forms
+        )
         flags = 0 if self.case_sensitive else re.IGNORECASE
-        return re.compile(rf"(?<![\w-]){words}(?:e?s|['’]s|s['’])?(?![\w-])", flags)
+        return re.compile(rf"(?<![\w-])(?:{alternatives})(?:e?s|['’]s|s['’])?(?![\w-])", flags)
+
+    def find(self, text: str) -> list[str]:
+        """Return the forms of the term used in `text`, in order (`DPA`, `Sub-processors`).
+
+        A defined term written with a capital (`Provider`, `Services`) is
+        only that term when capitalised: `service provider` is not it.
+        """
+        capital = self.defined and self.en[:1].isupper() and not self.case_sensitive
+        return [m.group() for m in self.pattern.finditer(text) if not capital or m.group()[:1].isupper()]
 
     def in_english(self, text: str) -> bool:
         """Return True when `text` uses the English term."""
-        return self.pattern.search(text) is not None
+        return bool(self.find(text))
 
     def rendering_in(self, text: str) -> str | None:
         """Return the longest accepted Chinese rendering found in `text`, else None."""
@@ -140,18 +159,22 @@ def _entry(raw: dict[str, Any], path: Path, where: str) -> GlossaryEntry:
     en = raw.get("en")
     if not isinstance(en, str) or not en.strip():
         raise LoadError(path, f"{where}: entry has no English term ('en')")
-    unknown = set(raw) - {"en", "zh", "forbidden", "note", "case_sensitive"}
+    unknown = set(raw) - set(ENTRY_FIELDS)
     if unknown:
         raise LoadError(path, f"{where}: unknown field(s) {', '.join(sorted(map(str, unknown)))}")
-    case = raw.get("case_sensitive", False)
-    case = case.strip().lower() in ("1", "true", "yes", "y") if isinstance(case, str) else bool(case)
     return GlossaryEntry(
         en=en.strip(),
         zh=_values(raw.get("zh"), path, where),
         forbidden=_values(raw.get("forbidden"), path, where),
         note=str(raw.get("note") or "").strip(),
-        case_sensitive=case,
+        case_sensitive=_flag(raw.get("case_sensitive", False)),
+        variants=_values(raw.get("en_variants"), path, where),
+        defined=_flag(raw.get("defined", False)),
     )
+
+
+def _flag(value: Any) -> bool:
+    return value.strip().lower() in ("1", "true", "yes", "y") if isinstance(value, str) else bool(value)
 
 
 def _from_yaml(data: bytes, path: Path) -> list[GlossaryEntry]:
@@ -200,7 +223,7 @@ def _from_csv(data: bytes, path: Path) -> list[GlossaryEntry]:
         for row in rows:
             if None in row:
                 raise LoadError(path, f"line {rows.line_num}: more cells than header columns")
-            cells = {k: v for k, v in row.items() if k in ("en", "zh", "forbidden", "note", "case_sensitive") and v}
+            cells = {k: v for k, v in row.items() if k in ENTRY_FIELDS and v}
             if not any((v or "").strip() for v in row.values()):
                 continue
             entries.append(_entry(cells, path, f"line {rows.line_num}"))
@@ -215,4 +238,4 @@ def _from_tbx(data: bytes, path: Path) -> list[GlossaryEntry]:
     return read_tbx(data, path)
 
 
-__all__ = ["Glossary", "GlossaryEntry", "load_glossary"]
+__all__ = ["ENTRY_FIELDS", "Glossary", "GlossaryEntry", "load_glossary"]

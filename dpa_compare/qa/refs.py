@@ -22,7 +22,7 @@ RefKind = str  # -- "clause" | "chapter" | "annex" --
 _EN_CLAUSE = r"sections?|clauses?|articles?|paragraphs?|sub-?clauses?|sub-?sections?|sub-?paragraphs?|points?|recitals?|art\.|sec\.|cl\.|§§?"
 _EN_CHAPTER = r"chapters?|parts?"
 _EN_ANNEX = r"annex(?:es)?|appendix|appendices|schedules?|exhibits?|attachments?"
-_EN_NUM = r"(?:\d+(?:[.\-]\d+)*(?:\s?\((?:[a-z]{1,4}|\d{1,3})\))*|[IVXLC]{1,6}\b|[A-Z]\b)"
+_EN_NUM = r"(?:\d+[A-Z]?(?:[.\-]\d+)*(?:\s?\((?:[a-z]{1,4}|\d{1,3})\))*|[IVXLC]{1,6}\b|[A-Z]\b)"
 _EN_LIST_SEP = r"\s*(?:,\s*(?:and\s+|or\s+)?|and/or|and|or|to|through|-|–)\s*"
 _EN_REF = re.compile(
     rf"\b(?P<type>(?i:{_EN_CLAUSE}|{_EN_CHAPTER}|{_EN_ANNEX}))\s*(?P<nums>{_EN_NUM}(?:{_EN_LIST_SEP}{_EN_NUM})*)"
@@ -30,13 +30,13 @@ _EN_REF = re.compile(
 _EN_NUM_RE = re.compile(_EN_NUM)
 _EN_OF = re.compile(r"\s+(?:of|in|under)\s+(?:this\s+|the\s+)?$", re.IGNORECASE)
 
-_ZH_NUM = rf"(?:\d+(?:[.\-]\d+)*(?:\s?[(（][a-zA-Z0-9]{{1,4}}[)）])*|{CN_NUMERAL_CLASS}+)"
+_ZH_NUM = rf"(?:\d+[A-Z]?(?:[.\-]\d+)*(?:\s?[(（][a-zA-Z0-9]{{1,4}}[)）])*|{CN_NUMERAL_CLASS}+)"
 _ZH_PIECE = rf"第\s*{_ZH_NUM}\s*(?:条款|条|條|节|節|款|项|項|段|目|点)"
 _ZH_PAREN = rf"第?\s*[(（]\s*(?:[a-zA-Z0-9]{{1,4}}|{CN_NUMERAL_CLASS}{{1,3}})\s*[)）]\s*(?:款|项|項|目|段|点)?"
 _ZH_CLAUSE = re.compile(rf"{_ZH_PIECE}(?:\s*(?:{_ZH_PIECE}|{_ZH_PAREN}))*|条款\s*\d+(?:\.\d+)+")
 _ZH_CHAPTER = re.compile(rf"第\s*{_ZH_NUM}\s*(?:章|部分|编|編)")
 _ZH_ANNEX = re.compile(rf"(?:附件|附录|附錄|附表|附錄|展示)\s*(?:{_ZH_NUM}|[A-Z]\b|[IVX]{{1,5}}\b)")
-_ZH_ELEMENT = re.compile(rf"\d+|[a-zA-Z]{{1,4}}|{CN_NUMERAL_CLASS}+")
+_ZH_ELEMENT = re.compile(rf"\d+[A-Z]?|[a-zA-Z]{{1,4}}|{CN_NUMERAL_CLASS}+")
 
 
 @dataclass(frozen=True)
@@ -64,6 +64,9 @@ def element_keys(element: str) -> frozenset[int]:
     token = element.strip()
     if token.isdigit():
         return frozenset({int(token)})
+    if re.fullmatch(r"\d+[A-Z]", token):
+        # -- an inserted section (`section 119A`): its own number, apart from 119 and from letters --
+        return frozenset({-(int(token[:-1]) * 100 + ord(token[-1]) - ord("A") + 1)})
     keys: set[int] = set()
     if token.isascii() and token.isalpha():
         if is_roman(token):

@@ -31,12 +31,34 @@ class Pair:
     Either side is None for an omission (English only) or an addition
     (Chinese only). `en_ref` / `zh_ref` are the full citations shown to
     users; they default to the clauses' `ref` (or `label`) when left empty.
+    For an n:m link (`pairs_from_alignment`) `en` / `zh` are one clause
+    combining the linked clauses' texts, and `en_ids` / `zh_ids` list every
+    linked clause id (empty: just the clause's own id).
     """
 
     en: Clause | None
     zh: Clause | None
     en_ref: str = ""
     zh_ref: str = ""
+    en_ids: tuple[str, ...] = ()
+    zh_ids: tuple[str, ...] = ()
+
+    @property
+    def all_en_ids(self) -> tuple[str, ...]:
+        """Return every English clause id of the pair (empty when there is no English)."""
+        return self.en_ids or ((self.en.id,) if self.en is not None else ())
+
+    @property
+    def all_zh_ids(self) -> tuple[str, ...]:
+        """Return every Chinese clause id of the pair (empty when there is no Chinese)."""
+        return self.zh_ids or ((self.zh.id,) if self.zh is not None else ())
+
+    @property
+    def text_hash(self) -> str:
+        """Return the sha256 of the pair's normalised English + Chinese text (what a suppression pins)."""
+        from dpa_compare.qa.text import pair_hash
+
+        return pair_hash(self.en_text, self.zh_text)
 
     @property
     def en_text(self) -> str:
@@ -66,6 +88,9 @@ class Finding:
     `en_id` / `zh_id` are clause ids (None when that side is absent or the
     finding concerns the whole document); `en_label` / `zh_label` the full
     citations. `evidence` is a tuple of strings or a dict of JSON-ready data.
+    `en_ids` / `zh_ids` list every clause of an n:m pair (the first is
+    `en_id` / `zh_id`); `text_hash` is the pair's `Pair.text_hash`, the key a
+    suppression in the notes file is stored under.
     """
 
     check: str
@@ -76,6 +101,9 @@ class Finding:
     zh_label: str
     message: str
     evidence: tuple[str, ...] | Mapping[str, Any] = ()
+    en_ids: tuple[str, ...] = ()
+    zh_ids: tuple[str, ...] = ()
+    text_hash: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         """Return the finding as JSON-ready data."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import traceback
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from dpa_compare.model import Document
@@ -27,6 +27,7 @@ def run_checks(
     glossary: Glossary | None = None,
     label_map: Mapping[str, str] | None = None,
     checks: Iterable[str] | None = None,
+    on_check: Callable[[str], None] | None = None,
 ) -> list[Finding]:
     """Return the findings of the checks named in `checks` (None: all) over `pairs`.
 
@@ -35,6 +36,8 @@ def run_checks(
     for the cross-reference check after renumbering (see `label_map_from_pairs`).
     Findings come in pair order, then by severity. A check that raises is
     reported as a `major` finding naming the check, the pair and the exception.
+    `on_check`, when given, is called with each check's name after it ran
+    (for a progress display).
     """
     registry = available_checks()
     selected = list(registry.values()) if checks is None else [_lookup(registry, name) for name in checks]
@@ -44,9 +47,11 @@ def run_checks(
     for chk in selected:
         if chk.scope == "document":
             findings.extend((_position(order, issue.pair), f) for issue, f in _run_document(chk, ctx))
-            continue
-        for index, pair in enumerate(ctx.pairs):
-            findings.extend((index, f) for f in _run_pair(chk, pair, ctx))
+        else:
+            for index, pair in enumerate(ctx.pairs):
+                findings.extend((index, f) for f in _run_pair(chk, pair, ctx))
+        if on_check is not None:
+            on_check(chk.name)
     rank = {s: i for i, s in enumerate(SEVERITIES)}
     findings.sort(key=lambda item: (item[0], rank[item[1].severity]))
     return [f for _, f in findings]
@@ -88,7 +93,15 @@ def _finding(chk: Check, issue: Issue, pair: Pair | None) -> Finding:
         zh_label=pair.zh_label if pair is not None else "",
         message=issue.message,
         evidence=issue.evidence,
+        **_pair_fields(pair),
     )
+
+
+def _pair_fields(pair: Pair | None) -> dict[str, object]:
+    if pair is None:
+        return {}
+    ids = {"en_ids": pair.all_en_ids, "zh_ids": pair.all_zh_ids}
+    return {**{k: v for k, v in ids.items() if len(v) > 1}, "text_hash": pair.text_hash}
 
 
 def _crash(chk: Check, pair: Pair | None, exc: Exception) -> Finding:
@@ -108,6 +121,7 @@ def _crash(chk: Check, pair: Pair | None, exc: Exception) -> Finding:
         zh_label=pair.zh_label if pair is not None else "",
         message=f"check {chk.name!r} failed on this pair and was skipped ({type(exc).__name__}: {exc})",
         evidence=evidence,
+        **_pair_fields(pair),
     )
 
 
@@ -123,6 +137,8 @@ def label_map_from_pairs(pairs: Iterable[Pair]) -> dict[str, str]:
     for pair in pairs:
         if pair.en is None or pair.zh is None or not pair.en.label or not pair.zh.label:
             continue
+        if pair.en.path == pair.zh.path:
+            continue  # -- same normalised number (`11.3` ⇄ `第十一条 11.3`): nothing to translate --
         en_ref, zh_ref = parse_label(pair.en.ref or pair.en.label), parse_label(pair.zh.ref or pair.zh.label)
         if en_ref is None or zh_ref is None:
             continue

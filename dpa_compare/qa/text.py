@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
+import unicodedata
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_CHAR = re.compile(f"[{HAN}]")
@@ -80,9 +82,30 @@ class Spans:
         self._spans.append((start, end))
 
 
+def text_key(text: str) -> str:
+    """Return `text` normalised for hashing: NFKC, whitespace runs collapsed to one space, trimmed.
+
+    Re-wrapping a paragraph, full-width vs half-width forms and trailing
+    spaces do not change the key; any change of wording does.
+    """
+    return " ".join(unicodedata.normalize("NFKC", text).split())
+
+
+def pair_hash(en_text: str, zh_text: str) -> str:
+    """Return the sha256 hex digest of the normalised English and Chinese text of a pair."""
+    payload = f"{text_key(en_text)}\x1f{text_key(zh_text)}"
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def text_hash(text: str) -> str:
+    """Return the sha256 hex digest of one normalised text (what a translator note pins)."""
+    return hashlib.sha256(text_key(text).encode("utf-8")).hexdigest()
+
+
 def has_han(text: str) -> bool:
     """Return True when `text` contains a Han character."""
     return CJK_CHAR.search(text) is not None
 
 
-__all__ = ["CJK_CHAR", "EMAIL", "HAN", "URL", "Spans", "find_emails", "find_urls", "has_han", "normalise", "url_key"]
+__all__ = ["CJK_CHAR", "EMAIL", "HAN", "URL", "Spans", "find_emails", "find_urls", "has_han", "normalise", "pair_hash", "text_hash",
+           "text_key", "url_key"]

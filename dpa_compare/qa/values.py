@@ -45,9 +45,10 @@ QUANTITY_KINDS = ("number", "percent", "amount", "duration", "time", "identifier
 _DIGITS_ATOM = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\d)")
 _CN_ATOM = re.compile(rf"{CN_NUMERAL_CLASS}+(?:[点點][{CN_DIGITS}]+)?")
 _IDENTIFIERS = (
-    re.compile(r"(?<![\d/])\d{2,4}/\d{1,4}/(?:EC|EU|EEC|JHA)\b"),
+    # -- ASCII-only boundaries: `\b` fails where Chinese touches the code (`第2010/87/EU号`, `和ISO/IEC 27001认证`) --
+    re.compile(r"(?<![\d/])\d{2,4}/\d{1,4}/(?:EC|EU|EEC|JHA)(?![A-Za-z])"),
     re.compile(r"(?<![\d/.])\d{4}/\d{1,4}(?![\d/])"),
-    re.compile(r"\b(?:ISO/IEC|ISO|IEC|GB/T|GB|NIST\s?SP|BS|SOC|PCI\s?DSS|SSAE|ISAE)\s?\d+(?:[-.:]\d+)*(?:-\d+)?"),
+    re.compile(r"(?<![A-Za-z/])(?:ISO/IEC|ISO|IEC|GB/T|GB|NIST\s?SP|BS|SOC|PCI\s?DSS|SSAE|ISAE)\s?\d+(?:[-.:]\d+)*(?:-\d+)?"),
     re.compile(r"\+\d{1,3}[\s-]?\(?\d{1,4}\)?(?:[\s-]?\d{2,4}){2,4}"),
 )
 _PERCENT_CN = re.compile(rf"百分之\s*(?P<n>\d+(?:\.\d+)?|{CN_NUMERAL_CLASS}+(?:[点點][{CN_DIGITS}]+)?)")

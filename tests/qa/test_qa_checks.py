@@ -118,7 +118,7 @@ def test_term_consistency_usage_and_glossary_variants() -> None:
         pair("The Controller instructs.", "控制者发出指示。"),
         pair("The Controller's rights.", "控制人的权利。"),
         pair("Each Sub-processor signs.", "每一分处理者签署。"),
-        pair("Sub-processors are listed.", "次级处理者列于附件。"),
+        pair("Each Sub-processor is listed.", "每一次级处理者列于附件。"),
     ]  # fmt: skip
     findings = run("term_consistency", pairs, glossary=GLOSSARY)
     messages = [f.message for f in findings]
@@ -126,6 +126,20 @@ def test_term_consistency_usage_and_glossary_variants() -> None:
     assert any("'Controller'" in m and "not used" in m for m in messages)
     assert any("Sub-processor" in m and "more than one way" in m for m in messages)
     assert findings[0].zh_id == pairs[2].zh.id or findings[1].zh_id == pairs[2].zh.id
+
+
+def test_glossary_renderings_for_different_expressions_are_not_inconsistent() -> None:
+    party = GlossaryEntry("party", ("一方", "双方", "各方"), variants=("parties",))
+    pairs = [
+        pair("Each party shall comply.", "各方应遵守。"),
+        pair("The parties agree.", "双方同意。"),
+        pair("A party may terminate.", "一方可以终止。"),
+        pair("The parties sign.", "双方签署。"),
+    ]
+    assert run("term_consistency", pairs, glossary=Glossary((party,))) == []
+    pairs.append(pair("Each party signs.", "双方签署。"))
+    findings = run("term_consistency", pairs, glossary=Glossary((party,)))
+    assert len(findings) == 1 and "'each party'" in findings[0].message
 
 
 def test_term_consistency_near_miss() -> None:

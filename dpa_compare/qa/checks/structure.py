@@ -24,26 +24,95 @@ OUTLIER_Z = 3.5
 """Robust z-score (Iglewicz–Hoaglin) above which a pair is an outlier."""
 MIN_FACTOR = 1.6
 """An outlier must also be at least this many times longer or shorter than the median ratio."""
+REFERENCE_CHARS = 200
+"""English texts shorter than this (non-space characters) need a proportionally larger deviation:
+both thresholds grow with sqrt(REFERENCE_CHARS / length)."""
 
 
 @check("critical")
 def omission(pair: Pair, ctx: Context) -> Iterator[Issue]:
-    """English clause has no Chinese translation."""
+    """English clause (or one of its sentences) has no Chinese translation.
+
+    A whole clause without Chinese is critical; a pair whose Chinese has
+    fewer sentences than its English and is short for it (see
+    `SENTENCE_LENGTH_FACTOR`) is a major finding: a sentence may be missing.
+    """
     if pair.en_text.strip() and not pair.zh_text.strip():
         shown = pair.en_text.strip()
         yield Issue(f"no Chinese for English {pair.en_label or 'clause'}: {shown[:80]}{'…' if len(shown) > 80 else ''}", (shown,))
+    elif pair.zh_text.strip():
+        yield from _sentence_gap(pair, ctx, missing_in="zh")
 
 
 @check("major")
 def addition(pair: Pair, ctx: Context) -> Iterator[Issue]:
-    """Chinese clause has no English source."""
+    """Chinese clause (or a sentence of it) has no English source."""
     if pair.zh_text.strip() and not pair.en_text.strip():
         shown = pair.zh_text.strip()
         yield Issue(f"Chinese {pair.zh_label or 'clause'} has no English source: {shown[:60]}{'…' if len(shown) > 60 else ''}", (shown,))
+    elif pair.en_text.strip():
+        yield from _sentence_gap(pair, ctx, missing_in="en")
+
+
+SENTENCE_LENGTH_FACTOR = 1.5
+"""A sentence-count mismatch is reported only when the Chinese is also this many times longer
+(addition) or shorter (omission) than the document's median length ratio: translators split and
+join sentences, but then the length stays in proportion."""
+_EN_ABBREVIATIONS = frozenset({"inc", "ltd", "co", "corp", "no", "nos", "e.g", "i.e", "etc", "seq", "vs", "art",
+                               "sec", "cl", "para", "mr", "ms", "dr", "st", "u.s", "u.k", "e.u", "ref", "approx"})  # fmt: skip
+_EN_STOP = re.compile(r"([A-Za-z][A-Za-z.]*)?[.?!][\"”’)]*(?=\s+[\"“(]?[A-Z0-9])")
+# -- a proviso (但…不在此限, 惟…) is its own sentence in Chinese drafting where English says "unless" --
+_ZH_STOP = re.compile(r"[。！？][”’」』）]*(?=\S)(?![但惟])")
+
+
+def sentence_count(text: str, lang: str) -> int:
+    """Return the number of sentences in `text`: `.?!` before a capital (not after an abbreviation) / `。！？`."""
+    text = text.strip()
+    if not text:
+        return 0
+    if lang != "en":
+        return len(_ZH_STOP.findall(text)) + 1
+    stops = [m for m in _EN_STOP.finditer(text) if (m.group(1) or "").lower().rstrip(".") not in _EN_ABBREVIATIONS
+             and not (m.group(1) and len(m.group(1)) == 1)]  # fmt: skip
+    return len(stops) + 1
+
+
+def _sentence_gap(pair: Pair, ctx: Context, missing_in: str) -> Iterator[Issue]:
+    en_chars, zh_chars = _pair_chars(pair)
+    if en_chars < MIN_EN_CHARS // 2 or zh_chars <= 0:
+        return
+    en_n, zh_n = sentence_count(pair.en_text, "en"), sentence_count(pair.zh_text, "zh")
+    model: _RatioModel = ctx.memo("length_ratio", lambda: _ratio_model(ctx))
+    factor = math.exp(math.log(zh_chars / en_chars) - model.centre)
+    if missing_in == "en" and zh_n > en_n and factor >= SENTENCE_LENGTH_FACTOR:
+        what = f"the Chinese has {zh_n} sentences for {en_n} in English and is {factor:.1f}× the usual length — a sentence may have been added"
+    elif missing_in == "zh" and en_n > zh_n and factor <= 1 / SENTENCE_LENGTH_FACTOR:
+        what = f"the English has {en_n} sentences for {zh_n} in Chinese and the Chinese is {factor:.1f}× the usual length — a sentence may be missing"
+    else:
+        return
+    yield Issue(what, {"en_sentences": en_n, "zh_sentences": zh_n, "length_factor": round(factor, 2)}, severity="major")
 
 
 def _chars(text: str) -> int:
     return len(re.sub(r"\s+", "", text))
+
+
+_LATIN_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-/&]*")
+
+
+def _pair_chars(pair: Pair) -> tuple[int, int]:
+    """Return the non-space characters of the English and Chinese texts, less what both share verbatim.
+
+    Names, codes and numbers kept in Latin script (`Nimbara Cloud Services,
+    Inc.`, `TLS 1.2`, `AES-256`) are not translated, so they would make a
+    short Chinese text look long against its English.
+    """
+    shared = set(_LATIN_TOKEN.findall(pair.zh_text)) & set(_LATIN_TOKEN.findall(pair.en_text))
+    if not shared:
+        return _chars(pair.en_text), _chars(pair.zh_text)
+    kept = sum(len(t) for t in _LATIN_TOKEN.findall(pair.zh_text) if t in shared)
+    dropped = sum(len(t) for t in _LATIN_TOKEN.findall(pair.en_text) if t in shared)
+    return _chars(pair.en_text) - dropped, _chars(pair.zh_text) - kept
 
 
 @dataclass(frozen=True)
@@ -54,11 +123,8 @@ class _RatioModel:
 
 
 def _ratio_model(ctx: Context) -> _RatioModel:
-    logs = [
-        math.log(_chars(p.zh_text) / _chars(p.en_text))
-        for p in ctx.pairs
-        if _chars(p.en_text) >= MIN_EN_CHARS and _chars(p.zh_text) > 0
-    ]
+    counts = [_pair_chars(p) for p in ctx.pairs if p.en is not None and p.zh is not None]
+    logs = [math.log(zh / en) for en, zh in counts if en >= MIN_EN_CHARS and zh > 0]
     if len(logs) < MIN_SAMPLES:
         return _RatioModel(math.log(PRIOR_RATIO), PRIOR_SPREAD, False)
     centre = statistics.median(logs)
@@ -69,12 +135,14 @@ def _ratio_model(ctx: Context) -> _RatioModel:
 @check("minor")
 def length_ratio(pair: Pair, ctx: Context) -> Iterator[Issue]:
     """Chinese is unusually long or short for its English, compared with the rest of the document."""
-    en_chars, zh_chars = _chars(pair.en_text), _chars(pair.zh_text)
-    if en_chars < MIN_EN_CHARS or zh_chars == 0:
+    en_chars, zh_chars = _pair_chars(pair)
+    if en_chars < MIN_EN_CHARS or zh_chars <= 0:
         return
     model: _RatioModel = ctx.memo("length_ratio", lambda: _ratio_model(ctx))
     deviation = math.log(zh_chars / en_chars) - model.centre
-    if abs(deviation) / model.spread <= OUTLIER_Z or abs(deviation) < math.log(MIN_FACTOR):
+    # -- a short text's ratio varies more (Gale & Church: variance grows as length shrinks) --
+    scale = math.sqrt(max(1.0, REFERENCE_CHARS / en_chars))
+    if abs(deviation) / (model.spread * scale) <= OUTLIER_Z or abs(deviation) < math.log(MIN_FACTOR) * scale:
         return
     ratio, typical = zh_chars / en_chars, math.exp(model.centre)
     hint = "possible omission" if deviation < 0 else "possible addition or untranslated text"
@@ -141,4 +209,4 @@ def governing_language(ctx: Context) -> Iterator[Issue]:
             )  # fmt: skip
 
 
-__all__ = ["addition", "governing_language", "length_ratio", "omission"]
+__all__ = ["addition", "governing_language", "length_ratio", "omission", "sentence_count"]

@@ -6,6 +6,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 
+from dpa_compare.qa.glossary import GlossaryEntry
 from dpa_compare.qa.registry import Context, Issue, Pair, check
 from dpa_compare.qa.text import find_emails, find_urls
 
@@ -24,21 +25,66 @@ _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9'’.&/\-]*(?:[ \t]+[A-Za-z0-9][A-Za
 _CONNECTORS = frozenset({"of", "and", "for", "the", "de", "&", "in", "on", "du", "la", "von"})
 
 
+# -- fixed English expressions whose head word is not the glossary term: a "third party" is not a party --
+_NOT_THE_TERM = re.compile(r"\bthird[\s-]+part(?:y|ies)\b", re.IGNORECASE)
+_CONTEXT_WORDS = frozenset({"a", "an", "the", "each", "either", "both", "any", "every", "no", "other", "one",
+                            "this", "that", "these", "those", "all", "such"})  # fmt: skip
+
+
+def _kept_latin(zh: str) -> list[str]:
+    """Return the multi-word Latin runs of the Chinese text (names and codes kept as written)."""
+    return [m.group().strip(" .,;") for m in _LATIN_RUN.finditer(zh) if len(m.group().split()) >= 2]
+
+
+def _source_text(pair: Pair) -> str:
+    """Return the English text as glossary matching should read it.
+
+    Blanked out: names the translation keeps in Latin script (`Nimbara Cloud
+    Services, Inc.` is a name, not the defined Services) and fixed
+    expressions whose head word is another concept (`third party`).
+    """
+    text = _NOT_THE_TERM.sub(lambda m: " " * len(m.group()), pair.en_text)
+    for run in _kept_latin(pair.zh_text):
+        text = text.replace(run, " " * len(run))
+    return text
+
+
+def _document_renderings(ctx: Context) -> dict[str, tuple[str, ...]]:
+    from dpa_compare.qa.definitions import term_renderings
+
+    return ctx.memo("document_renderings", lambda: term_renderings(ctx.pairs))
+
+
 @check("major")
 def glossary(pair: Pair, ctx: Context) -> Iterator[Issue]:
-    """Glossary term not rendered as the glossary says, or a forbidden rendering used."""
+    """Glossary term not rendered as the glossary says, or a forbidden rendering used.
+
+    A form the document defines itself is accepted in its own rendering
+    (`(this "DPA")` ⇄ `（“本附录”）`: `this DPA` → 本附录). A forbidden rendering
+    that is the accepted rendering of another term used in the English
+    (安全事件 for Security Incident, 个人信息 for personal information) is not
+    flagged.
+    """
     if ctx.glossary is None or not pair.zh_text.strip():
         return
     zh = pair.zh_text
-    if pair.en_text.strip():
-        for entry in ctx.glossary.in_english(pair.en_text):
-            if entry.zh and entry.rendering_in(zh) is None:
-                yield Issue(
-                    f"'{entry.en}' should be rendered as {' / '.join(entry.zh)}; none found in the Chinese",
-                    {"term": entry.en, "expected": list(entry.zh), "note": entry.note},
-                )
+    source = _source_text(pair)
+    present = [e for e in ctx.glossary.in_english(source)] if source.strip() else []
+    own = _document_renderings(ctx)
+    for entry in present:
+        if not entry.zh or entry.rendering_in(zh) is not None:
+            continue
+        if any(r in zh for form in entry.find(source) for r in own.get(form.casefold(), ())):
+            continue
+        yield Issue(
+            f"'{entry.en}' should be rendered as {' / '.join(entry.zh)}; none found in the Chinese",
+            {"term": entry.en, "expected": list(entry.zh), "note": entry.note},
+        )
+    masked = zh
+    for rendering in sorted({r for e in present for r in e.zh if r}, key=len, reverse=True):
+        masked = masked.replace(rendering, "\0" * len(rendering))
     for entry in ctx.glossary:
-        for bad in entry.forbidden_in(zh):
+        for bad in entry.forbidden_in(masked):
             yield Issue(
                 f"forbidden rendering '{bad}' for '{entry.en}'; use {' / '.join(entry.zh) or 'another rendering'}",
                 {"term": entry.en, "forbidden": bad, "expected": list(entry.zh), "note": entry.note},
@@ -109,30 +155,56 @@ def _defined_term_usage(ctx: Context, definitions: list[tuple[str, str, Pair]]) 
             )  # fmt: skip
 
 
+def _contexts(entry: GlossaryEntry, text: str) -> set[str]:
+    """Return each use of `entry` in `text` with the determiner before it (`each party`, `the parties`)."""
+    found = set()
+    for match in entry.pattern.finditer(text):
+        before = text[: match.start()].split()
+        word = before[-1].lower() if before and before[-1].lower() in _CONTEXT_WORDS else ""
+        found.add(f"{word} {match.group().lower()}".strip())
+    return found
+
+
 def _glossary_variants(ctx: Context) -> Iterator[Issue]:
-    """Yield an issue for each glossary term whose several accepted renderings are mixed in one document."""
+    """Yield an issue for each English expression rendered with different accepted renderings.
+
+    Uses are grouped by expression (`each party` → 各方, `the parties` → 双方
+    are different expressions, each consistent), so a glossary listing
+    renderings for different contexts is not reported as inconsistent.
+    """
     if ctx.glossary is None:
         return
     for entry in ctx.glossary:
         if len(entry.zh) < 2:
             continue
-        used: dict[str, list[str]] = defaultdict(list)
+        used: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
         for pair in ctx.pairs:
-            if pair.zh_text and entry.in_english(pair.en_text):
-                rendering = entry.rendering_in(pair.zh_text)
-                if rendering:
-                    used[rendering].append(pair.zh_label)
-        if len(used) > 1:
-            counts = ", ".join(f"{r} ({len(c)}×)" for r, c in used.items())
-            yield Issue(f"'{entry.en}' is rendered in more than one way: {counts}", {"term": entry.en, "renderings": dict(used)})
+            if not pair.zh_text or not entry.in_english(pair.en_text):
+                continue
+            rendering = entry.rendering_in(pair.zh_text)
+            contexts = _contexts(entry, pair.en_text)
+            if rendering and len(contexts) == 1:
+                used[contexts.pop()][rendering].append(pair.zh_label)
+        for expression, renderings in used.items():
+            if len(renderings) > 1:
+                counts = ", ".join(f"{r} ({len(c)}×)" for r, c in renderings.items())
+                yield Issue(f"'{entry.en}' is rendered in more than one way as '{expression}': {counts}",
+                            {"term": entry.en, "expression": expression, "renderings": dict(renderings)})
+
+
+def _latin_pattern(ctx: Context) -> re.Pattern[str] | None:
+    """Return one pattern for every Latin-script glossary term, longest first (None without any)."""
+    terms = sorted(ctx.glossary.latin_terms() if ctx.glossary else (), key=len, reverse=True)
+    if not terms:
+        return None
+    return re.compile(rf"(?<![A-Za-z])(?:{'|'.join(re.escape(t) for t in terms)})(?![A-Za-z])", re.IGNORECASE)
 
 
 def _masked(text: str, ctx: Context) -> str:
     spans = [(s, e) for _, s, e in (*find_urls(text), *find_emails(text))]
-    terms = ctx.memo("latin_terms", lambda: sorted(ctx.glossary.latin_terms() if ctx.glossary else (), key=len, reverse=True))
-    for term in terms:
-        for match in re.finditer(rf"(?<![A-Za-z]){re.escape(term)}(?![A-Za-z])", text, re.IGNORECASE):
-            spans.append(match.span())
+    pattern = ctx.memo("latin_terms", lambda: _latin_pattern(ctx))
+    if pattern is not None and re.search("[A-Za-z]", text):
+        spans.extend(match.span() for match in pattern.finditer(text))
     chars = list(text)
     for start, end in spans:
         chars[start:end] = " " * (end - start)

@@ -21,7 +21,9 @@ EXIT_FINDINGS = 1
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 123
 
-COMMAND_MODULES = ("segment", "align", "diff", "stale", "history", "check", "glossary", "notes", "demo")
+COMMAND_MODULES = (
+    "segment", "align", "diff", "stale", "history", "check", "glossary", "notes", "report", "import_review", "demo",
+)
 """Modules under `dpa_compare.cli` that each add one command (or group)."""
 
 

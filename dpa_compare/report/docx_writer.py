@@ -313,13 +313,16 @@ def _add_comment(context: _Context, comment: Comment, cell_runs: list[Any], row:
 
 
 def _store_long_ids(document: Any, model: ReportModel) -> None:
-    """Record row ids too long for a bookmark name in a document variable (settings.xml)."""
+    """Record row ids too long for a bookmark name, and `model.variables`, as document variables (settings.xml)."""
     mapping = {ox.bookmark_name(row.id): row.id for row in model.rows if ox.is_hashed_bookmark(ox.bookmark_name(row.id))}
-    if not mapping:
+    if not mapping and not model.variables:
         return
     settings = document.settings.element
     variables = ox.sub(settings, "docVars")
-    ox.sub(variables, "docVar", name=ID_MAP_VARIABLE, val=json.dumps(mapping, ensure_ascii=False, sort_keys=True))
+    if mapping:
+        ox.sub(variables, "docVar", name=ID_MAP_VARIABLE, val=json.dumps(mapping, ensure_ascii=False, sort_keys=True))
+    for name, value in model.variables:
+        ox.sub(variables, "docVar", name=name, val=value)
     # -- schema order: docVars directly after w:compat (or before w:rsids) --
     anchor = settings.find(ox.w("compat"))
     if anchor is not None:
@@ -333,9 +336,14 @@ def _set_core_properties(document: Any, model: ReportModel, author: str) -> None
     core.title = model.front.title
     core.subject = "Bilingual clause-by-clause review"
     core.author = core.last_modified_by = author
-    core.comments = model.front.reproducibility
+    # -- the core properties hold at most 255 characters; the footer has the whole line --
+    core.comments = _clip(model.front.reproducibility, 255)
     core.created = core.modified = core.last_printed = FIXED_DATE
     core.revision = 1
+
+
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _write_footer(document: Any, model: ReportModel) -> None:

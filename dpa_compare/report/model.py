@@ -300,12 +300,18 @@ class ReportOptions:
 
 @dataclass(frozen=True)
 class ReportModel:
-    """A whole review report: front matter, main-table rows, appendices, layout options."""
+    """A whole review report: front matter, main-table rows, appendices, layout options.
+
+    `variables` are (name, value) pairs the writer stores as document
+    variables (settings.xml `w:docVar`): data a reviewed copy must carry back
+    to `import-review` (the Chinese clause list, the original notes).
+    """
 
     front: FrontMatter
     rows: tuple[Row, ...] = ()
     appendices: tuple[Appendix, ...] = ()
     options: ReportOptions = field(default_factory=ReportOptions)
+    variables: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self) -> None:
         seen: set[str] = set()

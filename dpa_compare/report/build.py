@@ -1,0 +1,446 @@
+"""Build the review report: align, diff, stale statuses, QA, notes → a `ReportModel`.
+
+    >>> model = build_report(en, zh, previous_en=old_en, notes=load_notes("notes.yaml"),
+    ...                      glossary=load_glossary("glossary.yaml"))        # doctest: +SKIP
+    >>> write_docx(model, "review.docx")                                     # doctest: +SKIP
+
+The Chinese document `zh` is taken to translate `previous_en` when that is
+given (so a changed English clause makes its translation `stale`), else
+`en`. With `previous_zh`, `zh` is the translation's newer version: its
+cells show a redline against `previous_zh`, and QA checks `zh` against `en`.
+
+One row per link of the alignment of the translated English with the
+Chinese, in the reading order of the current English: rows that share a
+clause (n:m links, splits, merges) are one row; unaligned clauses keep rows
+of their own. Every clause of `en` and of `zh` appears in exactly one row,
+each on a line of its own in its cell (accept-all text), so a reviewed copy
+can be read back clause by clause (`build_review`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from dpa_compare.model import Alignment, Clause, Document
+from dpa_compare.report.model import Anchor, Cell, Comment, ReportModel, ReportOptions, Row, Span
+
+if TYPE_CHECKING:
+    from dpa_compare.qa import Finding, Glossary, Note, NotesFile
+    from dpa_compare.stale import StaleReport, StaleRow
+
+QA_AUTHOR, QA_INITIALS = "dpa-compare QA", "QA"
+"""Author and initials of the Word comments that carry QA findings."""
+
+ENGLISH_ANCHORED_CHECKS = frozenset({"omission"})
+"""Checks whose finding is about missing text: anchored on the English cell (the text left out)."""
+
+_STATUS_FROM_STALE = {"current": "current", "stale": "stale", "renumbered": "renumbered", "moved": "moved",
+                      "orphaned": "orphaned", "missing": "missing", "amended": "current", "drift": "current"}  # fmt: skip
+_STYLE_OF_OP = {-1: "deleted", 0: "plain", 1: "inserted"}
+
+
+@dataclass(frozen=True)
+class ReportInputs:
+    """What a report compares: documents, previous versions, notes and glossary (None when not given)."""
+
+    en: Document
+    zh: Document
+    previous_en: Document | None = None
+    previous_zh: Document | None = None
+    notes: NotesFile | None = None
+    glossary: Glossary | None = None
+
+    @property
+    def source_en(self) -> Document:
+        """Return the English the Chinese translates: the previous English when given."""
+        return self.previous_en or self.en
+
+    @property
+    def source_zh(self) -> Document:
+        """Return the Chinese whose clauses the rows are built on: the previous Chinese when given."""
+        return self.previous_zh or self.zh
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything the pipeline stages said about the inputs, before any layout."""
+
+    inputs: ReportInputs
+    alignment: Alignment
+    stale: StaleReport
+    findings: tuple[Finding, ...]
+    suppressed: int = 0
+    qa_alignment: Alignment | None = None
+
+
+@dataclass
+class _RowGroup:
+    """Stale rows that share a clause, merged: one report row."""
+
+    members: list[StaleRow] = field(default_factory=list)
+    old_en: list[str] = field(default_factory=list)
+    new_en: list[str] = field(default_factory=list)
+    zh: list[str] = field(default_factory=list)
+    new_zh: list[str] = field(default_factory=list)
+
+    def add(self, row: StaleRow) -> None:
+        self.members.append(row)
+        for target, ids in ((self.old_en, row.old_en_ids), (self.new_en, row.new_en_ids),
+                            (self.zh, row.zh_ids), (self.new_zh, row.new_zh_ids)):  # fmt: skip
+            target.extend(i for i in ids if i not in target)
+
+
+def analyse(inputs: ReportInputs, on_step: Callable[[str], None] | None = None) -> Analysis:
+    """Return the alignment, stale statuses and QA findings of `inputs` (the slow part: seconds)."""
+    from dpa_compare.align.clauses import align_documents
+    from dpa_compare.qa.review import check_documents
+    from dpa_compare.stale import stale_report
+
+    step = on_step or (lambda _: None)
+    alignment = align_documents(inputs.source_en, inputs.source_zh, glossary=inputs.glossary)
+    step("aligned English and Chinese")
+    qa_alignment = None
+    if inputs.previous_zh is not None:
+        qa_alignment = align_documents(inputs.en, inputs.zh, glossary=inputs.glossary)
+        step("aligned the current versions")
+    stale = stale_report(inputs.source_en, inputs.en, inputs.source_zh,
+                         new_zh=inputs.zh if inputs.previous_zh is not None else None,
+                         alignment=alignment, new_alignment=qa_alignment, glossary_terms=_zh_terms(inputs.glossary))  # fmt: skip
+    step("compared versions")
+    if inputs.previous_zh is not None and inputs.previous_en is not None:
+        qa = check_documents(inputs.en, inputs.zh, inputs.glossary, inputs.notes,
+                             previous=(inputs.previous_en, inputs.previous_zh), alignment=qa_alignment)  # fmt: skip
+    else:
+        qa = check_documents(inputs.source_en, inputs.zh, inputs.glossary, inputs.notes,
+                             alignment=qa_alignment or alignment)  # fmt: skip
+    step("ran QA checks")
+    return Analysis(inputs, alignment, stale, qa.findings, len(qa.suppressed), qa_alignment)
+
+
+def build_report(
+    en: Document,
+    zh: Document,
+    previous_en: Document | None = None,
+    previous_zh: Document | None = None,
+    notes: NotesFile | None = None,
+    glossary: Glossary | None = None,
+    *,
+    omit_resolved: bool = False,
+    options: ReportOptions | None = None,
+    on_step: Callable[[str], None] | None = None,
+) -> ReportModel:
+    """Return the review report of the Chinese `zh` against the English `en`.
+
+    `previous_en` / `previous_zh` are the earlier versions the redlines are
+    drawn against; `notes` (a notes file) become Word comments, resolved ones
+    left out with `omit_resolved`; `glossary` feeds alignment and QA.
+    `on_step` is called with a short description after each stage (progress).
+    The same inputs always give the same model.
+    """
+    inputs = ReportInputs(en, zh, previous_en, previous_zh, notes, glossary)
+    return model_from_analysis(analyse(inputs, on_step), omit_resolved=omit_resolved, options=options)
+
+
+def model_from_analysis(analysis: Analysis, *, omit_resolved: bool = False,
+                        options: ReportOptions | None = None) -> ReportModel:  # fmt: skip
+    """Return the `ReportModel` of an `analysis` (pure and fast: no alignment or QA is run)."""
+    from dpa_compare.report.build_front import appendices, front_matter, review_variables
+
+    inputs = analysis.inputs
+    groups = _groups(analysis.stale.rows)
+    rows = [_row(group, analysis) for group in groups]
+    placed, unplaced = _place_notes(rows, groups, inputs, omit_resolved)
+    rows = _attach_findings(rows, groups, analysis.findings, inputs.previous_zh is not None)
+    model_rows = tuple(rows)
+    return ReportModel(
+        front=front_matter(analysis, model_rows, placed, len(unplaced), omit_resolved),
+        rows=model_rows,
+        appendices=appendices(analysis, unplaced),
+        options=options or ReportOptions(),
+        variables=review_variables(analysis, model_rows, groups),
+    )
+
+
+# -- rows ---------------------------------------------------------------------------------------
+
+
+def _groups(stale_rows: Sequence[StaleRow]) -> list[_RowGroup]:
+    """Return the stale rows merged where they share a clause id on either side, in stale order."""
+    groups: list[_RowGroup] = []
+    owner: dict[tuple[str, str], _RowGroup] = {}
+    for row in stale_rows:
+        found = [owner[k] for k in _keys(row) if k in owner]
+        group = found[0] if found else _RowGroup()
+        if not found:
+            groups.append(group)
+        for other in found[1:]:
+            if other is not group:
+                for member in other.members:
+                    group.add(member)
+                groups.remove(other)
+        group.add(row)
+        for member in group.members:
+            for key in _keys(member):
+                owner[key] = group
+    return groups
+
+
+def _keys(row: StaleRow) -> list[tuple[str, str]]:
+    return ([("old", i) for i in row.old_en_ids] + [("new", i) for i in row.new_en_ids]
+            + [("zh", i) for i in row.zh_ids] + [("nzh", i) for i in row.new_zh_ids])  # fmt: skip
+
+
+def _row(group: _RowGroup, analysis: Analysis) -> Row:
+    inputs = analysis.inputs
+    en_new = _clauses(inputs.en, group.new_en)
+    en_old = _clauses(inputs.source_en, group.old_en)
+    zh_old = _clauses(inputs.source_zh, group.zh)
+    zh_new = _clauses(inputs.zh, group.new_zh) if inputs.previous_zh is not None else zh_old
+    english = _cell(en_old, en_new, "en", inputs.previous_en is not None, ())
+    chinese = _cell(zh_old, zh_new, "zh", inputs.previous_zh is not None, _zh_terms(inputs.glossary))
+    status = _status(group)
+    head = (en_new or en_old or zh_new or zh_old)[0]
+    heading = all(_is_heading(c) for c in (en_new or en_old or zh_new or zh_old))
+    return Row(
+        id=_row_id(group, inputs),
+        kind="heading" if heading else "clause",
+        number=_number(en_old, en_new, zh_new or zh_old, inputs.previous_en is not None),
+        english=english,
+        chinese=chinese,
+        status="" if heading and status == "current" else status,  # type: ignore[arg-type]
+        notes=Cell.of("\n".join(_row_remarks(group, analysis))),
+        en_id=(group.new_en or group.old_en or [None])[0],
+        zh_id=(group.new_zh or group.zh or [None])[0],
+        level=head.level,
+    )
+
+
+def _row_id(group: _RowGroup, inputs: ReportInputs) -> str:
+    """Return the row's stable id: its English clause id, else "zh-" + its Chinese clause id."""
+    if group.new_en:
+        return group.new_en[0]
+    chinese = group.new_zh if inputs.previous_zh is not None and group.new_zh else group.zh
+    if chinese:
+        return "zh-" + chinese[0]
+    return "old-" + group.old_en[0]
+
+
+def _clauses(document: Document, ids: Sequence[str]) -> list[Clause]:
+    index = {c.id: c for c in document.clauses}
+    return sorted((index[i] for i in ids if i in index), key=lambda c: _position(document, c.id))
+
+
+def _position(document: Document, clause_id: str) -> int:
+    return next(k for k, c in enumerate(document.clauses) if c.id == clause_id)
+
+
+def _is_heading(clause: Clause) -> bool:
+    return clause.kind == "heading" or bool(clause.heading and not clause.text)
+
+
+def _cell(old: list[Clause], new: list[Clause], lang: str, redlined: bool, terms: Sequence[str]) -> Cell:
+    """Return a text cell: the new clauses one a line, redlined against the old ones when `redlined`."""
+    from dpa_compare.diff.redline import redline
+
+    new_text = "\n".join(c.full_text for c in new)
+    if not redlined:
+        return Cell.of(new_text, lang=lang)
+    old_text = "\n".join(c.full_text for c in old)
+    if old_text == new_text:
+        return Cell.of(new_text, lang=lang)
+    spans = tuple(Span(text, _STYLE_OF_OP[op]) for op, text in redline(old_text, new_text, lang, terms))  # type: ignore[arg-type]
+    return Cell(spans, lang)
+
+
+def _number(en_old: list[Clause], en_new: list[Clause], zh: list[Clause], versions: bool) -> str:
+    """Return the № text: the English citation, `old → new` when renumbered, the Chinese one for Chinese-only rows."""
+    new = " + ".join(_cite(c) for c in en_new)
+    old = " + ".join(_cite(c) for c in en_old)
+    if en_new:
+        return f"{old} → {new}" if versions and en_old and old != new else new
+    if en_old:
+        return old
+    return " + ".join(_cite(c) for c in zh)
+
+
+def _cite(clause: Clause) -> str:
+    return " ".join((clause.ref or clause.label).split())
+
+
+def _status(group: _RowGroup) -> str:
+    """Return the report status of the merged row: `new` for a clause added to the English, else the worst."""
+    statuses = [_STATUS_FROM_STALE[m.status] for m in group.members]
+    if not group.old_en and group.new_en and not group.zh:
+        return "new"
+    for status in ("missing", "orphaned", "stale", "moved", "renumbered"):
+        if status in statuses:
+            return status
+    return "current"
+
+
+def _row_remarks(group: _RowGroup, analysis: Analysis) -> list[str]:
+    """Return the short lines of the Notes & QA cell (the details are in the comments)."""
+    remarks = []
+    if any(m.status == "stale" for m in group.members):
+        only_refs = all(m.xref_only for m in group.members if m.status == "stale")
+        remarks.append("English changed since translation" + (" (cross-references only)" if only_refs else ""))
+    if any(m.status == "drift" for m in group.members):
+        remarks.append("Chinese changed with no English change")
+    if any(m.status == "amended" for m in group.members):
+        remarks.append("English and Chinese both changed")
+    links = _links_of(group, analysis.alignment)
+    for link in links:
+        if link.flagged and link.en_ids and link.zh_ids:
+            remarks.append(f"Low-confidence link ({link.confidence:.2f})")
+    if group.old_en and not group.zh and any(link.en_ids and not link.zh_ids for link in links):
+        remarks.append("No Chinese counterpart found")
+    if group.zh and not group.old_en:
+        remarks.append("No English counterpart found")
+    if len(links) == 1 and len(links[0].en_ids) + len(links[0].zh_ids) > 2:
+        remarks.append(f"{links[0].shape} link")
+    return remarks
+
+
+def _links_of(group: _RowGroup, alignment: Alignment) -> list:  # noqa: ANN401 -- list of Link
+    ids = set(group.old_en) | set(group.zh)
+    return [link for link in alignment.links if ids & (set(link.en_ids) | set(link.zh_ids))]
+
+
+# -- notes and findings ------------------------------------------------------------------------
+
+
+def _place_notes(rows: list[Row], groups: list[_RowGroup], inputs: ReportInputs,
+                 omit_resolved: bool) -> tuple[int, tuple[Note, ...]]:  # fmt: skip
+    """Add each translator note as a comment on its row (Chinese cell); return (placed, unplaced notes)."""
+    if inputs.notes is None:
+        return 0, ()
+    by_en = _index(inputs.source_en, groups, "old_en")
+    by_zh = _index(inputs.source_zh, groups, "zh")
+    placed, unplaced = 0, []
+    for note in inputs.notes.notes:
+        if omit_resolved and note.status == "resolved":
+            continue
+        index = _note_row(note, by_en, by_zh)
+        if index is None or note.orphaned:
+            unplaced.append(note)
+            continue
+        rows[index] = _with_comment(rows[index], _note_comment(note, rows[index]))
+        placed += 1
+    return placed, tuple(unplaced)
+
+
+def _index(document: Document, groups: list[_RowGroup], side: str) -> dict[str, int]:
+    """Return clause id and citation → row index, for the clauses of `document` on `side`."""
+    found: dict[str, int] = {}
+    refs = {c.id: _cite(c) for c in document.clauses}
+    for k, group in enumerate(groups):
+        for clause_id in getattr(group, side):
+            found.setdefault(f"id:{clause_id}", k)
+            found.setdefault(f"ref:{refs.get(clause_id, '')}", k)
+    return found
+
+
+def _note_row(note: Note, by_en: dict[str, int], by_zh: dict[str, int]) -> int | None:
+    for key, index in ((f"id:{note.clause_id}", by_en), (f"ref:{' '.join(note.clause.split())}", by_en),
+                       (f"ref:{' '.join(note.zh_clause.split())}", by_zh)):  # fmt: skip
+        if key not in ("id:", "ref:") and key in index:
+            return index[key]
+    return None
+
+
+def _note_comment(note: Note, row: Row) -> Comment:
+    cell = "chinese" if row.chinese.spans else "english"
+    status = "" if note.status == "open" else f" [{note.status}]"
+    flags = "".join(f" [{flag}]" for flag in note.flags)
+    return Comment(
+        text=f"{note.text}{status}{flags}",
+        anchor=Anchor(cell),  # type: ignore[arg-type]
+        author=note.author or "Translator",
+        initials=initials(note.author or "Translator"),
+        date=_iso(note.date),
+        kind="note",
+    )
+
+
+def _attach_findings(rows: list[Row], groups: list[_RowGroup], findings: Sequence[Finding],
+                     current_pair: bool) -> list[Row]:  # fmt: skip
+    """Add each QA finding as a comment on the row of its clause; return the rows.
+
+    `current_pair` says QA checked the current Chinese against the current
+    English (ids of `new_zh` / `new_en`), else the Chinese against the English
+    it translates (ids of `zh` / `old_en`): old and new ids may coincide, so
+    each finding is looked up on its own side only.
+    """
+    en_side, zh_side = ("new_en", "new_zh") if current_pair else ("old_en", "zh")
+    by_zh = {i: k for k, g in enumerate(groups) for i in getattr(g, zh_side)}
+    by_en = {i: k for k, g in enumerate(groups) for i in getattr(g, en_side)}
+    for finding in findings:
+        index = _finding_row(finding, by_en, by_zh)
+        rows[index] = _with_comment(rows[index], _finding_comment(finding, rows[index]))
+    return rows
+
+
+def _finding_row(finding: Finding, by_en: dict[str, int], by_zh: dict[str, int]) -> int:
+    for clause_id in (finding.zh_id, *finding.zh_ids):
+        if clause_id in by_zh:
+            return by_zh[clause_id]
+    for clause_id in (finding.en_id, *finding.en_ids):
+        if clause_id in by_en:
+            return by_en[clause_id]
+    return 0  # -- a document-wide finding: on the first row --
+
+
+def _finding_comment(finding: Finding, row: Row) -> Comment:
+    english = finding.check in ENGLISH_ANCHORED_CHECKS or not row.chinese.spans
+    cell = "english" if english and row.english.spans else "chinese"
+    lead = "" if finding.en_id or finding.zh_id else "(whole document) "
+    return Comment(
+        text=lead + finding.message,
+        anchor=Anchor(cell),  # type: ignore[arg-type]
+        author=QA_AUTHOR,
+        initials=QA_INITIALS,
+        kind="finding",
+        severity=finding.severity,
+        check=finding.check,
+    )
+
+
+def _with_comment(row: Row, comment: Comment) -> Row:
+    from dataclasses import replace
+
+    return replace(row, comments=(*row.comments, comment))
+
+
+def initials(author: str) -> str:
+    """Return Word-style initials of `author`: first letters of its words ("Chen Yu" → "CY"); a CJK name's first two characters."""
+    words = author.split()
+    if len(words) == 1 and any("\u4e00" <= ch <= "\u9fff" for ch in author):
+        return author[:2]
+    return "".join(w[0].upper() for w in words[:3]) or "?"
+
+
+def _iso(date: str) -> str:
+    """Return a note's date ("2020-04-20") as an ISO date-time, "" when absent or unreadable."""
+    from datetime import datetime
+
+    date = date.strip()
+    if not date:
+        return ""
+    try:
+        parsed = datetime.fromisoformat(date.replace("Z", "+00:00"))
+    except ValueError:
+        return ""
+    return parsed.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _zh_terms(glossary: Glossary | None) -> tuple[str, ...]:
+    """Return the glossary's Chinese renderings: kept whole when Chinese text is tokenised."""
+    if glossary is None:
+        return ()
+    return tuple(sorted({z for entry in glossary for z in entry.zh}))
+
+
+__all__ = ["ENGLISH_ANCHORED_CHECKS", "QA_AUTHOR", "Analysis", "ReportInputs", "analyse", "build_report",
+           "initials", "model_from_analysis"]  # fmt: skip

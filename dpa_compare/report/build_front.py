@@ -1,0 +1,256 @@
+"""The review report's front matter, appendices and read-back data, from an `Analysis`.
+
+Front matter: the documents compared, counts (changes by kind, translation
+statuses, QA findings by severity, alignment gaps, notes), the legend and a
+reproducibility line. Appendices: the English change table (like a table of
+departures), a Chinese one with a previous Chinese, the alignment gaps, and
+notes that could not be placed on a clause. The document variable
+`REVIEW_VARIABLE` carries what `import-review` needs to rebuild the Chinese
+document and the notes file from a reviewed copy.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from dpa_compare.model import Alignment, Document, Link
+from dpa_compare.report.model import (
+    STATUS_LABELS,
+    STATUSES,
+    Appendix,
+    Cell,
+    CountTable,
+    DocumentInfo,
+    FrontMatter,
+    Row,
+    Span,
+    default_legend,
+)
+
+if TYPE_CHECKING:
+    from dpa_compare.diff import VersionDiff
+    from dpa_compare.qa import Note
+    from dpa_compare.report.build import Analysis, _RowGroup
+
+REVIEW_VARIABLE = "dpa_compare_review"
+"""Document variable holding the Chinese clause list, row citations and original notes (JSON)."""
+
+REVIEW_FORMAT = 1
+"""Version of the `REVIEW_VARIABLE` JSON layout."""
+
+_KIND_LABELS = {"unchanged": "Unchanged", "modified": "Modified", "added": "Added", "deleted": "Deleted",
+                "moved": "Moved", "renumbered": "Renumbered", "moved_modified": "Moved and modified",
+                "split": "Split", "merged": "Merged"}  # fmt: skip
+_STYLE_OF_OP = {-1: "deleted", 0: "plain", 1: "inserted"}
+
+
+def front_matter(analysis: Analysis, rows: Sequence[Row], notes_placed: int, notes_unplaced: int,
+                 omit_resolved: bool) -> FrontMatter:  # fmt: skip
+    """Return the front matter: title, documents, counts, legend and reproducibility line."""
+    inputs = analysis.inputs
+    title = f"Bilingual review — {inputs.en.title}" if inputs.en.title else "Bilingual review"
+    subtitle = f"English {_name(inputs.en)} ⇄ 中文 {_name(inputs.zh)}"
+    if inputs.previous_en is not None:
+        subtitle += f"; changes since {_name(inputs.previous_en)}"
+    counts = []
+    if inputs.previous_en is not None:
+        counts.append(_change_counts("English changes", analysis.stale.en_diff))
+    if analysis.stale.zh_diff is not None:
+        counts.append(_change_counts("Chinese changes", analysis.stale.zh_diff))
+    counts.append(CountTable("Translation status", tuple(
+        (STATUS_LABELS[s], sum(r.status == s for r in rows)) for s in STATUSES if s != "unaligned")))
+    counts.append(_finding_counts(analysis, rows))
+    counts.append(_alignment_counts(analysis.alignment, notes_placed, notes_unplaced))
+    return FrontMatter(
+        title=title,
+        subtitle=subtitle,
+        documents=tuple(_document(role, doc) for role, doc in _documents(analysis)),
+        counts=tuple(counts),
+        legend=default_legend(),
+        reproducibility=reproducibility(analysis, omit_resolved),
+    )
+
+
+def reproducibility(analysis: Analysis, omit_resolved: bool) -> str:
+    """Return the one-line signature of how the report was made: version, scorers, tokeniser, options."""
+    from dpa_compare import __version__
+
+    inputs = analysis.inputs
+    parts = [f"dpa-compare {__version__}", "align:" + "+".join(analysis.alignment.scorers)]
+    parts.append("diff:" + analysis.stale.en_diff.signature)
+    checked = "zh~en" if inputs.previous_zh is not None else ("zh~previous-en" if inputs.previous_en else "zh~en")
+    parts.append(f"qa:{checked}" + (f",glossary {len(inputs.glossary)}" if inputs.glossary is not None else ""))
+    options = [f"previous-en:{'yes' if inputs.previous_en else 'no'}", f"previous-zh:{'yes' if inputs.previous_zh else 'no'}",
+               f"notes:{'yes' if inputs.notes else 'no'}", f"omit-resolved:{'yes' if omit_resolved else 'no'}"]  # fmt: skip
+    parts.append(",".join(options))
+    return " | ".join(parts)
+
+
+def _name(document: Document) -> str:
+    from pathlib import PurePath
+
+    return document.version or PurePath(document.source).name
+
+
+def _documents(analysis: Analysis) -> list[tuple[str, Document]]:
+    inputs = analysis.inputs
+    found = [("English, current", inputs.en)]
+    if inputs.previous_en is not None:
+        found.append(("English, previous", inputs.previous_en))
+    found.append(("Chinese, current", inputs.zh))
+    if inputs.previous_zh is not None:
+        found.append(("Chinese, previous", inputs.previous_zh))
+    return found
+
+
+def _document(role: str, document: Document) -> DocumentInfo:
+    return DocumentInfo(role, document.source, document.version or "", document.date or "", document.sha256)
+
+
+def _change_counts(title: str, result: VersionDiff) -> CountTable:
+    return CountTable(title, tuple((_KIND_LABELS.get(k, k), n) for k, n in result.counts().items()))
+
+
+def _finding_counts(analysis: Analysis, rows: Sequence[Row]) -> CountTable:
+    from dpa_compare.qa.registry import SEVERITIES
+
+    shown = [c for r in rows for c in r.comments if c.kind == "finding"]
+    counts = [(s.capitalize(), sum(c.severity == s for c in shown)) for s in SEVERITIES]
+    return CountTable("QA findings", (*counts, ("Suppressed", analysis.suppressed)))
+
+
+def _alignment_counts(alignment: Alignment, notes_placed: int, notes_unplaced: int) -> CountTable:
+    links = alignment.links
+    return CountTable("Alignment and notes", (
+        ("Links", len(links)),
+        ("Low-confidence links", sum(l.flagged and bool(l.en_ids and l.zh_ids) for l in links)),
+        ("English not aligned (1-0)", sum(not l.zh_ids for l in links)),
+        ("Chinese not aligned (0-1)", sum(not l.en_ids for l in links)),
+        ("Notes shown", notes_placed),
+        ("Notes not placed", notes_unplaced),
+    ))  # fmt: skip
+
+
+# -- appendices ----------------------------------------------------------------------------------
+
+
+def appendices(analysis: Analysis, unplaced: Sequence[Note]) -> tuple[Appendix, ...]:
+    """Return the change table(s), the alignment gaps and the unplaced notes (when there are any)."""
+    inputs = analysis.inputs
+    found = []
+    if inputs.previous_en is not None:
+        found.append(_change_table("English changes", analysis.stale.en_diff, "en"))
+    if analysis.stale.zh_diff is not None:
+        found.append(_change_table("Chinese changes", analysis.stale.zh_diff, "zh"))
+    found.append(_gap_table(analysis.alignment))
+    if unplaced:
+        found.append(_notes_table(unplaced))
+    return tuple(found)
+
+
+def _change_table(title: str, result: VersionDiff, lang: str) -> Appendix:
+    rows = []
+    for change in result.changed():
+        old, new = _plain(change.old_label), _plain(change.new_label)
+        where = f"{old} → {new}" if old and new and old != new else (new or old)
+        kind = _KIND_LABELS.get(change.kind, change.kind) + (" (cross-references only)" if change.xref_only else "")
+        spans = tuple(Span(text, _STYLE_OF_OP[op]) for op, text in change.redline)  # type: ignore[arg-type]
+        rows.append((Cell.of(where), Cell.of(kind), Cell(spans, lang)))
+    intro = (f"Every clause of {result.new.source} that differs from {result.old.source}, "
+             "in the newer version's order; the redline turns the older text into the newer.")  # fmt: skip
+    return Appendix(title, ("Clause", "Change", "Redline"), tuple(rows), intro, (0.12, 0.14, 0.74))
+
+
+def _gap_table(alignment: Alignment) -> Appendix:
+    en = {c.id: c for c in alignment.en.clauses}
+    zh = {c.id: c for c in alignment.zh.clauses}
+    rows = []
+    for link in alignment.links:
+        if link.en_ids and link.zh_ids and not link.flagged:
+            continue
+        kind = link_kind(link)
+        rows.append((
+            Cell.of(f"{link.shape} {kind}"),
+            _side_cell([en[i] for i in link.en_ids], "en"),
+            _side_cell([zh[i] for i in link.zh_ids], "zh"),
+            Cell.of(f"{link.confidence:.2f}" + (f" · {'; '.join(link.evidence)}" if link.evidence else "")),
+        ))  # fmt: skip
+    intro = (f"Links of the alignment of {alignment.en.source} with {alignment.zh.source} that need a "
+             "person's look: clauses with no counterpart (1-0, 0-1) and flagged low-confidence links.")  # fmt: skip
+    return Appendix("Alignment gaps", ("Link", "English", "中文", "Confidence · evidence"), tuple(rows), intro,
+                    (0.1, 0.36, 0.36, 0.18))  # fmt: skip
+
+
+def _side_cell(clauses: Sequence, lang: str) -> Cell:  # noqa: ANN001 -- clauses
+    text = "\n".join(f"{_plain(c.ref or c.label)} {_short(c.full_text)}".strip() for c in clauses)
+    return Cell.of(text, lang=lang)
+
+
+def _notes_table(notes: Sequence[Note]) -> Appendix:
+    rows = tuple(
+        (Cell.of(n.clause), Cell.of(n.zh_clause), Cell.of(f"{n.author} {n.date}".strip()), Cell.of(n.text, lang="zh"),
+         Cell.of(n.status))
+        for n in notes
+    )  # fmt: skip
+    intro = "Translator notes whose clause was not found in the documents compared (deleted, or an unknown label)."
+    return Appendix("Notes not placed", ("Clause", "中文条款", "Author", "Note", "Status"), rows, intro,
+                    (0.1, 0.1, 0.14, 0.56, 0.1))  # fmt: skip
+
+
+def _plain(label: str) -> str:
+    return " ".join(label.split())
+
+
+def _short(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# -- read-back data ------------------------------------------------------------------------------
+
+
+def review_variables(analysis: Analysis, rows: Sequence[Row], groups: Sequence[_RowGroup]) -> tuple[tuple[str, str], ...]:
+    """Return the document variables `import-review` reads: Chinese clauses, row citations, original notes."""
+    inputs = analysis.inputs
+    zh_side = "new_zh" if inputs.previous_zh is not None else "zh"
+    row_of = {i: row.id for row, group in zip(rows, groups, strict=True) for i in getattr(group, zh_side)}
+    clauses = [
+        [c.id, c.label, c.kind, c.level, c.heading, c.text, _plain(c.ref or c.label), row_of.get(c.id, "")]
+        for c in inputs.zh.clauses
+    ]
+    data = {
+        "format": REVIEW_FORMAT,
+        "zh": {"source": inputs.zh.source, "title": inputs.zh.title, "sha256": inputs.zh.sha256},
+        "clauses": clauses,
+        "rows": {row.id: [row.number, _zh_ref(row, groups[k], inputs.zh if zh_side == "new_zh" else inputs.source_zh, zh_side)]
+                 for k, row in enumerate(rows)},
+        "notes": _notes_data(inputs),
+        "comments": [[row.id, c.author, c.display_text] for row in rows for c in row.comments],
+    }  # fmt: skip
+    return ((REVIEW_VARIABLE, json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))),)
+
+
+def _zh_ref(row: Row, group: _RowGroup, document: Document, side: str) -> str:
+    refs = {c.id: _plain(c.ref or c.label) for c in document.clauses}
+    return " + ".join(refs[i] for i in getattr(group, side) if i in refs)
+
+
+def _notes_data(inputs) -> dict | None:  # noqa: ANN001 -- ReportInputs
+    if inputs.notes is None:
+        return None
+    from dpa_compare.qa.notes import notes_to_data
+
+    return {"path": inputs.notes.path, "data": notes_to_data(inputs.notes)}
+
+
+def link_kind(link: Link) -> str:
+    """Return how a link reads in the gaps table: English only, Chinese only, or low confidence."""
+    if link.en_ids and link.zh_ids:
+        return "Low confidence"
+    return "English only" if link.en_ids else "Chinese only"
+
+
+__all__ = ["REVIEW_FORMAT", "REVIEW_VARIABLE", "appendices", "front_matter", "link_kind", "reproducibility",
+           "review_variables"]  # fmt: skip

@@ -1,0 +1,208 @@
+"""Building the review report from the corpus: every clause once, in order; comments in their rows; determinism."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+import dpa_compare
+from dpa_compare.report import write_docx
+from dpa_compare.report.build import ReportInputs, analyse, build_report, initials, model_from_analysis
+from dpa_compare.report.review_reader import cell_text, read_review
+from tests.report.report_xml import data_rows, main_table, parts, xml
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = ROOT / "corpus"
+
+
+def corpus_inputs() -> ReportInputs:
+    from dpa_compare.qa import load_glossary, load_notes
+
+    return ReportInputs(
+        en=dpa_compare.load(CORPUS / "en/dpa-2024-09.md", lang="en"),
+        zh=dpa_compare.load(CORPUS / "zh/dpa-2023-03.zh.md", lang="zh"),
+        previous_en=dpa_compare.load(CORPUS / "en/dpa-2023-03.md", lang="en"),
+        notes=load_notes(CORPUS / "notes/notes-2020-05.yaml"),
+        glossary=load_glossary(CORPUS / "glossary.yaml"),
+    )
+
+
+@pytest.fixture(scope="module")
+def analysis():  # noqa: ANN201
+    if not (CORPUS / "en/dpa-2024-09.md").exists():
+        pytest.skip("corpus absent")
+    return analyse(corpus_inputs())
+
+
+@pytest.fixture(scope="module")
+def report(analysis, tmp_path_factory):  # noqa: ANN001, ANN201
+    model = model_from_analysis(analysis)
+    path = tmp_path_factory.mktemp("report") / "review.docx"
+    write_docx(model, path)
+    return model, path
+
+
+def _column(path: Path, index: int) -> list[tuple[str, str]]:
+    """Return (row №, accept-all line) for every line of column `index` of the main table, top to bottom."""
+    lines = []
+    for tr in data_rows(main_table(xml(path))):
+        cells = tr.findall("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tc")
+        text = cell_text(cells[index], "accept")
+        lines += [(cell_text(cells[0], "shown"), line) for line in text.split("\n") if text]
+    return lines
+
+
+def test_every_english_clause_appears_once_in_order(analysis, report) -> None:  # noqa: ANN001
+    _, path = report
+    shown = [line for _, line in _column(path, 1)]
+    assert shown == [c.full_text for c in analysis.inputs.en.clauses]
+
+
+def test_every_chinese_clause_appears_once_in_document_order_but_moves(analysis, report) -> None:  # noqa: ANN001
+    model, path = report
+    shown = _column(path, 2)
+    expected = [c.full_text for c in analysis.inputs.zh.clauses]
+    assert Counter(line for _, line in shown) == Counter(expected)  # -- nothing lost, duplicated or cut --
+    moved = {row.number for row in model.rows if row.status == "moved"}
+    assert moved, "the corpus has a moved clause"
+    in_place = [line for number, line in shown if number not in moved]
+    assert in_place == [t for t in expected if t in set(in_place)]
+
+
+def test_deleted_english_stays_visible_as_deleted_text(report) -> None:  # noqa: ANN001
+    model, _ = report
+    orphaned = [row for row in model.rows if row.status == "orphaned"]
+    assert orphaned and all(row.english.new_text == "" and row.english.old_text for row in orphaned)
+    assert all(row.id.startswith("zh-") for row in orphaned)
+
+
+def test_statuses_and_renumbering_in_the_number_cell(report) -> None:  # noqa: ANN001
+    model, _ = report
+    statuses = Counter(row.status for row in model.rows)
+    assert statuses["stale"] and statuses["new"] and statuses["renumbered"] and statuses["missing"]
+    renumbered = next(row for row in model.rows if row.status == "renumbered")
+    assert " → " in renumbered.number
+    new = next(row for row in model.rows if row.status == "new")
+    assert new.chinese.spans == () and all(s.style == "inserted" for s in new.english.spans)
+
+
+def test_n_to_m_links_are_one_row(analysis, report) -> None:  # noqa: ANN001
+    model, _ = report
+    multi = [l for l in analysis.alignment.links if len(l.en_ids) + len(l.zh_ids) > 2]
+    assert multi
+    for link in multi:
+        holders = {row.id for row in model.rows for i in link.zh_ids if row.chinese.new_text and
+                   analysis.inputs.zh.clause(i).full_text in row.chinese.new_text.split("\n")}  # fmt: skip
+        assert len(holders) == 1
+
+
+def test_comments_equal_notes_plus_findings_each_in_its_row(analysis, report) -> None:  # noqa: ANN001
+    model, path = report
+    unplaced = next(a for a in model.appendices if a.title == "Notes not placed")
+    notes_shown = len(analysis.inputs.notes.notes) - len(unplaced.rows)
+    assert model.comment_count == notes_shown + len(analysis.findings)
+    written = xml(path, "word/comments.xml")
+    assert len(written.findall("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}comment")) == model.comment_count
+    review = read_review(path)
+    for row in model.rows:
+        back = review.row(row.id)
+        assert [(c.author, c.text) for c in back.comments] == [(c.author, c.display_text) for c in row.comments]
+        assert [c.cell for c in back.comments] == [c.anchor.cell for c in row.comments]
+
+
+def test_findings_anchor_on_chinese_and_omissions_on_english(report) -> None:  # noqa: ANN001
+    model, _ = report
+    findings = [c for row in model.rows for c in row.comments if c.kind == "finding"]
+    assert {c.anchor.cell for c in findings if c.check == "omission"} == {"english"}
+    assert {c.anchor.cell for c in findings if c.check == "numbers"} == {"chinese"}
+    numbers = next(row for row in model.rows if any(c.check == "numbers" for c in row.comments))
+    assert "七十二（72）小时" in numbers.chinese.text
+    assert all(c.author == "dpa-compare QA" and c.initials == "QA" for c in findings)
+
+
+def test_front_matter_counts_and_signature(analysis, report) -> None:  # noqa: ANN001
+    model, _ = report
+    counts = {table.title: dict(table.rows) for table in model.front.counts}
+    assert counts["English changes"]["Added"] == analysis.stale.en_diff.counts()["added"]
+    assert sum(counts["QA findings"][s] for s in ("Critical", "Major", "Minor")) == len(analysis.findings)
+    assert counts["Translation status"]["New"] == sum(r.status == "new" for r in model.rows)
+    assert [d.sha256 for d in model.front.documents] == [analysis.inputs.en.sha256, analysis.inputs.previous_en.sha256,
+                                                          analysis.inputs.zh.sha256]  # fmt: skip
+    assert "embeddings" in model.front.reproducibility and "tok:" in model.front.reproducibility
+    assert [a.title for a in model.appendices] == ["English changes", "Alignment gaps", "Notes not placed"]
+
+
+def test_omit_resolved_drops_resolved_notes(analysis, report) -> None:  # noqa: ANN001
+    model, _ = report
+    lean = model_from_analysis(analysis, omit_resolved=True)
+    resolved = sum(n.status == "resolved" for n in analysis.inputs.notes.notes)
+    notes = lambda m: [c for r in m.rows for c in r.comments if c.kind == "note"]  # noqa: E731
+    assert len(notes(lean)) < len(notes(model))
+    assert not any("[resolved]" in c.text for c in notes(lean))
+    assert len(notes(model)) - len(notes(lean)) <= resolved
+
+
+def test_same_inputs_give_identical_bytes(report, tmp_path: Path) -> None:  # noqa: ANN001
+    _, path = report
+    inputs = corpus_inputs()
+    again = build_report(inputs.en, inputs.zh, inputs.previous_en, notes=inputs.notes, glossary=inputs.glossary)
+    write_docx(again, tmp_path / "again.docx")
+    assert (tmp_path / "again.docx").read_bytes() == path.read_bytes()
+
+
+def test_tracked_changes_mode_writes_revisions(analysis, tmp_path: Path) -> None:  # noqa: ANN001
+    model = model_from_analysis(analysis)
+    write_docx(model, tmp_path / "tracked.docx", tracked_changes=True)
+    document = parts(tmp_path / "tracked.docx")["word/document.xml"]
+    assert b"<w:ins " in document and b"<w:del " in document
+    review = read_review(tmp_path / "tracked.docx")
+    stale = next(r for r in model.rows if r.status == "stale" and r.english.has_changes)
+    assert review.row(stale.id).english == stale.english.new_text
+
+
+SMALL_EN = """# Terms
+
+## 1. Definitions
+
+1.1 "Data" means any information about a person.
+
+1.2 "Provider" means the company that runs the service.
+
+## 2. Duties
+
+2.1 The Provider shall keep the Data safe for 30 days.
+"""
+SMALL_ZH = """# 条款
+
+## 1. 定义
+
+1.1 “数据”是指与个人有关的任何信息。
+
+## 2. 义务
+
+2.1 提供方应将数据安全保存30日。
+
+2.2 本条为译者自行添加的说明。
+"""
+
+
+def test_without_previous_versions_unaligned_clauses_keep_their_rows(tmp_path: Path) -> None:
+    (tmp_path / "en.md").write_text(SMALL_EN, encoding="utf-8")
+    (tmp_path / "zh.md").write_text(SMALL_ZH, encoding="utf-8")
+    en, zh = dpa_compare.load(tmp_path / "en.md"), dpa_compare.load(tmp_path / "zh.md")
+    model = build_report(en, zh)
+    by_id = {row.id: row for row in model.rows}
+    assert by_id["1.2"].status == "missing" and by_id["1.2"].chinese.spans == ()
+    assert by_id["zh-2.2"].status == "orphaned" and by_id["zh-2.2"].english.spans == ()
+    assert by_id["1.1"].status == "current" and not by_id["1.1"].english.has_changes
+    assert not any(a.title == "English changes" for a in model.appendices)
+    gaps = next(a for a in model.appendices if a.title == "Alignment gaps")
+    assert len(gaps.rows) == 2
+
+
+def test_initials() -> None:
+    assert initials("Chen Yu") == "CY"
+    assert initials("李娜") == "李娜"
+    assert initials("") == "?"

@@ -135,10 +135,10 @@ def clause_command(name: str, label: str, at: str | None, db: str | None, fmt: s
     with _store(db) as store:
         documents = [document for _, document in store.documents(name)]
     history = clause_history(documents, label, at)
-    emit(to_json({"name": name, **history.to_dict()}) if fmt == "json" else _history_text(name, history), None)
+    emit(to_json({"name": name, **history.to_dict()}) if fmt == "json" else history_text(name, history), None)
 
 
-def _history_text(name: str, history) -> str:  # noqa: ANN001 -- a ClauseHistory
+def history_text(name: str, history) -> str:  # noqa: ANN001 -- a ClauseHistory
     from dpa_compare.diff.summary import short_redline
 
     lines = [f"{name}: clause {history.label} (as cited in version {history.found_in})"]
@@ -149,7 +149,7 @@ def _history_text(name: str, history) -> str:  # noqa: ANN001 -- a ClauseHistory
         notes = " (cross-reference follows renumbering)" if event.xref_only else ""
         notes += " (typographic change only)" if event.cosmetic else ""
         lines.append(f"  {event.version}: {event.kind} {where}{notes}")
-        if event.kind not in ("unchanged", "renumbered", "moved") or event.xref_only or event.cosmetic:
+        if event.redline and (event.kind not in ("unchanged", "renumbered", "moved") or event.xref_only or event.cosmetic):
             lines.append(f"      {short_redline(event.redline, context=60)}")
     return "\n".join(lines) + "\n"
 

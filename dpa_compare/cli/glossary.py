@@ -11,7 +11,12 @@ from dpa_compare.cli.output import emit
 
 @click.group("glossary")
 def glossary_group() -> None:
-    """Work with bilingual glossaries (YAML in the corpus/glossary.yaml format)."""
+    """Work with bilingual glossaries (YAML in the corpus/glossary.yaml format).
+
+    \b
+    Example:
+      dpa-compare glossary extract corpus/en/dpa-2020-05.md corpus/zh/dpa-2020-05.zh.md -o terms.yaml
+    """
 
 
 @glossary_group.command("extract")

@@ -11,7 +11,13 @@ from dpa_compare.cli.output import write_atomically
 
 @click.group("notes")
 def notes_group() -> None:
-    """Translator notes and suppressions (YAML or CSV notes files)."""
+    """Translator notes and suppressions (YAML or CSV notes files).
+
+    \b
+    Example:
+      dpa-compare notes carry --old-en corpus/en/dpa-2020-05.md --new-en corpus/en/dpa-2024-09.md \\
+          --notes corpus/notes/notes-2020-05.yaml -o notes-2024-09.yaml
+    """
 
 
 @notes_group.command("carry")

@@ -2,23 +2,28 @@
 
 Computed once per pair and shared by every block the aligner searches:
 each clause's own text (heading and body; the printed label for a clause
-that has neither, so `Article 7` still meets `第 7 條`), one embedding per
-clause (a block's vector is the sum of its clauses'), the CC-CEDICT +
-glossary lexicon, and document-level baselines — the Chinese/English length
-ratio estimated on the structural matches, the cosine and dictionary
-coverage of unrelated clauses — so that a block of three items is judged
-against the whole document, not against itself.
+that has neither, so `Article 7` still meets `第 7 條`) and its features
+(length, dictionary stems, anchors), the CC-CEDICT + glossary lexicon, and
+document-level baselines — the Chinese/English length ratio estimated on the
+structural matches, the dictionary coverage of unrelated clauses — so that a
+block of three items is judged against the whole document, not against
+itself. A unit (a clause with its subtree, or a run of clauses) gets its
+features by summing and uniting its clauses' — nothing is computed twice.
+
+Embeddings are lazy: a clause is encoded only when a block that holds it
+needs the exact search (`vectors`), together with a small spread sample of
+each document that sets the cosine of unrelated clauses. Encoding is most of
+the cost of embeddings, and a faithful numbered translation needs few.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from dpa_compare.align import embeddings as emb
-from dpa_compare.align.anchors import countable
 from dpa_compare.align.dp import Band
 from dpa_compare.align.lexicon import Lexicon, load_cedict
 from dpa_compare.align.scorers import BeadScorer, Side, Weights, side_features, text_length
@@ -28,6 +33,9 @@ from dpa_compare.model import Clause, Document
 
 GlossaryLike = Iterable[tuple[str, str]] | Iterable[object] | None
 """(english, chinese) pairs, or entries with `.en` and `.zh` (a QA `Glossary`)."""
+
+BASE_SAMPLE = 24
+"""Clauses per document encoded (spread evenly) to estimate the cosine of unrelated clauses."""
 
 
 def glossary_pairs(glossary: GlossaryLike) -> tuple[tuple[str, str], ...]:
@@ -54,6 +62,30 @@ def own_text(clause: Clause) -> str:
     return clause.full_text.strip() or clause.label.strip() or clause.ref
 
 
+@dataclass(frozen=True)
+class Units:
+    """Features of one side's units, each a run of clauses read as one text (sums and unions)."""
+
+    lang: str
+    lengths: np.ndarray
+    lex: list[frozenset[str]] | None
+    lex_words: list[tuple[frozenset[str], ...]] | None
+    anchors: list[frozenset[str]]
+    anchor_count: np.ndarray
+    vectors: np.ndarray | None
+
+    def __len__(self) -> int:
+        return len(self.lengths)
+
+
+@dataclass
+class _Encoded:
+    """Vectors of one document's clauses, filled in as blocks ask for them."""
+
+    vectors: np.ndarray
+    done: np.ndarray
+
+
 @dataclass
 class PairFeatures:
     """Everything block scoring needs about one English/Chinese document pair."""
@@ -62,37 +94,92 @@ class PairFeatures:
     zh: Document
     lexicon: Lexicon | None
     glossary: tuple[tuple[str, str], ...]
-    vectors: dict[str, np.ndarray] | None
-    embedding_name: str | None
-    ratio: float
-    cosine_base: float
-    lexicon_base: float
+    clauses: dict[str, Side]
+    """Per language, the features of every clause of the document, in document order."""
+    ratio: float = 1.0
+    lexicon_base: float = 0.0
+    embeddings: bool = False
+    """Whether blocks searched exactly may use embeddings (the package is there and wanted)."""
+    threads: int = 1
+    cosine_base: float = 0.0
+    embedding_name: str | None = None
+    """Set once a clause was encoded: the `scorers` entry of the embeddings."""
+    _rows: dict[str, dict[str, int]] = field(default_factory=dict, repr=False)
+    _encoded: dict[str, _Encoded] = field(default_factory=dict, repr=False)
 
-    def side(self, units: Sequence[Sequence[Clause]], lang: str) -> Side:
-        """Return the scorer features of `units`, each a run of clauses read as one text."""
-        texts = [" ".join(own_text(c) for c in unit) for unit in units]
-        vectors = None
-        if self.vectors is not None:
-            vectors = np.zeros((len(units), 512), dtype=np.float32)
-            for k, unit in enumerate(units):
-                for clause in unit:
-                    vectors[k] += self.vectors[vector_key(lang, clause)]
-        return side_features(texts, lang, self.lexicon, vectors)
+    def __post_init__(self) -> None:
+        self._rows = {lang: {c.id: k for k, c in enumerate(doc.clauses)}
+                      for lang, doc in (("en", self.en), ("zh", self.zh))}
 
-    def scorer(self, en_side: Side, zh_side: Side, weights: Weights,
-               priors: dict[tuple[int, int], float]) -> BeadScorer:
-        """Return a bead scorer for one block, its baselines set to the document pair's."""
-        n, m = len(en_side), len(zh_side)
-        scorer = BeadScorer(en_side, zh_side, Band.full(n, m), priors, weights)
-        # -- the block's own averages would make a three-item list its own chance level --
-        scorer.ratio = self.ratio
-        scorer.base = self.cosine_base
-        scorer.lex_base = self.lexicon_base
-        return scorer
+    def document(self, lang: str) -> Document:
+        """Return the document written in `lang`."""
+        return self.en if lang == "en" else self.zh
+
+    def units(self, units: Sequence[Sequence[Clause]], lang: str, vectors: bool = False) -> Units:
+        """Return the features of `units` on side `lang`; with `vectors`, their summed embeddings too."""
+        side, rows = self.clauses[lang], self._rows[lang]
+        index = [[rows[c.id] for c in unit] for unit in units]
+        lengths = np.array([sum(side.lengths[k] for k in unit) for unit in index], dtype=np.float64)
+        lex = words = None
+        if side.lex is not None:
+            lex = [_union(side.lex, unit) for unit in index]
+        if side.lex_words is not None:
+            words = [tuple(w for k in unit for w in side.lex_words[k]) for unit in index]
+        anchors = [_union(side.anchors, unit) for unit in index]
+        counts = np.array([_countable(a, lang) for a in anchors], dtype=np.float64)
+        found = None
+        if vectors and self.embeddings:
+            encoded = self._vectors(lang, [k for unit in index for k in unit])
+            found = np.stack([encoded[unit].sum(axis=0) for unit in index]) if index else np.zeros((0, emb.DIM))
+        return Units(lang, lengths, lex, words, anchors, counts, found)
+
+    def _vectors(self, lang: str, rows: list[int]) -> np.ndarray:
+        """Return the vector table of `lang`, its `rows` encoded (and the baseline sample, the first time)."""
+        if not self._encoded:
+            self._start_encoding()
+        wanted = {lang: [k for k in dict.fromkeys(rows) if not self._encoded[lang].done[k]]}
+        self._encode(wanted)
+        return self._encoded[lang].vectors
+
+    def _start_encoding(self) -> None:
+        """Encode an even spread of each document and set the cosine of unrelated clauses from it."""
+        sample: dict[str, list[int]] = {}
+        for lang, document in (("en", self.en), ("zh", self.zh)):
+            count = len(document.clauses)
+            self._encoded[lang] = _Encoded(np.zeros((count, emb.DIM), dtype=np.float32), np.zeros(count, dtype=bool))
+            sample[lang] = sorted(set(np.linspace(0, count - 1, min(BASE_SAMPLE, count)).astype(int).tolist()))
+        self._encode(sample)
+        en_mean = self._encoded["en"].vectors[sample["en"]].mean(axis=0)
+        zh_mean = self._encoded["zh"].vectors[sample["zh"]].mean(axis=0)
+        # -- the mean vectors' dot product is the mean cosine over all sampled pairs, nearly all unrelated --
+        self.cosine_base = float(en_mean @ zh_mean)
+        self.embedding_name = f"embeddings:{emb.PACKAGE}-{emb.version()}"
+
+    def _encode(self, wanted: dict[str, list[int]]) -> None:
+        """Encode the clauses `wanted` (per language, row numbers) in one call of the encoder."""
+        texts = [own_text(self.document(lang).clauses[k]) for lang, rows in wanted.items() for k in rows]
+        if not texts:
+            return
+        found = emb.embed(texts, self.threads)
+        start = 0
+        for lang, rows in wanted.items():
+            table = self._encoded[lang]
+            table.vectors[rows] = found[start:start + len(rows)]
+            table.done[rows] = True
+            start += len(rows)
 
     def translations(self, text: str) -> set[str]:
         """Return the English stems the lexicon finds in Chinese `text` (empty without a lexicon)."""
         return self.lexicon.translations(text) if self.lexicon is not None else set()
+
+
+def _union(sets: Sequence[frozenset[str]], rows: list[int]) -> frozenset[str]:
+    return sets[rows[0]] if len(rows) == 1 else frozenset().union(*(sets[k] for k in rows))
+
+
+def _countable(keys: frozenset[str], lang: str) -> int:
+    # -- English `w:` keys only wait to be matched by Latin tokens in Chinese: numbers count there --
+    return len(keys) if lang == "zh" else sum(1 for key in keys if key.startswith("n:"))
 
 
 def use_embeddings(mode: str) -> bool:
@@ -107,33 +194,21 @@ def use_embeddings(mode: str) -> bool:
 
 def pair_features(en: Document, zh: Document, glossary: tuple[tuple[str, str], ...], lexicon: bool,
                   embeddings: bool, threads: int = 1) -> PairFeatures:
-    """Return the features of the document pair `en`, `zh`."""
+    """Return the features of the document pair `en`, `zh` (no clause is encoded yet)."""
     lex = load_cedict() if lexicon else Lexicon({}, ())
     if glossary:
         lex = lex.with_glossary(glossary)
-    vectors = name = None
-    if embeddings and en.clauses and zh.clauses:
-        vectors = {}
-        for lang, document in (("en", en), ("zh", zh)):
-            found = emb.embed([own_text(c) for c in document.clauses], threads)
-            # -- English and Chinese ids often coincide (`7.2`): keys carry the language --
-            vectors.update({vector_key(lang, c): v for c, v in zip(document.clauses, found)})
-        name = f"embeddings:{emb.PACKAGE}-{emb.version()}"
-    features = PairFeatures(en, zh, lex if lex.entries else None, glossary, vectors, name, 1.0, 0.0, 0.0)
+    used = lex if lex.entries else None
+    sides = {lang: side_features([own_text(c) for c in document.clauses], lang, used, None)
+             for lang, document in (("en", en), ("zh", zh))}
+    features = PairFeatures(en, zh, used, glossary, sides, embeddings=embeddings and bool(en.clauses and zh.clauses),
+                            threads=threads)
     features.ratio = _length_ratio(en, zh)
-    en_side = features.side([[c] for c in en.clauses], "en")
-    zh_side = features.side([[c] for c in zh.clauses], "zh")
-    if len(en_side) and len(zh_side):
+    en_side, zh_side = sides["en"], sides["zh"]
+    if len(en_side) and len(zh_side) and used is not None:
         thin = Band.around([(0, 0), (len(en_side), len(zh_side))], len(en_side), len(zh_side), 1)
-        whole = BeadScorer(en_side, zh_side, thin, {}, Weights())
-        features.cosine_base = getattr(whole, "base", 0.0)
-        features.lexicon_base = getattr(whole, "lex_base", 0.0)
+        features.lexicon_base = getattr(BeadScorer(en_side, zh_side, thin, {}, Weights()), "lex_base", 0.0)
     return features
-
-
-def vector_key(lang: str, clause: Clause) -> str:
-    """Return the key of `clause`'s vector in `PairFeatures.vectors`."""
-    return f"{lang}:{clause.id}"
 
 
 def _length_ratio(en: Document, zh: Document) -> float:
@@ -154,78 +229,5 @@ def _length_ratio(en: Document, zh: Document) -> float:
     return zh_total / en_total if en_total and zh_total else 1.0
 
 
-class GroupEvidence:
-    """Lexical, anchor and embedding evidence of beads over runs of units, judged member by member.
-
-    The engine's scorer sums pairwise overlaps and averages vectors, which
-    suits sentences; but then a clause that a merge absorbs without sharing
-    anything with the other side still scores the group's average. Here each
-    member of a bead is judged against the whole other side (the share of
-    its words the other side translates, the cosine of its vector with the
-    other side's sum) and the bead gets the mean over its members, moved
-    towards the worst member by `worst`: a merge must explain every clause
-    it takes in. For a 1-1 bead this equals the engine's value.
-    """
-
-    def __init__(self, en: Side, zh: Side, worst: float = 0.5) -> None:
-        self.en, self.zh, self.worst = en, zh, worst
-        self._runs: dict[tuple[str, int, int], tuple[frozenset[str], frozenset[str], np.ndarray | None]] = {}
-
-    def _run(self, side: str, start: int, size: int) -> tuple[frozenset[str], frozenset[str], np.ndarray | None]:
-        """Return (lexicon stems, anchors, summed vector) of `size` units from `start` on `side`."""
-        key = (side, start, size)
-        if key not in self._runs:
-            units = self.en if side == "en" else self.zh
-            lex = frozenset().union(*units.lex[start:start + size]) if units.lex is not None else frozenset()
-            vector = units.vectors[start:start + size].sum(axis=0) if units.vectors is not None else None
-            self._runs[key] = (lex, frozenset().union(*units.anchors[start:start + size]), vector)
-        return self._runs[key]
-
-    def values(self, i: int, a: int, b: int, cols: np.ndarray) -> dict[str, np.ndarray]:
-        """Return lexicon, anchor (Dice − 0.5) and embedding evidence of English i-a..i-1 × Chinese J-b..J-1."""
-        out = {"lexicon": np.zeros(len(cols)), "anchor": np.zeros(len(cols))}
-        if self.en.vectors is not None:
-            out["embedding"] = np.zeros(len(cols))
-        en_lex, en_anchors, en_vector = self._run("en", i - a, a)
-        en_count = countable(en_anchors, "en")
-        for k, end in enumerate(cols):
-            start = int(end) - b
-            zh_lex, zh_anchors, zh_vector = self._run("zh", start, b)
-            out["lexicon"][k] = self._lexicon(i - a, a, start, b, en_lex, zh_lex)
-            total = en_count + countable(zh_anchors, "zh")
-            if total:
-                out["anchor"][k] = min(2 * len(en_anchors & zh_anchors) / total, 1.0) - 0.5
-            if en_vector is not None and zh_vector is not None:
-                out["embedding"][k] = self._cosines(i - a, a, start, b, en_vector, zh_vector)
-        return out
-
-    def _lexicon(self, en_start: int, a: int, zh_start: int, b: int, en_lex: frozenset[str],
-                 zh_lex: frozenset[str]) -> float:
-        if self.en.lex is None or self.zh.lex_words is None:
-            return 0.0
-        shares = []
-        for unit in self.en.lex[en_start:en_start + a]:
-            shares.append(len(unit & zh_lex) / len(unit) if unit else 0.0)
-        for words in self.zh.lex_words[zh_start:zh_start + b]:
-            shares.append(sum(1 for w in words if not w.isdisjoint(en_lex)) / len(words) if words else 0.0)
-        return self._pool(shares)
-
-    def _pool(self, values: list[float]) -> float:
-        """Return the members' mean moved towards their minimum by `worst` (0: mean, 1: minimum)."""
-        mean = sum(values) / len(values)
-        return mean - self.worst * (mean - min(values))
-
-    def _cosines(self, en_start: int, a: int, zh_start: int, b: int, en_vector: np.ndarray,
-                 zh_vector: np.ndarray) -> float:
-        assert self.en.vectors is not None and self.zh.vectors is not None
-        values = []
-        for own, other in ((self.en.vectors[en_start:en_start + a], zh_vector),
-                           (self.zh.vectors[zh_start:zh_start + b], en_vector)):
-            norms = np.linalg.norm(own, axis=1) * float(np.linalg.norm(other))
-            dots = own @ other
-            values.extend(np.divide(dots, norms, out=np.zeros_like(dots), where=norms > 0).tolist())
-        return self._pool(values)
-
-
-__all__ = ["GlossaryLike", "GroupEvidence", "PairFeatures", "glossary_pairs", "own_text", "pair_features", "use_embeddings",
-           "vector_key"]
+__all__ = ["BASE_SAMPLE", "GlossaryLike", "PairFeatures", "Units", "glossary_pairs", "own_text", "pair_features",
+           "use_embeddings"]

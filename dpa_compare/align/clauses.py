@@ -10,13 +10,24 @@ The clause tree is aligned from the top down, one block of siblings at a time:
    counterparts when their numbers agree across numbering styles and
    scripts (`structure.py`), unnumbered paragraphs and table rows by
    position, definitions by their defined terms (glossary, lexicon).
-2. Content (pass 2): an exact bead DP (`clause_dp.py`) over the block,
-   with 1-1 … 4-1 / 1-4 / 2-2 / 2-3 / 3-2 beads and skips, scored by the
-   sentence engine's scorers (embeddings, CC-CEDICT + glossary, anchors,
+2. Structure first (`clause_plan.py`): a proposal whose content confirms
+   it beyond doubt (dictionary and anchor evidence, length, and clearly
+   better than the neighbours' pairings) is accepted at once, and so is a
+   run of proposals that lines up one for one between two such pairs.
+3. Content (pass 2), only where the structure is in doubt: an exact bead DP
+   (`clause_dp.py`) over the rest of the block, with 1-1 … 4-1 / 1-4 / 2-2 /
+   2-3 / 3-2 beads and skips, scored by content evidence
+   (`clause_evidence.py`: embeddings, CC-CEDICT + glossary, anchors,
    Gale–Church length with the ratio of this document pair) plus a bonus
-   for the structural proposals. A proposal is thus accepted only where the
+   for the structural proposals. A proposal is thus kept only where the
    content does not outweigh it: a translator who dropped 5.3 and
-   renumbered 5.4 as 5.3 gets 5.3 → nothing, 5.4 ⇄ 5.3.
+   renumbered 5.4 as 5.3 gets 5.3 → nothing, 5.4 ⇄ 5.3. A skip whose
+   clause a neighbour of the other side translates costs extra, so a split
+   is not read as a 1-1 link and an addition.
+
+Embeddings (when installed) are computed only for the clauses of the
+windows searched exactly, so a faithful numbered translation costs almost
+nothing beyond its dictionary look-ups.
 
 A unit of a block is a clause with its whole subtree, so a section is
 matched as a whole before its sub-clauses; a 1-1 link of two subtrees
@@ -27,6 +38,7 @@ links of their own, never glued to a neighbour.
 
 from __future__ import annotations
 
+import copy
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -34,11 +46,11 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from dpa_compare.align.beads import BEAD_TYPES, BeadType
-from dpa_compare.align.clause_dp import PathBead, solve
-from dpa_compare.align.clause_features import (
-    GlossaryLike, GroupEvidence, PairFeatures, glossary_pairs, pair_features, use_embeddings,
-)
-from dpa_compare.align.scorers import BeadScorer, Weights
+from dpa_compare.align.clause_dp import MARGIN_CAP, PathBead, solve
+from dpa_compare.align.clause_evidence import BeadEvidence
+from dpa_compare.align.clause_features import GlossaryLike, PairFeatures, glossary_pairs, pair_features, use_embeddings
+from dpa_compare.align.clause_plan import Segment, plan, reliability
+from dpa_compare.align.scorers import Weights
 from dpa_compare.align.structure import path_value, propose, terms_match
 from dpa_compare.errors import AlignmentError
 from dpa_compare.model import Alignment, Clause, Document, Link
@@ -69,6 +81,8 @@ class ClauseWeights:
     """Per nat of the bead type's log prior (`CLAUSE_BEAD_COUNTS`)."""
     skip: float = -1.0
     """Added to a 1-0 or 0-1 bead."""
+    explained: float = 1.0
+    """Per unit of content above `EXPLAINED_FROM` that the skipped clause shares with a neighbour across."""
     content: Weights = field(default_factory=lambda: Weights(
         embedding=8.0, lexicon=6.0, anchor=2.0, length=0.5, length_variance=6.8, skip=0.0, prior=0.0))
     """Content scorers (the sentence engine's `Weights`; its `skip` and `prior` are not used here)."""
@@ -131,6 +145,10 @@ def _scorers(features: PairFeatures) -> tuple[str, ...]:
     return tuple(names)
 
 
+EXPLAINED_FROM = 1.0
+"""Content (about 0 for unrelated clauses) from which a neighbour across explains a skipped clause."""
+
+
 class _Tree:
     """Children and subtrees of one document's clauses."""
 
@@ -138,12 +156,16 @@ class _Tree:
         self.children: dict[str | None, list[Clause]] = {}
         for clause in document.clauses:
             self.children.setdefault(clause.parent, []).append(clause)
+        self._subtrees: dict[str, tuple[Clause, ...]] = {}
 
     def subtree(self, clause: Clause) -> tuple[Clause, ...]:
-        out = [clause]
-        for child in self.children.get(clause.id, ()):
-            out.extend(self.subtree(child))
-        return tuple(out)
+        found = self._subtrees.get(clause.id)
+        if found is None:
+            out = [clause]
+            for child in self.children.get(clause.id, ()):
+                out.extend(self.subtree(child))
+            found = self._subtrees[clause.id] = tuple(out)
+        return found
 
     def unit(self, clause: Clause) -> _Unit:
         return _Unit(clause, self.subtree(clause), False)
@@ -161,6 +183,7 @@ class _Aligner:
         self.en_tree, self.zh_tree = _Tree(features.en), _Tree(features.zh)
         total = sum(CLAUSE_BEAD_COUNTS.get(t, 0.5) for t in options.types)
         self.priors = {t: math.log(CLAUSE_BEAD_COUNTS.get(t, 0.5) / total) for t in options.types}
+        self.skip_score = self.w.prior * self.priors.get((1, 0), -10.0) + self.w.skip
         self.links: list[Link] = []
 
     def run(self) -> list[Link]:
@@ -176,9 +199,23 @@ class _Aligner:
         if not en_units or not zh_units:
             self._skips([c for u in en_units for c in u.clauses], [c for u in zh_units for c in u.clauses], 1.0)
             return
-        block = _Block(self, en_units, zh_units, headed)
-        for bead in solve(len(en_units), len(zh_units), self.options.types, block.score):
-            self._bead(block, bead)
+        block = _Block(self, en_units, zh_units, _Structure(self, en_units, zh_units, headed), vectors=False)
+        for segment in plan(block.evidence, block.structure.proposals, block.structure.vetoed):
+            if segment.accepted:
+                self._bead(block, block.accepted(segment))
+            else:
+                self._window(block, segment)
+
+    def _window(self, block: _Block, segment: Segment) -> None:
+        """Search one doubtful stretch of `block` exactly (with embeddings when they are in use)."""
+        en, zh = segment.en, segment.zh
+        if not en or not zh:
+            self._skips([c for k in en for c in block.en[k].clauses], [c for k in zh for c in block.zh[k].clauses], 1.0)
+            return
+        window = _Block(self, block.en[en.start:en.stop], block.zh[zh.start:zh.stop],
+                        block.structure.window(en, zh), vectors=True)
+        for bead in solve(len(en), len(zh), self.options.types, window.score):
+            self._bead(window, bead)
 
     def _bead(self, block: _Block, bead: PathBead) -> None:
         en_group = [block.en[k] for k in bead.en]
@@ -201,7 +238,8 @@ class _Aligner:
 
     def _link(self, block: _Block, bead: PathBead, en: list[Clause], zh: list[Clause]) -> None:
         evidence, content = block.explain(bead)
-        confidence = _link_confidence(bead.margin, content, bool(block.reason(bead)), block.reliability(bead))
+        confidence = _link_confidence(bead.margin, content, bool(block.reason(bead)),
+                                      reliability(block.evidence, bead.en, bead.zh))
         evidence.append(f"margin {bead.margin:.1f}")
         self.links.append(Link(tuple(c.id for c in en), tuple(c.id for c in zh), round(confidence, 3),
                                tuple(evidence), confidence < self.options.flag_below))
@@ -214,103 +252,165 @@ class _Aligner:
             self.links.append(Link((), (clause.id,), round(confidence, 3), ("no English counterpart",), flagged))
 
 
-class _Block:
-    """The scores of one block's beads: engine content scorers plus structural proposals."""
+class _Structure:
+    """The structural evidence of one block: proposals, their reasons, and the bead bonus they earn."""
 
     def __init__(self, aligner: _Aligner, en: list[_Unit], zh: list[_Unit], headed: bool) -> None:
-        self.a, self.en, self.zh = aligner, en, zh
-        features, w = aligner.f, aligner.w
-        en_side = features.side([u.clauses for u in en], "en")
-        zh_side = features.side([u.clauses for u in zh], "zh")
-        self.scorer: BeadScorer = features.scorer(en_side, zh_side, w.content, aligner.priors)
-        self.groups = GroupEvidence(en_side, zh_side, w.worst_member)
-        self.bonus = np.zeros((len(en), len(zh)))
-        self.reasons: dict[tuple[int, int], str] = {}
-        self._structure(headed)
-
-    def _structure(self, headed: bool) -> None:
-        w, f = self.a.w, self.a.f
+        self.w, self.f, self.headed = aligner.w, aligner.f, headed
+        self.offset = (0, 0)
+        en_heads, zh_heads = [u.head for u in en], [u.head for u in zh]
         start = 1 if headed else 0
+        self.reasons: dict[tuple[int, int], str] = {}
+        self.proposals: list[tuple[int, int]] = []
+        # -- extra[i][j]: label and term bonus of the pairs that have one --
+        self.extra: dict[int, dict[int, float]] = {}
         if headed:
-            self.bonus[0, 0] = w.parent
-            self.reasons[(0, 0)] = f"parent {_cite(self.en[0].head)} = {_cite(self.zh[0].head)}"
-            self.bonus[0, 1:] -= w.label_clash
-            self.bonus[1:, 0] -= w.label_clash
-        en_heads = [u.head for u in self.en[start:]]
-        zh_heads = [u.head for u in self.zh[start:]]
-        for i, clause in enumerate(en_heads):
-            if path_value(clause).role == "number" and clause.label:
-                for j, other in enumerate(zh_heads):
-                    if path_value(other).role == "number" and other.label:
-                        self.bonus[i + start, j + start] -= w.label_clash
-        for proposal in propose(en_heads, zh_heads):
+            self.reasons[(0, 0)] = f"parent {_cite(en[0].head)} = {_cite(zh[0].head)}"
+            self.proposals.append((0, 0))
+        for proposal in propose(en_heads[start:], zh_heads[start:]):
             i, j = proposal.en + start, proposal.zh + start
-            if path_value(en_heads[proposal.en]).role == "number":
-                self.bonus[i, j] += w.label_clash
-            self.bonus[i, j] += w.label
+            self.proposals.append((i, j))
             self.reasons[(i, j)] = proposal.reason
+            # -- a number that agrees earns back the clash every pair of numbered clauses pays --
+            clash = self.w.label_clash if path_value(en_heads[i]).role == "number" else 0.0
+            self._add(i, j, self.w.label + clash)
+        self.numbered_en = _numbered(en_heads, start)
+        self.numbered_zh = _numbered(zh_heads, start)
+        self.vetoed: set[tuple[int, int]] = set()
+        for (i, j), verdict in self._terms(en_heads, zh_heads, start).items():
+            self._add(i, j, self.w.term if verdict else -self.w.term)
+            if not verdict:
+                self.vetoed.add((i, j))
+                continue
+            reason = f"term {en_heads[i].term} = {zh_heads[j].term}"
+            self.reasons[(i, j)] = f"{self.reasons[(i, j)]}; {reason}" if (i, j) in self.reasons else reason
+
+    def _add(self, i: int, j: int, value: float) -> None:
+        row = self.extra.setdefault(i, {})
+        row[j] = row.get(j, 0.0) + value
+
+    def _terms(self, en_heads: list[Clause], zh_heads: list[Clause], start: int) -> dict[tuple[int, int], bool]:
+        """Return the verdict on the defined terms of every pair of definitions that has one."""
+        out: dict[tuple[int, int], bool] = {}
+        zh_terms = [(j, c) for j, c in enumerate(zh_heads) if j >= start and c.term]
         for i, clause in enumerate(en_heads):
-            if clause.term:
-                for j, other in enumerate(zh_heads):
-                    verdict = terms_match(clause.term, other.term, f.glossary, f.translations)
+            if i >= start and clause.term:
+                for j, other in zh_terms:
+                    verdict = terms_match(clause.term, other.term, self.f.glossary, self.f.translations)
                     if verdict is not None:
-                        self.bonus[i + start, j + start] += w.term if verdict else -w.term
-                        if verdict:
-                            key = (i + start, j + start)
-                            reason = f"term {clause.term} = {other.term}"
-                            self.reasons[key] = f"{self.reasons[key]}; {reason}" if key in self.reasons else reason
+                        out[(i, j)] = verdict
+        return out
+
+    def window(self, en: range, zh: range) -> _Structure:
+        """Return this structure seen from a window of its units (indices shift, bonuses stay)."""
+        view = copy.copy(self)
+        view.offset = (self.offset[0] + en.start, self.offset[1] + zh.start)
+        return view
+
+    def bonus(self, i: int, cols: np.ndarray) -> np.ndarray:
+        """Return the structural bonus of beads whose first units are English `i` and Chinese `cols` (window indices)."""
+        w = self.w
+        i, cols = i + self.offset[0], cols + self.offset[1]
+        out = np.zeros(len(cols))
+        if self.headed:
+            # -- the parents' own texts head their block: they pair with each other, not with a child --
+            if i == 0:
+                out += np.where(cols == 0, w.parent, -w.label_clash)
+            else:
+                out -= np.where(cols == 0, w.label_clash, 0.0)
+        if self.numbered_en[i]:
+            out -= w.label_clash * self.numbered_zh[cols]
+        row = self.extra.get(i)
+        if row:
+            out += np.array([row.get(j, 0.0) for j in cols.tolist()])
+        return out
+
+    def reason(self, i: int, j: int) -> str:
+        """Return the structural reason behind pairing English `i` with Chinese `j` (window indices), or ''."""
+        return self.reasons.get((i + self.offset[0], j + self.offset[1]), "")
+
+
+def _numbered(heads: list[Clause], start: int) -> np.ndarray:
+    """Return which heads (from `start`) are numbered clauses: every two of them pay the label clash."""
+    return np.array([k >= start and bool(c.label) and path_value(c).role == "number" for k, c in enumerate(heads)],
+                    dtype=bool)
+
+
+class _Block:
+    """The bead scores of a block (or a window of one): content evidence plus the structural bonus."""
+
+    def __init__(self, aligner: _Aligner, en: list[_Unit], zh: list[_Unit], structure: _Structure,
+                 vectors: bool) -> None:
+        self.a, self.en, self.zh, self.structure = aligner, en, zh, structure
+        features, w = aligner.f, aligner.w
+        self.evidence = BeadEvidence(features.units([u.clauses for u in en], "en", vectors),
+                                     features.units([u.clauses for u in zh], "zh", vectors),
+                                     features, w.content, w.worst_member)
 
     def score(self, i: int, a: int, b: int, cols: np.ndarray) -> np.ndarray:
         """Return the scores of the beads English i-a..i-1 × Chinese J-b..J-1 for J in `cols`."""
         w = self.a.w
         prior = w.prior * self.a.priors.get((a, b), -10.0)
         if a == 0 or b == 0:
-            return np.full(len(cols), prior + w.skip)
-        evidence = self._evidence(i, a, b, cols)
-        content = self.scorer.content(evidence)
-        structure = self.bonus[i - a, cols - b]
-        return prior + (a + b) / 2 * content + w.content.length * evidence["length"] + structure
+            return prior + w.skip - w.explained * self._explained(i, a, cols)
+        evidence = self.evidence.values(i, a, b, cols)
+        content = self.evidence.content(evidence)
+        return prior + (a + b) / 2 * content + w.content.length * evidence["length"] + self.structure.bonus(i - a, cols - b)
 
-    def _evidence(self, i: int, a: int, b: int, cols: np.ndarray) -> dict[str, np.ndarray]:
-        evidence = self.scorer.evidence(i, a, b, cols)
-        for name, values in self.groups.values(i, a, b, cols).items():
-            if name in evidence:
-                evidence[name] = values
-        return evidence
+    def _explained(self, i: int, a: int, cols: np.ndarray) -> np.ndarray:
+        """Return how far a neighbour across explains the clause each skip bead leaves out (0: not at all)."""
+        n, m = len(self.en), len(self.zh)
+        out = np.zeros(len(cols))
+        for k, end in enumerate(cols.tolist()):
+            if a:
+                pairs = [(i - 1, j) for j in (end - 1, end) if 0 <= j < m]
+            else:
+                pairs = [(e, end - 1) for e in (i - 1, i) if 0 <= e < n]
+            best = max((self.evidence.pair(e, z).content for e, z in pairs), default=0.0)
+            out[k] = max(best - EXPLAINED_FROM, 0.0)
+        return out
 
-    def reliability(self, bead: PathBead) -> float:
-        """Return how much the bead's content evidence can say (0 for a bare label, 1 for a sentence or more).
+    def accepted(self, segment: Segment) -> PathBead:
+        """Return an accepted 1-1 pair as a path bead, its margin over the best local rival."""
+        i, j = segment.en.start, segment.zh.start
+        score = self._one(i, j)
+        rivals = [2 * self.a.skip_score]
+        for e, z in ((i, j - 1), (i, j + 1), (i - 1, j), (i + 1, j)):
+            if 0 <= e < len(self.en) and 0 <= z < len(self.zh):
+                rivals.append(self._one(e, z) + self.a.skip_score)
+        margin = min(max(score - max(rivals), 0.0), MARGIN_CAP)
+        return PathBead((1, 1), i + 1, j + 1, score, margin)
 
-        Two one-word headings that share no dictionary word prove little;
-        two full clauses that share nothing are a warning.
-        """
-        en_chars = float(sum(self.scorer.src.lengths[k] for k in bead.en))
-        zh_chars = float(sum(self.scorer.tgt.lengths[k] for k in bead.zh))
-        return min(1.0, en_chars / RELIABLE_EN_CHARS, zh_chars / RELIABLE_ZH_CHARS)
+    def _one(self, i: int, j: int) -> float:
+        """Return the score of the 1-1 bead English `i` ⇄ Chinese `j` (what `score` gives, from the cached pair)."""
+        w = self.a.w
+        content, length, _ = self.evidence.pair(i, j)
+        bonus = float(self.structure.bonus(i, np.array([j]))[0])
+        return w.prior * self.a.priors.get((1, 1), -10.0) + content + w.content.length * length + bonus
 
     def reason(self, bead: PathBead) -> str:
         """Return the structural reason behind a bead's first pair, or ''."""
-        return self.reasons.get((bead.en.start, bead.zh.start), "")
+        return self.structure.reason(bead.en.start, bead.zh.start)
 
     def explain(self, bead: PathBead) -> tuple[list[str], float]:
         """Return the evidence strings of a linked bead and its size-free content score."""
         a, b = bead.kind
-        evidence = self._evidence(bead.i, a, b, np.array([bead.j]))
-        content = float(self.scorer.content(evidence)[0])
+        evidence = self.evidence.values(bead.i, a, b, np.array([bead.j]))
+        content = float(self.evidence.content(evidence)[0])
         out = [self.reason(bead)] if self.reason(bead) else []
         shared = self._shared_anchors(bead)
         if shared:
             out.append("anchors " + "|".join(shared[:6]))
         out.append(f"length {float(evidence['length'][0]):.2f}")
-        if "lexicon" in evidence:
+        if self.evidence.use_lexicon:
             out.append(f"lexicon {float(evidence['lexicon'][0]):.2f}")
         if "embedding" in evidence:
             out.append(f"embedding {float(evidence['embedding'][0]):.2f}")
         return out, content
 
     def _shared_anchors(self, bead: PathBead) -> list[str]:
-        en_keys = set().union(*(self.scorer.src.anchors[k] for k in bead.en))
-        zh_keys = set().union(*(self.scorer.tgt.anchors[k] for k in bead.zh))
+        en_keys = set().union(*(self.evidence.en.anchors[k] for k in bead.en))
+        zh_keys = set().union(*(self.evidence.zh.anchors[k] for k in bead.zh))
         return sorted(key.split(":", 1)[1] for key in en_keys & zh_keys)
 
 
@@ -337,9 +437,6 @@ def _sigmoid(value: float) -> float:
 
 MARGIN_SCALE = 2.0
 """Score units of DP margin that make a link about 63% as safe as an uncontested one."""
-RELIABLE_EN_CHARS = 40.0
-RELIABLE_ZH_CHARS = 12.0
-"""Text (characters without spaces) from which content evidence counts in full."""
 
 
 def _link_confidence(margin: float, content: float, structural: bool, reliability: float) -> float:

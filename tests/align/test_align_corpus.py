@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from dpa_compare.align.clauses import align_documents
+from dpa_compare.align.clauses import ClauseAlignOptions, align_documents
 from dpa_compare.api import load
 
 REPO = Path(__file__).resolve().parents[2]
@@ -28,14 +28,18 @@ def f1(system, gold):
     return precision, recall, (2 * precision * recall / (precision + recall) if hits else 0.0)
 
 
-@lru_cache(maxsize=4)
-def _key(name):
+EMBEDDINGS = ["auto", "off"]
+"""Embeddings when installed, and none: the structure, lexicon, anchors and length must suffice."""
+
+
+@lru_cache(maxsize=8)
+def _key(name, embeddings="auto"):
     path = KEYS / name
     if not path.exists():
         pytest.skip(f"{path} absent")
     key = yaml.safe_load(path.read_text(encoding="utf-8"))
     en, zh = load(REPO / "corpus" / key["en"]), load(REPO / "corpus" / key["zh"])
-    return key, en, zh, align_documents(en, zh)
+    return key, en, zh, align_documents(en, zh, ClauseAlignOptions(embeddings=embeddings))
 
 
 def _by_ref(document):
@@ -54,9 +58,10 @@ def test_key_cites_clauses_by_their_refs(name):
         assert not uncited, f"{name}: {side} clauses missing from the key: {uncited}"
 
 
+@pytest.mark.parametrize("embeddings", EMBEDDINGS)
 @pytest.mark.parametrize("name", KEY_FILES)
-def test_corpus_alignment_matches_the_key(name):
-    key, en, zh, alignment = _key(name)
+def test_corpus_alignment_matches_the_key(name, embeddings):
+    key, en, zh, alignment = _key(name, embeddings)
     en_refs, zh_refs = _by_ref(en), _by_ref(zh)
     gold = [(tuple(en_refs.get(r, r) for r in link["en"]), tuple(zh_refs.get(r, r) for r in link["zh"]))
             for link in key["links"]]
@@ -66,10 +71,19 @@ def test_corpus_alignment_matches_the_key(name):
     assert score == 1.0, f"{name}: P {precision:.4f} R {recall:.4f} F1 {score:.4f}; not in key: {wrong}"
 
 
-def test_the_omitted_clause_of_the_2023_draft_is_a_1_0_link():
-    _, en, _, alignment = _key("align-2023-03.yaml")
+@pytest.mark.parametrize("embeddings", EMBEDDINGS)
+def test_the_omitted_clause_of_the_2023_draft_is_a_1_0_link(embeddings):
+    _, en, _, alignment = _key("align-2023-03.yaml", embeddings)
     omitted = _by_ref(en)["12.6"]
     assert ((omitted,), ()) in [(link.en_ids, link.zh_ids) for link in alignment.links]
+
+
+@pytest.mark.parametrize("embeddings", EMBEDDINGS)
+def test_the_split_of_the_2023_draft_is_a_1_2_link(embeddings):
+    _, en, zh, alignment = _key("align-2023-03.yaml", embeddings)
+    en_refs, zh_refs = _by_ref(en), _by_ref(zh)
+    split = ((en_refs["13.2(c)"],), (zh_refs["13.2（三）"], zh_refs["13.2（四）"]))
+    assert split in [(link.en_ids, link.zh_ids) for link in alignment.links]
 
 
 needs_tw = pytest.mark.skipif(not (TW / "tw-pdpa.en.md").exists(), reason="../shared/data/real/tw-pdpa absent")
@@ -77,10 +91,10 @@ _ARTICLE_EN = re.compile(r"^Article (\d+(?:-\d+)?)$")
 _ARTICLE_ZH = re.compile(r"^第 (\d+(?:-\d+)?) 條$")
 
 
-@lru_cache(maxsize=1)
-def _tw():
+@lru_cache(maxsize=2)
+def _tw(embeddings="auto"):
     en, zh = load(TW / "tw-pdpa.en.md"), load(TW / "tw-pdpa.zh.md")
-    return en, zh, align_documents(en, zh)
+    return en, zh, align_documents(en, zh, ClauseAlignOptions(embeddings=embeddings))
 
 
 def _descendants(document, roots):
@@ -93,8 +107,9 @@ def _descendants(document, roots):
 
 
 @needs_tw
-def test_tw_pdpa_articles_align_article_for_article():
-    en, zh, alignment = _tw()
+@pytest.mark.parametrize("embeddings", EMBEDDINGS)
+def test_tw_pdpa_articles_align_article_for_article(embeddings):
+    en, zh, alignment = _tw(embeddings)
     en_articles = {m.group(1): c.id for c in en.clauses if (m := _ARTICLE_EN.match(c.ref))}
     zh_articles = {m.group(1): c.id for c in zh.clauses if (m := _ARTICLE_ZH.match(c.ref))}
     assert len(en_articles) == len(zh_articles) == 57
@@ -105,8 +120,9 @@ def test_tw_pdpa_articles_align_article_for_article():
 
 
 @needs_tw
-def test_tw_pdpa_paragraphs_align_with_their_counterparts():
-    en, zh, alignment = _tw()
+@pytest.mark.parametrize("embeddings", EMBEDDINGS)
+def test_tw_pdpa_paragraphs_align_with_their_counterparts(embeddings):
+    en, zh, alignment = _tw(embeddings)
     en_under = _descendants(en, [c for c in en.clauses if _ARTICLE_EN.match(c.ref)])
     zh_under = {c.path: c.id for c in _descendants(zh, [c for c in zh.clauses if _ARTICLE_ZH.match(c.ref)])}
     assert len(en_under) == len(zh_under) == 197

@@ -1,5 +1,6 @@
 """Clause alignment on small built documents: 1-1, merges, splits, omissions, additions, statutes, tables."""
 
+import numpy as np
 import pytest
 
 from dpa_compare.align import clauses as clause_module
@@ -190,11 +191,84 @@ def test_embeddings_on_without_the_package_is_a_usage_error(monkeypatch):
                         ClauseAlignOptions(embeddings="on"))
 
 
+def _split_pair():
+    en = dict(EN)
+    en["2.2"] = ("2.2 The Supplier shall notify the Customer of a security breach within 48 hours and shall "
+                 "describe in the notice the categories and approximate number of data subjects concerned.")
+    zh = dict(ZH)
+    zh["2.2"] = "2.2 供应商应在48小时内将安全违规通知客户。"
+    zh["2.3"] = "2.3 供应商应在通知中说明所涉数据主体的类别和大致数量。"
+    zh["2.4"] = "2.4 供应商应将每一安全事件的记录保存12个月。"
+    zh["2.5"] = "2.5 客户可每年一次自费审计供应商。"
+    return list(en.values()), [zh[k] for k in ("h1", "1.1", "1.2", "h2", "2.1", "2.2", "2.3", "2.4", "2.5", "h3", "3.1")]
+
+
+@pytest.fixture
+def fake_encoder(monkeypatch):
+    """Stand in for the embedding package: record every text encoded, return vectors from the anchors."""
+    from dpa_compare.align import embeddings
+
+    encoded = []
+
+    def embed(texts, threads=2):
+        encoded.extend(texts)
+        out = np.zeros((len(texts), embeddings.DIM), dtype=np.float32)
+        for k, text in enumerate(texts):
+            for ch in text:
+                out[k, ord(ch) % 97] += 1.0
+            out[k] /= max(float(np.linalg.norm(out[k])), 1e-9)
+        return out
+
+    monkeypatch.setattr(embeddings, "available", lambda: True)
+    monkeypatch.setattr(embeddings, "embed", embed)
+    return encoded
+
+
+def test_a_faithful_translation_is_accepted_on_structure_without_encoding_a_clause(fake_encoder):
+    alignment = _align(list(EN.values()), list(ZH.values()), ClauseAlignOptions(embeddings="on"))
+    assert _pairs(alignment) == [(ref, ref) for ref in ("1", "1.1", "1.2", "2", "2.1", "2.2", "2.3", "2.4", "3", "3.1")]
+    assert fake_encoder == []
+    assert not any(name.startswith("embeddings:") for name in alignment.scorers)
+
+
+def test_only_the_doubtful_stretch_and_a_baseline_sample_are_encoded(fake_encoder):
+    en, zh = _split_pair()
+    alignment = _align(en, zh, ClauseAlignOptions(embeddings="on"))
+    assert ("2.2", "2.2+2.3") in _pairs(alignment)
+    assert alignment.scorers[-1].startswith("embeddings:")
+    assert 0 < len(fake_encoder) <= len(en) + len(zh)
+    assert len(set(fake_encoder)) == len(fake_encoder), "a clause was encoded twice"
+    split = next(link for link in alignment.links if link.shape == "1-2")
+    assert any(e.startswith("embedding ") for e in split.evidence)
+
+
+def test_a_split_whose_parts_share_the_english_wording_makes_a_1_2_link():
+    en, zh = list(EN.values()), dict(ZH)
+    en[6] = ("2.3 The Supplier shall keep a record of every security incident and of every request of a data "
+             "subject for 12 months.")
+    zh["2.3"] = "2.3 供应商应将每一安全事件的记录保存12个月。"
+    zh["2.3b"] = "2.4 供应商应将数据主体每一请求的记录保存12个月。"
+    zh["2.4"] = "2.5 客户可每年一次自费审计供应商。"
+    order = ("h1", "1.1", "1.2", "h2", "2.1", "2.2", "2.3", "2.3b", "2.4", "h3", "3.1")
+    pairs = _pairs(_align(en, [zh[k] for k in order]))
+    assert ("2.3", "2.3+2.4") in pairs
+    assert ("-", "2.4") not in pairs
+
+
+def test_accepted_links_carry_their_evidence_and_a_margin():
+    alignment = _align(list(EN.values()), list(ZH.values()))
+    for link in alignment.links:
+        assert link.evidence[0].startswith(("label", "parent"))
+        assert link.evidence[-1].startswith("margin ")
+        assert any(e.startswith("lexicon ") for e in link.evidence)
+
+
 def test_embeddings_are_used_and_named_when_installed():
     from dpa_compare.align import embeddings
 
     if not embeddings.available():
         pytest.skip(f"{embeddings.PACKAGE} not installed")
-    alignment = _align(list(EN.values()), list(ZH.values()), ClauseAlignOptions(embeddings="on"))
+    en, zh = _split_pair()
+    alignment = _align(en, zh, ClauseAlignOptions(embeddings="on"))
     assert alignment.scorers[-1] == f"embeddings:{embeddings.PACKAGE}-{embeddings.version()}"
-    assert all(link.shape == "1-1" for link in alignment.links)
+    assert ("2.2", "2.2+2.3") in _pairs(alignment)

@@ -128,6 +128,16 @@ def test_term_consistency_usage_and_glossary_variants() -> None:
     assert findings[0].zh_id == pairs[2].zh.id or findings[1].zh_id == pairs[2].zh.id
 
 
+def test_statute_lower_case_defined_term_left_implied_is_not_flagged() -> None:
+    pairs = [
+        Pair(clause('"personal data" refers to any information on a natural person.', "en", kind="definition",
+                    term="personal data"),
+             clause("個人資料：指自然人之資料。", "zh", kind="definition", term="個人資料")),
+        pair("the right to request a copy of his/her personal data;", "請求製給複製本。"),
+    ]  # fmt: skip
+    assert run("term_consistency", pairs) == []
+
+
 def test_glossary_renderings_for_different_expressions_are_not_inconsistent() -> None:
     party = GlossaryEntry("party", ("一方", "双方", "各方"), variants=("parties",))
     pairs = [

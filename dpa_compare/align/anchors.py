@@ -4,8 +4,6 @@ Each sentence becomes a set of normalised anchor strings: `n:2023` for a
 number (Arabic, full-width or Chinese numerals, English number words, month
 names), `w:gdpr` for a Latin-script token in Chinese text. Two sentences that
 share anchors are likely translations of each other.
-
-Kept self-contained here on purpose (the QA checks may share it later).
 """
 
 from __future__ import annotations
@@ -13,15 +11,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from dpa_compare.lang.numerals import chinese_to_int
+
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9\-]*[A-Za-z0-9]|[A-Za-z]")
 _ZH_NUMERAL = re.compile(r"[零〇一二两三四五六七八九十百千万亿]+")
 _EN_WORD = re.compile(r"[A-Za-z]+")
-
-_ZH_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-             "六": 6, "七": 7, "八": 8, "九": 9}
-_ZH_UNIT = {"十": 10, "百": 100, "千": 1000}
-_ZH_BIG = {"万": 10_000, "亿": 100_000_000}
 
 _EN_NUMBERS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -40,21 +35,10 @@ _AMBIGUOUS_MONTHS = frozenset({"may", "march"})
 
 def zh_numeral_value(text: str) -> int | None:
     """Return the value of a run of Chinese numerals (二十三 → 23, 一九九八 → 1998), or None."""
-    if not text or any(ch not in _ZH_DIGIT and ch not in _ZH_UNIT and ch not in _ZH_BIG for ch in text):
+    try:
+        return chinese_to_int(text)
+    except ValueError:
         return None
-    if all(ch in _ZH_DIGIT for ch in text) and len(text) > 1:
-        return int("".join(str(_ZH_DIGIT[ch]) for ch in text))
-    total = section = digit = 0
-    for ch in text:
-        if ch in _ZH_DIGIT:
-            digit = _ZH_DIGIT[ch]
-        elif ch in _ZH_UNIT:
-            section += (digit or 1) * _ZH_UNIT[ch]
-            digit = 0
-        else:
-            total += (section + digit) * _ZH_BIG[ch]
-            section = digit = 0
-    return total + section + digit
 
 
 def _number_key(value: float) -> str:
@@ -79,7 +63,7 @@ def zh_anchors(text: str) -> frozenset[str]:
     for run in _ZH_NUMERAL.findall(text):
         value = zh_numeral_value(run)
         # -- a lone 一 is mostly the article "a", and 万/亿 alone are words: keep real numbers --
-        if value is not None and value > 1 and not (len(run) == 1 and run in _ZH_BIG):
+        if value is not None and value > 1 and not (len(run) == 1 and run in "万亿"):
             keys.add(_number_key(value))
     keys.update(f"w:{w.lower()}" for w in _LATIN.findall(text) if len(w) > 1)
     return frozenset(keys)

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from dpa_compare.errors import LoadError
+from dpa_compare.lang.script import to_simplified
 
 _SPLIT = re.compile(r"\s*[;|]\s*")
 ENTRY_FIELDS = ("en", "en_variants", "defined", "zh", "forbidden", "note", "case_sensitive")
@@ -75,17 +76,22 @@ class GlossaryEntry:
         return bool(self.find(text))
 
     def rendering_in(self, text: str) -> str | None:
-        """Return the longest accepted Chinese rendering found in `text`, else None."""
-        found = [z for z in self.zh if z and z in text]
+        """Return the longest accepted Chinese rendering found in `text`, else None.
+
+        Traditional and Simplified forms match each other (個人資料 finds 个人资料).
+        """
+        simple = to_simplified(text)
+        found = [z for z in self.zh if z and to_simplified(z) in simple]
         return max(found, key=len) if found else None
 
     def forbidden_in(self, text: str) -> list[str]:
         """Return the forbidden renderings in `text`, ignoring those inside an accepted rendering."""
-        masked = text
+        masked = to_simplified(text)
         for rendering in sorted(self.zh, key=len, reverse=True):
             if rendering:
-                masked = masked.replace(rendering, "\0" * len(rendering))
-        return [f for f in self.forbidden if f and f in masked]
+                simple = to_simplified(rendering)
+                masked = masked.replace(simple, "\0" * len(simple))
+        return [f for f in self.forbidden if f and to_simplified(f) in masked]
 
 
 @dataclass(frozen=True)

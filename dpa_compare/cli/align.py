@@ -76,4 +76,32 @@ def align_command(src_file: str | None, tgt_file: str | None, lines_mode: bool, 
         emit("".join(b.format() + "\n" for b in result.beads), output)
 
 
-COMMANDS = [align_command]
+@click.command("align-score")
+@click.argument("system", type=click.Path(exists=True, path_type=str))
+@click.argument("gold", type=click.Path(exists=True, path_type=str))
+@click.option("--system-suffix", default=".align", show_default=True, help="Bead files of SYSTEM when it is a folder.")
+@click.option("--gold-suffix", default=".gold", show_default=True, help="Bead files of GOLD when it is a folder.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def score_command(system: str, gold: str, system_suffix: str, gold_suffix: str, fmt: str) -> None:
+    """Score sentence alignments against gold beads: strict and lax precision, recall and F1.
+
+    SYSTEM and GOLD are bead files (one `[i,j]:[k]` a line) or folders of them
+    paired by name (`001.align` with `001.gold`); counts are summed over the
+    documents, as in the Vecalign and Bertalign papers.
+
+    \b
+    Example:
+      dpa-compare align --lines 001.zh 001.en -o out/001.align
+      dpa-compare align-score out/ ../shared/data/mac-dev/
+    """
+    from dpa_compare.align.evaluate import score
+
+    scores = score(system, gold, system_suffix=system_suffix, gold_suffix=gold_suffix)
+    if fmt == "json":
+        emit(to_json({name: round(getattr(scores, name), 4) for name in
+                      ("strict_p", "strict_r", "strict_f1", "lax_p", "lax_r", "lax_f1")}), None)
+    else:
+        emit(scores.format(), None)
+
+
+COMMANDS = [align_command, score_command]

@@ -18,7 +18,7 @@ from pathlib import Path
 import click
 
 from dpa_compare.align.clauses import ClauseAlignOptions, align_documents, link_refs, link_text
-from dpa_compare.cli.output import emit, to_json, write_atomically
+from dpa_compare.cli.output import emit, progress, to_json, write_atomically
 from dpa_compare.errors import UsageError
 from dpa_compare.model import Alignment, Document
 
@@ -39,9 +39,12 @@ def align_files(en_file: str, zh_file: str, fmt: str = "text", output: str | Non
     """
     if fmt not in FORMATS:
         raise UsageError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
-    en_doc, zh_doc = _load_pair(en_file, zh_file)
-    options = ClauseAlignOptions(embeddings=embeddings, flag_below=flag_below)
-    alignment = align_documents(en_doc, zh_doc, options, _glossary(glossary) if glossary else None)
+    with progress("aligning", total=2) as advance:
+        en_doc, zh_doc = _load_pair(en_file, zh_file)
+        advance(1, "aligning clauses")
+        options = ClauseAlignOptions(embeddings=embeddings, flag_below=flag_below)
+        alignment = align_documents(en_doc, zh_doc, options, _glossary(glossary) if glossary else None)
+        advance(1)
     if fmt == "tmx":
         from dpa_compare.align.export_tmx import to_tmx
 

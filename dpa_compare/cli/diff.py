@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from dpa_compare.cli.output import emit, to_json
+from dpa_compare.cli.output import emit, progress, to_json
 
 __all__ = ["COMMANDS", "diff_command", "diff_json", "diff_text"]
 
@@ -47,9 +47,13 @@ def diff_command(
     from dpa_compare.diff import diff
 
     language = None if lang == "auto" else lang
-    old_doc = load(old, lang=language, version=old_version or Path(old).stem)
-    new_doc = load(new, lang=language or old_doc.lang, version=new_version or Path(new).stem)
-    result = diff(old_doc, new_doc, glossary_terms=terms)
+    with progress("comparing", total=3) as advance:
+        old_doc = load(old, lang=language, version=old_version or Path(old).stem)
+        advance(1, "loaded the old version")
+        new_doc = load(new, lang=language or old_doc.lang, version=new_version or Path(new).stem)
+        advance(1, "matching clauses")
+        result = diff(old_doc, new_doc, glossary_terms=terms)
+        advance(1)
     if fmt == "json":
         emit(diff_json(result), output)
     else:

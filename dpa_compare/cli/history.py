@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from dpa_compare.cli.output import emit, to_json
+from dpa_compare.cli.output import emit, progress, to_json
 
 __all__ = ["COMMANDS", "history_group"]
 
@@ -134,7 +134,8 @@ def clause_command(name: str, label: str, at: str | None, db: str | None, fmt: s
 
     with _store(db) as store:
         documents = [document for _, document in store.documents(name)]
-    history = clause_history(documents, label, at)
+    with progress(f"following {label} through {len(documents)} versions"):
+        history = clause_history(documents, label, at)
     emit(to_json({"name": name, **history.to_dict()}) if fmt == "json" else history_text(name, history), None)
 
 

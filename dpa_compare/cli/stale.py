@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from dpa_compare.cli.output import emit, to_json
+from dpa_compare.cli.output import emit, progress, to_json
 
 __all__ = ["COMMANDS", "stale_command"]
 
@@ -37,11 +37,14 @@ def stale_command(old_en: str, new_en: str, zh: str, new_zh: str | None, fmt: st
     from dpa_compare.api import load
     from dpa_compare.stale import stale_report
 
-    old_doc = load(old_en)
-    new_doc = load(new_en, lang=old_doc.lang)
-    zh_doc = load(zh)
-    new_zh_doc = load(new_zh, lang=zh_doc.lang) if new_zh else None
-    report = stale_report(old_doc, new_doc, zh_doc, new_zh_doc)
+    with progress("finding stale translations", total=2) as advance:
+        old_doc = load(old_en)
+        new_doc = load(new_en, lang=old_doc.lang)
+        zh_doc = load(zh)
+        new_zh_doc = load(new_zh, lang=zh_doc.lang) if new_zh else None
+        advance(1, "aligning and comparing")
+        report = stale_report(old_doc, new_doc, zh_doc, new_zh_doc)
+        advance(1)
     emit(to_json(report.to_dict()) if fmt == "json" else stale_text(report), output)
 
 

@@ -51,3 +51,18 @@ def test_bad_file_is_named(tmp_path):
     result = CliRunner().invoke(align_command, ["--lines", src, str(bad)])
     assert result.exit_code != 0
     assert "bin.en" in str(result.exception)
+
+
+def test_align_score_scores_a_folder_against_gold(tmp_path):
+    from dpa_compare.cli.align import score_command
+
+    (tmp_path / "sys").mkdir()
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "sys" / "001.align").write_text("[0]:[0]\n[1]:[1,2]\n[2]:[]\n", encoding="utf-8")
+    (tmp_path / "gold" / "001.gold").write_text("[0]:[0]\n[1]:[1]\n[2]:[2]\n", encoding="utf-8")
+    result = CliRunner().invoke(score_command, [str(tmp_path / "sys"), str(tmp_path / "gold"), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.output)
+    # -- strict: 1 of 3 system beads exact, 1 of 3 gold beads found; lax: [1]:[1,2] links (1,1) --
+    assert (scores["strict_p"], scores["strict_r"]) == (round(1 / 3, 4), round(1 / 3, 4))
+    assert (scores["lax_p"], scores["lax_r"]) == (round(2 / 3, 4), round(2 / 3, 4))

@@ -10,7 +10,9 @@ sha256, its label, date and language, and one row per clause. Adding a
 version is one transaction (`BEGIN IMMEDIATE` … `COMMIT`, WAL journal): a
 crash or a kill part-way leaves the database as it was, never a version
 without all its clauses. The same content (same sha256) twice under one name
-is refused, as is a label already used.
+is refused, as is a label already used, and a version in another language
+than the name's first (a translation is a document of its own: its versions
+diff against each other, not against the original's).
 
 Where the file lives: `--db`, else the environment variable
 `DPA_COMPARE_DB`, else `$XDG_DATA_HOME/dpa-compare/history.sqlite3`
@@ -157,7 +159,8 @@ class HistoryStore:
         """Store `document` as version `label` of `name` in one transaction; return its record.
 
         Raises `DuplicateVersionError` when `name` already holds a version with
-        the same sha256 or the same label.
+        the same sha256 or the same label, and `HistoryError` when its versions
+        are in another language than `document`.
         """
         _check_name(name, "document name")
         _check_name(label, "version label")
@@ -165,6 +168,7 @@ class HistoryStore:
         slow = _slow_write_seconds()
         with self._transaction():
             self._refuse_duplicates(name, document, label)
+            self._refuse_other_language(name, document)
             added_at = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
             cursor = self._db.execute(
                 "INSERT INTO versions (name, label, date, lang, source, sha256, clause_count, added_at, document)"
@@ -193,6 +197,16 @@ class HistoryStore:
         if self._db.execute("SELECT 1 FROM versions WHERE name = ? AND label = ?", (name, label)).fetchone():
             raise DuplicateVersionError(
                 f"{document.source}: {name!r} already has a version {label!r}; choose another --version label"
+            )
+
+    def _refuse_other_language(self, name: str, document: Document) -> None:
+        row = self._db.execute("SELECT lang FROM versions WHERE name = ? ORDER BY id LIMIT 1", (name,)).fetchone()
+        if row and row[0] != document.lang:
+            languages = {"en": "English", "zh": "Chinese"}
+            raise HistoryError(
+                f"{document.source}: is in {languages.get(document.lang, document.lang)}, but the versions of "
+                f"{name!r} are in {languages.get(row[0], row[0])}; store it under a name of its own "
+                f"(e.g. {name}-{document.lang})"
             )
 
     @contextmanager
@@ -230,24 +244,28 @@ class HistoryStore:
 
     def version(self, name: str, label: str) -> VersionRecord:
         """Return the record of version `label` of `name` (HistoryError if absent)."""
-        for record in self.versions(name):
+        records = self.versions(name)
+        for record in records:
             if record.label == label:
                 return record
-        labels = ", ".join(v.label for v in self.versions(name))
+        labels = ", ".join(v.label for v in records)
         raise HistoryError(f"{self.path}: {name!r} has no version {label!r} (versions: {labels})")
 
     def document(self, name: str, label: str) -> Document:
         """Return the stored `Document` of version `label` of `name`, with its version and date set."""
-        record = self.version(name, label)
-        row = self._db.execute(
-            "SELECT document FROM versions WHERE name = ? AND label = ?", (name, label)
-        ).fetchone()
-        document = Document.from_json(row[0])
-        return Document(**{**document.__dict__, "version": record.label, "date": record.date})
+        return self._document(self.version(name, label))
 
     def documents(self, name: str) -> list[tuple[VersionRecord, Document]]:
         """Return every version of `name` with its document, in the order they were added."""
-        return [(record, self.document(name, record.label)) for record in self.versions(name)]
+        # -- one listing for all versions: `document` per label would list them again each time --
+        return [(record, self._document(record)) for record in self.versions(name)]
+
+    def _document(self, record: VersionRecord) -> Document:
+        row = self._db.execute(
+            "SELECT document FROM versions WHERE name = ? AND label = ?", (record.name, record.label)
+        ).fetchone()
+        document = Document.from_json(row[0])
+        return Document(**{**document.__dict__, "version": record.label, "date": record.date})
 
     def check(self) -> list[str]:
         """Return problems found: SQLite's integrity check, and versions missing clause rows (none: [])."""

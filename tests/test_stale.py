@@ -16,6 +16,7 @@ from diff_docs import C, H, doc  # noqa: E402
 
 from dpa_compare.api import load  # noqa: E402
 from dpa_compare.cli.stale import stale_command  # noqa: E402
+from dpa_compare.errors import UsageError  # noqa: E402
 from dpa_compare.model import Alignment, Document, Link  # noqa: E402
 from dpa_compare.stale import stale_report  # noqa: E402
 
@@ -126,6 +127,13 @@ def test_statuses_on_a_hand_built_alignment():
     assert set(row) >= {"status", "en_changed", "zh_changed", "old_en_id", "new_en_id", "zh_id", "new_zh_id",
                         "en_label", "zh_label", "en_redline", "zh_redline"}  # fmt: skip
     assert row["zh_changed"] is None and [-1, "seventy-two"] in row["en_redline"]
+
+
+def test_a_translation_in_the_original_language_is_a_usage_error():
+    # -- an English file given as the translation used to be aligned as if it were Chinese --
+    old_en, new_en = doc(ORIGINAL), doc(ORIGINAL, prefix="n")
+    with pytest.raises(UsageError, match="is in English, but the Chinese side of an alignment was expected"):
+        stale_report(old_en, new_en, doc(ORIGINAL, prefix="e", source="english-too.md"))
 
 
 def test_cli_json_and_bad_input(tmp_path):

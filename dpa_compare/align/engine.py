@@ -77,15 +77,6 @@ def _resolve_lang(lang: str, texts: Sequence[str]) -> str:
     return detect_language("\n".join(texts))
 
 
-def _use_embeddings(options: AlignOptions) -> bool:
-    if options.embeddings not in ("auto", "on", "off"):
-        raise UsageError(f"embeddings must be auto, on or off, got {options.embeddings!r}")
-    if options.embeddings == "on" and not emb.available():
-        raise UsageError(f"embeddings=on but the package {emb.PACKAGE!r} is not installed "
-                         f"(pip install {emb.PACKAGE}, or use embeddings=auto)")
-    return options.embeddings != "off" and emb.available()
-
-
 def _lexicon(options: AlignOptions, src_lang: str, tgt_lang: str) -> Lexicon | None:
     if {src_lang, tgt_lang} != {"zh", "en"}:
         return None
@@ -117,7 +108,7 @@ def align(src: Sequence[str], tgt: Sequence[str], src_lang: str = "auto", tgt_la
 def sides(src: Sequence[str], tgt: Sequence[str], src_lang: str, tgt_lang: str,
           options: AlignOptions) -> tuple[Side, Side, list[str]]:
     """Return the features of the non-blank sentences `src` and `tgt`, and the scorers in use."""
-    use_emb = _use_embeddings(options) and bool(src) and bool(tgt)
+    use_emb = emb.use_embeddings(options.embeddings) and bool(src) and bool(tgt)
     # -- the encoder runs in the background (mostly outside the GIL) while the
     #    dictionary and anchor features are computed here --
     vectors = emb.embed_later([*src, *tgt], options.threads) if use_emb else None

@@ -246,7 +246,7 @@ def _share(hits: np.ndarray, total: np.ndarray | float) -> np.ndarray:
     return np.minimum(np.divide(hits, total, out=np.zeros_like(hits), where=total > 0), 1.0)
 
 
-def _unrelated_coverage(src: Side, tgt: Side, samples: int = 400) -> float:
+def unrelated_coverage(src: Side, tgt: Side, samples: int = 400) -> float:
     """Return the mean lexical coverage of sentence pairs a quarter to three quarters of a document apart.
 
     Pairs that far apart are almost never translations: their mean is the
@@ -302,7 +302,7 @@ class BeadScorer:
             #    (blocks are sums of sentence vectors: normalised first, or the base outgrows 1) --
             self.base = float(_unit_mean(src.vectors) @ _unit_mean(tgt.vectors)) if len(src) and len(tgt) else 0.0
         if self.use_lexicon:
-            self.lex_base = _unrelated_coverage(src, tgt)
+            self.lex_base = unrelated_coverage(src, tgt)
         self.src_len, self.tgt_len = _cumulative(src.lengths), _cumulative(tgt.lengths)
         self.ratio = (self.tgt_len[-1] / self.src_len[-1]) if self.src_len[-1] > 0 else 1.0
         self.src_lex, self.tgt_lex = _cumulative(src.lex_count), _cumulative(tgt.lex_count)
@@ -382,4 +382,5 @@ class BeadScorer:
         return out
 
 
-__all__ = ["NO_EMBEDDING_WEIGHTS", "BeadScorer", "PairBand", "Side", "Weights", "blocks", "side_features", "text_length"]
+__all__ = ["NO_EMBEDDING_WEIGHTS", "BeadScorer", "PairBand", "Side", "Weights", "blocks", "side_features", "text_length",
+           "unrelated_coverage"]

@@ -19,6 +19,8 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
+from dpa_compare.lang.numerals import is_roman, parse_number, roman_to_int
+
 __all__ = [
     "Ref",
     "Reference",
@@ -78,10 +80,6 @@ _COMPONENT = re.compile(r"\d+|\([a-z0-9]+\)|[a-z]+")
 _CITATION_TAIL = re.compile(r"\s*(?:条|款|项|章|节|部分)?")
 """What may follow the one reference of a clause's own citation (`第七条`), nothing else."""
 _DOTTED = re.compile(r"\d+(?:\.\d+)+(?:\([a-z0-9]{1,5}\))*")
-
-_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 
 
 def find_references(text: str) -> list[Reference]:
@@ -187,10 +185,10 @@ def _number(raw: str) -> str:
     if not raw:
         return ""
     if raw[0] in _CN_NUMERAL:
-        value = _chinese_number(raw)
+        value = parse_number(raw)
         return str(value) if value is not None else ""
-    if re.fullmatch(r"[IVXLCivxlc]+", raw) and len(raw) > 1 or raw in ("I", "V", "X"):
-        return str(_roman(raw.lower()))
+    if (len(raw) > 1 or raw in ("I", "V", "X")) and is_roman(raw):
+        return str(roman_to_int(raw))
     parts = _COMPONENT.findall(raw.lower().replace(" ", ""))
     return _join(parts)
 
@@ -203,28 +201,6 @@ def _join(parts: list[str]) -> str:
         else:
             out += "." + part
     return out
-
-
-def _roman(text: str) -> int:
-    total = 0
-    for i, ch in enumerate(text):
-        value = _ROMAN[ch]
-        total += -value if i + 1 < len(text) and _ROMAN[text[i + 1]] > value else value
-    return total
-
-
-def _chinese_number(text: str) -> int | None:
-    """Return the value of a Chinese numeral up to 9999 (`七` 7, `十二` 12, `一百零五` 105)."""
-    total, digit = 0, None
-    for ch in text:
-        if ch in _CN_DIGITS:
-            digit = _CN_DIGITS[ch] if digit is None else digit * 10 + _CN_DIGITS[ch]
-        elif ch in _CN_UNITS:
-            total += (1 if digit is None else digit) * _CN_UNITS[ch]
-            digit = None
-        else:
-            return None
-    return total + (digit or 0)
 
 
 def reference_moves(text_pairs: Iterable[tuple[str, str]]) -> dict[Ref, Ref]:

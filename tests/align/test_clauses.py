@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from dpa_compare.align import clauses as clause_module
+from dpa_compare.align import embeddings
 from dpa_compare.align.clauses import ClauseAlignOptions, align_documents, link_refs, link_text
 from dpa_compare.api import segment
 from dpa_compare.errors import UsageError
@@ -75,16 +75,7 @@ def test_two_english_clauses_merged_into_one_chinese_clause_make_a_2_1_link():
 
 
 def test_one_english_clause_split_into_two_chinese_clauses_makes_a_1_2_link():
-    en = dict(EN)
-    en["2.2"] = ("2.2 The Supplier shall notify the Customer of a security breach within 48 hours and shall "
-                 "describe in the notice the categories and approximate number of data subjects concerned.")
-    zh = dict(ZH)
-    zh["2.2"] = "2.2 供应商应在48小时内将安全违规通知客户。"
-    zh["2.3"] = "2.3 供应商应在通知中说明所涉数据主体的类别和大致数量。"
-    zh["2.4"] = "2.4 供应商应将每一安全事件的记录保存12个月。"
-    zh["2.5"] = "2.5 客户可每年一次自费审计供应商。"
-    zh = {k: zh[k] for k in ("h1", "1.1", "1.2", "h2", "2.1", "2.2", "2.3", "2.4", "2.5", "h3", "3.1")}
-    pairs = _pairs(_align(list(en.values()), list(zh.values())))
+    pairs = _pairs(_align(*_split_pair()))
     assert ("2.2", "2.2+2.3") in pairs
     assert ("2.3", "2.4") in pairs and ("2.4", "2.5") in pairs
 
@@ -184,8 +175,17 @@ def test_an_unrelated_clause_under_the_same_number_is_not_a_confident_link():
     assert link.confidence < min(x.confidence for x in alignment.links if x.shape == "1-1" and en_id not in x.en_ids)
 
 
+def test_two_documents_in_one_language_are_a_usage_error():
+    # -- two English files used to align as if one were Chinese, and `stale` reported the noise --
+    english = _doc(list(EN.values()), "en")
+    with pytest.raises(UsageError, match="is in English, but the Chinese side of an alignment was expected"):
+        align_documents(english, _doc(list(EN.values()), "en"), OFF)
+    with pytest.raises(UsageError, match="is in Chinese, but the English side"):
+        align_documents(_doc(list(ZH.values()), "zh"), _doc(list(ZH.values()), "zh"), OFF)
+
+
 def test_embeddings_on_without_the_package_is_a_usage_error(monkeypatch):
-    monkeypatch.setattr(clause_module.use_embeddings.__globals__["emb"], "available", lambda: False)
+    monkeypatch.setattr(embeddings, "available", lambda: False)
     with pytest.raises(UsageError, match="not installed"):
         align_documents(_doc(list(EN.values()), "en"), _doc(list(ZH.values()), "zh"),
                         ClauseAlignOptions(embeddings="on"))
@@ -206,8 +206,6 @@ def _split_pair():
 @pytest.fixture
 def fake_encoder(monkeypatch):
     """Stand in for the embedding package: record every text encoded, return vectors from the anchors."""
-    from dpa_compare.align import embeddings
-
     encoded = []
 
     def embed(texts, threads=2):
@@ -264,7 +262,6 @@ def test_accepted_links_carry_their_evidence_and_a_margin():
 
 
 def test_embeddings_are_used_and_named_when_installed():
-    from dpa_compare.align import embeddings
 
     if not embeddings.available():
         pytest.skip(f"{embeddings.PACKAGE} not installed")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 Language = Literal["en", "zh"]
 
@@ -29,9 +29,7 @@ defining a quoted term; `table_row` — one row of a table, its cells joined
 with ` | ` (a sub-processor list compares and aligns row by row);
 `table_cell` — reserved for a table used as page layout, one cell a clause."""
 
-CLAUSE_KINDS: tuple[str, ...] = (
-    "heading", "clause", "paragraph", "list_item", "definition", "table_row", "table_cell",
-)
+CLAUSE_KINDS: tuple[str, ...] = get_args(ClauseKind)
 
 
 @dataclass(frozen=True)
@@ -130,7 +128,7 @@ class Document:
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict of the whole document."""
-        return _to_jsonable(self)
+        return to_jsonable(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Document:
@@ -200,19 +198,15 @@ class Alignment:
                 )
 
 
-def _to_jsonable(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, (list, tuple)):
-        return [_to_jsonable(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _to_jsonable(v) for k, v in value.items()}
-    return value
-
-
 def to_jsonable(value: Any) -> Any:
     """Return `value` (any model record, or nesting of them) as JSON-ready data."""
-    return _to_jsonable(value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, (list, tuple)):
+        return [to_jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {k: to_jsonable(v) for k, v in value.items()}
+    return value
 
 
 __all__ = [

@@ -330,8 +330,10 @@ def _title_index(blocks: tuple[Block, ...]) -> int | None:
 def table_rows(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     """Return `blocks` with the cells of each table row joined into one block.
 
-    Cells are joined with ` | `, several paragraphs of one cell with a space;
-    the row block keeps the first cell's location up to `row N`.
+    Cells are joined with ` | `, several paragraphs of one cell with a space,
+    each after its automatic number if it has one (a numbered list inside a
+    cell keeps its `1.`, `(a)`); the row block keeps the first cell's
+    location up to `row N`.
     """
     out: list[Block] = []
     row_key: tuple[int, int] | None = None
@@ -352,9 +354,19 @@ def table_rows(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
         if key is None:
             out.append(block)
         else:
-            cells.setdefault(block.cell[2], []).append(block.text.strip())  # type: ignore[index]
+            cells.setdefault(block.cell[2], []).append(_with_label(block))  # type: ignore[index]
     flush()
     return tuple(out)
+
+
+def _with_label(block: Block) -> str:
+    """Return the text of `block` after its automatic number, if any (`1.` + `Hosting` → `1. Hosting`)."""
+    text = block.text.strip()
+    label = (block.auto_label or "").strip()
+    if not (label and text):
+        return label or text
+    # -- `一、`, `（一）` and `１．` are followed directly by Chinese text; other labels by a space --
+    return f"{label}{text}" if label[-1] in "、）．" else f"{label} {text}"
 
 
 def segment_blocks(blocks: tuple[Block, ...], lang: Language) -> list[Clause]:

@@ -10,6 +10,7 @@ person writes: `7.2(a)(i)`, `Annex 1 2`, `Article 13 ¶2`, `第 13 條 一、`.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from dpa_compare.lang.labels import CONTAINER_RANK, SCHEME_PREFIX, LabelMatch, strip_label_dot
@@ -138,7 +139,9 @@ class Naming:
             # -- `1.1` under `第一条` or `1.` already says which section it is in: cite it from above the section --
             ref = _join(_outer(parent.clause), cite) if covered and parent else _join_decimal(base, cite)
             return Names(_child_id(parent_id, ".".join(parts)), (*path, *parts), ref), ref
-        token = _ALNUM_TOKEN.sub("", label) if scheme.startswith(_LETTER_SCHEMES) else str(match.numbers[-1])
+        # -- NFKC reads a full-width `（ａ）` as `(a)`, so both print forms get the same id --
+        token = _ALNUM_TOKEN.sub("", unicodedata.normalize("NFKC", label)) if scheme.startswith(_LETTER_SCHEMES) \
+            else str(match.numbers[-1])
         if scheme.startswith(_LETTER_SCHEMES) and cite[:1] not in "(（":
             # -- a lettered item is cited in brackets however it is printed: `a.` in a list is `13.3(a)` --
             cite = f"({token})"

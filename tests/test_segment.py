@@ -206,6 +206,28 @@ def test_table_cells_without_coordinates_are_rows_of_their_own():
     assert [(c.kind, c.ref) for c in doc.clauses[1:]] == [("table_row", "4 row 1"), ("table_row", "4 row 2")]
 
 
+def test_numbered_paragraphs_in_a_cell_keep_their_numbers_in_the_row():
+    # -- regression: a Word list inside a table cell lost its `1.` / `(a)` when the row was joined --
+    cell = lambda text, col, **extra: (text, {"kind": "table_cell", "cell": (1, 1, col), **extra})  # noqa: E731
+    doc = _doc(
+        ("Annex 2", {"heading_level": 1}),
+        cell("Acme", 1), cell("Hosting", 2, auto_label="1.", list_level=0),
+        cell("Backups", 2, auto_label="2.", list_level=0), cell("offsite", 2, auto_label="(a)", list_level=1),
+    )
+    assert doc.clauses[-1].text == "Acme | 1. Hosting 2. Backups (a) offsite"
+    zh_doc = _doc(cell("托管", 1, auto_label="一、"), cell("备份", 1, auto_label="（二）"), lang="zh")
+    assert zh_doc.clauses[-1].text == "一、托管 （二）备份"
+
+
 def test_title_heading_does_not_contain_the_document():
     doc = _doc(("Data Processing Addendum", {"heading_level": 1}), ("1. Definitions", {"heading_level": 2}))
     assert [(c.kind, c.parent, c.level) for c in doc.clauses] == [("heading", None, 0), ("clause", None, 0)]
+
+
+def test_full_width_letter_items_get_the_ids_of_ascii_ones():
+    # -- regression: `（ａ）` was not a label, and once read, its id fell back to the number (`1.1`) --
+    full = _doc(("1. 范围", {"heading_level": 2}), "（ａ）第一项；", "（ｂ）第二项。", lang="zh")
+    ascii_ = _doc(("1. 范围", {"heading_level": 2}), "(a) 第一项；", "(b) 第二项。", lang="zh")
+    assert [c.id for c in full.clauses] == [c.id for c in ascii_.clauses] == ["1", "1.a", "1.b"]
+    assert [c.label for c in full.clauses[1:]] == ["（ａ）", "（ｂ）"]
+    assert full.clause("1.a").text == "第一项；"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from dpa_compare.lang.numerals import int_to_roman
 from dpa_compare.model import Block
 
 if TYPE_CHECKING:
@@ -65,18 +66,8 @@ def list_label(number: int, style: str) -> str:
             letters = chr(ord("a") + rest) + letters
         return (letters.upper() if style == "A" else letters) + "."
     if style in ("i", "I") and 0 < number < 4000:
-        roman = _roman(number)
-        return (roman.upper() if style == "I" else roman) + "."
+        return int_to_roman(number, upper=style == "I") + "."
     return f"{number}."
-
-
-def _roman(number: int) -> str:
-    out = []
-    for value, digits in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-                          (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
-        count, number = divmod(number, value)
-        out.append(digits * count)
-    return "".join(out)
 
 
 class BlockWalker:

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from dpa_compare.errors import LoadError
 from dpa_compare.io import Source, sha256_of
 from dpa_compare.io.docx_numbering import Numbering
-from dpa_compare.io.docx_styles import NS, Styles, val, w
+from dpa_compare.io.docx_styles import NS, Styles, int_or_none, val, w
 from dpa_compare.io.docx_text import ParagraphText, bold_lead
 from dpa_compare.io.zipsafe import check_package, parse_xml
 from dpa_compare.model import Block, BlockKind
@@ -186,7 +186,7 @@ class _Walker:
         """Return the numbering `Label` of a paragraph (advancing Word's counters), None when unnumbered."""
         direct = p_pr.find("w:numPr", NS) if p_pr is not None else None
         num_id = val(direct.find("w:numId", NS)) if direct is not None else None
-        ilvl = _int(val(direct.find("w:ilvl", NS))) if direct is not None else None
+        ilvl = int_or_none(val(direct.find("w:ilvl", NS))) if direct is not None else None
         style_num, style_ilvl, carrier = self.styles.num_pr(style)
         if num_id is None:
             num_id = style_num
@@ -216,17 +216,10 @@ def _children(element: etree._Element, tag: str) -> Iterator[etree._Element]:
 
 def _heading_level(p_pr: etree._Element | None, style: str | None, styles: Styles) -> int | None:
     """Return 1–9 from a direct `w:outlineLvl`, else from the paragraph style; None for body text."""
-    outline = _int(val(p_pr.find("w:outlineLvl", NS))) if p_pr is not None else None
+    outline = int_or_none(val(p_pr.find("w:outlineLvl", NS))) if p_pr is not None else None
     if outline is not None:
         return outline + 1 if 0 <= outline <= 8 else None
     return styles.heading_level(style)
-
-
-def _int(text: str | None) -> int | None:
-    try:
-        return int(text) if text is not None else None
-    except ValueError:
-        return None
 
 
 __all__ = ["read"]

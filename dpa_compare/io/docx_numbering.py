@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from dpa_compare.io.docx_numformat import format_number
-from dpa_compare.io.docx_styles import NS, Styles, is_on, val, w
+from dpa_compare.io.docx_styles import NS, Styles, int_or_none, is_on, val, w
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -100,14 +100,14 @@ class Numbering:
             overrides: dict[int, Level] = {}
             restarts: set[int] = set()
             for override in num.iterfind("w:lvlOverride", NS):
-                ilvl = _int(override.get(w("ilvl")))
+                ilvl = int_or_none(override.get(w("ilvl")))
                 if ilvl is None or not 0 <= ilvl < LEVELS:
                     continue
                 lvl = override.find("w:lvl", NS)
                 if lvl is not None:
                     overrides[ilvl] = _level(lvl)
                     restarts.add(ilvl)
-                start = _int(val(override.find("w:startOverride", NS)))
+                start = int_or_none(val(override.find("w:startOverride", NS)))
                 if start is not None:
                     base = overrides.get(ilvl)
                     overrides[ilvl] = replace(base, start=start) if base else Level(start=start, num_fmt="")
@@ -190,7 +190,7 @@ class Numbering:
 def _levels(abstract: etree._Element) -> list[tuple[int, Level]]:
     levels = []
     for lvl in abstract.iterfind("w:lvl", NS):
-        ilvl = _int(lvl.get(w("ilvl")))
+        ilvl = int_or_none(lvl.get(w("ilvl")))
         if ilvl is not None and 0 <= ilvl < LEVELS:
             levels.append((ilvl, _level(lvl)))
     return levels
@@ -207,19 +207,12 @@ def _level(lvl: etree._Element) -> Level:
     return Level(
         num_fmt=fmt,
         lvl_text=val(lvl.find("w:lvlText", NS)) or "",
-        start=_int(val(lvl.find("w:start", NS))) or 0,
-        restart=_int(val(lvl.find("w:lvlRestart", NS))),
+        start=int_or_none(val(lvl.find("w:start", NS))) or 0,
+        restart=int_or_none(val(lvl.find("w:lvlRestart", NS))),
         is_legal=bool(is_on(lvl.find("w:isLgl", NS))),
         p_style=val(lvl.find("w:pStyle", NS)),
         custom=val(num_fmt, "format") if num_fmt is not None else None,
     )
-
-
-def _int(text: str | None) -> int | None:
-    try:
-        return int(text) if text is not None else None
-    except ValueError:
-        return None
 
 
 __all__ = ["LEVELS", "Label", "Level", "Numbering"]

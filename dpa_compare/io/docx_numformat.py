@@ -9,8 +9,8 @@ know fall back to decimal, which is what a reader most needs to see.
 
 from __future__ import annotations
 
-_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-          (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))  # fmt: skip
+from dpa_compare.lang.numerals import int_to_letters, int_to_roman
+
 _STEMS = "甲乙丙丁戊己庚辛壬癸"
 _BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
 _ONES = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
@@ -20,22 +20,16 @@ _ORDINAL_WORDS = {"one": "first", "two": "second", "three": "third", "five": "fi
                   "nine": "ninth", "twelve": "twelfth"}  # fmt: skip
 
 
-def _roman(n: int) -> str:
-    if not 0 < n < 4000:
-        return str(n)
-    out = []
-    for value, numeral in _ROMAN:
-        count, n = divmod(n, value)
-        out.append(numeral * count)
-    return "".join(out)
+def _roman(n: int, upper: bool) -> str:
+    """Return `n` as Word's roman numbering; decimal outside 1–3999, where Word has no numeral."""
+    return int_to_roman(n, upper) if 0 < n < 4000 else str(n)
 
 
-def _letters(n: int) -> str:
+def _letters(n: int, upper: bool) -> str:
     """Return Word's letter numbering: a … z, then aa … zz, aaa … (the letter repeated)."""
     if not 0 < n <= 780:  # -- Word stops at 30 repetitions of z --
         return str(n)
-    repeat, index = divmod(n - 1, 26)
-    return chr(ord("a") + index) * (repeat + 1)
+    return int_to_letters(n, upper)
 
 
 def _chinese(n: int, digits: str, units: str, myriad: str, zero: str, bare_ten: bool) -> str:
@@ -130,10 +124,10 @@ _FORMATS = {
     "decimalEnclosedParen": lambda n: _enclosed(n, 0x2474, 20),
     "decimalEnclosedFullstop": lambda n: _enclosed(n, 0x2488, 20),
     "ideographEnclosedCircle": lambda n: _enclosed(n, 0x3280, 10),
-    "lowerLetter": _letters,
-    "upperLetter": lambda n: _letters(n).upper(),
-    "lowerRoman": lambda n: _roman(n).lower(),
-    "upperRoman": _roman,
+    "lowerLetter": lambda n: _letters(n, upper=False),
+    "upperLetter": lambda n: _letters(n, upper=True),
+    "lowerRoman": lambda n: _roman(n, upper=False),
+    "upperRoman": lambda n: _roman(n, upper=True),
     "ordinal": _ordinal,
     "cardinalText": lambda n: _english_words(n).capitalize(),
     "ordinalText": lambda n: _ordinal_words(n).capitalize(),

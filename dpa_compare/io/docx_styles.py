@@ -87,7 +87,7 @@ class Styles:
         for style in self.chain(style_id):
             num_pr = style.find("w:pPr/w:numPr", NS)
             if num_pr is not None and num_pr.find("w:numId", NS) is not None:
-                ilvl = _int(val(num_pr.find("w:ilvl", NS)))
+                ilvl = int_or_none(val(num_pr.find("w:ilvl", NS)))
                 return val(num_pr.find("w:numId", NS)), ilvl, style.get(w("styleId"))
         return None, None, None
 
@@ -97,7 +97,7 @@ class Styles:
             match = _HEADING_NAME.match(val(style.find("w:name", NS)) or "")
             if match:
                 return int(match.group(1))
-            outline = _int(val(style.find("w:pPr/w:outlineLvl", NS)))
+            outline = int_or_none(val(style.find("w:pPr/w:outlineLvl", NS)))
             if outline is not None:
                 return outline + 1 if 0 <= outline <= 8 else None
         return None
@@ -127,11 +127,12 @@ class Styles:
         return val(style.find("w:pPr/w:numPr/w:numId", NS))
 
 
-def _int(text: str | None) -> int | None:
+def int_or_none(text: str | None) -> int | None:
+    """Return the integer `text` spells (a `w:val`), None when it is absent or not an integer."""
     try:
         return int(text) if text is not None else None
     except ValueError:
         return None
 
 
-__all__ = ["NS", "W", "Styles", "is_on", "val", "w"]
+__all__ = ["NS", "W", "Styles", "int_or_none", "is_on", "val", "w"]

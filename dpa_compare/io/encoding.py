@@ -17,7 +17,7 @@ from pathlib import Path
 
 from dpa_compare.errors import LoadError
 
-_BOMS: tuple[tuple[bytes, str], ...] = (
+BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
     (codecs.BOM_UTF8, "utf-8"),
@@ -47,7 +47,7 @@ def decode_text(data: bytes, path: str | Path) -> str:
 
 
 def _decode(data: bytes, path: str | Path) -> str:
-    for bom, encoding in _BOMS:
+    for bom, encoding in BOMS:
         if data.startswith(bom):
             return _strict(data[len(bom) :], encoding, path)
     utf16 = _utf16_by_nuls(data[:SAMPLE_BYTES])
@@ -137,4 +137,4 @@ def _ordinary(ch: str) -> bool:
     return unicodedata.category(ch) in ("Ll", "Lu") and code < 0x0250
 
 
-__all__ = ["MIN_READABLE", "SAMPLE_BYTES", "decode_text", "readable_share"]
+__all__ = ["BOMS", "MIN_READABLE", "SAMPLE_BYTES", "decode_text", "readable_share"]

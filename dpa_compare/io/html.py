@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from dpa_compare.errors import LoadError
 from dpa_compare.io import Source, sha256_of
 from dpa_compare.io._html_blocks import BlockWalker, clean_inline
+from dpa_compare.io.encoding import BOMS, decode_text
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -42,14 +43,6 @@ FURNITURE_WORDS = ("nav", "menu", "cookie", "breadcrumb", "footer", "sidebar", "
 _WORD_SPLIT = re.compile(r"[\s_-]+")
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,512}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
 
 _CHARSET_ALIASES = {
     # -- WHATWG: browsers decode these labels with the wider Windows/GB tables --
@@ -90,7 +83,7 @@ def decode_html(data: bytes, path: Path) -> str:
     declare no charset that fits. Raises `LoadError` for binary data or text
     no encoding fits.
     """
-    for bom, encoding in _BOMS:
+    for bom, encoding in BOMS:
         if data.startswith(bom):
             return _decode_or_fail(data[len(bom):], encoding, path)
     if b"\x00" in data[:4096]:
@@ -110,7 +103,7 @@ def decode_html(data: bytes, path: Path) -> str:
             return data.decode(declared)
         except UnicodeDecodeError:
             pass  # -- a wrong declaration: let the shared decoder guess --
-    return _shared_decode(data, path)
+    return decode_text(data, path)
 
 
 def _decode_or_fail(data: bytes, encoding: str, path: Path) -> str:
@@ -142,12 +135,6 @@ def _declared_charset(data: bytes) -> str | None:
         return None
     # -- a page that says UTF-16 in ASCII-compatible bytes is UTF-8 (HTML spec) --
     return "utf-8" if name.startswith("utf-16") or name.startswith("utf-32") else name
-
-
-def _shared_decode(data: bytes, path: Path) -> str:
-    from dpa_compare.io.encoding import decode_text
-
-    return decode_text(data, path)
 
 
 def _parse(text: str, path: Path) -> HtmlElement:

@@ -30,6 +30,7 @@ _FENCE = re.compile(r"^ {0,3}(```+|~~~+)")
 _TABLE_ROW = re.compile(r"^ {0,3}\|")
 _TABLE_RULE = re.compile(r"^ {0,3}\|?[ \t]*:?-{2,}:?[ \t]*(\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_QUOTE = re.compile(r"^(?:>[ \t]?)+")
 _MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 
@@ -55,7 +56,7 @@ def plain_blocks(text: str) -> list[Block]:
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
-        if per_line or not groups or not lines[number - 2].strip() or number == 1:
+        if per_line or not groups or not lines[number - 2].strip():
             groups.append((number, [line]))
         else:
             groups[-1][1].append(line)
@@ -153,7 +154,7 @@ class MarkdownParser:
     def _text(self, line: str, number: int) -> None:
         indent = len(line) - len(line.lstrip())
         if self.paragraph.lines and not self.blank_before:
-            self.paragraph.lines.append(line.strip())  # -- soft wrap or lazy continuation --
+            self.paragraph.lines.append(_unquoted(line))  # -- soft wrap or lazy continuation --
             return
         level = None
         if self.lists:
@@ -162,8 +163,7 @@ class MarkdownParser:
                 self.lists.pop()
             level = len(self.lists) if self.lists else None
         self._flush()
-        self.paragraph = _Paragraph([line.strip().lstrip(">").strip() if line.lstrip().startswith(">") else line.strip()],
-                                    number, None, level)
+        self.paragraph = _Paragraph([_unquoted(line)], number, None, level)
 
     def _fenced(self, index: int, fence: str) -> int:
         self._flush()
@@ -216,6 +216,11 @@ class MarkdownParser:
                 bold_lead=bold_lead(raw),
             )
         )
+
+
+def _unquoted(line: str) -> str:
+    """Return `line` stripped, without the `>` markers of a block quote (`> > text` → `text`)."""
+    return _QUOTE.sub("", line.strip()).strip()
 
 
 def _cells(line: str) -> list[str]:

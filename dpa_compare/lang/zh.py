@@ -11,10 +11,11 @@ brackets are read like ASCII ones.
 from __future__ import annotations
 
 import re
+import string
 
 from dpa_compare.lang import en
-from dpa_compare.lang.labels import LabelMatch, first_word_number, generic_labels, split_rest
-from dpa_compare.lang.numerals import CHINESE_NUMERAL_CHARS, chinese_to_int, fullwidth_to_ascii
+from dpa_compare.lang.labels import LabelMatch, first_word_number, split_rest
+from dpa_compare.lang.numerals import CHINESE_NUMERAL_CHARS, chinese_to_int, fullwidth_to_ascii, parse_number
 
 SENTENCE_ENDERS = "。！？!?…"
 """Characters that end a Chinese sentence."""
@@ -37,16 +38,20 @@ _ITEM = re.compile(r"^(?P<num>[" + CHINESE_NUMERAL_CHARS + r"]{1,4})" + _SPACE +
 _NUM_DUN = re.compile(r"^(?P<num>[0-9０-９]{1,3})" + _SPACE + r"、")
 _PAREN_ITEM = re.compile(r"^[(（]" + _SPACE + r"(?P<num>[" + CHINESE_NUMERAL_CHARS + r"]{1,4})" + _SPACE + r"[)）]")
 
-_ASCII_PUNCT = str.maketrans("．（）", ".()")
-"""Full-width punctuation read as ASCII when matching generic labels (lengths stay the same)."""
+# -- a full-width form is its ASCII character + 0xFEE0 (Ａ = A + 0xFEE0) --
+_ASCII_FORMS = str.maketrans(
+    "．（）" + "".join(chr(ord(ch) + 0xFEE0) for ch in string.ascii_letters), ".()" + string.ascii_letters
+)
+"""Full-width punctuation and letters read as ASCII when matching labels (lengths stay the same)."""
 
 _TERM = r"(?P<term>[^”」』\"，,。；\n]{1,40}?)"
 _DEFINITIONS = (
     re.compile(r"^[“「『\"]" + _TERM + r"[”」』\"](?:[^。；]{0,60}?)[，,：:]?" + _SPACE + r"(?:是指|系指|係指|意指|指|意为|意為|是)"),
     re.compile(r"^(?P<term>[^：:，,。；、（(“「\s]{1,24})[：:]" + _SPACE + r"(?:是指|系指|係指|指)"),
-    re.compile(r"所稱(?P<term>[^，,。；\s]{1,20}?)[，,]" + _SPACE + r"(?:是指|系指|係指|指)"),
-    re.compile(r"所称(?P<term>[^，,。；\s]{1,20}?)[，,]" + _SPACE + r"(?:是指|系指|指)"),
 )
+"""Definitions that open the text: `“X”指…`, `「X」是指…`, `X：指…`."""
+_STATUTE_DEFINITION = re.compile(r"所[称稱](?P<term>[^，,。；\s]{1,20}?)[，,]" + _SPACE + r"(?:是指|系指|係指|指)")
+"""`本法所稱X，指…`: found anywhere near the start of a provision."""
 
 
 def match_label(text: str, heading: bool = False) -> list[LabelMatch]:
@@ -63,11 +68,11 @@ def match_label(text: str, heading: bool = False) -> list[LabelMatch]:
         return _annex(match, stripped)
     for pattern, scheme in ((_ITEM, "zh_item"), (_NUM_DUN, "num_dun"), (_PAREN_ITEM, "zh_paren")):
         if match := pattern.match(stripped):
-            value = _value(match.group("num"))
+            value = parse_number(match.group("num"))
             if value is not None:
                 rest, sep = split_rest(stripped[match.end() :])
                 return [LabelMatch(scheme, match.group(0), (value,), rest, sep)]
-    ascii_start = fullwidth_to_ascii(stripped[:12]).translate(_ASCII_PUNCT) + stripped[12:]
+    ascii_start = _ascii_forms(stripped[:12]) + stripped[12:]
     found = en.match_label(ascii_start, heading)
     # -- match on ASCII, but keep the label and the text after it as printed (full-width digits, brackets) --
     return [LabelMatch(m.scheme, stripped[: len(m.label)], m.numbers, *_printed_rest(stripped, m)) for m in found]
@@ -83,7 +88,7 @@ def _ordinal(match: re.Match[str], text: str) -> LabelMatch | None:
     after = text[match.end() :]
     if after[:1] and after[:1] in _CITATION_FOLLOWERS:
         return None
-    value = _value(match.group("num"))
+    value = parse_number(match.group("num"))
     if value is None:
         return None
     numbers = [value]
@@ -103,22 +108,17 @@ def _annex(match: re.Match[str], text: str) -> list[LabelMatch]:
         if after.strip() and not re.match(r"^[ \u3000]*[-–—:：]", after):
             return []
     else:
-        number = _value(token)
-        numbers = (number,) if number is not None else first_word_number(fullwidth_to_ascii(token).upper())
+        number = parse_number(token)
+        numbers = (number,) if number is not None else first_word_number(_ascii_forms(token).upper())
     if numbers is None or (after[:1] and after[:1] in _CITATION_FOLLOWERS):
         return []
     rest, sep = split_rest(after)
     return [LabelMatch("annex", match.group(0), numbers, rest, sep)]
 
 
-def _value(token: str) -> int | None:
-    ascii_token = fullwidth_to_ascii(token)
-    if ascii_token.isdigit():
-        return int(ascii_token)
-    try:
-        return chinese_to_int(token)
-    except ValueError:
-        return None
+def _ascii_forms(text: str) -> str:
+    """Return `text` with full-width digits, letters, dots and brackets as ASCII, character for character."""
+    return fullwidth_to_ascii(text).translate(_ASCII_FORMS)
 
 
 def match_definition(text: str, bold_lead: str | None = None) -> str | None:
@@ -130,10 +130,11 @@ def match_definition(text: str, bold_lead: str | None = None) -> str | None:
     """
     body = text.strip()
     for pattern in _DEFINITIONS:
-        # -- "本法所稱X，指…" opens a provision; look for it near the start only --
-        match = pattern.search(body[:80]) if pattern.pattern.startswith("所") else pattern.match(body)
-        if match:
+        if match := pattern.match(body):
             return match.group("term").strip()
+    # -- "本法所稱X，指…" opens a provision; look for it near the start only --
+    if match := _STATUTE_DEFINITION.search(body[:80]):
+        return match.group("term").strip()
     return en.match_definition(body, bold_lead)
 
 

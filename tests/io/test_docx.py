@@ -295,3 +295,16 @@ def test_source_records_hash_and_path(tmp_path: Path) -> None:
     source = read(file)
     assert source.sha256 == hashlib.sha256(data).hexdigest()
     assert source.path == str(file)
+
+
+def test_a_numbered_list_inside_a_table_cell_keeps_its_numbers(tmp_path: Path) -> None:
+    # -- regression: the reader gave each cell paragraph its auto_label, but the loaded row dropped it --
+    import dpa_compare
+
+    cell = "<w:tc>" + p("Hosting", num=(1, 0)) + p("Backups", num=(1, 0)) + p("offsite", num=(1, 2)) + "</w:tc>"
+    body = p("Annex 2") + "<w:tbl><w:tr><w:tc>" + p("Acme") + "</w:tc>" + cell + "</w:tr></w:tbl>"
+    numbering = _LEGAL + '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+    file = tmp_path / "cells.docx"
+    file.write_bytes(make_docx(body, numbering=numbering))
+    rows = [c.text for c in dpa_compare.load(file, lang="en").clauses if c.kind == "table_row"]
+    assert rows == ["Acme | 1. Hosting 2. Backups (a) offsite"]

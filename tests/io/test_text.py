@@ -120,3 +120,9 @@ def test_binary_and_undecodable_files_are_load_errors(tmp_path):
     garbage.write_bytes(bytes([0x81, 0x30, 0x81]) * 3 + b"\xff\xff\xff\xfe")
     with pytest.raises(LoadError, match="save it as UTF-8"):
         load(garbage)
+
+
+def test_block_quote_markers_are_removed_from_every_line():
+    # -- regression: only the first line lost its `>`; wrapped lines kept it inside the text --
+    blocks = _blocks("> quoted line one\n> quoted line two\n\n> > nested\n> > quote\n\nAfter.\n")
+    assert [b.text for b in blocks] == ["quoted line one quoted line two", "nested quote", "After."]

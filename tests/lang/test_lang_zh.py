@@ -65,3 +65,18 @@ def test_titles():
 def test_text_after_a_label_keeps_its_full_width_brackets():
     (match,) = [m for m in zh.match_label("15.1（a）标准合同条款（如适用）") if m.label == "15.1"][:1]
     assert match.rest == "（a）标准合同条款（如适用）"
+
+
+@pytest.mark.parametrize(
+    ("text", "scheme", "label", "numbers"),
+    [
+        ("（ａ）数据", "alpha_paren", "（ａ）", (1,)),
+        ("（Ｂ）数据", "ALPHA_paren", "（Ｂ）", (2,)),
+        ("ｃ. 数据", "alpha_dot", "ｃ.", (3,)),
+        ("附件Ａ 安全措施", "annex", "附件Ａ", (1,)),
+    ],
+)
+def test_full_width_letters_read_as_labels(text, scheme, label, numbers):
+    # -- regression: full-width letters (common in Chinese typesetting) were not labels at all --
+    match = zh.match_label(text)[0]
+    assert (match.scheme, match.label, match.numbers) == (scheme, label, numbers)

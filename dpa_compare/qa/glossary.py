@@ -138,6 +138,9 @@ def load_glossary(path: str | Path) -> Glossary:
     readers = {".yaml": _from_yaml, ".yml": _from_yaml, ".csv": _from_csv, ".tsv": _from_csv, ".tbx": _from_tbx, ".xml": _from_tbx}
     if suffix not in readers:
         raise LoadError(file, f"unsupported glossary format {suffix or '(no suffix)'!r}; use .yaml, .csv or .tbx")
+    if not data.strip() or data.strip() == b"\xef\xbb\xbf":
+        # -- say so plainly: each reader would otherwise blame a missing header, root or list --
+        raise LoadError(file, "glossary file is empty; give it at least one entry or leave out --glossary")
     entries = readers[suffix](data, file)
     if not entries:
         raise LoadError(file, "glossary has no entries")

@@ -218,22 +218,24 @@ def _row(group: _RowGroup, analysis: Analysis) -> Row:
 
 
 def _row_id(group: _RowGroup, inputs: ReportInputs) -> str:
-    """Return the row's stable id: its English clause id, else "zh-" + its Chinese clause id."""
+    """Return the row's stable id: its English clause id, else "zh-" + its Chinese clause id.
+
+    With a previous Chinese, a row holding only a clause the newer Chinese
+    dropped gets "zh-old-": old and new clause ids may coincide.
+    """
     if group.new_en:
         return group.new_en[0]
-    chinese = group.new_zh if inputs.previous_zh is not None and group.new_zh else group.zh
-    if chinese:
-        return "zh-" + chinese[0]
+    if inputs.previous_zh is not None and group.new_zh:
+        return "zh-" + group.new_zh[0]
+    if group.zh:
+        return ("zh-old-" if inputs.previous_zh is not None else "zh-") + group.zh[0]
     return "old-" + group.old_en[0]
 
 
 def _clauses(document: Document, ids: Sequence[str]) -> list[Clause]:
-    index = {c.id: c for c in document.clauses}
-    return sorted((index[i] for i in ids if i in index), key=lambda c: _position(document, c.id))
-
-
-def _position(document: Document, clause_id: str) -> int:
-    return next(k for k, c in enumerate(document.clauses) if c.id == clause_id)
+    """Return the clauses of `document` with the given `ids`, in document order (unknown ids skipped)."""
+    order = {c.id: k for k, c in enumerate(document.clauses)}
+    return [document.clauses[k] for k in sorted(order[i] for i in ids if i in order)]
 
 
 def _is_heading(clause: Clause) -> bool:
@@ -422,8 +424,8 @@ def initials(author: str) -> str:
 
 
 def _iso(date: str) -> str:
-    """Return a note's date ("2020-04-20") as an ISO date-time, "" when absent or unreadable."""
-    from datetime import datetime
+    """Return a note's date ("2020-04-20") as a UTC ISO date-time, "" when absent or unreadable."""
+    from datetime import datetime, timezone
 
     date = date.strip()
     if not date:
@@ -432,6 +434,9 @@ def _iso(date: str) -> str:
         parsed = datetime.fromisoformat(date.replace("Z", "+00:00"))
     except ValueError:
         return ""
+    if parsed.tzinfo is not None:
+        # -- the "Z" written below means UTC: a note dated 10:00 at +08:00 is 02:00Z, not 10:00Z --
+        parsed = parsed.astimezone(timezone.utc)
     return parsed.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 

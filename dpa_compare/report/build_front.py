@@ -220,20 +220,21 @@ def review_variables(analysis: Analysis, rows: Sequence[Row], groups: Sequence[_
         [c.id, c.label, c.kind, c.level, c.heading, c.text, _plain(c.ref or c.label), row_of.get(c.id, "")]
         for c in inputs.zh.clauses
     ]
+    zh_document = inputs.zh if zh_side == "new_zh" else inputs.source_zh
+    zh_refs = {c.id: _plain(c.ref or c.label) for c in zh_document.clauses}
     data = {
         "format": REVIEW_FORMAT,
         "zh": {"source": inputs.zh.source, "title": inputs.zh.title, "sha256": inputs.zh.sha256},
         "clauses": clauses,
-        "rows": {row.id: [row.number, _zh_ref(row, groups[k], inputs.zh if zh_side == "new_zh" else inputs.source_zh, zh_side)]
-                 for k, row in enumerate(rows)},
+        "rows": {row.id: [row.number, _zh_ref(group, zh_refs, zh_side)] for row, group in zip(rows, groups, strict=True)},
         "notes": _notes_data(inputs),
         "comments": [[row.id, c.author, c.display_text] for row in rows for c in row.comments],
     }  # fmt: skip
     return ((REVIEW_VARIABLE, json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))),)
 
 
-def _zh_ref(row: Row, group: _RowGroup, document: Document, side: str) -> str:
-    refs = {c.id: _plain(c.ref or c.label) for c in document.clauses}
+def _zh_ref(group: _RowGroup, refs: dict[str, str], side: str) -> str:
+    """Return the Chinese citation of a row: the plain refs of its clauses on `side`, joined by " + "."""
     return " + ".join(refs[i] for i in getattr(group, side) if i in refs)
 
 

@@ -109,15 +109,12 @@ def import_review(path: str | Path) -> ReviewResult:
 
     path = Path(path)
     review = read_review(path)
-    data = _review_data(path)
+    data = _review_data(path, review.variable(REVIEW_VARIABLE))
     clauses = [ReviewedClause(i, label, kind, level, heading, text, ref, row)
                for i, label, kind, level, heading, text, ref, row in data["clauses"]]  # fmt: skip
     rows: dict[str, list[str]] = data["rows"]
     warnings = list(review.warnings)
-    by_row: dict[str, list[int]] = {}
-    for k, clause in enumerate(clauses):
-        if clause.row_id:
-            by_row.setdefault(clause.row_id, []).append(k)
+    by_row = _rows_of(clauses)
     edits = []
     written = {(r, a, t) for r, a, t in data.get("comments", [])}
     comments = []
@@ -144,17 +141,8 @@ def import_review(path: str | Path) -> ReviewResult:
                         tuple(warnings), data.get("notes"))  # fmt: skip
 
 
-def _review_data(path: Path) -> dict[str, Any]:
-    from dpa_compare.io.zipsafe import check_package, parse_xml
-    from dpa_compare.report.docx_ooxml import w
-
-    parts = check_package(path.read_bytes(), path)
-    settings = parts.get("word/settings.xml")
-    value = None
-    if settings is not None:
-        for variable in parse_xml(settings, "word/settings.xml", path).iter(w("docVar")):
-            if variable.get(w("name")) == REVIEW_VARIABLE:
-                value = variable.get(w("val"))
+def _review_data(path: Path, value: str | None) -> dict[str, Any]:
+    """Return the review data `value` (the report's `REVIEW_VARIABLE`) read; LoadError naming `path` when absent or damaged."""
     if value is None:
         raise LoadError(path, "carries no dpa-compare review data (write it with `dpa-compare report`; "
                               "its document variables must survive editing)")  # fmt: skip

@@ -49,6 +49,9 @@ MAIN_TABLE_CAPTION = "dpa-compare review table"
 ID_MAP_VARIABLE = "dpa_compare_row_ids"
 """Document variable (settings.xml `w:docVar`) mapping hashed bookmark names to long row ids."""
 
+VARIABLES_NAMESPACE = "urn:dpa-compare:variables"
+"""Namespace of the custom XML part that repeats the document variables (LibreOffice keeps it on save)."""
+
 _FONT_TABLE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable"
 _CJK_NON_CHINESE_CHARSETS = frozenset({"80", "81", "82"})  # -- Shift-JIS, Hangul, Johab --
 _ALT_NAMES = {"SimSun": "宋体", "SimHei": "黑体", "KaiTi": "楷体", "FangSong": "仿宋", "Microsoft YaHei": "微软雅黑"}
@@ -313,15 +316,20 @@ def _add_comment(context: _Context, comment: Comment, cell_runs: list[Any], row:
 
 
 def _store_long_ids(document: Any, model: ReportModel) -> None:
-    """Record row ids too long for a bookmark name, and `model.variables`, as document variables (settings.xml)."""
+    """Record row ids too long for a bookmark name, and `model.variables`, as document variables.
+
+    Each variable is written twice: as a `w:docVar` in settings.xml (kept by
+    Word) and in a custom XML part (`VARIABLES_NAMESPACE`), because
+    LibreOffice drops document variables when it saves a .docx but keeps
+    custom XML parts.
+    """
     mapping = {ox.bookmark_name(row.id): row.id for row in model.rows if ox.is_hashed_bookmark(ox.bookmark_name(row.id))}
-    if not mapping and not model.variables:
+    named = ([(ID_MAP_VARIABLE, json.dumps(mapping, ensure_ascii=False, sort_keys=True))] if mapping else []) + list(model.variables)
+    if not named:
         return
     settings = document.settings.element
     variables = ox.sub(settings, "docVars")
-    if mapping:
-        ox.sub(variables, "docVar", name=ID_MAP_VARIABLE, val=json.dumps(mapping, ensure_ascii=False, sort_keys=True))
-    for name, value in model.variables:
+    for name, value in named:
         ox.sub(variables, "docVar", name=name, val=value)
     # -- schema order: docVars directly after w:compat (or before w:rsids) --
     anchor = settings.find(ox.w("compat"))
@@ -329,6 +337,22 @@ def _store_long_ids(document: Any, model: ReportModel) -> None:
         anchor.addnext(variables)
     elif (rsids := settings.find(ox.w("rsids"))) is not None:
         rsids.addprevious(variables)
+    _add_variables_part(document, named)
+
+
+def _add_variables_part(document: Any, named: list[tuple[str, str]]) -> None:
+    """Add a custom XML part holding the (name, value) variables `named`, related from the main document."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.opc.part import Part
+    from lxml import etree
+
+    root = etree.Element(f"{{{VARIABLES_NAMESPACE}}}variables", nsmap={None: VARIABLES_NAMESPACE})
+    for name, value in named:
+        etree.SubElement(root, f"{{{VARIABLES_NAMESPACE}}}variable", name=name).text = value
+    package = document.part.package
+    blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    part = Part(package.next_partname("/customXml/item%d.xml"), "application/xml", blob, package)
+    document.part.relate_to(part, RELATIONSHIP_TYPE.CUSTOM_XML)
 
 
 def _set_core_properties(document: Any, model: ReportModel, author: str) -> None:
@@ -371,4 +395,4 @@ def _iso_date(value: str, what: str) -> str:
     return parsed.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-__all__ = ["FIXED_DATE_ISO", "ID_MAP_VARIABLE", "MAIN_TABLE_CAPTION", "Layout", "build_docx", "write_docx"]
+__all__ = ["FIXED_DATE_ISO", "ID_MAP_VARIABLE", "MAIN_TABLE_CAPTION", "VARIABLES_NAMESPACE", "Layout", "build_docx", "write_docx"]

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from dpa_compare.errors import LoadError
 from dpa_compare.io.zipsafe import check_package, parse_xml
 from dpa_compare.report import docx_ooxml as ox
-from dpa_compare.report.docx_writer import ID_MAP_VARIABLE, MAIN_TABLE_CAPTION
+from dpa_compare.report.docx_writer import ID_MAP_VARIABLE, MAIN_TABLE_CAPTION, VARIABLES_NAMESPACE
 from dpa_compare.report.model import CELL_NAMES
 
 if TYPE_CHECKING:
@@ -68,11 +68,16 @@ class ReviewedRow:
 
 @dataclass(frozen=True)
 class ReviewImport:
-    """Everything read from a reviewed report: identified rows, and warnings about the rest."""
+    """Everything read from a reviewed report: identified rows, warnings about the rest, document variables."""
 
     path: str
     rows: tuple[ReviewedRow, ...]
     warnings: tuple[str, ...] = ()
+    variables: tuple[tuple[str, str], ...] = ()
+
+    def variable(self, name: str) -> str | None:
+        """Return the value of the report's document variable `name`, None when it has none."""
+        return dict(self.variables).get(name)
 
     def row(self, row_id: str) -> ReviewedRow:
         """Return the row with id `row_id`; KeyError when it was not read."""
@@ -112,7 +117,8 @@ def read_review(path: str | Path) -> ReviewImport:
         raise LoadError(path, "has no word/document.xml (it is a zip archive but not a Word document)")
     root = parse_xml(parts["word/document.xml"], "word/document.xml", path)
     comments = _comments(parts, path)
-    long_ids = _long_ids(parts, path)
+    variables = document_variables(parts, path)
+    long_ids = _long_ids(variables)
     table = _main_table(root)
     if table is None:
         raise LoadError(path, "holds no dpa-compare review table (was it written by dpa-compare?)")
@@ -123,7 +129,7 @@ def read_review(path: str | Path) -> ReviewImport:
         for cid, (author, *_rest) in comments.items()
         if cid not in in_table
     ]
-    return ReviewImport(path=str(path), rows=tuple(rows), warnings=tuple(warnings))
+    return ReviewImport(path=str(path), rows=tuple(rows), warnings=tuple(warnings), variables=tuple(variables.items()))
 
 
 def cell_text(element: Any, mode: TextMode = "accept", *, formatted_redlines: bool = True) -> str:
@@ -229,19 +235,31 @@ def _comments(parts: dict[str, bytes], path: Path) -> dict[str, tuple[str, str, 
     return found
 
 
-def _long_ids(parts: dict[str, bytes], path: Path) -> dict[str, str]:
-    """Return the hashed-bookmark → row id mapping the writer stored in settings.xml (empty if none)."""
-    data = parts.get("word/settings.xml")
-    if data is None:
+def document_variables(parts: dict[str, bytes], path: Path) -> dict[str, str]:
+    """Return the document variables of a report: settings.xml `w:docVar`s, then the writer's custom XML part.
+
+    LibreOffice drops `w:docVar`s when it saves a .docx; the copy the writer
+    keeps in a custom XML part (`VARIABLES_NAMESPACE`) survives.
+    """
+    found: dict[str, str] = {}
+    if (settings := parts.get("word/settings.xml")) is not None:
+        for variable in parse_xml(settings, "word/settings.xml", path).iter(_w("docVar")):
+            found.setdefault(variable.get(_w("name")) or "", variable.get(_w("val")) or "")
+    tag = f"{{{VARIABLES_NAMESPACE}}}variable"
+    for name, data in sorted(parts.items()):
+        if name.startswith("customXml/") and name.endswith(".xml") and VARIABLES_NAMESPACE.encode() in data:
+            for variable in parse_xml(data, name, path).iter(tag):
+                found.setdefault(variable.get("name") or "", variable.text or "")
+    return found
+
+
+def _long_ids(variables: dict[str, str]) -> dict[str, str]:
+    """Return the hashed-bookmark → row id mapping the writer stored (empty if none or damaged)."""
+    try:
+        mapping = json.loads(variables.get(ID_MAP_VARIABLE) or "{}")
+    except ValueError:
         return {}
-    for variable in parse_xml(data, "word/settings.xml", path).iter(_w("docVar")):
-        if variable.get(_w("name")) == ID_MAP_VARIABLE:
-            try:
-                mapping = json.loads(variable.get(_w("val")) or "{}")
-            except ValueError:
-                return {}
-            return {str(k): str(v) for k, v in mapping.items()} if isinstance(mapping, dict) else {}
-    return {}
+    return {str(k): str(v) for k, v in mapping.items()} if isinstance(mapping, dict) else {}
 
 
 def _main_table(root: Any) -> Any:
@@ -324,6 +342,7 @@ __all__ = [
     "ReviewedRow",
     "accept_all_text",
     "cell_text",
+    "document_variables",
     "read_review",
     "reject_all_text",
     "review_changes",

@@ -147,3 +147,11 @@ def test_entry_matching_rules() -> None:
     assert entry.forbidden_in("个人数据") == [] and entry.forbidden_in("数据") == ["数据"]
     strict = GlossaryEntry("Processor", ("处理者",), case_sensitive=True)
     assert strict.in_english("each Processor") and not strict.in_english("a processor")
+
+
+@pytest.mark.parametrize(("name", "text"), [("g.yaml", ""), ("g.csv", "\n"), ("g.tbx", "  "), ("g.yaml", "\ufeff\n")])
+def test_an_empty_glossary_file_is_named_as_empty(tmp_path: Path, name: str, text: str) -> None:
+    # -- bug: each reader blamed something else (no 'en' header, not a list, "Document is empty, line 1") --
+    path = write(tmp_path, name, text)
+    with pytest.raises(LoadError, match="glossary file is empty"):
+        load_glossary(path)

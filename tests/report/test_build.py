@@ -9,7 +9,7 @@ import pytest
 
 import dpa_compare
 from dpa_compare.report import write_docx
-from dpa_compare.report.build import ReportInputs, analyse, build_report, initials, model_from_analysis
+from dpa_compare.report.build import ReportInputs, _iso, analyse, build_report, initials, model_from_analysis
 from dpa_compare.report.review_reader import cell_text, read_review
 from tests.report.report_xml import data_rows, main_table, parts, xml
 
@@ -202,7 +202,31 @@ def test_without_previous_versions_unaligned_clauses_keep_their_rows(tmp_path: P
     assert len(gaps.rows) == 2
 
 
+def test_a_chinese_clause_dropped_while_another_takes_its_number_keeps_a_row_id_of_its_own(tmp_path: Path) -> None:
+    # -- bug: the dropped 2.3 and the renumbered 2.2 → 2.3 both took row id "zh-2.3" (ValueError, exit 123) --
+    added = "2.2 本条为译者自行添加的说明。"
+    (tmp_path / "en.md").write_text(SMALL_EN, encoding="utf-8")
+    (tmp_path / "old.md").write_text(SMALL_ZH.replace(added, added + "\n\n2.3 双方另行约定的保密期限为五年。"), encoding="utf-8")
+    (tmp_path / "zh.md").write_text(
+        SMALL_ZH.replace(added, "2.2 违约方须向守约方赔偿全部损失及合理律师费用。\n\n2.3 本条为译者自行添加的说明。"), encoding="utf-8"
+    )
+    en, old, zh = (dpa_compare.load(tmp_path / name) for name in ("en.md", "old.md", "zh.md"))
+    model = build_report(en, zh, previous_en=en, previous_zh=old)
+    by_id = {row.id: row for row in model.rows}
+    assert by_id["zh-2.3"].chinese.new_text == "本条为译者自行添加的说明。"
+    assert by_id["zh-old-2.3"].chinese.old_text == "双方另行约定的保密期限为五年。"
+    assert by_id["zh-old-2.3"].chinese.new_text == ""
+
+
 def test_initials() -> None:
     assert initials("Chen Yu") == "CY"
     assert initials("李娜") == "李娜"
     assert initials("") == "?"
+
+
+def test_note_dates_become_utc_date_times() -> None:
+    assert _iso("2020-04-20") == "2020-04-20T00:00:00Z"
+    assert _iso("2020-04-20T10:00:00Z") == "2020-04-20T10:00:00Z"
+    # -- bug: an offset was dropped, not converted (10:00+08:00 came out as 10:00Z) --
+    assert _iso("2020-04-20T10:00:00+08:00") == "2020-04-20T02:00:00Z"
+    assert _iso("") == _iso("last spring") == ""

@@ -198,3 +198,24 @@ def test_libreoffice_converts_the_corpus_report_to_pdf(corpus_report: Path, tmp_
     pdf = tmp_path / "review.pdf"
     assert done.returncode == 0 and pdf.exists(), done.stderr.decode(errors="replace")
     assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 50_000
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_a_report_libreoffice_saved_again_still_imports(corpus_report: Path, tmp_path: Path,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
+    # -- bug: LibreOffice drops settings.xml document variables on save, so import-review refused its copy --
+    profile = (tmp_path / "profile").as_uri()
+    done = subprocess.run(
+        ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "docx:MS Word 2007 XML",
+         "--outdir", str(tmp_path / "saved"), str(corpus_report)],
+        capture_output=True, timeout=300, check=False, env={**os.environ, "HOME": str(tmp_path)},
+    )  # fmt: skip
+    saved = tmp_path / "saved" / "review.docx"
+    assert done.returncode == 0 and saved.exists(), done.stderr.decode(errors="replace")
+    code, out, err = _run(["import-review", str(saved), "-o", str(tmp_path / "from-saved")], capsys)
+    assert code == 0, err
+    assert "0 Chinese cell(s) edited, 0 new comment(s), 0 warning(s)" in out
+    code, _, _ = _run(["import-review", str(corpus_report), "-o", str(tmp_path / "from-original")], capsys)
+    assert code == 0
+    for name in ("review.zh.md", "review.notes.yaml"):
+        assert (tmp_path / "from-saved" / name).read_bytes() == (tmp_path / "from-original" / name).read_bytes()

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import copy
+import json
+import re
 
 import docx
 import pytest
@@ -9,7 +11,7 @@ from report_sample import ROWS, long_id_model, sample_model
 from report_xml import W, data_rows, main_table, parts, rezip, serialise, w, xml
 
 from dpa_compare.errors import LoadError
-from dpa_compare.report.docx_writer import build_docx, write_docx
+from dpa_compare.report.docx_writer import ID_MAP_VARIABLE, build_docx, write_docx
 from dpa_compare.report.review_reader import cell_text, read_review, review_changes
 
 NEW_COMMENT = "请核对“处理活动”的译法。"
@@ -158,3 +160,19 @@ def test_files_that_are_not_reports_raise_load_error(tmp_path):
     with pytest.raises(LoadError, match="junk.docx"):
         read_review(junk)
     assert "word/document.xml" in parts(build_docx(sample_model()))
+
+
+def test_document_variables_are_read_from_the_custom_xml_part_when_settings_lost_them(tmp_path):
+    # -- LibreOffice drops w:docVars on save; the writer's custom XML part keeps them --
+    from dpa_compare.report.docx_ooxml import bookmark_name
+    from dpa_compare.report.review_reader import document_variables
+
+    data = build_docx(long_id_model())
+    settings = re.sub(rb"<w:docVars>.*</w:docVars>", b"", parts(data)["word/settings.xml"], flags=re.S)
+    assert b"docVar" not in settings
+    stripped = rezip(data, {"word/settings.xml": settings})
+    (tmp_path / "saved.docx").write_bytes(stripped)
+    variables = document_variables(parts(stripped), tmp_path / "saved.docx")
+    row_id = long_id_model().rows[0].id
+    assert json.loads(variables[ID_MAP_VARIABLE]) == {bookmark_name(row_id): row_id}
+    assert read_review(tmp_path / "saved.docx").rows[0].row_id == row_id

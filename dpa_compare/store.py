@@ -128,9 +128,15 @@ class HistoryStore:
         self.path = path
 
     @classmethod
-    def open(cls, path: str | Path | None = None) -> HistoryStore:
-        """Return the store at `path` (default: `default_db_path()`), creating it when absent."""
+    def open(cls, path: str | Path | None = None, create: bool = True) -> HistoryStore:
+        """Return the store at `path` (default: `default_db_path()`).
+
+        A missing database is created when `create` is True; otherwise it is
+        a `HistoryError` — reading a history never leaves an empty database behind.
+        """
         target = Path(path).expanduser() if path is not None else default_db_path()
+        if not create and not target.is_file():
+            raise HistoryError(f"{target}: no history database here yet; add a version first (dpa-compare history add)")
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             # -- isolation_level=None: no implicit transactions; `add` opens its own --

@@ -167,3 +167,15 @@ def _write_in_progress(db: Path) -> bool:
         return True
     finally:
         connection.close()
+
+
+def test_reading_a_missing_history_is_an_error_and_creates_nothing(tmp_path):
+    import subprocess
+    import sys
+
+    db = tmp_path / "nowhere" / "history.sqlite3"
+    result = subprocess.run([sys.executable, "-m", "dpa_compare", "history", "list", "acme", "--db", str(db)],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert "no history database" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert not db.parent.exists()

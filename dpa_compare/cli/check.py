@@ -98,13 +98,13 @@ def run_check(en_file: str, zh_file: str, glossary: str | None, notes: str | Non
     has_previous = previous_en is not None and previous_zh is not None
     total = 2 + (2 if has_previous else 0) + step_count(checks, aligned=False, previous=has_previous)
     with progress("checking", total=total) as advance:
-        en = load(en_file, lang="en", version=Path(en_file).stem)
-        zh = load(zh_file, lang="zh", version=Path(zh_file).stem)
+        en = load(en_file, version=Path(en_file).stem)
+        zh = load(zh_file, version=Path(zh_file).stem)
         advance(2, "loaded")
         previous = None
         if has_previous:
-            previous = (load(previous_en, lang="en", version=Path(previous_en).stem),  # type: ignore[arg-type]
-                        load(previous_zh, lang="zh", version=Path(previous_zh).stem))  # type: ignore[arg-type]
+            previous = (load(previous_en, version=Path(previous_en).stem),  # type: ignore[arg-type]
+                        load(previous_zh, version=Path(previous_zh).stem))  # type: ignore[arg-type]
             advance(2, "loaded previous version")
         result = check_documents(en, zh, glossary=terms, notes=notes_file, previous=previous, checks=checks,
                                  on_step=lambda what: advance(1, what))  # fmt: skip

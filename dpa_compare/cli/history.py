@@ -14,10 +14,10 @@ _DB_HELP = "History database (default: $DPA_COMPARE_DB, else ~/.local/share/dpa-
 _FORMAT = click.Choice(["text", "json"])
 
 
-def _store(db: str | None):  # noqa: ANN202 -- a HistoryStore; imported lazily
+def _store(db: str | None, create: bool = False):  # noqa: ANN202 -- a HistoryStore; imported lazily
     from dpa_compare.store import HistoryStore
 
-    return HistoryStore.open(db)
+    return HistoryStore.open(db, create=create)
 
 
 @click.group("history")
@@ -56,7 +56,7 @@ def add_command(name: str, file: str, label: str, date: str | None, lang: str, d
 
     _check_date(date)
     document = load(file, lang=lang, version=label, date=date)
-    with _store(db) as store:
+    with _store(db, create=True) as store:
         record = store.add(name, document, label, date)
     if fmt == "json":
         emit(to_json({"db": str(store.path), "version": record.to_dict()}), None)

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from dpa_compare.errors import UsageError
 from dpa_compare.model import Alignment, Document
 from dpa_compare.qa.notes import NotesFile, Suppression, apply_suppressions
 from dpa_compare.qa.registry import SEVERITIES, Finding, Pair
@@ -71,6 +72,19 @@ class CheckResult:
         }  # fmt: skip
 
 
+_LANGUAGE_NAMES = {"en": "English", "zh": "Chinese"}
+
+
+def _require_languages(*documents: Document) -> None:
+    """Raise UsageError unless `documents` alternate English, Chinese (EN, ZH[, previous EN, previous ZH])."""
+    for document, wanted in zip(documents, ("en", "zh", "en", "zh")):
+        if document.lang != wanted:
+            raise UsageError(
+                f"{document.source}: is in {_LANGUAGE_NAMES[document.lang]}, but the "
+                f"{_LANGUAGE_NAMES[wanted]} document is expected here (give the English first, then the Chinese)"
+            )
+
+
 def check_documents(
     en: Document,
     zh: Document,
@@ -92,6 +106,7 @@ def check_documents(
     from dpa_compare.qa.pairs import align, pairs_from_alignment
     from dpa_compare.qa.runner import label_map_from_pairs, run_checks
 
+    _require_languages(en, zh, *(previous or ()))
     step = on_step or (lambda _: None)
     wanted = list(checks) if checks is not None else None
     if alignment is None:

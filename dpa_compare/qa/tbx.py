@@ -52,7 +52,7 @@ def read_tbx(data: bytes, path: Path) -> list:
     for concept in root.iter():
         if _local(concept.tag) not in ("termEntry", "conceptEntry"):
             continue
-        english, chinese, forbidden, notes = [], [], [], []
+        english, chinese, forbidden = [], [], []
         for lang_set in concept:
             if _local(lang_set.tag) not in ("langSet", "langSec"):
                 continue

@@ -49,11 +49,13 @@ ZH = """# 条款
 
 @pytest.fixture(autouse=True)
 def _commands():  # noqa: ANN202
+    registered = dict(cli.commands)
     for command in (*CHECK, *GLOSSARY, *NOTES):
         cli.add_command(command)
     yield
-    for command in (*CHECK, *GLOSSARY, *NOTES):
-        cli.commands.pop(command.name, None)
+    # -- leave the shared command group exactly as it was found --
+    cli.commands.clear()
+    cli.commands.update(registered)
 
 
 def _run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -148,3 +150,14 @@ def test_notes_carry_writes_the_new_file_and_never_touches_the_input(tmp_path: P
     assert notes.read_text(encoding="utf-8") == source
     carried = yaml.safe_load(out_file.read_text(encoding="utf-8"))["notes"]
     assert [(n["clause"], n["status"]) for n in carried] == [("2.2", "open"), ("1.1", "resolved")]
+
+
+def test_two_english_files_are_a_usage_error():
+    import subprocess
+    import sys
+
+    corpus = Path(__file__).resolve().parents[2] / "corpus"
+    result = subprocess.run([sys.executable, "-m", "dpa_compare", "check", str(corpus / "en/dpa-2023-03.md"),
+                             str(corpus / "en/dpa-2024-09.md")], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2
+    assert "dpa-2024-09.md: is in English, but the Chinese document is expected" in result.stderr

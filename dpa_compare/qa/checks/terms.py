@@ -237,7 +237,8 @@ def untranslated(pair: Pair, ctx: Context) -> Iterator[Issue]:
     for match in _LATIN_RUN.finditer(text):
         words = [w for w in match.group().split() if _ordinary(w)]
         if len(words) >= MIN_UNTRANSLATED_WORDS and not _looks_like_name(match.group().split()):
-            runs.append(match.group())
+            # -- quote the text as written: the masked copy blanks out the allowed terms inside the run --
+            runs.append(" ".join(pair.zh_text[match.start() : match.end()].split()))
     if runs:
         yield Issue(f"English left in the Chinese: {'; '.join(repr(r) for r in runs)}", tuple(runs))
 

@@ -34,6 +34,13 @@ matched as a whole before its sub-clauses; a 1-1 link of two subtrees
 recurses into [parent, child, child, …] on both sides; any other bead over
 subtrees is re-aligned clause by clause. Unaligned clauses stay 1-0 / 0-1
 links of their own, never glued to a neighbour.
+
+Confidence (`clause_confidence.py`) rests on content alone: the structure
+decides which clauses pair up, but a link is confident only where its own
+content, or that of its block (the links under the same parents), agrees
+beyond the document pair's chance level, and where the DP margin says the
+pair clearly beat its rivals. Two unrelated documents numbered alike thus
+pair label for label, every link flagged.
 """
 
 from __future__ import annotations
@@ -46,6 +53,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from dpa_compare.align.beads import BEAD_TYPES, BeadType
+from dpa_compare.align.clause_confidence import Ledger, skip_confidence
 from dpa_compare.align.clause_dp import MARGIN_CAP, PathBead, solve
 from dpa_compare.align.clause_evidence import BeadEvidence
 from dpa_compare.align.clause_features import GlossaryLike, PairFeatures, glossary_pairs, pair_features, use_embeddings
@@ -197,13 +205,13 @@ class _Aligner:
         total = sum(CLAUSE_BEAD_COUNTS.get(t, 0.5) for t in options.types)
         self.priors = {t: math.log(CLAUSE_BEAD_COUNTS.get(t, 0.5) / total) for t in options.types}
         self.skip_score = self.w.prior * self.priors.get((1, 0), -10.0) + self.w.skip
-        self.links: list[Link] = []
+        self.ledger = Ledger(options.flag_below)
 
     def run(self) -> list[Link]:
         en_top = [self.en_tree.unit(c) for c in self.en_tree.children.get(None, ())]
         zh_top = [self.zh_tree.unit(c) for c in self.zh_tree.children.get(None, ())]
         self._block(en_top, zh_top, headed=False)
-        return self.links
+        return self.ledger.links()
 
     # -- blocks -------------------------------------------------------------------------------------
 
@@ -213,11 +221,12 @@ class _Aligner:
             self._skips([c for u in en_units for c in u.clauses], [c for u in zh_units for c in u.clauses], 1.0)
             return
         block = _Block(self, en_units, zh_units, _Structure(self, en_units, zh_units, headed), vectors=False)
-        for segment in plan(block.evidence, block.structure.proposals, block.structure.vetoed):
-            if segment.accepted:
-                self._bead(block, block.accepted(segment))
-            else:
-                self._window(block, segment)
+        with self.ledger.block():
+            for segment in plan(block.evidence, block.structure.proposals, block.structure.vetoed):
+                if segment.accepted:
+                    self._bead(block, block.accepted(segment))
+                else:
+                    self._window(block, segment)
 
     def _window(self, block: _Block, segment: Segment) -> None:
         """Search one doubtful stretch of `block` exactly (with embeddings when they are in use)."""
@@ -236,7 +245,7 @@ class _Aligner:
         en_clauses = [c for u in en_group for c in u.clauses]
         zh_clauses = [c for u in zh_group for c in u.clauses]
         if not en_group or not zh_group:
-            self._skips(en_clauses, zh_clauses, _skip_confidence(bead.margin))
+            self._skips(en_clauses, zh_clauses, skip_confidence(bead.margin))
             return
         if len(en_group) == len(zh_group) == 1 and not en_group[0].own and not zh_group[0].own \
                 and (len(en_clauses) > 1 or len(zh_clauses) > 1):
@@ -250,19 +259,14 @@ class _Aligner:
                     headed=False)
 
     def _link(self, block: _Block, bead: PathBead, en: list[Clause], zh: list[Clause]) -> None:
+        # -- the confidence waits until the block's other links are in (`clause_confidence.py`) --
         evidence, content = block.explain(bead)
-        confidence = _link_confidence(bead.margin, content, bool(block.reason(bead)),
-                                      reliability(block.evidence, bead.en, bead.zh))
         evidence.append(f"margin {bead.margin:.1f}")
-        self.links.append(Link(tuple(c.id for c in en), tuple(c.id for c in zh), round(confidence, 3),
-                               tuple(evidence), confidence < self.options.flag_below))
+        self.ledger.draft([c.id for c in en], [c.id for c in zh], evidence, bead.margin, content,
+                          reliability(block.evidence, bead.en, bead.zh))
 
     def _skips(self, en: Sequence[Clause], zh: Sequence[Clause], confidence: float) -> None:
-        flagged = confidence < self.options.flag_below
-        for clause in en:
-            self.links.append(Link((clause.id,), (), round(confidence, 3), ("no Chinese counterpart",), flagged))
-        for clause in zh:
-            self.links.append(Link((), (clause.id,), round(confidence, 3), ("no English counterpart",), flagged))
+        self.ledger.skip([c.id for c in en], [c.id for c in zh], confidence)
 
 
 class _Structure:
@@ -442,32 +446,6 @@ def link_text(alignment: Alignment, link: Link, side: str) -> str:
     document = alignment.en if side == "en" else alignment.zh
     texts = [document.clause(cid).full_text.strip() for cid in (link.en_ids if side == "en" else link.zh_ids)]
     return ("" if side == "zh" else " ").join(t for t in texts if t)
-
-
-def _sigmoid(value: float) -> float:
-    return 1.0 / (1.0 + math.exp(-max(min(value, 50.0), -50.0)))
-
-
-MARGIN_SCALE = 2.0
-"""Score units of DP margin that make a link about 63% as safe as an uncontested one."""
-
-
-def _link_confidence(margin: float, content: float, structural: bool, reliability: float) -> float:
-    """Return a link's confidence: how contested it was (DP margin) × how well its content agrees.
-
-    Content is about 0 for unrelated clauses and several units for a
-    translation; it counts in proportion to `reliability`, and where the
-    text is too short to tell, a mild prior (and the structure) stand in.
-    """
-    contest = 1.0 - math.exp(-margin / MARGIN_SCALE)
-    told = reliability * 1.5 * (content - 1.5) + (1.0 - reliability) * 1.5
-    agreement = _sigmoid(told + (1.0 if structural else 0.0))
-    return math.sqrt(contest * agreement)
-
-
-def _skip_confidence(margin: float) -> float:
-    """Return the confidence that a clause has no counterpart, from the DP margin alone."""
-    return 1.0 - math.exp(-margin / MARGIN_SCALE)
 
 
 __all__ = ["CLAUSE_BEAD_COUNTS", "ClauseAlignOptions", "ClauseWeights", "align_documents", "link_refs",

@@ -175,6 +175,45 @@ def test_an_unrelated_clause_under_the_same_number_is_not_a_confident_link():
     assert link.confidence < min(x.confidence for x in alignment.links if x.shape == "1-1" and en_id not in x.en_ids)
 
 
+# -- the same numbering, other content: a kitchen notice, nothing of the addendum in it --
+UNRELATED_ZH = {
+    "h1": "1. 开放时间",
+    "1.1": "1.1 公共厨房每天早上七点开门，晚上十点关门。",
+    "1.2": "1.2 节假日的开放时间另行张贴在门口。",
+    "h2": "2. 使用规则",
+    "2.1": "2.1 做饭前请先洗手，并系好围裙。",
+    "2.2": "2.2 炉灶使用完毕后必须关闭燃气阀门。",
+    "2.3": "2.3 冰箱里的食物请贴上姓名和日期。",
+    "2.4": "2.4 水槽里不要留下没洗的碗筷。",
+    "h3": "3. 清洁",
+    "3.1": "3.1 每周六上午由住户轮流打扫地面和灶台。",
+}
+GARDEN_SECTION = {
+    "h2": "2. 浇水",
+    "2.1": "2.1 夏季早晚各浇一次水，冬季两三天浇一次。",
+    "2.2": "2.2 淘米水发酵后可以稀释使用，作为温和的液体肥料。",
+    "2.3": "2.3 施肥宜薄肥勤施，避免烧根。",
+    "2.4": "2.4 叶片发黄多半是浇水过多造成的。",
+}
+
+
+@pytest.mark.parametrize("options", [OFF, ClauseAlignOptions()], ids=["embeddings off", "embeddings auto"])
+def test_an_unrelated_document_numbered_alike_leaves_every_link_flagged_or_unaligned(options):
+    # -- every number agrees, so the structure pairs them all; no content agrees, so none is confident --
+    alignment = _align(list(EN.values()), list(UNRELATED_ZH.values()), options)
+    assert all(link.flagged or not (link.en_ids and link.zh_ids) for link in alignment.links)
+    assert max(link.confidence for link in alignment.links if link.en_ids and link.zh_ids) < 0.5
+
+
+@pytest.mark.parametrize("options", [OFF, ClauseAlignOptions()], ids=["embeddings off", "embeddings auto"])
+def test_a_section_replaced_by_unrelated_text_is_flagged_and_its_neighbours_are_not(options):
+    zh = {**ZH, **GARDEN_SECTION}
+    alignment = _align(list(EN.values()), list(zh.values()), options)
+    flagged = {en for (en, _), link in zip(_pairs(alignment), alignment.links) if link.flagged}
+    assert {"2", "2.1", "2.2", "2.3", "2.4"} <= flagged
+    assert not flagged & {"1", "1.1", "1.2"}
+
+
 def test_two_documents_in_one_language_are_a_usage_error():
     # -- two English files used to align as if one were Chinese, and `stale` reported the noise --
     english = _doc(list(EN.values()), "en")

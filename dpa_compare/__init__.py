@@ -2,13 +2,23 @@
 
     >>> import dpa_compare
     >>> en = dpa_compare.load("corpus/en/dpa-2024-09.md")
-    >>> en.clauses[0].label
+    >>> zh = dpa_compare.load("corpus/zh/dpa-2023-03.zh.md")
+    >>> alignment = dpa_compare.align_clauses(en, zh)                       # doctest: +SKIP
+
+See `dpa_compare.api` for one call per pipeline stage.
 """
 
-from dpa_compare.api import load, segment
+from dpa_compare.api import (
+    align_clauses, check_translation, compare_versions, load, load_glossary, load_notes, review, segment,
+    stale_translations, write_review,
+)
 from dpa_compare.errors import DpaCompareError, LoadError
-from dpa_compare.model import Block, Clause, Document
+from dpa_compare.model import Alignment, Block, Clause, Document, Link
 
 __version__ = "0.1.0"
 
-__all__ = ["Block", "Clause", "DpaCompareError", "Document", "LoadError", "__version__", "load", "segment"]
+__all__ = [
+    "Alignment", "Block", "Clause", "DpaCompareError", "Document", "Link", "LoadError", "__version__", "align_clauses",
+    "check_translation", "compare_versions", "load", "load_glossary", "load_notes", "review", "segment",
+    "stale_translations", "write_review",
+]

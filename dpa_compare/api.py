@@ -1,15 +1,41 @@
-"""The library's front door: the calls the CLI wraps, one per pipeline stage."""
+"""The library's front door: one call per pipeline stage, on `Document`s.
+
+    >>> import dpa_compare
+    >>> en = dpa_compare.load("corpus/en/dpa-2024-09.md")
+    >>> zh = dpa_compare.load("corpus/zh/dpa-2023-03.zh.md")
+    >>> old_en = dpa_compare.load("corpus/en/dpa-2023-03.md")
+    >>> dpa_compare.align_clauses(old_en, zh).links[0].confidence          # doctest: +SKIP
+    >>> dpa_compare.compare_versions(old_en, en).counts()                       # doctest: +SKIP
+    >>> dpa_compare.stale_translations(old_en, en, zh).counts()                  # doctest: +SKIP
+    >>> dpa_compare.check_translation(old_en, zh).findings                      # doctest: +SKIP
+    >>> model = dpa_compare.review(en, zh, previous_en=old_en)      # doctest: +SKIP
+    >>> dpa_compare.write_review(model, "review.docx")              # doctest: +SKIP
+
+Stages are imported when first called, so loading a document does not pay
+for the sentence encoder or python-docx.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dpa_compare import io
 from dpa_compare.errors import UsageError
 from dpa_compare.lang import detect_language
 from dpa_compare.model import Block, Clause, Document, Language
 from dpa_compare.segment import segment_blocks
+
+if TYPE_CHECKING:
+    from dpa_compare.diff import VersionDiff
+    from dpa_compare.model import Alignment
+    from dpa_compare.qa.glossary import Glossary
+    from dpa_compare.qa.notes import NotesFile
+    from dpa_compare.qa.review import CheckResult
+    from dpa_compare.report.model import ReportModel
+    from dpa_compare.stale import StaleReport
 
 
 def load(
@@ -74,4 +100,64 @@ def _language(lang: str | None, blocks: tuple[Block, ...]) -> Language:
     return lang  # type: ignore[return-value]
 
 
-__all__ = ["load", "segment"]
+def align_clauses(en: Document, zh: Document, glossary: Glossary | None = None) -> Alignment:
+    """Return the EN⇄ZH clause alignment of `en` and `zh` (every clause in exactly one link)."""
+    from dpa_compare.align.clauses import align_documents
+
+    return align_documents(en, zh, glossary=glossary)
+
+
+def compare_versions(old: Document, new: Document, glossary_terms: Iterable[str] = ()) -> VersionDiff:
+    """Return the clause-by-clause changes from `old` to `new` (renumbering- and move-aware, with redlines)."""
+    from dpa_compare.diff import diff as diff_versions
+
+    return diff_versions(old, new, glossary_terms=glossary_terms)
+
+
+def stale_translations(old_original: Document, new_original: Document, translation: Document,
+          new_translation: Document | None = None) -> StaleReport:
+    """Return the status of each translated clause after the original moved from `old_original` to `new_original`."""
+    from dpa_compare.stale import stale_report
+
+    return stale_report(old_original, new_original, translation, new_translation)
+
+
+def check_translation(en: Document, zh: Document, glossary: Glossary | None = None, notes: NotesFile | None = None,
+          previous: tuple[Document, Document] | None = None) -> CheckResult:
+    """Return the QA findings of the Chinese `zh` against the English `en` (`previous`: the versions before)."""
+    from dpa_compare.qa.review import check_documents
+
+    return check_documents(en, zh, glossary=glossary, notes=notes, previous=previous)
+
+
+def review(en: Document, zh: Document, previous_en: Document | None = None, previous_zh: Document | None = None,
+           notes: NotesFile | None = None, glossary: Glossary | None = None) -> ReportModel:
+    """Return the side-by-side review report of `zh` against `en`, as a model ready to write."""
+    from dpa_compare.report.build import build_report
+
+    return build_report(en, zh, previous_en, previous_zh, notes, glossary)
+
+
+def write_review(model: ReportModel, path: str | Path, tracked_changes: bool = False) -> None:
+    """Write the review `model` to the Word file `path` (atomically, byte-identical for equal models)."""
+    from dpa_compare.report.docx_writer import write_docx
+
+    write_docx(model, path, tracked_changes=tracked_changes)
+
+
+def load_glossary(path: str | Path) -> Glossary:
+    """Return the glossary in `path` (YAML, CSV/TSV or TBX)."""
+    from dpa_compare.qa.glossary import load_glossary as load
+
+    return load(path)
+
+
+def load_notes(path: str | Path) -> NotesFile:
+    """Return the translator notes in `path` (YAML or CSV)."""
+    from dpa_compare.qa.notes import load_notes as load
+
+    return load(path)
+
+
+__all__ = ["align_clauses", "check_translation", "compare_versions", "load", "load_glossary", "load_notes", "review",
+           "segment", "stale_translations", "write_review"]

@@ -56,7 +56,7 @@ def plain_blocks(text: str) -> list[Block]:
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
-        if per_line or not groups or not lines[number - 2].strip():
+        if per_line or not groups or not lines[number - 2].strip() or starts_new_clause(lines[number - 2], line):
             groups.append((number, [line]))
         else:
             groups[-1][1].append(line)
@@ -153,7 +153,7 @@ class MarkdownParser:
 
     def _text(self, line: str, number: int) -> None:
         indent = len(line) - len(line.lstrip())
-        if self.paragraph.lines and not self.blank_before:
+        if self.paragraph.lines and not self.blank_before and not starts_new_clause(self.paragraph.lines[-1], line):
             self.paragraph.lines.append(_unquoted(line))  # -- soft wrap or lazy continuation --
             return
         level = None
@@ -218,6 +218,38 @@ class MarkdownParser:
         )
 
 
+_CLAUSE_START = re.compile(
+    r"\s*(?:\d{1,3}(?:\.\d{1,3})+\.?(?:\s|(?=[\u4e00-\u9fff（“]))"  # -- 7.2 / 7.2.1 / 7.2（…
+    r"|[(（](?:[a-z]{1,2}|[ivxlc]{1,5}|[A-Z]|\d{1,2}|[一二三四五六七八九十]{1,3})[)）]"  # -- (a) (iv) （三）
+    r"|第\s*[一二三四五六七八九十百零〇\d]+(?:-\d+)?\s*[条條章節节款]"  # -- 第七条 第 1-1 條
+    r"|[一二三四五六七八九十]{1,3}、)"  # -- 一、
+)
+_ENDED = re.compile(r"(?:[.;:!?。；：！？]|[;；]\s*(?:and|or|and/or|及|或))\s*$")
+_TITLE_WORDS = 8
+
+
+def starts_new_clause(previous: str, line: str) -> bool:
+    """Return True when `line` opens a new numbered clause rather than continuing `previous`.
+
+    Legal text often puts one clause per line with no blank line between.
+    A line counts as a new clause when it starts with a clause number and
+    the line before it ended a clause (`.`, `;`, `; and`, `。`, `：` …) or was
+    a numbered title (`第二条 定义`, `7. Audits`), so a hard-wrapped sentence
+    that happens to go on with "(a)" or "3.5" is not cut.
+    """
+    if not _CLAUSE_START.match(line):
+        return False
+    return bool(_ENDED.search(previous)) or _numbered_title(previous)
+
+
+def _numbered_title(line: str) -> bool:
+    """Return True for a short numbered line with no closing punctuation: a clause title."""
+    if not _CLAUSE_START.match(line) or line.rstrip()[-1:] in ",，、":
+        return False
+    words = line.split()
+    return len(words) <= _TITLE_WORDS and len(line.strip()) <= 40
+
+
 def _unquoted(line: str) -> str:
     """Return `line` stripped, without the `>` markers of a block quote (`> > text` → `text`)."""
     return _QUOTE.sub("", line.strip()).strip()
@@ -231,4 +263,4 @@ def _cells(line: str) -> list[str]:
     return [cell.replace("\\|", "|").strip() for cell in re.split(r"(?<!\\)\|", body)]
 
 
-__all__ = ["MarkdownParser", "plain_blocks", "read"]
+__all__ = ["MarkdownParser", "plain_blocks", "read", "starts_new_clause"]

@@ -126,3 +126,20 @@ def test_block_quote_markers_are_removed_from_every_line():
     # -- regression: only the first line lost its `>`; wrapped lines kept it inside the text --
     blocks = _blocks("> quoted line one\n> quoted line two\n\n> > nested\n> > quote\n\nAfter.\n")
     assert [b.text for b in blocks] == ["quoted line one quoted line two", "nested quote", "After."]
+
+
+def test_clauses_on_consecutive_lines_become_blocks_of_their_own(tmp_path):
+    from dpa_compare.io.text import read
+
+    text = ("## 1. Scope\n\n1.1 The Provider shall act on instructions.\n1.2 The Customer shall pay:\n"
+            "(a) the fees; and\n(b) the taxes.\n\n第二条 定义\n2.1 “协议”是指本协议。\n（一）甲方；\n"
+            "\nThe Provider relies on clause 3\n(a) above.\n")
+    for suffix in (".md", ".txt"):
+        path = tmp_path / f"doc{suffix}"
+        path.write_text(text, encoding="utf-8")
+        texts = [b.text for b in read(path.read_bytes(), path).blocks]
+        assert "1.1 The Provider shall act on instructions." in texts, suffix
+        assert "1.2 The Customer shall pay:" in texts and "(a) the fees; and" in texts and "(b) the taxes." in texts
+        assert "2.1 “协议”是指本协议。" in texts and "（一）甲方；" in texts
+        # -- a hard-wrapped sentence going on with "(a)" is not cut --
+        assert "The Provider relies on clause 3 (a) above." in texts, texts

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from dpa_compare.cli.check import FAIL_ON
 from dpa_compare.cli.output import emit, progress, to_json
 
 _FILE = click.Path(dir_okay=False, path_type=str)
@@ -23,11 +24,13 @@ _FILE = click.Path(dir_okay=False, path_type=str)
 @click.option("--author", default="dpa-compare", show_default=True, help="Author of the revisions (with --tracked-changes).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="Format of the summary printed after writing.")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default="none",
+              show_default=True, help="After writing, exit 1 when a QA finding is this severe or worse.")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=str),
               help="The .docx report to write.")
 def report_command(en_file: str, zh_file: str, previous_en: str | None, previous_zh: str | None, notes: str | None,
                    glossary: str | None, tracked_changes: bool, omit_resolved: bool, author: str, fmt: str,
-                   output: str) -> None:  # fmt: skip
+                   fail_on: str, output: str) -> None:  # fmt: skip
     """Write the clause-by-clause Word review of the Chinese ZH against the English EN.
 
     The table reads № | English | 中文 | Status | Notes & QA, one row per
@@ -37,7 +40,7 @@ def report_command(en_file: str, zh_file: str, previous_en: str | None, previous
     orphaned, missing): the Chinese is taken to translate --previous-en.
     Translator notes and QA findings become Word comments on the text they
     concern. The same inputs always give the same bytes. Exit code: 0
-    written, 2 bad input.
+    written, 1 written but a QA finding reaches --fail-on, 2 bad input.
 
     \b
     Example:
@@ -65,6 +68,17 @@ def report_command(en_file: str, zh_file: str, previous_en: str | None, previous
         write_docx(model, output, tracked_changes=tracked_changes, author=author)
         advance(1, "Written")
     emit(to_json(report_summary(model, output)) if fmt == "json" else _text(model, output), None)
+    if _reaches(analysis.findings, fail_on):
+        click.get_current_context().exit(1)
+
+
+def _reaches(findings, fail_on: str) -> bool:  # noqa: ANN001 -- QA findings
+    """Return True when a finding is as severe as `fail_on` or worse (never for `none`)."""
+    from dpa_compare.qa.registry import SEVERITIES
+
+    if fail_on == "none":
+        return False
+    return any(SEVERITIES.index(f.severity) <= SEVERITIES.index(fail_on) for f in findings)
 
 
 def _extras(notes: str | None, glossary: str | None):  # noqa: ANN202 -- (NotesFile | None, Glossary | None)

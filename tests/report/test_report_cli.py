@@ -219,3 +219,18 @@ def test_a_report_libreoffice_saved_again_still_imports(corpus_report: Path, tmp
     assert code == 0
     for name in ("review.zh.md", "review.notes.yaml"):
         assert (tmp_path / "from-saved" / name).read_bytes() == (tmp_path / "from-original" / name).read_bytes()
+
+
+def test_fail_on_turns_qa_findings_into_exit_code_1(tmp_path):
+    import subprocess
+    import sys
+
+    corpus = Path(__file__).resolve().parents[2] / "corpus"
+    base = [sys.executable, "-m", "dpa_compare", "report", "--en", str(corpus / "en/dpa-2024-09.md"),
+            "--zh", str(corpus / "zh/dpa-2023-03.zh.md"), "--previous-en", str(corpus / "en/dpa-2023-03.md")]
+    written = subprocess.run([*base, "-o", str(tmp_path / "a.docx")], capture_output=True, text=True, timeout=300)
+    failing = subprocess.run([*base, "-o", str(tmp_path / "b.docx"), "--fail-on", "major"],
+                             capture_output=True, text=True, timeout=300)
+    assert written.returncode == 0, written.stderr
+    assert failing.returncode == 1, failing.stderr
+    assert (tmp_path / "b.docx").read_bytes() == (tmp_path / "a.docx").read_bytes()

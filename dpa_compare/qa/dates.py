@@ -30,10 +30,10 @@ _NUMERIC_ISO = re.compile(rf"(?<![\d/.-]){_YEAR}(?P<sep>[-/.])(?P<m>\d{{1,2}})(?
 _NUMERIC_DMY = re.compile(rf"(?<![\d/.])(?P<a>\d{{1,2}})(?P<sep>[/.])(?P<b>\d{{1,2}})(?P=sep){_YEAR}(?![\d/])(?!\.\d)")
 
 _EN_PATTERNS = (
-    re.compile(rf"\b(?P<day>\d{{1,2}}){_ORD}\s+(?:day\s+of\s+)?{_MONTH}\s*,?\s*{_YEAR}\b"),
+    re.compile(rf"\b(?P<day>\d{{1,2}}){_ORD}\s+(?:(?:day\s+)?of\s+)?{_MONTH}\s*,?\s*{_YEAR}\b"),
     re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}}){_ORD}\s*,?\s*{_YEAR}\b"),
     re.compile(rf"\b{_MONTH}\s*,?\s+{_YEAR}\b"),
-    re.compile(rf"\b(?P<day>\d{{1,2}}){_ORD}\s+(?:day\s+of\s+)?{_MONTH}(?!\w)"),
+    re.compile(rf"\b(?P<day>\d{{1,2}}){_ORD}\s+(?:(?:day\s+)?of\s+)?{_MONTH}(?!\w)"),
     re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}}){_ORD}\b(?!\s*,?\s*\d)"),
 )
 
@@ -45,10 +45,25 @@ _ZH_PATTERNS = (
     re.compile(rf"(?<![个個\d{CN_NUMERAL_CLASS[1:-1]}])(?P<month>{_CN_NUM})\s*月\s*(?P<day>{_CN_NUM})\s*[日号號]"),
 )
 
+# -- the first day of a range sharing its month: "1–15 January 2025", "January 1–15, 2025", "1月1日至15日" --
+_EN_RANGE_BEFORE = re.compile(r"(?<![\d.,:/])(?P<day>\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|—|to|until|through|and)\s*$")
+_EN_RANGE_AFTER = re.compile(r"\s*(?:-|–|—|to|until|through)\s*(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:[:.]\d|[ap]\.?m\b))")
+_EN_MONTH_RANGE = re.compile(
+    rf"\b{_MONTH}\s+(?P<day>\d{{1,2}}){_ORD}(?P<sep>\s*(?:-|–|—|to|until|through)\s*)(?P<day2>\d{{1,2}}){_ORD}\s*,?\s*{_YEAR}\b"
+)
+_ZH_RANGE_AFTER = re.compile(rf"\s*(?:至|到|-|–|—|~|～)\s*(?P<day>\d{{1,2}}|{CN_NUMERAL_CLASS}{{1,3}})\s*[日号號]")
+
 _TIME = re.compile(
     r"(?P<pre>上午|下午|晚上|中午|凌晨)?\s*(?<![\d:])(?P<h>\d{1,2}):(?P<m>\d{2})(?![\d:])"
     r"(?:\s*(?P<ampm>[ap]\.?\s?m\.?(?![a-z])))?",
     re.IGNORECASE,
+)
+
+# -- a whole hour: "5 p.m.", "5pm", "下午5点", "17时", "下午三点三十分" (Chinese numerals only after 上午/下午…) --
+_EN_HOUR = re.compile(r"(?<![\d:.,])(?P<h>\d{1,2})\s*(?P<ampm>[ap]\.?\s?m\.?)(?![a-z])", re.IGNORECASE)
+_ZH_HOUR = re.compile(
+    rf"(?P<pre>上午|下午|晚上|中午|凌晨)?\s*(?<![\d.])(?P<h>(?(pre)(?:\d{{1,2}}|{CN_NUMERAL_CLASS}{{1,3}})|\d{{1,2}}))\s*[点點时時]"
+    rf"(?:\s*(?P<m>\d{{1,2}}|{CN_NUMERAL_CLASS}{{1,3}})\s*分)?(?![钟鐘])"
 )
 
 
@@ -72,7 +87,36 @@ def find_dates(text: str, lang: str) -> list[DateMatch]:
             continue
         found.append(match)
         taken.append((match.start, match.end))
+    for match in [partner for date in found for partner in _range_partners(text, lang, date)]:
+        if not any(match.start < end and start < match.end for start, end in taken):
+            found.append(match)
+            taken.append((match.start, match.end))
     return sorted(found, key=lambda m: m.start)
+
+
+def _range_partners(text: str, lang: str, date: DateMatch) -> Iterator[DateMatch]:
+    """Yield the other end of a day range that shares `date`'s month and year ("1–15 January" → the 1st)."""
+    if date.kind != "date" or len(date.keys) != 1 or len(date.keys[0].rsplit("-", 2)[-1]) != 2 or date.keys[0].count("-") < 2:
+        return
+    head = date.keys[0][: -len("DD")]
+    if lang == "zh":
+        after = _ZH_RANGE_AFTER.match(text, date.end)
+        candidates = [(after, after.start("day"), after.end())] if after else []
+    else:
+        before = _EN_RANGE_BEFORE.search(text, 0, date.start) if date.text[:1].isdigit() else None
+        after = _EN_RANGE_AFTER.match(text, date.end) if not date.text[:1].isdigit() else None
+        candidates = [(m, m.start("day"), m.end() if m is after else m.end("day")) for m in (before, after) if m]
+    for match, start, end in candidates:
+        day = _number(match["day"])
+        key = _key(*_ymd(head), day) if day is not None else None
+        if key:
+            yield DateMatch("date", (key,), text[start:end], start, end)
+
+
+def _ymd(head: str) -> tuple[int | None, int]:
+    """Return (year, month) of a key head `YYYY-MM-` or `--MM-`."""
+    year, month = head.rstrip("-").rsplit("-", 1)
+    return (int(year) if year.strip("-") else None), int(month)
 
 
 def _candidates(text: str, lang: str) -> Iterator[DateMatch]:
@@ -84,6 +128,8 @@ def _candidates(text: str, lang: str) -> Iterator[DateMatch]:
         keys = _slash_keys(int(match["a"]), int(match["b"]), int(match["year"]), match["sep"])
         if keys:
             yield DateMatch("date", keys, match.group(), match.start(), match.end())
+    if lang != "zh":
+        yield from _month_ranges(text)
     patterns = _ZH_PATTERNS if lang == "zh" else _EN_PATTERNS
     for pattern in patterns:
         for match in pattern.finditer(text):
@@ -94,6 +140,20 @@ def _candidates(text: str, lang: str) -> Iterator[DateMatch]:
         key = _time_key(match)
         if key:
             yield DateMatch("time", (key,), match.group().strip(), match.start(), match.end())
+    for match in (_ZH_HOUR if lang == "zh" else _EN_HOUR).finditer(text):
+        key = _time_key(match)
+        if key:
+            yield DateMatch("time", (key,), match.group().strip(), match.start(), match.end())
+
+
+def _month_ranges(text: str) -> Iterator[DateMatch]:
+    """Yield both ends of "January 1–15, 2025": the first day and the second, each with the year."""
+    for match in _EN_MONTH_RANGE.finditer(text):
+        month, year = _MONTHS[match["month"].rstrip(".").lower()], int(match["year"])
+        first, last = _key(year, month, int(match["day"])), _key(year, month, int(match["day2"]))
+        if first and last:
+            yield DateMatch("date", (first,), text[match.start() : match.end("day")], match.start(), match.end("day"))
+            yield DateMatch("date", (last,), text[match.start("day2") : match.end()], match.start("day2"), match.end())
 
 
 def _from_groups(match: re.Match[str], lang: str) -> str | None:
@@ -149,9 +209,13 @@ def _slash_keys(a: int, b: int, year: int, sep: str) -> tuple[str, ...]:
 
 
 def _time_key(match: re.Match[str]) -> str | None:
-    hour, minute = int(match["h"]), int(match["m"])
-    ampm = (match["ampm"] or "").lower()
-    pre = match["pre"] or ""
+    """Return `HH:MM` (24-hour) for a time match with groups `h`, optional `m`, `ampm` and `pre`; None if impossible."""
+    groups = match.groupdict()
+    hour, minute = _number(groups["h"]), _number(groups.get("m")) if groups.get("m") else 0
+    if hour is None or minute is None:
+        return None
+    ampm = (groups.get("ampm") or "").lower()
+    pre = groups.get("pre") or ""
     if ampm.startswith("p") or pre in ("下午", "晚上"):
         hour = hour + 12 if hour < 12 else hour
     elif (ampm.startswith("a") or pre in ("上午", "凌晨")) and hour == 12:

@@ -150,8 +150,19 @@ def _from_yaml(text: str, file: Path) -> NotesFile:
     return NotesFile(notes, supp, header, str(file))
 
 
+def _csv_delimiter(text: str) -> str:
+    """Return the delimiter of CSV `text`: `,`, `;` (a spreadsheet in a comma-decimal locale) or a tab.
+
+    Read from the header row, whose column names contain none of them.
+    """
+    header = text.split("\n", 1)[0]
+    counts = {sep: header.count(sep) for sep in (",", ";", "\t")}
+    best = max(counts, key=lambda sep: counts[sep])
+    return best if counts[best] else ","
+
+
 def _from_csv(text: str, file: Path) -> NotesFile:
-    rows = csv.DictReader(io.StringIO(text))
+    rows = csv.DictReader(io.StringIO(text), delimiter=_csv_delimiter(text))
     if not rows.fieldnames or not {"clause", "clause_id", "check"} & {f.strip().lower() for f in rows.fieldnames}:
         raise LoadError(file, "CSV notes file needs a header row with 'clause' (or 'clause_id'), 'author', 'date', 'text', 'status'")
     rows.fieldnames = [f.strip().lower() for f in rows.fieldnames]

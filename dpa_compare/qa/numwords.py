@@ -44,8 +44,9 @@ _TENS = {
 _MULTIPLIERS = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9}
 EN_SCALE_VALUES: dict[str, Decimal] = {
     "thousand": Decimal(1000), "million": Decimal(10**6), "billion": Decimal(10**9),
-    "mn": Decimal(10**6), "bn": Decimal(10**9),
+    "mn": Decimal(10**6), "bn": Decimal(10**9), "m": Decimal(10**6), "k": Decimal(1000),
 }  # fmt: skip
+"""Scale words after a number; `m` and `k` count only right after a currency (`USD 1m`, `$500k`)."""
 
 _WORD = "|".join(sorted([*_ONES, *_TENS, *_MULTIPLIERS], key=len, reverse=True))
 EN_NUMBER_WORDS = re.compile(

@@ -22,7 +22,8 @@ RefKind = str  # -- "clause" | "chapter" | "annex" --
 _EN_CLAUSE = r"sections?|clauses?|articles?|paragraphs?|sub-?clauses?|sub-?sections?|sub-?paragraphs?|points?|recitals?|art\.|sec\.|cl\.|§§?"
 _EN_CHAPTER = r"chapters?|parts?"
 _EN_ANNEX = r"annex(?:es)?|appendix|appendices|schedules?|exhibits?|attachments?"
-_EN_NUM = r"(?:\d+[A-Z]?(?:[.\-]\d+)*(?:\s?\((?:[a-z]{1,4}|\d{1,3})\))*|[IVXLC]{1,6}\b|[A-Z]\b)"
+# -- a hyphen joins `5-1` into one number, but `7.1-7.3` is a range of two --
+_EN_NUM = r"(?:\d+[A-Z]?(?:\.\d+)*(?:-\d+(?![.\d]))?(?:\s?\((?:[a-z]{1,4}|\d{1,3})\))*|[IVXLC]{1,6}\b|[A-Z]\b)"
 _EN_LIST_SEP = r"\s*(?:,\s*(?:and\s+|or\s+)?|and/or|and|or|to|through|-|–)\s*"
 _EN_REF = re.compile(
     rf"\b(?P<type>(?i:{_EN_CLAUSE}|{_EN_CHAPTER}|{_EN_ANNEX}))\s*(?P<nums>{_EN_NUM}(?:{_EN_LIST_SEP}{_EN_NUM})*)"
@@ -35,7 +36,14 @@ _ZH_PIECE = rf"第\s*{_ZH_NUM}\s*(?:条款|条|條|节|節|款|项|項|段|目|�
 _ZH_PAREN = rf"第?\s*[(（]\s*(?:[a-zA-Z0-9]{{1,4}}|{CN_NUMERAL_CLASS}{{1,3}})\s*[)）]\s*(?:款|项|項|目|段|点)?"
 _ZH_CLAUSE = re.compile(rf"{_ZH_PIECE}(?:\s*(?:{_ZH_PIECE}|{_ZH_PAREN}))*|条款\s*\d+(?:\.\d+)+")
 _ZH_CHAPTER = re.compile(rf"第\s*{_ZH_NUM}\s*(?:章|部分|编|編)")
-_ZH_ANNEX = re.compile(rf"(?:附件|附录|附錄|附表|附錄|展示)\s*(?:{_ZH_NUM}|[A-Z]\b|[IVX]{{1,5}}\b)")
+_ZH_ANNEX_WORD = r"(?:附件|附录|附錄|附表|展示)"
+_ZH_ANNEX_NUM = rf"(?:{_ZH_NUM}|[A-Z]\b|[IVX]{{1,5}}\b)"
+_ZH_LIST_WORD = r"\s*(?:、|，|,|及|和|或|与|與|至|到|以及|-|–)\s*"
+# -- 附件一至三, 附件1、2和3: one reference per number, like `Annexes 1 to 3` --
+_ZH_ANNEX = re.compile(rf"{_ZH_ANNEX_WORD}\s*{_ZH_ANNEX_NUM}(?:{_ZH_LIST_WORD}(?:{_ZH_ANNEX_WORD}\s*)?{_ZH_ANNEX_NUM})*")
+_ZH_ANNEX_ITEM = re.compile(rf"(?:{_ZH_ANNEX_WORD}\s*)?(?P<num>{_ZH_ANNEX_NUM})")
+# -- 第9至13条, 第七、八条: numbers listed before one unit --
+_ZH_CLAUSE_LIST = re.compile(rf"第\s*{_ZH_NUM}(?:{_ZH_LIST_WORD}(?:第\s*)?{_ZH_NUM})+\s*(?:条|條|章)(?!\s*第)")
 _ZH_ELEMENT = re.compile(rf"\d+[A-Z]?|[a-zA-Z]{{1,4}}|{CN_NUMERAL_CLASS}+")
 
 
@@ -150,8 +158,16 @@ _ZH_SUB_UNITS = ("款", "项", "項", "段", "目", "点")
 
 
 def _chinese_refs(text: str) -> Iterator[Ref]:
+    listed = []
+    for match in _ZH_CLAUSE_LIST.finditer(text):
+        kind = "chapter" if match.group().endswith("章") else "clause"
+        listed.append(match.span())
+        for number in re.finditer(_ZH_NUM, match.group()):
+            yield Ref(kind, tuple(_ZH_ELEMENT.findall(number.group())), match.group(), match.start(), match.start() + number.end())
     previous: Ref | None = None
     for match in _ZH_CLAUSE.finditer(text):
+        if any(start <= match.start() < end for start, end in listed):
+            continue
         path = tuple(_ZH_ELEMENT.findall(match.group().replace("第", " ").replace("条款", " ")))
         unit = _ZH_FIRST_UNIT.match(match.group())
         kind = "clause"
@@ -163,10 +179,13 @@ def _chinese_refs(text: str) -> Iterator[Ref]:
                 kind = "relative"
         previous = Ref(kind, path, match.group(), match.start(), match.end())
         yield previous
-    for kind, pattern in (("chapter", _ZH_CHAPTER), ("annex", _ZH_ANNEX)):
-        for match in pattern.finditer(text):
-            body = re.sub(r"^(?:附件|附录|附錄|附表|展示)", "", match.group())
-            yield Ref(kind, tuple(_ZH_ELEMENT.findall(body.replace("第", " "))), match.group(), match.start(), match.end())
+    for match in _ZH_CHAPTER.finditer(text):
+        if not any(start <= match.start() < end for start, end in listed):
+            yield Ref("chapter", tuple(_ZH_ELEMENT.findall(match.group().replace("第", " "))), match.group(), match.start(), match.end())
+    for match in _ZH_ANNEX.finditer(text):
+        for item in _ZH_ANNEX_ITEM.finditer(match.group()):
+            path = tuple(_ZH_ELEMENT.findall(item["num"]))
+            yield Ref("annex", path, match.group(), match.start(), match.start() + item.end())
 
 
 def refs_agree(left: Ref, right: Ref) -> bool:

@@ -43,7 +43,16 @@ ValueKind = str  # -- number | percent | amount | duration | date | time | ident
 QUANTITY_KINDS = ("number", "percent", "amount", "duration", "time", "identifier")
 
 _DIGITS_ATOM = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\d)")
-_CN_ATOM = re.compile(rf"{CN_NUMERAL_CLASS}+(?:[点點][{CN_DIGITS}]+)?")
+# -- continental style: dots group thousands, a comma marks decimals (`1.000.000,00`, `1.500,50`, `1,5 million`) --
+_CONTINENTAL_ATOM = re.compile(
+    r"(?<![\d.,])(?:\d{1,3}(?:\.\d{3}){2,}(?:,\d{1,2})?|\d{1,3}(?:\.\d{3})+,\d{1,2}"
+    r"|\d+,\d{1,2}(?=\s?(?:million|billion|thousand|mn|bn|Mio\b|万|亿|萬|億)))(?![\d.,]?\d)"
+)
+# -- thousands grouped by a space (`10 000 EUR`): a no-break or thin space always, a plain one only beside a currency --
+_SPACED_ATOM = re.compile(r"(?<![\d.,])(?<!\d[ \u00a0\u202f\u2009])\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:[.,]\d{1,2})?(?![\d.,]?\d)")
+_FRACTION_DIGITS = re.compile(r"(?<![\d/.,])(?P<n>\d{1,2})/(?P<d>\d{1,2})(?![\d/])")
+_CN_DECIMAL = rf"{CN_NUMERAL_CLASS}+(?:[点點][{CN_DIGITS}]+)?"
+_CN_ATOM = re.compile(_CN_DECIMAL)
 _IDENTIFIERS = (
     # -- ASCII-only boundaries: `\b` fails where Chinese touches the code (`第2010/87/EU号`, `和ISO/IEC 27001认证`) --
     re.compile(r"(?<![\d/])\d{2,4}/\d{1,4}/(?:EC|EU|EEC|JHA)(?![A-Za-z])"),
@@ -51,7 +60,7 @@ _IDENTIFIERS = (
     re.compile(r"(?<![A-Za-z/])(?:ISO/IEC|ISO|IEC|GB/T|GB|NIST\s?SP|BS|SOC|PCI\s?DSS|SSAE|ISAE)\s?\d+(?:[-.:]\d+)*(?:-\d+)?"),
     re.compile(r"\+\d{1,3}[\s-]?\(?\d{1,4}\)?(?:[\s-]?\d{2,4}){2,4}"),
 )
-_PERCENT_CN = re.compile(rf"百分之\s*(?P<n>\d+(?:\.\d+)?|{CN_NUMERAL_CLASS}+(?:[点點][{CN_DIGITS}]+)?)")
+_PERCENT_CN = re.compile(rf"百分之\s*(?P<n>\d+(?:\.\d+)?|{_CN_DECIMAL})")
 _FRACTION_CN = re.compile(rf"(?<!百)(?P<d>\d+|{CN_NUMERAL_CLASS}+)分之(?P<n>\d+|{CN_NUMERAL_CLASS}+)")
 _LETTER_BEFORE = re.compile(r"([A-Za-z$€£¥]+)\s*$")
 _CURRENCY_CODES = {
@@ -90,6 +99,22 @@ _DAY_OF_MONTH = re.compile(r"(?:每月|每个月|每個月|本月|当月|當月|
 _ORDINAL = re.compile(r"(?:st|nd|rd|th)\b")
 
 
+# -- the suffix and unit tables compiled once: (pattern matched right after a number, currency code / unit) --
+_SUFFIX_CURRENCY = {
+    "en": tuple((re.compile(rf"\s*(?:{p})(?:整)?\b", re.IGNORECASE), code) for p, code in _EN_SUFFIX_CURRENCY.items()),
+    "zh": tuple((re.compile(rf"\s*(?:{p})(?:整)?"), code) for p, code in _ZH_SUFFIX_CURRENCY.items()),
+}
+_UNITS = {
+    "en": tuple((re.compile(rf"\s*-?\s*(?:{p})\b", re.IGNORECASE), unit) for p, unit in _EN_UNITS.items()),
+    "zh": tuple((re.compile(rf"\s*(?:{p})"), unit) for p, unit in _ZH_UNITS.items()),
+}
+_PERCENT = re.compile(r"\s*(?:%|per\s?cent\b|percent\b|per centum\b)", re.IGNORECASE)
+_PER_MILLE = re.compile(r"\s*(?:‰|per\s?mille\b|per\s?mil\b)", re.IGNORECASE)
+_CN_SCALE_AFTER_DIGITS = re.compile(r"\s?(万亿|千万|百万|十万|万|亿|萬|億)")
+_EN_SCALE = re.compile(r"\s*(thousand|million|billion|mn|bn)\b", re.IGNORECASE)
+# -- `USD 1m`, `EUR 2.5m`, `$500k`: one-letter scales, read only right after an amount's currency --
+_MONEY_SCALE = re.compile(r"(m|k)\b")
+_ECHO = re.compile(r"\s*[(（]\s*([\d,]+(?:\.\d+)?|[A-Za-z][A-Za-z \-]*)\s*[)）]")
 @dataclass(frozen=True)
 class Value:
     """One quantity found in text: kind, normalised key, unit, the words as written and their span.
@@ -134,7 +159,7 @@ def extract_values(text: str, lang: str) -> list[Value]:
         taken.add(start, end)
     for ref in find_refs(norm, lang):
         taken.add(ref.start, ref.end)
-    values = [*_dates(norm, lang, taken), *_identifiers(norm, taken), *_cn_percents(norm, taken), *_cn_fractions(norm, taken)]
+    values = [*_dates(norm, lang, taken), *_identifiers(norm, taken), *_cn_percents(norm, taken), *_fractions(norm, taken)]
     values.extend(_quantities(norm, lang, taken))
     return sorted(values, key=lambda v: v.start)
 
@@ -163,25 +188,34 @@ def _identifiers(norm: str, taken: Spans) -> Iterator[Value]:
 
 def _cn_percents(norm: str, taken: Spans) -> Iterator[Value]:
     for match in _PERCENT_CN.finditer(norm):
-        number = match["n"]
-        value = digits_to_decimal(number) if number[0].isdigit() else _cn_or_none(number)
+        value = _number_or_none(match["n"])
         if value is not None and _claim(taken, match.start(), match.end()):
             yield Value("percent", canonical(value), "", match.group(), match.start(), match.end())
 
 
-def _cn_fractions(norm: str, taken: Spans) -> Iterator[Value]:
-    """Yield `二分之一` as a weak 50 (%): it vouches for `50%` or `one half` without demanding either."""
-    for match in _FRACTION_CN.finditer(norm):
-        parts = [digits_to_decimal(t) if t[0].isdigit() else _cn_or_none(t) for t in (match["d"], match["n"])]
-        if None in parts or not parts[0] or not _claim(taken, match.start(), match.end()):
+def _fractions(norm: str, taken: Spans) -> Iterator[Value]:
+    """Yield fractions as the percentage they are: `1/2` a 50 (%), `二分之一` a weak one.
+
+    A Chinese fraction is weak: it vouches for `50%` or `one half` without
+    demanding either. A digit fraction is a proper fraction with a small
+    denominator (`3/4`, not `24/7`) and demands its twin.
+    """
+    found = [(m, True) for m in _FRACTION_CN.finditer(norm)] + [(m, False) for m in _FRACTION_DIGITS.finditer(norm)]
+    for match, weak in found:
+        whole, part = _number_or_none(match["d"]), _number_or_none(match["n"])
+        if whole is None or part is None or not whole:
             continue
-        share = (parts[1] * 100 / parts[0]).quantize(Decimal("0.01"))
-        yield Value("percent", canonical(share), "", match.group(), match.start(), match.end(), weak=True)
+        if not weak and not (0 < part < whole <= 12):
+            continue
+        if _claim(taken, match.start(), match.end()):
+            share = (part * 100 / whole).quantize(Decimal("0.01"))
+            yield Value("percent", canonical(share), "", match.group(), match.start(), match.end(), weak=weak)
 
 
-def _cn_or_none(token: str) -> Decimal | None:
+def _number_or_none(token: str) -> Decimal | None:
+    """Return the value of Arabic digits or a Chinese numeral `token`, None when it is neither."""
     try:
-        return chinese_to_decimal(token)
+        return digits_to_decimal(token) if token[0].isdigit() else chinese_to_decimal(token)
     except ValueError:
         return None
 
@@ -195,12 +229,16 @@ class _Atom:
 
 
 def _atoms(norm: str, lang: str) -> list[_Atom]:
-    atoms = []
+    atoms = [_Atom(m.start(), m.end(), _continental_to_decimal(m.group()), "digits") for m in _CONTINENTAL_ATOM.finditer(norm)]
+    for match in _SPACED_ATOM.finditer(norm):
+        if " " not in match.group() or _beside_currency(norm, match.start(), match.end(), lang):
+            atoms.append(_Atom(match.start(), match.end(), _spaced_to_decimal(match.group()), "digits"))
     for match in _DIGITS_ATOM.finditer(norm):
-        atoms.append(_Atom(match.start(), match.end(), digits_to_decimal(match.group()), "digits"))
+        if not any(a.start <= match.start() < a.end or match.start() <= a.start < match.end() for a in atoms):
+            atoms.append(_Atom(match.start(), match.end(), digits_to_decimal(match.group()), "digits"))
     if lang == "zh":
         for match in _CN_ATOM.finditer(norm):
-            value = _cn_or_none(match.group())
+            value = _number_or_none(match.group())
             if value is not None:
                 atoms.append(_Atom(match.start(), match.end(), value, "cn"))
     for match in EN_NUMBER_WORDS.finditer(norm):
@@ -209,6 +247,20 @@ def _atoms(norm: str, lang: str) -> list[_Atom]:
         except ValueError:
             continue
     return sorted(atoms, key=lambda a: a.start)
+
+
+def _continental_to_decimal(text: str) -> Decimal:
+    """Return the value of `1.000.000,00` (dots group thousands, the comma marks decimals)."""
+    return digits_to_decimal(text.replace(".", "").replace(",", "."))
+
+
+def _spaced_to_decimal(text: str) -> Decimal:
+    """Return the value of `10 000,50` / `10 000.50` (spaces group thousands)."""
+    return digits_to_decimal(re.sub(r"[ \u00a0\u202f\u2009]", "", text).replace(",", "."))
+
+
+def _beside_currency(norm: str, start: int, end: int, lang: str) -> bool:
+    return bool(_PREFIX_CURRENCY.search(norm[max(0, start - 8) : start]) or _currency_suffix(norm, end, lang))
 
 
 def _quantities(norm: str, lang: str, taken: Spans) -> Iterator[Value]:
@@ -240,7 +292,8 @@ def _skip_atom(norm: str, atom: _Atom) -> bool:
         letters = _LETTER_BEFORE.search(before)
         if letters and before.endswith(letters.group(1)) and letters.group(1) not in _CURRENCY_CODES and letters.group(1) not in ("US", "U.S."):
             return True
-        if re.match(r"[A-Za-z]", after) and not _ORDINAL.match(after) and not re.match(r"(?:h|hrs?|mn|bn)\b", after):
+        money_scale = _MONEY_SCALE.match(after) and _PREFIX_CURRENCY.search(before[-8:])
+        if re.match(r"[A-Za-z]", after) and not _ORDINAL.match(after) and not re.match(r"(?:h|hrs?|mn|bn)\b", after) and not money_scale:
             return True
     # -- list markers: (1) （一） (a) 1) at the start of an item --
     if re.search(r"[(（]\s*$", before) and re.match(r"\s*[)）]", after) and not re.search(r"\w\s*[(（]\s*$", before[-3:] if atom.script != "cn" else ""):
@@ -266,24 +319,25 @@ def _is_enumerator(before: str) -> bool:
 
 
 def _read_quantity(norm: str, lang: str, atom: _Atom) -> Value | None:
+    """Return the quantity `atom` starts: an amount, percentage, duration or plain number."""
     start, end, value = atom.start, atom.end, atom.value
     # -- as strong as its twin would be: 十一 and above take two Chinese characters --
     strong = atom.script == "digits" or (atom.script == "cn" and end - start > 1) or (atom.script == "en" and value > 10)
-    end, value, scaled = _scale(norm, end, value, atom.script)
+    prefix = _PREFIX_CURRENCY.search(norm[max(0, start - 8) : start])
+    end, value, scaled = _scale(norm, end, value, atom.script, money=prefix is not None)
     end, echoed = _echo(norm, end, value)
     strong = strong or scaled or echoed
-    prefix = _PREFIX_CURRENCY.search(norm[max(0, start - 8) : start])
+    suffix = _currency_suffix(norm, end, lang)
     # -- "新臺幣五百元": the prefix names the currency, 元 is only its unit --
     if prefix:
-        currency = _CURRENCY_CODES[prefix.group().strip()]
-        suffix_end = _currency_suffix(norm, end, lang)[0] if _currency_suffix(norm, end, lang) else end
-        return Value("amount", canonical(value), currency, norm[start - len(prefix.group()) : suffix_end], start - len(prefix.group()), suffix_end)
-    suffix = _currency_suffix(norm, end, lang)
+        begin, suffix_end = start - len(prefix.group()), suffix[0] if suffix else end
+        return Value("amount", canonical(value), _CURRENCY_CODES[prefix.group().strip()], norm[begin:suffix_end], begin, suffix_end)
     if suffix:
         return Value("amount", canonical(value), suffix[1], norm[start : suffix[0]], start, suffix[0])
-    percent = re.match(r"\s*(?:%|per\s?cent\b|percent\b|per centum\b)", norm[end:], re.IGNORECASE)
-    if percent:
-        return Value("percent", canonical(value), "", norm[start : end + percent.end()], start, end + percent.end())
+    if percent := _PERCENT.match(norm, end):
+        return Value("percent", canonical(value), "", norm[start : percent.end()], start, percent.end())
+    if mille := _PER_MILLE.match(norm, end):
+        return Value("percent", canonical(value / 10), "", norm[start : mille.end()], start, mille.end())
     unit = _unit(norm, start, end, value, lang)
     if unit is not None:
         kind, unit_name, unit_end = unit
@@ -293,21 +347,26 @@ def _read_quantity(norm: str, lang: str, atom: _Atom) -> Value | None:
     return Value("number", canonical(value), "", norm[start:end], start, end, weak=not strong)
 
 
-def _scale(norm: str, end: int, value: Decimal, script: str) -> tuple[int, Decimal, bool]:
-    """Return the end, value and whether a scale word (`万`, `million`) followed the number."""
+def _scale(norm: str, end: int, value: Decimal, script: str, money: bool = False) -> tuple[int, Decimal, bool]:
+    """Return the end, value and whether a scale word (`万`, `million`) followed the number.
+
+    With `money` (a currency just before the number) a one-letter scale counts too (`USD 1m`, `$500k`).
+    """
     if script == "digits":
-        match = re.match(r"\s?(万亿|千万|百万|十万|万|亿|萬|億)", norm[end:])
+        match = _CN_SCALE_AFTER_DIGITS.match(norm, end)
         if match:
-            return end + match.end(), value * CN_SCALE_VALUES[match.group(1).replace("萬", "万").replace("億", "亿")], True
-    match = re.match(r"\s*(thousand|million|billion|mn|bn)\b", norm[end:], re.IGNORECASE)
+            return match.end(), value * CN_SCALE_VALUES[match.group(1).replace("萬", "万").replace("億", "亿")], True
+        if money and (match := _MONEY_SCALE.match(norm, end)):
+            return match.end(), value * EN_SCALE_VALUES[match.group(1).lower()], True
+    match = _EN_SCALE.match(norm, end)
     if match and script != "cn":
-        return end + match.end(), value * EN_SCALE_VALUES[match.group(1).lower()], True
+        return match.end(), value * EN_SCALE_VALUES[match.group(1).lower()], True
     return end, value, False
 
 
 def _echo(norm: str, end: int, value: Decimal) -> tuple[int, bool]:
     """Return the end past a bracketed repeat of the same number (`thirty (30)`, `三十（30）`), and whether one was there."""
-    match = re.match(r"\s*[(（]\s*([\d,]+(?:\.\d+)?|[A-Za-z][A-Za-z \-]*)\s*[)）]", norm[end:])
+    match = _ECHO.match(norm, end)
     if not match:
         return end, False
     inner = match.group(1)
@@ -315,40 +374,30 @@ def _echo(norm: str, end: int, value: Decimal) -> tuple[int, bool]:
         echoed = digits_to_decimal(inner) if inner[0].isdigit() else Decimal(english_words_to_int(inner))
     except ValueError:
         return end, False
-    return (end + match.end(), True) if echoed == value else (end, False)
+    return (match.end(), True) if echoed == value else (end, False)
 
 
 def _currency_suffix(norm: str, end: int, lang: str) -> tuple[int, str] | None:
-    table = _ZH_SUFFIX_CURRENCY if lang == "zh" else _EN_SUFFIX_CURRENCY
-    for pattern, code in table.items():
-        match = re.match(rf"\s*(?:{pattern})(?:整)?" + (r"\b" if lang == "en" else ""), norm[end:], re.IGNORECASE if lang == "en" else 0)
+    """Return (end, currency code) for a currency word right after position `end`, else None."""
+    for pattern, code in _SUFFIX_CURRENCY["zh" if lang == "zh" else "en"]:
+        match = pattern.match(norm, end)
         if match:
-            return end + match.end(), code
+            return match.end(), code
     return None
 
 
 def _unit(norm: str, start: int, end: int, value: Decimal, lang: str) -> tuple[str, str, int] | None:
     """Return (kind, unit, end) for a duration unit after the number, or a year/day-of-month read as a number."""
-    after = norm[end:]
-    if lang == "zh":
-        for pattern, unit in _ZH_UNITS.items():
-            match = re.match(rf"\s*(?:{pattern})", after)
-            if not match:
-                continue
-            if unit == "year" and 1800 <= value <= 2200 and value == int(value):
-                return "number", "", end + match.end()
-            if unit == "day" and _DAY_OF_MONTH.search(norm[:start]):
-                return "number", "", end + match.end()
-            return "duration", unit, end + match.end()
-        return None
-    for pattern, unit in _EN_UNITS.items():
-        match = re.match(rf"\s*-?\s*(?:{pattern})\b", after, re.IGNORECASE)
-        if match:
-            return "duration", unit, end + match.end()
+    for pattern, unit in _UNITS["zh" if lang == "zh" else "en"]:
+        match = pattern.match(norm, end)
+        if not match:
+            continue
+        if lang == "zh" and unit == "year" and 1800 <= value <= 2200 and value == int(value):
+            return "number", "", match.end()
+        if lang == "zh" and unit == "day" and _DAY_OF_MONTH.search(norm[:start]):
+            return "number", "", match.end()
+        return "duration", unit, match.end()
     return None
-
-
-
 
 
 def unmatched_values(en: list[Value], zh: list[Value], kinds: tuple[str, ...]) -> tuple[list[Value], list[Value]]:
@@ -379,4 +428,6 @@ def _same_exactly(a: Value, b: Value) -> bool:
 def _same_size(a: Value, b: Value) -> bool:
     plain = a.kind == "number" or b.kind == "number"
     return plain and a.key == b.key and "identifier" not in (a.kind, b.kind)
+
+
 __all__ = ["QUANTITY_KINDS", "Value", "ValueKind", "extract_values", "unmatched_values"]

@@ -27,6 +27,8 @@ import typing
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from dpa_compare.model import to_jsonable
+
 SpanStyle = Literal["plain", "inserted", "deleted", "moved", "moved_from", "bold", "italic", "muted"]
 """How a span reads: `inserted` / `deleted` are redline changes; `moved` is
 text moved here from elsewhere, `moved_from` the place it left; `bold`,
@@ -334,7 +336,7 @@ class ReportModel:
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict of the whole report."""
-        return _to_jsonable(self)
+        return to_jsonable(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ReportModel:
@@ -376,14 +378,6 @@ def default_legend() -> tuple[LegendEntry, ...]:
         "unaligned": "no confident English–Chinese link",
     }
     return markup + tuple(LegendEntry("status", s, STATUS_LABELS[s], meanings[s]) for s in STATUSES)
-
-
-def _to_jsonable(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, (list, tuple)):
-        return [_to_jsonable(v) for v in value]
-    return value
 
 
 def _from_jsonable(hint: Any, data: Any) -> Any:

@@ -48,6 +48,14 @@ def test_csv_notes_with_a_suppression_row(tmp_path: Path) -> None:
     assert notes.suppressions[0].hash == _finding().text_hash
 
 
+def test_csv_notes_saved_by_a_spreadsheet_with_a_bom_and_semicolons(tmp_path: Path) -> None:
+    path = tmp_path / "notes.csv"
+    rows = "clause;author;date;text;status\r\n7.1;Li Na;2020-04-25;\"数字格式; 千位分隔\";resolved\r\n"
+    path.write_bytes(b"\xef\xbb\xbf" + rows.encode("utf-8"))
+    notes = load_notes(path)
+    assert [(n.clause, n.author, n.text, n.status) for n in notes.notes] == [("7.1", "Li Na", "数字格式; 千位分隔", "resolved")]
+
+
 @pytest.mark.parametrize(("text", "problem"), [
     ("notes: [{text: no clause}]", "note 1: note has no 'clause'"),
     ("notes: [{clause: '1', text: x, status: done}]", "status must be open or resolved, got 'done'"),

@@ -182,3 +182,73 @@ def test_chinese_fraction_vouches_for_a_percentage() -> None:
     en = extract_values("increased by up to 50%", "en")
     zh = extract_values("加重至二分之一", "zh")
     assert unmatched_values(en, zh, ("percent",)) == ([], [])
+
+
+# -- regressions found in the review of tricky written forms (each failed before its fix) --
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("a cap of EUR 1.000.000,00 in total", "en", ["EUR 1000000"]),
+    ("€1,5 million", "en", ["EUR 1500000"]),
+    ("EUR 1.500,50", "en", ["EUR 1500.5"]),
+    ("10 000 EUR", "en", ["EUR 10000"]),
+    ("EUR 10\u00a0000", "en", ["EUR 10000"]),
+    ("USD 1m per claim", "en", ["USD 1000000"]),
+    ("EUR 2.5m", "en", ["EUR 2500000"]),
+    ("$500k", "en", ["USD 500000"]),
+])  # fmt: skip
+def test_continental_grouped_and_abbreviated_amounts(text: str, lang: str, expected: list[str]) -> None:
+    assert labels(text, lang) == expected
+
+
+def test_plain_spaced_numbers_without_a_currency_stay_apart() -> None:
+    assert labels("items 10 000 and", "en") == ["10", "0"]
+    assert labels("within 5m of the door", "en") == []  # -- `m` is a million only right after a currency --
+
+
+def test_per_mille_reads_as_a_percentage_and_meets_its_chinese_fraction() -> None:
+    assert labels("5‰ of revenue", "en") == ["0.5%"]
+    assert labels("营业额的5‰", "zh") == ["0.5%"]
+    en, zh = extract_values("a fee of 5‰", "en"), extract_values("千分之五的费用", "zh")
+    assert unmatched_values(en, zh, ("percent", "number")) == ([], [])
+
+
+def test_digit_fractions_read_as_percentages() -> None:
+    assert labels("1/2 of the fee", "en") == ["50%"]
+    assert labels("3/4 of the fee", "en") == ["75%"]
+    assert labels("support 24/7", "en") == ["24", "7"]  # -- not a proper fraction: two numbers as before --
+    en, zh = extract_values("1/2 of the fee", "en"), extract_values("费用的二分之一", "zh")
+    assert unmatched_values(en, zh, ("percent", "number")) == ([], [])
+
+
+@pytest.mark.parametrize(("en", "zh", "keys"), [
+    ("from 1–15 January 2025", "自2025年1月1日至15日", ["2025-01-01", "2025-01-15"]),
+    ("January 1–15, 2025", "2025年1月1日至15日", ["2025-01-01", "2025-01-15"]),
+    ("between 1 and 15 January", "1月1日至15日", ["--01-01", "--01-15"]),
+    ("on 15th of January 2025", "2025年1月15日", ["2025-01-15"]),
+    ("by 5 p.m.", "下午5点前", ["17:00"]),
+    ("by 5pm", "17时前", ["17:00"]),
+    ("at 12 a.m.", "凌晨12点", ["00:00"]),
+    ("by 3:30 p.m.", "下午三点三十分前", ["15:30"]),
+])  # fmt: skip
+def test_date_ranges_and_whole_hours_agree_across_languages(en: str, zh: str, keys: list[str]) -> None:
+    assert [v.key for v in extract_values(en, "en")] == keys
+    assert [v.key for v in extract_values(zh, "zh")] == keys
+
+
+def test_chinese_one_character_time_words_are_not_times() -> None:
+    assert extract_values("同时", "zh") == []
+    assert [v.kind for v in extract_values("一时无法", "zh")] == ["number"]
+
+
+@pytest.mark.parametrize(("text", "lang", "paths"), [
+    ("Clauses 7.1-7.3", "en", [("7", "1"), ("7", "3")]),
+    ("Article 5-1", "en", [("5-1",)]),
+    ("附件一至三", "zh", [("一",), ("三",)]),
+    ("附件1、2和3", "zh", [("1",), ("2",), ("3",)]),
+    ("第9至13条", "zh", [("9",), ("13",)]),
+    ("第二十八条第三款第（一）项", "zh", [("二十八", "三", "一")]),
+])  # fmt: skip
+def test_reference_lists_and_ranges(text: str, lang: str, paths: list[tuple[str, ...]]) -> None:
+    from dpa_compare.qa.refs import find_refs
+
+    assert [r.path for r in find_refs(text, lang)] == paths
+    assert labels(text, lang) == []  # -- masked: clause numbers are not quantities --

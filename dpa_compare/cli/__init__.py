@@ -14,6 +14,7 @@ import sys
 import click
 
 from dpa_compare import __version__
+from dpa_compare.cli.output import CONTEXT
 from dpa_compare.errors import DpaCompareError
 
 EXIT_OK = 0
@@ -27,7 +28,7 @@ COMMAND_MODULES = (
 """Modules under `dpa_compare.cli` that each add one command (or group)."""
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(context_settings=CONTEXT)
 @click.version_option(__version__, prog_name="dpa-compare")
 def cli() -> None:
     """Compare bilingual (English ⇄ Chinese) legal documents clause by clause.

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import click
 
-from dpa_compare.cli.output import emit, to_json
+from dpa_compare.cli.output import CONTEXT, emit, to_json
 
 
-@click.command("align")
+@click.command("align", context_settings=CONTEXT)
 @click.argument("src_file", type=click.Path(dir_okay=False, path_type=str), required=False)
 @click.argument("tgt_file", type=click.Path(dir_okay=False, path_type=str), required=False)
 @click.option("--lines", "lines_mode", is_flag=True,
@@ -29,8 +29,9 @@ def align_command(src_file: str | None, tgt_file: str | None, lines_mode: bool, 
     """Align the clauses of an English document with its Chinese translation (EN ZH, either order).
 
     Text output shows `label ⇄ label  confidence` a link, with `—` for a
-    clause left unaligned and `?` for a link flagged for review; JSON gives
-    the clause ids of `dpa-compare segment`; tmx writes TMX 1.4b.
+    clause left unaligned and `[check]` after a link flagged for review
+    (confidence below --flag-below); JSON gives the clause ids of
+    `dpa-compare segment`; tmx writes TMX 1.4b.
 
     With --lines, SRC_FILE and TGT_FILE hold one sentence per line and the
     output is one bead per line, `[i,j]:[k]` (zero-based; `[i]:[]` and
@@ -41,7 +42,7 @@ def align_command(src_file: str | None, tgt_file: str | None, lines_mode: bool, 
     Examples:
       dpa-compare align corpus/en/dpa-2023-03.md corpus/zh/dpa-2023-03.zh.md
       dpa-compare align corpus/en/dpa-2023-03.md corpus/zh/dpa-2023-03.zh.md --format tmx -o pairs.tmx
-      dpa-compare align --lines chapter.zh chapter.en --src-lang zh --tgt-lang en
+      dpa-compare align --lines docs/examples/breach.zh docs/examples/breach.en --src-lang zh --tgt-lang en
     """
     if src_file is None or tgt_file is None:
         raise click.UsageError("align needs two files: EN_FILE ZH_FILE (or --lines SRC_FILE TGT_FILE)")
@@ -76,7 +77,7 @@ def align_command(src_file: str | None, tgt_file: str | None, lines_mode: bool, 
         emit("".join(b.format() + "\n" for b in result.beads), output)
 
 
-@click.command("align-score")
+@click.command("align-score", context_settings=CONTEXT)
 @click.argument("system", type=click.Path(exists=True, path_type=str))
 @click.argument("gold", type=click.Path(exists=True, path_type=str))
 @click.option("--system-suffix", default=".align", show_default=True, help="Bead files of SYSTEM when it is a folder.")
@@ -91,8 +92,8 @@ def score_command(system: str, gold: str, system_suffix: str, gold_suffix: str, 
 
     \b
     Example:
-      dpa-compare align --lines 001.zh 001.en -o out/001.align
-      dpa-compare align-score out/ ../shared/data/mac-dev/
+      dpa-compare align --lines docs/examples/breach.zh docs/examples/breach.en -o breach.align
+      dpa-compare align-score breach.align docs/examples/breach.gold
     """
     from dpa_compare.align.evaluate import score
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from dpa_compare.cli.output import emit, progress, to_json
+from dpa_compare.cli.output import CONTEXT, emit, progress, to_json
 
 FAIL_ON = ("critical", "major", "minor", "none")
 DEFAULT_FAIL_ON = "major"
@@ -17,7 +17,7 @@ SEVERITY_TITLES = {"critical": "Critical", "major": "Major", "minor": "Minor"}
 TEXT_WIDTH = 100
 
 
-@click.command("check")
+@click.command("check", context_settings=CONTEXT)
 @click.argument("en_file", metavar="EN", type=click.Path(dir_okay=False, path_type=str))
 @click.argument("zh_file", metavar="ZH", type=click.Path(dir_okay=False, path_type=str))
 @click.option("--glossary", type=click.Path(dir_okay=False, path_type=str), default=None,

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import click
 
-from dpa_compare.cli.output import progress, to_json
+from dpa_compare.cli.output import CONTEXT, progress, to_json
 from dpa_compare.errors import UsageError
 from dpa_compare.files import write_atomically
 
@@ -193,7 +193,7 @@ class Demo:
                                        f"{model.comment_count} comments)"))
 
 
-@click.command("demo")
+@click.command("demo", context_settings=CONTEXT)
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("demo-out"),
               show_default=True, help="Folder for the outputs (created if needed).")
 @click.option("--corpus", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_CORPUS,

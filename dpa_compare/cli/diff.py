@@ -7,14 +7,14 @@ from pathlib import Path
 
 import click
 
-from dpa_compare.cli.output import emit, progress, to_json
+from dpa_compare.cli.output import CONTEXT, emit, progress, to_json
 
 __all__ = ["COMMANDS", "diff_command", "diff_json", "diff_text"]
 
 _COLOURS = {-1: "red", 1: "green"}
 
 
-@click.command("diff")
+@click.command("diff", context_settings=CONTEXT)
 @click.argument("old", type=click.Path(dir_okay=False, path_type=str))
 @click.argument("new", type=click.Path(dir_okay=False, path_type=str))
 @click.option("--lang", type=click.Choice(["en", "zh", "auto"]), default="auto", show_default=True,
@@ -35,13 +35,14 @@ def diff_command(
     Clauses are matched by text first, so renumbering is reported as
     `renumbered`, not as a deletion plus an addition; moves, splits, merges and
     cross-references that only follow a renumbering are recognised too. Text
-    output starts with the counts per kind, then shows one redline per changed
-    clause: [-deleted-] {+inserted+} (coloured on a terminal).
+    output names the two versions and gives the counts per kind, then shows
+    one redline per changed clause: [-deleted-] {+inserted+} (coloured on a
+    terminal).
 
     \b
     Example:
-      dpa-compare diff dpa-2024-09.md dpa-2025-02.md
-      dpa-compare diff old.docx new.docx --format json -o changes.json
+      dpa-compare diff corpus/en/dpa-2023-03.md corpus/en/dpa-2024-09.md
+      dpa-compare diff corpus/docx/dpa-2020-05.docx corpus/docx/dpa-2023-03.docx --format json -o changes.json
     """
     from dpa_compare.api import load
     from dpa_compare.diff import diff

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import click
 
-from dpa_compare.cli.output import emit
+from dpa_compare.cli.output import CONTEXT, emit
 
 
-@click.group("glossary")
+@click.group("glossary", context_settings=CONTEXT)
 def glossary_group() -> None:
     """Work with bilingual glossaries (YAML in the corpus/glossary.yaml format).
 
@@ -19,7 +19,7 @@ def glossary_group() -> None:
     """
 
 
-@glossary_group.command("extract")
+@glossary_group.command("extract", context_settings=CONTEXT)
 @click.argument("en_file", metavar="EN", type=click.Path(dir_okay=False, path_type=str))
 @click.argument("zh_file", metavar="ZH", type=click.Path(dir_okay=False, path_type=str))
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,

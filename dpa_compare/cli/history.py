@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from dpa_compare.cli.output import emit, progress, to_json
+from dpa_compare.cli.output import CONTEXT, emit, progress, to_json
 
 __all__ = ["COMMANDS", "history_group"]
 
@@ -20,20 +20,20 @@ def _store(db: str | None, create: bool = False):  # noqa: ANN202 -- a HistorySt
     return HistoryStore.open(db, create=create)
 
 
-@click.group("history")
+@click.group("history", context_settings=CONTEXT)
 def history_group() -> None:
     """Store versions of a document under a name, then compare them or follow one clause.
 
     \b
     Example:
-      dpa-compare history add acme-dpa dpa-2023-03.md --version 2.0 --date 2023-03-01
-      dpa-compare history add acme-dpa dpa-2024-09.md --version 3.0 --date 2024-09-01
+      dpa-compare history add acme-dpa corpus/en/dpa-2023-03.md --version 2.0 --date 2023-03-01
+      dpa-compare history add acme-dpa corpus/en/dpa-2024-09.md --version 3.0 --date 2024-09-01
       dpa-compare history diff acme-dpa 2.0 3.0
       dpa-compare history clause acme-dpa 5.3
     """
 
 
-@history_group.command("add")
+@history_group.command("add", context_settings=CONTEXT)
 @click.argument("name")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=str))
 @click.option("--version", "label", required=True, help="Version label, e.g. 2.0 or 2024-09.")
@@ -50,7 +50,7 @@ def add_command(name: str, file: str, label: str, date: str | None, lang: str, d
 
     \b
     Example:
-      dpa-compare history add acme-dpa dpa-2024-09.md --version 3.0 --date 2024-09-01
+      dpa-compare history add acme-dpa corpus/en/dpa-2024-09.md --version 3.0 --date 2024-09-01
     """
     from dpa_compare.api import load
 
@@ -64,7 +64,7 @@ def add_command(name: str, file: str, label: str, date: str | None, lang: str, d
         emit(f"stored {file} as version {record.label} of {name} ({record.clause_count} clauses) in {store.path}", None)
 
 
-@history_group.command("list")
+@history_group.command("list", context_settings=CONTEXT)
 @click.argument("name")
 @click.option("--db", default=None, type=click.Path(dir_okay=False), help=_DB_HELP)
 @click.option("--format", "fmt", type=_FORMAT, default="text", show_default=True)
@@ -85,7 +85,7 @@ def list_command(name: str, db: str | None, fmt: str) -> None:
     emit("\n".join(lines) + "\n", None)
 
 
-@history_group.command("diff")
+@history_group.command("diff", context_settings=CONTEXT)
 @click.argument("name")
 @click.argument("old_version")
 @click.argument("new_version")
@@ -112,7 +112,7 @@ def diff_command(name: str, old_version: str, new_version: str, db: str | None, 
         emit(diff_text(result, colour=output in (None, "-") and sys.stdout.isatty()), output)
 
 
-@history_group.command("clause")
+@history_group.command("clause", context_settings=CONTEXT)
 @click.argument("name")
 @click.argument("label")
 @click.option("--at", "at", default=None, metavar="VERSION",

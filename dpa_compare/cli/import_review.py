@@ -6,10 +6,10 @@ from pathlib import Path
 
 import click
 
-from dpa_compare.cli.output import emit, progress, to_json
+from dpa_compare.cli.output import CONTEXT, emit, progress, to_json
 
 
-@click.command("import-review")
+@click.command("import-review", context_settings=CONTEXT)
 @click.argument("report", type=click.Path(dir_okay=False, path_type=str))
 @click.option("-o", "--output-dir", "out_dir", type=click.Path(file_okay=False, path_type=str), default=None,
               help="Folder for the outputs (default: the report's folder).")
@@ -28,7 +28,8 @@ def import_review_command(report: str, out_dir: str | None, fmt: str) -> None:
 
     \b
     Example:
-      dpa-compare import-review review-edited.docx -o reviewed/ --format json
+      dpa-compare report --en corpus/en/dpa-2024-09.md --zh corpus/zh/dpa-2023-03.zh.md -o review.docx
+      dpa-compare import-review review.docx -o reviewed/ --format json
     """
     from dpa_compare.files import write_atomically
     from dpa_compare.report.build_review import import_review

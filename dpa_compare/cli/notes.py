@@ -6,10 +6,10 @@ from pathlib import Path
 
 import click
 
-from dpa_compare.cli.output import write_atomically
+from dpa_compare.cli.output import CONTEXT, write_atomically
 
 
-@click.group("notes")
+@click.group("notes", context_settings=CONTEXT)
 def notes_group() -> None:
     """Translator notes and suppressions (YAML or CSV notes files).
 
@@ -20,7 +20,7 @@ def notes_group() -> None:
     """
 
 
-@notes_group.command("carry")
+@notes_group.command("carry", context_settings=CONTEXT)
 @click.option("--old-en", required=True, type=click.Path(dir_okay=False, path_type=str),
               help="The English version the notes were written on.")
 @click.option("--new-en", required=True, type=click.Path(dir_okay=False, path_type=str),
@@ -47,8 +47,8 @@ def carry_command(old_en: str, new_en: str, notes_path: str, output: str) -> Non
     from dpa_compare.qa.carry import carry_notes
     from dpa_compare.qa.notes import dump_notes, load_notes
 
-    if Path(output).resolve() in (Path(p).resolve() for p in (old_en, new_en)):
-        raise click.UsageError("-o must not overwrite an input document")
+    if Path(output).resolve() in (Path(p).resolve() for p in (old_en, new_en, notes_path)):
+        raise click.UsageError("-o must not overwrite an input file (a document or the notes file)")
     notes = load_notes(notes_path)
     old = load(old_en, lang="en", version=Path(old_en).stem)
     new = load(new_en, lang="en", version=Path(new_en).stem)

@@ -13,6 +13,10 @@ import click
 from dpa_compare.files import write_atomically
 
 
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+"""Click context settings every command declares itself, so `-h` works however a command is invoked."""
+
+
 def emit(text: str, output: str | Path | None) -> None:
     """Print `text` to stdout, or write it atomically to `output` when given."""
     if output is None or str(output) == "-":
@@ -44,4 +48,4 @@ def progress(description: str, total: int | None = None) -> Iterator[Any]:
         yield advance
 
 
-__all__ = ["emit", "progress", "to_json", "write_atomically"]
+__all__ = ["CONTEXT", "emit", "progress", "to_json", "write_atomically"]

@@ -5,12 +5,12 @@ from __future__ import annotations
 import click
 
 from dpa_compare.cli.check import FAIL_ON
-from dpa_compare.cli.output import emit, progress, to_json
+from dpa_compare.cli.output import CONTEXT, emit, progress, to_json
 
 _FILE = click.Path(dir_okay=False, path_type=str)
 
 
-@click.command("report")
+@click.command("report", context_settings=CONTEXT)
 @click.option("--en", "en_file", required=True, type=_FILE, help="The current English document.")
 @click.option("--zh", "zh_file", required=True, type=_FILE, help="The Chinese translation (draft) to review.")
 @click.option("--previous-en", type=_FILE, default=None,

@@ -5,14 +5,14 @@ from __future__ import annotations
 import click
 
 from dpa_compare.api import load
-from dpa_compare.cli.output import emit, to_json
+from dpa_compare.cli.output import CONTEXT, emit, to_json
 from dpa_compare.model import Document
 
 FIRST_WORDS = 60
 """Characters of clause text shown per line in text output."""
 
 
-@click.command("segment")
+@click.command("segment", context_settings=CONTEXT)
 @click.argument("file", type=click.Path(path_type=str))
 @click.option("--lang", type=click.Choice(["en", "zh", "auto"]), default="auto", show_default=True,
               help="Language of FILE; auto detects it from the script.")

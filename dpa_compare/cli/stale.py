@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import click
 
-from dpa_compare.cli.output import emit, progress, to_json
+from dpa_compare.cli.output import CONTEXT, emit, progress, to_json
 
 __all__ = ["COMMANDS", "stale_command"]
 
 _FILE = click.Path(dir_okay=False, path_type=str)
 
 
-@click.command("stale")
+@click.command("stale", context_settings=CONTEXT)
 @click.option("--old-en", "old_en", required=True, type=_FILE, help="The original, version the translation was made from.")
 @click.option("--new-en", "new_en", required=True, type=_FILE, help="The original, amended version.")
 @click.option("--zh", "zh", required=True, type=_FILE, help="The translation of --old-en.")
@@ -31,8 +31,10 @@ def stale_command(old_en: str, new_en: str, zh: str, new_zh: str | None, fmt: st
 
     \b
     Example:
-      dpa-compare stale --old-en dpa-2023-03.md --new-en dpa-2024-09.md --zh dpa-2023-03.zh.md
-      dpa-compare stale --old-en a.md --new-en b.md --zh a.zh.md --new-zh b.zh.md --format json
+      dpa-compare stale --old-en corpus/en/dpa-2023-03.md --new-en corpus/en/dpa-2024-09.md \\
+          --zh corpus/zh/dpa-2023-03.zh.md
+      dpa-compare stale --old-en corpus/en/dpa-2020-05.md --new-en corpus/en/dpa-2023-03.md \\
+          --zh corpus/zh/dpa-2020-05.zh.md --new-zh corpus/zh/dpa-2023-03.zh.md --format json
     """
     from dpa_compare.api import load
     from dpa_compare.stale import stale_report

@@ -152,6 +152,17 @@ def test_notes_carry_writes_the_new_file_and_never_touches_the_input(tmp_path: P
     assert [(n["clause"], n["status"]) for n in carried] == [("2.2", "open"), ("1.1", "resolved")]
 
 
+def test_notes_carry_refuses_to_overwrite_the_notes_file_it_reads(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    old = tmp_path / "v1.md"
+    old.write_text(EN, encoding="utf-8")
+    notes = tmp_path / "notes.yaml"
+    source = "notes:\n  - {clause: '2.1', text: hours, status: resolved}\n"
+    notes.write_text(source, encoding="utf-8")
+    code, out, err = _run(["notes", "carry", "--old-en", str(old), "--new-en", str(old), "--notes", str(notes), "-o", str(notes)], capsys)
+    assert code == 2 and "overwrite" in err and "Traceback" not in err
+    assert notes.read_text(encoding="utf-8") == source
+
+
 def test_two_english_files_are_a_usage_error():
     import subprocess
     import sys

@@ -85,12 +85,11 @@ class Demo:
     # -- steps ----------------------------------------------------------------------------------
 
     def segment(self) -> None:
-        from dpa_compare.api import load
         from dpa_compare.cli.segment import segment_json, segment_text
 
         files = corpus_files(self.corpus)
         for file in files:
-            document = load(file)
+            document = self.doc(file.relative_to(self.corpus).as_posix())
             stem = f"segments/{file.parent.name}-{file.name}"
             write_atomically(self.out / f"{stem}.json", segment_json(document))
             write_atomically(self.out / f"{stem}.txt", segment_text(document))

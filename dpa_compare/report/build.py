@@ -276,6 +276,8 @@ def _status(group: _RowGroup) -> str:
     statuses = [_STATUS_FROM_STALE[m.status] for m in group.members]
     if not group.old_en and group.new_en and not group.zh:
         return "new"
+    if (group.zh or group.new_zh) and not group.old_en and not group.new_en:
+        return "orphaned"  # -- a Chinese clause with no English counterpart in either version --
     for status in ("missing", "orphaned", "stale", "moved", "renumbered"):
         if status in statuses:
             return status

@@ -230,3 +230,20 @@ def test_note_dates_become_utc_date_times() -> None:
     # -- bug: an offset was dropped, not converted (10:00+08:00 came out as 10:00Z) --
     assert _iso("2020-04-20T10:00:00+08:00") == "2020-04-20T02:00:00Z"
     assert _iso("") == _iso("last spring") == ""
+
+
+def test_a_chinese_clause_with_no_english_in_either_version_is_orphaned(tmp_path):
+    import dpa_compare
+
+    english = "# T\n\n## 1. Scope\n\n1.1 The Provider shall process data.\n\n1.2 The Customer shall pay fees.\n"
+    chinese = "# 标题\n\n## 1. 范围\n\n1.1 提供方应处理数据。\n\n1.2 客户应支付费用。\n"
+    files = {"en.md": english, "en_old.md": english, "zh_old.md": chinese,
+             "zh.md": chinese + "\n1.3 本条款在双方签署之日起生效，有效期为五年。\n"}
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    en, zh, old_en, old_zh = (dpa_compare.load(tmp_path / n) for n in ("en.md", "zh.md", "en_old.md", "zh_old.md"))
+    model = build_report(en, zh, old_en, old_zh)
+    row = model.rows[-1]
+    assert row.chinese.text.endswith("有效期为五年。")
+    assert row.status == "orphaned"
+    assert row.comments, "the addition is a QA finding shown as a comment"

@@ -8,6 +8,14 @@ its words the other side translates, the cosine of its vector with the other
 side's sum) and the bead gets the mean over its members, moved towards the
 worst member by `worst`: a merge must explain every clause it takes in.
 
+Being explained is not enough: a clause added next to a topically similar
+one shares words with the neighbour's counterpart, yet translates nothing of
+it that the neighbour does not. So every member of a side with several must
+also be needed (`necessity`): some of the stems the bead shares across must
+be lost without it. A genuine split divides the English clause between its
+parts (each translates words the other lacks); an added clause translates
+none of its own, and the bead's lexical evidence drops to nothing.
+
 Length is the Gale–Church log density of the engine's scorer, with the
 length ratio of the document pair; the content score combines the evidence
 with the engine's `Weights`, against the document pair's chance levels.
@@ -21,6 +29,10 @@ import numpy as np
 
 from dpa_compare.align.clause_features import PairFeatures, Units
 from dpa_compare.align.scorers import Weights
+
+NEEDED_WORDS = 2.0
+"""Shared stems a member of a merge or split must bring, that no other member does, to be needed in full
+(one alone may be a chance hit of the dictionary)."""
 
 _Run = tuple[frozenset[str], frozenset[str], int, np.ndarray | None]
 
@@ -46,6 +58,7 @@ class BeadEvidence:
         self._pairs: dict[tuple[int, int], PairScore] = {}
         self._shares: dict[tuple[str, int, int, int], float] = {}
         self._masks: dict[int, dict[str, int]] = {}
+        self._needed: dict[tuple[str, int, tuple[int, ...], tuple[int, ...]], float] = {}
         self._len_en = np.concatenate([[0.0], np.cumsum(en.lengths)])
         self._len_zh = np.concatenate([[0.0], np.cumsum(zh.lengths)])
 
@@ -116,7 +129,40 @@ class BeadEvidence:
                  zh_lex: frozenset[str]) -> float:
         shares = [self._en_share(e, zh_start, b, zh_lex) for e in range(en_start, en_start + a)]
         shares.extend(self._zh_share(z, en_start, a, en_lex) for z in range(zh_start, zh_start + b))
-        return self._pool(shares)
+        pooled = self._pool(shares)
+        if pooled <= 0.0 or a == b == 1:
+            return pooled
+        # -- a side of several members: each must translate something of the other side no other member does --
+        en_run, zh_run = tuple(range(en_start, en_start + a)), tuple(range(zh_start, zh_start + b))
+        if b > 1:
+            pooled *= min(self.necessity("zh", zh_run, k, en_run) for k in range(b))
+        if a > 1:
+            pooled *= min(self.necessity("en", en_run, k, zh_run) for k in range(a))
+        return pooled
+
+    def necessity(self, side: str, members: tuple[int, ...], k: int, other: tuple[int, ...]) -> float:
+        """Return how far member `k` of `members` (units of `side`) is needed to translate the units `other`.
+
+        The bead's shared stems are the English stems its Chinese side
+        translates; member `k` is needed by as many of them as would be lost
+        without it, over `NEEDED_WORDS` (at most 1): 0 when it adds nothing.
+        Without a lexicon, 1: nothing tells.
+        """
+        if not self.use_lexicon:
+            return 1.0
+        rest = members[:k] + members[k + 1:]
+        key = (side, members[k], rest, other)
+        found = self._needed.get(key)
+        if found is None:
+            assert self.en.lex is not None and self.zh.lex is not None
+            mine, theirs = (self.en.lex, self.zh.lex) if side == "en" else (self.zh.lex, self.en.lex)
+            own, kept = mine[members[k]], _union(mine, rest)
+            across = _union(theirs, other)
+            # -- `own & across` is English stems whichever side the member is on: its own the Chinese side
+            #    translates, or the English side's it translates --
+            lost = (own & across) - kept
+            found = self._needed[key] = min(len(lost) / NEEDED_WORDS, 1.0)
+        return found
 
     def _en_share(self, unit: int, zh_start: int, b: int, zh_lex: frozenset[str]) -> float:
         """Return the share of English `unit`'s stems that the Chinese run translates (cached)."""
@@ -176,4 +222,8 @@ class BeadEvidence:
         return self._pool(values)
 
 
-__all__ = ["BeadEvidence", "PairScore"]
+def _union(sets: list[frozenset[str]], units: tuple[int, ...]) -> frozenset[str]:
+    return sets[units[0]] if len(units) == 1 else frozenset().union(*(sets[u] for u in units))
+
+
+__all__ = ["NEEDED_WORDS", "BeadEvidence", "PairScore"]

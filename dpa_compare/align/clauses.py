@@ -21,9 +21,12 @@ The clause tree is aligned from the top down, one block of siblings at a time:
    Gale–Church length with the ratio of this document pair) plus a bonus
    for the structural proposals. A proposal is thus kept only where the
    content does not outweigh it: a translator who dropped 5.3 and
-   renumbered 5.4 as 5.3 gets 5.3 → nothing, 5.4 ⇄ 5.3. A skip whose
-   clause a neighbour of the other side translates costs extra, so a split
-   is not read as a 1-1 link and an addition.
+   renumbered 5.4 as 5.3 gets 5.3 → nothing, 5.4 ⇄ 5.3. A merge or split
+   must need every member (each translates something of the other side
+   that no other member does), and a skip costs extra only where its clause
+   translates part of a neighbour across that the neighbour's other
+   counterpart leaves out: a split is not read as a 1-1 link and an
+   addition, nor an addition beside a similar clause as a split.
 
 Embeddings (when installed) are computed only for the clauses of the
 windows searched exactly, so a faithful numbered translation costs almost
@@ -90,7 +93,8 @@ class ClauseWeights:
     skip: float = -1.0
     """Added to a 1-0 or 0-1 bead."""
     explained: float = 1.0
-    """Per unit of content above `EXPLAINED_FROM` that the skipped clause shares with a neighbour across."""
+    """Per unit of content above `EXPLAINED_FROM` that the skipped clause shares with a neighbour across, times
+    how far the neighbour needs it (`BeadEvidence.necessity`: what it adds to the neighbour's other counterpart)."""
     content: Weights = field(default_factory=lambda: Weights(
         embedding=8.0, lexicon=6.0, anchor=2.0, length=0.5, length_variance=6.8, skip=0.0, prior=0.0))
     """Content scorers (the sentence engine's `Weights`; its `skip` and `prior` are not used here)."""
@@ -375,17 +379,35 @@ class _Block:
         return prior + (a + b) / 2 * content + w.content.length * evidence["length"] + self.structure.bonus(i - a, cols - b)
 
     def _explained(self, i: int, a: int, cols: np.ndarray) -> np.ndarray:
-        """Return how far a neighbour across explains the clause each skip bead leaves out (0: not at all)."""
+        """Return how far a neighbour across explains the clause each skip bead leaves out (0: not at all).
+
+        The neighbour's content with the clause counts only as far as the
+        neighbour needs the clause besides its other counterpart (the unit
+        beside the clause, towards which a split or merge would reach): the
+        clause must translate some of the neighbour that the other does not.
+        A clause added beside a similar one adds nothing and costs no more
+        than any skip.
+        """
         n, m = len(self.en), len(self.zh)
         out = np.zeros(len(cols))
         for k, end in enumerate(cols.tolist()):
             if a:
-                pairs = [(i - 1, j) for j in (end - 1, end) if 0 <= j < m]
+                # -- English i-1 left out; Chinese end-1 would take it with English i-2, Chinese end with English i --
+                pairs = [(j, i - 1 + step) for j, step in ((end - 1, -1), (end, 1)) if 0 <= j < m]
+                out[k] = max((self._explains("en", i - 1, j, e, n) for j, e in pairs), default=0.0)
             else:
-                pairs = [(e, end - 1) for e in (i - 1, i) if 0 <= e < n]
-            best = max((self.evidence.pair(e, z).content for e, z in pairs), default=0.0)
-            out[k] = max(best - EXPLAINED_FROM, 0.0)
+                pairs = [(e, end - 1 + step) for e, step in ((i - 1, -1), (i, 1)) if 0 <= e < n]
+                out[k] = max((self._explains("zh", end - 1, e, j, m) for e, j in pairs), default=0.0)
         return out
+
+    def _explains(self, side: str, skipped: int, across: int, partner: int, size: int) -> float:
+        """Return how far unit `across` explains the `side` unit `skipped` beside `partner` (kept if in range)."""
+        pair = self.evidence.pair(skipped, across) if side == "en" else self.evidence.pair(across, skipped)
+        if pair.content <= EXPLAINED_FROM:
+            return 0.0
+        members = tuple(sorted({skipped, partner} if 0 <= partner < size else {skipped}))
+        needed = self.evidence.necessity(side, members, members.index(skipped), (across,))
+        return (pair.content - EXPLAINED_FROM) * needed
 
     def accepted(self, segment: Segment) -> PathBead:
         """Return an accepted 1-1 pair as a path bead, its margin over the best local rival."""

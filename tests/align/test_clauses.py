@@ -3,6 +3,7 @@
 import numpy as np
 import pytest
 
+import dpa_compare
 from dpa_compare.align import embeddings
 from dpa_compare.align.clauses import ClauseAlignOptions, align_documents, link_refs, link_text
 from dpa_compare.api import segment
@@ -108,6 +109,53 @@ def test_an_added_chinese_clause_is_a_0_1_link():
     assert ("-", "2.5") in pairs
     assert [p for p in pairs if p[0] != "-"] == [(r, r) for r in ("1", "1.1", "1.2", "2", "2.1", "2.2", "2.3", "2.4",
                                                                    "3", "3.1")]
+
+
+# -- a clause with no counterpart beside one on the same topic (audits, payment): it shares words with the
+#    neighbour's counterpart but translates nothing of it the neighbour does not, so it is no part of a split --
+OPTIONS = pytest.mark.parametrize("options", [OFF, ClauseAlignOptions()], ids=["embeddings off", "embeddings auto"])
+AUDIT_ORDER = ("h1", "1.1", "1.2", "h2", "2.1", "2.2", "2.3", "2.4", "2.5", "h3", "3.1")
+AUDIT_EN = "2.5 The Customer may audit the Supplier at any time and may ask the Supplier for its audit reports."
+AUDIT_ZH = "2.5 客户可随时审计供应商，并可要求供应商提供其审计报告。"
+PAY_EN = ["1. Fees", "1.1 The Supplier shall host the data.", "1.2 The Customer shall pay the fees."]
+PAY_ZH = ["1. 费用", "1.1 供应商应托管数据。", "1.2 客户应支付费用。", "1.3 客户应按时付款并承担税费。"]
+
+
+def _section_2(pairs):
+    return [p for p in pairs if p[0].startswith("2") or p[1].startswith("2")]
+
+
+@OPTIONS
+def test_an_added_chinese_clause_beside_a_similar_one_is_a_0_1_link_not_a_split(options):
+    zh = {**ZH, "2.5": AUDIT_ZH}
+    pairs = _pairs(_align(list(EN.values()), [zh[k] for k in AUDIT_ORDER], options))
+    assert _section_2(pairs) == [(r, r) for r in ("2", "2.1", "2.2", "2.3", "2.4")] + [("-", "2.5")]
+
+
+@OPTIONS
+def test_an_omitted_english_clause_beside_a_similar_one_is_a_1_0_link_not_a_merge(options):
+    en = {**EN, "2.5": AUDIT_EN}
+    pairs = _pairs(_align([en[k] for k in AUDIT_ORDER], list(ZH.values()), options))
+    assert _section_2(pairs) == [(r, r) for r in ("2", "2.1", "2.2", "2.3", "2.4")] + [("2.5", "-")]
+
+
+@OPTIONS
+def test_a_short_added_clause_on_the_same_payment_stays_unaligned(options):
+    # -- the Chinese 1.3 repeats "customer" and "pay" of 1.2 and adds "on time" and "taxes", which the English lacks --
+    assert _pairs(_align(PAY_EN, PAY_ZH, options)) == [("1", "1"), ("1.1", "1.1"), ("1.2", "1.2"), ("-", "1.3")]
+    en = [*PAY_EN, "1.3 The Customer shall pay on time and bear all taxes."]
+    assert _pairs(_align(en, PAY_ZH[:3], options)) == [("1", "1"), ("1.1", "1.1"), ("1.2", "1.2"), ("1.3", "-")]
+
+
+def test_the_qa_check_reports_a_clause_added_or_omitted_beside_a_similar_one():
+    en, zh = _doc(list(EN.values()), "en"), _doc([{**ZH, "2.5": AUDIT_ZH}[k] for k in AUDIT_ORDER], "zh")
+    added = [(f.check, f.zh_label) for f in dpa_compare.check_translation(en, zh).findings
+             if f.check in ("addition", "omission")]
+    assert added == [("addition", "2.5")]
+    en, zh = _doc([{**EN, "2.5": AUDIT_EN}[k] for k in AUDIT_ORDER], "en"), _doc(list(ZH.values()), "zh")
+    omitted = [(f.check, f.en_label) for f in dpa_compare.check_translation(en, zh).findings
+               if f.check in ("addition", "omission")]
+    assert omitted == [("omission", "2.5")]
 
 
 def test_statute_articles_and_their_paragraphs_align_across_numbering_styles():

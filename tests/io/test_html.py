@@ -199,7 +199,7 @@ def test_billion_laughs_is_refused_without_expanding():
     started = time.monotonic()
     with pytest.raises(LoadError, match=r"^page\.html: declares DTD entities"):
         read(page)
-    assert time.monotonic() - started < 2
+    assert time.monotonic() - started < 15  # -- a hang guard: expanding the entities would take far longer --
 
 
 def test_system_entity_is_refused_and_never_read(tmp_path):

@@ -24,10 +24,6 @@ class LoadError(DpaCompareError):
         super().__init__(f"{self.path}: {problem}")
 
 
-class SegmentationError(DpaCompareError):
-    """A document's text could not be turned into clauses."""
-
-
 class AlignmentError(DpaCompareError):
     """Two documents could not be aligned, or an alignment failed its self-check."""
 

@@ -56,11 +56,12 @@ def report_command(en_file: str, zh_file: str, previous_en: str | None, previous
         raise click.BadParameter(f"{output!r} must end in .docx", param_hint="-o/--output")
     steps = 5 + (previous_en is not None) + (previous_zh is not None) + (previous_zh is not None)
     with progress("Reading documents", total=steps) as advance:
+        # -- the small files first: a bad glossary or notes file fails before the slow loads --
+        notes_file, glossary_file = _extras(notes, glossary)
         en = load(en_file, lang="en")
         zh = load(zh_file, lang="zh")
         old_en = load(previous_en, lang="en") if previous_en else None
         old_zh = load(previous_zh, lang="zh") if previous_zh else None
-        notes_file, glossary_file = _extras(notes, glossary)
         advance(1 + (old_en is not None) + (old_zh is not None), "Aligning")
         inputs = ReportInputs(en, zh, old_en, old_zh, notes_file, glossary_file)
         analysis = analyse(inputs, on_step=lambda what: advance(1, what))

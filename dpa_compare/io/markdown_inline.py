@@ -22,7 +22,7 @@ _REF_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
 _AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^>\s]+|[^@\s<>]+@[^@\s<>]+\.[A-Za-z]{2,})>")
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _CODE = re.compile(r"(`+)(.+?)\1")
 _STRONG_UNDERSCORE = re.compile(r"(?<![\w])__|__(?![\w])")
 _EMPHASIS = (
@@ -37,7 +37,7 @@ _SPACES = re.compile(r"[ \t\u00a0]{2,}")
 
 def strip_inline(raw: str) -> str:
     """Return `raw` Markdown inline text as a reader sees it, markup removed."""
-    text = _COMMENT.sub("", raw)
+    text = HTML_COMMENT.sub("", raw)
     text = _ESCAPE.sub(lambda m: chr(_PROTECT_BASE + ord(m.group(1))), text)
     text = _CODE.sub(lambda m: m.group(2).strip(), text)
     text = _IMAGE.sub("", text)
@@ -88,4 +88,4 @@ def join_lines(lines: list[str]) -> str:
     return out
 
 
-__all__ = ["bold_lead", "join_lines", "strip_inline"]
+__all__ = ["HTML_COMMENT", "bold_lead", "join_lines", "strip_inline"]

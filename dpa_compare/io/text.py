@@ -19,7 +19,7 @@ from pathlib import Path
 
 from dpa_compare.io import Source, sha256_of
 from dpa_compare.io.encoding import decode_text
-from dpa_compare.io.markdown_inline import bold_lead, join_lines, strip_inline
+from dpa_compare.io.markdown_inline import HTML_COMMENT, bold_lead, join_lines, strip_inline
 from dpa_compare.model import Block
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
@@ -29,7 +29,6 @@ _ITEM = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>[*+-]|\d{1,9}[.)])(?:[ \t]+(?
 _FENCE = re.compile(r"^ {0,3}(```+|~~~+)")
 _TABLE_ROW = re.compile(r"^ {0,3}\|")
 _TABLE_RULE = re.compile(r"^ {0,3}\|?[ \t]*:?-{2,}:?[ \t]*(\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$")
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _QUOTE = re.compile(r"^(?:>[ \t]?)+")
 _MARKDOWN_SUFFIXES = (".md", ".markdown")
 
@@ -82,7 +81,7 @@ class MarkdownParser:
 
     def __init__(self, text: str) -> None:
         # -- comments are blanked, not deleted, so line numbers stay right --
-        text = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+        text = HTML_COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
         self.lines = text.split("\n")
         self.blocks: list[Block] = []
         self.lists: list[_List] = []

@@ -45,11 +45,19 @@ def _pairs(clauses: int, scales: list[int], tmp: Path) -> list[tuple[str, object
         out.append((f"generated {scale}x", load(en_path, lang="en"), load(zh_path, lang="zh")))
     for key_path in sorted((ROOT / "corpus" / "keys").glob("align-*.yaml")):
         key = yaml.safe_load(key_path.read_text(encoding="utf-8"))
-        out.append((f"corpus {key_path.stem}", load(ROOT / "corpus" / key["en"]), load(ROOT / "corpus" / key["zh"])))
+        out.append(
+            (
+                f"corpus {key_path.stem}",
+                load(ROOT / "corpus" / key["en"]),
+                load(ROOT / "corpus" / key["zh"]),
+            )
+        )
     return out
 
 
-def _time(en: object, zh: object, options: object, glossary: object, repeat: int) -> tuple[list[float], object]:
+def _time(
+    en: object, zh: object, options: object, glossary: object, repeat: int
+) -> tuple[list[float], object]:
     from dpa_compare.align.clauses import align_documents
 
     times, alignment = [], None
@@ -77,10 +85,16 @@ def main(argv: list[str] | None = None) -> int:
     glossary = load_glossary(glossary_path) if glossary_path.exists() else None
     with tempfile.TemporaryDirectory() as tmp:
         pairs = _pairs(args.clauses, scales, Path(tmp))
-    _time(pairs[0][1], pairs[0][2], options, glossary, 1)  # -- warm-up: dictionary, encoder, jieba --
-    print(f"command: python bench/bench_align_docs.py --clauses {args.clauses} --scales {args.scales} "
-          f"--repeat {args.repeat} --embeddings {args.embeddings}")
-    print(f"{'pair':<24} {'clauses':>8} {'links':>6} {'median s':>9} {'min s':>7} {'max s':>7} {'s/1k':>6}  scorers")
+    _time(
+        pairs[0][1], pairs[0][2], options, glossary, 1
+    )  # -- warm-up: dictionary, encoder, jieba --
+    print(
+        f"command: python bench/bench_align_docs.py --clauses {args.clauses} --scales {args.scales} "
+        f"--repeat {args.repeat} --embeddings {args.embeddings}"
+    )
+    print(
+        f"{'pair':<24} {'clauses':>8} {'links':>6} {'median s':>9} {'min s':>7} {'max s':>7} {'s/1k':>6}  scorers"
+    )
     verdict = 0
     for name, en, zh in pairs:
         times, alignment = _time(en, zh, options, glossary, args.repeat)
@@ -88,8 +102,10 @@ def main(argv: list[str] | None = None) -> int:
         size = len(en.clauses) + len(zh.clauses)  # type: ignore[attr-defined]
         per_k = median / (size / 2) * 1000
         scorers = alignment.scorers[-1] if alignment else ""  # type: ignore[attr-defined]
-        print(f"{name:<24} {size // 2:>8} {len(alignment.links):>6} {median:>9.3f} {min(times):>7.3f} "  # type: ignore[attr-defined]
-              f"{max(times):>7.3f} {per_k:>6.3f}  {scorers}")
+        print(
+            f"{name:<24} {size // 2:>8} {len(alignment.links):>6} {median:>9.3f} {min(times):>7.3f} "  # type: ignore[attr-defined]
+            f"{max(times):>7.3f} {per_k:>6.3f}  {scorers}"
+        )
         if name == f"generated {scales[0]}x" and median > TARGET_SECONDS:
             verdict = 1
     print(f"target: generated {scales[0]}x ≤ {TARGET_SECONDS:.1f} s median")

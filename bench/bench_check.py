@@ -26,16 +26,26 @@ _EN_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eig
              "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]  # fmt: skip
 
 _TEMPLATES = [
-    ("The Provider shall notify the Customer within {w} ({n}) days of a request made under Section {ref}.",
-     "提供方应在收到根据第{ref}条提出的请求后{c}（{n}）日内通知客户。"),
-    ("The Customer may object to a new Sub-processor by writing to privacy@example.com within {w} ({n}) days.",
-     "客户可在{c}（{n}）日内致函privacy@example.com，反对新的分处理者。"),
-    ("The Provider shall keep records of Processing for {w} ({n}) years after the Agreement ends on 1 March 2025.",
-     "提供方应在协议于2025年3月1日终止后将处理记录保存{c}（{n}）年。"),
-    ("Each party shall pay {n}% of the fees set out in Annex 2 within {w} ({n}) Business Days.",
-     "各方应在{c}（{n}）个工作日内支付附件二所列费用的{n}%。"),
-    ("The Provider shall ensure that its personnel who Process Personal Data are bound by confidentiality.",
-     "提供方应确保其处理个人数据的人员受保密义务约束。"),
+    (
+        "The Provider shall notify the Customer within {w} ({n}) days of a request made under Section {ref}.",
+        "提供方应在收到根据第{ref}条提出的请求后{c}（{n}）日内通知客户。",
+    ),
+    (
+        "The Customer may object to a new Sub-processor by writing to privacy@example.com within {w} ({n}) days.",
+        "客户可在{c}（{n}）日内致函privacy@example.com，反对新的分处理者。",
+    ),
+    (
+        "The Provider shall keep records of Processing for {w} ({n}) years after the Agreement ends on 1 March 2025.",
+        "提供方应在协议于2025年3月1日终止后将处理记录保存{c}（{n}）年。",
+    ),
+    (
+        "Each party shall pay {n}% of the fees set out in Annex 2 within {w} ({n}) Business Days.",
+        "各方应在{c}（{n}）个工作日内支付附件二所列费用的{n}%。",
+    ),
+    (
+        "The Provider shall ensure that its personnel who Process Personal Data are bound by confidentiality.",
+        "提供方应确保其处理个人数据的人员受保密义务约束。",
+    ),
 ]
 
 
@@ -47,7 +57,10 @@ def _cn(n: int) -> str:
 
 def generate(clauses: int) -> tuple[str, str]:
     """Return (English, Chinese) Markdown with about `clauses` clauses: 25 sub-clauses per section."""
-    en = ["# Data Processing Addendum", 'This Data Processing Addendum (this "DPA") is made by the Provider.']
+    en = [
+        "# Data Processing Addendum",
+        'This Data Processing Addendum (this "DPA") is made by the Provider.',
+    ]
     zh = ["# 数据处理附录", "本数据处理附录（“本附录”）由提供方订立。"]
     per_section = 25
     sections = max(1, -(-(clauses - 2) // (per_section + 1)))
@@ -66,7 +79,9 @@ def generate(clauses: int) -> tuple[str, str]:
     return "\n\n".join(en) + "\n", "\n\n".join(zh) + "\n"
 
 
-def run_once(en_path: Path, zh_path: Path, glossary: Path | None, aligner: str) -> tuple[float, float, int, int, str]:
+def run_once(
+    en_path: Path, zh_path: Path, glossary: Path | None, aligner: str
+) -> tuple[float, float, int, int, str]:
     """Return (seconds, of which aligning, clauses, findings, aligner) for one in-process `check` of the pair."""
     from dpa_compare.api import load
     from dpa_compare.cli.check import check_text
@@ -80,7 +95,13 @@ def run_once(en_path: Path, zh_path: Path, glossary: Path | None, aligner: str) 
     aligning = time.perf_counter() - aligned
     result = check_documents(en, zh, glossary=terms, alignment=alignment)
     check_text(result)
-    return time.perf_counter() - start, aligning, len(en.clauses), len(result.findings), ",".join(alignment.scorers)
+    return (
+        time.perf_counter() - start,
+        aligning,
+        len(en.clauses),
+        len(result.findings),
+        ",".join(alignment.scorers),
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -88,8 +109,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clauses", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--aligner", choices=["project", "number"], default="project",
-                        help="project: dpa_compare.align.clauses when installed (else the number fallback)")
+    parser.add_argument(
+        "--aligner",
+        choices=["project", "number"],
+        default="project",
+        help="project: dpa_compare.align.clauses when installed (else the number fallback)",
+    )
     args = parser.parse_args(argv)
     root = Path(__file__).resolve().parents[1]
     glossary = root / "corpus" / "glossary.yaml"
@@ -98,12 +123,19 @@ def main(argv: list[str] | None = None) -> int:
         en_path, zh_path = Path(tmp) / "bench.en.md", Path(tmp) / "bench.zh.md"
         en_path.write_text(en_text, encoding="utf-8")
         zh_path.write_text(zh_text, encoding="utf-8")
-        run_once(en_path, zh_path, glossary if glossary.exists() else None, args.aligner)  # -- warm-up: imports, jieba --
-        runs = [run_once(en_path, zh_path, glossary if glossary.exists() else None, args.aligner) for _ in range(args.repeat)]
+        run_once(
+            en_path, zh_path, glossary if glossary.exists() else None, args.aligner
+        )  # -- warm-up: imports, jieba --
+        runs = [
+            run_once(en_path, zh_path, glossary if glossary.exists() else None, args.aligner)
+            for _ in range(args.repeat)
+        ]
     times = [run[0] for run in runs]
     median = statistics.median(times)
     align_median = statistics.median(run[1] for run in runs)
-    print(f"command: python bench/bench_check.py --clauses {args.clauses} --repeat {args.repeat} --aligner {args.aligner}")
+    print(
+        f"command: python bench/bench_check.py --clauses {args.clauses} --repeat {args.repeat} --aligner {args.aligner}"
+    )
     print(f"aligner: {runs[0][4]}")
     print(f"{'clauses':>8} {'findings':>9} {'runs':>5} {'median s':>9} {'align s':>8} {'rest s':>7} {'min s':>7} "
           f"{'max s':>7} {'target s':>9} {'ok':>3}")  # fmt: skip

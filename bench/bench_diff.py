@@ -38,7 +38,10 @@ TITLES = ("Scope", "Definitions", "Processing", "Security", "Sub-processing", "T
 def sentence(rng: random.Random, sections: int) -> str:
     words = [rng.choice(WORDS) for _ in range(rng.randint(12, 40))]
     if rng.random() < 0.15:
-        words.insert(rng.randint(0, len(words)), f"as set out in Section {rng.randint(1, sections)}.{rng.randint(1, 3)}")
+        words.insert(
+            rng.randint(0, len(words)),
+            f"as set out in Section {rng.randint(1, sections)}.{rng.randint(1, 3)}",
+        )
     return " ".join(words).capitalize() + "."
 
 
@@ -73,7 +76,10 @@ def revise(rows: list[tuple[str, str, str]], rng: random.Random) -> list[tuple[s
     for k, row in enumerate(moved):
         row[0] = f"{rng.randint(1, 40)}.{20 + k}"
         body.insert(rng.randrange(1, len(body)), row)
-    out = [("1", "Scope of this version", ""), ("1.1", "", "This clause is new in the revised version.")]
+    out = [
+        ("1", "Scope of this version", ""),
+        ("1.1", "", "This clause is new in the revised version."),
+    ]
     for citation, heading, text in body:
         top, _, rest = citation.partition(".")
         new_citation = str(int(top) + 1) + ("." + rest if rest else "")
@@ -91,7 +97,9 @@ def _shift_references(text: str) -> str:
 def document(rows: list[tuple[str, str, str]], name: str) -> Document:
     clauses, ids = [], {}
     for n, (citation, heading, text) in enumerate(rows):
-        parent_ref = citation.rsplit("(", 1)[0] if citation.endswith(")") else citation.rpartition(".")[0]
+        parent_ref = (
+            citation.rsplit("(", 1)[0] if citation.endswith(")") else citation.rpartition(".")[0]
+        )
         clause_id = f"{name}{n}"
         ids.setdefault(citation, clause_id)
         clauses.append(Clause(
@@ -137,10 +145,16 @@ def main() -> None:
     clause_time, result = timed(lambda: diff(old, new), args.runs)
     dmp_time, dmp_result = timed(whole_text_dmp, args.runs)
     counts = {k: v for k, v in result.counts().items() if v}  # type: ignore[union-attr]
-    print(f"command: python bench/bench_diff.py --clauses {args.clauses} --runs {args.runs} --seed {args.seed}")
-    print(f"documents: {len(old.clauses)} → {len(new.clauses)} clauses, {len(old_text):,} → {len(new_text):,} chars")
+    print(
+        f"command: python bench/bench_diff.py --clauses {args.clauses} --runs {args.runs} --seed {args.seed}"
+    )
+    print(
+        f"documents: {len(old.clauses)} → {len(new.clauses)} clauses, {len(old_text):,} → {len(new_text):,} chars"
+    )
     print(f"{'what':<46} {'median s':>9}  runs")
-    print(f"{'dpa_compare.diff.diff (clause matching + redlines)':<46} {clause_time:>9.3f}  {args.runs}")
+    print(
+        f"{'dpa_compare.diff.diff (clause matching + redlines)':<46} {clause_time:>9.3f}  {args.runs}"
+    )
     print(f"{'diff-match-patch, whole texts, Diff_Timeout=0':<46} {dmp_time:>9.3f}  {args.runs}")
     print(f"changes: {counts}")
     print(f"dmp edits: {len(dmp_result)}; signature: {result.signature}")  # type: ignore[arg-type, union-attr]

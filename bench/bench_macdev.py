@@ -69,7 +69,9 @@ print(json.dumps({"seconds": seconds, "zh": len(zh) * times, "en": len(en) * tim
 
 def _run(code: str, *args: str) -> dict:
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", code, *args], cwd=ROOT, capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args], cwd=ROOT, capture_output=True, text=True, check=False
+    )
     if done.returncode != 0:
         sys.exit(f"bench: child failed:\n{done.stderr}")
     result = json.loads(done.stdout.strip().splitlines()[-1])
@@ -86,8 +88,10 @@ def _confidence_split(beads: dict, gold: dict) -> str:
             tally = right[conf >= 0.5]
             tally[0] += (tuple(src), tuple(tgt)) in keys
             tally[1] += 1
-    parts = [f"{label} {hits / total if total else 0:.3f} ({hits}/{total})"
-             for label, (hits, total) in (("conf≥0.5", right[True]), ("conf<0.5", right[False]))]
+    parts = [
+        f"{label} {hits / total if total else 0:.3f} ({hits}/{total})"
+        for label, (hits, total) in (("conf≥0.5", right[True]), ("conf<0.5", right[False]))
+    ]
     return "strict precision: " + ", ".join(parts)
 
 
@@ -109,25 +113,42 @@ def _calibrate() -> None:
             names = list(features)
             rows.append(np.stack([features[k] for k in names], axis=1))
             gold = {(tuple(b.src), tuple(b.tgt)) for b in read_beads(zh_path.with_suffix(".gold"))}
-            labels += [(tuple(range(s.i - s.kind[0], s.i)), tuple(range(s.j - s.kind[1], s.j))) in gold
-                       for s in steps]
-        x, y = np.hstack([np.ones((sum(map(len, rows)), 1)), np.concatenate(rows)]), np.array(labels, float)
+            labels += [
+                (tuple(range(s.i - s.kind[0], s.i)), tuple(range(s.j - s.kind[1], s.j))) in gold
+                for s in steps
+            ]
+        x, y = (
+            np.hstack([np.ones((sum(map(len, rows)), 1)), np.concatenate(rows)]),
+            np.array(labels, float),
+        )
         w = np.zeros(x.shape[1])
         for _ in range(50):  # -- Newton steps of an L2-regularised logistic regression --
             p = 1 / (1 + np.exp(-x @ w))
             hessian = (x * (p * (1 - p))[:, None]).T @ x + 1e-2 * np.eye(len(w))
             w -= np.linalg.solve(hessian, x.T @ (p - y) + 1e-2 * w)
-        print(f"calibration ({emb}): " + ", ".join(f"{k} {v:.3f}" for k, v in zip(["bias", *names], w)))
+        print(
+            f"calibration ({emb}): "
+            + ", ".join(f"{k} {v:.3f}" for k, v in zip(["bias", *names], w))
+        )
 
 
 def main() -> None:
     """Run the benchmark and print scores and timings."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=5, help="timed whole runs per configuration (median)")
-    parser.add_argument("--no-scaling", action="store_true", help="skip the 1x/4x/16x scaling timing")
-    parser.add_argument("--scaling-embeddings", action="store_true",
-                        help="time scaling with embeddings too (16x embeds 55,000 sentences: minutes)")
-    parser.add_argument("--calibrate", action="store_true", help="fit the bead-confidence model and stop")
+    parser.add_argument(
+        "--repeat", type=int, default=5, help="timed whole runs per configuration (median)"
+    )
+    parser.add_argument(
+        "--no-scaling", action="store_true", help="skip the 1x/4x/16x scaling timing"
+    )
+    parser.add_argument(
+        "--scaling-embeddings",
+        action="store_true",
+        help="time scaling with embeddings too (16x embeds 55,000 sentences: minutes)",
+    )
+    parser.add_argument(
+        "--calibrate", action="store_true", help="fit the bead-confidence model and stop"
+    )
     args = parser.parse_args()
     if not DATA.is_dir():
         print(f"bench: skipped, MAC-Dev not found at {DATA.resolve()}")
@@ -153,15 +174,19 @@ def main() -> None:
         print(f"[embeddings={emb}] scorers: {','.join(first['scorers'])}")
         print(f"  {score(beads, gold).format()}")
         print(f"  {_confidence_split(first['beads'], gold)}")
-        print(f"  whole run (process incl. imports and model load), median of {len(walls)}: "
-              f"{medians[emb]:.2f} s  (all: {', '.join(f'{w:.2f}' for w in walls)})")
+        print(
+            f"  whole run (process incl. imports and model load), median of {len(walls)}: "
+            f"{medians[emb]:.2f} s  (all: {', '.join(f'{w:.2f}' for w in walls)})"
+        )
     print(f"ratio auto/off: {medians['auto'] / medians['off']:.2f}")
     if not args.no_scaling:
-        for emb in (CONFIGS if args.scaling_embeddings else ("off",)):
+        for emb in CONFIGS if args.scaling_embeddings else ("off",):
             for times in (1, 4, 16):
                 res = _run(_SCALE_CHILD, str(DATA), emb, str(times))
-                print(f"scaling [embeddings={emb}] {times:>2}x (001..006 concatenated, repeated): "
-                      f"{res['zh']} zh × {res['en']} en aligned in {res['seconds']:.2f} s; {res['scores']}")
+                print(
+                    f"scaling [embeddings={emb}] {times:>2}x (001..006 concatenated, repeated): "
+                    f"{res['zh']} zh × {res['en']} en aligned in {res['seconds']:.2f} s; {res['scores']}"
+                )
 
 
 if __name__ == "__main__":

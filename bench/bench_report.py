@@ -38,19 +38,72 @@ def synthetic_model(rows: int) -> ReportModel:
     for n in range(rows):
         number = f"{n // 25 + 1}.{n % 25}"
         if n % 25 == 0:
-            built.append(Row(f"h{n}", "heading", str(n // 25 + 1), Cell.of(f"Section {n // 25 + 1}", lang="en"), Cell.of(f"第{n // 25 + 1}节", lang="zh"), en_id=f"h{n}"))
+            built.append(
+                Row(
+                    f"h{n}",
+                    "heading",
+                    str(n // 25 + 1),
+                    Cell.of(f"Section {n // 25 + 1}", lang="en"),
+                    Cell.of(f"第{n // 25 + 1}节", lang="zh"),
+                    en_id=f"h{n}",
+                )
+            )
             continue
         english = f"The Vendor shall retain the records described in paragraph {number} for the period agreed in writing, and shall delete them afterwards."
         chinese = f"供应商应将第{number}段所述记录保存至书面约定的期限，并于期满后删除。"
         if n % 3 == 0:
-            en_cell = Cell((Span(english[:40]), Span("twelve months", "deleted"), Span("six months", "inserted"), Span(english[40:])), "en")
-            zh_cell = Cell((Span(chinese[:10]), Span("十二个月", "deleted"), Span("六个月", "inserted"), Span(chinese[10:])), "zh")
+            en_cell = Cell(
+                (
+                    Span(english[:40]),
+                    Span("twelve months", "deleted"),
+                    Span("six months", "inserted"),
+                    Span(english[40:]),
+                ),
+                "en",
+            )
+            zh_cell = Cell(
+                (
+                    Span(chinese[:10]),
+                    Span("十二个月", "deleted"),
+                    Span("六个月", "inserted"),
+                    Span(chinese[10:]),
+                ),
+                "zh",
+            )
         else:
             en_cell, zh_cell = Cell.of(english, lang="en"), Cell.of(chinese, lang="zh")
-        comments = (Comment("Check the period against the English.", Anchor("chinese"), kind="finding", severity="minor", check="numbers"),) if n % 7 == 0 else ()
+        comments = (
+            (
+                Comment(
+                    "Check the period against the English.",
+                    Anchor("chinese"),
+                    kind="finding",
+                    severity="minor",
+                    check="numbers",
+                ),
+            )
+            if n % 7 == 0
+            else ()
+        )
         status = _STATUSES[n % len(_STATUSES)]
-        built.append(Row(f"r{n}", "clause", number, en_cell, zh_cell, status, Cell.of("Low-confidence link (0.55)" if n % 11 == 0 else ""), comments, en_id=number, zh_id=number))
-    return ReportModel(FrontMatter("Benchmark report", legend=default_legend(), reproducibility="bench"), tuple(built))
+        built.append(
+            Row(
+                f"r{n}",
+                "clause",
+                number,
+                en_cell,
+                zh_cell,
+                status,
+                Cell.of("Low-confidence link (0.55)" if n % 11 == 0 else ""),
+                comments,
+                en_id=number,
+                zh_id=number,
+            )
+        )
+    return ReportModel(
+        FrontMatter("Benchmark report", legend=default_legend(), reproducibility="bench"),
+        tuple(built),
+    )
 
 
 def plain_table(model: ReportModel) -> bytes:
@@ -96,7 +149,9 @@ def main() -> None:
     size = len(build_docx(model))
     print(f"rows: {args.rows}  comments: {model.comment_count}  runs: {args.runs} (median)")
     print(f"python-docx plain table (floor): {floor:.3f} s")
-    print(f"report, display redlines:        {display:.3f} s  ({display / floor:.2f}x floor)  {size / 1024:.0f} KiB")
+    print(
+        f"report, display redlines:        {display:.3f} s  ({display / floor:.2f}x floor)  {size / 1024:.0f} KiB"
+    )
     print(f"report, tracked changes:         {tracked:.3f} s  ({tracked / floor:.2f}x floor)")
 
 

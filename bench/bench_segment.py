@@ -39,7 +39,9 @@ def outline(clauses: int) -> list[tuple[int, str]]:
         for sub in range(1, 6):
             items.append((1, f"{SENTENCE} (clause {section}.{sub})."))
             if sub % 2:
-                items.extend((2, f"an item of clause {section}.{sub}, number {n};") for n in range(1, 4))
+                items.extend(
+                    (2, f"an item of clause {section}.{sub}, number {n};") for n in range(1, 4)
+                )
     return items[:clauses]
 
 
@@ -67,14 +69,23 @@ def write_markdown(rows: list[tuple[int, str, str]], path: Path) -> None:
 
 
 def write_text(rows: list[tuple[int, str, str]], path: Path) -> None:
-    path.write_text("\n\n".join(f"{label} {text}" for _, label, text in rows) + "\n", encoding="utf-8")
+    path.write_text(
+        "\n\n".join(f"{label} {text}" for _, label, text in rows) + "\n", encoding="utf-8"
+    )
 
 
 def write_html(rows: list[tuple[int, str, str]], path: Path) -> None:
-    body = [f"<h2>{label} {text}</h2>" if level == 0 else f"<p>{label} {text}</p>" for level, label, text in rows]
-    page = ("<!DOCTYPE html><html><head><title>Generated</title><script>var x = 1;</script></head><body>"
-            "<nav><a href='/'>Home</a></nav><main><h1>Generated Agreement</h1>" + "\n".join(body) + "</main>"
-            "<footer>© Example</footer></body></html>")
+    body = [
+        f"<h2>{label} {text}</h2>" if level == 0 else f"<p>{label} {text}</p>"
+        for level, label, text in rows
+    ]
+    page = (
+        "<!DOCTYPE html><html><head><title>Generated</title><script>var x = 1;</script></head><body>"
+        "<nav><a href='/'>Home</a></nav><main><h1>Generated Agreement</h1>"
+        + "\n".join(body)
+        + "</main>"
+        "<footer>© Example</footer></body></html>"
+    )
     path.write_text(page, encoding="utf-8")
 
 
@@ -89,7 +100,10 @@ def write_pdf(rows: list[tuple[int, str, str]], path: Path) -> None:
     from reportlab.platypus import Paragraph, SimpleDocTemplate
 
     styles = getSampleStyleSheet()
-    story = [Paragraph(f"{label} {text}", styles["Heading2" if level == 0 else "BodyText"]) for level, label, text in rows]
+    story = [
+        Paragraph(f"{label} {text}", styles["Heading2" if level == 0 else "BodyText"])
+        for level, label, text in rows
+    ]
     SimpleDocTemplate(str(path), pagesize=A4, title="Generated Agreement").build(story)
 
 
@@ -120,7 +134,9 @@ def main(argv: list[str] | None = None) -> int:
     }
     print(f"command: python bench/bench_segment.py --clauses {args.clauses} --repeat {args.repeat}")
     print(f"python {sys.version.split()[0]}, dpa_compare {dpa_compare.__version__}\n")
-    print("| format | numbered clauses written | clauses found | median load+segment (s) | min (s) |")
+    print(
+        "| format | numbered clauses written | clauses found | median load+segment (s) | min (s) |"
+    )
     print("|---|---|---|---|---|")
     with tempfile.TemporaryDirectory() as folder:
         for suffix, write in writers.items():

@@ -26,7 +26,7 @@ for _folder in (CORPUS, REPO):
     if str(_folder) not in sys.path:
         sys.path.insert(0, str(_folder))
 
-from derive.md_parse import FormatError, MdBlock, parse_file  # noqa: E402
+from derive.md_parse import FormatError, parse_file  # noqa: E402
 from derive.to_docx import EN_LEVELS, ZH_DECIMAL_LEVELS, build_docx  # noqa: E402
 from derive.to_html import build_html  # noqa: E402
 
@@ -63,12 +63,31 @@ def _gb18030(source: Path) -> bytes:
 
 
 TARGETS: tuple[Target, ...] = (
-    Target("docx/dpa-2020-05.docx", "en/dpa-2020-05.md", _docx_en, "Word, automatic numbering (1. / 1.1 / (a) / (i))"),
-    Target("docx/dpa-2023-03.docx", "en/dpa-2023-03.md", _docx_en, "Word, automatic numbering (1. / 1.1 / (a) / (i))"),
-    Target("docx/dpa-2023-03.zh.docx", "zh/dpa-2023-03.zh.md", _docx_zh,
-           "Word, automatic numbering (1. / 1.1 / （一） / (i))"),
+    Target(
+        "docx/dpa-2020-05.docx",
+        "en/dpa-2020-05.md",
+        _docx_en,
+        "Word, automatic numbering (1. / 1.1 / (a) / (i))",
+    ),
+    Target(
+        "docx/dpa-2023-03.docx",
+        "en/dpa-2023-03.md",
+        _docx_en,
+        "Word, automatic numbering (1. / 1.1 / (a) / (i))",
+    ),
+    Target(
+        "docx/dpa-2023-03.zh.docx",
+        "zh/dpa-2023-03.zh.md",
+        _docx_zh,
+        "Word, automatic numbering (1. / 1.1 / （一） / (i))",
+    ),
     Target("html/dpa-2024-09.html", "en/dpa-2024-09.md", _html, "web page as saved by a browser"),
-    Target("gb18030/dpa-2020-05.zh.md", "zh/dpa-2020-05.zh.md", _gb18030, "GB18030-encoded Markdown, CRLF"),
+    Target(
+        "gb18030/dpa-2020-05.zh.md",
+        "zh/dpa-2020-05.zh.md",
+        _gb18030,
+        "GB18030-encoded Markdown, CRLF",
+    ),
 )
 """Every derived file, relative to corpus/."""
 
@@ -84,7 +103,9 @@ def build(target: Target, corpus: Path = CORPUS) -> bytes | None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the build (or the check); return the exit status."""
     parser = argparse.ArgumentParser(prog="corpus/build.py", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--check", action="store_true", help="fail when a derived file is missing or stale")
+    parser.add_argument(
+        "--check", action="store_true", help="fail when a derived file is missing or stale"
+    )
     parser.add_argument("--list", action="store_true", help="list the targets and exit")
     args = parser.parse_args(argv)
     if args.list:
@@ -110,7 +131,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if current == data:
             print(f"up to date: {target.output}")
         elif args.check:
-            print(f"{'stale' if current is not None else 'missing'}: {target.output} (run python corpus/build.py)")
+            print(
+                f"{'stale' if current is not None else 'missing'}: {target.output} (run python corpus/build.py)"
+            )
             stale += 1
         else:
             write_atomically(output, data)

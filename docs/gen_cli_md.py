@@ -52,9 +52,13 @@ def help_text(words: tuple[str, ...]) -> str:
 
     from dpa_compare.cli import cli
 
-    result = CliRunner().invoke(cli, [*words, "--help"], prog_name="dpa-compare", terminal_width=WIDTH, color=False)
+    result = CliRunner().invoke(
+        cli, [*words, "--help"], prog_name="dpa-compare", terminal_width=WIDTH, color=False
+    )
     if result.exit_code != 0:
-        raise RuntimeError(f"dpa-compare {' '.join(words)} --help exited {result.exit_code}: {result.output}")
+        raise RuntimeError(
+            f"dpa-compare {' '.join(words)} --help exited {result.exit_code}: {result.output}"
+        )
     return result.output.rstrip() + "\n"
 
 

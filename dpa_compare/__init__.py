@@ -9,8 +9,16 @@ See `dpa_compare.api` for one call per pipeline stage.
 """
 
 from dpa_compare.api import (
-    align_clauses, check_translation, compare_versions, load, load_glossary, load_notes, review, segment,
-    stale_translations, write_review,
+    align_clauses,
+    check_translation,
+    compare_versions,
+    load,
+    load_glossary,
+    load_notes,
+    review,
+    segment,
+    stale_translations,
+    write_review,
 )
 from dpa_compare.errors import DpaCompareError, LoadError
 from dpa_compare.model import Alignment, Block, Clause, Document, Link
@@ -18,7 +26,22 @@ from dpa_compare.model import Alignment, Block, Clause, Document, Link
 __version__ = "0.1.0"
 
 __all__ = [
-    "Alignment", "Block", "Clause", "DpaCompareError", "Document", "Link", "LoadError", "__version__", "align_clauses",
-    "check_translation", "compare_versions", "load", "load_glossary", "load_notes", "review", "segment",
-    "stale_translations", "write_review",
+    "Alignment",
+    "Block",
+    "Clause",
+    "DpaCompareError",
+    "Document",
+    "Link",
+    "LoadError",
+    "__version__",
+    "align_clauses",
+    "check_translation",
+    "compare_versions",
+    "load",
+    "load_glossary",
+    "load_notes",
+    "review",
+    "segment",
+    "stale_translations",
+    "write_review",
 ]

@@ -79,7 +79,11 @@ def stated_date(clauses: tuple[Clause, ...], lang: Language) -> str | None:
     from dpa_compare.qa.dates import find_dates
 
     for clause in clauses[:8]:
-        if clause.label or clause.kind not in ("paragraph", "heading") or not _DATE_LINE.match(clause.full_text):
+        if (
+            clause.label
+            or clause.kind not in ("paragraph", "heading")
+            or not _DATE_LINE.match(clause.full_text)
+        ):
             continue
         for found in find_dates(clause.full_text, lang):
             if found.kind == "date" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", found.keys[0]):
@@ -87,9 +91,13 @@ def stated_date(clauses: tuple[Clause, ...], lang: Language) -> str | None:
     return None
 
 
-def segment(blocks: list[Block] | tuple[Block, ...], lang: Language, source: str = "<blocks>") -> Document:
+def segment(
+    blocks: list[Block] | tuple[Block, ...], lang: Language, source: str = "<blocks>"
+) -> Document:
     """Return a `Document` segmented from `blocks` already read, in language `lang`."""
-    return Document(source=source, lang=lang, sha256="", clauses=tuple(segment_blocks(tuple(blocks), lang)))
+    return Document(
+        source=source, lang=lang, sha256="", clauses=tuple(segment_blocks(tuple(blocks), lang))
+    )
 
 
 def _language(lang: str | None, blocks: tuple[Block, ...]) -> Language:
@@ -107,31 +115,48 @@ def align_clauses(en: Document, zh: Document, glossary: Glossary | None = None) 
     return align_documents(en, zh, glossary=glossary)
 
 
-def compare_versions(old: Document, new: Document, glossary_terms: Iterable[str] = ()) -> VersionDiff:
+def compare_versions(
+    old: Document, new: Document, glossary_terms: Iterable[str] = ()
+) -> VersionDiff:
     """Return the clause-by-clause changes from `old` to `new` (renumbering- and move-aware, with redlines)."""
     from dpa_compare.diff import diff as diff_versions
 
     return diff_versions(old, new, glossary_terms=glossary_terms)
 
 
-def stale_translations(old_original: Document, new_original: Document, translation: Document,
-          new_translation: Document | None = None) -> StaleReport:
+def stale_translations(
+    old_original: Document,
+    new_original: Document,
+    translation: Document,
+    new_translation: Document | None = None,
+) -> StaleReport:
     """Return the status of each translated clause after the original moved from `old_original` to `new_original`."""
     from dpa_compare.stale import stale_report
 
     return stale_report(old_original, new_original, translation, new_translation)
 
 
-def check_translation(en: Document, zh: Document, glossary: Glossary | None = None, notes: NotesFile | None = None,
-          previous: tuple[Document, Document] | None = None) -> CheckResult:
+def check_translation(
+    en: Document,
+    zh: Document,
+    glossary: Glossary | None = None,
+    notes: NotesFile | None = None,
+    previous: tuple[Document, Document] | None = None,
+) -> CheckResult:
     """Return the QA findings of the Chinese `zh` against the English `en` (`previous`: the versions before)."""
     from dpa_compare.qa.review import check_documents
 
     return check_documents(en, zh, glossary=glossary, notes=notes, previous=previous)
 
 
-def review(en: Document, zh: Document, previous_en: Document | None = None, previous_zh: Document | None = None,
-           notes: NotesFile | None = None, glossary: Glossary | None = None) -> ReportModel:
+def review(
+    en: Document,
+    zh: Document,
+    previous_en: Document | None = None,
+    previous_zh: Document | None = None,
+    notes: NotesFile | None = None,
+    glossary: Glossary | None = None,
+) -> ReportModel:
     """Return the side-by-side review report of `zh` against `en`, as a model ready to write."""
     from dpa_compare.report.build import build_report
 
@@ -159,5 +184,15 @@ def load_notes(path: str | Path) -> NotesFile:
     return load(path)
 
 
-__all__ = ["align_clauses", "check_translation", "compare_versions", "load", "load_glossary", "load_notes", "review",
-           "segment", "stale_translations", "write_review"]
+__all__ = [
+    "align_clauses",
+    "check_translation",
+    "compare_versions",
+    "load",
+    "load_glossary",
+    "load_notes",
+    "review",
+    "segment",
+    "stale_translations",
+    "write_review",
+]

@@ -19,7 +19,9 @@ Language = Literal["en", "zh"]
 BlockKind = Literal["paragraph", "table_cell"]
 """How a reader met a block in its source."""
 
-ClauseKind = Literal["heading", "clause", "paragraph", "list_item", "definition", "table_row", "table_cell"]
+ClauseKind = Literal[
+    "heading", "clause", "paragraph", "list_item", "definition", "table_row", "table_cell"
+]
 """What a clause is: `heading` — a numbered or unnumbered title with no body of
 its own (Chapter I, Annex 2, `第一章`); `clause` — a numbered provision
 (`7.2`, `Article 28`, `第七条`); `list_item` — an enumerated item inside a

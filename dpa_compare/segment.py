@@ -76,9 +76,16 @@ class Segmenter:
 
     def _labelled(self, block: Block, matches: list[LabelMatch]) -> None:
         match, parent = self._place(block, matches)
-        is_item = block.heading_level is None and match.is_item or (
-            match.scheme == "decimal" and len(match.numbers) == 1 and block.heading_level is None
-            and parent is not None and parent.scheme in ("article", "decimal")
+        is_item = (
+            block.heading_level is None
+            and match.is_item
+            or (
+                match.scheme == "decimal"
+                and len(match.numbers) == 1
+                and block.heading_level is None
+                and parent is not None
+                and parent.scheme in ("article", "decimal")
+            )
         )
         heading, text = self._split_title(block, match, is_item)
         kind: ClauseKind
@@ -86,30 +93,65 @@ class Segmenter:
             kind = "heading"
         else:
             kind = "list_item" if is_item else "clause"
-        term = self.lang.match_definition(text, _lead_after(block.bold_lead, match.label)) if text else None
+        term = (
+            self.lang.match_definition(text, _lead_after(block.bold_lead, match.label))
+            if text
+            else None
+        )
         if term and kind != "heading":
             kind = "definition"
-        clause = self._emit(parent, match.label, kind, block, heading=heading, text=text, term=term, match=match,
-                            item=is_item)
+        clause = self._emit(
+            parent,
+            match.label,
+            kind,
+            block,
+            heading=heading,
+            text=text,
+            term=term,
+            match=match,
+            item=is_item,
+        )
         key = (match.scheme, block.heading_level is not None, block.list_level, len(match.numbers))
-        self.stack.append(_Open(clause, match.scheme, key, match.numbers, block.heading_level, block.list_level, is_item))
+        self.stack.append(
+            _Open(
+                clause,
+                match.scheme,
+                key,
+                match.numbers,
+                block.heading_level,
+                block.list_level,
+                is_item,
+            )
+        )
 
     def _place(self, block: Block, matches: list[LabelMatch]) -> tuple[LabelMatch, _Open | None]:
         """Return the reading of the label that fits, and its parent; pop the stack down to the parent."""
         first = matches[0]
         if first.scheme == "annex":
             # -- an unnumbered APPENDIX holds the numbered annexes after it --
-            return first, self._pop_to(lambda o: o.scheme == "annex" and not o.numbers and bool(first.numbers))
+            return first, self._pop_to(
+                lambda o: o.scheme == "annex" and not o.numbers and bool(first.numbers)
+            )
         if first.scheme in CONTAINER_RANK:
             rank = CONTAINER_RANK[first.scheme]
             return first, self._pop_to(
-                lambda o: o.scheme == "annex" or (o.scheme in CONTAINER_RANK and CONTAINER_RANK[o.scheme] < rank)
+                lambda o: (
+                    o.scheme == "annex"
+                    or (o.scheme in CONTAINER_RANK and CONTAINER_RANK[o.scheme] < rank)
+                )
             )
         if first.scheme == "article":
             level = block.heading_level
             return first, self._pop_to(
-                lambda o: o.scheme == "annex" or o.scheme in CONTAINER_RANK
-                or (o.scheme == _HEADING and level is not None and (o.heading_level or 0) < level)
+                lambda o: (
+                    o.scheme == "annex"
+                    or o.scheme in CONTAINER_RANK
+                    or (
+                        o.scheme == _HEADING
+                        and level is not None
+                        and (o.heading_level or 0) < level
+                    )
+                )
             )
         if first.scheme == "decimal" and len(first.numbers) > 1:
             parent = self._decimal_parent(first)
@@ -133,7 +175,9 @@ class Segmenter:
                 return self._pop_to(lambda o, f=found: o is f)
         return False
 
-    def _enumeration(self, block: Block, matches: list[LabelMatch]) -> tuple[LabelMatch, _Open | None]:
+    def _enumeration(
+        self, block: Block, matches: list[LabelMatch]
+    ) -> tuple[LabelMatch, _Open | None]:
         """Return the reading of an item label and its parent: a sibling of an open list, else a new list."""
         best: tuple[int, int, LabelMatch, _Open | None] | None = None
         for order, match in enumerate(matches):
@@ -163,8 +207,17 @@ class Segmenter:
         same = next((o for o in reversed(self.stack) if o.key == key), None)
         if same is not None and same.numbers and match.numbers[-1] == same.numbers[-1] + 1:
             return 0, same
-        loose = next((o for o in reversed(self.stack) if o.scheme == match.scheme and o.numbers
-                      and len(o.numbers) == len(match.numbers) and o.numbers[-1] + 1 == match.numbers[-1]), None)
+        loose = next(
+            (
+                o
+                for o in reversed(self.stack)
+                if o.scheme == match.scheme
+                and o.numbers
+                and len(o.numbers) == len(match.numbers)
+                and o.numbers[-1] + 1 == match.numbers[-1]
+            ),
+            None,
+        )
         if loose is not None:
             return 1, loose
         if match.numbers[-1:] == (1,):
@@ -186,8 +239,11 @@ class Segmenter:
         sentence that introduces the table, so rows are cited `Annex 3 row 2`.
         """
         parent = self._pop_to(
-            lambda o: o.clause.kind == "heading" or o.scheme in ("article", "annex")
-            or bool(o.clause.heading and not o.clause.text)
+            lambda o: (
+                o.clause.kind == "heading"
+                or o.scheme in ("article", "annex")
+                or bool(o.clause.heading and not o.clause.text)
+            )
         )
         self._emit(parent, "", "table_row", block, text=block.text, header=block.header)
 
@@ -201,10 +257,17 @@ class Segmenter:
         if level is None:
             parent = self._pop_to(lambda o: not o.is_item)
         else:
-            parent = self._pop_to(lambda o: not o.is_item or (o.list_level is not None and o.list_level < level))
+            parent = self._pop_to(
+                lambda o: not o.is_item or (o.list_level is not None and o.list_level < level)
+            )
         text, heading = block.text, ""
         term = self.lang.match_definition(text, block.bold_lead)
-        if not term and block.bold_lead and len(block.bold_lead) < len(text) and text.startswith(block.bold_lead):
+        if (
+            not term
+            and block.bold_lead
+            and len(block.bold_lead) < len(text)
+            and text.startswith(block.bold_lead)
+        ):
             heading = block.bold_lead.strip().rstrip(".:：").strip()
             text = text[len(block.bold_lead) :].strip()
         kind: ClauseKind = "paragraph" if level is None else "list_item"
@@ -237,17 +300,37 @@ class Segmenter:
         lead = _lead_after(block.bold_lead, match.label)
         if block.heading_level is not None or (lead is not None and lead.strip() == rest):
             return rest, ""
-        if lead and rest.startswith(lead) and len(lead) < len(rest) and self.lang.looks_like_title(lead.rstrip(".:：")):
+        if (
+            lead
+            and rest.startswith(lead)
+            and len(lead) < len(rest)
+            and self.lang.looks_like_title(lead.rstrip(".:："))
+        ):
             return lead.strip().rstrip(".:：").strip(), rest[len(lead) :].strip()
         if not is_item and match.scheme != "decimal" and self.lang.looks_like_title(rest):
             return rest, ""
-        if not is_item and match.separated and self.lang.looks_like_title(rest) and len(rest.split()) <= 10:
+        if (
+            not is_item
+            and match.separated
+            and self.lang.looks_like_title(rest)
+            and len(rest.split()) <= 10
+        ):
             return rest, ""
         return "", rest
 
-    def _emit(self, parent: _Open | None, label: str, kind: ClauseKind, block: Block, heading: str = "",
-              text: str = "", term: str | None = None, match: LabelMatch | None = None,
-              item: bool = False, header: bool = False) -> Clause:
+    def _emit(
+        self,
+        parent: _Open | None,
+        label: str,
+        kind: ClauseKind,
+        block: Block,
+        heading: str = "",
+        text: str = "",
+        term: str | None = None,
+        match: LabelMatch | None = None,
+        item: bool = False,
+        header: bool = False,
+    ) -> Clause:
         parent_clause = parent.clause if parent else None
         info = ParentInfo(parent.clause, parent.scheme, parent.numbers) if parent else None
         names = self.naming.name(info, label, kind, match, self._annex_of(parent), item, header)

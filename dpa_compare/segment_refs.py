@@ -50,8 +50,16 @@ class Naming:
         self.headers: dict[str | None, int] = {}
         self.bases: dict[str, str] = {}
 
-    def name(self, parent: ParentInfo | None, label: str, kind: str, match: LabelMatch | None,
-             annex: Clause | None, item: bool = False, header: bool = False) -> Names:
+    def name(
+        self,
+        parent: ParentInfo | None,
+        label: str,
+        kind: str,
+        match: LabelMatch | None,
+        annex: Clause | None,
+        item: bool = False,
+        header: bool = False,
+    ) -> Names:
         """Return the names of a new clause under `parent` (None: top level), inside `annex` if any.
 
         `item` is True for an enumerated item; when it follows the second or a
@@ -76,8 +84,15 @@ class Naming:
         number = self.paragraphs[parent.clause.id]
         key = f"{parent.clause.id}.p{number}"
         self.bases.setdefault(key, f"{self.bases.get(parent.clause.id, '')} ¶{number}".strip())
-        clause = Clause(id=key, label="", path=(*parent.clause.path, f"p{number}"), level=parent.clause.level,
-                        parent=parent.clause.parent, kind="paragraph", text="")
+        clause = Clause(
+            id=key,
+            label="",
+            path=(*parent.clause.path, f"p{number}"),
+            level=parent.clause.level,
+            parent=parent.clause.parent,
+            kind="paragraph",
+            text="",
+        )
         return ParentInfo(clause, "paragraph", ())
 
     def _row(self, parent: ParentInfo | None, header: bool) -> tuple[Names, str]:
@@ -110,8 +125,9 @@ class Naming:
             return Names(_child_id(parent_id, token), (*path, token), ref), base
         return Names(_child_id(parent_id, f"p{number}"), (*path, f"p{number}"), ref), ref
 
-    def _labelled(self, parent: ParentInfo | None, label: str, match: LabelMatch,
-                  annex: Clause | None) -> tuple[Names, str]:
+    def _labelled(
+        self, parent: ParentInfo | None, label: str, match: LabelMatch, annex: Clause | None
+    ) -> tuple[Names, str]:
         scheme = match.scheme
         parent_id = parent.clause.id if parent else None
         base = self.bases.get(parent_id, "") if parent_id else ""
@@ -121,32 +137,51 @@ class Naming:
         if scheme == "annex":
             token = SCHEME_PREFIX["annex"] + number
             if parent is not None:  # -- ANNEX I inside an unnumbered APPENDIX --
-                return Names(f"{parent.clause.id}.{token}", (*path, token), _join(base, cite)), _join(base, cite)
+                return Names(
+                    f"{parent.clause.id}.{token}", (*path, token), _join(base, cite)
+                ), _join(base, cite)
             return Names(token, (token,), cite), cite
         in_annex = annex.id + "." if annex is not None else ""
         if scheme in CONTAINER_RANK:
             token = SCHEME_PREFIX[scheme] + number
             # -- sections restart in each chapter, so a container's id includes its container --
-            outer = parent.clause.id + "." if parent is not None and parent.scheme in (*CONTAINER_RANK, "annex") else ""
+            outer = (
+                parent.clause.id + "."
+                if parent is not None and parent.scheme in (*CONTAINER_RANK, "annex")
+                else ""
+            )
             # -- chapters are not cited: their articles are numbered through the whole text --
             return Names(outer + token, (*path, token), cite), base
         if scheme == "article":
             ref = _join(base, cite)
             return Names(in_annex + SCHEME_PREFIX["article"] + number, (*path, number), ref), ref
         if scheme == "decimal":
-            covered = parent is not None and parent.numbers == match.numbers[:-1] and bool(parent.numbers)
+            covered = (
+                parent is not None and parent.numbers == match.numbers[:-1] and bool(parent.numbers)
+            )
             parts = (str(match.numbers[-1]),) if covered else tuple(str(n) for n in match.numbers)
             # -- `1.1` under `第一条` or `1.` already says which section it is in: cite it from above the section --
-            ref = _join(_outer(parent.clause), cite) if covered and parent else _join_decimal(base, cite)
+            ref = (
+                _join(_outer(parent.clause), cite)
+                if covered and parent
+                else _join_decimal(base, cite)
+            )
             return Names(_child_id(parent_id, ".".join(parts)), (*path, *parts), ref), ref
         # -- NFKC reads a full-width `（ａ）` as `(a)`, so both print forms get the same id --
-        token = _ALNUM_TOKEN.sub("", unicodedata.normalize("NFKC", label)) if scheme.startswith(_LETTER_SCHEMES) \
+        token = (
+            _ALNUM_TOKEN.sub("", unicodedata.normalize("NFKC", label))
+            if scheme.startswith(_LETTER_SCHEMES)
             else str(match.numbers[-1])
+        )
         if scheme.startswith(_LETTER_SCHEMES) and cite[:1] not in "(（":
             # -- a lettered item is cited in brackets however it is printed: `a.` in a list is `13.3(a)` --
             cite = f"({token})"
         ref = base + cite if cite[:1] in "(（" and base else _join(base, cite)
-        return Names(_child_id(parent_id, token or str(match.numbers[-1])), (*path, str(match.numbers[-1])), ref), ref
+        return Names(
+            _child_id(parent_id, token or str(match.numbers[-1])),
+            (*path, str(match.numbers[-1])),
+            ref,
+        ), ref
 
     def _unique(self, wanted: str) -> str:
         candidate = _ID_UNSAFE.sub("-", wanted).strip("-.") or "x"

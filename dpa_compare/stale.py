@@ -167,7 +167,9 @@ def _align(en: Document, zh: Document) -> Alignment:
     from dpa_compare.align.clauses import align_documents
 
     # -- the aligner expects an English and a Chinese document: give them in that order --
-    return align_documents(en, zh) if en.lang == "en" or zh.lang != "en" else align_documents(zh, en)
+    return (
+        align_documents(en, zh) if en.lang == "en" or zh.lang != "en" else align_documents(zh, en)
+    )
 
 
 def _links(alignment: Alignment, original: Document, translation: Document) -> tuple[Link, ...]:
@@ -178,8 +180,12 @@ def _links(alignment: Alignment, original: Document, translation: Document) -> t
                   for l in alignment.links)  # fmt: skip
     backward = sum(all(i in original_ids for i in l.zh_ids) and all(i in translation_ids for i in l.en_ids)
                    for l in alignment.links)  # fmt: skip
-    if backward > forward or (backward == forward and alignment.en.source == translation.source != original.source):
-        return tuple(Link(l.zh_ids, l.en_ids, l.confidence, l.evidence, l.flagged) for l in alignment.links)
+    if backward > forward or (
+        backward == forward and alignment.en.source == translation.source != original.source
+    ):
+        return tuple(
+            Link(l.zh_ids, l.en_ids, l.confidence, l.evidence, l.flagged) for l in alignment.links
+        )
     return alignment.links
 
 
@@ -337,4 +343,3 @@ def _cite(document: Document | None, clause_id: str) -> str:
         return ""
     clause = document.clause(clause_id)
     return " ".join((clause.ref or clause.label).split())
-

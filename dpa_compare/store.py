@@ -136,7 +136,9 @@ class HistoryStore:
         """
         target = Path(path).expanduser() if path is not None else default_db_path()
         if not create and not target.is_file():
-            raise HistoryError(f"{target}: no history database here yet; add a version first (dpa-compare history add)")
+            raise HistoryError(
+                f"{target}: no history database here yet; add a version first (dpa-compare history add)"
+            )
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             # -- isolation_level=None: no implicit transactions; `add` opens its own --
@@ -161,7 +163,9 @@ class HistoryStore:
 
     # -- writing ------------------------------------------------------------------------
 
-    def add(self, name: str, document: Document, label: str, date: str | None = None) -> VersionRecord:
+    def add(
+        self, name: str, document: Document, label: str, date: str | None = None
+    ) -> VersionRecord:
         """Store `document` as version `label` of `name` in one transaction; return its record.
 
         Raises `DuplicateVersionError` when `name` already holds a version with
@@ -200,13 +204,17 @@ class HistoryStore:
             raise DuplicateVersionError(
                 f"{document.source}: the same content is already stored as version {same[0]!r} of {name!r}"
             )
-        if self._db.execute("SELECT 1 FROM versions WHERE name = ? AND label = ?", (name, label)).fetchone():
+        if self._db.execute(
+            "SELECT 1 FROM versions WHERE name = ? AND label = ?", (name, label)
+        ).fetchone():
             raise DuplicateVersionError(
                 f"{document.source}: {name!r} already has a version {label!r}; choose another --version label"
             )
 
     def _refuse_other_language(self, name: str, document: Document) -> None:
-        row = self._db.execute("SELECT lang FROM versions WHERE name = ? ORDER BY id LIMIT 1", (name,)).fetchone()
+        row = self._db.execute(
+            "SELECT lang FROM versions WHERE name = ? ORDER BY id LIMIT 1", (name,)
+        ).fetchone()
         if row and row[0] != document.lang:
             languages = {"en": "English", "zh": "Chinese"}
             raise HistoryError(
@@ -220,7 +228,9 @@ class HistoryStore:
         try:
             self._db.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as error:
-            raise HistoryError(f"{self.path}: cannot write to the history database: {error}") from error
+            raise HistoryError(
+                f"{self.path}: cannot write to the history database: {error}"
+            ) from error
         try:
             yield
         except BaseException:
@@ -232,7 +242,9 @@ class HistoryStore:
 
     def names(self) -> list[str]:
         """Return every document name in the store, sorted."""
-        return [row[0] for row in self._db.execute("SELECT DISTINCT name FROM versions ORDER BY name")]
+        return [
+            row[0] for row in self._db.execute("SELECT DISTINCT name FROM versions ORDER BY name")
+        ]
 
     def versions(self, name: str) -> list[VersionRecord]:
         """Return the versions of `name` in the order they were added (HistoryError if there are none)."""
@@ -245,7 +257,8 @@ class HistoryStore:
             known = ", ".join(self.names()) or "none"
             raise HistoryError(f"{self.path}: no document named {name!r} (stored: {known})")
         return [
-            VersionRecord(r[0], r[1], seq, r[2], r[3], r[4], r[5], r[6], r[7]) for seq, r in enumerate(rows, 1)
+            VersionRecord(r[0], r[1], seq, r[2], r[3], r[4], r[5], r[6], r[7])
+            for seq, r in enumerate(rows, 1)
         ]
 
     def version(self, name: str, label: str) -> VersionRecord:
@@ -268,7 +281,8 @@ class HistoryStore:
 
     def _document(self, record: VersionRecord) -> Document:
         row = self._db.execute(
-            "SELECT document FROM versions WHERE name = ? AND label = ?", (record.name, record.label)
+            "SELECT document FROM versions WHERE name = ? AND label = ?",
+            (record.name, record.label),
         ).fetchone()
         document = Document.from_json(row[0])
         return Document(**{**document.__dict__, "version": record.label, "date": record.date})
@@ -281,7 +295,9 @@ class HistoryStore:
             " LEFT JOIN clauses c ON c.version_id = v.id GROUP BY v.id"
         ):
             if expected != found:
-                problems.append(f"version {label!r} of {name!r} (id {version_id}) has {found} of {expected} clauses")
+                problems.append(
+                    f"version {label!r} of {name!r} (id {version_id}) has {found} of {expected} clauses"
+                )
         return problems
 
 

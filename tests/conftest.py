@@ -47,18 +47,37 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
             source.write_bytes(package)
             sources.append(source)
         result = subprocess.run(
-            [soffice, f"-env:UserInstallation={(root / 'profile').as_uri()}", "--headless", "--convert-to", "pdf",
-             "--outdir", str(root / "pdf"), *map(str, sources)],
-            capture_output=True, text=True, timeout=_CONVERT_TIMEOUT, check=False,
+            [
+                soffice,
+                f"-env:UserInstallation={(root / 'profile').as_uri()}",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(root / "pdf"),
+                *map(str, sources),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=_CONVERT_TIMEOUT,
+            check=False,
         )
-        failed = [s.name for s in sources
-                  if not (root / "pdf" / f"{s.stem}.pdf").exists()
-                  or (root / "pdf" / f"{s.stem}.pdf").read_bytes()[:5] != b"%PDF-"]
+        failed = [
+            s.name
+            for s in sources
+            if not (root / "pdf" / f"{s.stem}.pdf").exists()
+            or (root / "pdf" / f"{s.stem}.pdf").read_bytes()[:5] != b"%PDF-"
+        ]
     reporter = session.config.pluginmanager.get_plugin("terminalreporter")
     if failed or result.returncode != 0:
         if reporter:
-            reporter.write_line(f"LibreOffice could not convert {len(failed)} of {len(sources)} test reports: "
-                                f"{', '.join(failed[:5])} (exit {result.returncode}) {result.stderr[-300:]}", red=True)
+            reporter.write_line(
+                f"LibreOffice could not convert {len(failed)} of {len(sources)} test reports: "
+                f"{', '.join(failed[:5])} (exit {result.returncode}) {result.stderr[-300:]}",
+                red=True,
+            )
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
     elif reporter:
-        reporter.write_line(f"LibreOffice converted all {len(sources)} Word reports the tests produced to PDF.")
+        reporter.write_line(
+            f"LibreOffice converted all {len(sources)} Word reports the tests produced to PDF."
+        )

@@ -21,4 +21,6 @@ def test_a_date_inside_a_clause_is_not_the_document_date(tmp_path):
 def test_a_date_given_by_the_caller_wins(tmp_path):
     document = dpa_compare.load(CORPUS / "en/dpa-2020-05.md", version="1.0", date="2020-06-30")
     assert (document.version, document.date) == ("1.0", "2020-06-30")
-    assert document.sha256 and document.lang == "en" and document.title == "Data Processing Addendum"
+    assert (
+        document.sha256 and document.lang == "en" and document.title == "Data Processing Addendum"
+    )

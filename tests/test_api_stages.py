@@ -17,7 +17,12 @@ def test_front_door_runs_every_stage(tmp_path):
     assert dpa_compare.compare_versions(old_en, en).counts()["renumbered"] > 0
     assert dpa_compare.stale_translations(old_en, en, zh).counts()["stale"] > 0
     assert dpa_compare.check_translation(old_en, zh, glossary).findings
-    model = dpa_compare.review(en, zh, previous_en=old_en, notes=dpa_compare.load_notes(CORPUS / "notes/notes-2020-05.yaml"))
+    model = dpa_compare.review(
+        en,
+        zh,
+        previous_en=old_en,
+        notes=dpa_compare.load_notes(CORPUS / "notes/notes-2020-05.yaml"),
+    )
     dpa_compare.write_review(model, tmp_path / "review.docx")
     assert (tmp_path / "review.docx").read_bytes()[:2] == b"PK"
 

@@ -13,8 +13,12 @@ REAL = SHARED / "data" / "real"
 TW = REAL / "tw-pdpa"
 MISTRAL = REAL / "mistral-dpa"
 
-needs_tw = pytest.mark.skipif(not (TW / "tw-pdpa.en.md").exists(), reason="../shared/data/real/tw-pdpa absent")
-needs_mistral = pytest.mark.skipif(not MISTRAL.is_dir(), reason="../shared/data/real/mistral-dpa absent")
+needs_tw = pytest.mark.skipif(
+    not (TW / "tw-pdpa.en.md").exists(), reason="../shared/data/real/tw-pdpa absent"
+)
+needs_mistral = pytest.mark.skipif(
+    not MISTRAL.is_dir(), reason="../shared/data/real/mistral-dpa absent"
+)
 
 
 def _descendants(document: Document, clause_id: str) -> int:
@@ -29,7 +33,9 @@ def tw_pair() -> tuple[Document, Document]:
 
 @needs_tw
 def test_tw_pdpa_chapters_and_articles(tw_pair):
-    for document, article_label, chapter_word in zip(tw_pair, (r"Article \d+(-\d+)?", r"第 \d+(-\d+)? 條"), ("Chapter", "章")):
+    for document, article_label, chapter_word in zip(
+        tw_pair, (r"Article \d+(-\d+)?", r"第 \d+(-\d+)? 條"), ("Chapter", "章")
+    ):
         chapters = [c for c in document.clauses if c.id.startswith("ch") and c.kind == "heading"]
         articles = [c for c in document.clauses if c.id.startswith("art") and c.kind == "clause"]
         assert len(chapters) == 6
@@ -44,10 +50,21 @@ def test_tw_pdpa_chapters_and_articles(tw_pair):
 @needs_tw
 def test_tw_pdpa_articles_match_across_languages(tw_pair):
     en_doc, zh_doc = tw_pair
-    en_articles = {c.id: _descendants(en_doc, c.id) for c in en_doc.clauses if c.id.startswith("art") and c.level == 1}
-    zh_articles = {c.id: _descendants(zh_doc, c.id) for c in zh_doc.clauses if c.id.startswith("art") and c.level == 1}
+    en_articles = {
+        c.id: _descendants(en_doc, c.id)
+        for c in en_doc.clauses
+        if c.id.startswith("art") and c.level == 1
+    }
+    zh_articles = {
+        c.id: _descendants(zh_doc, c.id)
+        for c in zh_doc.clauses
+        if c.id.startswith("art") and c.level == 1
+    }
     assert en_articles == zh_articles
-    assert en_doc.clause("art1-1").label == "Article 1-1" and zh_doc.clause("art1-1").label == "第 1-1 條"
+    assert (
+        en_doc.clause("art1-1").label == "Article 1-1"
+        and zh_doc.clause("art1-1").label == "第 1-1 條"
+    )
     assert [c.id for c in en_doc.clauses] == [c.id for c in zh_doc.clauses]
 
 
@@ -74,7 +91,9 @@ def _mistral_files() -> list[Path]:
 @pytest.mark.parametrize("path", _mistral_files(), ids=lambda p: p.name)
 def test_mistral_section_numbers_become_labels(path):
     document = load(path, lang="en")
-    printed = re.findall(r"^(?:#+ )?(\d{1,2}(?:\\?\.\d{1,2})*\\?\.?) [A-Z]", path.read_text(encoding="utf-8"), re.M)
+    printed = re.findall(
+        r"^(?:#+ )?(\d{1,2}(?:\\?\.\d{1,2})*\\?\.?) [A-Z]", path.read_text(encoding="utf-8"), re.M
+    )
     labels = [c.label for c in document.clauses if c.label]
     for number in printed:
         assert number.replace("\\", "") in labels, number

@@ -18,8 +18,13 @@ def _rows(document: Document):
 
 
 def test_dotted_decimals_place_themselves_by_prefix():
-    doc = _doc(("1. Definitions", {"heading_level": 2}), ("1.1 Scope", {"heading_level": 3}),
-               "1.1.1 The Processor shall act.", "1.2 The Customer shall pay.", "2. Term")
+    doc = _doc(
+        ("1. Definitions", {"heading_level": 2}),
+        ("1.1 Scope", {"heading_level": 3}),
+        "1.1.1 The Processor shall act.",
+        "1.2 The Customer shall pay.",
+        "2. Term",
+    )
     assert _rows(doc) == [
         ("1", "1.", None, "clause"),
         ("1.1", "1.1", "1", "clause"),
@@ -28,12 +33,21 @@ def test_dotted_decimals_place_themselves_by_prefix():
         ("2", "2.", None, "clause"),
     ]
     assert [c.ref for c in doc.clauses] == ["1", "1.1", "1.1.1", "1.2", "2"]
-    assert doc.clause("1").heading == "Definitions" and doc.clause("1.2").text == "The Customer shall pay."
+    assert (
+        doc.clause("1").heading == "Definitions"
+        and doc.clause("1.2").text == "The Customer shall pay."
+    )
 
 
 def test_items_nest_by_scheme_and_close_back_to_siblings():
-    doc = _doc("7.2 The Processor shall:", "(a) keep records;", "(i) of processing;", "(ii) of transfers;",
-               "(b) assist the Customer.", "7.3 The Customer shall pay.")
+    doc = _doc(
+        "7.2 The Processor shall:",
+        "(a) keep records;",
+        "(i) of processing;",
+        "(ii) of transfers;",
+        "(b) assist the Customer.",
+        "7.3 The Customer shall pay.",
+    )
     assert _rows(doc) == [
         ("7.2", "7.2", None, "clause"),
         ("7.2.a", "(a)", "7.2", "list_item"),
@@ -54,17 +68,34 @@ def test_h_then_i_is_a_letter_not_a_roman_numeral():
 
 
 def test_other_english_schemes():
-    doc = _doc("a. first", "b. second", "A) upper", "(1) number", "(2) number two", "a) lower", "c. third")
+    doc = _doc(
+        "a. first", "b. second", "A) upper", "(1) number", "(2) number two", "a) lower", "c. third"
+    )
     assert [(c.label, c.parent) for c in doc.clauses] == [
-        ("a.", None), ("b.", None), ("A)", "b"), ("(1)", "b.A"), ("(2)", "b.A"), ("a)", "b.A.2"), ("c.", None)
+        ("a.", None),
+        ("b.", None),
+        ("A)", "b"),
+        ("(1)", "b.A"),
+        ("(2)", "b.A"),
+        ("a)", "b.A.2"),
+        ("c.", None),
     ]
 
 
 def test_articles_under_chapters_and_annexes_at_top():
-    doc = _doc(("Chapter I General Provisions", {"heading_level": 2}), ("Article 1", {"heading_level": 3}),
-               "The purpose of this Act.", ("Article 1-1", {"heading_level": 3}), "First.", "Second.",
-               ("Chapter II Collection", {"heading_level": 2}), ("Article 2 – Scope", {"heading_level": 3}),
-               ("Annex 1 – Security", {"heading_level": 2}), "1. Encryption at rest.", "2. Access control.")
+    doc = _doc(
+        ("Chapter I General Provisions", {"heading_level": 2}),
+        ("Article 1", {"heading_level": 3}),
+        "The purpose of this Act.",
+        ("Article 1-1", {"heading_level": 3}),
+        "First.",
+        "Second.",
+        ("Chapter II Collection", {"heading_level": 2}),
+        ("Article 2 – Scope", {"heading_level": 3}),
+        ("Annex 1 – Security", {"heading_level": 2}),
+        "1. Encryption at rest.",
+        "2. Access control.",
+    )
     assert _rows(doc) == [
         ("ch1", "Chapter I", None, "heading"),
         ("art1", "Article 1", "ch1", "clause"),
@@ -85,10 +116,22 @@ def test_articles_under_chapters_and_annexes_at_top():
 
 
 def test_chinese_schemes():
-    doc = _doc(("第一章 总则", {"heading_level": 2}), "第一条 为了保护个人信息，制定本法。", "本法适用于境内。",
-               "第二条 处理者应当履行下列义务：", "一、制定内部管理制度；", "（一）明确责任；", "（二）定期培训；",
-               "二、采取安全措施。", ("第二节 附则", {"heading_level": 3}), "第三条 本法自公布之日起施行。",
-               ("附件一 安全措施", {"heading_level": 2}), "1. 加密", "1.1 传输加密", lang="zh")
+    doc = _doc(
+        ("第一章 总则", {"heading_level": 2}),
+        "第一条 为了保护个人信息，制定本法。",
+        "本法适用于境内。",
+        "第二条 处理者应当履行下列义务：",
+        "一、制定内部管理制度；",
+        "（一）明确责任；",
+        "（二）定期培训；",
+        "二、采取安全措施。",
+        ("第二节 附则", {"heading_level": 3}),
+        "第三条 本法自公布之日起施行。",
+        ("附件一 安全措施", {"heading_level": 2}),
+        "1. 加密",
+        "1.1 传输加密",
+        lang="zh",
+    )
     assert _rows(doc) == [
         ("ch1", "第一章", None, "heading"),
         ("art1", "第一条", "ch1", "clause"),
@@ -112,13 +155,21 @@ def test_chinese_schemes():
 def test_same_number_normalises_across_scripts():
     zh_doc = _doc("第七条 保密", "（三）第三项", lang="zh")
     en_doc = _doc("Article 7 Confidentiality", "(c) third item")
-    assert [c.path for c in zh_doc.clauses] == [c.path for c in en_doc.clauses] == [("7",), ("7", "3")]
+    assert (
+        [c.path for c in zh_doc.clauses] == [c.path for c in en_doc.clauses] == [("7",), ("7", "3")]
+    )
     assert [c.id for c in zh_doc.clauses] == ["art7", "art7.3"]
 
 
 def test_unnumbered_paragraphs_attach_to_the_numbered_clause_before_them():
-    doc = _doc("Preamble text.", ("5. Sub-processors", {"heading_level": 2}), "The Processor may engage others.",
-               "(a) with notice;", "(b) with a contract.", "Any objection must be in writing.")
+    doc = _doc(
+        "Preamble text.",
+        ("5. Sub-processors", {"heading_level": 2}),
+        "The Processor may engage others.",
+        "(a) with notice;",
+        "(b) with a contract.",
+        "Any objection must be in writing.",
+    )
     assert _rows(doc) == [
         ("p1", "", None, "paragraph"),
         ("5", "5.", None, "clause"),
@@ -132,43 +183,81 @@ def test_unnumbered_paragraphs_attach_to_the_numbered_clause_before_them():
 
 
 def test_bullets_nest_by_list_level():
-    doc = _doc(("3.2 Obligations", {"heading_level": 3}), "Mistral shall:", ("comply;", {"list_level": 0}),
-               ("assist;", {"list_level": 0}), ("by notice", {"list_level": 1}), "Closing words.")
+    doc = _doc(
+        ("3.2 Obligations", {"heading_level": 3}),
+        "Mistral shall:",
+        ("comply;", {"list_level": 0}),
+        ("assist;", {"list_level": 0}),
+        ("by notice", {"list_level": 1}),
+        "Closing words.",
+    )
     assert [(c.id, c.parent, c.kind) for c in doc.clauses] == [
-        ("3.2", None, "clause"), ("3.2.p1", "3.2", "paragraph"), ("3.2.p2", "3.2", "list_item"),
-        ("3.2.p3", "3.2", "list_item"), ("3.2.p3.p1", "3.2.p3", "list_item"), ("3.2.p4", "3.2", "paragraph"),
+        ("3.2", None, "clause"),
+        ("3.2.p1", "3.2", "paragraph"),
+        ("3.2.p2", "3.2", "list_item"),
+        ("3.2.p3", "3.2", "list_item"),
+        ("3.2.p3.p1", "3.2.p3", "list_item"),
+        ("3.2.p4", "3.2", "paragraph"),
     ]
 
 
 def test_label_only_heading_takes_the_bold_line_after_it_as_title():
-    doc = _doc(("Clause 1", {"heading_level": 4}), ("Purpose and scope", {"bold_lead": "Purpose and scope"}),
-               "(a) The purpose is compliance.")
+    doc = _doc(
+        ("Clause 1", {"heading_level": 4}),
+        ("Purpose and scope", {"bold_lead": "Purpose and scope"}),
+        "(a) The purpose is compliance.",
+    )
     assert doc.clauses[0].heading == "Purpose and scope"
     assert [c.id for c in doc.clauses] == ["art1", "art1.a"]
 
 
 def test_auto_labels_and_bold_run_in_titles():
-    doc = _doc(("The Processor shall keep data confidential.", {"auto_label": "7.", "bold_lead": None}),
-               ("Confidentiality. The Processor shall not disclose.", {"bold_lead": "Confidentiality."}),
-               ("8.1 Instructions", {"bold_lead": "8.1 Instructions"}))
+    doc = _doc(
+        ("The Processor shall keep data confidential.", {"auto_label": "7.", "bold_lead": None}),
+        ("Confidentiality. The Processor shall not disclose.", {"bold_lead": "Confidentiality."}),
+        ("8.1 Instructions", {"bold_lead": "8.1 Instructions"}),
+    )
     seven, paragraph, eight = doc.clauses
     assert (seven.label, seven.text) == ("7.", "The Processor shall keep data confidential.")
-    assert (paragraph.heading, paragraph.text) == ("Confidentiality", "The Processor shall not disclose.")
+    assert (paragraph.heading, paragraph.text) == (
+        "Confidentiality",
+        "The Processor shall not disclose.",
+    )
     assert (eight.label, eight.heading, eight.text) == ("8.1", "Instructions", "")
 
 
 def test_definitions_english_and_chinese():
-    en_doc = _doc("1. Definitions", '1.1 "Customer Data" means data of the Customer.',
-                  "(a) “Agreement” means the service agreement.", "The Processor shall act.")
+    en_doc = _doc(
+        "1. Definitions",
+        '1.1 "Customer Data" means data of the Customer.',
+        "(a) “Agreement” means the service agreement.",
+        "The Processor shall act.",
+    )
     assert [(c.kind, c.term) for c in en_doc.clauses] == [
-        ("clause", None), ("definition", "Customer Data"), ("definition", "Agreement"), ("paragraph", None)
+        ("clause", None),
+        ("definition", "Customer Data"),
+        ("definition", "Agreement"),
+        ("paragraph", None),
     ]
-    zh_doc = _doc("第二条 本法用语：", "一、个人信息：指自然人的信息。", "“处理”是指收集、存储。", "「當事人」指本人。", lang="zh")
+    zh_doc = _doc(
+        "第二条 本法用语：",
+        "一、个人信息：指自然人的信息。",
+        "“处理”是指收集、存储。",
+        "「當事人」指本人。",
+        lang="zh",
+    )
     assert [c.term for c in zh_doc.clauses] == [None, "个人信息", "处理", "當事人"]
 
 
 def test_ids_are_stable_unique_and_bookmark_friendly():
-    specs = ("1. Scope", "1. Scope again", "(a) x", "(a) y", "Text", ("第 1-1 條", {"heading_level": 3}))
+    specs = (
+        "1. Scope",
+        "1. Scope again",
+        "(a) x",
+        "(a) y",
+        "Text",
+        ("第 1-1 條", {"heading_level": 3}),
+    )
     first, second = _doc(*specs), _doc(*specs)
     ids = [c.id for c in first.clauses]
     assert ids == [c.id for c in second.clauses]
@@ -185,13 +274,19 @@ def test_document_lookup_and_json_round_trip():
 
 
 def test_table_rows_become_clauses_of_the_enclosing_section():
-    cell = lambda text, row, col: (text, {"kind": "table_cell", "cell": (1, row, col), "header": row == 1})  # noqa: E731
+    cell = lambda text, row, col: (
+        text,
+        {"kind": "table_cell", "cell": (1, row, col), "header": row == 1},
+    )  # noqa: E731
     doc = _doc(
         ("4. Subprocessors", {"heading_level": 2}),
         "4.1 The Provider uses these Sub-processors:",
-        cell("Name", 1, 1), cell("Location", 1, 2),
-        cell("Azure", 2, 1), cell("Sweden", 2, 2),
-        cell("Azure", 3, 1), cell("Ireland", 3, 2),
+        cell("Name", 1, 1),
+        cell("Location", 1, 2),
+        cell("Azure", 2, 1),
+        cell("Sweden", 2, 2),
+        cell("Azure", 3, 1),
+        cell("Ireland", 3, 2),
     )
     rows = [(c.kind, c.parent, c.ref, c.text) for c in doc.clauses if c.kind == "table_row"]
     assert rows == [
@@ -202,8 +297,13 @@ def test_table_rows_become_clauses_of_the_enclosing_section():
 
 
 def test_table_cells_without_coordinates_are_rows_of_their_own():
-    doc = _doc("4. Subprocessors", ("Azure", {"kind": "table_cell"}), ("Sweden", {"kind": "table_cell"}))
-    assert [(c.kind, c.ref) for c in doc.clauses[1:]] == [("table_row", "4 row 1"), ("table_row", "4 row 2")]
+    doc = _doc(
+        "4. Subprocessors", ("Azure", {"kind": "table_cell"}), ("Sweden", {"kind": "table_cell"})
+    )
+    assert [(c.kind, c.ref) for c in doc.clauses[1:]] == [
+        ("table_row", "4 row 1"),
+        ("table_row", "4 row 2"),
+    ]
 
 
 def test_numbered_paragraphs_in_a_cell_keep_their_numbers_in_the_row():
@@ -211,17 +311,26 @@ def test_numbered_paragraphs_in_a_cell_keep_their_numbers_in_the_row():
     cell = lambda text, col, **extra: (text, {"kind": "table_cell", "cell": (1, 1, col), **extra})  # noqa: E731
     doc = _doc(
         ("Annex 2", {"heading_level": 1}),
-        cell("Acme", 1), cell("Hosting", 2, auto_label="1.", list_level=0),
-        cell("Backups", 2, auto_label="2.", list_level=0), cell("offsite", 2, auto_label="(a)", list_level=1),
+        cell("Acme", 1),
+        cell("Hosting", 2, auto_label="1.", list_level=0),
+        cell("Backups", 2, auto_label="2.", list_level=0),
+        cell("offsite", 2, auto_label="(a)", list_level=1),
     )
     assert doc.clauses[-1].text == "Acme | 1. Hosting 2. Backups (a) offsite"
-    zh_doc = _doc(cell("托管", 1, auto_label="一、"), cell("备份", 1, auto_label="（二）"), lang="zh")
+    zh_doc = _doc(
+        cell("托管", 1, auto_label="一、"), cell("备份", 1, auto_label="（二）"), lang="zh"
+    )
     assert zh_doc.clauses[-1].text == "一、托管 （二）备份"
 
 
 def test_title_heading_does_not_contain_the_document():
-    doc = _doc(("Data Processing Addendum", {"heading_level": 1}), ("1. Definitions", {"heading_level": 2}))
-    assert [(c.kind, c.parent, c.level) for c in doc.clauses] == [("heading", None, 0), ("clause", None, 0)]
+    doc = _doc(
+        ("Data Processing Addendum", {"heading_level": 1}), ("1. Definitions", {"heading_level": 2})
+    )
+    assert [(c.kind, c.parent, c.level) for c in doc.clauses] == [
+        ("heading", None, 0),
+        ("clause", None, 0),
+    ]
 
 
 def test_full_width_letter_items_get_the_ids_of_ascii_ones():

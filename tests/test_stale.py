@@ -57,10 +57,15 @@ def test_stale_report_matches_the_corpus_key_exactly():
     _need(key, KEYS / "align-2023-03.yaml")
     data = yaml.safe_load(key.read_text(encoding="utf-8"))
     old_en, new_en, zh = (load(CORPUS / data[k]) for k in ("en_old", "en_new", "zh"))
-    report = stale_report(old_en, new_en, zh, alignment=_key_alignment(KEYS / "align-2023-03.yaml", old_en, zh))
+    report = stale_report(
+        old_en, new_en, zh, alignment=_key_alignment(KEYS / "align-2023-03.yaml", old_en, zh)
+    )
     got = [(r.status, _labels(zh, r.zh_ids), _labels(old_en, r.old_en_ids), _labels(new_en, r.new_en_ids),
             r.xref_only) for r in report.rows]  # fmt: skip
-    want = [(e["status"], e["zh"], e["old_en"], e["new_en"], bool(e.get("xref_only"))) for e in data["rows"]]
+    want = [
+        (e["status"], e["zh"], e["old_en"], e["new_en"], bool(e.get("xref_only")))
+        for e in data["rows"]
+    ]
     assert got == want
     stale = next(r for r in report.rows if r.status == "stale" and _labels(zh, r.zh_ids) == "5.3")
     assert [-1, "15"] in [list(e) for e in stale.en_redline] and stale.en_label == "6.3"
@@ -75,7 +80,10 @@ def test_drift_between_two_versions_in_each_language_matches_the_key():
                           new_alignment=_key_alignment(KEYS / "align-2023-03.yaml", en, zn))  # fmt: skip
     got = [(_labels(eo, r.old_en_ids), _labels(en, r.new_en_ids), _labels(zo, r.zh_ids), _labels(zn, r.new_zh_ids),
             r.en_changed, r.zh_changed) for r in report.rows]  # fmt: skip
-    want = [(e["en_old"], e["en_new"], e["zh_old"], e["zh_new"], e["en_changed"], e["zh_changed"]) for e in data["rows"]]
+    want = [
+        (e["en_old"], e["en_new"], e["zh_old"], e["zh_new"], e["en_changed"], e["zh_changed"])
+        for e in data["rows"]
+    ]
     assert got == want
     # -- amended exactly where both changed; one-language changes reported as such --
     assert {r.status for r in report.rows if r.en_changed and r.zh_changed} == {"amended"}
@@ -97,7 +105,10 @@ def test_a_chinese_original_with_an_english_translation_works_the_same_way():
     assert by_translation["7.1"].status == "stale" and by_translation["7.1"].en_label == "7.1"
     assert by_translation["1.12"].status == "orphaned"
     assert by_translation["3.2(a)"].status == "current"
-    assert by_translation["6.3(b)"].status == "renumbered" and by_translation["6.3(b)"].en_label == "6.3（三）"
+    assert (
+        by_translation["6.3(b)"].status == "renumbered"
+        and by_translation["6.3(b)"].en_label == "6.3（三）"
+    )
     assert any(r.status == "missing" and r.en_label == "6.3（二）" for r in report.rows)
 
 
@@ -109,13 +120,22 @@ TRANSLATION = [H("1", "范围"), C("1.1", "本附录适用于个人数据的所�
 
 
 def _one_to_one(en: Document, zh: Document) -> Alignment:
-    return Alignment(en, zh, tuple(Link((a.id,), (b.id,), 1.0) for a, b in zip(en.clauses, zh.clauses)))
+    return Alignment(
+        en, zh, tuple(Link((a.id,), (b.id,), 1.0) for a, b in zip(en.clauses, zh.clauses))
+    )
 
 
 def test_statuses_on_a_hand_built_alignment():
     old_en, zh = doc(ORIGINAL), doc(TRANSLATION, lang="zh", prefix="z")
-    new_en = doc([ORIGINAL[0], C("1.1", "New definitions apply."), C("1.2", ORIGINAL[1].text),
-                  C("1.3", "The Processor shall notify the Controller within forty-eight hours.")], prefix="n")
+    new_en = doc(
+        [
+            ORIGINAL[0],
+            C("1.1", "New definitions apply."),
+            C("1.2", ORIGINAL[1].text),
+            C("1.3", "The Processor shall notify the Controller within forty-eight hours."),
+        ],
+        prefix="n",
+    )
     report = stale_report(old_en, new_en, zh, alignment=_one_to_one(old_en, zh))
     statuses = {r.zh_label: (r.status, r.en_label) for r in report.rows}
     assert statuses["1"] == ("current", "1")
@@ -132,7 +152,9 @@ def test_statuses_on_a_hand_built_alignment():
 def test_a_translation_in_the_original_language_is_a_usage_error():
     # -- an English file given as the translation used to be aligned as if it were Chinese --
     old_en, new_en = doc(ORIGINAL), doc(ORIGINAL, prefix="n")
-    with pytest.raises(UsageError, match="is in English, but the Chinese side of an alignment was expected"):
+    with pytest.raises(
+        UsageError, match="is in English, but the Chinese side of an alignment was expected"
+    ):
         stale_report(old_en, new_en, doc(ORIGINAL, prefix="e", source="english-too.md"))
 
 
@@ -146,5 +168,7 @@ def test_cli_json_and_bad_input(tmp_path):
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert data["summary"]["rows"] == len(data["rows"]) and data["summary"]["status"]["stale"] > 0
-    missing = runner.invoke(stale_command, ["--old-en", str(tmp_path / "none.md"), "--new-en", "x", "--zh", "y"])
+    missing = runner.invoke(
+        stale_command, ["--old-en", str(tmp_path / "none.md"), "--new-en", "x", "--zh", "y"]
+    )
     assert missing.exit_code != 0

@@ -35,7 +35,14 @@ def test_english_numbers_stay_whole():
 
 def test_english_punctuation_and_space_are_their_own_tokens():
     assert tokenize("Processor's sub-processor, ok", "en") == [
-        "Processor's", " ", "sub", "-", "processor", ",", " ", "ok",
+        "Processor's",
+        " ",
+        "sub",
+        "-",
+        "processor",
+        ",",
+        " ",
+        "ok",
     ]
 
 
@@ -75,7 +82,9 @@ def test_signature_records_tokenizer_and_hmm():
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("ab 7.,/()：，。个人数据处理者分甲乙\n\t")), max_size=40))
+@given(
+    st.text(alphabet=st.sampled_from(list("ab 7.,/()：，。个人数据处理者分甲乙\n\t")), max_size=40)
+)
 def test_any_text_round_trips(text):
     assert "".join(tokenize(text, "zh", ["个人数据"])) == text
     assert "".join(tokenize(text, "en")) == text

@@ -15,15 +15,30 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-ZH_DIGITS = {"零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+ZH_DIGITS = {
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 
 _TITLE = re.compile(r"^# (?P<text>\S.*)$")
-_SECTION = re.compile(r"^## (?:(?P<num>\d+)\.|第(?P<zh>[一二三四五六七八九十百零]+)条)\s+(?P<text>\S.*)$")
+_SECTION = re.compile(
+    r"^## (?:(?P<num>\d+)\.|第(?P<zh>[一二三四五六七八九十百零]+)条)\s+(?P<text>\S.*)$"
+)
 _ANNEX = re.compile(
     r"^## (?:Annex (?P<num>\d+)|附件(?P<zh>[一二三四五六七八九十]+|\d+))(?:\s*[–—:：-]\s*|\s+)(?P<text>\S.*)$"
 )
 _SUB = re.compile(r"^(?P<sec>\d+)\.(?P<num>\d+)\s+(?P<text>\S.*)$")
-_ITEM = re.compile(r"^(?P<open>[(（])(?P<mark>[a-z]+|[一二三四五六七八九十]+)(?P<close>[)）])\s*(?P<text>\S.*)$")
+_ITEM = re.compile(
+    r"^(?P<open>[(（])(?P<mark>[a-z]+|[一二三四五六七八九十]+)(?P<close>[)）])\s*(?P<text>\S.*)$"
+)
 _ANNEX_PARA = re.compile(r"^(?P<num>\d+)\.\s+(?P<text>\S.*)$")
 _ROMAN = re.compile(r"^(?:x{0,3})(?:ix|iv|v?i{0,3})$")
 _SEPARATOR_CELL = re.compile(r"^:?-{3,}:?$")
@@ -134,11 +149,15 @@ class _State:
             return self._heading(line, number, path)
         if match := _SUB.match(line):
             self.last_item = None
-            return MdBlock("clause", number, match["text"], int(match["num"]), f"{match['sec']}.{match['num']}")
+            return MdBlock(
+                "clause", number, match["text"], int(match["num"]), f"{match['sec']}.{match['num']}"
+            )
         if match := _ITEM.match(line):
             return self._item(match, number, path)
         if self.in_annex and (match := _ANNEX_PARA.match(line)):
-            return MdBlock("annex_paragraph", number, match["text"], int(match["num"]), f"{match['num']}.")
+            return MdBlock(
+                "annex_paragraph", number, match["text"], int(match["num"]), f"{match['num']}."
+            )
         return MdBlock("paragraph", number, line)
 
     def _heading(self, line: str, number: int, path: Path | str) -> MdBlock:
@@ -170,7 +189,9 @@ class _State:
         elif len(mark) == 1:
             block = MdBlock("item", number, match["text"], ord(mark) - ord("a") + 1, marker)
         else:
-            raise FormatError(path, number, f"item marker {marker!r} is neither a letter nor a roman numeral")
+            raise FormatError(
+                path, number, f"item marker {marker!r} is neither a letter nor a roman numeral"
+            )
         if block.kind == "item":
             self.last_item = block
         return block
@@ -179,7 +200,9 @@ class _State:
 def _table(lines: list[str], first: int, path: Path | str) -> MdBlock:
     rows = [tuple(cell.strip() for cell in line.strip().strip("|").split("|")) for line in lines]
     if len(rows) < 3 or not all(_SEPARATOR_CELL.match(cell) for cell in rows[1]):
-        raise FormatError(path, first, "a table needs a header row, a separator row and at least one body row")
+        raise FormatError(
+            path, first, "a table needs a header row, a separator row and at least one body row"
+        )
     body = [rows[0], *rows[2:]]
     if any(len(row) != len(rows[0]) for row in body):
         raise FormatError(path, first, "table rows have different numbers of cells")
@@ -213,4 +236,13 @@ def plain(text: str) -> str:
     return "".join(piece for piece, _, _ in inline_runs(text))
 
 
-__all__ = ["FormatError", "MdBlock", "inline_runs", "parse", "parse_file", "plain", "roman_value", "zh_number"]
+__all__ = [
+    "FormatError",
+    "MdBlock",
+    "inline_runs",
+    "parse",
+    "parse_file",
+    "plain",
+    "roman_value",
+    "zh_number",
+]

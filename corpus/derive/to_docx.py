@@ -20,9 +20,8 @@ import zipfile
 from collections.abc import Sequence
 
 from derive.md_parse import MdBlock, inline_runs, plain
-
-from dpa_compare.files import reproducible_zip
 from dpa_compare.export.numbered_docx import LevelSpec, NumberedParagraph, build_numbered_docx
+from dpa_compare.files import reproducible_zip
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _XML = "http://www.w3.org/XML/1998/namespace"
@@ -89,7 +88,9 @@ def _with_emphasis(data: bytes, sources: list[MdBlock]) -> bytes:
     body = root.find(f"{{{_W}}}body")
     paragraphs = body.findall(f"{{{_W}}}p")
     if len(paragraphs) != len(sources):
-        raise RuntimeError(f"the writer produced {len(paragraphs)} body paragraphs for {len(sources)} blocks")
+        raise RuntimeError(
+            f"the writer produced {len(paragraphs)} body paragraphs for {len(sources)} blocks"
+        )
     for table in body.iter(f"{{{_W}}}tbl"):
         _mark_header_row(table)
     for paragraph, block in zip(paragraphs, sources):

@@ -115,7 +115,9 @@ def build_html(blocks: Sequence[MdBlock]) -> bytes:
         if block.kind == "title":
             out.append(f"<h1>{_inline(block.text)}</h1>\n")
         elif block.kind in ("section", "annex"):
-            out.append(f'<h2 id="{_anchor(block)}">{_inline(_heading_text(block, block.text))}</h2>\n')
+            out.append(
+                f'<h2 id="{_anchor(block)}">{_inline(_heading_text(block, block.text))}</h2>\n'
+            )
         elif block.kind == "clause":
             out.append(f'<p class="clause">{html.escape(block.marker)} {_inline(block.text)}</p>\n')
         elif block.kind == "table":
@@ -180,8 +182,10 @@ def _inline(text: str) -> str:
 
 def _table(block: MdBlock) -> str:
     header, *body = block.rows
-    head = "".join(f"<th scope=\"col\">{_inline(cell)}</th>" for cell in header)
-    rows = "".join("<tr>" + "".join(f"<td>{_inline(c)}</td>" for c in row) + "</tr>\n" for row in body)
+    head = "".join(f'<th scope="col">{_inline(cell)}</th>' for cell in header)
+    rows = "".join(
+        "<tr>" + "".join(f"<td>{_inline(c)}</td>" for c in row) + "</tr>\n" for row in body
+    )
     return f'<table class="data-table">\n<thead><tr>{head}</tr></thead>\n<tbody>\n{rows}</tbody>\n</table>\n'
 
 

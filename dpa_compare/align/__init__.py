@@ -12,5 +12,14 @@ from dpa_compare.align.beads import BEAD_TYPES, Bead, check_cover, parse_bead
 from dpa_compare.align.engine import AlignOptions, SentenceAlignment, align, align_sentences
 from dpa_compare.align.scorers import Weights
 
-__all__ = ["BEAD_TYPES", "AlignOptions", "Bead", "SentenceAlignment", "Weights", "align",
-           "align_sentences", "check_cover", "parse_bead"]
+__all__ = [
+    "BEAD_TYPES",
+    "AlignOptions",
+    "Bead",
+    "SentenceAlignment",
+    "Weights",
+    "align",
+    "align_sentences",
+    "check_cover",
+    "parse_bead",
+]

@@ -18,8 +18,18 @@ BeadType = tuple[int, int]
 """(source sentences, target sentences) of a bead, e.g. (1, 2)."""
 
 BEAD_TYPES: tuple[BeadType, ...] = (
-    (1, 1), (1, 2), (2, 1), (1, 3), (3, 1), (1, 4), (4, 1),
-    (2, 2), (2, 3), (3, 2), (1, 0), (0, 1),
+    (1, 1),
+    (1, 2),
+    (2, 1),
+    (1, 3),
+    (3, 1),
+    (1, 4),
+    (4, 1),
+    (2, 2),
+    (2, 3),
+    (3, 2),
+    (1, 0),
+    (0, 1),
 )
 """Bead shapes the exact search considers: up to 1-4 / 4-1 / 2-2 / 2-3 / 3-2, plus skips."""
 
@@ -28,8 +38,18 @@ BEAD_TYPES: tuple[BeadType, ...] = (
 #    plus 11 beads wider than any type searched (1-5, 1-6, 2-4, 3-3, 3-4, 3-5).
 #    Types never seen get half a count (add-half smoothing). --
 ZH_EN_COUNTS: dict[BeadType, float] = {
-    (1, 1): 832, (1, 2): 282, (2, 1): 67, (1, 3): 74, (3, 1): 0.5, (1, 4): 30,
-    (4, 1): 0.5, (2, 2): 25, (2, 3): 12, (3, 2): 4, (1, 0): 6, (0, 1): 0.5,
+    (1, 1): 832,
+    (1, 2): 282,
+    (2, 1): 67,
+    (1, 3): 74,
+    (3, 1): 0.5,
+    (1, 4): 30,
+    (4, 1): 0.5,
+    (2, 2): 25,
+    (2, 3): 12,
+    (3, 2): 4,
+    (1, 0): 6,
+    (0, 1): 0.5,
 }
 
 
@@ -72,13 +92,15 @@ def parse_bead(text: str) -> Bead:
     return Bead(src, tgt)
 
 
-def log_priors(src_lang: str = "zh", tgt_lang: str = "en",
-               types: Sequence[BeadType] = BEAD_TYPES) -> dict[BeadType, float]:
+def log_priors(
+    src_lang: str = "zh", tgt_lang: str = "en", types: Sequence[BeadType] = BEAD_TYPES
+) -> dict[BeadType, float]:
     """Return the log prior probability of each bead type for this language direction.
 
     The counts come from zh→en data; for en→zh they are transposed, and for a
     same-language or unknown pair both directions are averaged.
     """
+
     def count(kind: BeadType) -> float:
         a, b = kind
         if (src_lang, tgt_lang) == ("zh", "en"):
@@ -100,13 +122,25 @@ def check_cover(beads: Iterable[Bead], n_src: int, n_tgt: int) -> None:
     for bead in beads:
         for side, ids, expected in (("source", bead.src, next_src), ("target", bead.tgt, next_tgt)):
             if ids and ids != tuple(range(expected, expected + len(ids))):
-                raise AlignmentError(f"alignment self-check failed: {side} bead {bead.format()} "
-                                     f"should start at sentence {expected}")
+                raise AlignmentError(
+                    f"alignment self-check failed: {side} bead {bead.format()} "
+                    f"should start at sentence {expected}"
+                )
         next_src += len(bead.src)
         next_tgt += len(bead.tgt)
     if (next_src, next_tgt) != (n_src, n_tgt):
-        raise AlignmentError(f"alignment self-check failed: covers {next_src}/{n_src} source and "
-                             f"{next_tgt}/{n_tgt} target sentences")
+        raise AlignmentError(
+            f"alignment self-check failed: covers {next_src}/{n_src} source and "
+            f"{next_tgt}/{n_tgt} target sentences"
+        )
 
 
-__all__ = ["BEAD_TYPES", "Bead", "BeadType", "ZH_EN_COUNTS", "check_cover", "log_priors", "parse_bead"]
+__all__ = [
+    "BEAD_TYPES",
+    "Bead",
+    "BeadType",
+    "ZH_EN_COUNTS",
+    "check_cover",
+    "log_priors",
+    "parse_bead",
+]

@@ -76,7 +76,9 @@ def link_confidence(margin: float, content: float, reliability: float, block: fl
     """
     contest = 1.0 - math.exp(-margin / MARGIN_SCALE)
     own = CONTENT_SCALE * (content - CONTENT_CHANCE)
-    told = reliability * own + (1.0 - reliability) * block + max(-BLOCK_PULL, min(block, BLOCK_PULL))
+    told = (
+        reliability * own + (1.0 - reliability) * block + max(-BLOCK_PULL, min(block, BLOCK_PULL))
+    )
     return math.sqrt(contest * _sigmoid(told))
 
 
@@ -108,15 +110,35 @@ class Ledger:
         """Add a 1-0 link per English id and a 0-1 link per Chinese id, all of `confidence`."""
         flagged = confidence < self.flag_below
         for cid in en_ids:
-            self._entries.append(Link((cid,), (), round(confidence, 3), ("no Chinese counterpart",), flagged))
+            self._entries.append(
+                Link((cid,), (), round(confidence, 3), ("no Chinese counterpart",), flagged)
+            )
         for cid in zh_ids:
-            self._entries.append(Link((), (cid,), round(confidence, 3), ("no English counterpart",), flagged))
+            self._entries.append(
+                Link((), (cid,), round(confidence, 3), ("no English counterpart",), flagged)
+            )
 
-    def draft(self, en_ids: Sequence[str], zh_ids: Sequence[str], evidence: Sequence[str], margin: float,
-              content: float, reliability: float) -> None:
+    def draft(
+        self,
+        en_ids: Sequence[str],
+        zh_ids: Sequence[str],
+        evidence: Sequence[str],
+        margin: float,
+        content: float,
+        reliability: float,
+    ) -> None:
         """Add a link whose confidence is set once its blocks are complete."""
-        self._entries.append(Draft(tuple(en_ids), tuple(zh_ids), tuple(evidence), margin, content, reliability,
-                                   tuple(self._open)))
+        self._entries.append(
+            Draft(
+                tuple(en_ids),
+                tuple(zh_ids),
+                tuple(evidence),
+                margin,
+                content,
+                reliability,
+                tuple(self._open),
+            )
+        )
 
     def links(self) -> list[Link]:
         """Return every link, the drafts given their confidence from their own and their blocks' content."""
@@ -133,9 +155,14 @@ class Ledger:
         block = _block_verdict(draft, totals)
         confidence = link_confidence(draft.margin, draft.content, draft.reliability, block)
         # -- the margin stays the last word of the evidence, as for links made without drafts --
-        evidence = (*draft.evidence[:-1], f"block {block:+.1f}", *draft.evidence[-1:]) if draft.evidence \
+        evidence = (
+            (*draft.evidence[:-1], f"block {block:+.1f}", *draft.evidence[-1:])
+            if draft.evidence
             else (f"block {block:+.1f}",)
-        return Link(draft.en_ids, draft.zh_ids, round(confidence, 3), evidence, confidence < self.flag_below)
+        )
+        return Link(
+            draft.en_ids, draft.zh_ids, round(confidence, 3), evidence, confidence < self.flag_below
+        )
 
 
 def _block_verdict(draft: Draft, totals: dict[int, list[float]]) -> float:
@@ -161,5 +188,17 @@ def _sigmoid(value: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(min(value, 50.0), -50.0)))
 
 
-__all__ = ["BLOCK_CHANCE", "BLOCK_CLIP", "BLOCK_PRIOR", "BLOCK_PULL", "BLOCK_SCALE", "CONTENT_CHANCE", "CONTENT_SCALE", "Draft", "Ledger",
-           "MARGIN_SCALE", "link_confidence", "skip_confidence"]
+__all__ = [
+    "BLOCK_CHANCE",
+    "BLOCK_CLIP",
+    "BLOCK_PRIOR",
+    "BLOCK_PULL",
+    "BLOCK_SCALE",
+    "CONTENT_CHANCE",
+    "CONTENT_SCALE",
+    "Draft",
+    "Ledger",
+    "MARGIN_SCALE",
+    "link_confidence",
+    "skip_confidence",
+]

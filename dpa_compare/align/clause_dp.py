@@ -58,7 +58,9 @@ def solve(n: int, m: int, types: Sequence[BeadType], score: ScoreFn) -> list[Pat
     Raises AlignmentError when none does.
     """
     if (1, 0) not in types or (0, 1) not in types:
-        raise AlignmentError(f"clause DP needs the skip beads (1, 0) and (0, 1) among its types, got {list(types)}")
+        raise AlignmentError(
+            f"clause DP needs the skip beads (1, 0) and (0, 1) among its types, got {list(types)}"
+        )
     table = _scores(n, m, types, score)
     forward = _forward(n, m, types, table)
     backward = _backward(n, m, types, table)
@@ -114,13 +116,19 @@ def _backward(n: int, m: int, types: Sequence[BeadType], table: list[np.ndarray]
     return total
 
 
-def _trace(n: int, m: int, types: Sequence[BeadType], table: list[np.ndarray],
-           forward: np.ndarray) -> list[tuple[int, int, int]]:
+def _trace(
+    n: int, m: int, types: Sequence[BeadType], table: list[np.ndarray], forward: np.ndarray
+) -> list[tuple[int, int, int]]:
     path = []
     i, j = n, m
     while (i, j) != (0, 0):
         for t, (a, b) in enumerate(types):
-            if (a or b) and i >= a and j >= b and np.isclose(forward[i - a, j - b] + table[t][i, j], forward[i, j]):
+            if (
+                (a or b)
+                and i >= a
+                and j >= b
+                and np.isclose(forward[i - a, j - b] + table[t][i, j], forward[i, j])
+            ):
                 path.append((t, i, j))
                 i, j = i - a, j - b
                 break
@@ -130,8 +138,17 @@ def _trace(n: int, m: int, types: Sequence[BeadType], table: list[np.ndarray],
     return path
 
 
-def _best_rival(t0: int, i0: int, j0: int, types: Sequence[BeadType], table: list[np.ndarray],
-                forward: np.ndarray, backward: np.ndarray, n: int, m: int) -> float:
+def _best_rival(
+    t0: int,
+    i0: int,
+    j0: int,
+    types: Sequence[BeadType],
+    table: list[np.ndarray],
+    forward: np.ndarray,
+    backward: np.ndarray,
+    n: int,
+    m: int,
+) -> float:
     """Return the best total of a path whose bead covering the first unit of bead (t0, i0, j0) differs."""
     a0, b0 = types[t0]
     rival = NEG

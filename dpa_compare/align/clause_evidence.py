@@ -49,9 +49,15 @@ class PairScore(NamedTuple):
 class BeadEvidence:
     """Evidence and content scores of beads over two unit lists (`en` × `zh`) of one block."""
 
-    def __init__(self, en: Units, zh: Units, features: PairFeatures, weights: Weights, worst: float) -> None:
+    def __init__(
+        self, en: Units, zh: Units, features: PairFeatures, weights: Weights, worst: float
+    ) -> None:
         self.en, self.zh, self.w, self.worst = en, zh, weights, worst
-        self.ratio, self.lex_base, self.cos_base = features.ratio, features.lexicon_base, features.cosine_base
+        self.ratio, self.lex_base, self.cos_base = (
+            features.ratio,
+            features.lexicon_base,
+            features.cosine_base,
+        )
         self.use_lexicon = en.lex is not None and zh.lex_words is not None
         self.use_embedding = en.vectors is not None and zh.vectors is not None
         self._runs: dict[tuple[str, int, int], _Run] = {}
@@ -69,8 +75,12 @@ class BeadEvidence:
         if found is None:
             units = self.en if side == "en" else self.zh
             stop = start + size
-            lex = frozenset().union(*units.lex[start:stop]) if units.lex is not None else frozenset()
-            anchors = units.anchors[start] if size == 1 else frozenset().union(*units.anchors[start:stop])
+            lex = (
+                frozenset().union(*units.lex[start:stop]) if units.lex is not None else frozenset()
+            )
+            anchors = (
+                units.anchors[start] if size == 1 else frozenset().union(*units.anchors[start:stop])
+            )
             count = sum(1 for k in anchors if k.startswith("n:")) if side == "en" else len(anchors)
             vector = units.vectors[start:stop].sum(axis=0) if units.vectors is not None else None
             found = self._runs[key] = (lex, anchors, count, vector)
@@ -102,7 +112,7 @@ class BeadEvidence:
         lt = self._len_zh[cols] - self._len_zh[cols - b]
         mean = np.maximum((ls + lt / self.ratio) / 2, 1.0)
         delta = (lt - ls * self.ratio) / np.sqrt(self.w.length_variance * mean * self.ratio)
-        return -0.5 * delta ** 2
+        return -0.5 * delta**2
 
     def content(self, evidence: dict[str, np.ndarray]) -> np.ndarray:
         """Return the size-free content score: about 0 for unrelated units, several units for a translation."""
@@ -121,12 +131,20 @@ class BeadEvidence:
             _, en_anchors, en_count, _ = self._run("en", i, 1)
             _, zh_anchors, zh_count, _ = self._run("zh", j, 1)
             clash = bool(en_count and zh_count and en_anchors.isdisjoint(zh_anchors))
-            found = self._pairs[(i, j)] = PairScore(float(self.content(evidence)[0]), float(evidence["length"][0]),
-                                                    clash)
+            found = self._pairs[(i, j)] = PairScore(
+                float(self.content(evidence)[0]), float(evidence["length"][0]), clash
+            )
         return found
 
-    def _lexicon(self, en_start: int, a: int, zh_start: int, b: int, en_lex: frozenset[str],
-                 zh_lex: frozenset[str]) -> float:
+    def _lexicon(
+        self,
+        en_start: int,
+        a: int,
+        zh_start: int,
+        b: int,
+        en_lex: frozenset[str],
+        zh_lex: frozenset[str],
+    ) -> float:
         shares = [self._en_share(e, zh_start, b, zh_lex) for e in range(en_start, en_start + a)]
         shares.extend(self._zh_share(z, en_start, a, en_lex) for z in range(zh_start, zh_start + b))
         pooled = self._pool(shares)
@@ -140,7 +158,9 @@ class BeadEvidence:
             pooled *= min(self.necessity("en", en_run, k, zh_run) for k in range(a))
         return pooled
 
-    def necessity(self, side: str, members: tuple[int, ...], k: int, other: tuple[int, ...]) -> float:
+    def necessity(
+        self, side: str, members: tuple[int, ...], k: int, other: tuple[int, ...]
+    ) -> float:
         """Return how far member `k` of `members` (units of `side`) is needed to translate the units `other`.
 
         The bead's shared stems are the English stems its Chinese side
@@ -150,12 +170,14 @@ class BeadEvidence:
         """
         if not self.use_lexicon:
             return 1.0
-        rest = members[:k] + members[k + 1:]
+        rest = members[:k] + members[k + 1 :]
         key = (side, members[k], rest, other)
         found = self._needed.get(key)
         if found is None:
             assert self.en.lex is not None and self.zh.lex is not None
-            mine, theirs = (self.en.lex, self.zh.lex) if side == "en" else (self.zh.lex, self.en.lex)
+            mine, theirs = (
+                (self.en.lex, self.zh.lex) if side == "en" else (self.zh.lex, self.en.lex)
+            )
             own, kept = mine[members[k]], _union(mine, rest)
             across = _union(theirs, other)
             # -- `own & across` is English stems whichever side the member is on: its own the Chinese side
@@ -210,12 +232,21 @@ class BeadEvidence:
         mean = sum(values) / len(values)
         return mean - self.worst * (mean - min(values))
 
-    def _cosines(self, en_start: int, a: int, zh_start: int, b: int, en_vector: np.ndarray,
-                 zh_vector: np.ndarray) -> float:
+    def _cosines(
+        self,
+        en_start: int,
+        a: int,
+        zh_start: int,
+        b: int,
+        en_vector: np.ndarray,
+        zh_vector: np.ndarray,
+    ) -> float:
         assert self.en.vectors is not None and self.zh.vectors is not None
         values = []
-        for own, other in ((self.en.vectors[en_start:en_start + a], zh_vector),
-                           (self.zh.vectors[zh_start:zh_start + b], en_vector)):
+        for own, other in (
+            (self.en.vectors[en_start : en_start + a], zh_vector),
+            (self.zh.vectors[zh_start : zh_start + b], en_vector),
+        ):
             norms = np.linalg.norm(own, axis=1) * float(np.linalg.norm(other))
             dots = own @ other
             values.extend(np.divide(dots, norms, out=np.zeros_like(dots), where=norms > 0).tolist())

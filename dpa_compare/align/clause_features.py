@@ -51,7 +51,9 @@ def glossary_pairs(glossary: GlossaryLike) -> tuple[tuple[str, str], ...]:
         english = getattr(item, "en", None)
         renderings = getattr(item, "zh", ())
         if not english:
-            raise UsageError(f"glossary item {item!r} is neither an (english, chinese) pair nor an entry with .en/.zh")
+            raise UsageError(
+                f"glossary item {item!r} is neither an (english, chinese) pair nor an entry with .en/.zh"
+            )
         names = (english, *getattr(item, "en_variants", ()))
         renderings = (renderings,) if isinstance(renderings, str) else renderings
         pairs.extend((name, zh) for name in names for zh in renderings if zh)
@@ -109,8 +111,10 @@ class PairFeatures:
     _encoded: dict[str, _Encoded] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
-        self._rows = {lang: {c.id: k for k, c in enumerate(doc.clauses)}
-                      for lang, doc in (("en", self.en), ("zh", self.zh))}
+        self._rows = {
+            lang: {c.id: k for k, c in enumerate(doc.clauses)}
+            for lang, doc in (("en", self.en), ("zh", self.zh))
+        }
 
     def document(self, lang: str) -> Document:
         """Return the document written in `lang`."""
@@ -131,7 +135,11 @@ class PairFeatures:
         found = None
         if vectors and self.embeddings:
             encoded = self._vectors(lang, [k for unit in index for k in unit])
-            found = np.stack([encoded[unit].sum(axis=0) for unit in index]) if index else np.zeros((0, emb.DIM))
+            found = (
+                np.stack([encoded[unit].sum(axis=0) for unit in index])
+                if index
+                else np.zeros((0, emb.DIM))
+            )
         return Units(lang, lengths, lex, words, anchors, counts, found)
 
     def _vectors(self, lang: str, rows: list[int]) -> np.ndarray:
@@ -147,8 +155,12 @@ class PairFeatures:
         sample: dict[str, list[int]] = {}
         for lang, document in (("en", self.en), ("zh", self.zh)):
             count = len(document.clauses)
-            self._encoded[lang] = _Encoded(np.zeros((count, emb.DIM), dtype=np.float32), np.zeros(count, dtype=bool))
-            sample[lang] = sorted(set(np.linspace(0, count - 1, min(BASE_SAMPLE, count)).astype(int).tolist()))
+            self._encoded[lang] = _Encoded(
+                np.zeros((count, emb.DIM), dtype=np.float32), np.zeros(count, dtype=bool)
+            )
+            sample[lang] = sorted(
+                set(np.linspace(0, count - 1, min(BASE_SAMPLE, count)).astype(int).tolist())
+            )
         self._encode(sample)
         en_mean = self._encoded["en"].vectors[sample["en"]].mean(axis=0)
         zh_mean = self._encoded["zh"].vectors[sample["zh"]].mean(axis=0)
@@ -158,14 +170,16 @@ class PairFeatures:
 
     def _encode(self, wanted: dict[str, list[int]]) -> None:
         """Encode the clauses `wanted` (per language, row numbers) in one call of the encoder."""
-        texts = [own_text(self.document(lang).clauses[k]) for lang, rows in wanted.items() for k in rows]
+        texts = [
+            own_text(self.document(lang).clauses[k]) for lang, rows in wanted.items() for k in rows
+        ]
         if not texts:
             return
         found = emb.embed(texts, self.threads)
         start = 0
         for lang, rows in wanted.items():
             table = self._encoded[lang]
-            table.vectors[rows] = found[start:start + len(rows)]
+            table.vectors[rows] = found[start : start + len(rows)]
             table.done[rows] = True
             start += len(rows)
 
@@ -178,17 +192,32 @@ def _union(sets: Sequence[frozenset[str]], rows: list[int]) -> frozenset[str]:
     return sets[rows[0]] if len(rows) == 1 else frozenset().union(*(sets[k] for k in rows))
 
 
-def pair_features(en: Document, zh: Document, glossary: tuple[tuple[str, str], ...], lexicon: bool,
-                  embeddings: bool, threads: int = 1) -> PairFeatures:
+def pair_features(
+    en: Document,
+    zh: Document,
+    glossary: tuple[tuple[str, str], ...],
+    lexicon: bool,
+    embeddings: bool,
+    threads: int = 1,
+) -> PairFeatures:
     """Return the features of the document pair `en`, `zh` (no clause is encoded yet)."""
     lex = load_cedict() if lexicon else Lexicon({}, ())
     if glossary:
         lex = lex.with_glossary(glossary)
     used = lex if lex.entries else None
-    sides = {lang: side_features([own_text(c) for c in document.clauses], lang, used, None)
-             for lang, document in (("en", en), ("zh", zh))}
-    features = PairFeatures(en, zh, used, glossary, sides, embeddings=embeddings and bool(en.clauses and zh.clauses),
-                            threads=threads)
+    sides = {
+        lang: side_features([own_text(c) for c in document.clauses], lang, used, None)
+        for lang, document in (("en", en), ("zh", zh))
+    }
+    features = PairFeatures(
+        en,
+        zh,
+        used,
+        glossary,
+        sides,
+        embeddings=embeddings and bool(en.clauses and zh.clauses),
+        threads=threads,
+    )
     features.ratio = _length_ratio(en, zh)
     if used is not None:
         features.lexicon_base = unrelated_coverage(sides["en"], sides["zh"])
@@ -202,8 +231,14 @@ def _length_ratio(en: Document, zh: Document) -> float:
     them the whole documents' ratio is used.
     """
     zh_by_path = {c.path: c for c in zh.clauses}
-    pairs = [(c, zh_by_path[c.path]) for c in en.clauses
-             if c.path in zh_by_path and path_value(c).role != "other" and c.text and zh_by_path[c.path].text]
+    pairs = [
+        (c, zh_by_path[c.path])
+        for c in en.clauses
+        if c.path in zh_by_path
+        and path_value(c).role != "other"
+        and c.text
+        and zh_by_path[c.path].text
+    ]
     if len(pairs) >= 3:
         en_total = sum(text_length(a.text, "en") for a, _ in pairs)
         zh_total = sum(text_length(b.text, "zh") for _, b in pairs)
@@ -213,5 +248,13 @@ def _length_ratio(en: Document, zh: Document) -> float:
     return zh_total / en_total if en_total and zh_total else 1.0
 
 
-__all__ = ["BASE_SAMPLE", "GlossaryLike", "PairFeatures", "Units", "glossary_pairs", "own_text", "pair_features",
-           "use_embeddings"]
+__all__ = [
+    "BASE_SAMPLE",
+    "GlossaryLike",
+    "PairFeatures",
+    "Units",
+    "glossary_pairs",
+    "own_text",
+    "pair_features",
+    "use_embeddings",
+]

@@ -60,7 +60,9 @@ def reliability(evidence: BeadEvidence, en: Sequence[int], zh: Sequence[int]) ->
     return min(1.0, en_chars / RELIABLE_EN_CHARS, zh_chars / RELIABLE_ZH_CHARS)
 
 
-def plan(evidence: BeadEvidence, proposals: Sequence[tuple[int, int]], vetoed: set[tuple[int, int]]) -> list[Segment]:
+def plan(
+    evidence: BeadEvidence, proposals: Sequence[tuple[int, int]], vetoed: set[tuple[int, int]]
+) -> list[Segment]:
     """Return the block's segments in order: accepted pairs and windows covering the rest.
 
     `proposals` are the structural (English, Chinese) unit pairs; `vetoed`
@@ -111,8 +113,13 @@ def _weak_ok(evidence: BeadEvidence, i: int, j: int) -> bool:
     return content >= ACCEPT_CONTENT and content >= _best_neighbour(evidence, i, j) - ACCEPT_TIE
 
 
-def _fill(evidence: BeadEvidence, proposed: set[tuple[int, int]], strong: list[tuple[int, int]],
-          n: int, m: int) -> list[tuple[int, int]]:
+def _fill(
+    evidence: BeadEvidence,
+    proposed: set[tuple[int, int]],
+    strong: list[tuple[int, int]],
+    n: int,
+    m: int,
+) -> list[tuple[int, int]]:
     """Return the strong pairs plus, in each stretch between two of them that lines up one for one
     (as many units on both sides, each proposed with its counterpart by position), the pairs that
     nothing contradicts."""
@@ -150,5 +157,15 @@ def _segments(accepted: list[tuple[int, int]], n: int, m: int) -> list[Segment]:
     return out
 
 
-__all__ = ["ACCEPT_CONTENT", "ACCEPT_LEAD", "ACCEPT_LENGTH", "ACCEPT_TIE", "HALO", "RELIABLE_EN_CHARS", "RELIABLE_ZH_CHARS",
-           "Segment", "plan", "reliability"]
+__all__ = [
+    "ACCEPT_CONTENT",
+    "ACCEPT_LEAD",
+    "ACCEPT_LENGTH",
+    "ACCEPT_TIE",
+    "HALO",
+    "RELIABLE_EN_CHARS",
+    "RELIABLE_ZH_CHARS",
+    "Segment",
+    "plan",
+    "reliability",
+]

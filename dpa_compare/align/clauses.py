@@ -59,7 +59,13 @@ from dpa_compare.align.beads import BEAD_TYPES, BeadType
 from dpa_compare.align.clause_confidence import Ledger, skip_confidence
 from dpa_compare.align.clause_dp import MARGIN_CAP, PathBead, solve
 from dpa_compare.align.clause_evidence import BeadEvidence
-from dpa_compare.align.clause_features import GlossaryLike, PairFeatures, glossary_pairs, pair_features, use_embeddings
+from dpa_compare.align.clause_features import (
+    GlossaryLike,
+    PairFeatures,
+    glossary_pairs,
+    pair_features,
+    use_embeddings,
+)
 from dpa_compare.align.clause_plan import Segment, plan, reliability
 from dpa_compare.align.scorers import Weights
 from dpa_compare.align.structure import path_value, propose, terms_match
@@ -69,8 +75,18 @@ from dpa_compare.model import Alignment, Clause, Document, Link
 # -- clause translations keep the clause far more often than sentence translations keep the
 #    sentence: 1-1 dominates, merges and splits are rare, skips rarer than in novels --
 CLAUSE_BEAD_COUNTS: dict[BeadType, float] = {
-    (1, 1): 1000, (1, 2): 6, (2, 1): 6, (1, 3): 2, (3, 1): 2, (2, 2): 2,
-    (1, 4): 1, (4, 1): 1, (2, 3): 1, (3, 2): 1, (1, 0): 30, (0, 1): 30,
+    (1, 1): 1000,
+    (1, 2): 6,
+    (2, 1): 6,
+    (1, 3): 2,
+    (3, 1): 2,
+    (2, 2): 2,
+    (1, 4): 1,
+    (4, 1): 1,
+    (2, 3): 1,
+    (3, 2): 1,
+    (1, 0): 30,
+    (0, 1): 30,
 }
 
 
@@ -95,8 +111,17 @@ class ClauseWeights:
     explained: float = 1.0
     """Per unit of content above `EXPLAINED_FROM` that the skipped clause shares with a neighbour across, times
     how far the neighbour needs it (`BeadEvidence.necessity`: what it adds to the neighbour's other counterpart)."""
-    content: Weights = field(default_factory=lambda: Weights(
-        embedding=8.0, lexicon=6.0, anchor=2.0, length=0.5, length_variance=6.8, skip=0.0, prior=0.0))
+    content: Weights = field(
+        default_factory=lambda: Weights(
+            embedding=8.0,
+            lexicon=6.0,
+            anchor=2.0,
+            length=0.5,
+            length_variance=6.8,
+            skip=0.0,
+            prior=0.0,
+        )
+    )
     """Content scorers (the sentence engine's `Weights`; its `skip` and `prior` are not used here)."""
 
 
@@ -126,8 +151,12 @@ class _Unit:
     own: bool
 
 
-def align_documents(en_doc: Document, zh_doc: Document, options: ClauseAlignOptions | None = None,
-                    glossary: GlossaryLike = None) -> Alignment:
+def align_documents(
+    en_doc: Document,
+    zh_doc: Document,
+    options: ClauseAlignOptions | None = None,
+    glossary: GlossaryLike = None,
+) -> Alignment:
     """Return the clause alignment of English `en_doc` with Chinese `zh_doc`.
 
     `glossary` is (english, chinese) pairs or glossary entries (`.en`, `.zh`);
@@ -138,8 +167,14 @@ def align_documents(en_doc: Document, zh_doc: Document, options: ClauseAlignOpti
     """
     _check_languages(en_doc, zh_doc)
     options = options or ClauseAlignOptions()
-    features = pair_features(en_doc, zh_doc, glossary_pairs(glossary), options.lexicon,
-                             use_embeddings(options.embeddings), options.threads)
+    features = pair_features(
+        en_doc,
+        zh_doc,
+        glossary_pairs(glossary),
+        options.lexicon,
+        use_embeddings(options.embeddings),
+        options.threads,
+    )
     aligner = _Aligner(features, options)
     links = aligner.run()
     alignment = Alignment(en_doc, zh_doc, tuple(links), _scorers(features))
@@ -157,8 +192,10 @@ def _check_languages(en_doc: Document, zh_doc: Document) -> None:
     for document, lang, name in ((en_doc, "en", "English"), (zh_doc, "zh", "Chinese")):
         if document.lang != lang:
             other = "Chinese" if document.lang == "zh" else "English"
-            raise UsageError(f"{document.source}: is in {other}, but the {name} side of an alignment was expected "
-                             "(give one English and one Chinese document)")
+            raise UsageError(
+                f"{document.source}: is in {other}, but the {name} side of an alignment was expected "
+                "(give one English and one Chinese document)"
+            )
 
 
 def _scorers(features: PairFeatures) -> tuple[str, ...]:
@@ -197,7 +234,10 @@ class _Tree:
 
     def block(self, parent: Clause) -> list[_Unit]:
         """Return [parent's own text, each child with its subtree]."""
-        return [_Unit(parent, (parent,), True), *(self.unit(c) for c in self.children.get(parent.id, ()))]
+        return [
+            _Unit(parent, (parent,), True),
+            *(self.unit(c) for c in self.children.get(parent.id, ())),
+        ]
 
 
 class _Aligner:
@@ -222,9 +262,15 @@ class _Aligner:
     def _block(self, en_units: list[_Unit], zh_units: list[_Unit], headed: bool) -> None:
         """Align two unit lists; `headed`: their first units are the own texts of linked parents."""
         if not en_units or not zh_units:
-            self._skips([c for u in en_units for c in u.clauses], [c for u in zh_units for c in u.clauses], 1.0)
+            self._skips(
+                [c for u in en_units for c in u.clauses],
+                [c for u in zh_units for c in u.clauses],
+                1.0,
+            )
             return
-        block = _Block(self, en_units, zh_units, _Structure(self, en_units, zh_units, headed), vectors=False)
+        block = _Block(
+            self, en_units, zh_units, _Structure(self, en_units, zh_units, headed), vectors=False
+        )
         with self.ledger.block():
             for segment in plan(block.evidence, block.structure.proposals, block.structure.vetoed):
                 if segment.accepted:
@@ -236,10 +282,19 @@ class _Aligner:
         """Search one doubtful stretch of `block` exactly (with embeddings when they are in use)."""
         en, zh = segment.en, segment.zh
         if not en or not zh:
-            self._skips([c for k in en for c in block.en[k].clauses], [c for k in zh for c in block.zh[k].clauses], 1.0)
+            self._skips(
+                [c for k in en for c in block.en[k].clauses],
+                [c for k in zh for c in block.zh[k].clauses],
+                1.0,
+            )
             return
-        window = _Block(self, block.en[en.start:en.stop], block.zh[zh.start:zh.stop],
-                        block.structure.window(en, zh), vectors=True)
+        window = _Block(
+            self,
+            block.en[en.start : en.stop],
+            block.zh[zh.start : zh.stop],
+            block.structure.window(en, zh),
+            vectors=True,
+        )
         for bead in solve(len(en), len(zh), self.options.types, window.score):
             self._bead(window, bead)
 
@@ -251,23 +306,40 @@ class _Aligner:
         if not en_group or not zh_group:
             self._skips(en_clauses, zh_clauses, skip_confidence(bead.margin))
             return
-        if len(en_group) == len(zh_group) == 1 and not en_group[0].own and not zh_group[0].own \
-                and (len(en_clauses) > 1 or len(zh_clauses) > 1):
-            self._block(self.en_tree.block(en_group[0].head), self.zh_tree.block(zh_group[0].head), headed=True)
+        if (
+            len(en_group) == len(zh_group) == 1
+            and not en_group[0].own
+            and not zh_group[0].own
+            and (len(en_clauses) > 1 or len(zh_clauses) > 1)
+        ):
+            self._block(
+                self.en_tree.block(en_group[0].head),
+                self.zh_tree.block(zh_group[0].head),
+                headed=True,
+            )
             return
         if len(en_clauses) == len(en_group) and len(zh_clauses) == len(zh_group):
             self._link(block, bead, en_clauses, zh_clauses)
             return
         # -- a merge, split or own⇄subtree bead over clauses with children: realign clause by clause --
-        self._block([_Unit(c, (c,), True) for c in en_clauses], [_Unit(c, (c,), True) for c in zh_clauses],
-                    headed=False)
+        self._block(
+            [_Unit(c, (c,), True) for c in en_clauses],
+            [_Unit(c, (c,), True) for c in zh_clauses],
+            headed=False,
+        )
 
     def _link(self, block: _Block, bead: PathBead, en: list[Clause], zh: list[Clause]) -> None:
         # -- the confidence waits until the block's other links are in (`clause_confidence.py`) --
         evidence, content = block.explain(bead)
         evidence.append(f"margin {bead.margin:.1f}")
-        self.ledger.draft([c.id for c in en], [c.id for c in zh], evidence, bead.margin, content,
-                          reliability(block.evidence, bead.en, bead.zh))
+        self.ledger.draft(
+            [c.id for c in en],
+            [c.id for c in zh],
+            evidence,
+            bead.margin,
+            content,
+            reliability(block.evidence, bead.en, bead.zh),
+        )
 
     def _skips(self, en: Sequence[Clause], zh: Sequence[Clause], confidence: float) -> None:
         self.ledger.skip([c.id for c in en], [c.id for c in zh], confidence)
@@ -304,20 +376,26 @@ class _Structure:
                 self.vetoed.add((i, j))
                 continue
             reason = f"term {en_heads[i].term} = {zh_heads[j].term}"
-            self.reasons[(i, j)] = f"{self.reasons[(i, j)]}; {reason}" if (i, j) in self.reasons else reason
+            self.reasons[(i, j)] = (
+                f"{self.reasons[(i, j)]}; {reason}" if (i, j) in self.reasons else reason
+            )
 
     def _add(self, i: int, j: int, value: float) -> None:
         row = self.extra.setdefault(i, {})
         row[j] = row.get(j, 0.0) + value
 
-    def _terms(self, en_heads: list[Clause], zh_heads: list[Clause], start: int) -> dict[tuple[int, int], bool]:
+    def _terms(
+        self, en_heads: list[Clause], zh_heads: list[Clause], start: int
+    ) -> dict[tuple[int, int], bool]:
         """Return the verdict on the defined terms of every pair of definitions that has one."""
         out: dict[tuple[int, int], bool] = {}
         zh_terms = [(j, c) for j, c in enumerate(zh_heads) if j >= start and c.term]
         for i, clause in enumerate(en_heads):
             if i >= start and clause.term:
                 for j, other in zh_terms:
-                    verdict = terms_match(clause.term, other.term, self.f.glossary, self.f.translations)
+                    verdict = terms_match(
+                        clause.term, other.term, self.f.glossary, self.f.translations
+                    )
                     if verdict is not None:
                         out[(i, j)] = verdict
         return out
@@ -353,20 +431,35 @@ class _Structure:
 
 def _numbered(heads: list[Clause], start: int) -> np.ndarray:
     """Return which heads (from `start`) are numbered clauses: every two of them pay the label clash."""
-    return np.array([k >= start and bool(c.label) and path_value(c).role == "number" for k, c in enumerate(heads)],
-                    dtype=bool)
+    return np.array(
+        [
+            k >= start and bool(c.label) and path_value(c).role == "number"
+            for k, c in enumerate(heads)
+        ],
+        dtype=bool,
+    )
 
 
 class _Block:
     """The bead scores of a block (or a window of one): content evidence plus the structural bonus."""
 
-    def __init__(self, aligner: _Aligner, en: list[_Unit], zh: list[_Unit], structure: _Structure,
-                 vectors: bool) -> None:
+    def __init__(
+        self,
+        aligner: _Aligner,
+        en: list[_Unit],
+        zh: list[_Unit],
+        structure: _Structure,
+        vectors: bool,
+    ) -> None:
         self.a, self.en, self.zh, self.structure = aligner, en, zh, structure
         features, w = aligner.f, aligner.w
-        self.evidence = BeadEvidence(features.units([u.clauses for u in en], "en", vectors),
-                                     features.units([u.clauses for u in zh], "zh", vectors),
-                                     features, w.content, w.worst_member)
+        self.evidence = BeadEvidence(
+            features.units([u.clauses for u in en], "en", vectors),
+            features.units([u.clauses for u in zh], "zh", vectors),
+            features,
+            w.content,
+            w.worst_member,
+        )
 
     def score(self, i: int, a: int, b: int, cols: np.ndarray) -> np.ndarray:
         """Return the scores of the beads English i-a..i-1 × Chinese J-b..J-1 for J in `cols`."""
@@ -376,7 +469,12 @@ class _Block:
             return prior + w.skip - w.explained * self._explained(i, a, cols)
         evidence = self.evidence.values(i, a, b, cols)
         content = self.evidence.content(evidence)
-        return prior + (a + b) / 2 * content + w.content.length * evidence["length"] + self.structure.bonus(i - a, cols - b)
+        return (
+            prior
+            + (a + b) / 2 * content
+            + w.content.length * evidence["length"]
+            + self.structure.bonus(i - a, cols - b)
+        )
 
     def _explained(self, i: int, a: int, cols: np.ndarray) -> np.ndarray:
         """Return how far a neighbour across explains the clause each skip bead leaves out (0: not at all).
@@ -397,12 +495,18 @@ class _Block:
                 out[k] = max((self._explains("en", i - 1, j, e, n) for j, e in pairs), default=0.0)
             else:
                 pairs = [(e, end - 1 + step) for e, step in ((i - 1, -1), (i, 1)) if 0 <= e < n]
-                out[k] = max((self._explains("zh", end - 1, e, j, m) for e, j in pairs), default=0.0)
+                out[k] = max(
+                    (self._explains("zh", end - 1, e, j, m) for e, j in pairs), default=0.0
+                )
         return out
 
     def _explains(self, side: str, skipped: int, across: int, partner: int, size: int) -> float:
         """Return how far unit `across` explains the `side` unit `skipped` beside `partner` (kept if in range)."""
-        pair = self.evidence.pair(skipped, across) if side == "en" else self.evidence.pair(across, skipped)
+        pair = (
+            self.evidence.pair(skipped, across)
+            if side == "en"
+            else self.evidence.pair(across, skipped)
+        )
         if pair.content <= EXPLAINED_FROM:
             return 0.0
         members = tuple(sorted({skipped, partner} if 0 <= partner < size else {skipped}))
@@ -425,7 +529,9 @@ class _Block:
         w = self.a.w
         content, length, _ = self.evidence.pair(i, j)
         bonus = float(self.structure.bonus(i, np.array([j]))[0])
-        return w.prior * self.a.priors.get((1, 1), -10.0) + content + w.content.length * length + bonus
+        return (
+            w.prior * self.a.priors.get((1, 1), -10.0) + content + w.content.length * length + bonus
+        )
 
     def reason(self, bead: PathBead) -> str:
         """Return the structural reason behind a bead's first pair, or ''."""
@@ -466,9 +572,18 @@ def link_refs(alignment: Alignment, link: Link, side: str) -> list[str]:
 def link_text(alignment: Alignment, link: Link, side: str) -> str:
     """Return the text of `link`'s clauses on `side`, joined (a space in English, nothing in Chinese)."""
     document = alignment.en if side == "en" else alignment.zh
-    texts = [document.clause(cid).full_text.strip() for cid in (link.en_ids if side == "en" else link.zh_ids)]
+    texts = [
+        document.clause(cid).full_text.strip()
+        for cid in (link.en_ids if side == "en" else link.zh_ids)
+    ]
     return ("" if side == "zh" else " ").join(t for t in texts if t)
 
 
-__all__ = ["CLAUSE_BEAD_COUNTS", "ClauseAlignOptions", "ClauseWeights", "align_documents", "link_refs",
-           "link_text"]
+__all__ = [
+    "CLAUSE_BEAD_COUNTS",
+    "ClauseAlignOptions",
+    "ClauseWeights",
+    "align_documents",
+    "link_refs",
+    "link_text",
+]

@@ -50,8 +50,14 @@ class Band:
         return cls(np.zeros(n + 1, dtype=np.int64), m + 1)
 
     @classmethod
-    def around(cls, path: Sequence[tuple[int, int]], n: int, m: int, margin: int,
-               max_width: int | None = None) -> Band:
+    def around(
+        cls,
+        path: Sequence[tuple[int, int]],
+        n: int,
+        m: int,
+        margin: int,
+        max_width: int | None = None,
+    ) -> Band:
         """Return a band holding every node within `margin` columns of `path`.
 
         `path` is a list of grid nodes (i, j) from (0, 0) to (n, m), ascending;
@@ -112,6 +118,7 @@ class Step:
 
 def row_tables(score: BeadScoreFn, m: int) -> TableFn:
     """Return a table function that asks the per-row `score` function row by row (m: last column)."""
+
     def table(a: int, b: int, start: int, stop: int, band: Band) -> np.ndarray:
         out = np.full((stop - start, band.width), NEG)
         for i in range(max(start, a), stop):
@@ -120,11 +127,19 @@ def row_tables(score: BeadScoreFn, m: int) -> TableFn:
             if ok.any():
                 out[i - start, ok] = score(i, a, b, cols[ok])
         return out
+
     return table
 
 
-def search(n: int, m: int, types: Sequence[BeadType], score: BeadScoreFn | None,
-           skip_tgt: np.ndarray, band: Band, table: TableFn | None = None) -> list[Step]:
+def search(
+    n: int,
+    m: int,
+    types: Sequence[BeadType],
+    score: BeadScoreFn | None,
+    skip_tgt: np.ndarray,
+    band: Band,
+    table: TableFn | None = None,
+) -> list[Step]:
     """Return the highest-scoring bead path from (0, 0) to (n, m) inside `band`.
 
     Bead scores come from `table` when given, else from the per-row `score`;
@@ -152,21 +167,35 @@ def search(n: int, m: int, types: Sequence[BeadType], score: BeadScoreFn | None,
                 best[0] = 0.0
             for t, a, b, scores in tables:
                 if a <= i:
-                    _relax(total[i - a], int(band.lo[i] - band.lo[i - a]) - b, scores[i - start],
-                           best, runner_up, arrow, t)
+                    _relax(
+                        total[i - a],
+                        int(band.lo[i] - band.lo[i - a]) - b,
+                        scores[i - start],
+                        best,
+                        runner_up,
+                        arrow,
+                        t,
+                    )
             if skip_index >= 0:
                 _fold_skips(best, runner_up, arrow, band.columns(i), m, skip_cum, skip_index)
     return _trace(total, second, back, band, types, n, m)
 
 
-def _relax(prev_row: np.ndarray, shift: int, scores: np.ndarray, best: np.ndarray,
-           runner_up: np.ndarray, arrow: np.ndarray, t: int) -> None:
+def _relax(
+    prev_row: np.ndarray,
+    shift: int,
+    scores: np.ndarray,
+    best: np.ndarray,
+    runner_up: np.ndarray,
+    arrow: np.ndarray,
+    t: int,
+) -> None:
     # -- column k of this row comes from column k + shift of the earlier row --
     width = len(best)
     k0, k1 = max(0, -shift), min(width, width - shift)
     if k0 >= k1:
         return
-    candidate = prev_row[k0 + shift:k1 + shift] + scores[k0:k1]
+    candidate = prev_row[k0 + shift : k1 + shift] + scores[k0:k1]
     target = best[k0:k1]
     # -- the runner-up is the larger of the old runner-up and the loser of this comparison --
     np.maximum(runner_up[k0:k1], np.minimum(candidate, target), out=runner_up[k0:k1])
@@ -176,8 +205,15 @@ def _relax(prev_row: np.ndarray, shift: int, scores: np.ndarray, best: np.ndarra
         arrow[k0:k1][better] = t
 
 
-def _fold_skips(best: np.ndarray, runner_up: np.ndarray, arrow: np.ndarray, cols: np.ndarray, m: int,
-                skip_cum: np.ndarray, skip_index: int) -> None:
+def _fold_skips(
+    best: np.ndarray,
+    runner_up: np.ndarray,
+    arrow: np.ndarray,
+    cols: np.ndarray,
+    m: int,
+    skip_cum: np.ndarray,
+    skip_index: int,
+) -> None:
     # -- D[j] = max(best[j], D[j-1] + skip[j-1]) unrolls to a running maximum of best - P --
     valid = cols <= m
     offset = np.where(valid, skip_cum[np.minimum(cols, m)], 0.0)
@@ -191,12 +227,21 @@ def _fold_skips(best: np.ndarray, runner_up: np.ndarray, arrow: np.ndarray, cols
     arrow[from_left] = skip_index
 
 
-def _trace(total: np.ndarray, second: np.ndarray, back: np.ndarray, band: Band,
-           types: Sequence[BeadType], n: int, m: int) -> list[Step]:
+def _trace(
+    total: np.ndarray,
+    second: np.ndarray,
+    back: np.ndarray,
+    band: Band,
+    types: Sequence[BeadType],
+    n: int,
+    m: int,
+) -> list[Step]:
     j_index = m - band.lo[n]
     if not 0 <= j_index < band.width or total[n, j_index] == NEG:
-        raise AlignmentError(f"no alignment path inside the search band ({n} × {m} sentences); "
-                             "widen the band (AlignOptions.margin)")
+        raise AlignmentError(
+            f"no alignment path inside the search band ({n} × {m} sentences); "
+            "widen the band (AlignOptions.margin)"
+        )
     steps: list[Step] = []
     i, j = n, m
     while (i, j) != (0, 0):
@@ -206,7 +251,9 @@ def _trace(total: np.ndarray, second: np.ndarray, back: np.ndarray, band: Band,
             raise AlignmentError(f"alignment back-trace broke at node ({i}, {j})")
         a, b = types[t]
         prev = total[i - a, j - b - band.lo[i - a]]
-        steps.append(Step((a, b), i, j, float(total[i, col] - prev), float(total[i, col] - second[i, col])))
+        steps.append(
+            Step((a, b), i, j, float(total[i, col] - prev), float(total[i, col] - second[i, col]))
+        )
         i, j = i - a, j - b
     steps.reverse()
     return steps

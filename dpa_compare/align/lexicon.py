@@ -87,7 +87,7 @@ class Lexicon:
         words, pos, entries = [], 0, self.entries
         while pos < len(text):
             for size in range(min(MAX_WORD, len(text) - pos), 0, -1):
-                piece = text[pos:pos + size]
+                piece = text[pos : pos + size]
                 if piece in entries:
                     words.append(piece)
                     pos += size
@@ -182,7 +182,9 @@ def read_glossary(path: str | Path) -> list[tuple[str, str]]:
             continue
         parts = re.split(r"\t|\s*=\s*|\s*,\s*", line.strip(), maxsplit=1)
         if len(parts) != 2 or not parts[0] or not parts[1]:
-            raise LoadError(path, f"line {number}: expected 'english<TAB>chinese', got {line.strip()!r}")
+            raise LoadError(
+                path, f"line {number}: expected 'english<TAB>chinese', got {line.strip()!r}"
+            )
         pairs.append((parts[0], parts[1]))
     return pairs
 

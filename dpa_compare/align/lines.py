@@ -18,11 +18,15 @@ def read_lines(path: str | Path) -> list[str]:
     except FileNotFoundError:
         raise LoadError(path, "no such file") from None
     except IsADirectoryError:
-        raise LoadError(path, "is a folder, expected a text file with one sentence per line") from None
+        raise LoadError(
+            path, "is a folder, expected a text file with one sentence per line"
+        ) from None
     except OSError as error:
         raise LoadError(path, f"cannot read: {error.strerror or error}") from None
     if b"\x00" in data:
-        raise LoadError(path, "looks binary (NUL bytes); expected UTF-8 text, one sentence per line")
+        raise LoadError(
+            path, "looks binary (NUL bytes); expected UTF-8 text, one sentence per line"
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

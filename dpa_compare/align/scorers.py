@@ -74,8 +74,9 @@ def text_length(text: str, lang: str) -> int:
     return len("".join(text.split()))
 
 
-def side_features(texts: Sequence[str], lang: str, lexicon: Lexicon | None,
-                  vectors: np.ndarray | None) -> Side:
+def side_features(
+    texts: Sequence[str], lang: str, lexicon: Lexicon | None, vectors: np.ndarray | None
+) -> Side:
     """Return the features of `texts` written in `lang` for the scorers in use.
 
     `lexicon` None switches the lexical scorer off; `vectors` None the embeddings.
@@ -109,15 +110,19 @@ def blocks(side: Side, size: int) -> tuple[Side, np.ndarray]:
     starts = np.arange(0, len(side), size)
 
     def union(sets: list[frozenset[str]] | None) -> list[frozenset[str]] | None:
-        return None if sets is None else [frozenset().union(*sets[s:s + size]) for s in starts]
+        return None if sets is None else [frozenset().union(*sets[s : s + size]) for s in starts]
 
     merged = Side(
         lang=side.lang,
         lengths=np.add.reduceat(side.lengths, starts) if len(side) else side.lengths,
-        vectors=None if side.vectors is None or not len(side) else np.add.reduceat(side.vectors, starts, axis=0),
+        vectors=None
+        if side.vectors is None or not len(side)
+        else np.add.reduceat(side.vectors, starts, axis=0),
         lex=union(side.lex),
         lex_count=np.add.reduceat(side.lex_count, starts) if len(side) else side.lex_count,
-        lex_words=None if side.lex_words is None else [sum(side.lex_words[s:s + size], ()) for s in starts],
+        lex_words=None
+        if side.lex_words is None
+        else [sum(side.lex_words[s : s + size], ()) for s in starts],
         anchors=union(side.anchors) or [],
         anchor_count=np.add.reduceat(side.anchor_count, starts) if len(side) else side.anchor_count,
     )
@@ -153,8 +158,9 @@ class PairBand:
         np.cumsum(values, axis=1, out=out[:, 1:])
         return out
 
-    def block_sums(self, prefix: np.ndarray, i: int | np.ndarray, a: int, b: int,
-                   cols: np.ndarray) -> np.ndarray:
+    def block_sums(
+        self, prefix: np.ndarray, i: int | np.ndarray, a: int, b: int, cols: np.ndarray
+    ) -> np.ndarray:
         """Return, per evidence kind k and end node (I, J), the sum of `prefix[k]` over
         source rows I-a..I-1 × target columns J-b..J-1.
 
@@ -176,7 +182,9 @@ class PairBand:
         return out
 
 
-def _embedding_dots(src: np.ndarray, tgt: np.ndarray, pairs: PairBand, rows_per_block: int = 128) -> np.ndarray:
+def _embedding_dots(
+    src: np.ndarray, tgt: np.ndarray, pairs: PairBand, rows_per_block: int = 128
+) -> np.ndarray:
     """Return dots[r, k] = src[r] · tgt[pairs.lo[r] + k] (0 past the last target)."""
     n, m = len(src), len(tgt)
     dots = np.zeros((n, pairs.width))
@@ -236,7 +244,7 @@ def _group_norms(vectors: np.ndarray) -> np.ndarray:
     for b in range(1, MAX_SIDE + 1):
         if b > count:
             break
-        total = total[:-1] + vectors[b - 1:] if b > 1 else vectors.copy()
+        total = total[:-1] + vectors[b - 1 :] if b > 1 else vectors.copy()
         norms[b, b:] = np.linalg.norm(total, axis=1)
     return norms
 
@@ -263,8 +271,13 @@ def unrelated_coverage(src: Side, tgt: Side, samples: int = 400) -> float:
     hits = np.array([len(src.lex[i] & tgt.lex[j]) for i, j in zip(rows, cols)], dtype=np.float64)
     zh, en = (src, tgt) if src.lang == "zh" else (tgt, src)
     zh_rows, en_rows = (rows, cols) if src.lang == "zh" else (cols, rows)
-    found = np.array([sum(1 for w in zh.lex_words[z] if not w.isdisjoint(en.lex[e])) if zh.lex_words else 0
-                      for z, e in zip(zh_rows, en_rows)], dtype=np.float64)
+    found = np.array(
+        [
+            sum(1 for w in zh.lex_words[z] if not w.isdisjoint(en.lex[e])) if zh.lex_words else 0
+            for z, e in zip(zh_rows, en_rows)
+        ],
+        dtype=np.float64,
+    )
     both = (_share(hits, en.lex_count[en_rows]) + _share(found, zh.lex_count[zh_rows])) / 2
     return float(both.mean())
 
@@ -286,8 +299,14 @@ class BeadScorer:
     Skips (1-0, 0-1) score prior·log P + `skip`.
     """
 
-    def __init__(self, src: Side, tgt: Side, band: Band, priors: dict[tuple[int, int], float],
-                 weights: Weights) -> None:
+    def __init__(
+        self,
+        src: Side,
+        tgt: Side,
+        band: Band,
+        priors: dict[tuple[int, int], float],
+        weights: Weights,
+    ) -> None:
         self.src, self.tgt, self.w, self.priors = src, tgt, weights, priors
         self.pairs = PairBand(band, len(src), len(tgt))
         values = _pair_values(src, tgt, self.pairs)
@@ -300,7 +319,11 @@ class BeadScorer:
             self.tgt_norms = _group_norms(tgt.vectors)
             # -- expected cosine of unrelated units: the dot product of the mean unit vectors
             #    (blocks are sums of sentence vectors: normalised first, or the base outgrows 1) --
-            self.base = float(_unit_mean(src.vectors) @ _unit_mean(tgt.vectors)) if len(src) and len(tgt) else 0.0
+            self.base = (
+                float(_unit_mean(src.vectors) @ _unit_mean(tgt.vectors))
+                if len(src) and len(tgt)
+                else 0.0
+            )
         if self.use_lexicon:
             self.lex_base = unrelated_coverage(src, tgt)
         self.src_len, self.tgt_len = _cumulative(src.lengths), _cumulative(tgt.lengths)
@@ -317,7 +340,9 @@ class BeadScorer:
         grid = self.grid_evidence(np.array([i]), a, b, np.asarray(cols)[None, :])
         return {name: values[0] for name, values in grid.items()}
 
-    def grid_evidence(self, rows: np.ndarray, a: int, b: int, cols: np.ndarray) -> dict[str, np.ndarray]:
+    def grid_evidence(
+        self, rows: np.ndarray, a: int, b: int, cols: np.ndarray
+    ) -> dict[str, np.ndarray]:
         """Return `evidence` for every end node (rows[r], cols[r, k]) at once (arrays R × K)."""
         out: dict[str, np.ndarray] = {}
         sums = dict(zip(self.kinds, self.pairs.block_sums(self.prefix, rows, a, b, cols)))
@@ -329,17 +354,23 @@ class BeadScorer:
         if self.use_lexicon:
             src_words = np.broadcast_to(self.src_lex[i] - self.src_lex[i - a], cols.shape)
             tgt_words = self.tgt_lex[cols] - self.tgt_lex[cols - b]
-            zh_words, en_words = (src_words, tgt_words) if self.src.lang == "zh" else (tgt_words, src_words)
-            out["lexicon"] = (_share(sums["lexicon"], en_words) + _share(sums["lexicon_zh"], zh_words)) / 2
+            zh_words, en_words = (
+                (src_words, tgt_words) if self.src.lang == "zh" else (tgt_words, src_words)
+            )
+            out["lexicon"] = (
+                _share(sums["lexicon"], en_words) + _share(sums["lexicon_zh"], zh_words)
+            ) / 2
         hits = sums["anchor"]
-        total = (self.tgt_anc[cols] - self.tgt_anc[cols - b]) + (self.src_anc[i] - self.src_anc[i - a])
+        total = (self.tgt_anc[cols] - self.tgt_anc[cols - b]) + (
+            self.src_anc[i] - self.src_anc[i - a]
+        )
         dice = np.minimum(np.divide(2 * hits, total, out=np.zeros_like(hits), where=total > 0), 1.0)
         out["anchor"] = np.where(total > 0, dice - 0.5, 0.0)
         ls = self.src_len[i] - self.src_len[i - a]
         lt = self.tgt_len[cols] - self.tgt_len[cols - b]
         mean = np.maximum((ls + lt / self.ratio) / 2, 1.0)
         delta = (lt - ls * self.ratio) / np.sqrt(self.w.length_variance * mean * self.ratio)
-        out["length"] = -0.5 * delta ** 2
+        out["length"] = -0.5 * delta**2
         return out
 
     def content(self, evidence: dict[str, np.ndarray]) -> np.ndarray:
@@ -375,12 +406,23 @@ class BeadScorer:
         cols = band.lo[rows, None] + np.arange(band.width)
         ok = (cols >= b) & (cols <= m)
         if b == 0:
-            values = np.full(cols.shape, self.w.prior * self.priors.get((a, b), -10.0) + self.w.skip)
+            values = np.full(
+                cols.shape, self.w.prior * self.priors.get((a, b), -10.0) + self.w.skip
+            )
         else:
             values = self._score(a, b, self.grid_evidence(rows, a, b, np.clip(cols, b, m)))
-        out[first - start:] = np.where(ok, values, NEG)
+        out[first - start :] = np.where(ok, values, NEG)
         return out
 
 
-__all__ = ["NO_EMBEDDING_WEIGHTS", "BeadScorer", "PairBand", "Side", "Weights", "blocks", "side_features", "text_length",
-           "unrelated_coverage"]
+__all__ = [
+    "NO_EMBEDDING_WEIGHTS",
+    "BeadScorer",
+    "PairBand",
+    "Side",
+    "Weights",
+    "blocks",
+    "side_features",
+    "text_length",
+    "unrelated_coverage",
+]

@@ -52,7 +52,7 @@ def split_chinese(text: str) -> list[str]:
     """Return the sentences of Chinese `text`, stripped, in order."""
     sentences, start = [], 0
     for match in _ZH_END.finditer(text):
-        piece = text[start:match.end()].strip()
+        piece = text[start : match.end()].strip()
         if piece:
             sentences.append(piece)
         start = match.end()

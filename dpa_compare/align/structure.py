@@ -26,8 +26,17 @@ from dpa_compare.model import Clause
 
 _PREFIXED = re.compile(r"^(?P<prefix>pt|ch|sec|annex|art|hdr|r|p|h)(?P<num>\d+(?:-\d+)*)$")
 _NUMBER = re.compile(r"^\d+(?:-\d+)*$")
-_ROLE_OF_PREFIX = {"pt": "part", "ch": "chapter", "sec": "section", "annex": "annex", "art": "number",
-                   "hdr": "header", "r": "row", "p": "para", "h": "heading"}
+_ROLE_OF_PREFIX = {
+    "pt": "part",
+    "ch": "chapter",
+    "sec": "section",
+    "annex": "annex",
+    "art": "number",
+    "hdr": "header",
+    "r": "row",
+    "p": "para",
+    "h": "heading",
+}
 
 POSITIONAL_ROLES = frozenset({"para", "heading"})
 """Unnumbered blocks: counterparts by position only when both parents hold as many of them."""
@@ -116,7 +125,11 @@ def propose(en_units: Sequence[Clause], zh_units: Sequence[Clause]) -> list[Prop
 def _same(left: LabelValue, right: LabelValue) -> bool:
     if left.role in POSITIONAL_ROLES or right.role in POSITIONAL_ROLES:
         # -- an unnumbered paragraph and an unnumbered heading are both "the k-th unnumbered block" --
-        return left.role in POSITIONAL_ROLES and right.role in POSITIONAL_ROLES and left.numbers == right.numbers
+        return (
+            left.role in POSITIONAL_ROLES
+            and right.role in POSITIONAL_ROLES
+            and left.numbers == right.numbers
+        )
     return left == right
 
 
@@ -128,8 +141,12 @@ def _cite(clause: Clause) -> str:
     return clause.ref or clause.label or clause.id
 
 
-def terms_match(en_term: str | None, zh_term: str | None, glossary: Sequence[tuple[str, str]],
-                translate: object = None) -> bool | None:
+def terms_match(
+    en_term: str | None,
+    zh_term: str | None,
+    glossary: Sequence[tuple[str, str]],
+    translate: object = None,
+) -> bool | None:
     """Return whether the defined terms of two definition clauses correspond; None when unknown.
 
     True when the glossary pairs them, or when `translate` (a function from
@@ -138,7 +155,7 @@ def terms_match(en_term: str | None, zh_term: str | None, glossary: Sequence[tup
     """
     if not en_term or not zh_term:
         return None
-    key, zh_clean = _fold(en_term), zh_term.strip("“”「」\"《》 ")
+    key, zh_clean = _fold(en_term), zh_term.strip('“”「」"《》 ')
     renderings = {z for e, z in glossary if _fold(e) == key}
     if renderings:
         return zh_clean in renderings or any(r in zh_clean for r in renderings)
@@ -157,5 +174,13 @@ def _fold(term: str) -> str:
     return " ".join(term.strip("“”\"' ").casefold().split())
 
 
-__all__ = ["LabelValue", "POSITIONAL_ROLES", "Proposal", "label_value", "labels_match", "path_value",
-           "propose", "terms_match"]
+__all__ = [
+    "LabelValue",
+    "POSITIONAL_ROLES",
+    "Proposal",
+    "label_value",
+    "labels_match",
+    "path_value",
+    "propose",
+    "terms_match",
+]

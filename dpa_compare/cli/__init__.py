@@ -23,7 +23,17 @@ EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 123
 
 COMMAND_MODULES = (
-    "segment", "align", "diff", "stale", "history", "check", "glossary", "notes", "report", "import_review", "demo",
+    "segment",
+    "align",
+    "diff",
+    "stale",
+    "history",
+    "check",
+    "glossary",
+    "notes",
+    "report",
+    "import_review",
+    "demo",
 )
 """Modules under `dpa_compare.cli` that each add one command (or group)."""
 
@@ -57,7 +67,10 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(EXIT_BAD_INPUT)
     except click.UsageError as error:
         where = error.ctx.command_path if error.ctx else "dpa-compare"
-        click.echo(f"{where}: usage error: {_one_line(error.format_message())} (see '{where} --help')", err=True)
+        click.echo(
+            f"{where}: usage error: {_one_line(error.format_message())} (see '{where} --help')",
+            err=True,
+        )
         sys.exit(EXIT_BAD_INPUT)
     except click.ClickException as error:
         click.echo(f"dpa-compare: error: {_one_line(error.format_message())}", err=True)

@@ -10,22 +10,64 @@ from dpa_compare.cli.output import CONTEXT, emit, to_json
 @click.command("align", context_settings=CONTEXT)
 @click.argument("src_file", type=click.Path(dir_okay=False, path_type=str), required=False)
 @click.argument("tgt_file", type=click.Path(dir_okay=False, path_type=str), required=False)
-@click.option("--lines", "lines_mode", is_flag=True,
-              help="The files hold one sentence per line: align the lines.")
-@click.option("--src-lang", type=click.Choice(["zh", "en", "auto"]), default="auto", show_default=True)
-@click.option("--tgt-lang", type=click.Choice(["zh", "en", "auto"]), default="auto", show_default=True)
-@click.option("--embeddings", type=click.Choice(["auto", "on", "off"]), default="auto", show_default=True,
-              help="Use the multilingual sentence encoder when installed (auto), require it, or not.")
-@click.option("--glossary", type=click.Path(dir_okay=False, path_type=str), default=None,
-              help="Extra term pairs, one 'english<TAB>chinese' a line.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "tsv", "tmx", "beads"]), default=None,
-              help="Documents: text (default), json, tsv or tmx. --lines: beads (default) or json.")
-@click.option("--flag-below", type=click.FloatRange(0, 1), default=0.5, show_default=True,
-              help="Documents: flag links whose confidence is below this for a person's look.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write here instead of stdout.")
-def align_command(src_file: str | None, tgt_file: str | None, lines_mode: bool, src_lang: str, tgt_lang: str,
-                  embeddings: str, glossary: str | None, fmt: str | None, flag_below: float,
-                  output: str | None) -> None:
+@click.option(
+    "--lines",
+    "lines_mode",
+    is_flag=True,
+    help="The files hold one sentence per line: align the lines.",
+)
+@click.option(
+    "--src-lang", type=click.Choice(["zh", "en", "auto"]), default="auto", show_default=True
+)
+@click.option(
+    "--tgt-lang", type=click.Choice(["zh", "en", "auto"]), default="auto", show_default=True
+)
+@click.option(
+    "--embeddings",
+    type=click.Choice(["auto", "on", "off"]),
+    default="auto",
+    show_default=True,
+    help="Use the multilingual sentence encoder when installed (auto), require it, or not.",
+)
+@click.option(
+    "--glossary",
+    type=click.Path(dir_okay=False, path_type=str),
+    default=None,
+    help="Extra term pairs, one 'english<TAB>chinese' a line.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "tsv", "tmx", "beads"]),
+    default=None,
+    help="Documents: text (default), json, tsv or tmx. --lines: beads (default) or json.",
+)
+@click.option(
+    "--flag-below",
+    type=click.FloatRange(0, 1),
+    default=0.5,
+    show_default=True,
+    help="Documents: flag links whose confidence is below this for a person's look.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Write here instead of stdout.",
+)
+def align_command(
+    src_file: str | None,
+    tgt_file: str | None,
+    lines_mode: bool,
+    src_lang: str,
+    tgt_lang: str,
+    embeddings: str,
+    glossary: str | None,
+    fmt: str | None,
+    flag_below: float,
+    output: str | None,
+) -> None:
     """Align the clauses of an English document with its Chinese translation (EN ZH, either order).
 
     Text output shows `label ⇄ label  confidence` a link, with `—` for a
@@ -45,14 +87,25 @@ def align_command(src_file: str | None, tgt_file: str | None, lines_mode: bool, 
       dpa-compare align --lines docs/examples/breach.zh docs/examples/breach.en --src-lang zh --tgt-lang en
     """
     if src_file is None or tgt_file is None:
-        raise click.UsageError("align needs two files: EN_FILE ZH_FILE (or --lines SRC_FILE TGT_FILE)")
+        raise click.UsageError(
+            "align needs two files: EN_FILE ZH_FILE (or --lines SRC_FILE TGT_FILE)"
+        )
     if not lines_mode:
         if fmt == "beads":
-            raise click.UsageError("--format beads is for --lines; documents use text, json, tsv or tmx")
+            raise click.UsageError(
+                "--format beads is for --lines; documents use text, json, tsv or tmx"
+            )
         from dpa_compare.cli.align_docs import align_files
 
-        align_files(src_file, tgt_file, fmt or "text", output, embeddings=embeddings, glossary=glossary,
-                    flag_below=flag_below)
+        align_files(
+            src_file,
+            tgt_file,
+            fmt or "text",
+            output,
+            embeddings=embeddings,
+            glossary=glossary,
+            flag_below=flag_below,
+        )
         return
     fmt = fmt or "beads"
     if fmt not in ("beads", "json"):
@@ -62,16 +115,30 @@ def align_command(src_file: str | None, tgt_file: str | None, lines_mode: bool, 
     from dpa_compare.align.lines import read_lines
 
     src, tgt = read_lines(src_file), read_lines(tgt_file)
-    options = AlignOptions(embeddings=embeddings, glossary=tuple(read_glossary(glossary)) if glossary else ())
+    options = AlignOptions(
+        embeddings=embeddings, glossary=tuple(read_glossary(glossary)) if glossary else ()
+    )
     result = align(src, tgt, src_lang, tgt_lang, options)
     if fmt == "json":
-        emit(to_json({
-            "src": {"path": src_file, "lang": result.src_lang, "lines": len(src)},
-            "tgt": {"path": tgt_file, "lang": result.tgt_lang, "lines": len(tgt)},
-            "scorers": list(result.scorers),
-            "beads": [{"src": list(b.src), "tgt": list(b.tgt), "score": b.score, "confidence": b.confidence}
-                      for b in result.beads],
-        }), output)
+        emit(
+            to_json(
+                {
+                    "src": {"path": src_file, "lang": result.src_lang, "lines": len(src)},
+                    "tgt": {"path": tgt_file, "lang": result.tgt_lang, "lines": len(tgt)},
+                    "scorers": list(result.scorers),
+                    "beads": [
+                        {
+                            "src": list(b.src),
+                            "tgt": list(b.tgt),
+                            "score": b.score,
+                            "confidence": b.confidence,
+                        }
+                        for b in result.beads
+                    ],
+                }
+            ),
+            output,
+        )
     else:
         click.echo(f"# scorers: {','.join(result.scorers)}", err=True)
         emit("".join(b.format() + "\n" for b in result.beads), output)
@@ -80,9 +147,21 @@ def align_command(src_file: str | None, tgt_file: str | None, lines_mode: bool, 
 @click.command("align-score", context_settings=CONTEXT)
 @click.argument("system", type=click.Path(exists=True, path_type=str))
 @click.argument("gold", type=click.Path(exists=True, path_type=str))
-@click.option("--system-suffix", default=".align", show_default=True, help="Bead files of SYSTEM when it is a folder.")
-@click.option("--gold-suffix", default=".gold", show_default=True, help="Bead files of GOLD when it is a folder.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--system-suffix",
+    default=".align",
+    show_default=True,
+    help="Bead files of SYSTEM when it is a folder.",
+)
+@click.option(
+    "--gold-suffix",
+    default=".gold",
+    show_default=True,
+    help="Bead files of GOLD when it is a folder.",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
 def score_command(system: str, gold: str, system_suffix: str, gold_suffix: str, fmt: str) -> None:
     """Score sentence alignments against gold beads: strict and lax precision, recall and F1.
 
@@ -99,8 +178,15 @@ def score_command(system: str, gold: str, system_suffix: str, gold_suffix: str, 
 
     scores = score(system, gold, system_suffix=system_suffix, gold_suffix=gold_suffix)
     if fmt == "json":
-        emit(to_json({name: round(getattr(scores, name), 4) for name in
-                      ("strict_p", "strict_r", "strict_f1", "lax_p", "lax_r", "lax_f1")}), None)
+        emit(
+            to_json(
+                {
+                    name: round(getattr(scores, name), 4)
+                    for name in ("strict_p", "strict_r", "strict_f1", "lax_p", "lax_r", "lax_f1")
+                }
+            ),
+            None,
+        )
     else:
         emit(scores.format(), None)
 

@@ -28,8 +28,15 @@ NONE = "—"
 FLAG = "[check]"
 
 
-def align_files(en_file: str, zh_file: str, fmt: str = "text", output: str | None = None,
-                embeddings: str = "auto", glossary: str | None = None, flag_below: float = 0.5) -> Alignment:
+def align_files(
+    en_file: str,
+    zh_file: str,
+    fmt: str = "text",
+    output: str | None = None,
+    embeddings: str = "auto",
+    glossary: str | None = None,
+    flag_below: float = 0.5,
+) -> Alignment:
     """Align the clauses of `en_file` with `zh_file`, write the result in `fmt` to `output` (None: stdout).
 
     The two files may be given in either order: their languages are
@@ -43,7 +50,9 @@ def align_files(en_file: str, zh_file: str, fmt: str = "text", output: str | Non
         en_doc, zh_doc = _load_pair(en_file, zh_file)
         advance(1, "aligning clauses")
         options = ClauseAlignOptions(embeddings=embeddings, flag_below=flag_below)
-        alignment = align_documents(en_doc, zh_doc, options, _glossary(glossary) if glossary else None)
+        alignment = align_documents(
+            en_doc, zh_doc, options, _glossary(glossary) if glossary else None
+        )
         advance(1)
     if fmt == "tmx":
         from dpa_compare.align.export_tmx import to_tmx
@@ -64,8 +73,10 @@ def _load_pair(first: str, second: str) -> tuple[Document, Document]:
 
     one, two = load(first), load(second)
     if one.lang == two.lang:
-        raise UsageError(f"{first} and {second} are both in {'Chinese' if one.lang == 'zh' else 'English'}: "
-                         "give one English and one Chinese file")
+        raise UsageError(
+            f"{first} and {second} are both in {'Chinese' if one.lang == 'zh' else 'English'}: "
+            "give one English and one Chinese file"
+        )
     return (one, two) if one.lang == "en" else (two, one)
 
 
@@ -81,7 +92,10 @@ def _glossary(path: str) -> list[tuple[str, str]] | object:
 
 def render_text(alignment: Alignment) -> str:
     """Return one line per link: `EN labels ⇄ ZH labels  confidence`, flagged links marked."""
-    lines = [f"# {alignment.en.source} ⇄ {alignment.zh.source}", f"# scorers: {', '.join(alignment.scorers)}"]
+    lines = [
+        f"# {alignment.en.source} ⇄ {alignment.zh.source}",
+        f"# scorers: {', '.join(alignment.scorers)}",
+    ]
     for link in alignment.links:
         en = "+".join(link_refs(alignment, link, "en")) or NONE
         zh = "+".join(link_refs(alignment, link, "zh")) or NONE
@@ -94,41 +108,48 @@ def render_text(alignment: Alignment) -> str:
 
 def render_json(alignment: Alignment) -> str:
     """Return the alignment as JSON: sources, scorers, and every link with labels, texts and evidence."""
-    return to_json({
-        "en": {"path": alignment.en.source, "sha256": alignment.en.sha256},
-        "zh": {"path": alignment.zh.source, "sha256": alignment.zh.sha256},
-        "scorers": list(alignment.scorers),
-        "links": [
-            {
-                "en_ids": list(link.en_ids),
-                "zh_ids": list(link.zh_ids),
-                "en_labels": link_refs(alignment, link, "en"),
-                "zh_labels": link_refs(alignment, link, "zh"),
-                "en_text": link_text(alignment, link, "en"),
-                "zh_text": link_text(alignment, link, "zh"),
-                "confidence": link.confidence,
-                "evidence": list(link.evidence),
-                "flagged": link.flagged,
-            }
-            for link in alignment.links
-        ],
-    })
+    return to_json(
+        {
+            "en": {"path": alignment.en.source, "sha256": alignment.en.sha256},
+            "zh": {"path": alignment.zh.source, "sha256": alignment.zh.sha256},
+            "scorers": list(alignment.scorers),
+            "links": [
+                {
+                    "en_ids": list(link.en_ids),
+                    "zh_ids": list(link.zh_ids),
+                    "en_labels": link_refs(alignment, link, "en"),
+                    "zh_labels": link_refs(alignment, link, "zh"),
+                    "en_text": link_text(alignment, link, "en"),
+                    "zh_text": link_text(alignment, link, "zh"),
+                    "confidence": link.confidence,
+                    "evidence": list(link.evidence),
+                    "flagged": link.flagged,
+                }
+                for link in alignment.links
+            ],
+        }
+    )
 
 
 def render_tsv(alignment: Alignment) -> str:
     """Return a header line and one tab-separated line per link (tabs and newlines in text become spaces)."""
+
     def cell(value: str) -> str:
         return " ".join(value.split())
 
     lines = ["en_labels\tzh_labels\tconfidence\ten_text\tzh_text"]
     for link in alignment.links:
-        lines.append("\t".join((
-            cell("+".join(link_refs(alignment, link, "en"))),
-            cell("+".join(link_refs(alignment, link, "zh"))),
-            f"{link.confidence:.3f}",
-            cell(link_text(alignment, link, "en")),
-            cell(link_text(alignment, link, "zh")),
-        )))
+        lines.append(
+            "\t".join(
+                (
+                    cell("+".join(link_refs(alignment, link, "en"))),
+                    cell("+".join(link_refs(alignment, link, "zh"))),
+                    f"{link.confidence:.3f}",
+                    cell(link_text(alignment, link, "en")),
+                    cell(link_text(alignment, link, "zh")),
+                )
+            )
+        )
     return "\n".join(lines) + "\n"
 
 

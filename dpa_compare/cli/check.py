@@ -20,21 +20,56 @@ TEXT_WIDTH = 100
 @click.command("check", context_settings=CONTEXT)
 @click.argument("en_file", metavar="EN", type=click.Path(dir_okay=False, path_type=str))
 @click.argument("zh_file", metavar="ZH", type=click.Path(dir_okay=False, path_type=str))
-@click.option("--glossary", type=click.Path(dir_okay=False, path_type=str), default=None,
-              help="Bilingual glossary (.yaml, .csv or .tbx) for the terminology checks.")
-@click.option("--notes", type=click.Path(dir_okay=False, path_type=str), default=None,
-              help="Translator notes file (.yaml / .csv); its suppressions hide false positives.")
-@click.option("--previous-en", type=click.Path(dir_okay=False, path_type=str), default=None,
-              help="The previous English version: with --previous-zh, report stale translations.")
-@click.option("--previous-zh", type=click.Path(dir_okay=False, path_type=str), default=None,
-              help="The Chinese translation of --previous-en.")
-@click.option("--checks", default=None, metavar="NAMES",
-              help="Comma-separated checks to run (default: all); see --list-checks.")
-@click.option("--list-checks", is_flag=True, help="List the checks with their severity and title, then exit.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--fail-on", type=click.Choice(FAIL_ON), default=DEFAULT_FAIL_ON, show_default=True,
-              help="Exit 1 when an (unsuppressed) finding is this severe or worse; none: always exit 0.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write here instead of stdout.")
+@click.option(
+    "--glossary",
+    type=click.Path(dir_okay=False, path_type=str),
+    default=None,
+    help="Bilingual glossary (.yaml, .csv or .tbx) for the terminology checks.",
+)
+@click.option(
+    "--notes",
+    type=click.Path(dir_okay=False, path_type=str),
+    default=None,
+    help="Translator notes file (.yaml / .csv); its suppressions hide false positives.",
+)
+@click.option(
+    "--previous-en",
+    type=click.Path(dir_okay=False, path_type=str),
+    default=None,
+    help="The previous English version: with --previous-zh, report stale translations.",
+)
+@click.option(
+    "--previous-zh",
+    type=click.Path(dir_okay=False, path_type=str),
+    default=None,
+    help="The Chinese translation of --previous-en.",
+)
+@click.option(
+    "--checks",
+    default=None,
+    metavar="NAMES",
+    help="Comma-separated checks to run (default: all); see --list-checks.",
+)
+@click.option(
+    "--list-checks", is_flag=True, help="List the checks with their severity and title, then exit."
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_ON),
+    default=DEFAULT_FAIL_ON,
+    show_default=True,
+    help="Exit 1 when an (unsuppressed) finding is this severe or worse; none: always exit 0.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Write here instead of stdout.",
+)
 def check_command(en_file: str, zh_file: str, glossary: str | None, notes: str | None, previous_en: str | None,
                   previous_zh: str | None, checks: str | None, list_checks: bool, fmt: str, fail_on: str,
                   output: str | None) -> None:  # fmt: skip
@@ -96,15 +131,19 @@ def run_check(en_file: str, zh_file: str, glossary: str | None, notes: str | Non
     terms = load_glossary(glossary) if glossary else None
     notes_file = load_notes(notes) if notes else None
     has_previous = previous_en is not None and previous_zh is not None
-    total = 2 + (2 if has_previous else 0) + step_count(checks, aligned=False, previous=has_previous)
+    total = (
+        2 + (2 if has_previous else 0) + step_count(checks, aligned=False, previous=has_previous)
+    )
     with progress("checking", total=total) as advance:
         en = load(en_file, version=Path(en_file).stem)
         zh = load(zh_file, version=Path(zh_file).stem)
         advance(2, "loaded")
         previous = None
         if has_previous:
-            previous = (load(previous_en, version=Path(previous_en).stem),  # type: ignore[arg-type]
-                        load(previous_zh, version=Path(previous_zh).stem))  # type: ignore[arg-type]
+            previous = (
+                load(previous_en, version=Path(previous_en).stem),  # type: ignore[arg-type]
+                load(previous_zh, version=Path(previous_zh).stem),
+            )  # type: ignore[arg-type]
             advance(2, "loaded previous version")
         result = check_documents(en, zh, glossary=terms, notes=notes_file, previous=previous, checks=checks,
                                  on_step=lambda what: advance(1, what))  # fmt: skip
@@ -116,8 +155,12 @@ def _list_checks() -> str:
     from dpa_compare.qa.runner import available_checks
 
     lines = [f"{c.name:<20} {c.severity:<9} {c.title}" for c in available_checks().values()]
-    lines.append(f"{PREVIOUS_CHECKS[0]:<20} {'major':<9} English changed since the previous version, Chinese did not (needs --previous-*).")
-    lines.append(f"{PREVIOUS_CHECKS[1]:<20} {'minor':<9} Chinese changed since the previous version, English did not (needs --previous-*).")
+    lines.append(
+        f"{PREVIOUS_CHECKS[0]:<20} {'major':<9} English changed since the previous version, Chinese did not (needs --previous-*)."
+    )
+    lines.append(
+        f"{PREVIOUS_CHECKS[1]:<20} {'minor':<9} Chinese changed since the previous version, English did not (needs --previous-*)."
+    )
     return "\n".join(lines) + "\n"
 
 
@@ -181,7 +224,9 @@ def check_text(result: Any, fail_on: str = DEFAULT_FAIL_ON) -> str:
 def _wrap(text: str, indent: str) -> list[str]:
     import textwrap
 
-    return textwrap.wrap(text, TEXT_WIDTH, initial_indent=indent, subsequent_indent=indent, break_long_words=False) or [indent]
+    return textwrap.wrap(
+        text, TEXT_WIDTH, initial_indent=indent, subsequent_indent=indent, break_long_words=False
+    ) or [indent]
 
 
 COMMANDS = [check_command]

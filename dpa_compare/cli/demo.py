@@ -41,9 +41,16 @@ class DemoOutput:
 def corpus_files(corpus: Path) -> list[Path]:
     """Return every document of the corpus (both languages, all formats), in a stable order."""
     if not (corpus / "en").is_dir():
-        raise UsageError(f"{corpus}: not a dpa_compare corpus folder (no en/ inside); pass --corpus DIR")
-    return [path for folder in SOURCE_FOLDERS if (corpus / folder).is_dir()
-            for path in sorted((corpus / folder).iterdir()) if path.suffix.lower() in SOURCE_SUFFIXES]
+        raise UsageError(
+            f"{corpus}: not a dpa_compare corpus folder (no en/ inside); pass --corpus DIR"
+        )
+    return [
+        path
+        for folder in SOURCE_FOLDERS
+        if (corpus / folder).is_dir()
+        for path in sorted((corpus / folder).iterdir())
+        if path.suffix.lower() in SOURCE_SUFFIXES
+    ]
 
 
 class Demo:
@@ -74,7 +81,9 @@ class Demo:
         from dpa_compare.api import load
 
         if relative not in self.documents:
-            self.documents[relative] = load(self.corpus / relative, version=Path(relative).stem.split(".")[0])
+            self.documents[relative] = load(
+                self.corpus / relative, version=Path(relative).stem.split(".")[0]
+            )
         return self.documents[relative]
 
     def write(self, relative: str, data: str | bytes, description: str) -> None:
@@ -93,8 +102,13 @@ class Demo:
             stem = f"segments/{file.parent.name}-{file.name}"
             write_atomically(self.out / f"{stem}.json", segment_json(document))
             write_atomically(self.out / f"{stem}.txt", segment_text(document))
-        self.outputs.append(DemoOutput(self.out / "segments", f"clause trees of {len(files)} corpus files "
-                                       "(.md, .docx, .html, GB18030), text and JSON"))
+        self.outputs.append(
+            DemoOutput(
+                self.out / "segments",
+                f"clause trees of {len(files)} corpus files "
+                "(.md, .docx, .html, GB18030), text and JSON",
+            )
+        )
 
     def align(self) -> None:
         from dpa_compare.align.clauses import align_documents
@@ -103,21 +117,36 @@ class Demo:
 
         alignment = align_documents(self.doc("en/dpa-2023-03.md"), self.doc("zh/dpa-2023-03.zh.md"))
         gaps = sum(1 for link in alignment.links if not link.en_ids or not link.zh_ids)
-        self.write("align/dpa-2023-03.align.txt", render_text(alignment),
-                   f"EN⇄ZH clause alignment of the 2023 draft ({len(alignment.links)} links, {gaps} unaligned)")
+        self.write(
+            "align/dpa-2023-03.align.txt",
+            render_text(alignment),
+            f"EN⇄ZH clause alignment of the 2023 draft ({len(alignment.links)} links, {gaps} unaligned)",
+        )
         write_atomically(self.out / "align/dpa-2023-03.align.json", render_json(alignment))
-        self.write("align/dpa-2023-03.tmx", to_tmx(alignment), "the aligned pairs as a TMX 1.4b translation memory")
+        self.write(
+            "align/dpa-2023-03.tmx",
+            to_tmx(alignment),
+            "the aligned pairs as a TMX 1.4b translation memory",
+        )
 
     def diff(self) -> None:
         from dpa_compare.cli.diff import diff_json, diff_text
         from dpa_compare.diff import diff
 
-        for lang, old, new in (("en", "en/dpa-2023-03.md", "en/dpa-2024-09.md"),
-                               ("zh", "zh/dpa-2020-05.zh.md", "zh/dpa-2023-03.zh.md")):
+        for lang, old, new in (
+            ("en", "en/dpa-2023-03.md", "en/dpa-2024-09.md"),
+            ("zh", "zh/dpa-2020-05.zh.md", "zh/dpa-2023-03.zh.md"),
+        ):
             result = diff(self.doc(old), self.doc(new))
             name = f"diff/{lang}-{Path(old).stem.split('.')[0]}_{Path(new).stem.split('.')[0]}"
-            counts = ", ".join(f"{n} {kind}" for kind, n in result.counts().items() if kind != "unchanged")
-            self.write(f"{name}.txt", diff_text(result), f"{lang.upper()} redline, clause by clause ({counts})")
+            counts = ", ".join(
+                f"{n} {kind}" for kind, n in result.counts().items() if kind != "unchanged"
+            )
+            self.write(
+                f"{name}.txt",
+                diff_text(result),
+                f"{lang.upper()} redline, clause by clause ({counts})",
+            )
             write_atomically(self.out / f"{name}.json", diff_json(result))
 
     def history(self) -> None:
@@ -125,28 +154,48 @@ class Demo:
         from dpa_compare.diff.lineage import clause_history
         from dpa_compare.store import HistoryStore
 
-        versions = ["en/dpa-2020-05.md", "en/dpa-2021-01.md", "en/dpa-2023-03.md", "en/dpa-2024-09.md"]
+        versions = [
+            "en/dpa-2020-05.md",
+            "en/dpa-2021-01.md",
+            "en/dpa-2023-03.md",
+            "en/dpa-2024-09.md",
+        ]
         database = self.out / "history.sqlite3"
         database.unlink(missing_ok=True)
         with HistoryStore.open(database) as store:
             for relative in versions:
                 document = self.doc(relative)
                 store.add("lumenfield-dpa", document, document.version or relative)
-        history = clause_history([self.doc(v) for v in versions], TRACED_CLAUSE, at=self.doc(versions[0]).version)
-        self.outputs.append(DemoOutput(database, f"history database with {len(versions)} English versions"))
-        self.write(f"history/clause-{TRACED_CLAUSE}.txt", history_text("lumenfield-dpa", history),
-                   f"clause {TRACED_CLAUSE} of 2020 traced through every version")
+        history = clause_history(
+            [self.doc(v) for v in versions], TRACED_CLAUSE, at=self.doc(versions[0]).version
+        )
+        self.outputs.append(
+            DemoOutput(database, f"history database with {len(versions)} English versions")
+        )
+        self.write(
+            f"history/clause-{TRACED_CLAUSE}.txt",
+            history_text("lumenfield-dpa", history),
+            f"clause {TRACED_CLAUSE} of 2020 traced through every version",
+        )
 
     def stale(self) -> None:
         from dpa_compare.cli.stale import stale_text
         from dpa_compare.stale import stale_report
 
-        report = stale_report(self.doc("en/dpa-2023-03.md"), self.doc("en/dpa-2024-09.md"),
-                              self.doc("zh/dpa-2023-03.zh.md"))
+        report = stale_report(
+            self.doc("en/dpa-2023-03.md"),
+            self.doc("en/dpa-2024-09.md"),
+            self.doc("zh/dpa-2023-03.zh.md"),
+        )
         counts = ", ".join(f"{n} {status}" for status, n in report.counts().items())
-        self.write("stale/zh-2023-03_after_en-2024-09.txt", stale_text(report),
-                   f"what the 2024 English revision did to the Chinese draft ({counts})")
-        write_atomically(self.out / "stale/zh-2023-03_after_en-2024-09.json", to_json(report.to_dict()))
+        self.write(
+            "stale/zh-2023-03_after_en-2024-09.txt",
+            stale_text(report),
+            f"what the 2024 English revision did to the Chinese draft ({counts})",
+        )
+        write_atomically(
+            self.out / "stale/zh-2023-03_after_en-2024-09.json", to_json(report.to_dict())
+        )
 
     def check(self) -> None:
         from dpa_compare.cli.check import check_json, check_text
@@ -155,24 +204,34 @@ class Demo:
         from dpa_compare.qa.review import check_documents
 
         result = check_documents(
-            self.doc("en/dpa-2023-03.md"), self.doc("zh/dpa-2023-03.zh.md"),
+            self.doc("en/dpa-2023-03.md"),
+            self.doc("zh/dpa-2023-03.zh.md"),
             glossary=load_glossary(self.corpus / "glossary.yaml"),
             notes=load_notes(self.corpus / "notes/notes-2020-05.yaml"),
             previous=(self.doc("en/dpa-2020-05.md"), self.doc("zh/dpa-2020-05.zh.md")),
         )
-        self.write("check/zh-2023-03.check.txt", check_text(result),
-                   f"QA of the 2023 draft ({len(result.findings)} findings)")
+        self.write(
+            "check/zh-2023-03.check.txt",
+            check_text(result),
+            f"QA of the 2023 draft ({len(result.findings)} findings)",
+        )
         write_atomically(self.out / "check/zh-2023-03.check.json", check_json(result))
 
     def notes(self) -> None:
         from dpa_compare.qa.carry import carry_notes
         from dpa_compare.qa.notes import dump_notes, load_notes
 
-        carried = carry_notes(load_notes(self.corpus / "notes/notes-2020-05.yaml"),
-                              self.doc("en/dpa-2020-05.md"), self.doc("en/dpa-2024-09.md"))
+        carried = carry_notes(
+            load_notes(self.corpus / "notes/notes-2020-05.yaml"),
+            self.doc("en/dpa-2020-05.md"),
+            self.doc("en/dpa-2024-09.md"),
+        )
         counts = ", ".join(f"{n} {kind}" for kind, n in carried.counts().items())
-        self.write("notes/notes-2024-09.yaml", dump_notes(carried.notes, "yaml"),
-                   f"translator notes carried from 2020 to 2024 ({counts})")
+        self.write(
+            "notes/notes-2024-09.yaml",
+            dump_notes(carried.notes, "yaml"),
+            f"translator notes carried from 2020 to 2024 ({counts})",
+        )
 
     def report(self) -> None:
         from dpa_compare.qa.glossary import load_glossary
@@ -181,22 +240,39 @@ class Demo:
         from dpa_compare.report.docx_writer import write_docx
 
         model = build_report(
-            self.doc("en/dpa-2024-09.md"), self.doc("zh/dpa-2023-03.zh.md"),
+            self.doc("en/dpa-2024-09.md"),
+            self.doc("zh/dpa-2023-03.zh.md"),
             previous_en=self.doc("en/dpa-2023-03.md"),
             notes=load_notes(self.corpus / "notes/notes-2020-05.yaml"),
             glossary=load_glossary(self.corpus / "glossary.yaml"),
         )
         path = self.out / "review-2024-09.docx"
         write_docx(model, path)
-        self.outputs.append(DemoOutput(path, f"the annotated side-by-side Word review ({len(model.rows)} rows, "
-                                       f"{model.comment_count} comments)"))
+        self.outputs.append(
+            DemoOutput(
+                path,
+                f"the annotated side-by-side Word review ({len(model.rows)} rows, "
+                f"{model.comment_count} comments)",
+            )
+        )
 
 
 @click.command("demo", context_settings=CONTEXT)
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("demo-out"),
-              show_default=True, help="Folder for the outputs (created if needed).")
-@click.option("--corpus", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_CORPUS,
-              show_default="the bundled corpus/", help="Corpus folder to run on.")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("demo-out"),
+    show_default=True,
+    help="Folder for the outputs (created if needed).",
+)
+@click.option(
+    "--corpus",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=DEFAULT_CORPUS,
+    show_default="the bundled corpus/",
+    help="Corpus folder to run on.",
+)
 def demo_command(out_dir: Path, corpus: Path) -> None:
     """Run every pipeline stage on the bundled corpus and print where the outputs are.
 

@@ -17,15 +17,45 @@ _COLOURS = {-1: "red", 1: "green"}
 @click.command("diff", context_settings=CONTEXT)
 @click.argument("old", type=click.Path(dir_okay=False, path_type=str))
 @click.argument("new", type=click.Path(dir_okay=False, path_type=str))
-@click.option("--lang", type=click.Choice(["en", "zh", "auto"]), default="auto", show_default=True,
-              help="Language of both files; auto detects it from the script.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="text: a readable redline, one block per changed clause; json: every clause.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write here instead of stdout.")
-@click.option("--old-version", default=None, help="Version label of OLD (default: its file name without suffix).")
-@click.option("--new-version", default=None, help="Version label of NEW (default: its file name without suffix).")
-@click.option("--term", "terms", multiple=True, metavar="TERM",
-              help="A defined term to keep whole in Chinese redlines (repeatable), e.g. --term 个人数据.")
+@click.option(
+    "--lang",
+    type=click.Choice(["en", "zh", "auto"]),
+    default="auto",
+    show_default=True,
+    help="Language of both files; auto detects it from the script.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: a readable redline, one block per changed clause; json: every clause.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Write here instead of stdout.",
+)
+@click.option(
+    "--old-version",
+    default=None,
+    help="Version label of OLD (default: its file name without suffix).",
+)
+@click.option(
+    "--new-version",
+    default=None,
+    help="Version label of NEW (default: its file name without suffix).",
+)
+@click.option(
+    "--term",
+    "terms",
+    multiple=True,
+    metavar="TERM",
+    help="A defined term to keep whole in Chinese redlines (repeatable), e.g. --term 个人数据.",
+)
 def diff_command(
     old: str, new: str, lang: str, fmt: str, output: str | None,
     old_version: str | None, new_version: str | None, terms: tuple[str, ...],

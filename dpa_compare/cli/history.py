@@ -10,7 +10,9 @@ from dpa_compare.cli.output import CONTEXT, emit, progress, to_json
 
 __all__ = ["COMMANDS", "history_group"]
 
-_DB_HELP = "History database (default: $DPA_COMPARE_DB, else ~/.local/share/dpa-compare/history.sqlite3)."
+_DB_HELP = (
+    "History database (default: $DPA_COMPARE_DB, else ~/.local/share/dpa-compare/history.sqlite3)."
+)
 _FORMAT = click.Choice(["text", "json"])
 
 
@@ -38,11 +40,18 @@ def history_group() -> None:
 @click.argument("file", type=click.Path(dir_okay=False, path_type=str))
 @click.option("--version", "label", required=True, help="Version label, e.g. 2.0 or 2024-09.")
 @click.option("--date", default=None, help="ISO date of the version, e.g. 2024-09-01.")
-@click.option("--lang", type=click.Choice(["en", "zh", "auto"]), default="auto", show_default=True,
-              help="Language of FILE; auto detects it from the script.")
+@click.option(
+    "--lang",
+    type=click.Choice(["en", "zh", "auto"]),
+    default="auto",
+    show_default=True,
+    help="Language of FILE; auto detects it from the script.",
+)
 @click.option("--db", default=None, type=click.Path(dir_okay=False), help=_DB_HELP)
 @click.option("--format", "fmt", type=_FORMAT, default="text", show_default=True)
-def add_command(name: str, file: str, label: str, date: str | None, lang: str, db: str | None, fmt: str) -> None:
+def add_command(
+    name: str, file: str, label: str, date: str | None, lang: str, db: str | None, fmt: str
+) -> None:
     """Read FILE and store it as version --version of the document NAME.
 
     The write is one transaction: an interrupted add stores nothing. Adding
@@ -61,7 +70,10 @@ def add_command(name: str, file: str, label: str, date: str | None, lang: str, d
     if fmt == "json":
         emit(to_json({"db": str(store.path), "version": record.to_dict()}), None)
     else:
-        emit(f"stored {file} as version {record.label} of {name} ({record.clause_count} clauses) in {store.path}", None)
+        emit(
+            f"stored {file} as version {record.label} of {name} ({record.clause_count} clauses) in {store.path}",
+            None,
+        )
 
 
 @history_group.command("list", context_settings=CONTEXT)
@@ -90,10 +102,24 @@ def list_command(name: str, db: str | None, fmt: str) -> None:
 @click.argument("old_version")
 @click.argument("new_version")
 @click.option("--db", default=None, type=click.Path(dir_okay=False), help=_DB_HELP)
-@click.option("--format", "fmt", type=_FORMAT, default="text", show_default=True,
-              help="text: a readable redline; json: the same contract as `dpa-compare diff --format json`.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write here instead of stdout.")
-def diff_command(name: str, old_version: str, new_version: str, db: str | None, fmt: str, output: str | None) -> None:
+@click.option(
+    "--format",
+    "fmt",
+    type=_FORMAT,
+    default="text",
+    show_default=True,
+    help="text: a readable redline; json: the same contract as `dpa-compare diff --format json`.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Write here instead of stdout.",
+)
+def diff_command(
+    name: str, old_version: str, new_version: str, db: str | None, fmt: str, output: str | None
+) -> None:
     """Compare two stored versions of NAME, exactly as `dpa-compare diff` compares two files.
 
     \b
@@ -115,8 +141,13 @@ def diff_command(name: str, old_version: str, new_version: str, db: str | None, 
 @history_group.command("clause", context_settings=CONTEXT)
 @click.argument("name")
 @click.argument("label")
-@click.option("--at", "at", default=None, metavar="VERSION",
-              help="The version in which LABEL is the clause's citation (default: the latest that has it).")
+@click.option(
+    "--at",
+    "at",
+    default=None,
+    metavar="VERSION",
+    help="The version in which LABEL is the clause's citation (default: the latest that has it).",
+)
 @click.option("--db", default=None, type=click.Path(dir_okay=False), help=_DB_HELP)
 @click.option("--format", "fmt", type=_FORMAT, default="text", show_default=True)
 def clause_command(name: str, label: str, at: str | None, db: str | None, fmt: str) -> None:
@@ -136,7 +167,12 @@ def clause_command(name: str, label: str, at: str | None, db: str | None, fmt: s
         documents = [document for _, document in store.documents(name)]
     with progress(f"following {label} through {len(documents)} versions"):
         history = clause_history(documents, label, at)
-    emit(to_json({"name": name, **history.to_dict()}) if fmt == "json" else history_text(name, history), None)
+    emit(
+        to_json({"name": name, **history.to_dict()})
+        if fmt == "json"
+        else history_text(name, history),
+        None,
+    )
 
 
 def history_text(name: str, history) -> str:  # noqa: ANN001 -- a ClauseHistory
@@ -144,13 +180,21 @@ def history_text(name: str, history) -> str:  # noqa: ANN001 -- a ClauseHistory
 
     lines = [f"{name}: clause {history.label} (as cited in version {history.found_in})"]
     for event in history.events:
-        where = event.label if event.previous_label in ("", event.label) else f"{event.previous_label} → {event.label}"
+        where = (
+            event.label
+            if event.previous_label in ("", event.label)
+            else f"{event.previous_label} → {event.label}"
+        )
         if event.kind == "deleted":
             where = event.previous_label
         notes = " (cross-reference follows renumbering)" if event.xref_only else ""
         notes += " (typographic change only)" if event.cosmetic else ""
         lines.append(f"  {event.version}: {event.kind} {where}{notes}")
-        if event.redline and (event.kind not in ("unchanged", "renumbered", "moved") or event.xref_only or event.cosmetic):
+        if event.redline and (
+            event.kind not in ("unchanged", "renumbered", "moved")
+            or event.xref_only
+            or event.cosmetic
+        ):
             lines.append(f"      {short_redline(event.redline, context=60)}")
     return "\n".join(lines) + "\n"
 
@@ -163,7 +207,9 @@ def _check_date(date: str | None) -> None:
     try:
         datetime.date.fromisoformat(date)
     except ValueError:
-        raise click.BadParameter(f"{date!r} is not an ISO date (YYYY-MM-DD)", param_hint="--date") from None
+        raise click.BadParameter(
+            f"{date!r} is not an ISO date (YYYY-MM-DD)", param_hint="--date"
+        ) from None
 
 
 COMMANDS = [history_group]

@@ -11,10 +11,22 @@ from dpa_compare.cli.output import CONTEXT, emit, progress, to_json
 
 @click.command("import-review", context_settings=CONTEXT)
 @click.argument("report", type=click.Path(dir_okay=False, path_type=str))
-@click.option("-o", "--output-dir", "out_dir", type=click.Path(file_okay=False, path_type=str), default=None,
-              help="Folder for the outputs (default: the report's folder).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="Format of the summary on stdout.")
+@click.option(
+    "-o",
+    "--output-dir",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=str),
+    default=None,
+    help="Folder for the outputs (default: the report's folder).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Format of the summary on stdout.",
+)
 def import_review_command(report: str, out_dir: str | None, fmt: str) -> None:
     """Read the reviewer's edits and comments back from REPORT (.docx written by `dpa-compare report`).
 

@@ -21,14 +21,32 @@ def notes_group() -> None:
 
 
 @notes_group.command("carry", context_settings=CONTEXT)
-@click.option("--old-en", required=True, type=click.Path(dir_okay=False, path_type=str),
-              help="The English version the notes were written on.")
-@click.option("--new-en", required=True, type=click.Path(dir_okay=False, path_type=str),
-              help="The new English version to carry them to.")
-@click.option("--notes", "notes_path", required=True, type=click.Path(dir_okay=False, path_type=str),
-              help="The notes file (.yaml or .csv).")
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=str),
-              help="Where to write the carried-forward notes (.yaml, or .csv); written atomically.")
+@click.option(
+    "--old-en",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=str),
+    help="The English version the notes were written on.",
+)
+@click.option(
+    "--new-en",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=str),
+    help="The new English version to carry them to.",
+)
+@click.option(
+    "--notes",
+    "notes_path",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=str),
+    help="The notes file (.yaml or .csv).",
+)
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=str),
+    help="Where to write the carried-forward notes (.yaml, or .csv); written atomically.",
+)
 def carry_command(old_en: str, new_en: str, notes_path: str, output: str) -> None:
     """Carry the notes on OLD-EN forward to NEW-EN; every note is written out, none dropped.
 
@@ -53,12 +71,21 @@ def carry_command(old_en: str, new_en: str, notes_path: str, output: str) -> Non
     old = load(old_en, lang="en", version=Path(old_en).stem)
     new = load(new_en, lang="en", version=Path(new_en).stem)
     carried = carry_notes(notes, old, new)
-    write_atomically(output, dump_notes(carried.notes, "csv" if output.lower().endswith(".csv") else "yaml"))
+    write_atomically(
+        output, dump_notes(carried.notes, "csv" if output.lower().endswith(".csv") else "yaml")
+    )
     counts = carried.counts()
-    click.echo(f"{len(carried.outcomes)} notes carried to {output}: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
+    click.echo(
+        f"{len(carried.outcomes)} notes carried to {output}: "
+        + ", ".join(f"{n} {k}" for k, n in counts.items())
+    )
     for item in carried.outcomes:
         if item.outcome in ("reopened", "orphaned"):
-            target = f" → {item.new_clause}" if item.new_clause and item.new_clause != item.old_clause else ""
+            target = (
+                f" → {item.new_clause}"
+                if item.new_clause and item.new_clause != item.old_clause
+                else ""
+            )
             click.echo(f"  {item.outcome:<9} {item.old_clause}{target}: {item.reason}")
 
 

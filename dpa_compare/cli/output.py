@@ -12,7 +12,6 @@ import click
 
 from dpa_compare.files import write_atomically
 
-
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 """Click context settings every command declares itself, so `-h` works however a command is invoked."""
 
@@ -39,7 +38,9 @@ def progress(description: str, total: int | None = None) -> Iterator[Any]:
     from rich.console import Console
 
     console = Console(stderr=True)
-    with Progress(*columns, console=console, transient=True, disable=not console.is_terminal) as bar:
+    with Progress(
+        *columns, console=console, transient=True, disable=not console.is_terminal
+    ) as bar:
         task = bar.add_task(description, total=total)
 
         def advance(step: float = 1, description: str | None = None) -> None:

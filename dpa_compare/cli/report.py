@@ -12,22 +12,69 @@ _FILE = click.Path(dir_okay=False, path_type=str)
 
 @click.command("report", context_settings=CONTEXT)
 @click.option("--en", "en_file", required=True, type=_FILE, help="The current English document.")
-@click.option("--zh", "zh_file", required=True, type=_FILE, help="The Chinese translation (draft) to review.")
-@click.option("--previous-en", type=_FILE, default=None,
-              help="The English the Chinese was translated from: English redlines and stale statuses.")
-@click.option("--previous-zh", type=_FILE, default=None,
-              help="The previous Chinese: the 中文 column shows a redline against it.")
-@click.option("--notes", type=_FILE, default=None, help="Translator notes (.yaml / .csv): shown as Word comments.")
-@click.option("--glossary", type=_FILE, default=None, help="Bilingual glossary (.yaml, .csv, .tbx) for alignment and QA.")
-@click.option("--tracked-changes", is_flag=True, help="Write redlines as real Word revisions (accept/reject in Word).")
-@click.option("--omit-resolved", is_flag=True, help="Leave resolved translator notes out of the report.")
-@click.option("--author", default="dpa-compare", show_default=True, help="Author of the revisions (with --tracked-changes).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="Format of the summary printed after writing.")
-@click.option("--fail-on", type=click.Choice(FAIL_ON), default="none",
-              show_default=True, help="After writing, exit 1 when a QA finding is this severe or worse.")
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=str),
-              help="The .docx report to write.")
+@click.option(
+    "--zh", "zh_file", required=True, type=_FILE, help="The Chinese translation (draft) to review."
+)
+@click.option(
+    "--previous-en",
+    type=_FILE,
+    default=None,
+    help="The English the Chinese was translated from: English redlines and stale statuses.",
+)
+@click.option(
+    "--previous-zh",
+    type=_FILE,
+    default=None,
+    help="The previous Chinese: the 中文 column shows a redline against it.",
+)
+@click.option(
+    "--notes",
+    type=_FILE,
+    default=None,
+    help="Translator notes (.yaml / .csv): shown as Word comments.",
+)
+@click.option(
+    "--glossary",
+    type=_FILE,
+    default=None,
+    help="Bilingual glossary (.yaml, .csv, .tbx) for alignment and QA.",
+)
+@click.option(
+    "--tracked-changes",
+    is_flag=True,
+    help="Write redlines as real Word revisions (accept/reject in Word).",
+)
+@click.option(
+    "--omit-resolved", is_flag=True, help="Leave resolved translator notes out of the report."
+)
+@click.option(
+    "--author",
+    default="dpa-compare",
+    show_default=True,
+    help="Author of the revisions (with --tracked-changes).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Format of the summary printed after writing.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_ON),
+    default="none",
+    show_default=True,
+    help="After writing, exit 1 when a QA finding is this severe or worse.",
+)
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=str),
+    help="The .docx report to write.",
+)
 def report_command(en_file: str, zh_file: str, previous_en: str | None, previous_zh: str | None, notes: str | None,
                    glossary: str | None, tracked_changes: bool, omit_resolved: bool, author: str, fmt: str,
                    fail_on: str, output: str) -> None:  # fmt: skip
@@ -101,7 +148,10 @@ def report_summary(model, output: str) -> dict:  # noqa: ANN001 -- ReportModel
 
 def _text(model, output: str) -> str:  # noqa: ANN001 -- ReportModel
     lines = [f"wrote {output}: {len(model.rows)} rows, {model.comment_count} comments"]
-    lines += [f"  {t.title}: " + ", ".join(f"{label} {n}" for label, n in t.rows if n) for t in model.front.counts]
+    lines += [
+        f"  {t.title}: " + ", ".join(f"{label} {n}" for label, n in t.rows if n)
+        for t in model.front.counts
+    ]
     return "\n".join(lines) + "\n"
 
 

@@ -14,10 +14,23 @@ FIRST_WORDS = 60
 
 @click.command("segment", context_settings=CONTEXT)
 @click.argument("file", type=click.Path(path_type=str))
-@click.option("--lang", type=click.Choice(["en", "zh", "auto"]), default="auto", show_default=True,
-              help="Language of FILE; auto detects it from the script.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write here instead of stdout.")
+@click.option(
+    "--lang",
+    type=click.Choice(["en", "zh", "auto"]),
+    default="auto",
+    show_default=True,
+    help="Language of FILE; auto detects it from the script.",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Write here instead of stdout.",
+)
 def segment_command(file: str, lang: str, fmt: str, output: str | None) -> None:
     """Split FILE into clauses and print them, one a line, indented by level.
 

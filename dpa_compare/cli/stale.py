@@ -12,14 +12,37 @@ _FILE = click.Path(dir_okay=False, path_type=str)
 
 
 @click.command("stale", context_settings=CONTEXT)
-@click.option("--old-en", "old_en", required=True, type=_FILE, help="The original, version the translation was made from.")
-@click.option("--new-en", "new_en", required=True, type=_FILE, help="The original, amended version.")
+@click.option(
+    "--old-en",
+    "old_en",
+    required=True,
+    type=_FILE,
+    help="The original, version the translation was made from.",
+)
+@click.option(
+    "--new-en", "new_en", required=True, type=_FILE, help="The original, amended version."
+)
 @click.option("--zh", "zh", required=True, type=_FILE, help="The translation of --old-en.")
-@click.option("--new-zh", "new_zh", default=None, type=_FILE,
-              help="The translation's next version: also report drift (which side changed).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write here instead of stdout.")
-def stale_command(old_en: str, new_en: str, zh: str, new_zh: str | None, fmt: str, output: str | None) -> None:
+@click.option(
+    "--new-zh",
+    "new_zh",
+    default=None,
+    type=_FILE,
+    help="The translation's next version: also report drift (which side changed).",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Write here instead of stdout.",
+)
+def stale_command(
+    old_en: str, new_en: str, zh: str, new_zh: str | None, fmt: str, output: str | None
+) -> None:
     """Give every translated clause a status after the original changed from --old-en to --new-en.
 
     current (original unchanged), stale (original changed: its redline is
@@ -55,7 +78,10 @@ def stale_text(report) -> str:  # noqa: ANN001 -- a StaleReport
     from dpa_compare.diff.summary import short_redline
 
     counts = ", ".join(f"{n} {status}" for status, n in report.counts().items() if n)
-    lines = [f"original: {report.en_diff.old.source} → {report.en_diff.new.source}", counts or "no clauses"]
+    lines = [
+        f"original: {report.en_diff.old.source} → {report.en_diff.new.source}",
+        counts or "no clauses",
+    ]
     for row in report.rows:
         if row.status == "current":
             continue

@@ -46,7 +46,9 @@ def build_changes(state: _State, terms: tuple[str, ...]) -> tuple[ClauseChange, 
         for piece in merge.pieces:
             grouped[piece] = frozenset({merge.whole})
     moved = moved_pairs(state.o2n, state.old_parent, state.new_parent, grouped)
-    label_map = xref.build_label_map((citation(state.old[i]), citation(state.new[j])) for i, j in state.o2n.items())
+    label_map = xref.build_label_map(
+        (citation(state.old[i]), citation(state.new[j])) for i, j in state.o2n.items()
+    )
     lang = state.old_doc.lang
     keyed: list[tuple[tuple[int, int, int], ClauseChange]] = []
     for i, j in state.o2n.items():
@@ -57,7 +59,12 @@ def build_changes(state: _State, terms: tuple[str, ...]) -> tuple[ClauseChange, 
         keyed.append(((merge.whole, 0, 0), _regroup_change(state, merge, "merged", lang, terms)))
     for j in state.free_new():
         clause = state.new[j]
-        keyed.append(((j, 0, 0), _one_sided("added", None, clause.id, "", _cite(clause), INSERT, clause.full_text)))
+        keyed.append(
+            (
+                (j, 0, 0),
+                _one_sided("added", None, clause.id, "", _cite(clause), INSERT, clause.full_text),
+            )
+        )
     anchors = _anchors(state)
     for i in state.free_old():
         clause = state.old[i]
@@ -74,14 +81,24 @@ def _pair_change(
     same_text = state.old_text[i] == state.new_text[j]
     old_label, new_label = _cite(old), _cite(new)
     xref_only = not same_text and xref.is_xref_only(state.old_text[i], state.new_text[j], label_map)
-    cosmetic = not same_text and not xref_only and typographic_key(state.old_text[i]) == typographic_key(
-        state.new_text[j]
+    cosmetic = (
+        not same_text
+        and not xref_only
+        and typographic_key(state.old_text[i]) == typographic_key(state.new_text[j])
     )
     similarity = 1.0 if same_text else state.coder.similarity(state.old_text[i], state.new_text[j])
     edits = redline(old.full_text, new.full_text, lang, terms)
     kind = _pair_kind(same_text, xref_only or cosmetic, same_number(old, new), moved)
     return ClauseChange(
-        kind, old.id, new.id, old_label, new_label, similarity, edits, xref_only=xref_only, cosmetic=cosmetic
+        kind,
+        old.id,
+        new.id,
+        old_label,
+        new_label,
+        similarity,
+        edits,
+        xref_only=xref_only,
+        cosmetic=cosmetic,
     )
 
 
@@ -125,7 +142,9 @@ def typographic_key(text: str) -> str:
     return _NOT_WORD.sub("", text.casefold())
 
 
-def _regroup_change(state: _State, group, kind: ChangeKind, lang: str, terms: tuple[str, ...]) -> ClauseChange:
+def _regroup_change(
+    state: _State, group, kind: ChangeKind, lang: str, terms: tuple[str, ...]
+) -> ClauseChange:
     if kind == "split":
         whole, pieces = state.old[group.whole], [state.new[p] for p in group.pieces]
         old_text, new_text = whole.full_text, PIECE_SEPARATOR.join(p.full_text for p in pieces)
@@ -142,7 +161,13 @@ def _regroup_change(state: _State, group, kind: ChangeKind, lang: str, terms: tu
 
 
 def _one_sided(
-    kind: ChangeKind, old_id: str | None, new_id: str | None, old_label: str, new_label: str, op: int, text: str
+    kind: ChangeKind,
+    old_id: str | None,
+    new_id: str | None,
+    old_label: str,
+    new_label: str,
+    op: int,
+    text: str,
 ) -> ClauseChange:
     edits = (Edit(op, text),) if text else ()
     return ClauseChange(kind, old_id, new_id, old_label, new_label, 0.0, edits)

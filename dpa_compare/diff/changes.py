@@ -11,7 +11,15 @@ from dpa_compare.model import Document
 __all__ = ["CHANGE_KINDS", "ChangeKind", "ClauseChange", "VersionDiff"]
 
 ChangeKind = Literal[
-    "unchanged", "modified", "added", "deleted", "moved", "renumbered", "moved_modified", "split", "merged"
+    "unchanged",
+    "modified",
+    "added",
+    "deleted",
+    "moved",
+    "renumbered",
+    "moved_modified",
+    "split",
+    "merged",
 ]
 CHANGE_KINDS: tuple[str, ...] = (
     "unchanged", "modified", "added", "deleted", "moved", "renumbered", "moved_modified", "split", "merged"

@@ -63,7 +63,11 @@ class ClauseHistory:
 
     def to_dict(self) -> dict[str, object]:
         """Return the history as JSON-ready data."""
-        return {"label": self.label, "found_in": self.found_in, "events": [e.to_dict() for e in self.events]}
+        return {
+            "label": self.label,
+            "found_in": self.found_in,
+            "events": [e.to_dict() for e in self.events],
+        }
 
 
 def find_clause(document: Document, label: str) -> str | None:
@@ -78,7 +82,9 @@ def find_clause(document: Document, label: str) -> str | None:
     return None
 
 
-def clause_history(versions: Sequence[Document], label: str, at: str | None = None) -> ClauseHistory:
+def clause_history(
+    versions: Sequence[Document], label: str, at: str | None = None
+) -> ClauseHistory:
     """Return the history of the clause cited `label` across `versions` (oldest first).
 
     `at` names the version whose citation `label` is (default: the latest

@@ -56,8 +56,12 @@ class MatchOptions:
     split_min: float = 0.8  # -- pass 5: joined pieces against the whole --
     piece_min: float = 0.6  # -- pass 5: share of each piece's tokens found in the whole --
     max_pieces: int = 6  # -- pass 5: the most clauses one split or merge spans --
-    regroup_gain: float = 0.05  # -- pass 6: a match grows into a split/merge when that is this much more alike --
-    xref_min: float = 0.2  # -- pass 3b: clauses a renumbered cross-reference pairs, at least this similar --
+    regroup_gain: float = (
+        0.05  # -- pass 6: a match grows into a split/merge when that is this much more alike --
+    )
+    xref_min: float = (
+        0.2  # -- pass 3b: clauses a renumbered cross-reference pairs, at least this similar --
+    )
 
     def signature(self) -> str:
         """Return the short form of the thresholds for the reproducibility signature."""
@@ -169,13 +173,21 @@ def _match_repeated_by_context(state: _State, groups: list[tuple[list[int], list
             if i in state.o2n:
                 continue
             j = _best_context_candidate(state, i, group_of_old, group_of_new, old_side=True)
-            if j is not None and _best_context_candidate(state, j, group_of_new, group_of_old, old_side=False) == i:
+            if (
+                j is not None
+                and _best_context_candidate(state, j, group_of_new, group_of_old, old_side=False)
+                == i
+            ):
                 state.pair(i, j)
                 progress = True
 
 
 def _best_context_candidate(
-    state: _State, index: int, own_groups: dict[int, int], other_groups: dict[int, int], old_side: bool
+    state: _State,
+    index: int,
+    own_groups: dict[int, int],
+    other_groups: dict[int, int],
+    old_side: bool,
 ) -> int | None:
     there, back = (state.o2n, state.n2o) if old_side else (state.n2o, state.o2n)
     candidates = set()
@@ -197,9 +209,16 @@ def _best_context_candidate(
 
 
 def _context_score(state: _State, old: int, new: int) -> int:
-    score = 2 * (state.o2n.get(old - 1, -9) == new - 1) + 2 * (state.o2n.get(old + 1, -9) == new + 1)
+    score = 2 * (state.o2n.get(old - 1, -9) == new - 1) + 2 * (
+        state.o2n.get(old + 1, -9) == new + 1
+    )
     old_parent, new_parent = state.old_parent[old], state.new_parent[new]
-    if old_parent is None and new_parent is None or old_parent is not None and state.o2n.get(old_parent) == new_parent:
+    if (
+        old_parent is None
+        and new_parent is None
+        or old_parent is not None
+        and state.o2n.get(old_parent) == new_parent
+    ):
         score += 1
     return score + (citation(state.old[old]) == citation(state.new[new]) != "")
 
@@ -241,7 +260,9 @@ def _score_free(state: _State, options: MatchOptions) -> tuple[Scores, Scores]:
     if not olds or not news:
         return scores, columns
     cutoff = min(options.same_label_min, options.gap_min, options.fuzzy_min)
-    rows = state.coder.scores([state.old_text[i] for i in olds], [state.new_text[j] for j in news], cutoff)
+    rows = state.coder.scores(
+        [state.old_text[i] for i in olds], [state.new_text[j] for j in news], cutoff
+    )
     for i, row in zip(olds, rows):
         for k, score in row.items():
             scores[i][news[k]] = score
@@ -253,7 +274,9 @@ def _best_other(candidates: dict[int, float], exclude: int, taken: dict[int, int
     return max((s for k, s in candidates.items() if k != exclude and k not in taken), default=0.0)
 
 
-def _match_same_citation(state: _State, options: MatchOptions, scores: Scores, columns: Scores) -> None:
+def _match_same_citation(
+    state: _State, options: MatchOptions, scores: Scores, columns: Scores
+) -> None:
     by_citation: dict[str, list[int]] = defaultdict(list)
     for j in state.free_new():
         if citation(state.new[j]):
@@ -303,8 +326,17 @@ def _match_by_position(state: _State, options: MatchOptions) -> None:
     free_new = set(state.free_new())
     for run in regroup.consecutive_runs(state.free_old()):
         before = state.o2n.get(run[0] - 1, -1) if run[0] > 0 else -1
-        after = state.o2n.get(run[-1] + 1, len(state.new)) if run[-1] + 1 < len(state.old) else len(state.new)
-        if run[0] > 0 and run[0] - 1 not in state.o2n or run[-1] + 1 < len(state.old) and run[-1] + 1 not in state.o2n:
+        after = (
+            state.o2n.get(run[-1] + 1, len(state.new))
+            if run[-1] + 1 < len(state.old)
+            else len(state.new)
+        )
+        if (
+            run[0] > 0
+            and run[0] - 1 not in state.o2n
+            or run[-1] + 1 < len(state.old)
+            and run[-1] + 1 not in state.o2n
+        ):
             continue
         gap = list(range(before + 1, after))
         if not gap or len(gap) != len(run) or not all(j in free_new for j in gap):
@@ -360,7 +392,9 @@ def _match_by_children(state: _State) -> None:
 
 def _match_by_references(state: _State, options: MatchOptions) -> None:
     """Pair free clauses that matched clauses' renumbered cross-references point from and to."""
-    moves = xref.reference_moves((state.old_text[i], state.new_text[j]) for i, j in state.o2n.items())
+    moves = xref.reference_moves(
+        (state.old_text[i], state.new_text[j]) for i, j in state.o2n.items()
+    )
     if not moves:
         return
     free_new = {}
@@ -415,7 +449,9 @@ def _find_regroups(state: _State, options: MatchOptions, scores: Scores, columns
         min_tokens=options.min_tokens,
     )
 
-    def beats_one_to_one(group: regroup.Regroup, wholes: Scores, pieces: Scores, split: bool) -> bool:
+    def beats_one_to_one(
+        group: regroup.Regroup, wholes: Scores, pieces: Scores, split: bool
+    ) -> bool:
         # -- a regrouping must explain the whole clearly better than its best single
         #    counterpart, and no piece may have a good counterpart of its own elsewhere --
         whole_taken, piece_taken = (state.n2o, state.o2n) if split else (state.o2n, state.n2o)
@@ -423,15 +459,26 @@ def _find_regroups(state: _State, options: MatchOptions, scores: Scores, columns
         if group.similarity < best_single + options.fuzzy_margin:
             return False
         return all(
-            _best_other(pieces.get(p, {}), group.whole, piece_taken) < min(options.fuzzy_min, group.similarity)
+            _best_other(pieces.get(p, {}), group.whole, piece_taken)
+            < min(options.fuzzy_min, group.similarity)
             for p in group.pieces
         )
 
     state.splits += regroup.find_regroups(
-        state.free_old(), state.old_text, regroup.consecutive_runs(state.free_new()), state.new_text,
-        state.coder, accept=lambda g: beats_one_to_one(g, scores, columns, True), **settings,  # type: ignore[arg-type]
+        state.free_old(),
+        state.old_text,
+        regroup.consecutive_runs(state.free_new()),
+        state.new_text,
+        state.coder,
+        accept=lambda g: beats_one_to_one(g, scores, columns, True),
+        **settings,  # type: ignore[arg-type]
     )
     state.merges += regroup.find_regroups(
-        state.free_new(), state.new_text, regroup.consecutive_runs(state.free_old()), state.old_text,
-        state.coder, accept=lambda g: beats_one_to_one(g, columns, scores, False), **settings,  # type: ignore[arg-type]
+        state.free_new(),
+        state.new_text,
+        regroup.consecutive_runs(state.free_old()),
+        state.old_text,
+        state.coder,
+        accept=lambda g: beats_one_to_one(g, columns, scores, False),
+        **settings,  # type: ignore[arg-type]
     )

@@ -89,7 +89,9 @@ def _heaviest_increasing(values: list[int], weights: Sequence[int]) -> set[int]:
         return set(values)
     ranks = {value: rank + 1 for rank, value in enumerate(sorted(set(values)))}
     size = len(ranks)
-    tree: list[tuple[int, int]] = [(0, -1)] * (size + 1)  # -- (chain weight, index of its last item) --
+    tree: list[tuple[int, int]] = [(0, -1)] * (
+        size + 1
+    )  # -- (chain weight, index of its last item) --
     best_weight = [0] * len(values)
     previous = [-1] * len(values)
     for index, value in enumerate(values):

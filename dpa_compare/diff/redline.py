@@ -72,7 +72,9 @@ class RedlineCheckError(RuntimeError):
     """A redline failed its self-check: a bug in dpa_compare, not bad input."""
 
 
-def redline(old: str, new: str, lang: str = "en", glossary_terms: Iterable[str] = ()) -> tuple[Edit, ...]:
+def redline(
+    old: str, new: str, lang: str = "en", glossary_terms: Iterable[str] = ()
+) -> tuple[Edit, ...]:
     """Return the word-level edits turning `old` into `new`.
 
     Adjacent edits never share an op and no edit is empty; kept text
@@ -82,7 +84,9 @@ def redline(old: str, new: str, lang: str = "en", glossary_terms: Iterable[str] 
     if old == new:
         edits: tuple[Edit, ...] = (Edit(EQUAL, old),) if old else ()
     else:
-        edits = _token_diff(tokenize(old, lang, glossary_terms), tokenize(new, lang, glossary_terms))
+        edits = _token_diff(
+            tokenize(old, lang, glossary_terms), tokenize(new, lang, glossary_terms)
+        )
     _check(edits, old, new)
     return edits
 
@@ -160,7 +164,9 @@ def code_point(index: int) -> str:
         if index < end - start:
             return chr(start + index)
         index -= end - start
-    raise RedlineCheckError(f"more than {MAX_TOKENS} distinct tokens in one redline; split the texts first")
+    raise RedlineCheckError(
+        f"more than {MAX_TOKENS} distinct tokens in one redline; split the texts first"
+    )
 
 
 def _merge(edits: Iterable[tuple[int, str]]) -> tuple[Edit, ...]:

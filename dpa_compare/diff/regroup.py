@@ -144,12 +144,18 @@ def extend_match(
                    for p in added):  # fmt: skip
                 continue
             score = fuzz.ratio(coded, "".join(coder.code(piece_texts[p]) for p in pieces)) / 100.0
-            if score >= minimum and score >= alone + gain and (best is None or score > best.similarity):
+            if (
+                score >= minimum
+                and score >= alone + gain
+                and (best is None or score > best.similarity)
+            ):
                 best = Regroup(whole, tuple(pieces), score)
     return best
 
 
-def _free_neighbours(index: int, step: int, size: int, free: Callable[[int], bool], limit: int) -> list[int]:
+def _free_neighbours(
+    index: int, step: int, size: int, free: Callable[[int], bool], limit: int
+) -> list[int]:
     found = []
     index += step
     while 0 <= index < size and free(index) and len(found) < limit:

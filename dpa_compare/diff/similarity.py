@@ -10,6 +10,7 @@ shared letters. Scores are 0..1: 1 for identical token sequences.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+
 from dpa_compare.diff.redline import code_point
 from dpa_compare.tokenize import word_tokens
 
@@ -57,7 +58,9 @@ class TokenCoder:
             return 1.0 if a.strip() == b.strip() else 0.0
         return fuzz.ratio(coded_a, coded_b) / 100.0
 
-    def scores(self, rows: Sequence[str], columns: Sequence[str], cutoff: float = 0.0) -> list[dict[int, float]]:
+    def scores(
+        self, rows: Sequence[str], columns: Sequence[str], cutoff: float = 0.0
+    ) -> list[dict[int, float]]:
         """Return, for each text in `rows`, {column index: similarity} for `columns` scoring ≥ `cutoff`.
 
         Sparse on purpose: most pairs of clauses have little in common, and
@@ -69,7 +72,11 @@ class TokenCoder:
         result = []
         for text in rows:
             found = process.extract(
-                self.code(text), coded_columns, scorer=fuzz.ratio, limit=None, score_cutoff=cutoff * 100
+                self.code(text),
+                coded_columns,
+                scorer=fuzz.ratio,
+                limit=None,
+                score_cutoff=cutoff * 100,
             )
             result.append({index: score / 100.0 for _, score, index in found})
         return result

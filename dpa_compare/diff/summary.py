@@ -17,7 +17,16 @@ from dataclasses import dataclass
 from dpa_compare.diff.changes import CHANGE_KINDS, ClauseChange, VersionDiff
 from dpa_compare.diff.redline import DELETE, INSERT, Edit
 
-__all__ = ["ChangeRow", "Style", "block_title", "change_table", "plain", "render_text", "short_redline", "summary_line"]
+__all__ = [
+    "ChangeRow",
+    "Style",
+    "block_title",
+    "change_table",
+    "plain",
+    "render_text",
+    "short_redline",
+    "summary_line",
+]
 
 _SPACES = re.compile(r"\s+")
 
@@ -70,7 +79,9 @@ def summary_line(result: VersionDiff) -> str:
     return ", ".join(parts) if parts else "no clauses"
 
 
-def short_redline(edits: tuple[Edit, ...], context: int = TABLE_CONTEXT, style: Style = plain) -> str:
+def short_redline(
+    edits: tuple[Edit, ...], context: int = TABLE_CONTEXT, style: Style = plain
+) -> str:
     """Return the edits on one line: changes in full, kept text cut to `context` characters each side."""
     parts = []
     last = len(edits) - 1
@@ -99,7 +110,9 @@ def change_table(result: VersionDiff, include_unchanged: bool = False) -> list[C
     ]
 
 
-def render_text(result: VersionDiff, style: Style = plain, heading: Callable[[str], str] = str) -> str:
+def render_text(
+    result: VersionDiff, style: Style = plain, heading: Callable[[str], str] = str
+) -> str:
     """Return the whole comparison for a terminal: header, counts, then one block per changed clause.
 
     `style` formats edits (default: plain markup); `heading` formats each

@@ -70,10 +70,10 @@ _EN_REFERENCE = re.compile(
     """,
     re.VERBOSE,
 )
-_ZH_ARTICLE = re.compile(
-    rf"第\s*(?P<ids>{_ARABIC}|[{_CN_NUMERAL}]+)\s*(?P<kw>条|款|项|章|节|部分)"
+_ZH_ARTICLE = re.compile(rf"第\s*(?P<ids>{_ARABIC}|[{_CN_NUMERAL}]+)\s*(?P<kw>条|款|项|章|节|部分)")
+_ZH_ANNEX = re.compile(
+    rf"(?P<kw>附件|附录|附表)\s*(?P<ids>{_ARABIC}|[{_CN_NUMERAL}]+|[A-Z]\b|[IVX]+\b)"
 )
-_ZH_ANNEX = re.compile(rf"(?P<kw>附件|附录|附表)\s*(?P<ids>{_ARABIC}|[{_CN_NUMERAL}]+|[A-Z]\b|[IVX]+\b)")
 _BARE_CITATION = re.compile(rf"{_ARABIC}|\(?[a-zA-Z0-9]{{1,5}}\)|[{_CN_NUMERAL}]+|[IVXLC]+")
 _ONE_ID = re.compile(rf"{_ID}|[{_CN_NUMERAL}]+")
 _COMPONENT = re.compile(r"\d+|\([a-z0-9]+\)|[a-z]+")
@@ -96,7 +96,9 @@ def find_references(text: str) -> list[Reference]:
             for one in _ONE_ID.finditer(match.group("ids")):
                 number = _number(one.group())
                 if number:
-                    found.append(Reference(Ref(namespace, number), base + one.start(), base + one.end()))
+                    found.append(
+                        Reference(Ref(namespace, number), base + one.start(), base + one.end())
+                    )
     found.sort(key=lambda r: r.start)
     return found
 

@@ -26,7 +26,7 @@ import io
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +35,7 @@ from dpa_compare.files import reproducible_zip, write_atomically
 LEVEL_COUNT = 9
 """Word numbering has levels 0–8."""
 
-FIXED_DATE = datetime(2000, 1, 1, tzinfo=timezone.utc)
+FIXED_DATE = datetime(2000, 1, 1, tzinfo=UTC)
 """Created/modified date written into every file, so output bytes do not depend on the clock."""
 
 ZH_EAST_ASIA_FONT = "SimSun"
@@ -169,7 +169,9 @@ def build_numbered_docx(
 def _levels(scheme: str | Sequence[LevelSpec]) -> tuple[LevelSpec, ...]:
     if isinstance(scheme, str):
         if scheme not in SCHEMES:
-            raise ValueError(f"unknown numbering scheme {scheme!r}; known: {', '.join(sorted(SCHEMES))}")
+            raise ValueError(
+                f"unknown numbering scheme {scheme!r}; known: {', '.join(sorted(SCHEMES))}"
+            )
         return SCHEMES[scheme]
     levels = tuple(scheme)
     if not 1 <= len(levels) <= LEVEL_COUNT:
@@ -177,7 +179,9 @@ def _levels(scheme: str | Sequence[LevelSpec]) -> tuple[LevelSpec, ...]:
     return levels
 
 
-def _place_tables(tables: Sequence[tuple[int, list[list[str]]]], count: int) -> dict[int, list[list[list[str]]]]:
+def _place_tables(
+    tables: Sequence[tuple[int, list[list[str]]]], count: int
+) -> dict[int, list[list[list[str]]]]:
     placed: dict[int, list[list[list[str]]]] = {}
     for index, rows in tables:
         if not -1 <= index < count:
@@ -201,7 +205,9 @@ def _el(tag: str, parent: Any = None, **attributes: str) -> Any:
 def _add_numbering(document: Any, levels: Sequence[LevelSpec]) -> str:
     """Add one abstractNum for `levels` and one num pointing at it; return the new numId."""
     numbering = document.part.numbering_part.element
-    abstract_ids = [int(a.get(f"{{{_W}}}abstractNumId")) for a in numbering.iterfind(f"{{{_W}}}abstractNum")]
+    abstract_ids = [
+        int(a.get(f"{{{_W}}}abstractNumId")) for a in numbering.iterfind(f"{{{_W}}}abstractNum")
+    ]
     num_ids = [int(n.get(f"{{{_W}}}numId")) for n in numbering.iterfind(f"{{{_W}}}num")]
     abstract_id, num_id = str(max(abstract_ids, default=-1) + 1), str(max(num_ids, default=0) + 1)
     abstract = _el("abstractNum", abstractNumId=abstract_id)
@@ -222,11 +228,15 @@ def _add_numbering(document: Any, levels: Sequence[LevelSpec]) -> str:
 def _add_level(abstract: Any, ilvl: int, spec: LevelSpec, levels: Sequence[LevelSpec]) -> None:
     quoted = {int(n) - 1 for n in re.findall(r"%([1-9])", spec.lvl_text)}
     if any(q >= len(levels) for q in quoted):
-        raise ValueError(f"level {ilvl} pattern {spec.lvl_text!r} quotes a level the scheme does not define")
+        raise ValueError(
+            f"level {ilvl} pattern {spec.lvl_text!r} quotes a level the scheme does not define"
+        )
     lvl = _el("lvl", abstract, ilvl=str(ilvl))
     _el("start", lvl, val=str(spec.start))
     _el("numFmt", lvl, val=spec.num_fmt)
-    if spec.num_fmt in _DECIMAL_LIKE and any(levels[q].num_fmt not in _DECIMAL_LIKE for q in quoted if q < ilvl):
+    if spec.num_fmt in _DECIMAL_LIKE and any(
+        levels[q].num_fmt not in _DECIMAL_LIKE for q in quoted if q < ilvl
+    ):
         _el("isLgl", lvl)
     _el("lvlText", lvl, val=spec.lvl_text)
     _el("lvlJc", lvl, val="left")
@@ -236,7 +246,9 @@ def _add_level(abstract: Any, ilvl: int, spec: LevelSpec, levels: Sequence[Level
         _el("b", _el("rPr", lvl))
 
 
-def _add_paragraph(document: Any, spec: NumberedParagraph, num_id: str, level_count: int, lang: str) -> None:
+def _add_paragraph(
+    document: Any, spec: NumberedParagraph, num_id: str, level_count: int, lang: str
+) -> None:
     try:
         paragraph = document.add_paragraph(style=spec.style)
     except KeyError:
@@ -249,7 +261,9 @@ def _add_paragraph(document: Any, spec: NumberedParagraph, num_id: str, level_co
     if spec.level is None:
         return
     if not 0 <= spec.level < level_count:
-        raise ValueError(f"paragraph level must be in 0..{level_count - 1} for this scheme, got {spec.level}")
+        raise ValueError(
+            f"paragraph level must be in 0..{level_count - 1} for this scheme, got {spec.level}"
+        )
     num_pr = _el("numPr")
     _el("ilvl", num_pr, val=str(spec.level))
     _el("numId", num_pr, val=num_id)

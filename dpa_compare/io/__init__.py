@@ -57,7 +57,9 @@ def read(path: str | Path) -> Source:
     suffix = file.suffix.lower()
     if suffix not in READERS:
         supported = ", ".join(sorted({s for s in READERS if s not in (".htm", ".markdown")}))
-        raise LoadError(file, f"unsupported file type '{suffix or '(none)'}'; supported: {supported}")
+        raise LoadError(
+            file, f"unsupported file type '{suffix or '(none)'}'; supported: {supported}"
+        )
     size = file.stat().st_size
     if size == 0:
         raise LoadError(file, "the file is empty")

@@ -19,11 +19,16 @@ if TYPE_CHECKING:
 
 HEADINGS = {f"h{n}": n for n in range(1, 7)}
 LISTS = frozenset({"ol", "ul", "dir"})
-BLOCK_TAGS = frozenset(
-    "address article aside blockquote body center dd details dialog div dl dt fieldset figcaption figure "
-    "footer form header hgroup hr html legend li main nav p section summary tbody td tfoot th thead tr "
-    "caption".split()
-) | HEADINGS.keys() | LISTS | {"pre", "table"}
+BLOCK_TAGS = (
+    frozenset(
+        "address article aside blockquote body center dd details dialog div dl dt fieldset figcaption figure "
+        "footer form header hgroup hr html legend li main nav p section summary tbody td tfoot th thead tr "
+        "caption".split()
+    )
+    | HEADINGS.keys()
+    | LISTS
+    | {"pre", "table"}
+)
 """Elements that start a new block; everything else is inline."""
 
 BOLD_TAGS = frozenset({"b", "strong"})
@@ -41,8 +46,15 @@ _BOLD_STYLE = re.compile(r"font-weight\s*:\s*(bold|bolder|[6-9]00)", re.IGNORECA
 _LIST_STYLE = re.compile(r"list-style(?:-type)?\s*:\s*([a-z-]+)", re.IGNORECASE)
 
 _CSS_TYPES = {
-    "decimal": "1", "decimal-leading-zero": "1", "lower-alpha": "a", "lower-latin": "a",
-    "upper-alpha": "A", "upper-latin": "A", "lower-roman": "i", "upper-roman": "I", "none": "",
+    "decimal": "1",
+    "decimal-leading-zero": "1",
+    "lower-alpha": "a",
+    "lower-latin": "a",
+    "upper-alpha": "A",
+    "upper-latin": "A",
+    "lower-roman": "i",
+    "upper-roman": "I",
+    "none": "",
 }
 
 
@@ -136,7 +148,9 @@ class BlockWalker:
             if child.tag == "li":
                 counter = _int(child.get("value"), counter)
                 item_style = _list_type(child, style)
-                self._walk_item(child, list_label(counter, item_style) if item_style else None, self._list_level)
+                self._walk_item(
+                    child, list_label(counter, item_style) if item_style else None, self._list_level
+                )
                 counter += -1 if backwards else 1
             else:
                 self._walk(child, element)
@@ -164,11 +178,20 @@ class BlockWalker:
             for c, cell in enumerate(cells, start=1):
                 text = _cell_text(cell)
                 if text:
-                    self.blocks.append(Block(text=text, location=f"table {self._tables} row {r} cell {c}",
-                                             kind="table_cell", cell=(self._tables, r, c), header=_is_header(row)))
+                    self.blocks.append(
+                        Block(
+                            text=text,
+                            location=f"table {self._tables} row {r} cell {c}",
+                            kind="table_cell",
+                            cell=(self._tables, r, c),
+                            header=_is_header(row),
+                        )
+                    )
 
     def _emit_pre(self, element: HtmlElement) -> None:
-        lines = [line.rstrip().replace("\t", "    ") for line in element.text_content().splitlines()]
+        lines = [
+            line.rstrip().replace("\t", "    ") for line in element.text_content().splitlines()
+        ]
         text = "\n".join(lines).strip("\n").translate(_INVISIBLE)
         if text.strip():
             self.blocks.append(Block(text=text, location=self._location(element)))
@@ -182,15 +205,25 @@ class BlockWalker:
             if force_label and self._pending and self._pending[0]:
                 label, level = self._pending
                 self._pending = None
-                self.blocks.append(Block(text="", location=self._location(owner), auto_label=label,
-                                         list_level=level))
+                self.blocks.append(
+                    Block(
+                        text="", location=self._location(owner), auto_label=label, list_level=level
+                    )
+                )
             return
         label, level = self._pending if self._pending else (None, None)
         self._pending = None
         heading = HEADINGS.get(owner.tag) if isinstance(owner.tag, str) else None
-        self.blocks.append(Block(text=text, location=self._location(owner), auto_label=label,
-                                 heading_level=heading, list_level=level,
-                                 bold_lead=None if heading else _bold_lead(runs)))
+        self.blocks.append(
+            Block(
+                text=text,
+                location=self._location(owner),
+                auto_label=label,
+                heading_level=heading,
+                list_level=level,
+                bold_lead=None if heading else _bold_lead(runs),
+            )
+        )
 
     def _location(self, element: HtmlElement) -> str:
         path = element.getroottree().getpath(element)
@@ -233,7 +266,11 @@ def _is_header(row: HtmlElement) -> bool:
     """Return True for a row of `<thead>` or a row made only of `<th>` cells."""
     parent = row.getparent()
     cells = [c for c in row if c.tag in ("td", "th")]
-    return (parent is not None and parent.tag == "thead") or bool(cells) and all(c.tag == "th" for c in cells)
+    return (
+        (parent is not None and parent.tag == "thead")
+        or bool(cells)
+        and all(c.tag == "th" for c in cells)
+    )
 
 
 def _rows(table: HtmlElement) -> list[HtmlElement]:

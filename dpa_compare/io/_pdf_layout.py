@@ -50,20 +50,33 @@ class PageLines:
 def is_cjk(char: str) -> bool:
     """Return True for a Han, kana or Hangul character, or CJK / full-width punctuation."""
     code = ord(char)
-    return (0x2E80 <= code <= 0x9FFF or 0xAC00 <= code <= 0xD7AF or 0xF900 <= code <= 0xFAFF
-            or 0xFE30 <= code <= 0xFE4F or 0xFF00 <= code <= 0xFFEF or 0x20000 <= code <= 0x3FFFF)
+    return (
+        0x2E80 <= code <= 0x9FFF
+        or 0xAC00 <= code <= 0xD7AF
+        or 0xF900 <= code <= 0xFAFF
+        or 0xFE30 <= code <= 0xFE4F
+        or 0xFF00 <= code <= 0xFFEF
+        or 0x20000 <= code <= 0x3FFFF
+    )
 
 
 def page_lines(page: Any, number: int) -> PageLines:
     """Return the lines of pdfplumber `page` (numbered `number`) in reading order."""
     keep = _distinct_upright_chars(page.chars)
     upright = page.filter(lambda obj: obj.get("object_type") != "char" or id(obj) in keep)
-    words = upright.extract_words(x_tolerance=1.5, x_tolerance_ratio=X_TOLERANCE_RATIO, y_tolerance=3,
-                                  keep_blank_chars=False, extra_attrs=["size", "fontname"])
+    words = upright.extract_words(
+        x_tolerance=1.5,
+        x_tolerance_ratio=X_TOLERANCE_RATIO,
+        y_tolerance=3,
+        keep_blank_chars=False,
+        extra_attrs=["size", "fontname"],
+    )
     words = [w for w in words if w["text"].strip()]
     rows = _rows(words)
     gutter = _gutter(rows, float(page.width))
-    return PageLines(number, float(page.width), float(page.height), tuple(_reading_order(rows, gutter, number)))
+    return PageLines(
+        number, float(page.width), float(page.height), tuple(_reading_order(rows, gutter, number))
+    )
 
 
 def _distinct_upright_chars(chars: list[dict[str, Any]]) -> set[int]:
@@ -115,7 +128,11 @@ def _gutter(rows: list[list[Word]], width: float) -> tuple[float, float] | None:
     x = width * 0.35
     while x <= width * 0.65:
         band = _band(rows, x, len(words))
-        if band and band[1] - band[0] >= GUTTER_MIN_WIDTH and (best is None or band[1] - band[0] > best[1] - best[0]):
+        if (
+            band
+            and band[1] - band[0] >= GUTTER_MIN_WIDTH
+            and (best is None or band[1] - band[0] > best[1] - best[0])
+        ):
             best = band
         x += 2.0
     return best
@@ -134,7 +151,9 @@ def _band(rows: list[list[Word]], x: float, total: int) -> tuple[float, float] |
     return max(left), min(right)
 
 
-def _reading_order(rows: list[list[Word]], gutter: tuple[float, float] | None, page: int) -> list[Line]:
+def _reading_order(
+    rows: list[list[Word]], gutter: tuple[float, float] | None, page: int
+) -> list[Line]:
     if gutter is None:
         return [_line(row, page, 0) for row in rows]
     lines: list[Line] = []

@@ -33,7 +33,9 @@ from dpa_compare.model import Block, BlockKind
 if TYPE_CHECKING:
     from lxml import etree
 
-_OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+_OFFICE_DOCUMENT = (
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+)
 _PACKAGE_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _CONTAINERS = frozenset({w("sdtContent"), w("customXml"), w("ins"), w("moveTo"), w("smartTag")})
 
@@ -53,7 +55,12 @@ def read(data: bytes, path: Path) -> Source:
     numbering = Numbering(_related_element(document.part, "numbering"), styles)
     walker = _Walker(styles, numbering)
     blocks = tuple(walker.blocks(document.element.body))
-    return Source(path=str(path), sha256=sha256_of(data), blocks=blocks, title=_core_title(document) or walker.title)
+    return Source(
+        path=str(path),
+        sha256=sha256_of(data),
+        blocks=blocks,
+        title=_core_title(document) or walker.title,
+    )
 
 
 def _main_part_name(parts: dict[str, bytes], path: Path) -> str:
@@ -78,7 +85,9 @@ def _open(data: bytes, path: Path) -> Any:
     except ValueError as error:
         # -- python-docx: "file '…' is not a Word file, content type is '…'" --
         kind = str(error).rpartition("content type is")[2].strip(" '") or "unknown"
-        raise LoadError(path, f"is not a Word document (its main part is {kind}); save it as .docx") from None
+        raise LoadError(
+            path, f"is not a Word document (its main part is {kind}); save it as .docx"
+        ) from None
     except etree.XMLSyntaxError as error:
         raise LoadError(path, f"is damaged: a part is not well-formed XML ({error.msg})") from None
     except (KeyError, PackageNotFoundError) as error:
@@ -151,13 +160,17 @@ class _Walker:
             repeated = row.find("w:trPr/w:tblHeader", NS)
             header = repeated is not None and val(repeated) not in ("0", "false", "off")
             for c, cell in enumerate(_children(row, "tc"), start=1):
-                yield from self.blocks(cell, _Cell(f"table {number} row {r} cell {c}", (number, r, c), header))
+                yield from self.blocks(
+                    cell, _Cell(f"table {number} row {r} cell {c}", (number, r, c), header)
+                )
 
     def _paragraph(self, paragraph: etree._Element, cell: _Cell | None) -> Block | None:
         p_pr = paragraph.find("w:pPr", NS)
         style = self.styles.paragraph_style(p_pr)
         bold = self.styles.bold(style)
-        pieces = ParagraphText(self.styles, self.styles.default_bold if bold is None else bold).collect(paragraph)
+        pieces = ParagraphText(
+            self.styles, self.styles.default_bold if bold is None else bold
+        ).collect(paragraph)
         text = "".join(piece for piece, _ in pieces).strip()
         if not text and p_pr is not None and p_pr.find("w:rPr/w:del", NS) is not None:
             return None  # -- a whole paragraph deleted with tracked changes: not numbered either --
@@ -177,7 +190,9 @@ class _Walker:
             cell=cell.coordinates if cell else None,
             header=cell.header if cell else False,
             auto_label=label.text if label is not None else None,
-            heading_level=0 if self.styles.is_title(style) else _heading_level(p_pr, style, self.styles),
+            heading_level=0
+            if self.styles.is_title(style)
+            else _heading_level(p_pr, style, self.styles),
             list_level=label.level if label is not None and shown else None,
             bold_lead=bold_lead(pieces),
         )

@@ -110,7 +110,9 @@ class Numbering:
                 start = int_or_none(val(override.find("w:startOverride", NS)))
                 if start is not None:
                     base = overrides.get(ilvl)
-                    overrides[ilvl] = replace(base, start=start) if base else Level(start=start, num_fmt="")
+                    overrides[ilvl] = (
+                        replace(base, start=start) if base else Level(start=start, num_fmt="")
+                    )
                     restarts.add(ilvl)
             self._instances[num_id] = _Instance(abstract_id, overrides, frozenset(restarts))
 
@@ -137,7 +139,9 @@ class Numbering:
         if style_id is None or not self.knows(num_id):
             return None
         levels = self._abstract[self._resolve(self._instances[num_id].abstract)]
-        return next((lvl for lvl, level in sorted(levels.items()) if level.p_style == style_id), None)
+        return next(
+            (lvl for lvl, level in sorted(levels.items()) if level.p_style == style_id), None
+        )
 
     def level(self, num_id: str, ilvl: int) -> Level | None:
         """Return the effective definition of level `ilvl` in instance `num_id` (overrides applied)."""
@@ -175,7 +179,10 @@ class Numbering:
                 counters[deeper] = None
         if current.num_fmt == "bullet":
             return Label(None, ilvl, bullet=True)
-        text = _PLACEHOLDER.sub(lambda m: self._render(num_id, int(m.group(1)) - 1, counters, current.is_legal), current.lvl_text)
+        text = _PLACEHOLDER.sub(
+            lambda m: self._render(num_id, int(m.group(1)) - 1, counters, current.is_legal),
+            current.lvl_text,
+        )
         return Label(text if text.strip() else None, ilvl, bullet=False)
 
     def _render(self, num_id: str, lvl: int, counters: list[int | None], legal: bool) -> str:

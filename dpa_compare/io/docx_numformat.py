@@ -44,7 +44,11 @@ def _chinese(n: int, digits: str, units: str, myriad: str, zero: str, bare_ten: 
         head = _chinese(high, digits, units, myriad, zero, bare_ten) + myriad
         if low == 0:
             return head
-        return head + (zero if low < 1000 else "") + _chinese(low, digits, units, myriad, zero, bare_ten=False)
+        return (
+            head
+            + (zero if low < 1000 else "")
+            + _chinese(low, digits, units, myriad, zero, bare_ten=False)
+        )
     places = [(n // 1000) % 10, (n // 100) % 10, (n // 10) % 10, n % 10]
     out: list[str] = []
     pending_zero = False
@@ -117,8 +121,12 @@ _FORMATS = {
     "decimal": str,
     "decimalHalfWidth": str,
     "decimalZero": lambda n: f"{n:02d}" if 0 <= n < 10 else str(n),
-    "decimalFullWidth": lambda n: str(n).translate({ord(c): 0xFF10 + i for i, c in enumerate("0123456789")}),
-    "decimalFullWidth2": lambda n: str(n).translate({ord(c): 0xFF10 + i for i, c in enumerate("0123456789")}),
+    "decimalFullWidth": lambda n: str(n).translate(
+        {ord(c): 0xFF10 + i for i, c in enumerate("0123456789")}
+    ),
+    "decimalFullWidth2": lambda n: str(n).translate(
+        {ord(c): 0xFF10 + i for i, c in enumerate("0123456789")}
+    ),
     "decimalEnclosedCircle": lambda n: _enclosed(n, 0x2460, 20),
     "decimalEnclosedCircleChinese": lambda n: _enclosed(n, 0x2460, 20),
     "decimalEnclosedParen": lambda n: _enclosed(n, 0x2474, 20),

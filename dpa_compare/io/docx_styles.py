@@ -66,7 +66,12 @@ class Styles:
         """Return the style `style_id` followed by its `w:basedOn` ancestors (cycles cut)."""
         chain: list[etree._Element] = []
         seen: set[str] = set()
-        while style_id and style_id in self._by_id and style_id not in seen and len(chain) < _MAX_CHAIN:
+        while (
+            style_id
+            and style_id in self._by_id
+            and style_id not in seen
+            and len(chain) < _MAX_CHAIN
+        ):
             seen.add(style_id)
             style = self._by_id[style_id]
             chain.append(style)
@@ -104,7 +109,9 @@ class Styles:
 
     def is_title(self, style_id: str | None) -> bool:
         """Return True when style `style_id` is Word's "Title" style (or based on it)."""
-        return any((val(s.find("w:name", NS)) or "").lower() == "title" for s in self.chain(style_id)[:2])
+        return any(
+            (val(s.find("w:name", NS)) or "").lower() == "title" for s in self.chain(style_id)[:2]
+        )
 
     def bold(self, style_id: str | None) -> bool | None:
         """Return whether style `style_id` (paragraph or character) sets bold; None when no style in its chain says."""

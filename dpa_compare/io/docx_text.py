@@ -32,7 +32,13 @@ _SKIPPED = frozenset(
                     "proofErr", "bookmarkStart", "bookmarkEnd", "commentRangeStart", "commentRangeEnd")}
     | {f"{_MC}AlternateContent"}
 )  # fmt: skip
-_CHARACTERS = {w("tab"): "\t", w("ptab"): "\t", w("br"): "\n", w("cr"): "\n", w("noBreakHyphen"): "-"}
+_CHARACTERS = {
+    w("tab"): "\t",
+    w("ptab"): "\t",
+    w("br"): "\n",
+    w("cr"): "\n",
+    w("noBreakHyphen"): "-",
+}
 _PRIVATE_USE = range(0xE000, 0xF900)
 
 Piece = tuple[str, bool]

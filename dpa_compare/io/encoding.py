@@ -42,7 +42,12 @@ def decode_text(data: bytes, path: str | Path) -> str:
     encoding this function can recognise.
     """
     text = _decode(data, path)
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
+    text = (
+        text.replace("\r\n", "\n")
+        .replace("\r", "\n")
+        .replace("\u2028", "\n")
+        .replace("\u2029", "\n\n")
+    )
     return text.lstrip("\ufeff")
 
 
@@ -54,7 +59,9 @@ def _decode(data: bytes, path: str | Path) -> str:
     if utf16:
         return _strict(data, utf16, path)
     if b"\x00" in data[:SAMPLE_BYTES] or _looks_binary(data[:SAMPLE_BYTES]):
-        raise LoadError(path, "looks like a binary file, not text; is the file name's suffix right?")
+        raise LoadError(
+            path, "looks like a binary file, not text; is the file name's suffix right?"
+        )
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -73,9 +80,16 @@ def _strict(data: bytes, encoding: str, path: str | Path) -> str:
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as error:
-        raise LoadError(path, f"marked as {encoding.upper()} but byte {error.start} is not valid {encoding.upper()}") from None
-    if "\x00" in text or len(_CONTROL.findall(text[:SAMPLE_BYTES])) > max(8, len(text[:SAMPLE_BYTES]) // 100):
-        raise LoadError(path, "looks like a binary file, not text; is the file name's suffix right?")
+        raise LoadError(
+            path,
+            f"marked as {encoding.upper()} but byte {error.start} is not valid {encoding.upper()}",
+        ) from None
+    if "\x00" in text or len(_CONTROL.findall(text[:SAMPLE_BYTES])) > max(
+        8, len(text[:SAMPLE_BYTES]) // 100
+    ):
+        raise LoadError(
+            path, "looks like a binary file, not text; is the file name's suffix right?"
+        )
     return text
 
 

@@ -33,15 +33,27 @@ DROPPED_TAGS = frozenset(
 )
 """Elements whose content is never main text."""
 
-DROPPED_ROLES = frozenset({"navigation", "banner", "contentinfo", "search", "dialog", "alertdialog", "menu",
-                           "menubar"})
+DROPPED_ROLES = frozenset(
+    {"navigation", "banner", "contentinfo", "search", "dialog", "alertdialog", "menu", "menubar"}
+)
 """ARIA roles of page furniture."""
 
-FURNITURE_WORDS = ("nav", "menu", "cookie", "breadcrumb", "footer", "sidebar", "skiplink", "toolbar")
+FURNITURE_WORDS = (
+    "nav",
+    "menu",
+    "cookie",
+    "breadcrumb",
+    "footer",
+    "sidebar",
+    "skiplink",
+    "toolbar",
+)
 """A class or id word starting with one of these marks page furniture."""
 
 _WORD_SPLIT = re.compile(r"[\s_-]+")
-_META_CHARSET = re.compile(rb"""<meta[^>]{0,512}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]{0,512}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE
+)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 _CHARSET_ALIASES = {
@@ -85,7 +97,7 @@ def decode_html(data: bytes, path: Path) -> str:
     """
     for bom, encoding in BOMS:
         if data.startswith(bom):
-            return _decode_or_fail(data[len(bom):], encoding, path)
+            return _decode_or_fail(data[len(bom) :], encoding, path)
     if b"\x00" in data[:4096]:
         utf16 = _sniff_utf16(data)
         if utf16:
@@ -110,8 +122,11 @@ def _decode_or_fail(data: bytes, encoding: str, path: Path) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as error:
-        raise LoadError(path, f"starts with a {encoding.upper()} byte order mark but is not valid "
-                              f"{encoding.upper()} (byte {error.start})") from None
+        raise LoadError(
+            path,
+            f"starts with a {encoding.upper()} byte order mark but is not valid "
+            f"{encoding.upper()} (byte {error.start})",
+        ) from None
 
 
 def _sniff_utf16(data: bytes) -> str | None:
@@ -141,8 +156,13 @@ def _parse(text: str, path: Path) -> HtmlElement:
     import lxml.etree
     import lxml.html
 
-    parser = lxml.html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True,
-                                  remove_blank_text=False, encoding="utf-8")
+    parser = lxml.html.HTMLParser(
+        no_network=True,
+        remove_comments=True,
+        remove_pis=True,
+        remove_blank_text=False,
+        encoding="utf-8",
+    )
     cleaned = _strip_internal_subset(text, path).replace("\x00", "")
     if not cleaned.strip():
         raise LoadError(path, "the document contains no text")
@@ -152,7 +172,9 @@ def _parse(text: str, path: Path) -> HtmlElement:
         raise LoadError(path, f"cannot be parsed as HTML ({_first_line(error)})") from None
     for entry in parser.error_log:
         if entry.level_name == "FATAL" and "depth" in entry.message.lower():
-            raise LoadError(path, "is nested too deeply to be read safely (more than 255 levels of elements)")
+            raise LoadError(
+                path, "is nested too deeply to be read safely (more than 255 levels of elements)"
+            )
     return root
 
 
@@ -164,7 +186,7 @@ def _strip_internal_subset(text: str, path: Path) -> str:
     HTML parsers would not expand them, but the file is not a web page.
     """
     start = text.find("<!")
-    if start < 0 or start > 1024 or text[start:start + 9].upper() != "<!DOCTYPE":
+    if start < 0 or start > 1024 or text[start : start + 9].upper() != "<!DOCTYPE":
         return text
     close = text.find(">", start)
     bracket = text.find("[", start)
@@ -173,9 +195,12 @@ def _strip_internal_subset(text: str, path: Path) -> str:
     end = text.find("]>", bracket)
     end = len(text) - 2 if end < 0 else end
     if "<!ENTITY" in text[bracket:end].upper():
-        raise LoadError(path, "declares DTD entities (<!ENTITY …>), which web pages never do; "
-                              "refusing it as unsafe (an XML entity attack?)")
-    return text[:bracket] + ">" + text[end + 2:]
+        raise LoadError(
+            path,
+            "declares DTD entities (<!ENTITY …>), which web pages never do; "
+            "refusing it as unsafe (an XML entity attack?)",
+        )
+    return text[:bracket] + ">" + text[end + 2 :]
 
 
 def _title(root: HtmlElement) -> str:
@@ -189,8 +214,11 @@ def _title(root: HtmlElement) -> str:
 def _content_roots(root: HtmlElement) -> list[HtmlElement]:
     """Return the elements holding the page's main text: `<main>`, else the `<article>`s, else `<body>`."""
     mains = [e for e in root.iter("main") if not _is_hidden(e)]
-    mains += [e for e in root.iter() if isinstance(e.tag, str) and e.get("role", "").lower() == "main"
-              and e.tag != "main"]
+    mains += [
+        e
+        for e in root.iter()
+        if isinstance(e.tag, str) and e.get("role", "").lower() == "main" and e.tag != "main"
+    ]
     if mains:
         return _outermost(mains)
     articles = [e for e in root.iter("article") if not _is_hidden(e)]
@@ -229,7 +257,9 @@ def _is_furniture(element: HtmlElement) -> bool:
         return True
     if element.tag in ("main", "article", "body", "html", "li", "p", "td", "th", "tr", "table"):
         return False
-    words = [w for value in (element.get("class", ""), element.get("id", "")) for w in _words(value)]
+    words = [
+        w for value in (element.get("class", ""), element.get("id", "")) for w in _words(value)
+    ]
     return any(w.startswith(FURNITURE_WORDS) for w in words)
 
 

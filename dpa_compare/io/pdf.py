@@ -60,14 +60,18 @@ _CLAUSE_START = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _TERMINAL = tuple(".;:!?。；：！？…")
-_LIST_END = re.compile(r"(?:[.;:!?。；：！？…]|[;,]\s*(?:and|or|and/or))[\s\"'”’)]*$", re.IGNORECASE)
+_LIST_END = re.compile(
+    r"(?:[.;:!?。；：！？…]|[;,]\s*(?:and|or|and/or))[\s\"'”’)]*$", re.IGNORECASE
+)
 _DIGITS = re.compile(r"\d+")
 
 
 def read(data: bytes, path: Path) -> Source:
     """Return the paragraphs of the PDF `data`, read from `path`."""
     if b"%PDF-" not in data[:1024]:
-        raise LoadError(path, "is not a PDF file (no %PDF header); check that it is not another format renamed")
+        raise LoadError(
+            path, "is not a PDF file (no %PDF header); check that it is not another format renamed"
+        )
     pages, title, images = _extract(data, path)
     if not any(line.text.strip() for page in pages for line in page.lines):
         raise LoadError(path, NO_TEXT_LAYER)
@@ -107,12 +111,19 @@ def _extract(data: bytes, path: Path) -> tuple[list[PageLines], str, int]:
 def _load_error(path: Path, error: object) -> LoadError:
     name = type(error).__name__
     if name in ("PDFPasswordIncorrect", "PDFEncryptionError", "PDFEncryptionWarning"):
-        return LoadError(path, "is password-protected; save an unprotected copy (or remove the password) "
-                               "and try again")
+        return LoadError(
+            path,
+            "is password-protected; save an unprotected copy (or remove the password) "
+            "and try again",
+        )
     if name in ("PDFTextExtractionNotAllowed", "PDFEncryptionNotSupported"):
-        return LoadError(path, f"is encrypted in a way that cannot be read ({name}); save an unprotected copy")
+        return LoadError(
+            path, f"is encrypted in a way that cannot be read ({name}); save an unprotected copy"
+        )
     detail = " ".join(str(error).split())[:120]
-    return LoadError(path, f"is damaged and cannot be read as a PDF ({name}{': ' + detail if detail else ''})")
+    return LoadError(
+        path, f"is damaged and cannot be read as a PDF ({name}{': ' + detail if detail else ''})"
+    )
 
 
 @contextlib.contextmanager
@@ -134,7 +145,11 @@ def _metadata_title(metadata: dict) -> str:
     if isinstance(value, bytes):
         value = value.decode("utf-8", "replace")
     text = " ".join(str(value or "").split())
-    if not text or text.lower() in ("untitled", "untitled document") or text.lower().endswith((".doc", ".docx")):
+    if (
+        not text
+        or text.lower() in ("untitled", "untitled document")
+        or text.lower().endswith((".doc", ".docx"))
+    ):
         return ""
     return text
 
@@ -146,25 +161,38 @@ def remove_furniture(pages: list[PageLines]) -> list[PageLines]:
     """Return `pages` without page numbers and lines repeated at the same height on most pages."""
     needed = max(2, math.ceil(len(pages) / 2))
     candidates = [_outer_lines(page) for page in pages]
-    keys = [[(_DIGITS.sub("#", " ".join(line.text.lower().split())), line.top) for line in lines]
-            for lines in candidates]
+    keys = [
+        [(_DIGITS.sub("#", " ".join(line.text.lower().split())), line.top) for line in lines]
+        for lines in candidates
+    ]
     cleaned = []
     for page, outer in zip(pages, candidates):
         doomed = set()
         for line in outer:
             key = _DIGITS.sub("#", " ".join(line.text.lower().split()))
-            repeats = sum(any(k == key and abs(top - line.top) <= 4 for k, top in page_keys) for page_keys in keys)
+            repeats = sum(
+                any(k == key and abs(top - line.top) <= 4 for k, top in page_keys)
+                for page_keys in keys
+            )
             if _PAGE_NUMBER.match(line.text.strip()) or (len(pages) > 1 and repeats >= needed):
                 doomed.add(id(line))
-        cleaned.append(PageLines(page.number, page.width, page.height,
-                                 tuple(line for line in page.lines if id(line) not in doomed)))
+        cleaned.append(
+            PageLines(
+                page.number,
+                page.width,
+                page.height,
+                tuple(line for line in page.lines if id(line) not in doomed),
+            )
+        )
     return cleaned
 
 
 def _outer_lines(page: PageLines) -> list[Line]:
     by_height = sorted(page.lines, key=lambda line: line.top)
     top = [line for line in by_height[:OUTER_LINES] if line.bottom <= page.height * MARGIN_ZONE]
-    bottom = [line for line in by_height[-OUTER_LINES:] if line.top >= page.height * (1 - MARGIN_ZONE)]
+    bottom = [
+        line for line in by_height[-OUTER_LINES:] if line.top >= page.height * (1 - MARGIN_ZONE)
+    ]
     return top + [line for line in bottom if line not in top]
 
 
@@ -190,11 +218,20 @@ def paragraphs(pages: list[PageLines]) -> Iterator[Block]:
         yield _block(current, levels)
 
 
-def _starts_paragraph(current: list[Line], line: Line, pitch: float, levels: dict[float, int],
-                      extent: tuple[float, float]) -> bool:
+def _starts_paragraph(
+    current: list[Line],
+    line: Line,
+    pitch: float,
+    levels: dict[float, int],
+    extent: tuple[float, float],
+) -> bool:
     """Return True when `line` does not continue the paragraph whose lines are `current`."""
     prev = current[-1]
-    if levels.get(prev.size) != levels.get(line.size) or abs(prev.size - line.size) > 1.0 or prev.bold != line.bold:
+    if (
+        levels.get(prev.size) != levels.get(line.size)
+        or abs(prev.size - line.size) > 1.0
+        or prev.bold != line.bold
+    ):
         return True
     if _ended(prev, extent):
         return True
@@ -261,8 +298,11 @@ def _body_size(lines: list[Line]) -> float:
 
 def _line_pitch(lines: list[Line]) -> float:
     """Return the usual distance between the tops of consecutive lines of a paragraph."""
-    gaps = [b.top - a.top for a, b in zip(lines, lines[1:])
-            if a.page == b.page and a.column == b.column and 0 < b.top - a.top < 3 * max(a.size, 1)]
+    gaps = [
+        b.top - a.top
+        for a, b in zip(lines, lines[1:])
+        if a.page == b.page and a.column == b.column and 0 < b.top - a.top < 3 * max(a.size, 1)
+    ]
     if not gaps:
         return max(lines[0].size, 1) * 1.2
     gaps.sort()

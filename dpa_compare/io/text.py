@@ -25,7 +25,9 @@ from dpa_compare.model import Block
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _BREAK = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
-_ITEM = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>[*+-]|\d{1,9}[.)])(?:[ \t]+(?P<text>.*)|[ \t]*$)")
+_ITEM = re.compile(
+    r"^(?P<indent>[ \t]*)(?P<marker>[*+-]|\d{1,9}[.)])(?:[ \t]+(?P<text>.*)|[ \t]*$)"
+)
 _FENCE = re.compile(r"^ {0,3}(```+|~~~+)")
 _TABLE_ROW = re.compile(r"^ {0,3}\|")
 _TABLE_RULE = re.compile(r"^ {0,3}\|?[ \t]*:?-{2,}:?[ \t]*(\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$")
@@ -55,7 +57,12 @@ def plain_blocks(text: str) -> list[Block]:
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
-        if per_line or not groups or not lines[number - 2].strip() or starts_new_clause(lines[number - 2], line):
+        if (
+            per_line
+            or not groups
+            or not lines[number - 2].strip()
+            or starts_new_clause(lines[number - 2], line)
+        ):
             groups.append((number, [line]))
         else:
             groups[-1][1].append(line)
@@ -111,8 +118,12 @@ class MarkdownParser:
             self.lists.clear()
             self._add(heading.group(2) or "", number, heading_level=len(heading.group(1)))
             return self._next(index)
-        if self.paragraph.lines and (setext := _SETEXT.match(line)) and self.paragraph.label is None \
-                and self.paragraph.list_level is None:
+        if (
+            self.paragraph.lines
+            and (setext := _SETEXT.match(line))
+            and self.paragraph.label is None
+            and self.paragraph.list_level is None
+        ):
             level = 1 if setext.group(1)[0] == "=" else 2
             paragraph, self.paragraph = self.paragraph, _Paragraph()
             self._add(join_lines(paragraph.lines), paragraph.start, heading_level=level)
@@ -136,7 +147,9 @@ class MarkdownParser:
     def _item(self, item: re.Match[str], number: int) -> None:
         indent = len(item.group("indent"))
         text = item.group("text") or ""
-        content = indent + len(item.group("marker")) + 1 + (len(text) - len(text.lstrip()) if text else 0)
+        content = (
+            indent + len(item.group("marker")) + 1 + (len(text) - len(text.lstrip()) if text else 0)
+        )
         self._flush()
         while self.lists and indent < self.lists[-1].indent:
             self.lists.pop()
@@ -152,7 +165,11 @@ class MarkdownParser:
 
     def _text(self, line: str, number: int) -> None:
         indent = len(line) - len(line.lstrip())
-        if self.paragraph.lines and not self.blank_before and not starts_new_clause(self.paragraph.lines[-1], line):
+        if (
+            self.paragraph.lines
+            and not self.blank_before
+            and not starts_new_clause(self.paragraph.lines[-1], line)
+        ):
             self.paragraph.lines.append(_unquoted(line))  # -- soft wrap or lazy continuation --
             return
         level = None
@@ -188,8 +205,15 @@ class MarkdownParser:
                     text = strip_inline(cell)
                     if text:
                         location = f"line {index + 1}, table {self.tables} row {row} cell {column}"
-                        self.blocks.append(Block(text=text, location=location, kind="table_cell",
-                                                 cell=(self.tables, row, column), header=row == 1))
+                        self.blocks.append(
+                            Block(
+                                text=text,
+                                location=location,
+                                kind="table_cell",
+                                cell=(self.tables, row, column),
+                                header=row == 1,
+                            )
+                        )
             index += 1
         self.blank_before = True
         return index
@@ -197,11 +221,21 @@ class MarkdownParser:
     def _flush(self) -> None:
         paragraph, self.paragraph = self.paragraph, _Paragraph()
         if paragraph.lines:
-            self._add(join_lines(paragraph.lines), paragraph.start, label=paragraph.label,
-                      list_level=paragraph.list_level)
+            self._add(
+                join_lines(paragraph.lines),
+                paragraph.start,
+                label=paragraph.label,
+                list_level=paragraph.list_level,
+            )
 
-    def _add(self, raw: str, number: int, heading_level: int | None = None, label: str | None = None,
-             list_level: int | None = None) -> None:
+    def _add(
+        self,
+        raw: str,
+        number: int,
+        heading_level: int | None = None,
+        label: str | None = None,
+        list_level: int | None = None,
+    ) -> None:
         text = strip_inline(raw)
         if not text and label is None:
             return

@@ -58,7 +58,10 @@ def check_package(data: bytes, path: Path) -> dict[str, bytes]:
     declared sizes have been checked.
     """
     if data.startswith(OLE_MAGIC):
-        raise LoadError(path, "is password-protected (encrypted) or a legacy .doc; save it as an unprotected .docx")
+        raise LoadError(
+            path,
+            "is password-protected (encrypted) or a legacy .doc; save it as an unprotected .docx",
+        )
     if not data.startswith(b"PK"):
         raise LoadError(path, "is not a Word .docx file (not a zip archive)")
     archive = _open_zip(data, path)
@@ -82,31 +85,44 @@ def _open_zip(data: bytes, path: Path) -> zipfile.ZipFile:
     try:
         return zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
-        raise LoadError(path, "is damaged or truncated (its zip directory is missing or broken)") from None
+        raise LoadError(
+            path, "is damaged or truncated (its zip directory is missing or broken)"
+        ) from None
     except (ValueError, OSError, EOFError, NotImplementedError) as error:
         raise LoadError(path, f"is damaged or truncated ({error})") from None
 
 
 def _check_declared_sizes(infos: list[zipfile.ZipInfo], path: Path) -> None:
     if len(infos) > MAX_ENTRIES:
-        raise LoadError(path, f"has {len(infos):,} zip entries (limit {MAX_ENTRIES:,}); refusing a possible zip bomb")
+        raise LoadError(
+            path,
+            f"has {len(infos):,} zip entries (limit {MAX_ENTRIES:,}); refusing a possible zip bomb",
+        )
     total = 0
     for info in infos:
         if info.flag_bits & 0x1:
-            raise LoadError(path, "is password-protected (encrypted); save it as an unprotected .docx")
+            raise LoadError(
+                path, "is password-protected (encrypted); save it as an unprotected .docx"
+            )
         total += info.file_size
-        if info.file_size > RATIO_MIN_SIZE and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+        if info.file_size > RATIO_MIN_SIZE and info.file_size > MAX_RATIO * max(
+            info.compress_size, 1
+        ):
             ratio = info.file_size // max(info.compress_size, 1)
             raise LoadError(
-                path, f"part {info.filename} would expand {ratio:,} times to {info.file_size:,} bytes; refusing a possible zip bomb"
+                path,
+                f"part {info.filename} would expand {ratio:,} times to {info.file_size:,} bytes; refusing a possible zip bomb",
             )
     if total > MAX_TOTAL_UNCOMPRESSED:
         raise LoadError(
-            path, f"would decompress to {total:,} bytes (limit {MAX_TOTAL_UNCOMPRESSED:,}); refusing a possible zip bomb"
+            path,
+            f"would decompress to {total:,} bytes (limit {MAX_TOTAL_UNCOMPRESSED:,}); refusing a possible zip bomb",
         )
 
 
-def _read_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path, budget: int, *, keep: bool) -> tuple[bytes, int]:
+def _read_entry(
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path, budget: int, *, keep: bool
+) -> tuple[bytes, int]:
     """Return the bytes of `info` (b"" unless `keep`) and its size, read in chunks and stopped at any limit."""
     # -- zipfile already stops at the declared size and checks the CRC; the
     #    running limit guards against headers that under-declare --
@@ -118,7 +134,10 @@ def _read_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path, bud
             while chunk := entry.read(_CHUNK):
                 size += len(chunk)
                 if size > limit:
-                    raise LoadError(path, f"part {info.filename} decompresses beyond its declared size; refusing it")
+                    raise LoadError(
+                        path,
+                        f"part {info.filename} decompresses beyond its declared size; refusing it",
+                    )
                 if keep:
                     chunks.append(chunk)
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as error:
@@ -132,7 +151,9 @@ def _read_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path, bud
 
 def _refuse_dtd(blob: bytes, name: str, path: Path) -> None:
     if _DOCTYPE.search(_as_utf8(blob)):
-        raise LoadError(path, f"part {name} contains a DTD, which Word documents never need; refusing it")
+        raise LoadError(
+            path, f"part {name} contains a DTD, which Word documents never need; refusing it"
+        )
 
 
 def _as_utf8(blob: bytes) -> bytes:
@@ -156,7 +177,12 @@ def safe_parser() -> etree.XMLParser:
     from lxml import etree
 
     return etree.XMLParser(
-        resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False, huge_tree=False, remove_comments=True
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_comments=True,
     )
 
 
@@ -170,7 +196,9 @@ def parse_xml(blob: bytes, name: str, path: Path) -> etree._Element:
     try:
         return etree.fromstring(blob, parser=safe_parser())
     except etree.XMLSyntaxError as error:
-        raise LoadError(path, f"is damaged: part {name} is not well-formed XML ({error.msg})") from None
+        raise LoadError(
+            path, f"is damaged: part {name} is not well-formed XML ({error.msg})"
+        ) from None
 
 
 __all__ = [

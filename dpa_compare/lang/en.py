@@ -29,11 +29,19 @@ _DEFINITION_VERBS = r"(?:means|mean|shall mean|refers to|shall refer to|has the 
 _OPEN_QUOTES = "“\"'‘「"
 _CLOSE_QUOTES = "”\"'’」"
 _QUOTED_DEFINITION = re.compile(
-    r"^(?:(?:a|an|the)\s+)?[" + _OPEN_QUOTES + r"]+(?P<term>[^" + _CLOSE_QUOTES + r"\n]{1,80}?)[" + _CLOSE_QUOTES + r"]"
+    r"^(?:(?:a|an|the)\s+)?["
+    + _OPEN_QUOTES
+    + r"]+(?P<term>[^"
+    + _CLOSE_QUOTES
+    + r"\n]{1,80}?)["
+    + _CLOSE_QUOTES
+    + r"]"
     r"(?P<between>[^.;]{0,240}?)[\s,:]*\b" + _DEFINITION_VERBS + r"\b",
     re.IGNORECASE,
 )
-_PLAIN_DEFINITION = re.compile(r"^(?P<term>[A-Z][\w\-’' ]{0,60}?)[\s:,]+" + _DEFINITION_VERBS + r"\b")
+_PLAIN_DEFINITION = re.compile(
+    r"^(?P<term>[A-Z][\w\-’' ]{0,60}?)[\s:,]+" + _DEFINITION_VERBS + r"\b"
+)
 
 
 def match_label(text: str, heading: bool = False) -> list[LabelMatch]:
@@ -90,7 +98,11 @@ def _label_ends(after: str) -> bool:
     if re.match(r"^\s*[-–—:|]", after) or re.match(r"^\.\s", after) or re.match(r"^\.$", after):
         return True
     following = re.match(r"^[\s\u00a0]+(\S)", after)
-    return bool(following) and (following.group(1).isupper() or following.group(1) in _OPEN_QUOTES or not following.group(1).isascii())
+    return bool(following) and (
+        following.group(1).isupper()
+        or following.group(1) in _OPEN_QUOTES
+        or not following.group(1).isascii()
+    )
 
 
 def match_definition(text: str, bold_lead: str | None = None) -> str | None:
@@ -105,11 +117,19 @@ def match_definition(text: str, bold_lead: str | None = None) -> str | None:
     if match := _QUOTED_DEFINITION.match(body):
         between = match.group("between")
         # -- an aside must be set off by a comma or be a short "or" alias: “DPA” or “Addendum” means --
-        if not between.strip() or between.lstrip().startswith((",", "(", "or ", ":")) or between.strip(" ”\"¨") == "":
+        if (
+            not between.strip()
+            or between.lstrip().startswith((",", "(", "or ", ":"))
+            or between.strip(' ”"¨') == ""
+        ):
             return _clean_term(match.group("term"))
     if bold_lead:
         lead = bold_lead.strip().rstrip(":").strip()
-        if body.startswith(lead) and (match := _PLAIN_DEFINITION.match(body)) and match.group("term").strip() == lead:
+        if (
+            body.startswith(lead)
+            and (match := _PLAIN_DEFINITION.match(body))
+            and match.group("term").strip() == lead
+        ):
             return _clean_term(lead)
     return None
 
@@ -121,7 +141,17 @@ def _clean_term(term: str) -> str:
 def looks_like_title(text: str) -> bool:
     """Return True when `text` reads as a title: short, and not ended like a sentence or item."""
     words = text.split()
-    return 0 < len(words) <= 14 and text.rstrip()[-1:] not in CLAUSE_ENDERS + "," and not text[:1].islower()
+    return (
+        0 < len(words) <= 14
+        and text.rstrip()[-1:] not in CLAUSE_ENDERS + ","
+        and not text[:1].islower()
+    )
 
 
-__all__ = ["CLAUSE_ENDERS", "SENTENCE_ENDERS", "looks_like_title", "match_definition", "match_label"]
+__all__ = [
+    "CLAUSE_ENDERS",
+    "SENTENCE_ENDERS",
+    "looks_like_title",
+    "match_definition",
+    "match_label",
+]

@@ -26,7 +26,13 @@ ITEM_SCHEMES = frozenset(
 )  # fmt: skip
 """Enumerations inside a clause: their clauses are list items."""
 
-SCHEME_PREFIX: dict[str, str] = {"part": "pt", "chapter": "ch", "section": "sec", "article": "art", "annex": "annex"}
+SCHEME_PREFIX: dict[str, str] = {
+    "part": "pt",
+    "chapter": "ch",
+    "section": "sec",
+    "article": "art",
+    "annex": "annex",
+}
 """Schemes whose ids carry a word prefix (`ch1`, `art7`, `annex2`)."""
 
 
@@ -67,7 +73,9 @@ _END = r"(?=$|[\s\u3000]|[\u3400-\u9fff“\"'‘「（(\[])"
 
 _SEPARATOR = re.compile(r"^[\s\u3000]*([-–—:：.．、|]+)?[\s\u3000]*")
 
-_DECIMAL = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)(?:(\.)(?=[a-z]{2})|(\.?)(?=$|[\s\u3000]|[\u3400-\u9fff“\"'‘「（(A-Z]))")
+_DECIMAL = re.compile(
+    r"^(\d{1,3}(?:\.\d{1,3})*)(?:(\.)(?=[a-z]{2})|(\.?)(?=$|[\s\u3000]|[\u3400-\u9fff“\"'‘「（(A-Z]))"
+)
 """`1.`, `1.1`, `2.1.`; also `1.where …` (a typing slip: no space after a single number's dot)."""
 _BRACKETED = re.compile(r"^([(（])([A-Za-z]{1,6}|\d{1,3})([)）])")
 _RPAREN = re.compile(r"^([A-Za-z]{1,5}|\d{1,3})\)" + _END)
@@ -118,9 +126,23 @@ def _letter_readings(token: str, style: str, label: str, after: str) -> list[Lab
     readings = []
     upper = token.isupper()
     if is_roman(token):
-        readings.append(LabelMatch(("ROMAN" if upper else "roman") + f"_{style}", label, (roman_to_int(token),), rest, sep))
+        readings.append(
+            LabelMatch(
+                ("ROMAN" if upper else "roman") + f"_{style}",
+                label,
+                (roman_to_int(token),),
+                rest,
+                sep,
+            )
+        )
     if (token.islower() or upper) and len(set(token.lower())) == 1:
-        letter = LabelMatch(("ALPHA" if upper else "alpha") + f"_{style}", label, (letters_to_int(token),), rest, sep)
+        letter = LabelMatch(
+            ("ALPHA" if upper else "alpha") + f"_{style}",
+            label,
+            (letters_to_int(token),),
+            rest,
+            sep,
+        )
         # -- a lone i/v/x starts a roman list more often than it continues a letter one,
         #    except that only `i` begins one: (v) or (x) alone is a letter --
         if token.lower() in ("v", "x", "l", "c", "d", "m"):

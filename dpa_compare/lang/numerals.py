@@ -71,7 +71,9 @@ def chinese_to_int(text: str) -> int:
     ignored. Raises `ValueError` for anything else, including an empty string.
     """
     token = "".join(text.split())
-    if not token or any(ch not in _DIGITS and ch not in _SMALL_UNITS and ch not in _BIG_UNITS for ch in token):
+    if not token or any(
+        ch not in _DIGITS and ch not in _SMALL_UNITS and ch not in _BIG_UNITS for ch in token
+    ):
         raise ValueError(f"not a Chinese numeral: {text!r}")
     if not any(ch in _SMALL_UNITS or ch in _BIG_UNITS for ch in token):
         # -- positional digits, as in years: 二〇二三 --

@@ -15,7 +15,12 @@ import string
 
 from dpa_compare.lang import en
 from dpa_compare.lang.labels import LabelMatch, first_word_number, split_rest
-from dpa_compare.lang.numerals import CHINESE_NUMERAL_CHARS, chinese_to_int, fullwidth_to_ascii, parse_number
+from dpa_compare.lang.numerals import (
+    CHINESE_NUMERAL_CHARS,
+    chinese_to_int,
+    fullwidth_to_ascii,
+    parse_number,
+)
 
 SENTENCE_ENDERS = "。！？!?…"
 """Characters that end a Chinese sentence."""
@@ -26,31 +31,65 @@ CLAUSE_ENDERS = "。；;：:！？!?，,"
 _SPACE = r"[ \u3000\u00a0]*"
 _NUMBER = r"[0-9０-９]{1,4}|[" + CHINESE_NUMERAL_CHARS + r"]{1,8}"
 _ORDINAL = re.compile(
-    r"^第" + _SPACE + r"(?P<num>" + _NUMBER + r")(?:" + _SPACE + r"[-‑–－]" + _SPACE + r"(?P<sub>[0-9０-９]{1,3}))?"
-    + _SPACE + r"(?P<unit>[编編章节節条條])(?:之(?P<zhi>[" + CHINESE_NUMERAL_CHARS + r"]{1,3}))?"
+    r"^第"
+    + _SPACE
+    + r"(?P<num>"
+    + _NUMBER
+    + r")(?:"
+    + _SPACE
+    + r"[-‑–－]"
+    + _SPACE
+    + r"(?P<sub>[0-9０-９]{1,3}))?"
+    + _SPACE
+    + r"(?P<unit>[编編章节節条條])(?:之(?P<zhi>["
+    + CHINESE_NUMERAL_CHARS
+    + r"]{1,3}))?"
 )
-_UNIT_SCHEME = {"编": "part", "編": "part", "章": "chapter", "节": "section", "節": "section", "条": "article", "條": "article"}
+_UNIT_SCHEME = {
+    "编": "part",
+    "編": "part",
+    "章": "chapter",
+    "节": "section",
+    "節": "section",
+    "条": "article",
+    "條": "article",
+}
 _CITATION_FOLLOWERS = "第及、或至之和与與规規所前后後中的项項款目定"
 """Characters after `第十五條` that show a citation (`第十五條第二款`, `第八條規定`), not a label."""
 
-_ANNEX = re.compile(r"^(?P<word>附件|附录|附錄|附表)" + _SPACE + r"(?P<num>" + _NUMBER + r"|[A-Za-zＡ-Ｚ])?")
+_ANNEX = re.compile(
+    r"^(?P<word>附件|附录|附錄|附表)" + _SPACE + r"(?P<num>" + _NUMBER + r"|[A-Za-zＡ-Ｚ])?"
+)
 _ITEM = re.compile(r"^(?P<num>[" + CHINESE_NUMERAL_CHARS + r"]{1,4})" + _SPACE + r"、")
 _NUM_DUN = re.compile(r"^(?P<num>[0-9０-９]{1,3})" + _SPACE + r"、")
-_PAREN_ITEM = re.compile(r"^[(（]" + _SPACE + r"(?P<num>[" + CHINESE_NUMERAL_CHARS + r"]{1,4})" + _SPACE + r"[)）]")
+_PAREN_ITEM = re.compile(
+    r"^[(（]" + _SPACE + r"(?P<num>[" + CHINESE_NUMERAL_CHARS + r"]{1,4})" + _SPACE + r"[)）]"
+)
 
 # -- a full-width form is its ASCII character + 0xFEE0 (Ａ = A + 0xFEE0) --
 _ASCII_FORMS = str.maketrans(
-    "．（）" + "".join(chr(ord(ch) + 0xFEE0) for ch in string.ascii_letters), ".()" + string.ascii_letters
+    "．（）" + "".join(chr(ord(ch) + 0xFEE0) for ch in string.ascii_letters),
+    ".()" + string.ascii_letters,
 )
 """Full-width punctuation and letters read as ASCII when matching labels (lengths stay the same)."""
 
 _TERM = r"(?P<term>[^”」』\"，,。；\n]{1,40}?)"
 _DEFINITIONS = (
-    re.compile(r"^[“「『\"]" + _TERM + r"[”」』\"](?:[^。；]{0,60}?)[，,：:]?" + _SPACE + r"(?:是指|系指|係指|意指|指|意为|意為|是)"),
-    re.compile(r"^(?P<term>[^：:，,。；、（(“「\s]{1,24})[：:]" + _SPACE + r"(?:是指|系指|係指|指)"),
+    re.compile(
+        r"^[“「『\"]"
+        + _TERM
+        + r"[”」』\"](?:[^。；]{0,60}?)[，,：:]?"
+        + _SPACE
+        + r"(?:是指|系指|係指|意指|指|意为|意為|是)"
+    ),
+    re.compile(
+        r"^(?P<term>[^：:，,。；、（(“「\s]{1,24})[：:]" + _SPACE + r"(?:是指|系指|係指|指)"
+    ),
 )
 """Definitions that open the text: `“X”指…`, `「X」是指…`, `X：指…`."""
-_STATUTE_DEFINITION = re.compile(r"所[称稱](?P<term>[^，,。；\s]{1,20}?)[，,]" + _SPACE + r"(?:是指|系指|係指|指)")
+_STATUTE_DEFINITION = re.compile(
+    r"所[称稱](?P<term>[^，,。；\s]{1,20}?)[，,]" + _SPACE + r"(?:是指|系指|係指|指)"
+)
 """`本法所稱X，指…`: found anywhere near the start of a provision."""
 
 
@@ -75,7 +114,10 @@ def match_label(text: str, heading: bool = False) -> list[LabelMatch]:
     ascii_start = _ascii_forms(stripped[:12]) + stripped[12:]
     found = en.match_label(ascii_start, heading)
     # -- match on ASCII, but keep the label and the text after it as printed (full-width digits, brackets) --
-    return [LabelMatch(m.scheme, stripped[: len(m.label)], m.numbers, *_printed_rest(stripped, m)) for m in found]
+    return [
+        LabelMatch(m.scheme, stripped[: len(m.label)], m.numbers, *_printed_rest(stripped, m))
+        for m in found
+    ]
 
 
 def _printed_rest(printed: str, match: LabelMatch) -> tuple[str, bool]:
@@ -109,7 +151,9 @@ def _annex(match: re.Match[str], text: str) -> list[LabelMatch]:
             return []
     else:
         number = parse_number(token)
-        numbers = (number,) if number is not None else first_word_number(_ascii_forms(token).upper())
+        numbers = (
+            (number,) if number is not None else first_word_number(_ascii_forms(token).upper())
+        )
     if numbers is None or (after[:1] and after[:1] in _CITATION_FOLLOWERS):
         return []
     rest, sep = split_rest(after)
@@ -148,4 +192,10 @@ def looks_like_title(text: str) -> bool:
     return en.looks_like_title(stripped)
 
 
-__all__ = ["CLAUSE_ENDERS", "SENTENCE_ENDERS", "looks_like_title", "match_definition", "match_label"]
+__all__ = [
+    "CLAUSE_ENDERS",
+    "SENTENCE_ENDERS",
+    "looks_like_title",
+    "match_definition",
+    "match_label",
+]

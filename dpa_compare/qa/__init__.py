@@ -16,10 +16,18 @@ from __future__ import annotations
 from dpa_compare.qa.carry import CarriedNote, CarriedNotes, carry_notes
 from dpa_compare.qa.extract import extract_glossary, glossary_yaml
 from dpa_compare.qa.glossary import Glossary, GlossaryEntry, load_glossary
-from dpa_compare.qa.notes import Note, NotesFile, Suppression, apply_suppressions, dump_notes, load_notes, suppress
+from dpa_compare.qa.notes import (
+    Note,
+    NotesFile,
+    Suppression,
+    apply_suppressions,
+    dump_notes,
+    load_notes,
+    suppress,
+)
 from dpa_compare.qa.pairs import align, align_by_number, pairs_from_alignment
-from dpa_compare.qa.review import CheckResult, check_documents
 from dpa_compare.qa.registry import CHECKS, SEVERITIES, Check, Context, Finding, Issue, Pair, check
+from dpa_compare.qa.review import CheckResult, check_documents
 from dpa_compare.qa.runner import available_checks, label_map_from_pairs, run_checks
 from dpa_compare.qa.values import Value, extract_values
 

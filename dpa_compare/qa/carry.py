@@ -82,7 +82,9 @@ def find_clause(document: Document, label: str, clause_id: str = "") -> Clause |
     return None
 
 
-def carry_notes(notes: NotesFile | Sequence[Note], old_en: Document, new_en: Document) -> CarriedNotes:
+def carry_notes(
+    notes: NotesFile | Sequence[Note], old_en: Document, new_en: Document
+) -> CarriedNotes:
     """Return `notes` (on `old_en`) carried forward to `new_en`; every note comes out, none is dropped."""
     from dpa_compare.diff import diff
 
@@ -91,10 +93,16 @@ def carry_notes(notes: NotesFile | Sequence[Note], old_en: Document, new_en: Doc
     new_by_id = {c.id: c for c in new_en.clauses}
     version = new_en.version or new_en.source
     outcomes = [_carry(note, old_en, changes, new_by_id, version) for note in notes_file.notes]
-    suppressions = tuple(_carry_suppression(s, old_en, changes, new_by_id) for s in notes_file.suppressions)
+    suppressions = tuple(
+        _carry_suppression(s, old_en, changes, new_by_id) for s in notes_file.suppressions
+    )
     carried = replace(notes_file, notes=tuple(o.note for o in outcomes), suppressions=suppressions)
-    if len(carried.notes) != len(notes_file.notes):  # -- the promise: notes never silently disappear --
-        raise AssertionError(f"carry-forward lost notes: {len(notes_file.notes)} in, {len(carried.notes)} out")
+    if len(carried.notes) != len(
+        notes_file.notes
+    ):  # -- the promise: notes never silently disappear --
+        raise AssertionError(
+            f"carry-forward lost notes: {len(notes_file.notes)} in, {len(carried.notes)} out"
+        )
     return CarriedNotes(carried, tuple(outcomes))
 
 
@@ -106,25 +114,50 @@ def _by_old_id(changes: Sequence[ClauseChange]) -> dict[str, ClauseChange]:
     return found
 
 
-def _carry(note: Note, old_en: Document, changes: dict[str, ClauseChange], new_by_id: dict[str, Clause], version: str) -> CarriedNote:
+def _carry(
+    note: Note,
+    old_en: Document,
+    changes: dict[str, ClauseChange],
+    new_by_id: dict[str, Clause],
+    version: str,
+) -> CarriedNote:
     if note.orphaned:
-        return CarriedNote(note, "orphaned", note.clause, note.clause, "orphaned in an earlier version")
+        return CarriedNote(
+            note, "orphaned", note.clause, note.clause, "orphaned in an earlier version"
+        )
     old = find_clause(old_en, note.clause, note.clause_id)
     if old is None:
         flag = f"clause not found in {old_en.version or old_en.source}"
-        return CarriedNote(replace(with_flag(note, flag), orphaned=True), "orphaned", note.clause, note.clause, flag)
+        return CarriedNote(
+            replace(with_flag(note, flag), orphaned=True),
+            "orphaned",
+            note.clause,
+            note.clause,
+            flag,
+        )
     pinned = note.text_hash or text_hash(old.full_text)
     change = changes.get(old.id)
     if change is None or change.kind == "deleted" or change.new_id not in new_by_id:
         flag = f"clause deleted in {version}"
-        moved = replace(with_flag(note, flag), orphaned=True, text_hash=pinned, clause_id=old.id, clause=old.ref or note.clause)
+        moved = replace(
+            with_flag(note, flag),
+            orphaned=True,
+            text_hash=pinned,
+            clause_id=old.id,
+            clause=old.ref or note.clause,
+        )
         return CarriedNote(moved, "orphaned", note.clause, "", flag)
     new = new_by_id[change.new_id]
     label = new.ref or new.label or new.id
-    text_changed = change.kind in ("modified", "moved_modified", "split", "merged") or change.xref_only
+    text_changed = (
+        change.kind in ("modified", "moved_modified", "split", "merged") or change.xref_only
+    )
     if text_changed:
         why = _why(change, new_by_id)
-        reopened = with_flag(replace(note, status="open", clause=label, clause_id=new.id, text_hash=pinned), CHANGED_FLAG)
+        reopened = with_flag(
+            replace(note, status="open", clause=label, clause_id=new.id, text_hash=pinned),
+            CHANGED_FLAG,
+        )
         return CarriedNote(reopened, "reopened", note.clause, label, why)
     # -- a note still flagged from an earlier change keeps the hash of the text it was written against --
     kept_hash = pinned if CHANGED_FLAG in note.flags else text_hash(new.full_text)
@@ -144,7 +177,12 @@ def _why(change: ClauseChange, new_by_id: dict[str, Clause]) -> str:
     return change.kind
 
 
-def _carry_suppression(supp: Suppression, old_en: Document, changes: dict[str, ClauseChange], new_by_id: dict[str, Clause]) -> Suppression:
+def _carry_suppression(
+    supp: Suppression,
+    old_en: Document,
+    changes: dict[str, ClauseChange],
+    new_by_id: dict[str, Clause],
+) -> Suppression:
     old = find_clause(old_en, supp.clause) if supp.clause else None
     change = changes.get(old.id) if old is not None else None
     if change is None or change.new_id not in new_by_id:

@@ -26,8 +26,12 @@ _MONTHS = {
 _MONTH = r"(?P<month>(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
 _ORD = r"(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20|21)\d\d)"
-_NUMERIC_ISO = re.compile(rf"(?<![\d/.-]){_YEAR}(?P<sep>[-/.])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})(?![\d/-])(?!\.\d)")
-_NUMERIC_DMY = re.compile(rf"(?<![\d/.])(?P<a>\d{{1,2}})(?P<sep>[/.])(?P<b>\d{{1,2}})(?P=sep){_YEAR}(?![\d/])(?!\.\d)")
+_NUMERIC_ISO = re.compile(
+    rf"(?<![\d/.-]){_YEAR}(?P<sep>[-/.])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})(?![\d/-])(?!\.\d)"
+)
+_NUMERIC_DMY = re.compile(
+    rf"(?<![\d/.])(?P<a>\d{{1,2}})(?P<sep>[/.])(?P<b>\d{{1,2}})(?P=sep){_YEAR}(?![\d/])(?!\.\d)"
+)
 
 _EN_PATTERNS = (
     re.compile(rf"\b(?P<day>\d{{1,2}}){_ORD}\s+(?:(?:day\s+)?of\s+)?{_MONTH}\s*,?\s*{_YEAR}\b"),
@@ -40,18 +44,30 @@ _EN_PATTERNS = (
 _CN_NUM = rf"(?:\d{{1,4}}|{CN_NUMERAL_CLASS}{{1,4}})"
 _ROC = r"(?P<roc>民國|民国)?\s*"
 _ZH_PATTERNS = (
-    re.compile(rf"{_ROC}(?P<year>\d{{2,4}}|{CN_NUMERAL_CLASS}{{2,4}})\s*年\s*(?P<month>{_CN_NUM})\s*月\s*(?P<day>{_CN_NUM})\s*[日号號]"),
-    re.compile(rf"{_ROC}(?P<year>(?(roc)\d{{2,4}}|\d{{4}})|(?(roc){CN_NUMERAL_CLASS}{{2,4}}|{CN_NUMERAL_CLASS}{{4}}))\s*年\s*(?P<month>{_CN_NUM})\s*月(?!\s*(?:内|以内|之内))"),
-    re.compile(rf"(?<![个個\d{CN_NUMERAL_CLASS[1:-1]}])(?P<month>{_CN_NUM})\s*月\s*(?P<day>{_CN_NUM})\s*[日号號]"),
+    re.compile(
+        rf"{_ROC}(?P<year>\d{{2,4}}|{CN_NUMERAL_CLASS}{{2,4}})\s*年\s*(?P<month>{_CN_NUM})\s*月\s*(?P<day>{_CN_NUM})\s*[日号號]"
+    ),
+    re.compile(
+        rf"{_ROC}(?P<year>(?(roc)\d{{2,4}}|\d{{4}})|(?(roc){CN_NUMERAL_CLASS}{{2,4}}|{CN_NUMERAL_CLASS}{{4}}))\s*年\s*(?P<month>{_CN_NUM})\s*月(?!\s*(?:内|以内|之内))"
+    ),
+    re.compile(
+        rf"(?<![个個\d{CN_NUMERAL_CLASS[1:-1]}])(?P<month>{_CN_NUM})\s*月\s*(?P<day>{_CN_NUM})\s*[日号號]"
+    ),
 )
 
 # -- the first day of a range sharing its month: "1–15 January 2025", "January 1–15, 2025", "1月1日至15日" --
-_EN_RANGE_BEFORE = re.compile(r"(?<![\d.,:/])(?P<day>\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|—|to|until|through|and)\s*$")
-_EN_RANGE_AFTER = re.compile(r"\s*(?:-|–|—|to|until|through)\s*(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:[:.]\d|[ap]\.?m\b))")
+_EN_RANGE_BEFORE = re.compile(
+    r"(?<![\d.,:/])(?P<day>\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|—|to|until|through|and)\s*$"
+)
+_EN_RANGE_AFTER = re.compile(
+    r"\s*(?:-|–|—|to|until|through)\s*(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:[:.]\d|[ap]\.?m\b))"
+)
 _EN_MONTH_RANGE = re.compile(
     rf"\b{_MONTH}\s+(?P<day>\d{{1,2}}){_ORD}(?P<sep>\s*(?:-|–|—|to|until|through)\s*)(?P<day2>\d{{1,2}}){_ORD}\s*,?\s*{_YEAR}\b"
 )
-_ZH_RANGE_AFTER = re.compile(rf"\s*(?:至|到|-|–|—|~|～)\s*(?P<day>\d{{1,2}}|{CN_NUMERAL_CLASS}{{1,3}})\s*[日号號]")
+_ZH_RANGE_AFTER = re.compile(
+    rf"\s*(?:至|到|-|–|—|~|～)\s*(?P<day>\d{{1,2}}|{CN_NUMERAL_CLASS}{{1,3}})\s*[日号號]"
+)
 
 _TIME = re.compile(
     r"(?P<pre>上午|下午|晚上|中午|凌晨)?\s*(?<![\d:])(?P<h>\d{1,2}):(?P<m>\d{2})(?![\d:])"
@@ -60,7 +76,9 @@ _TIME = re.compile(
 )
 
 # -- a whole hour: "5 p.m.", "5pm", "下午5点", "17时", "下午三点三十分" (Chinese numerals only after 上午/下午…) --
-_EN_HOUR = re.compile(r"(?<![\d:.,])(?P<h>\d{1,2})\s*(?P<ampm>[ap]\.?\s?m\.?)(?![a-z])", re.IGNORECASE)
+_EN_HOUR = re.compile(
+    r"(?<![\d:.,])(?P<h>\d{1,2})\s*(?P<ampm>[ap]\.?\s?m\.?)(?![a-z])", re.IGNORECASE
+)
 _ZH_HOUR = re.compile(
     rf"(?P<pre>上午|下午|晚上|中午|凌晨)?\s*(?<![\d.])(?P<h>(?(pre)(?:\d{{1,2}}|{CN_NUMERAL_CLASS}{{1,3}})|\d{{1,2}}))\s*[点點时時]"
     rf"(?:\s*(?P<m>\d{{1,2}}|{CN_NUMERAL_CLASS}{{1,3}})\s*分)?(?![钟鐘])"
@@ -96,7 +114,12 @@ def find_dates(text: str, lang: str) -> list[DateMatch]:
 
 def _range_partners(text: str, lang: str, date: DateMatch) -> Iterator[DateMatch]:
     """Yield the other end of a day range that shares `date`'s month and year ("1–15 January" → the 1st)."""
-    if date.kind != "date" or len(date.keys) != 1 or len(date.keys[0].rsplit("-", 2)[-1]) != 2 or date.keys[0].count("-") < 2:
+    if (
+        date.kind != "date"
+        or len(date.keys) != 1
+        or len(date.keys[0].rsplit("-", 2)[-1]) != 2
+        or date.keys[0].count("-") < 2
+    ):
         return
     head = date.keys[0][: -len("DD")]
     if lang == "zh":
@@ -105,7 +128,11 @@ def _range_partners(text: str, lang: str, date: DateMatch) -> Iterator[DateMatch
     else:
         before = _EN_RANGE_BEFORE.search(text, 0, date.start) if date.text[:1].isdigit() else None
         after = _EN_RANGE_AFTER.match(text, date.end) if not date.text[:1].isdigit() else None
-        candidates = [(m, m.start("day"), m.end() if m is after else m.end("day")) for m in (before, after) if m]
+        candidates = [
+            (m, m.start("day"), m.end() if m is after else m.end("day"))
+            for m in (before, after)
+            if m
+        ]
     for match, start, end in candidates:
         day = _number(match["day"])
         key = _key(*_ymd(head), day) if day is not None else None
@@ -152,8 +179,20 @@ def _month_ranges(text: str) -> Iterator[DateMatch]:
         month, year = _MONTHS[match["month"].rstrip(".").lower()], int(match["year"])
         first, last = _key(year, month, int(match["day"])), _key(year, month, int(match["day2"]))
         if first and last:
-            yield DateMatch("date", (first,), text[match.start() : match.end("day")], match.start(), match.end("day"))
-            yield DateMatch("date", (last,), text[match.start("day2") : match.end()], match.start("day2"), match.end())
+            yield DateMatch(
+                "date",
+                (first,),
+                text[match.start() : match.end("day")],
+                match.start(),
+                match.end("day"),
+            )
+            yield DateMatch(
+                "date",
+                (last,),
+                text[match.start("day2") : match.end()],
+                match.start("day2"),
+                match.end(),
+            )
 
 
 def _from_groups(match: re.Match[str], lang: str) -> str | None:
@@ -196,7 +235,9 @@ def _key(year: int | None, month: int | None, day: int | None) -> str | None:
 
 def _days_in(month: int, year: int | None) -> int:
     if month == 2:
-        return 29 if year is None or (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)) else 28
+        return (
+            29 if year is None or (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)) else 28
+        )
     return 30 if month in (4, 6, 9, 11) else 31
 
 

@@ -42,7 +42,11 @@ def quoted(text: str, lang: str) -> list[str]:
 
 def _term_like(text: str) -> bool:
     words = text.split()
-    return len(words) <= MAX_TERM_WORDS and text[0].isalnum() and not text.endswith((".", ",", ";", ":"))
+    return (
+        len(words) <= MAX_TERM_WORDS
+        and text[0].isalnum()
+        and not text.endswith((".", ",", ";", ":"))
+    )
 
 
 def defined_terms(pairs: Iterable[Pair]) -> list[DefinedTerm]:
@@ -58,7 +62,11 @@ def defined_terms(pairs: Iterable[Pair]) -> list[DefinedTerm]:
             found.extend(DefinedTerm(e, z, pair, how) for e, z in zip(en_terms, zh_terms))
         elif is_definition:
             en = (pair.en.term or (en_terms[0] if en_terms else "")).strip()
-            zh = (pair.zh.term if pair.zh.term and pair.zh.term != en else (zh_terms[0] if zh_terms else "")) or ""
+            zh = (
+                pair.zh.term
+                if pair.zh.term and pair.zh.term != en
+                else (zh_terms[0] if zh_terms else "")
+            ) or ""
             if en and zh.strip():
                 found.append(DefinedTerm(en, zh.strip(), pair, "definition"))
     return found

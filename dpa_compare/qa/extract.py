@@ -34,7 +34,11 @@ def _entry(en: str, found: Sequence[DefinedTerm]) -> GlossaryEntry:
     counts = Counter(t.zh for t in found)
     renderings = tuple(zh for zh, _ in counts.most_common())
     where = ", ".join(dict.fromkeys(t.pair.en_label or t.pair.zh_label for t in found))
-    how = "definition" if any(t.how == "definition" for t in found) else "quoted terms paired in order"
+    how = (
+        "definition"
+        if any(t.how == "definition" for t in found)
+        else "quoted terms paired in order"
+    )
     note = f"Defined in {where} ({how})."
     if len(renderings) > 1:
         note += f" Defined in Chinese in {len(renderings)} ways: choose one."
@@ -51,10 +55,14 @@ def glossary_yaml(entries: Sequence[GlossaryEntry], header: str = "") -> str:
         data = {"en": entry.en}
         if entry.variants:
             data["en_variants"] = list(entry.variants)
-        data.update({"defined": entry.defined, "zh": list(entry.zh), "forbidden": list(entry.forbidden)})
+        data.update(
+            {"defined": entry.defined, "zh": list(entry.zh), "forbidden": list(entry.forbidden)}
+        )
         if entry.note:
             data["note"] = entry.note
-        block = yaml.safe_dump([data], allow_unicode=True, sort_keys=False, width=1000, default_flow_style=None)
+        block = yaml.safe_dump(
+            [data], allow_unicode=True, sort_keys=False, width=1000, default_flow_style=None
+        )
         lines.extend("  " + line if line else line for line in block.rstrip("\n").splitlines())
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -55,7 +55,11 @@ class GlossaryEntry:
     @cached_property
     def pattern(self) -> re.Pattern[str]:
         """Return the regular expression finding `en` or a variant as whole words in English text."""
-        forms = sorted({self.en.strip(), *(v.strip() for v in self.variants if v.strip())}, key=len, reverse=True)
+        forms = sorted(
+            {self.en.strip(), *(v.strip() for v in self.variants if v.strip())},
+            key=len,
+            reverse=True,
+        )
         alternatives = "|".join(
             r"[\s\-]+".join(re.escape(w) for w in re.split(r"[\s\-]+", form)) for form in forms
         )
@@ -69,7 +73,9 @@ class GlossaryEntry:
         only that term when capitalised: `service provider` is not it.
         """
         capital = self.defined and self.en[:1].isupper() and not self.case_sensitive
-        return [m.group() for m in self.pattern.finditer(text) if not capital or m.group()[:1].isupper()]
+        return [
+            m.group() for m in self.pattern.finditer(text) if not capital or m.group()[:1].isupper()
+        ]
 
     def in_english(self, text: str) -> bool:
         """Return True when `text` uses the English term."""
@@ -100,7 +106,9 @@ class Glossary:
 
     entries: tuple[GlossaryEntry, ...]
     source: str = ""
-    _index: dict[str, GlossaryEntry] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _index: dict[str, GlossaryEntry] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         for entry in self.entries:
@@ -135,12 +143,24 @@ def load_glossary(path: str | Path) -> Glossary:
     except OSError as exc:
         raise LoadError(file, f"cannot read glossary: {exc.strerror or exc}") from None
     suffix = file.suffix.lower()
-    readers = {".yaml": _from_yaml, ".yml": _from_yaml, ".csv": _from_csv, ".tsv": _from_csv, ".tbx": _from_tbx, ".xml": _from_tbx}
+    readers = {
+        ".yaml": _from_yaml,
+        ".yml": _from_yaml,
+        ".csv": _from_csv,
+        ".tsv": _from_csv,
+        ".tbx": _from_tbx,
+        ".xml": _from_tbx,
+    }
     if suffix not in readers:
-        raise LoadError(file, f"unsupported glossary format {suffix or '(no suffix)'!r}; use .yaml, .csv or .tbx")
+        raise LoadError(
+            file,
+            f"unsupported glossary format {suffix or '(no suffix)'!r}; use .yaml, .csv or .tbx",
+        )
     if not data.strip() or data.strip() == b"\xef\xbb\xbf":
         # -- say so plainly: each reader would otherwise blame a missing header, root or list --
-        raise LoadError(file, "glossary file is empty; give it at least one entry or leave out --glossary")
+        raise LoadError(
+            file, "glossary file is empty; give it at least one entry or leave out --glossary"
+        )
     entries = readers[suffix](data, file)
     if not entries:
         raise LoadError(file, "glossary has no entries")
@@ -161,7 +181,9 @@ def _values(raw: Any, path: Path, where: str) -> tuple[str, ...]:
         return tuple(v for v in _SPLIT.split(raw.strip()) if v)
     if isinstance(raw, (list, tuple)) and all(isinstance(v, (str, int, float)) for v in raw):
         return tuple(str(v).strip() for v in raw if str(v).strip())
-    raise LoadError(path, f"{where}: expected a string or a list of strings, got {type(raw).__name__}")
+    raise LoadError(
+        path, f"{where}: expected a string or a list of strings, got {type(raw).__name__}"
+    )
 
 
 def _entry(raw: dict[str, Any], path: Path, where: str) -> GlossaryEntry:
@@ -183,7 +205,11 @@ def _entry(raw: dict[str, Any], path: Path, where: str) -> GlossaryEntry:
 
 
 def _flag(value: Any) -> bool:
-    return value.strip().lower() in ("1", "true", "yes", "y") if isinstance(value, str) else bool(value)
+    return (
+        value.strip().lower() in ("1", "true", "yes", "y")
+        if isinstance(value, str)
+        else bool(value)
+    )
 
 
 def _from_yaml(data: bytes, path: Path) -> list[GlossaryEntry]:
@@ -194,7 +220,9 @@ def _from_yaml(data: bytes, path: Path) -> list[GlossaryEntry]:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""
-        raise LoadError(path, f"invalid YAML{where}: {getattr(exc, 'problem', None) or exc}") from None
+        raise LoadError(
+            path, f"invalid YAML{where}: {getattr(exc, 'problem', None) or exc}"
+        ) from None
     if isinstance(doc, dict):
         for key in ("entries", "terms", "glossary"):
             if isinstance(doc.get(key), list):
@@ -207,7 +235,9 @@ def _from_yaml(data: bytes, path: Path) -> list[GlossaryEntry]:
     entries = []
     for i, raw in enumerate(doc, 1):
         if not isinstance(raw, dict):
-            raise LoadError(path, f"entry {i}: expected a mapping with 'en' and 'zh', got {type(raw).__name__}")
+            raise LoadError(
+                path, f"entry {i}: expected a mapping with 'en' and 'zh', got {type(raw).__name__}"
+            )
         entries.append(_entry(raw, path, f"entry {i}"))
     return entries
 
@@ -221,11 +251,16 @@ def _mapping_entry(key: Any, value: Any, path: Path) -> GlossaryEntry:
 def _from_csv(data: bytes, path: Path) -> list[GlossaryEntry]:
     text = _text(data, path)
     first = text.splitlines()[0] if text.strip() else ""
-    delimiter = "\t" if path.suffix.lower() == ".tsv" or ("\t" in first and "," not in first) else ","
+    delimiter = (
+        "\t" if path.suffix.lower() == ".tsv" or ("\t" in first and "," not in first) else ","
+    )
     rows = csv.DictReader(io.StringIO(text), delimiter=delimiter)
     fields = [f.strip().lower() for f in rows.fieldnames or []]
     if "en" not in fields:
-        raise LoadError(path, "CSV glossary needs a header row with an 'en' column (and 'zh', 'forbidden', 'note')")
+        raise LoadError(
+            path,
+            "CSV glossary needs a header row with an 'en' column (and 'zh', 'forbidden', 'note')",
+        )
     rows.fieldnames = fields
     entries = []
     try:

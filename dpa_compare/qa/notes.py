@@ -91,8 +91,13 @@ class Suppression:
 
     def same_place(self, finding: Finding) -> bool:
         """Return True when `finding` is of this check on the clause this suppression names."""
-        return finding.check == self.check and bool(self.clause or self.zh_clause) and (
-            (not self.clause or finding.en_label == self.clause) and (not self.zh_clause or finding.zh_label == self.zh_clause)
+        return (
+            finding.check == self.check
+            and bool(self.clause or self.zh_clause)
+            and (
+                (not self.clause or finding.en_label == self.clause)
+                and (not self.zh_clause or finding.zh_label == self.zh_clause)
+            )
         )
 
 
@@ -122,7 +127,9 @@ def load_notes(path: str | Path) -> NotesFile:
     if file.suffix.lower() == ".csv":
         return _from_csv(data, file)
     if file.suffix.lower() not in (".yaml", ".yml"):
-        raise LoadError(file, f"unsupported notes format {file.suffix or '(no suffix)'!r}; use .yaml or .csv")
+        raise LoadError(
+            file, f"unsupported notes format {file.suffix or '(no suffix)'!r}; use .yaml or .csv"
+        )
     return _from_yaml(data, file)
 
 
@@ -134,13 +141,17 @@ def _from_yaml(text: str, file: Path) -> NotesFile:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""
-        raise LoadError(file, f"invalid YAML{where}: {getattr(exc, 'problem', None) or exc}") from None
+        raise LoadError(
+            file, f"invalid YAML{where}: {getattr(exc, 'problem', None) or exc}"
+        ) from None
     if doc is None:
         doc = {}
     if isinstance(doc, list):
         doc = {"notes": doc}
     if not isinstance(doc, dict):
-        raise LoadError(file, "notes file must be a mapping with 'notes' (and 'suppressions') lists")
+        raise LoadError(
+            file, "notes file must be a mapping with 'notes' (and 'suppressions') lists"
+        )
     raw_notes, raw_supp = doc.get("notes") or [], doc.get("suppressions") or []
     if not isinstance(raw_notes, list) or not isinstance(raw_supp, list):
         raise LoadError(file, "'notes' and 'suppressions' must be lists")
@@ -163,8 +174,13 @@ def _csv_delimiter(text: str) -> str:
 
 def _from_csv(text: str, file: Path) -> NotesFile:
     rows = csv.DictReader(io.StringIO(text), delimiter=_csv_delimiter(text))
-    if not rows.fieldnames or not {"clause", "clause_id", "check"} & {f.strip().lower() for f in rows.fieldnames}:
-        raise LoadError(file, "CSV notes file needs a header row with 'clause' (or 'clause_id'), 'author', 'date', 'text', 'status'")
+    if not rows.fieldnames or not {"clause", "clause_id", "check"} & {
+        f.strip().lower() for f in rows.fieldnames
+    }:
+        raise LoadError(
+            file,
+            "CSV notes file needs a header row with 'clause' (or 'clause_id'), 'author', 'date', 'text', 'status'",
+        )
     rows.fieldnames = [f.strip().lower() for f in rows.fieldnames]
     notes, supp = [], []
     try:
@@ -214,7 +230,9 @@ def _suppression(raw: Any, file: Path, where: str) -> Suppression:
         raise LoadError(file, f"{where}: suppression needs {' and '.join(missing)}")
     unknown = set(raw) - set(_SUPPRESSION_FIELDS)
     if unknown:
-        raise LoadError(file, f"{where}: unknown suppression field(s) {', '.join(sorted(map(str, unknown)))}")
+        raise LoadError(
+            file, f"{where}: unknown suppression field(s) {', '.join(sorted(map(str, unknown)))}"
+        )
     return Suppression(**{k: str(raw.get(k) or "").strip() for k in _SUPPRESSION_FIELDS})
 
 
@@ -223,7 +241,10 @@ def notes_to_data(notes: NotesFile) -> dict[str, Any]:
     data: dict[str, Any] = dict(notes.header)
     data["notes"] = [_note_data(n) for n in notes.notes]
     if notes.suppressions:
-        data["suppressions"] = [{k: getattr(s, k) for k in _SUPPRESSION_FIELDS if getattr(s, k)} for s in notes.suppressions]
+        data["suppressions"] = [
+            {k: getattr(s, k) for k in _SUPPRESSION_FIELDS if getattr(s, k)}
+            for s in notes.suppressions
+        ]
     return data
 
 
@@ -257,7 +278,9 @@ def _to_csv(notes: NotesFile) -> str:
         row["orphaned"] = "true" if note.orphaned else ""
         writer.writerow({"kind": "note", **row})
     for supp in notes.suppressions:
-        writer.writerow({"kind": "suppression", **{k: getattr(supp, k) for k in _SUPPRESSION_FIELDS}})
+        writer.writerow(
+            {"kind": "suppression", **{k: getattr(supp, k) for k in _SUPPRESSION_FIELDS}}
+        )
     return out.getvalue()
 
 
@@ -275,7 +298,9 @@ class SuppressionResult:
     expired: tuple[Suppression, ...] = field(default=())
 
 
-def apply_suppressions(findings: Iterable[Finding], suppressions: Sequence[Suppression]) -> SuppressionResult:
+def apply_suppressions(
+    findings: Iterable[Finding], suppressions: Sequence[Suppression]
+) -> SuppressionResult:
     """Return `findings` split into active and suppressed ones under `suppressions`."""
     active, suppressed = [], []
     for finding in findings:
@@ -285,11 +310,15 @@ def apply_suppressions(findings: Iterable[Finding], suppressions: Sequence[Suppr
         else:
             suppressed.append((finding, match))
     used = {id(s) for _, s in suppressed}
-    expired = tuple(s for s in suppressions if id(s) not in used and any(s.same_place(f) for f in active))
+    expired = tuple(
+        s for s in suppressions if id(s) not in used and any(s.same_place(f) for f in active)
+    )
     return SuppressionResult(tuple(active), tuple(suppressed), expired)
 
 
-def suppress(finding: Finding, reason: str = "", author: str = "", date: str = "", whole_check: bool = True) -> Suppression:
+def suppress(
+    finding: Finding, reason: str = "", author: str = "", date: str = "", whole_check: bool = True
+) -> Suppression:
     """Return the suppression that hides `finding` (and, unless `whole_check` is False, its check on that pair)."""
     return Suppression(
         check=finding.check, hash=finding.text_hash, clause=finding.en_label, zh_clause=finding.zh_label,

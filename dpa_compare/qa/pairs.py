@@ -50,7 +50,9 @@ def _clause(index: dict[str, Clause], clause_id: str, document: Document) -> Cla
     from dpa_compare.errors import AlignmentError
 
     if clause_id not in index:
-        raise AlignmentError(f"{document.source}: the alignment names clause {clause_id!r}, which the document lacks")
+        raise AlignmentError(
+            f"{document.source}: the alignment names clause {clause_id!r}, which the document lacks"
+        )
     return index[clause_id]
 
 
@@ -105,7 +107,11 @@ def align_by_number(en: Document, zh: Document) -> Alignment:
     for i, j in [*anchors, (len(en.clauses), len(zh.clauses))]:
         links.extend(_gap(en.clauses[prev_i + 1 : i], zh.clauses[prev_j + 1 : j]))
         if i < len(en.clauses):
-            links.append(Link((en.clauses[i].id,), (zh.clauses[j].id,), 0.9, (f"number {en.clauses[i].ref}",)))
+            links.append(
+                Link(
+                    (en.clauses[i].id,), (zh.clauses[j].id,), 0.9, (f"number {en.clauses[i].ref}",)
+                )
+            )
         prev_i, prev_j = i, j
     return Alignment(en, zh, tuple(links), (FALLBACK_SCORER,))
 

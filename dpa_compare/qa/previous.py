@@ -54,7 +54,9 @@ def stale_findings(
     for pair in pairs:
         if pair.en is None or pair.zh is None:
             continue
-        en_change = next((en_changes[i] for i in pair.all_en_ids if _english_changed(en_changes.get(i))), None)
+        en_change = next(
+            (en_changes[i] for i in pair.all_en_ids if _english_changed(en_changes.get(i))), None
+        )
         zh_all_kept = all(_chinese_kept(zh_changes.get(i)) for i in pair.all_zh_ids)
         zh_change = zh_changes.get(pair.all_zh_ids[0])
         if en_change is not None and zh_all_kept and zh_change is not None:
@@ -69,15 +71,23 @@ def stale_findings(
     return findings
 
 
-def _unprompted(pair: Pair, en_changes: dict[str, ClauseChange], zh_changes: dict[str, ClauseChange]) -> bool:
+def _unprompted(
+    pair: Pair, en_changes: dict[str, ClauseChange], zh_changes: dict[str, ClauseChange]
+) -> bool:
     en = [en_changes.get(i) for i in pair.all_en_ids]
     zh = [zh_changes.get(i) for i in pair.all_zh_ids]
     english_still = all(c is not None and c.kind in TEXT_KEPT and not c.xref_only for c in en)
-    return english_still and any(c is not None and c.kind in TEXT_CHANGED and not c.xref_only for c in zh)
+    return english_still and any(
+        c is not None and c.kind in TEXT_CHANGED and not c.xref_only for c in zh
+    )
 
 
 def _stale(pair: Pair, en_change: ClauseChange, zh_change: ClauseChange) -> Finding:
-    how = "only its cross-references followed a renumbering" if en_change.xref_only and en_change.kind in TEXT_KEPT else en_change.kind
+    how = (
+        "only its cross-references followed a renumbering"
+        if en_change.xref_only and en_change.kind in TEXT_KEPT
+        else en_change.kind
+    )
     words = [text for op, text in en_change.redline if op != 0]
     return _finding(
         pair, "stale_translation", "major",
@@ -88,7 +98,9 @@ def _stale(pair: Pair, en_change: ClauseChange, zh_change: ClauseChange) -> Find
     )  # fmt: skip
 
 
-def _finding(pair: Pair, check: str, severity: str, message: str, evidence: dict[str, object]) -> Finding:
+def _finding(
+    pair: Pair, check: str, severity: str, message: str, evidence: dict[str, object]
+) -> Finding:
     return Finding(
         check=check,
         severity=severity,  # type: ignore[arg-type]

@@ -40,10 +40,14 @@ _ZH_ANNEX_WORD = r"(?:附件|附录|附錄|附表|展示)"
 _ZH_ANNEX_NUM = rf"(?:{_ZH_NUM}|[A-Z]\b|[IVX]{{1,5}}\b)"
 _ZH_LIST_WORD = r"\s*(?:、|，|,|及|和|或|与|與|至|到|以及|-|–)\s*"
 # -- 附件一至三, 附件1、2和3: one reference per number, like `Annexes 1 to 3` --
-_ZH_ANNEX = re.compile(rf"{_ZH_ANNEX_WORD}\s*{_ZH_ANNEX_NUM}(?:{_ZH_LIST_WORD}(?:{_ZH_ANNEX_WORD}\s*)?{_ZH_ANNEX_NUM})*")
+_ZH_ANNEX = re.compile(
+    rf"{_ZH_ANNEX_WORD}\s*{_ZH_ANNEX_NUM}(?:{_ZH_LIST_WORD}(?:{_ZH_ANNEX_WORD}\s*)?{_ZH_ANNEX_NUM})*"
+)
 _ZH_ANNEX_ITEM = re.compile(rf"(?:{_ZH_ANNEX_WORD}\s*)?(?P<num>{_ZH_ANNEX_NUM})")
 # -- 第9至13条, 第七、八条: numbers listed before one unit --
-_ZH_CLAUSE_LIST = re.compile(rf"第\s*{_ZH_NUM}(?:{_ZH_LIST_WORD}(?:第\s*)?{_ZH_NUM})+\s*(?:条|條|章)(?!\s*第)")
+_ZH_CLAUSE_LIST = re.compile(
+    rf"第\s*{_ZH_NUM}(?:{_ZH_LIST_WORD}(?:第\s*)?{_ZH_NUM})+\s*(?:条|條|章)(?!\s*第)"
+)
 _ZH_ELEMENT = re.compile(rf"\d+[A-Z]?|[a-zA-Z]{{1,4}}|{CN_NUMERAL_CLASS}+")
 
 
@@ -90,7 +94,9 @@ def element_keys(element: str) -> frozenset[int]:
 
 def paths_agree(left: tuple[str, ...], right: tuple[str, ...]) -> bool:
     """Return True when two number paths have the same length and every element may be the same number."""
-    return len(left) == len(right) and all(element_keys(a) & element_keys(b) for a, b in zip(left, right))
+    return len(left) == len(right) and all(
+        element_keys(a) & element_keys(b) for a, b in zip(left, right)
+    )
 
 
 def find_refs(text: str, lang: str) -> list[Ref]:
@@ -103,10 +109,18 @@ def _english_refs(text: str) -> Iterator[Ref]:
     found = []
     for match in _EN_REF.finditer(text):
         word = match.group("type").lower()
-        kind = "annex" if re.fullmatch(_EN_ANNEX, word) else "chapter" if re.fullmatch(_EN_CHAPTER, word) else "clause"
+        kind = (
+            "annex"
+            if re.fullmatch(_EN_ANNEX, word)
+            else "chapter"
+            if re.fullmatch(_EN_CHAPTER, word)
+            else "clause"
+        )
         base = match.start("nums")
         for num in _EN_NUM_RE.finditer(match.group("nums")):
-            path = tuple(p for p in re.split(r"[.()\s]+", num.group()) if p)  # -- 1-1 stays one element --
+            path = tuple(
+                p for p in re.split(r"[.()\s]+", num.group()) if p
+            )  # -- 1-1 stays one element --
             found.append([kind, path, match.group(), match.start(), base + num.end(), word])
     yield from _merge_of(found, text)
 
@@ -132,12 +146,18 @@ def _merge_of(found: list[list], text: str) -> Iterator[Ref]:
             continue
         nxt = groups[index + 1][0] if index + 1 < len(groups) else None
         if not group[0][5].startswith(_SUB_WORDS):
-            yield from (Ref(kind, path, words, start, end) for kind, path, words, start, end, _ in group)
+            yield from (
+                Ref(kind, path, words, start, end) for kind, path, words, start, end, _ in group
+            )
             continue
         after = groups[index + 2][0] if index + 2 < len(groups) else None
         if (
-            nxt is not None and after is not None and len(group) == 1 and nxt[5].startswith(_SUB_WORDS)
-            and re.fullmatch(r"\s*,\s*", text[group[-1][4] : nxt[3]]) and after[0] == "clause"
+            nxt is not None
+            and after is not None
+            and len(group) == 1
+            and nxt[5].startswith(_SUB_WORDS)
+            and re.fullmatch(r"\s*,\s*", text[group[-1][4] : nxt[3]])
+            and after[0] == "clause"
             and _EN_OF.search(text[groups[index + 1][-1][4] : after[3]])
         ):  # -- "subparagraph 2, paragraph 1 of Article 15" → 15.1.2 --
             merged = after[1] + nxt[1] + group[0][1]
@@ -145,11 +165,21 @@ def _merge_of(found: list[list], text: str) -> Iterator[Ref]:
             skip = index + 1
             groups[index + 2] = []
             continue
-        if nxt is not None and nxt[0] == "clause" and not nxt[5].startswith(_SUB_WORDS) and _EN_OF.search(text[group[-1][4] : nxt[3]]):
+        if (
+            nxt is not None
+            and nxt[0] == "clause"
+            and not nxt[5].startswith(_SUB_WORDS)
+            and _EN_OF.search(text[group[-1][4] : nxt[3]])
+        ):
             skip = index + 1
-            yield from (Ref("clause", nxt[1] + path, text[start : nxt[4]], start, nxt[4]) for _, path, _, start, _, _ in group)
+            yield from (
+                Ref("clause", nxt[1] + path, text[start : nxt[4]], start, nxt[4])
+                for _, path, _, start, _, _ in group
+            )
             continue
-        yield from (Ref("relative", path, words, start, end) for _, path, words, start, end, _ in group)
+        yield from (
+            Ref("relative", path, words, start, end) for _, path, words, start, end, _ in group
+        )
 
 
 _ZH_FIRST_UNIT = re.compile(rf"第\s*{_ZH_NUM}\s*(条款|条|條|节|節|款|项|項|段|目|点)")
@@ -163,7 +193,13 @@ def _chinese_refs(text: str) -> Iterator[Ref]:
         kind = "chapter" if match.group().endswith("章") else "clause"
         listed.append(match.span())
         for number in re.finditer(_ZH_NUM, match.group()):
-            yield Ref(kind, tuple(_ZH_ELEMENT.findall(number.group())), match.group(), match.start(), match.start() + number.end())
+            yield Ref(
+                kind,
+                tuple(_ZH_ELEMENT.findall(number.group())),
+                match.group(),
+                match.start(),
+                match.start() + number.end(),
+            )
     previous: Ref | None = None
     for match in _ZH_CLAUSE.finditer(text):
         if any(start <= match.start() < end for start, end in listed):
@@ -173,15 +209,29 @@ def _chinese_refs(text: str) -> Iterator[Ref]:
         kind = "clause"
         if unit is not None and unit.group(1) in _ZH_SUB_UNITS:
             # -- 第七條第一項、第二項: a bare 項 after a list separator belongs to the same article --
-            if previous is not None and previous.kind == "clause" and _ZH_LIST_SEP.match(text[previous.end : match.start()]):
-                path = previous.path[: len(previous.path) - len(path)] + path if len(previous.path) > len(path) else path
+            if (
+                previous is not None
+                and previous.kind == "clause"
+                and _ZH_LIST_SEP.match(text[previous.end : match.start()])
+            ):
+                path = (
+                    previous.path[: len(previous.path) - len(path)] + path
+                    if len(previous.path) > len(path)
+                    else path
+                )
             else:
                 kind = "relative"
         previous = Ref(kind, path, match.group(), match.start(), match.end())
         yield previous
     for match in _ZH_CHAPTER.finditer(text):
         if not any(start <= match.start() < end for start, end in listed):
-            yield Ref("chapter", tuple(_ZH_ELEMENT.findall(match.group().replace("第", " "))), match.group(), match.start(), match.end())
+            yield Ref(
+                "chapter",
+                tuple(_ZH_ELEMENT.findall(match.group().replace("第", " "))),
+                match.group(),
+                match.start(),
+                match.end(),
+            )
     for match in _ZH_ANNEX.finditer(text):
         for item in _ZH_ANNEX_ITEM.finditer(match.group()):
             path = tuple(_ZH_ELEMENT.findall(item["num"]))
@@ -196,12 +246,17 @@ def refs_agree(left: Ref, right: Ref) -> bool:
     number is compared.
     """
     if left.kind == "relative" or right.kind == "relative":
-        return bool(left.path and right.path and element_keys(left.path[-1]) & element_keys(right.path[-1]))
+        return bool(
+            left.path and right.path and element_keys(left.path[-1]) & element_keys(right.path[-1])
+        )
     if left.kind != right.kind:
         return False
     if abs(len(left.path) - len(right.path)) == 1 and min(len(left.path), len(right.path)) >= 2:
         # -- "subparagraph 2, paragraph 1 of Article 15" ⇄ 第十五條第二款: the single paragraph left unnamed --
-        return bool(element_keys(left.path[0]) & element_keys(right.path[0]) and element_keys(left.path[-1]) & element_keys(right.path[-1]))
+        return bool(
+            element_keys(left.path[0]) & element_keys(right.path[0])
+            and element_keys(left.path[-1]) & element_keys(right.path[-1])
+        )
     return paths_agree(left.path, right.path)
 
 
@@ -235,4 +290,12 @@ def translate_ref(ref: Ref, label_map: Mapping[str, str] | None) -> Ref:
     return ref
 
 
-__all__ = ["Ref", "element_keys", "find_refs", "parse_label", "paths_agree", "refs_agree", "translate_ref"]
+__all__ = [
+    "Ref",
+    "element_keys",
+    "find_refs",
+    "parse_label",
+    "paths_agree",
+    "refs_agree",
+    "translate_ref",
+]

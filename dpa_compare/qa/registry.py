@@ -156,7 +156,9 @@ CHECKS: dict[str, Check] = {}
 """Every registered check by name, in registration order."""
 
 
-def check(severity: Severity, scope: Literal["pair", "document"] = "pair") -> Callable[[CheckFunc], CheckFunc]:
+def check(
+    severity: Severity, scope: Literal["pair", "document"] = "pair"
+) -> Callable[[CheckFunc], CheckFunc]:
     """Return a decorator registering a check function with `severity` and `scope`."""
     if severity not in SEVERITIES:
         raise ValueError(f"severity must be one of {', '.join(SEVERITIES)}, got {severity!r}")
@@ -169,4 +171,14 @@ def check(severity: Severity, scope: Literal["pair", "document"] = "pair") -> Ca
     return register
 
 
-__all__ = ["CHECKS", "Check", "Context", "Finding", "Issue", "Pair", "SEVERITIES", "Severity", "check"]
+__all__ = [
+    "CHECKS",
+    "Check",
+    "Context",
+    "Finding",
+    "Issue",
+    "Pair",
+    "SEVERITIES",
+    "Severity",
+    "check",
+]

@@ -119,11 +119,17 @@ def check_documents(
     if previous is not None and (wanted is None or set(wanted) & set(PREVIOUS_CHECKS)):
         from dpa_compare.qa.previous import stale_findings
 
-        extra = [f for f in stale_findings(pairs, previous[0], previous[1], en, zh) if wanted is None or f.check in wanted]
+        extra = [
+            f
+            for f in stale_findings(pairs, previous[0], previous[1], en, zh)
+            if wanted is None or f.check in wanted
+        ]
         findings = _in_pair_order(findings + extra, pairs)
         step("compared with the previous version")
     split = apply_suppressions(findings, notes.suppressions if notes is not None else ())
-    return CheckResult(alignment, tuple(pairs), split.active, split.suppressed, split.expired, notes)
+    return CheckResult(
+        alignment, tuple(pairs), split.active, split.suppressed, split.expired, notes
+    )
 
 
 def _in_pair_order(findings: list[Finding], pairs: list[Pair]) -> list[Finding]:
@@ -136,7 +142,11 @@ def step_count(checks: Iterable[str] | None, aligned: bool, previous: bool) -> i
     """Return how many `on_step` calls `check_documents` makes (for a progress bar's total)."""
     from dpa_compare.qa.runner import available_checks
 
-    names = list(available_checks()) if checks is None else [c for c in checks if c not in PREVIOUS_CHECKS]
+    names = (
+        list(available_checks())
+        if checks is None
+        else [c for c in checks if c not in PREVIOUS_CHECKS]
+    )
     return len(names) + (0 if aligned else 1) + (1 if previous else 0)
 
 

@@ -40,13 +40,17 @@ def run_checks(
     (for a progress display).
     """
     registry = available_checks()
-    selected = list(registry.values()) if checks is None else [_lookup(registry, name) for name in checks]
+    selected = (
+        list(registry.values()) if checks is None else [_lookup(registry, name) for name in checks]
+    )
     ctx = Context(tuple(pairs), en_doc, zh_doc, glossary, label_map)
     findings: list[tuple[int, Finding]] = []
     order = {id(pair): i for i, pair in enumerate(ctx.pairs)}
     for chk in selected:
         if chk.scope == "document":
-            findings.extend((_position(order, issue.pair), f) for issue, f in _run_document(chk, ctx))
+            findings.extend(
+                (_position(order, issue.pair), f) for issue, f in _run_document(chk, ctx)
+            )
         else:
             for index, pair in enumerate(ctx.pairs):
                 findings.extend((index, f) for f in _run_pair(chk, pair, ctx))
@@ -139,7 +143,10 @@ def label_map_from_pairs(pairs: Iterable[Pair]) -> dict[str, str]:
             continue
         if pair.en.path == pair.zh.path:
             continue  # -- same normalised number (`11.3` ⇄ `第十一条 11.3`): nothing to translate --
-        en_ref, zh_ref = parse_label(pair.en.ref or pair.en.label), parse_label(pair.zh.ref or pair.zh.label)
+        en_ref, zh_ref = (
+            parse_label(pair.en.ref or pair.en.label),
+            parse_label(pair.zh.ref or pair.zh.label),
+        )
         if en_ref is None or zh_ref is None:
             continue
         if en_ref.kind != zh_ref.kind or not paths_agree(en_ref.path, zh_ref.path):

@@ -29,7 +29,11 @@ def _parse(data: bytes, path: Path):  # noqa: ANN202
     if b"<!entity" in head or b"[" in doctype:
         raise LoadError(path, "TBX file declares a DTD or entities; refusing to parse it")
     parser = etree.XMLParser(
-        resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False, huge_tree=False
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
     )
     try:
         root = etree.fromstring(data, parser)
@@ -39,7 +43,10 @@ def _parse(data: bytes, path: Path):  # noqa: ANN202
     if dtd is not None and (list(dtd.iterentities()) or list(dtd.iterelements())):
         raise LoadError(path, "TBX file declares a DTD or entities; refusing to parse it")
     if _local(root.tag) not in ("martif", "tbx"):
-        raise LoadError(path, f"not a TBX file: root element is <{_local(root.tag)}>, expected <martif> or <tbx>")
+        raise LoadError(
+            path,
+            f"not a TBX file: root element is <{_local(root.tag)}>, expected <martif> or <tbx>",
+        )
     return root
 
 
@@ -62,9 +69,18 @@ def read_tbx(data: bytes, path: Path) -> list:
                     english.append(term)
                 elif lang.startswith("zh"):
                     (forbidden if deprecated else chinese).append(term)
-        notes = [_text(e) for e in concept.iter() if _local(e.tag) in ("descrip", "note") and _text(e)]
+        notes = [
+            _text(e) for e in concept.iter() if _local(e.tag) in ("descrip", "note") and _text(e)
+        ]
         for term in dict.fromkeys(english):
-            entries.append(GlossaryEntry(term, tuple(dict.fromkeys(chinese)), tuple(dict.fromkeys(forbidden)), "; ".join(notes)))
+            entries.append(
+                GlossaryEntry(
+                    term,
+                    tuple(dict.fromkeys(chinese)),
+                    tuple(dict.fromkeys(forbidden)),
+                    "; ".join(notes),
+                )
+            )
     return entries
 
 
@@ -78,10 +94,16 @@ def _terms(lang_set) -> list[tuple[str, bool]]:  # noqa: ANN001
         status = " ".join(
             _text(e).lower()
             for e in group.iter()
-            if _local(e.tag) in ("termNote", "termnote") and (e.get("type") or "").lower() in ("administrativestatus", "normativeauthorization")
+            if _local(e.tag) in ("termNote", "termnote")
+            and (e.get("type") or "").lower() in ("administrativestatus", "normativeauthorization")
         )
         if term:
-            found.append((term, any(mark in status.replace("-", "").replace(" ", "") for mark in _DEPRECATED)))
+            found.append(
+                (
+                    term,
+                    any(mark in status.replace("-", "").replace(" ", "") for mark in _DEPRECATED),
+                )
+            )
     return found
 
 

@@ -107,5 +107,18 @@ def has_han(text: str) -> bool:
     return CJK_CHAR.search(text) is not None
 
 
-__all__ = ["CJK_CHAR", "EMAIL", "HAN", "URL", "Spans", "find_emails", "find_urls", "has_han", "normalise", "pair_hash", "text_hash",
-           "text_key", "url_key"]
+__all__ = [
+    "CJK_CHAR",
+    "EMAIL",
+    "HAN",
+    "URL",
+    "Spans",
+    "find_emails",
+    "find_urls",
+    "has_han",
+    "normalise",
+    "pair_hash",
+    "text_hash",
+    "text_key",
+    "url_key",
+]

@@ -49,7 +49,9 @@ _CONTINENTAL_ATOM = re.compile(
     r"|\d+,\d{1,2}(?=\s?(?:million|billion|thousand|mn|bn|Mio\b|万|亿|萬|億)))(?![\d.,]?\d)"
 )
 # -- thousands grouped by a space (`10 000 EUR`): a no-break or thin space always, a plain one only beside a currency --
-_SPACED_ATOM = re.compile(r"(?<![\d.,])(?<!\d[ \u00a0\u202f\u2009])\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:[.,]\d{1,2})?(?![\d.,]?\d)")
+_SPACED_ATOM = re.compile(
+    r"(?<![\d.,])(?<!\d[ \u00a0\u202f\u2009])\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:[.,]\d{1,2})?(?![\d.,]?\d)"
+)
 _FRACTION_DIGITS = re.compile(r"(?<![\d/.,])(?P<n>\d{1,2})/(?P<d>\d{1,2})(?![\d/])")
 _CN_DECIMAL = rf"{CN_NUMERAL_CLASS}+(?:[点點][{CN_DIGITS}]+)?"
 _CN_ATOM = re.compile(_CN_DECIMAL)
@@ -57,11 +59,15 @@ _IDENTIFIERS = (
     # -- ASCII-only boundaries: `\b` fails where Chinese touches the code (`第2010/87/EU号`, `和ISO/IEC 27001认证`) --
     re.compile(r"(?<![\d/])\d{2,4}/\d{1,4}/(?:EC|EU|EEC|JHA)(?![A-Za-z])"),
     re.compile(r"(?<![\d/.])\d{4}/\d{1,4}(?![\d/])"),
-    re.compile(r"(?<![A-Za-z/])(?:ISO/IEC|ISO|IEC|GB/T|GB|NIST\s?SP|BS|SOC|PCI\s?DSS|SSAE|ISAE)\s?\d+(?:[-.:]\d+)*(?:-\d+)?"),
+    re.compile(
+        r"(?<![A-Za-z/])(?:ISO/IEC|ISO|IEC|GB/T|GB|NIST\s?SP|BS|SOC|PCI\s?DSS|SSAE|ISAE)\s?\d+(?:[-.:]\d+)*(?:-\d+)?"
+    ),
     re.compile(r"\+\d{1,3}[\s-]?\(?\d{1,4}\)?(?:[\s-]?\d{2,4}){2,4}"),
 )
 _PERCENT_CN = re.compile(rf"百分之\s*(?P<n>\d+(?:\.\d+)?|{_CN_DECIMAL})")
-_FRACTION_CN = re.compile(rf"(?<!百)(?P<d>\d+|{CN_NUMERAL_CLASS}+)分之(?P<n>\d+|{CN_NUMERAL_CLASS}+)")
+_FRACTION_CN = re.compile(
+    rf"(?<!百)(?P<d>\d+|{CN_NUMERAL_CLASS}+)分之(?P<n>\d+|{CN_NUMERAL_CLASS}+)"
+)
 _LETTER_BEFORE = re.compile(r"([A-Za-z$€£¥]+)\s*$")
 _CURRENCY_CODES = {
     "USD": "USD", "US$": "USD", "U.S.$": "USD", "$": "USD", "EUR": "EUR", "€": "EUR",
@@ -101,11 +107,18 @@ _ORDINAL = re.compile(r"(?:st|nd|rd|th)\b")
 
 # -- the suffix and unit tables compiled once: (pattern matched right after a number, currency code / unit) --
 _SUFFIX_CURRENCY = {
-    "en": tuple((re.compile(rf"\s*(?:{p})(?:整)?\b", re.IGNORECASE), code) for p, code in _EN_SUFFIX_CURRENCY.items()),
-    "zh": tuple((re.compile(rf"\s*(?:{p})(?:整)?"), code) for p, code in _ZH_SUFFIX_CURRENCY.items()),
+    "en": tuple(
+        (re.compile(rf"\s*(?:{p})(?:整)?\b", re.IGNORECASE), code)
+        for p, code in _EN_SUFFIX_CURRENCY.items()
+    ),
+    "zh": tuple(
+        (re.compile(rf"\s*(?:{p})(?:整)?"), code) for p, code in _ZH_SUFFIX_CURRENCY.items()
+    ),
 }
 _UNITS = {
-    "en": tuple((re.compile(rf"\s*-?\s*(?:{p})\b", re.IGNORECASE), unit) for p, unit in _EN_UNITS.items()),
+    "en": tuple(
+        (re.compile(rf"\s*-?\s*(?:{p})\b", re.IGNORECASE), unit) for p, unit in _EN_UNITS.items()
+    ),
     "zh": tuple((re.compile(rf"\s*(?:{p})"), unit) for p, unit in _ZH_UNITS.items()),
 }
 _PERCENT = re.compile(r"\s*(?:%|per\s?cent\b|percent\b|per centum\b)", re.IGNORECASE)
@@ -115,6 +128,8 @@ _EN_SCALE = re.compile(r"\s*(thousand|million|billion|mn|bn)\b", re.IGNORECASE)
 # -- `USD 1m`, `EUR 2.5m`, `$500k`: one-letter scales, read only right after an amount's currency --
 _MONEY_SCALE = re.compile(r"(m|k)\b")
 _ECHO = re.compile(r"\s*[(（]\s*([\d,]+(?:\.\d+)?|[A-Za-z][A-Za-z \-]*)\s*[)）]")
+
+
 @dataclass(frozen=True)
 class Value:
     """One quantity found in text: kind, normalised key, unit, the words as written and their span.
@@ -159,7 +174,12 @@ def extract_values(text: str, lang: str) -> list[Value]:
         taken.add(start, end)
     for ref in find_refs(norm, lang):
         taken.add(ref.start, ref.end)
-    values = [*_dates(norm, lang, taken), *_identifiers(norm, taken), *_cn_percents(norm, taken), *_fractions(norm, taken)]
+    values = [
+        *_dates(norm, lang, taken),
+        *_identifiers(norm, taken),
+        *_cn_percents(norm, taken),
+        *_fractions(norm, taken),
+    ]
     values.extend(_quantities(norm, lang, taken))
     return sorted(values, key=lambda v: v.start)
 
@@ -174,14 +194,26 @@ def _claim(taken: Spans, start: int, end: int) -> bool:
 def _dates(norm: str, lang: str, taken: Spans) -> Iterator[Value]:
     for found in find_dates(norm, lang):
         if _claim(taken, found.start, found.end):
-            yield Value(found.kind, found.keys[0], "", found.text, found.start, found.end, alt=found.keys[1:])
+            yield Value(
+                found.kind,
+                found.keys[0],
+                "",
+                found.text,
+                found.start,
+                found.end,
+                alt=found.keys[1:],
+            )
 
 
 def _identifiers(norm: str, taken: Spans) -> Iterator[Value]:
     for pattern in _IDENTIFIERS:
         for match in pattern.finditer(norm):
             if _claim(taken, match.start(), match.end()):
-                key = re.sub(r"[\s()\-]", "", match.group()).upper() if match.group().startswith("+") else None
+                key = (
+                    re.sub(r"[\s()\-]", "", match.group()).upper()
+                    if match.group().startswith("+")
+                    else None
+                )
                 key = key or re.sub(r"\s+", "", match.group()).upper()
                 yield Value("identifier", key, "", match.group(), match.start(), match.end())
 
@@ -200,7 +232,9 @@ def _fractions(norm: str, taken: Spans) -> Iterator[Value]:
     demanding either. A digit fraction is a proper fraction with a small
     denominator (`3/4`, not `24/7`) and demands its twin.
     """
-    found = [(m, True) for m in _FRACTION_CN.finditer(norm)] + [(m, False) for m in _FRACTION_DIGITS.finditer(norm)]
+    found = [(m, True) for m in _FRACTION_CN.finditer(norm)] + [
+        (m, False) for m in _FRACTION_DIGITS.finditer(norm)
+    ]
     for match, weak in found:
         whole, part = _number_or_none(match["d"]), _number_or_none(match["n"])
         if whole is None or part is None or not whole:
@@ -209,7 +243,15 @@ def _fractions(norm: str, taken: Spans) -> Iterator[Value]:
             continue
         if _claim(taken, match.start(), match.end()):
             share = (part * 100 / whole).quantize(Decimal("0.01"))
-            yield Value("percent", canonical(share), "", match.group(), match.start(), match.end(), weak=weak)
+            yield Value(
+                "percent",
+                canonical(share),
+                "",
+                match.group(),
+                match.start(),
+                match.end(),
+                weak=weak,
+            )
 
 
 def _number_or_none(token: str) -> Decimal | None:
@@ -229,13 +271,23 @@ class _Atom:
 
 
 def _atoms(norm: str, lang: str) -> list[_Atom]:
-    atoms = [_Atom(m.start(), m.end(), _continental_to_decimal(m.group()), "digits") for m in _CONTINENTAL_ATOM.finditer(norm)]
+    atoms = [
+        _Atom(m.start(), m.end(), _continental_to_decimal(m.group()), "digits")
+        for m in _CONTINENTAL_ATOM.finditer(norm)
+    ]
     for match in _SPACED_ATOM.finditer(norm):
         if " " not in match.group() or _beside_currency(norm, match.start(), match.end(), lang):
-            atoms.append(_Atom(match.start(), match.end(), _spaced_to_decimal(match.group()), "digits"))
+            atoms.append(
+                _Atom(match.start(), match.end(), _spaced_to_decimal(match.group()), "digits")
+            )
     for match in _DIGITS_ATOM.finditer(norm):
-        if not any(a.start <= match.start() < a.end or match.start() <= a.start < match.end() for a in atoms):
-            atoms.append(_Atom(match.start(), match.end(), digits_to_decimal(match.group()), "digits"))
+        if not any(
+            a.start <= match.start() < a.end or match.start() <= a.start < match.end()
+            for a in atoms
+        ):
+            atoms.append(
+                _Atom(match.start(), match.end(), digits_to_decimal(match.group()), "digits")
+            )
     if lang == "zh":
         for match in _CN_ATOM.finditer(norm):
             value = _number_or_none(match.group())
@@ -243,7 +295,11 @@ def _atoms(norm: str, lang: str) -> list[_Atom]:
                 atoms.append(_Atom(match.start(), match.end(), value, "cn"))
     for match in EN_NUMBER_WORDS.finditer(norm):
         try:
-            atoms.append(_Atom(match.start(), match.end(), Decimal(english_words_to_int(match.group())), "en"))
+            atoms.append(
+                _Atom(
+                    match.start(), match.end(), Decimal(english_words_to_int(match.group())), "en"
+                )
+            )
         except ValueError:
             continue
     return sorted(atoms, key=lambda a: a.start)
@@ -260,7 +316,10 @@ def _spaced_to_decimal(text: str) -> Decimal:
 
 
 def _beside_currency(norm: str, start: int, end: int, lang: str) -> bool:
-    return bool(_PREFIX_CURRENCY.search(norm[max(0, start - 8) : start]) or _currency_suffix(norm, end, lang))
+    return bool(
+        _PREFIX_CURRENCY.search(norm[max(0, start - 8) : start])
+        or _currency_suffix(norm, end, lang)
+    )
 
 
 def _quantities(norm: str, lang: str, taken: Spans) -> Iterator[Value]:
@@ -284,21 +343,41 @@ def _skip_atom(norm: str, atom: _Atom) -> bool:
     before, after = norm[: atom.start], norm[atom.end :]
     token = norm[atom.start : atom.end]
     if atom.script == "cn":
-        if before.endswith("第") or after.startswith(("、", "是", "些", "切", "旦", "般", "致", "经", "並", "并")):
+        if before.endswith("第") or after.startswith(
+            ("、", "是", "些", "切", "旦", "般", "致", "经", "並", "并")
+        ):
             return True
         if token == "一" and before[-1:] and before[-1] in _NOT_ONE_AFTER:
             return True
     if atom.script == "digits":
         letters = _LETTER_BEFORE.search(before)
-        if letters and before.endswith(letters.group(1)) and letters.group(1) not in _CURRENCY_CODES and letters.group(1) not in ("US", "U.S."):
+        if (
+            letters
+            and before.endswith(letters.group(1))
+            and letters.group(1) not in _CURRENCY_CODES
+            and letters.group(1) not in ("US", "U.S.")
+        ):
             return True
         money_scale = _MONEY_SCALE.match(after) and _PREFIX_CURRENCY.search(before[-8:])
-        if re.match(r"[A-Za-z]", after) and not _ORDINAL.match(after) and not re.match(r"(?:h|hrs?|mn|bn)\b", after) and not money_scale:
+        if (
+            re.match(r"[A-Za-z]", after)
+            and not _ORDINAL.match(after)
+            and not re.match(r"(?:h|hrs?|mn|bn)\b", after)
+            and not money_scale
+        ):
             return True
     # -- list markers: (1) （一） (a) 1) at the start of an item --
-    if re.search(r"[(（]\s*$", before) and re.match(r"\s*[)）]", after) and not re.search(r"\w\s*[(（]\s*$", before[-3:] if atom.script != "cn" else ""):
+    if (
+        re.search(r"[(（]\s*$", before)
+        and re.match(r"\s*[)）]", after)
+        and not re.search(r"\w\s*[(（]\s*$", before[-3:] if atom.script != "cn" else "")
+    ):
         return _is_enumerator(before)
-    if atom.script == "digits" and re.match(r"\.(?:\s|$|[A-Za-z])", after) and _opens_item(before, after, atom.value):
+    if (
+        atom.script == "digits"
+        and re.match(r"\.(?:\s|$|[A-Za-z])", after)
+        and _opens_item(before, after, atom.value)
+    ):
         return True  # -- "1. " opening an item --
     return bool(re.match(r"[)）]", after) and re.search(r"(?:^|[\s;；:：,，。])$", before))
 
@@ -309,20 +388,31 @@ def _opens_item(before: str, after: str, value: Decimal) -> bool:
         return True
     if _PREFIX_CURRENCY.search(before[-8:]) or value > 50 or value != int(value):
         return False
-    return re.match(r"\.\s*[A-Za-z\"“(]", after) is not None and re.search(r"(?:[;,]\s*(?:and|or)?|\b(?:and|or))\s*$", before) is not None
+    return (
+        re.match(r"\.\s*[A-Za-z\"“(]", after) is not None
+        and re.search(r"(?:[;,]\s*(?:and|or)?|\b(?:and|or))\s*$", before) is not None
+    )
 
 
 def _is_enumerator(before: str) -> bool:
     """Return True when a bracketed number sits where a list marker would (start, after punctuation or space)."""
     head = before.rstrip("(（ ")
-    return not head or head[-1] in " \t;；:：,，。、" or not re.search(r"[A-Za-z0-9" + CN_DIGITS + "]$", head)
+    return (
+        not head
+        or head[-1] in " \t;；:：,，。、"
+        or not re.search(r"[A-Za-z0-9" + CN_DIGITS + "]$", head)
+    )
 
 
 def _read_quantity(norm: str, lang: str, atom: _Atom) -> Value | None:
     """Return the quantity `atom` starts: an amount, percentage, duration or plain number."""
     start, end, value = atom.start, atom.end, atom.value
     # -- as strong as its twin would be: 十一 and above take two Chinese characters --
-    strong = atom.script == "digits" or (atom.script == "cn" and end - start > 1) or (atom.script == "en" and value > 10)
+    strong = (
+        atom.script == "digits"
+        or (atom.script == "cn" and end - start > 1)
+        or (atom.script == "en" and value > 10)
+    )
     prefix = _PREFIX_CURRENCY.search(norm[max(0, start - 8) : start])
     end, value, scaled = _scale(norm, end, value, atom.script, money=prefix is not None)
     end, echoed = _echo(norm, end, value)
@@ -331,13 +421,26 @@ def _read_quantity(norm: str, lang: str, atom: _Atom) -> Value | None:
     # -- "新臺幣五百元": the prefix names the currency, 元 is only its unit --
     if prefix:
         begin, suffix_end = start - len(prefix.group()), suffix[0] if suffix else end
-        return Value("amount", canonical(value), _CURRENCY_CODES[prefix.group().strip()], norm[begin:suffix_end], begin, suffix_end)
+        return Value(
+            "amount",
+            canonical(value),
+            _CURRENCY_CODES[prefix.group().strip()],
+            norm[begin:suffix_end],
+            begin,
+            suffix_end,
+        )
     if suffix:
-        return Value("amount", canonical(value), suffix[1], norm[start : suffix[0]], start, suffix[0])
+        return Value(
+            "amount", canonical(value), suffix[1], norm[start : suffix[0]], start, suffix[0]
+        )
     if percent := _PERCENT.match(norm, end):
-        return Value("percent", canonical(value), "", norm[start : percent.end()], start, percent.end())
+        return Value(
+            "percent", canonical(value), "", norm[start : percent.end()], start, percent.end()
+        )
     if mille := _PER_MILLE.match(norm, end):
-        return Value("percent", canonical(value / 10), "", norm[start : mille.end()], start, mille.end())
+        return Value(
+            "percent", canonical(value / 10), "", norm[start : mille.end()], start, mille.end()
+        )
     unit = _unit(norm, start, end, value, lang)
     if unit is not None:
         kind, unit_name, unit_end = unit
@@ -347,7 +450,9 @@ def _read_quantity(norm: str, lang: str, atom: _Atom) -> Value | None:
     return Value("number", canonical(value), "", norm[start:end], start, end, weak=not strong)
 
 
-def _scale(norm: str, end: int, value: Decimal, script: str, money: bool = False) -> tuple[int, Decimal, bool]:
+def _scale(
+    norm: str, end: int, value: Decimal, script: str, money: bool = False
+) -> tuple[int, Decimal, bool]:
     """Return the end, value and whether a scale word (`万`, `million`) followed the number.
 
     With `money` (a currency just before the number) a one-letter scale counts too (`USD 1m`, `$500k`).
@@ -355,7 +460,11 @@ def _scale(norm: str, end: int, value: Decimal, script: str, money: bool = False
     if script == "digits":
         match = _CN_SCALE_AFTER_DIGITS.match(norm, end)
         if match:
-            return match.end(), value * CN_SCALE_VALUES[match.group(1).replace("萬", "万").replace("億", "亿")], True
+            return (
+                match.end(),
+                value * CN_SCALE_VALUES[match.group(1).replace("萬", "万").replace("億", "亿")],
+                True,
+            )
         if money and (match := _MONEY_SCALE.match(norm, end)):
             return match.end(), value * EN_SCALE_VALUES[match.group(1).lower()], True
     match = _EN_SCALE.match(norm, end)
@@ -371,7 +480,9 @@ def _echo(norm: str, end: int, value: Decimal) -> tuple[int, bool]:
         return end, False
     inner = match.group(1)
     try:
-        echoed = digits_to_decimal(inner) if inner[0].isdigit() else Decimal(english_words_to_int(inner))
+        echoed = (
+            digits_to_decimal(inner) if inner[0].isdigit() else Decimal(english_words_to_int(inner))
+        )
     except ValueError:
         return end, False
     return (match.end(), True) if echoed == value else (end, False)
@@ -386,7 +497,9 @@ def _currency_suffix(norm: str, end: int, lang: str) -> tuple[int, str] | None:
     return None
 
 
-def _unit(norm: str, start: int, end: int, value: Decimal, lang: str) -> tuple[str, str, int] | None:
+def _unit(
+    norm: str, start: int, end: int, value: Decimal, lang: str
+) -> tuple[str, str, int] | None:
     """Return (kind, unit, end) for a duration unit after the number, or a year/day-of-month read as a number."""
     for pattern, unit in _UNITS["zh" if lang == "zh" else "en"]:
         match = pattern.match(norm, end)
@@ -400,7 +513,9 @@ def _unit(norm: str, start: int, end: int, value: Decimal, lang: str) -> tuple[s
     return None
 
 
-def unmatched_values(en: list[Value], zh: list[Value], kinds: tuple[str, ...]) -> tuple[list[Value], list[Value]]:
+def unmatched_values(
+    en: list[Value], zh: list[Value], kinds: tuple[str, ...]
+) -> tuple[list[Value], list[Value]]:
     """Return the values of kinds `kinds` found on one side only: (English only, Chinese only).
 
     Values pair up when kind, unit and a reading agree. A bare number then

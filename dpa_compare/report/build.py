@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC
 from typing import TYPE_CHECKING
 
 from dpa_compare.model import Alignment, Clause, Document
@@ -140,7 +141,9 @@ def build_report(
     The same inputs always give the same model.
     """
     inputs = ReportInputs(en, zh, previous_en, previous_zh, notes, glossary)
-    return model_from_analysis(analyse(inputs, on_step), omit_resolved=omit_resolved, options=options)
+    return model_from_analysis(
+        analyse(inputs, on_step), omit_resolved=omit_resolved, options=options
+    )
 
 
 def model_from_analysis(analysis: Analysis, *, omit_resolved: bool = False,
@@ -199,7 +202,9 @@ def _row(group: _RowGroup, analysis: Analysis) -> Row:
     zh_old = _clauses(inputs.source_zh, group.zh)
     zh_new = _clauses(inputs.zh, group.new_zh) if inputs.previous_zh is not None else zh_old
     english = _cell(en_old, en_new, "en", inputs.previous_en is not None, ())
-    chinese = _cell(zh_old, zh_new, "zh", inputs.previous_zh is not None, _zh_terms(inputs.glossary))
+    chinese = _cell(
+        zh_old, zh_new, "zh", inputs.previous_zh is not None, _zh_terms(inputs.glossary)
+    )
     status = _status(group)
     head = (en_new or en_old or zh_new or zh_old)[0]
     heading = all(_is_heading(c) for c in (en_new or en_old or zh_new or zh_old))
@@ -242,7 +247,9 @@ def _is_heading(clause: Clause) -> bool:
     return clause.kind == "heading" or bool(clause.heading and not clause.text)
 
 
-def _cell(old: list[Clause], new: list[Clause], lang: str, redlined: bool, terms: Sequence[str]) -> Cell:
+def _cell(
+    old: list[Clause], new: list[Clause], lang: str, redlined: bool, terms: Sequence[str]
+) -> Cell:
     """Return a text cell: the new clauses one a line, redlined against the old ones when `redlined`."""
     from dpa_compare.diff.redline import redline
 
@@ -252,7 +259,9 @@ def _cell(old: list[Clause], new: list[Clause], lang: str, redlined: bool, terms
     old_text = "\n".join(c.full_text for c in old)
     if old_text == new_text:
         return Cell.of(new_text, lang=lang)
-    spans = tuple(Span(text, _STYLE_OF_OP[op]) for op, text in redline(old_text, new_text, lang, terms))  # type: ignore[arg-type]
+    spans = tuple(
+        Span(text, _STYLE_OF_OP[op]) for op, text in redline(old_text, new_text, lang, terms)
+    )  # type: ignore[arg-type]
     return Cell(spans, lang)
 
 
@@ -289,7 +298,9 @@ def _row_remarks(group: _RowGroup, analysis: Analysis) -> list[str]:
     remarks = []
     if any(m.status == "stale" for m in group.members):
         only_refs = all(m.xref_only for m in group.members if m.status == "stale")
-        remarks.append("English changed since translation" + (" (cross-references only)" if only_refs else ""))
+        remarks.append(
+            "English changed since translation" + (" (cross-references only)" if only_refs else "")
+        )
     if any(m.status == "drift" for m in group.members):
         remarks.append("Chinese changed with no English change")
     if any(m.status == "amended" for m in group.members):
@@ -427,7 +438,7 @@ def initials(author: str) -> str:
 
 def _iso(date: str) -> str:
     """Return a note's date ("2020-04-20") as a UTC ISO date-time, "" when absent or unreadable."""
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     date = date.strip()
     if not date:
@@ -438,7 +449,7 @@ def _iso(date: str) -> str:
         return ""
     if parsed.tzinfo is not None:
         # -- the "Z" written below means UTC: a note dated 10:00 at +08:00 is 02:00Z, not 10:00Z --
-        parsed = parsed.astimezone(timezone.utc)
+        parsed = parsed.astimezone(UTC)
     return parsed.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 

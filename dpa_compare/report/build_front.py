@@ -59,8 +59,16 @@ def front_matter(analysis: Analysis, rows: Sequence[Row], notes_placed: int, not
         counts.append(_change_counts("English changes", analysis.stale.en_diff))
     if analysis.stale.zh_diff is not None:
         counts.append(_change_counts("Chinese changes", analysis.stale.zh_diff))
-    counts.append(CountTable("Translation status", tuple(
-        (STATUS_LABELS[s], sum(r.status == s for r in rows)) for s in STATUSES if s != "unaligned")))
+    counts.append(
+        CountTable(
+            "Translation status",
+            tuple(
+                (STATUS_LABELS[s], sum(r.status == s for r in rows))
+                for s in STATUSES
+                if s != "unaligned"
+            ),
+        )
+    )
     counts.append(_finding_counts(analysis, rows))
     counts.append(_alignment_counts(analysis.alignment, notes_placed, notes_unplaced))
     return FrontMatter(
@@ -80,8 +88,15 @@ def reproducibility(analysis: Analysis, omit_resolved: bool) -> str:
     inputs = analysis.inputs
     parts = [f"dpa-compare {__version__}", "align:" + "+".join(analysis.alignment.scorers)]
     parts.append("diff:" + analysis.stale.en_diff.signature)
-    checked = "zh~en" if inputs.previous_zh is not None else ("zh~previous-en" if inputs.previous_en else "zh~en")
-    parts.append(f"qa:{checked}" + (f",glossary {len(inputs.glossary)}" if inputs.glossary is not None else ""))
+    checked = (
+        "zh~en"
+        if inputs.previous_zh is not None
+        else ("zh~previous-en" if inputs.previous_en else "zh~en")
+    )
+    parts.append(
+        f"qa:{checked}"
+        + (f",glossary {len(inputs.glossary)}" if inputs.glossary is not None else "")
+    )
     options = [f"previous-en:{'yes' if inputs.previous_en else 'no'}", f"previous-zh:{'yes' if inputs.previous_zh else 'no'}",
                f"notes:{'yes' if inputs.notes else 'no'}", f"omit-resolved:{'yes' if omit_resolved else 'no'}"]  # fmt: skip
     parts.append(",".join(options))
@@ -106,7 +121,9 @@ def _documents(analysis: Analysis) -> list[tuple[str, Document]]:
 
 
 def _document(role: str, document: Document) -> DocumentInfo:
-    return DocumentInfo(role, document.source, document.version or "", document.date or "", document.sha256)
+    return DocumentInfo(
+        role, document.source, document.version or "", document.date or "", document.sha256
+    )
 
 
 def _change_counts(title: str, result: VersionDiff) -> CountTable:
@@ -155,7 +172,9 @@ def _change_table(title: str, result: VersionDiff, lang: str) -> Appendix:
     for change in result.changed():
         old, new = _plain(change.old_label), _plain(change.new_label)
         where = f"{old} → {new}" if old and new and old != new else (new or old)
-        kind = _KIND_LABELS.get(change.kind, change.kind) + (" (cross-references only)" if change.xref_only else "")
+        kind = _KIND_LABELS.get(change.kind, change.kind) + (
+            " (cross-references only)" if change.xref_only else ""
+        )
         spans = tuple(Span(text, _STYLE_OF_OP[op]) for op, text in change.redline)  # type: ignore[arg-type]
         rows.append((Cell.of(where), Cell.of(kind), Cell(spans, lang)))
     intro = (f"Every clause of {result.new.source} that differs from {result.old.source}, "
@@ -211,13 +230,26 @@ def _short(text: str, limit: int = 160) -> str:
 # -- read-back data ------------------------------------------------------------------------------
 
 
-def review_variables(analysis: Analysis, rows: Sequence[Row], groups: Sequence[_RowGroup]) -> tuple[tuple[str, str], ...]:
+def review_variables(
+    analysis: Analysis, rows: Sequence[Row], groups: Sequence[_RowGroup]
+) -> tuple[tuple[str, str], ...]:
     """Return the document variables `import-review` reads: Chinese clauses, row citations, original notes."""
     inputs = analysis.inputs
     zh_side = "new_zh" if inputs.previous_zh is not None else "zh"
-    row_of = {i: row.id for row, group in zip(rows, groups, strict=True) for i in getattr(group, zh_side)}
+    row_of = {
+        i: row.id for row, group in zip(rows, groups, strict=True) for i in getattr(group, zh_side)
+    }
     clauses = [
-        [c.id, c.label, c.kind, c.level, c.heading, c.text, _plain(c.ref or c.label), row_of.get(c.id, "")]
+        [
+            c.id,
+            c.label,
+            c.kind,
+            c.level,
+            c.heading,
+            c.text,
+            _plain(c.ref or c.label),
+            row_of.get(c.id, ""),
+        ]
         for c in inputs.zh.clauses
     ]
     zh_document = inputs.zh if zh_side == "new_zh" else inputs.source_zh
@@ -230,7 +262,12 @@ def review_variables(analysis: Analysis, rows: Sequence[Row], groups: Sequence[_
         "notes": _notes_data(inputs),
         "comments": [[row.id, c.author, c.display_text] for row in rows for c in row.comments],
     }  # fmt: skip
-    return ((REVIEW_VARIABLE, json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))),)
+    return (
+        (
+            REVIEW_VARIABLE,
+            json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
+        ),
+    )
 
 
 def _zh_ref(group: _RowGroup, refs: dict[str, str], side: str) -> str:

@@ -41,7 +41,11 @@ class ReviewedClause:
     @property
     def full_text(self) -> str:
         """Return heading and body joined, as the report shows them."""
-        return f"{self.heading} {self.text}" if self.heading and self.text else self.heading or self.text
+        return (
+            f"{self.heading} {self.text}"
+            if self.heading and self.text
+            else self.heading or self.text
+        )
 
 
 @dataclass(frozen=True)
@@ -75,12 +79,18 @@ class ReviewResult:
 
     def notes_data(self) -> dict[str, Any]:
         """Return the notes file: the report's original notes, then one open note per new comment."""
-        data = json.loads(json.dumps(self.notes["data"])) if self.notes else {"source": self.source, "notes": []}
+        data = (
+            json.loads(json.dumps(self.notes["data"]))
+            if self.notes
+            else {"source": self.source, "notes": []}
+        )
         data.setdefault("notes", [])
         for comment in self.comments:
             note = {"clause": comment.clause, "zh_clause": comment.zh_clause, "author": comment.author,
                     "date": comment.date[:10], "text": comment.text, "status": "open"}  # fmt: skip
-            data["notes"].append({k: v for k, v in note.items() if v or k in ("clause", "text", "status")})
+            data["notes"].append(
+                {k: v for k, v in note.items() if v or k in ("clause", "text", "status")}
+            )
         return data
 
     def notes_yaml(self) -> str:
@@ -95,7 +105,9 @@ class ReviewResult:
             "report": self.path,
             "clauses": len(self.clauses),
             "edited": [{"row": r, "before": b, "after": a} for r, b, a in self.edits],
-            "comments": [{"row": c.row_id, "author": c.author, "text": c.text} for c in self.comments],
+            "comments": [
+                {"row": c.row_id, "author": c.author, "text": c.text} for c in self.comments
+            ],
             "warnings": list(self.warnings),
         }
 
@@ -149,7 +161,9 @@ def _review_data(path: Path, value: str | None) -> dict[str, Any]:
     try:
         data = json.loads(value)
     except ValueError:
-        raise LoadError(path, f"its review data (document variable {REVIEW_VARIABLE}) is damaged") from None
+        raise LoadError(
+            path, f"its review data (document variable {REVIEW_VARIABLE}) is damaged"
+        ) from None
     if not isinstance(data, dict) or data.get("format") != REVIEW_FORMAT:
         raise LoadError(path, f"its review data has an unknown format {data.get('format') if isinstance(data, dict) else '?'!r}; "
                               f"this dpa-compare reads format {REVIEW_FORMAT}")  # fmt: skip
@@ -173,7 +187,9 @@ def _apply(clauses: list[ReviewedClause], members: list[int], text: str, row_id:
         # -- a translation typed into a row that had no Chinese: a new clause after the previous row's --
         label = _english_ref(number)
         position = _insert_at(clauses, row_id, list(rows))
-        added = ReviewedClause(f"new-{row_id}", label, "clause", 0, "", " ".join(lines), label, row_id, True)
+        added = ReviewedClause(
+            f"new-{row_id}", label, "clause", 0, "", " ".join(lines), label, row_id, True
+        )
         return clauses[:position] + [added] + clauses[position:]
     if len(lines) != len(members):
         warnings.append(f"row {row_id!r} (№ {number!r}): the edited 中文 cell has {len(lines)} line(s) for "
@@ -232,7 +248,11 @@ def _block(clause: ReviewedClause, first: bool) -> str:
     if clause.kind == "heading" or (clause.heading and not clause.text):
         if first and not label:
             return f"# {clause.heading or clause.text}"
-        return "#" * min(clause.level + 2, 6) + " " + " ".join(x for x in (label, clause.heading or clause.text) if x)
+        return (
+            "#" * min(clause.level + 2, 6)
+            + " "
+            + " ".join(x for x in (label, clause.heading or clause.text) if x)
+        )
     body = f"**{clause.heading}** {clause.text}" if clause.heading else clause.text
     return f"{label} {body}" if label else body
 

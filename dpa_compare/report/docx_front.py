@@ -15,7 +15,14 @@ from dpa_compare.report import docx_ooxml as ox
 
 if TYPE_CHECKING:
     from dpa_compare.report.docx_writer import Layout
-    from dpa_compare.report.model import Appendix, Cell, CountTable, FrontMatter, ReportModel, ReportOptions
+    from dpa_compare.report.model import (
+        Appendix,
+        Cell,
+        CountTable,
+        FrontMatter,
+        ReportModel,
+        ReportOptions,
+    )
 
 _MONO = "Courier New"
 _SECTION_SIZE = 11.0
@@ -26,7 +33,14 @@ def write_front_matter(body: Any, model: ReportModel, layout: Layout) -> None:
     front = model.front
     fonts = (model.options.en_font, model.options.zh_font)
     title = ox.paragraph(body, after=60)
-    ox.text_run(title, front.title, "bold", size=16, fonts=fonts, lang="zh" if ox.has_cjk(front.title) else None)
+    ox.text_run(
+        title,
+        front.title,
+        "bold",
+        size=16,
+        fonts=fonts,
+        lang="zh" if ox.has_cjk(front.title) else None,
+    )
     if front.subtitle:
         ox.text_run(ox.paragraph(body, after=120), front.subtitle, "muted", size=10.5)
     if front.documents:
@@ -39,14 +53,20 @@ def write_front_matter(body: Any, model: ReportModel, layout: Layout) -> None:
         _section(body, "Legend")
         _legend(body, front, layout)
     note = ox.paragraph(body, after=60)
-    ox.text_run(note, "Notes and QA findings appear as Word comments on the text they concern.", "muted")
+    ox.text_run(
+        note, "Notes and QA findings appear as Word comments on the text they concern.", "muted"
+    )
     if front.reproducibility:
         line = ox.paragraph(body)
         ox.text_run(line, "Reproducibility: ", "bold", size=8)
-        ox.text_run(line, front.reproducibility, "muted", size=8, fonts=(_MONO, model.options.zh_font))
+        ox.text_run(
+            line, front.reproducibility, "muted", size=8, fonts=(_MONO, model.options.zh_font)
+        )
 
 
-def write_appendix(body: Any, appendix: Appendix, index: int, layout: Layout, options: ReportOptions) -> None:
+def write_appendix(
+    body: Any, appendix: Appendix, index: int, layout: Layout, options: ReportOptions
+) -> None:
     """Append `appendix` (the `index`-th, lettered A, B, …) on a new page of `body`."""
     heading = ox.paragraph(body, keep_next=True, page_break=True, after=120)
     ox.text_run(heading, f"Appendix {_letter(index)} — {appendix.title}", "bold", size=12)
@@ -65,12 +85,16 @@ def write_appendix(body: Any, appendix: Appendix, index: int, layout: Layout, op
             write_display_cell(ox.table_cell(tr, width), cell, fonts)
 
 
-def write_display_cell(tc: Any, cell: Cell, fonts: tuple[str, str], size: float | None = None) -> None:
+def write_display_cell(
+    tc: Any, cell: Cell, fonts: tuple[str, str], size: float | None = None
+) -> None:
     """Write `cell` into `tc` as one paragraph with redlines shown by formatting."""
     p = ox.paragraph(tc)
     lang = cell.lang if cell.lang in ("en", "zh") else ("zh" if ox.has_cjk(cell.text) else None)
     for span in cell.spans:
-        ox.text_run(p, span.text, span.style, fonts=fonts if lang == "zh" else None, lang=lang, size=size)
+        ox.text_run(
+            p, span.text, span.style, fonts=fonts if lang == "zh" else None, lang=lang, size=size
+        )
 
 
 def _section(body: Any, text: str) -> None:
@@ -91,9 +115,13 @@ def _documents(body: Any, front: FrontMatter, layout: Layout) -> None:
     _header(tbl, widths, ("Role", "File", "Version", "Date", "SHA-256"))
     for doc in front.documents:
         tr = ox.table_row(tbl)
-        for width, value in zip(widths[:4], (doc.role, doc.path, doc.version, doc.date), strict=True):
+        for width, value in zip(
+            widths[:4], (doc.role, doc.path, doc.version, doc.date), strict=True
+        ):
             ox.text_run(ox.paragraph(ox.table_cell(tr, width)), value)
-        ox.text_run(ox.paragraph(ox.table_cell(tr, widths[4])), doc.sha256, fonts=(_MONO, _MONO), size=7.5)
+        ox.text_run(
+            ox.paragraph(ox.table_cell(tr, widths[4])), doc.sha256, fonts=(_MONO, _MONO), size=7.5
+        )
 
 
 def _counts(body: Any, counts: tuple[CountTable, ...], layout: Layout) -> None:
@@ -104,7 +132,9 @@ def _counts(body: Any, counts: tuple[CountTable, ...], layout: Layout) -> None:
     header = ox.table_row(tbl, header=True)
     for table in counts:
         tc = ox.table_cell(header, pair, ox.HEADER_FILL)
-        tc[0].insert(1, ox.sub(tc[0], "gridSpan", val="2"))  # -- schema order: tcW, gridSpan, …, shd --
+        tc[0].insert(
+            1, ox.sub(tc[0], "gridSpan", val="2")
+        )  # -- schema order: tcW, gridSpan, …, shd --
         ox.text_run(ox.paragraph(tc), table.title, "bold", color="FFFFFF")
     for index in range(max(len(t.rows) for t in counts)):
         tr = ox.table_row(tbl)
@@ -124,10 +154,14 @@ def _legend(body: Any, front: FrontMatter, layout: Layout) -> None:
         tr = ox.table_row(tbl)
         for offset, entry in enumerate(entries[start : start + 2]):
             status = entry.kind == "status"
-            sample = ox.table_cell(tr, widths[2 * offset], ox.STATUS_FILLS.get(entry.key) if status else None)
+            sample = ox.table_cell(
+                tr, widths[2 * offset], ox.STATUS_FILLS.get(entry.key) if status else None
+            )
             style = "plain" if status or entry.key not in ox.RUN_FORMATS else entry.key
             ox.text_run(ox.paragraph(sample), entry.label, style)
-            ox.text_run(ox.paragraph(ox.table_cell(tr, widths[2 * offset + 1])), entry.description, "muted")
+            ox.text_run(
+                ox.paragraph(ox.table_cell(tr, widths[2 * offset + 1])), entry.description, "muted"
+            )
         if len(entries) - start == 1:
             ox.paragraph(ox.table_cell(tr, widths[2]))
             ox.paragraph(ox.table_cell(tr, widths[3]))

@@ -56,7 +56,18 @@ BOOKMARK_MAX = 40
 
 # -- escapes inside a bookmark name: "_" + one code letter (all lower case,
 #    because Word compares bookmark names case-insensitively) --
-_ESCAPES = {"_": "_", ".": "d", "-": "h", "(": "o", ")": "c", ":": "k", "/": "s", " ": "w", "~": "t", "|": "p"}
+_ESCAPES = {
+    "_": "_",
+    ".": "d",
+    "-": "h",
+    "(": "o",
+    ")": "c",
+    ":": "k",
+    "/": "s",
+    " ": "w",
+    "~": "t",
+    "|": "p",
+}
 _UNESCAPES = {code: char for char, code in _ESCAPES.items()}
 _HASHED = "_z"
 _HEX_ESCAPE = re.compile(r"x([0-9a-f]{1,6})_")
@@ -101,7 +112,11 @@ def run_properties(
         props["sz"] = props["szCs"] = str(round(size * 2))
     for name in _RPR_ORDER:
         if name == "rFonts" and (fonts or lang == "zh"):
-            attrs = {"ascii": fonts[0], "hAnsi": fonts[0], "eastAsia": fonts[1], "cs": fonts[0]} if fonts else {}
+            attrs = (
+                {"ascii": fonts[0], "hAnsi": fonts[0], "eastAsia": fonts[1], "cs": fonts[0]}
+                if fonts
+                else {}
+            )
             sub(r_pr, "rFonts", **attrs, **({"hint": "eastAsia"} if lang == "zh" else {}))
         elif name == "lang" and lang == "zh":
             sub(r_pr, "lang", val="en-US", eastAsia="zh-CN")
@@ -262,7 +277,12 @@ def decode_bookmark(name: str) -> str | None:
         if char != "_" or index + 1 >= len(body):
             return None
         code = body[index + 1]
-        if code == "u" and index + 2 < len(body) and body[index + 2].islower() and body[index + 2].isascii():
+        if (
+            code == "u"
+            and index + 2 < len(body)
+            and body[index + 2].islower()
+            and body[index + 2].isascii()
+        ):
             out.append(body[index + 2].upper())
             index += 3
         elif code == "x" and (match := _HEX_ESCAPE.match(body, index + 1)):
@@ -311,7 +331,9 @@ def renumber_annotations(body: Any, first_id: int) -> int:
     open_bookmarks: list[Any] = []
     for element in body.iter(w("ins"), w("del"), w("bookmarkStart"), w("bookmarkEnd")):
         if element.tag == w("bookmarkEnd"):
-            element.set(w("id"), open_bookmarks.pop(0).get(w("id")) if open_bookmarks else str(next_id))
+            element.set(
+                w("id"), open_bookmarks.pop(0).get(w("id")) if open_bookmarks else str(next_id)
+            )
             continue
         element.set(w("id"), str(next_id))
         next_id += 1

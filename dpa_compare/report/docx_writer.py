@@ -21,7 +21,7 @@ from __future__ import annotations
 import io
 import json
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -54,7 +54,13 @@ VARIABLES_NAMESPACE = "urn:dpa-compare:variables"
 
 _FONT_TABLE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable"
 _CJK_NON_CHINESE_CHARSETS = frozenset({"80", "81", "82"})  # -- Shift-JIS, Hangul, Johab --
-_ALT_NAMES = {"SimSun": "宋体", "SimHei": "黑体", "KaiTi": "楷体", "FangSong": "仿宋", "Microsoft YaHei": "微软雅黑"}
+_ALT_NAMES = {
+    "SimSun": "宋体",
+    "SimHei": "黑体",
+    "KaiTi": "楷体",
+    "FangSong": "仿宋",
+    "Microsoft YaHei": "微软雅黑",
+}
 _PAGES = {"A4": (16838, 11906), "Letter": (15840, 12240)}
 _MARGIN = 720
 _COLUMN_SHARES = (0.075, 0.33, 0.33, 0.085, 0.18)
@@ -110,7 +116,9 @@ def write_docx(
     Word revisions by `author` at `date` (ISO 8601) instead of coloured
     formatting. `date` is also the date of comments that carry none.
     """
-    write_atomically(Path(path), build_docx(model, tracked_changes=tracked_changes, author=author, date=date))
+    write_atomically(
+        Path(path), build_docx(model, tracked_changes=tracked_changes, author=author, date=date)
+    )
 
 
 def build_docx(
@@ -123,7 +131,9 @@ def build_docx(
     """Return the bytes of the .docx `write_docx` writes."""
     import docx
 
-    context = _Context(docx.Document(), model.options, tracked_changes, author, _iso_date(date, "date"))
+    context = _Context(
+        docx.Document(), model.options, tracked_changes, author, _iso_date(date, "date")
+    )
     layout = Layout(*_PAGES[model.options.page])
     document = context.document
     _setup_page(document, layout)
@@ -135,7 +145,9 @@ def build_docx(
     for index, appendix in enumerate(model.appendices):
         write_appendix(body, appendix, index, layout, model.options)
     body.append(section_properties)  # -- the section properties must stay last --
-    first_free = max((c.comment_id for c in document.comments), default=-1) + 1 if model.comment_count else 0
+    first_free = (
+        max((c.comment_id for c in document.comments), default=-1) + 1 if model.comment_count else 0
+    )
     if tracked_changes:
         ox.lift_comment_markers(body)
     ox.renumber_annotations(body, first_free)
@@ -230,7 +242,10 @@ def _tidy_package(document: Any, options: ReportOptions) -> None:
         if charset is not None and charset.get(ox.w("val")) in _CJK_NON_CHINESE_CHARSETS:
             fonts.remove(font)
     declared = {font.get(ox.w("name")) for font in fonts}
-    for name, charset, family in ((options.en_font, "00", "roman"), (options.zh_font, "86", "auto")):
+    for name, charset, family in (
+        (options.en_font, "00", "roman"),
+        (options.zh_font, "86", "auto"),
+    ):
         if name not in declared:
             font = ox.sub(fonts, "font", name=name)
             if name in _ALT_NAMES:
@@ -251,7 +266,9 @@ def _write_main_table(body: Any, model: ReportModel, layout: Layout, context: _C
     for width, label in zip(widths, model.options.column_labels, strict=True):
         tc = ox.table_cell(header, width, ox.HEADER_FILL)
         lang = "zh" if ox.has_cjk(label) else None
-        ox.text_run(ox.paragraph(tc), label, "bold", lang=lang, fonts=context.fonts(lang), color="FFFFFF")
+        ox.text_run(
+            ox.paragraph(tc), label, "bold", lang=lang, fonts=context.fonts(lang), color="FFFFFF"
+        )
     for row in model.rows:
         _write_row(tbl, row, widths, context)
 
@@ -269,17 +286,25 @@ def _write_row(tbl: Any, row: Row, widths: list[int], context: _Context) -> None
     for name, width in (("english", widths[1]), ("chinese", widths[2])):
         cell = getattr(row, name)
         tc = ox.table_cell(tr, width, fill)
-        runs[name] = _write_cell(tc, cell, context, tracked=context.tracked, bold=heading, keep_next=heading)
+        runs[name] = _write_cell(
+            tc, cell, context, tracked=context.tracked, bold=heading, keep_next=heading
+        )
     status_fill = fill if heading else ox.STATUS_FILLS.get(row.status)
     status_cell = ox.table_cell(tr, widths[3], status_fill)
-    runs["status"] = [ox.text_run(ox.paragraph(status_cell, keep_next=heading), STATUS_LABELS.get(row.status, ""))]
+    runs["status"] = [
+        ox.text_run(ox.paragraph(status_cell, keep_next=heading), STATUS_LABELS.get(row.status, ""))
+    ]
     notes_cell = ox.table_cell(tr, widths[4], fill)
-    runs["notes"] = _write_cell(notes_cell, row.notes, context, tracked=False, bold=False, keep_next=heading)
+    runs["notes"] = _write_cell(
+        notes_cell, row.notes, context, tracked=False, bold=False, keep_next=heading
+    )
     for comment in row.comments:
         _add_comment(context, comment, runs[comment.anchor.cell], row)
 
 
-def _write_cell(tc: Any, cell: Cell, context: _Context, *, tracked: bool, bold: bool, keep_next: bool) -> list[Any]:
+def _write_cell(
+    tc: Any, cell: Cell, context: _Context, *, tracked: bool, bold: bool, keep_next: bool
+) -> list[Any]:
     """Write `cell`'s spans into `tc` as one paragraph; return one `w:r` per span (an empty run if none)."""
     p = ox.paragraph(tc, keep_next=keep_next)
     lang = cell.lang if cell.lang in ("en", "zh") else ("zh" if ox.has_cjk(cell.text) else None)
@@ -290,7 +315,17 @@ def _write_cell(tc: Any, cell: Cell, context: _Context, *, tracked: bool, bold: 
         if tracked and span.style in NEW_ONLY_STYLES | OLD_ONLY_STYLES:
             deleted = span.style in OLD_ONLY_STYLES
             wrapper = ox.revision(p, "del" if deleted else "ins", context.author, context.date)
-            runs.append(ox.text_run(wrapper, span.text, style, fonts=fonts, lang=lang, deleted=deleted, formatted=False))
+            runs.append(
+                ox.text_run(
+                    wrapper,
+                    span.text,
+                    style,
+                    fonts=fonts,
+                    lang=lang,
+                    deleted=deleted,
+                    formatted=False,
+                )
+            )
         else:
             runs.append(ox.text_run(p, span.text, style, fonts=fonts, lang=lang))
     return runs or [ox.sub(p, "r")]
@@ -323,8 +358,16 @@ def _store_long_ids(document: Any, model: ReportModel) -> None:
     LibreOffice drops document variables when it saves a .docx but keeps
     custom XML parts.
     """
-    mapping = {ox.bookmark_name(row.id): row.id for row in model.rows if ox.is_hashed_bookmark(ox.bookmark_name(row.id))}
-    named = ([(ID_MAP_VARIABLE, json.dumps(mapping, ensure_ascii=False, sort_keys=True))] if mapping else []) + list(model.variables)
+    mapping = {
+        ox.bookmark_name(row.id): row.id
+        for row in model.rows
+        if ox.is_hashed_bookmark(ox.bookmark_name(row.id))
+    }
+    named = (
+        [(ID_MAP_VARIABLE, json.dumps(mapping, ensure_ascii=False, sort_keys=True))]
+        if mapping
+        else []
+    ) + list(model.variables)
     if not named:
         return
     settings = document.settings.element
@@ -391,8 +434,16 @@ def _iso_date(value: str, what: str) -> str:
     except ValueError:
         raise ValueError(f"{what} must be an ISO 8601 date-time, got {value!r}") from None
     if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=timezone.utc)
-    return parsed.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        parsed = parsed.replace(tzinfo=UTC)
+    return parsed.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-__all__ = ["FIXED_DATE_ISO", "ID_MAP_VARIABLE", "MAIN_TABLE_CAPTION", "VARIABLES_NAMESPACE", "Layout", "build_docx", "write_docx"]
+__all__ = [
+    "FIXED_DATE_ISO",
+    "ID_MAP_VARIABLE",
+    "MAIN_TABLE_CAPTION",
+    "VARIABLES_NAMESPACE",
+    "Layout",
+    "build_docx",
+    "write_docx",
+]

@@ -29,7 +29,9 @@ from typing import Any, Literal
 
 from dpa_compare.model import to_jsonable
 
-SpanStyle = Literal["plain", "inserted", "deleted", "moved", "moved_from", "bold", "italic", "muted"]
+SpanStyle = Literal[
+    "plain", "inserted", "deleted", "moved", "moved_from", "bold", "italic", "muted"
+]
 """How a span reads: `inserted` / `deleted` are redline changes; `moved` is
 text moved here from elsewhere, `moved_from` the place it left; `bold`,
 `italic` and `muted` (grey) are emphasis only."""
@@ -47,7 +49,9 @@ RowKind = Literal["heading", "clause", "gap"]
 (or a one-sided clause); `gap`: a placeholder for something missing on one
 side (an untranslated clause, a structural hole)."""
 
-Status = Literal["", "current", "stale", "new", "moved", "renumbered", "orphaned", "missing", "unaligned"]
+Status = Literal[
+    "", "current", "stale", "new", "moved", "renumbered", "orphaned", "missing", "unaligned"
+]
 """Translation status of a row: `current` (translation matches the current
 English), `stale` (English changed since it was translated), `new` (English
 clause new in this version), `moved`, `renumbered`, `orphaned` (Chinese with
@@ -87,7 +91,9 @@ class Span:
 
     def __post_init__(self) -> None:
         if self.style not in SPAN_STYLES:
-            raise ValueError(f"span style must be one of {', '.join(SPAN_STYLES)}, got {self.style!r}")
+            raise ValueError(
+                f"span style must be one of {', '.join(SPAN_STYLES)}, got {self.style!r}"
+            )
 
 
 @dataclass(frozen=True)
@@ -139,7 +145,9 @@ class Anchor:
 
     def __post_init__(self) -> None:
         if self.cell not in CELL_NAMES:
-            raise ValueError(f"anchor cell must be one of {', '.join(CELL_NAMES)}, got {self.cell!r}")
+            raise ValueError(
+                f"anchor cell must be one of {', '.join(CELL_NAMES)}, got {self.cell!r}"
+            )
 
 
 @dataclass(frozen=True)
@@ -194,9 +202,13 @@ class Row:
 
     def __post_init__(self) -> None:
         if self.kind not in ("heading", "clause", "gap"):
-            raise ValueError(f"row {self.id!r}: kind must be heading, clause or gap, got {self.kind!r}")
+            raise ValueError(
+                f"row {self.id!r}: kind must be heading, clause or gap, got {self.kind!r}"
+            )
         if self.status and self.status not in STATUSES:
-            raise ValueError(f"row {self.id!r}: status must be one of {', '.join(STATUSES)}, got {self.status!r}")
+            raise ValueError(
+                f"row {self.id!r}: status must be one of {', '.join(STATUSES)}, got {self.status!r}"
+            )
         for comment in self.comments:
             spans = self.cell(comment.anchor.cell).spans
             if comment.anchor.span is not None and not 0 <= comment.anchor.span < len(spans):
@@ -276,9 +288,13 @@ class Appendix:
     def __post_init__(self) -> None:
         for index, row in enumerate(self.rows):
             if len(row) != len(self.columns):
-                raise ValueError(f"appendix {self.title!r} row {index + 1} has {len(row)} cells, expected {len(self.columns)}")
+                raise ValueError(
+                    f"appendix {self.title!r} row {index + 1} has {len(row)} cells, expected {len(self.columns)}"
+                )
         if self.widths and (len(self.widths) != len(self.columns) or min(self.widths) <= 0):
-            raise ValueError(f"appendix {self.title!r}: widths must be {len(self.columns)} positive numbers")
+            raise ValueError(
+                f"appendix {self.title!r}: widths must be {len(self.columns)} positive numbers"
+            )
 
 
 @dataclass(frozen=True)
@@ -295,9 +311,13 @@ class ReportOptions:
         if self.page not in ("A4", "Letter"):
             raise ValueError(f"page must be A4 or Letter, got {self.page!r}")
         if not 6 <= self.font_size <= 14:
-            raise ValueError(f"font_size must be 6-14 points (the table must fit a landscape page), got {self.font_size}")
+            raise ValueError(
+                f"font_size must be 6-14 points (the table must fit a landscape page), got {self.font_size}"
+            )
         if len(self.column_labels) != len(CELL_NAMES):
-            raise ValueError(f"column_labels needs {len(CELL_NAMES)} labels, got {len(self.column_labels)}")
+            raise ValueError(
+                f"column_labels needs {len(CELL_NAMES)} labels, got {len(self.column_labels)}"
+            )
 
 
 @dataclass(frozen=True)

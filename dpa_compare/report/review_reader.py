@@ -114,7 +114,9 @@ def read_review(path: str | Path) -> ReviewImport:
         raise LoadError(path, f"cannot be read ({error.strerror or error})") from None
     parts = check_package(data, path)
     if "word/document.xml" not in parts:
-        raise LoadError(path, "has no word/document.xml (it is a zip archive but not a Word document)")
+        raise LoadError(
+            path, "has no word/document.xml (it is a zip archive but not a Word document)"
+        )
     root = parse_xml(parts["word/document.xml"], "word/document.xml", path)
     comments = _comments(parts, path)
     variables = document_variables(parts, path)
@@ -123,13 +125,20 @@ def read_review(path: str | Path) -> ReviewImport:
     if table is None:
         raise LoadError(path, "holds no dpa-compare review table (was it written by dpa-compare?)")
     rows, warnings = _read_rows(table, comments, long_ids)
-    in_table = {m.get(_w("id")) for m in table.iter(_w("commentRangeStart"), _w("commentReference"))}
+    in_table = {
+        m.get(_w("id")) for m in table.iter(_w("commentRangeStart"), _w("commentReference"))
+    }
     warnings += [
         f"comment {cid} by {author or 'unknown'} is outside the review table; not imported"
         for cid, (author, *_rest) in comments.items()
         if cid not in in_table
     ]
-    return ReviewImport(path=str(path), rows=tuple(rows), warnings=tuple(warnings), variables=tuple(variables.items()))
+    return ReviewImport(
+        path=str(path),
+        rows=tuple(rows),
+        warnings=tuple(warnings),
+        variables=tuple(variables.items()),
+    )
 
 
 def cell_text(element: Any, mode: TextMode = "accept", *, formatted_redlines: bool = True) -> str:
@@ -168,7 +177,9 @@ def review_changes(model: ReportModel, review: ReviewImport) -> ReviewChanges:
         if reviewed.chinese != original.chinese.new_text:
             edits.append((reviewed.row_id, original.chinese.new_text, reviewed.chinese))
         written = {(c.author, c.display_text) for c in original.comments}
-        added += [(reviewed.row_id, c) for c in reviewed.comments if (c.author, c.text) not in written]
+        added += [
+            (reviewed.row_id, c) for c in reviewed.comments if (c.author, c.text) not in written
+        ]
     lost = tuple(row.id for row in model.rows if row.id not in found)
     return ReviewChanges(edits=tuple(edits), comments=tuple(added), lost=lost)
 
@@ -225,7 +236,9 @@ def _comments(parts: dict[str, bytes], path: Path) -> dict[str, tuple[str, str, 
         return {}
     found = {}
     for comment in parse_xml(data, "word/comments.xml", path).iter(_w("comment")):
-        text = "\n".join(cell_text(p, "accept", formatted_redlines=False) for p in comment.iter(_w("p")))
+        text = "\n".join(
+            cell_text(p, "accept", formatted_redlines=False) for p in comment.iter(_w("p"))
+        )
         found[comment.get(_w("id"), "")] = (
             comment.get(_w("author"), ""),
             comment.get(_w("initials"), ""),
@@ -247,7 +260,11 @@ def document_variables(parts: dict[str, bytes], path: Path) -> dict[str, str]:
             found.setdefault(variable.get(_w("name")) or "", variable.get(_w("val")) or "")
     tag = f"{{{VARIABLES_NAMESPACE}}}variable"
     for name, data in sorted(parts.items()):
-        if name.startswith("customXml/") and name.endswith(".xml") and VARIABLES_NAMESPACE.encode() in data:
+        if (
+            name.startswith("customXml/")
+            and name.endswith(".xml")
+            and VARIABLES_NAMESPACE.encode() in data
+        ):
             for variable in parse_xml(data, name, path).iter(tag):
                 found.setdefault(variable.get("name") or "", variable.text or "")
     return found
@@ -269,7 +286,10 @@ def _main_table(root: Any) -> Any:
         caption = tbl.find(f"{_w('tblPr')}/{_w('tblCaption')}")
         if caption is not None and caption.get(_w("val")) == MAIN_TABLE_CAPTION:
             return tbl
-    scored = [(sum(1 for b in t.iter(_w("bookmarkStart")) if _is_row_mark(b)), i) for i, t in enumerate(tables)]
+    scored = [
+        (sum(1 for b in t.iter(_w("bookmarkStart")) if _is_row_mark(b)), i)
+        for i, t in enumerate(tables)
+    ]
     best = max(scored, default=(0, -1))
     return tables[best[1]] if best[0] else None
 
@@ -299,14 +319,20 @@ def _read_rows(
             warnings.append(f"{where}: {problem}; its edits were not imported{extra}")
             continue
         if row_id in seen:
-            warnings.append(f"{where}: id {row_id!r} already read from row {seen[row_id]} (copied row?); skipped")
+            warnings.append(
+                f"{where}: id {row_id!r} already read from row {seen[row_id]} (copied row?); skipped"
+            )
             continue
         if len(cells) < 3:
-            warnings.append(f"{where}: has {len(cells)} cells, expected 5 (merged or deleted cells?); skipped")
+            warnings.append(
+                f"{where}: has {len(cells)} cells, expected 5 (merged or deleted cells?); skipped"
+            )
             continue
         seen[row_id] = position
         english, chinese = cell_text(cells[1]), cell_text(cells[2])
-        rows.append(ReviewedRow(row_id, position, number, english, chinese, _row_comments(cells, comments)))
+        rows.append(
+            ReviewedRow(row_id, position, number, english, chinese, _row_comments(cells, comments))
+        )
     return rows, warnings
 
 
@@ -318,12 +344,18 @@ def _row_id(tr: Any, long_ids: dict[str, str]) -> tuple[str | None, str]:
     name = names[0]
     if ox.is_hashed_bookmark(name):
         row_id = long_ids.get(name)
-        return (row_id, "") if row_id else (None, f"bookmark {name!r} is not in the document's id table")
+        return (
+            (row_id, "")
+            if row_id
+            else (None, f"bookmark {name!r} is not in the document's id table")
+        )
     row_id = ox.decode_bookmark(name)
     return (row_id, "") if row_id else (None, f"bookmark {name!r} is malformed (edited?)")
 
 
-def _row_comments(cells: list[Any], comments: dict[str, tuple[str, str, str, str]]) -> tuple[ReviewComment, ...]:
+def _row_comments(
+    cells: list[Any], comments: dict[str, tuple[str, str, str, str]]
+) -> tuple[ReviewComment, ...]:
     found: dict[str, ReviewComment] = {}
     for index, tc in enumerate(cells):
         cell = CELL_NAMES[index] if index < len(CELL_NAMES) else f"cell {index + 1}"

@@ -59,10 +59,16 @@ def _front(front: FrontMatter) -> list[str]:
     if front.subtitle:
         lines.append(front.subtitle)
     for doc in front.documents:
-        details = ", ".join(x for x in (doc.version, doc.date, f"sha256 {doc.sha256[:12]}" if doc.sha256 else "") if x)
+        details = ", ".join(
+            x
+            for x in (doc.version, doc.date, f"sha256 {doc.sha256[:12]}" if doc.sha256 else "")
+            if x
+        )
         lines.append(f"- {doc.role}: {doc.path}" + (f" ({details})" if details else ""))
     for table in front.counts:
-        lines.append(f"{table.title}: " + ", ".join(f"{label} {value}" for label, value in table.rows))
+        lines.append(
+            f"{table.title}: " + ", ".join(f"{label} {value}" for label, value in table.rows)
+        )
     if front.legend:
         lines.append("Legend: " + "; ".join(f"{e.key} = {e.label}" for e in front.legend))
     if front.reproducibility:
@@ -71,7 +77,11 @@ def _front(front: FrontMatter) -> list[str]:
 
 
 def _row(row: Row) -> list[str]:
-    head = f"[{row.number}] {row.kind}" + (f" · {row.status}" if row.status else "") + f" · id={row.id}"
+    head = (
+        f"[{row.number}] {row.kind}"
+        + (f" · {row.status}" if row.status else "")
+        + f" · id={row.id}"
+    )
     lines = [head]
     for label, cell in (("EN", row.english), ("ZH", row.chinese), ("NOTES", row.notes)):
         if cell.spans:
@@ -82,7 +92,9 @@ def _row(row: Row) -> list[str]:
 
 def _comment(comment: Comment) -> str:
     kind = comment.kind + (f"/{comment.severity}" if comment.severity else "")
-    where = comment.anchor.cell + ("" if comment.anchor.span is None else f"[{comment.anchor.span}]")
+    where = comment.anchor.cell + (
+        "" if comment.anchor.span is None else f"[{comment.anchor.span}]"
+    )
     who = f"{comment.author} ({comment.initials})" if comment.initials else comment.author
     when = f" {comment.date}" if comment.date else ""
     return f"{kind} @{where} {who}{when}: {comment.display_text}"

@@ -52,7 +52,9 @@ def test_key_cites_clauses_by_their_refs(name):
     for side, document in (("en", en), ("zh", zh)):
         refs = _by_ref(document)
         unknown = [r for link in key["links"] for r in link[side] if r not in refs]
-        assert not unknown, f"{name}: {len(unknown)} {side} refs are no Clause.ref of {key[side]}: {unknown[:8]}"
+        assert not unknown, (
+            f"{name}: {len(unknown)} {side} refs are no Clause.ref of {key[side]}: {unknown[:8]}"
+        )
         cited = {r for link in key["links"] for r in link[side]}
         uncited = [c.ref for c in document.clauses if c.ref not in cited]
         assert not uncited, f"{name}: {side} clauses missing from the key: {uncited}"
@@ -63,12 +65,16 @@ def test_key_cites_clauses_by_their_refs(name):
 def test_corpus_alignment_matches_the_key(name, embeddings):
     key, en, zh, alignment = _key(name, embeddings)
     en_refs, zh_refs = _by_ref(en), _by_ref(zh)
-    gold = [(tuple(en_refs.get(r, r) for r in link["en"]), tuple(zh_refs.get(r, r) for r in link["zh"]))
-            for link in key["links"]]
+    gold = [
+        (tuple(en_refs.get(r, r) for r in link["en"]), tuple(zh_refs.get(r, r) for r in link["zh"]))
+        for link in key["links"]
+    ]
     system = [(link.en_ids, link.zh_ids) for link in alignment.links]
     precision, recall, score = f1(system, gold)
     wrong = sorted(set(system) - set(gold))[:6]
-    assert score == 1.0, f"{name}: P {precision:.4f} R {recall:.4f} F1 {score:.4f}; not in key: {wrong}"
+    assert score == 1.0, (
+        f"{name}: P {precision:.4f} R {recall:.4f} F1 {score:.4f}; not in key: {wrong}"
+    )
 
 
 @pytest.mark.parametrize("embeddings", EMBEDDINGS)
@@ -86,7 +92,9 @@ def test_the_split_of_the_2023_draft_is_a_1_2_link(embeddings):
     assert split in [(link.en_ids, link.zh_ids) for link in alignment.links]
 
 
-needs_tw = pytest.mark.skipif(not (TW / "tw-pdpa.en.md").exists(), reason="../shared/data/real/tw-pdpa absent")
+needs_tw = pytest.mark.skipif(
+    not (TW / "tw-pdpa.en.md").exists(), reason="../shared/data/real/tw-pdpa absent"
+)
 _ARTICLE_EN = re.compile(r"^Article (\d+(?:-\d+)?)$")
 _ARTICLE_ZH = re.compile(r"^第 (\d+(?:-\d+)?) 條$")
 
@@ -114,8 +122,12 @@ def test_tw_pdpa_articles_align_article_for_article(embeddings):
     zh_articles = {m.group(1): c.id for c in zh.clauses if (m := _ARTICLE_ZH.match(c.ref))}
     assert len(en_articles) == len(zh_articles) == 57
     gold = [((en_articles[n],), (zh_articles[n],)) for n in en_articles]
-    system = [(link.en_ids, link.zh_ids) for link in alignment.links
-              if set(link.en_ids) & set(en_articles.values()) or set(link.zh_ids) & set(zh_articles.values())]
+    system = [
+        (link.en_ids, link.zh_ids)
+        for link in alignment.links
+        if set(link.en_ids) & set(en_articles.values())
+        or set(link.zh_ids) & set(zh_articles.values())
+    ]
     assert f1(system, gold)[2] == 1.0
 
 
@@ -124,10 +136,15 @@ def test_tw_pdpa_articles_align_article_for_article(embeddings):
 def test_tw_pdpa_paragraphs_align_with_their_counterparts(embeddings):
     en, zh, alignment = _tw(embeddings)
     en_under = _descendants(en, [c for c in en.clauses if _ARTICLE_EN.match(c.ref)])
-    zh_under = {c.path: c.id for c in _descendants(zh, [c for c in zh.clauses if _ARTICLE_ZH.match(c.ref)])}
+    zh_under = {
+        c.path: c.id for c in _descendants(zh, [c for c in zh.clauses if _ARTICLE_ZH.match(c.ref)])
+    }
     assert len(en_under) == len(zh_under) == 197
     gold = [((c.id,), (zh_under[c.path],)) for c in en_under]
     ids = {c.id for c in en_under}
-    system = [(link.en_ids, link.zh_ids) for link in alignment.links if set(link.en_ids) & ids
-              or set(link.zh_ids) & set(zh_under.values())]
+    system = [
+        (link.en_ids, link.zh_ids)
+        for link in alignment.links
+        if set(link.en_ids) & ids or set(link.zh_ids) & set(zh_under.values())
+    ]
     assert f1(system, gold)[2] == 1.0

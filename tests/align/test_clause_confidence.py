@@ -41,7 +41,9 @@ def _ledger_links(contents, heading_content=0.0):
     """Return the links of one block: a bare heading pair, then sentence pairs of the given content scores."""
     ledger = Ledger(0.5)
     with ledger.block():
-        ledger.draft(["h"], ["h"], ["parent 1 = 1", "margin 50.0"], UNCONTESTED, heading_content, 0.0)
+        ledger.draft(
+            ["h"], ["h"], ["parent 1 = 1", "margin 50.0"], UNCONTESTED, heading_content, 0.0
+        )
         for k, content in enumerate(contents):
             ledger.draft([f"e{k}"], [f"z{k}"], ["margin 50.0"], UNCONTESTED, content, 1.0)
     return ledger.links()
@@ -63,7 +65,9 @@ def test_a_middling_pair_is_trusted_among_translations_and_flagged_among_unrelat
 
 def test_the_block_verdict_leaves_the_link_itself_out_and_is_shown_before_the_margin():
     links = _ledger_links([4.0, -1.0])
-    assert links[1].evidence[-2].startswith("block -") and links[2].evidence[-2].startswith("block +")
+    assert links[1].evidence[-2].startswith("block -") and links[2].evidence[-2].startswith(
+        "block +"
+    )
     assert links[1].evidence[-1] == "margin 50.0"
 
 
@@ -73,8 +77,16 @@ def test_skips_keep_their_margin_confidence_and_document_order():
         ledger.draft(["a"], ["x"], ["margin 50.0"], UNCONTESTED, 3.0, 1.0)
         ledger.skip(["b"], ["y"], 0.3)
     links = ledger.links()
-    assert [(link.en_ids, link.zh_ids) for link in links] == [(("a",), ("x",)), (("b",), ()), ((), ("y",))]
-    assert links[1].confidence == 0.3 and links[1].flagged and links[1].evidence == ("no Chinese counterpart",)
+    assert [(link.en_ids, link.zh_ids) for link in links] == [
+        (("a",), ("x",)),
+        (("b",), ()),
+        ((), ("y",)),
+    ]
+    assert (
+        links[1].confidence == 0.3
+        and links[1].flagged
+        and links[1].evidence == ("no Chinese counterpart",)
+    )
 
 
 # -- whole documents -------------------------------------------------------------------------------
@@ -85,7 +97,9 @@ def _aligned(en_name, zh_path, embeddings):
     en = CORPUS / "en" / en_name
     if not en.exists():
         pytest.skip(f"{en} absent")
-    return align_documents(load(en), load(zh_path, lang="zh"), ClauseAlignOptions(embeddings=embeddings))
+    return align_documents(
+        load(en), load(zh_path, lang="zh"), ClauseAlignOptions(embeddings=embeddings)
+    )
 
 
 @pytest.mark.parametrize("embeddings", EMBEDDINGS)
@@ -93,8 +107,11 @@ def _aligned(en_name, zh_path, embeddings):
 def test_an_unrelated_chinese_document_numbered_alike_makes_no_confident_link(zh_path, embeddings):
     alignment = _aligned("dpa-2023-03.md", zh_path, embeddings)
     paired = [link for link in alignment.links if link.en_ids and link.zh_ids]
-    confident = [(link_refs(alignment, link, "en"), link_refs(alignment, link, "zh"), link.confidence)
-                 for link in paired if not link.flagged]
+    confident = [
+        (link_refs(alignment, link, "en"), link_refs(alignment, link, "zh"), link.confidence)
+        for link in paired
+        if not link.flagged
+    ]
     assert paired, "the structure pairs some clauses (the numbers agree)"
     assert not confident, f"{zh_path.name}: links confident without content agreement: {confident}"
     assert max(link.confidence for link in paired) < 0.5
@@ -107,8 +124,11 @@ def test_the_corpus_translations_have_no_flagged_link(version, embeddings):
     if not zh.exists():
         pytest.skip(f"{zh} absent")
     alignment = _aligned(f"dpa-{version}.md", zh, embeddings)
-    flagged = [(link_refs(alignment, link, "en"), link_refs(alignment, link, "zh"), link.confidence)
-               for link in alignment.links if link.flagged]
+    flagged = [
+        (link_refs(alignment, link, "en"), link_refs(alignment, link, "zh"), link.confidence)
+        for link in alignment.links
+        if link.flagged
+    ]
     assert not flagged, f"dpa-{version}: {flagged}"
     paired = sorted(link.confidence for link in alignment.links if link.en_ids and link.zh_ids)
     assert paired[len(paired) // 2] > 0.9, "the median link of a faithful translation is confident"

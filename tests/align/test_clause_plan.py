@@ -77,7 +77,9 @@ def test_a_shifted_numbering_goes_to_the_exact_search_with_a_halo():
 
 def test_a_pair_whose_neighbour_reads_as_well_is_left_to_the_search_when_counts_differ():
     content = _diagonal(4, 5)
-    content[2, 3] = TRANSLATION  # -- English 2 reads as well with Chinese 3: a split, or an addition --
+    content[2, 3] = (
+        TRANSLATION  # -- English 2 reads as well with Chinese 3: a split, or an addition --
+    )
     segments = plan(_Evidence(content), [(k, k) for k in range(4)], set())
     assert (2, 2) not in _accepted(segments)
     assert any(2 in en and 3 in zh for en, zh in _windows(segments))

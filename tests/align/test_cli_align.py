@@ -30,7 +30,9 @@ def test_lines_mode_prints_beads_covering_every_line(tmp_path):
 
 def test_json_format_lists_scorers(tmp_path):
     src, tgt = _files(tmp_path)
-    result = CliRunner().invoke(align_command, ["--lines", src, tgt, "--format", "json", "--embeddings", "off"])
+    result = CliRunner().invoke(
+        align_command, ["--lines", src, tgt, "--format", "json", "--embeddings", "off"]
+    )
     data = json.loads(result.stdout)
     assert data["src"]["lang"] == "zh" and data["tgt"]["lang"] == "en"
     assert "length" in data["scorers"]
@@ -60,7 +62,9 @@ def test_align_score_scores_a_folder_against_gold(tmp_path):
     (tmp_path / "gold").mkdir()
     (tmp_path / "sys" / "001.align").write_text("[0]:[0]\n[1]:[1,2]\n[2]:[]\n", encoding="utf-8")
     (tmp_path / "gold" / "001.gold").write_text("[0]:[0]\n[1]:[1]\n[2]:[2]\n", encoding="utf-8")
-    result = CliRunner().invoke(score_command, [str(tmp_path / "sys"), str(tmp_path / "gold"), "--format", "json"])
+    result = CliRunner().invoke(
+        score_command, [str(tmp_path / "sys"), str(tmp_path / "gold"), "--format", "json"]
+    )
     assert result.exit_code == 0, result.output
     scores = json.loads(result.output)
     # -- strict: 1 of 3 system beads exact, 1 of 3 gold beads found; lax: [1]:[1,2] links (1,1) --

@@ -28,11 +28,27 @@ def _toy(path):
     return score, skips, i, j
 
 
-@pytest.mark.parametrize("path", [
-    [(1, 1), (1, 2), (2, 1), (1, 3), (3, 1), (1, 4), (4, 1), (2, 2), (2, 3), (3, 2), (1, 0), (0, 1)],
-    [(0, 1), (0, 1), (1, 1), (1, 0), (1, 0)],
-    [(2, 3), (1, 0), (0, 1), (4, 1), (1, 4)],
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        [
+            (1, 1),
+            (1, 2),
+            (2, 1),
+            (1, 3),
+            (3, 1),
+            (1, 4),
+            (4, 1),
+            (2, 2),
+            (2, 3),
+            (3, 2),
+            (1, 0),
+            (0, 1),
+        ],
+        [(0, 1), (0, 1), (1, 1), (1, 0), (1, 0)],
+        [(2, 3), (1, 0), (0, 1), (4, 1), (1, 4)],
+    ],
+)
 def test_search_finds_every_bead_type(path):
     score, skips, n, m = _toy(path)
     steps = search(n, m, BEAD_TYPES, score, skips, Band.full(n, m))

@@ -34,5 +34,8 @@ def test_macdev_default_configuration_meets_acceptance():
         keys = {(b.src, b.tgt) for b in gold[name]}
         for bead in beads:
             right[bead.confidence >= 0.5].append((bead.src, bead.tgt) in keys)
-    sure, flagged = sum(right[True]) / len(right[True]), sum(right[False]) / max(1, len(right[False]))
+    sure, flagged = (
+        sum(right[True]) / len(right[True]),
+        sum(right[False]) / max(1, len(right[False])),
+    )
     assert right[False] and sure > 0.88 and flagged < 0.5, (sure, flagged)

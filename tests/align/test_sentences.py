@@ -4,8 +4,10 @@ from dpa_compare.align.sentences import split_chinese, split_english
 
 
 def test_english_keeps_abbreviations():
-    text = ("The Processor shall comply with Art. 28 and Sec. 5, e.g. by audits, i.e. yearly. "
-            "Acme Inc. is based in the U.S. It signs No. 7 etc. Then it ends! Does it? Yes.")
+    text = (
+        "The Processor shall comply with Art. 28 and Sec. 5, e.g. by audits, i.e. yearly. "
+        "Acme Inc. is based in the U.S. It signs No. 7 etc. Then it ends! Does it? Yes."
+    )
     assert split_english(text) == [
         "The Processor shall comply with Art. 28 and Sec. 5, e.g. by audits, i.e. yearly.",
         "Acme Inc. is based in the U.S. It signs No. 7 etc. Then it ends!",
@@ -31,4 +33,8 @@ def test_chinese_enders_and_closing_marks():
 
 
 def test_chinese_brackets_close_on_sentence():
-    assert split_chinese("（见第三条。）下一句。「好。」") == ["（见第三条。）", "下一句。", "「好。」"]
+    assert split_chinese("（见第三条。）下一句。「好。」") == [
+        "（见第三条。）",
+        "下一句。",
+        "「好。」",
+    ]

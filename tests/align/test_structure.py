@@ -2,7 +2,14 @@
 
 import pytest
 
-from dpa_compare.align.structure import LabelValue, label_value, labels_match, path_value, propose, terms_match
+from dpa_compare.align.structure import (
+    LabelValue,
+    label_value,
+    labels_match,
+    path_value,
+    propose,
+    terms_match,
+)
 from dpa_compare.model import Clause
 
 SAME = [
@@ -48,8 +55,17 @@ def test_label_value_reads_role_and_number():
 
 
 def _clause(cid, path, label="", kind="clause", term=None):
-    return Clause(id=cid, label=label, path=path, level=len(path) - 1, parent=None, kind=kind, text="x",
-                  term=term, ref=cid)
+    return Clause(
+        id=cid,
+        label=label,
+        path=path,
+        level=len(path) - 1,
+        parent=None,
+        kind=kind,
+        text="x",
+        term=term,
+        ref=cid,
+    )
 
 
 def test_path_value_reads_segmenter_paths():
@@ -68,8 +84,14 @@ def test_items_pair_by_position_under_matched_parents():
 
 
 def test_unnumbered_paragraphs_pair_only_when_counts_agree():
-    en = [_clause("p1", ("art1", "p1"), kind="paragraph"), _clause("p2", ("art1", "p2"), kind="paragraph")]
-    zh_same = [_clause("p1", ("art1", "p1"), kind="paragraph"), _clause("p2", ("art1", "p2"), kind="paragraph")]
+    en = [
+        _clause("p1", ("art1", "p1"), kind="paragraph"),
+        _clause("p2", ("art1", "p2"), kind="paragraph"),
+    ]
+    zh_same = [
+        _clause("p1", ("art1", "p1"), kind="paragraph"),
+        _clause("p2", ("art1", "p2"), kind="paragraph"),
+    ]
     zh_fewer = zh_same[:1]
     assert len(propose(en, zh_same)) == 2
     assert propose(en, zh_fewer) == []

@@ -8,8 +8,10 @@ import pytest
 from dpa_compare.cli.align_docs import align_files
 from dpa_compare.errors import UsageError
 
-EN = "# Terms\n\n## 1. Security\n\n1.1 The Supplier shall encrypt all personal data with AES-256.\n\n" \
-     "1.2 The Supplier shall notify the Customer of a breach within 48 hours.\n"
+EN = (
+    "# Terms\n\n## 1. Security\n\n1.1 The Supplier shall encrypt all personal data with AES-256.\n\n"
+    "1.2 The Supplier shall notify the Customer of a breach within 48 hours.\n"
+)
 ZH = "# 条款\n\n## 1. 安全\n\n1.1 供应商应使用AES-256加密全部个人数据。\n\n1.2 供应商应在48小时内将违规通知客户。\n"
 
 
@@ -33,7 +35,9 @@ def test_json_output_has_labels_texts_and_evidence(files, tmp_path):
     link = data["links"][3]
     assert link["en_labels"] == ["1.2"] and link["zh_labels"] == ["1.2"]
     assert link["zh_text"] == "供应商应在48小时内将违规通知客户。" and link["flagged"] is False
-    assert data["scorers"][0] == "structure" and any(e.startswith("anchors") for e in link["evidence"])
+    assert data["scorers"][0] == "structure" and any(
+        e.startswith("anchors") for e in link["evidence"]
+    )
 
 
 def test_tsv_and_tmx_outputs(files, tmp_path):

@@ -18,8 +18,6 @@ import zipfile
 import zlib
 from pathlib import Path
 
-import pytest
-
 TIMEOUT = 20.0
 """Seconds a run may take before the test calls it a hang (a normal run takes one or two)."""
 
@@ -33,7 +31,10 @@ def run_segment(path: Path) -> subprocess.CompletedProcess[str]:
     started = time.monotonic()
     result = subprocess.run(
         [sys.executable, "-m", "dpa_compare", "segment", str(path)],
-        capture_output=True, text=True, timeout=TIMEOUT, cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        cwd=REPO,
     )
     elapsed = time.monotonic() - started
     lines = result.stderr.splitlines()
@@ -71,7 +72,10 @@ def docx_bytes(*paragraphs: str) -> bytes:
 def replace_part(data: bytes, name: str, content: bytes | None) -> bytes:
     """Return the zip `data` with part `name` replaced by `content` (None: removed)."""
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
         for item in source.infolist():
             if item.filename != name:
                 target.writestr(item, source.read(item))
@@ -81,8 +85,10 @@ def replace_part(data: bytes, name: str, content: bytes | None) -> bytes:
 
 
 def document_xml(body: str, doctype: str = "") -> bytes:
-    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>{doctype}'
-            f'<w:document xmlns:w="{W}"><w:body>{body}</w:body></w:document>').encode()
+    return (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>{doctype}'
+        f'<w:document xmlns:w="{W}"><w:body>{body}</w:body></w:document>'
+    ).encode()
 
 
 def billion_laughs_dtd(root: str) -> str:
@@ -97,11 +103,17 @@ def scanned_pdf() -> bytes:
     from reportlab.pdfgen import canvas
 
     def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
 
     raw = b"".join(b"\x00" + bytes(range(100, 116)) for _ in range(16))
-    png = (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 16, 16, 8, 0, 0, 0, 0))
-           + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+    png = (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", 16, 16, 8, 0, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
     buffer = io.BytesIO()
     document = canvas.Canvas(buffer, pagesize=A4, invariant=1)
     document.drawImage(ImageReader(io.BytesIO(png)), 40, 40, width=515, height=760)
@@ -182,8 +194,11 @@ def test_docx_with_external_entity(tmp_path):
     secret = write(tmp_path, "secret.txt", b"TOP SECRET VALUE")
     doctype = f'<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file://{secret}">]>'
     body = "<w:p><w:r><w:t>&xxe;</w:t></w:r></w:p>"
-    path = write(tmp_path, "xxe.docx",
-                 replace_part(docx_bytes("x"), "word/document.xml", document_xml(body, doctype)))
+    path = write(
+        tmp_path,
+        "xxe.docx",
+        replace_part(docx_bytes("x"), "word/document.xml", document_xml(body, doctype)),
+    )
     result = run_segment(path)
     assert "TOP SECRET" not in result.stderr + result.stdout
     assert "refus" in problem(result, path)
@@ -191,7 +206,9 @@ def test_docx_with_external_entity(tmp_path):
 
 def test_docx_billion_laughs(tmp_path):
     body = "<w:p><w:r><w:t>&l9;</w:t></w:r></w:p>"
-    data = replace_part(docx_bytes("x"), "word/document.xml", document_xml(body, billion_laughs_dtd("w:document")))
+    data = replace_part(
+        docx_bytes("x"), "word/document.xml", document_xml(body, billion_laughs_dtd("w:document"))
+    )
     path = write(tmp_path, "laughs.docx", data)
     assert "refus" in problem(run_segment(path), path)
 
@@ -219,8 +236,13 @@ def test_directory_instead_of_file(tmp_path):
 
 
 def test_usage_errors_are_one_line_with_exit_2():
-    result = subprocess.run([sys.executable, "-m", "dpa_compare", "segment"],
-                            capture_output=True, text=True, timeout=TIMEOUT, cwd=REPO)
+    result = subprocess.run(
+        [sys.executable, "-m", "dpa_compare", "segment"],
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        cwd=REPO,
+    )
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [
         "dpa-compare segment: usage error: Missing argument 'FILE'. (see 'dpa-compare segment --help')"

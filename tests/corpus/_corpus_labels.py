@@ -25,7 +25,9 @@ _CN = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "�
 _ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
 
 _SECTION = re.compile(r"^## (?:(\d+)\.|第([一二三四五六七八九十]+)条)\s+(.+)$")
-_ANNEX = re.compile(r"^## (?:Annex (\d+)|附件([一二三四五六七八九十]+|\d+))(?:\s*[–—:：-]\s*|\s+)(.+)$")
+_ANNEX = re.compile(
+    r"^## (?:Annex (\d+)|附件([一二三四五六七八九十]+|\d+))(?:\s*[–—:：-]\s*|\s+)(.+)$"
+)
 _SUB = re.compile(r"^(\d+)\.(\d+)\s+(.+)$")
 _ITEM = re.compile(r"^([(（])([a-z]+|[一二三四五六七八九十]+)([)）])\s*(.+)$")
 _NUMBERED = re.compile(r"^(\d+)\.\s+(.+)$")
@@ -88,7 +90,9 @@ def clause_texts(path: Path, encoding: str = "utf-8") -> dict[str, str]:
             raise AssertionError(f"{path.name}:{number}: unexpected heading {line[:40]!r}")
         elif match := _SUB.match(line):
             sub, letters_seen = f"{match[1]}.{match[2]}", []
-            assert match[1] == section, f"{path.name}:{number}: clause {sub} is not in section {section}"
+            assert match[1] == section, (
+                f"{path.name}:{number}: clause {sub} is not in section {section}"
+            )
             add(sub, match[3], number)
         elif match := _ITEM.match(line):
             mark, printed = match[2], match[1] + match[2] + match[3]
@@ -136,6 +140,12 @@ def canonical(label: str) -> str:
     `附件三 row 2` → `Annex 3 row 2`; English labels come back unchanged.
     """
     label = re.sub(r"^第([一二三四五六七八九十]+)条$", lambda m: str(chinese_number(m[1])), label)
-    label = re.sub(r"^附件([一二三四五六七八九十]+|\d+)", lambda m: f"Annex {chinese_number(m[1])}", label)
-    label = re.sub(r"（([一二三四五六七八九十]+)）", lambda m: f"({chr(ord('a') + chinese_number(m[1]) - 1)})", label)
+    label = re.sub(
+        r"^附件([一二三四五六七八九十]+|\d+)", lambda m: f"Annex {chinese_number(m[1])}", label
+    )
+    label = re.sub(
+        r"（([一二三四五六七八九十]+)）",
+        lambda m: f"({chr(ord('a') + chinese_number(m[1]) - 1)})",
+        label,
+    )
     return label.replace("（", "(").replace("）", ")")

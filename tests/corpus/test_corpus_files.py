@@ -50,7 +50,7 @@ def _source_encoding(path: Path) -> str:
     return "gb18030" if path.parent.name == "gb18030" else "utf-8"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _load(path: Path) -> Document:
     return dpa_compare.load(path, lang=_lang(path))
 
@@ -77,8 +77,12 @@ def test_refs_are_the_labels_of_the_key_conventions(pair: tuple[Path, Path]) -> 
     repeated = sorted({ref for ref in refs if refs.count(ref) > 1})
     assert not repeated, f"{path.name}: refs occur more than once: {repeated}"
     expected = set(clause_texts(source))
-    assert sorted(set(refs) - expected) == [], f"{path.name}: refs that are not clauses of the corpus format"
-    assert sorted(expected - set(refs)) == [], f"{path.name}: clauses the reader/segmenter did not find"
+    assert sorted(set(refs) - expected) == [], (
+        f"{path.name}: refs that are not clauses of the corpus format"
+    )
+    assert sorted(expected - set(refs)) == [], (
+        f"{path.name}: clauses the reader/segmenter did not find"
+    )
 
 
 @pytest.mark.parametrize("pair", ALL_FILES, ids=_id)
@@ -88,8 +92,12 @@ def test_clause_texts_are_the_compared_texts(pair: tuple[Path, Path]) -> None:
     _require(path)
     expected = clause_texts(source)
     found = {clause.ref: clause.full_text for clause in _load(path).clauses}
-    wrong = {ref: (found.get(ref), text) for ref, text in expected.items() if found.get(ref) != text}
-    assert not wrong, f"{path.name}: {len(wrong)} clause texts differ, e.g. {next(iter(wrong.items()))}"
+    wrong = {
+        ref: (found.get(ref), text) for ref, text in expected.items() if found.get(ref) != text
+    }
+    assert not wrong, (
+        f"{path.name}: {len(wrong)} clause texts differ, e.g. {next(iter(wrong.items()))}"
+    )
 
 
 @pytest.mark.parametrize("pair", DERIVED, ids=_id)
@@ -98,7 +106,9 @@ def test_derived_file_reads_like_its_markdown_source(pair: tuple[Path, Path]) ->
     _require(source)
     _require(path)
     derived, original = _load(path), _load(source)
-    assert [(c.ref, c.full_text) for c in derived.clauses] == [(c.ref, c.full_text) for c in original.clauses]
+    assert [(c.ref, c.full_text) for c in derived.clauses] == [
+        (c.ref, c.full_text) for c in original.clauses
+    ]
 
 
 @pytest.mark.parametrize("pair", DERIVED, ids=_id)
@@ -107,7 +117,11 @@ def test_derived_file_gives_the_same_clause_kinds(pair: tuple[Path, Path]) -> No
     _require(source)
     _require(path)
     derived, original = _load(path), _load(source)
-    differ = [(d.ref, d.kind, o.kind) for d, o in zip(derived.clauses, original.clauses) if d.kind != o.kind]
+    differ = [
+        (d.ref, d.kind, o.kind)
+        for d, o in zip(derived.clauses, original.clauses)
+        if d.kind != o.kind
+    ]
     assert len(derived.clauses) == len(original.clauses)
     assert not differ, f"{path.name}: (ref, kind here, kind in the Markdown): {differ[:5]}"
 
@@ -118,12 +132,19 @@ def test_gb18030_file_is_not_utf8() -> None:
     data = path.read_bytes()
     with pytest.raises(UnicodeDecodeError):
         data.decode("utf-8")
-    assert data.decode("gb18030").replace("\r\n", "\n") == (CORPUS / "zh" / "dpa-2020-05.zh.md").read_text("utf-8")
+    assert data.decode("gb18030").replace("\r\n", "\n") == (
+        CORPUS / "zh" / "dpa-2020-05.zh.md"
+    ).read_text("utf-8")
 
 
 def test_derived_files_are_up_to_date() -> None:
-    result = subprocess.run([sys.executable, str(CORPUS / "build.py"), "--check"], capture_output=True, text=True,
-                            cwd=REPO, check=False)
+    result = subprocess.run(
+        [sys.executable, str(CORPUS / "build.py"), "--check"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        check=False,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -151,22 +172,39 @@ def test_change_key_labels_are_refs_of_the_loaded_versions(key: Path) -> None:
     data = _key(key)
     for side in ("old", "new"):
         refs = set(_refs(_load(corpus_file(data[side]))))
-        missing = [label for entry in data["changes"] for label in _labels(entry.get(side)) if label not in refs]
+        missing = [
+            label
+            for entry in data["changes"]
+            for label in _labels(entry.get(side))
+            if label not in refs
+        ]
         assert not missing, f"{key.name}: {side} labels not found by dpa_compare.load: {missing}"
 
 
 @pytest.mark.parametrize("key", ALIGN_KEYS, ids=lambda p: p.name)
 def test_alignment_key_labels_are_exactly_the_refs_of_each_version(key: Path) -> None:
     data = _key(key)
-    sides = {name: corpus_file(value) for name, value in data.items()
-             if isinstance(value, str) and value.endswith(".md")}
-    entries = [e for value in data.values() if isinstance(value, list) for e in value if isinstance(e, dict)]
+    sides = {
+        name: corpus_file(value)
+        for name, value in data.items()
+        if isinstance(value, str) and value.endswith(".md")
+    }
+    entries = [
+        e
+        for value in data.values()
+        if isinstance(value, list)
+        for e in value
+        if isinstance(e, dict)
+    ]
     for name, path in sides.items():
         labels = {label for entry in entries for label in _labels(entry.get(name))}
-        assert set(_refs(_load(path))) == labels, f"{key.name}: refs of {path.name} differ from its {name} labels"
+        assert set(_refs(_load(path))) == labels, (
+            f"{key.name}: refs of {path.name} differ from its {name} labels"
+        )
 
 
 # -- render check: LibreOffice draws the automatic numbers --
+
 
 def _shown_number(label: str) -> str:
     """Return the number Word shows for the clause `label` (labels are numbers as printed)."""
@@ -180,19 +218,35 @@ def _shown_number(label: str) -> str:
     return label
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
-                    reason="LibreOffice (soffice) or poppler (pdftotext) is not installed")
+@pytest.mark.skipif(
+    shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+    reason="LibreOffice (soffice) or poppler (pdftotext) is not installed",
+)
 @pytest.mark.parametrize("pair", [p for p in DERIVED if p[0].suffix == ".docx"], ids=_id)
 def test_libreoffice_renders_the_automatic_numbers(pair: tuple[Path, Path], tmp_path: Path) -> None:
     path, source = pair
     _require(source)
     _require(path)
     profile = (tmp_path / "lo-profile").as_uri()
-    subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-                    "--outdir", str(tmp_path), str(path)], check=True, capture_output=True, timeout=180)
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     pdf = tmp_path / f"{path.stem}.pdf"
-    lines = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True,
-                           text=True).stdout.splitlines()
+    lines = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout.splitlines()
     zh = _lang(path) == "zh"
     cursor = 0
     for label, text in clause_texts(source).items():
@@ -201,8 +255,13 @@ def test_libreoffice_renders_the_automatic_numbers(pair: tuple[Path, Path], tmp_
         # -- pdftotext puts spaces between CJK and Latin letters: compare without any whitespace --
         start = "".join(text.split())[:6] if zh else "".join(text.split()[:2])
         shown = "".join(_shown_number(label).split()) + start
-        found = next((i for i in range(cursor, len(lines)) if "".join(lines[i].split()).startswith(shown)), None)
-        assert found is not None, f"{path.name}: no line after line {cursor} starts with {shown!r} ({label})"
+        found = next(
+            (i for i in range(cursor, len(lines)) if "".join(lines[i].split()).startswith(shown)),
+            None,
+        )
+        assert found is not None, (
+            f"{path.name}: no line after line {cursor} starts with {shown!r} ({label})"
+        )
         cursor = found + 1
 
 
@@ -221,7 +280,10 @@ def test_docx_numbers_are_automatic_not_typed(pair: tuple[Path, Path]) -> None:
         assert b"<w:num " in package.read("word/numbering.xml")
     numbered = [p for p in body.iter(f"{w}p") if p.find(f"{w}pPr/{w}numPr") is not None]
     texts = ["".join(p.itertext()) for p in numbered]
-    expected = [text for label, text in clause_texts(source).items()
-                if not label.startswith("¶") and " row " not in label and not label.endswith(" header")]
+    expected = [
+        text
+        for label, text in clause_texts(source).items()
+        if not label.startswith("¶") and " row " not in label and not label.endswith(" header")
+    ]
     # -- the paragraph holds only the text after the number: nothing typed in front of it --
     assert texts == expected, f"{path.name}: numbered paragraph texts differ from the clause texts"

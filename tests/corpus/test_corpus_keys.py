@@ -20,7 +20,16 @@ from _corpus_labels import CORPUS, canonical, clause_texts, corpus_file
 
 KEYS = CORPUS / "keys"
 NOTES = CORPUS / "notes"
-CHANGE_KINDS = {"added", "deleted", "modified", "renumbered", "moved", "moved_modified", "split", "merged"}
+CHANGE_KINDS = {
+    "added",
+    "deleted",
+    "modified",
+    "renumbered",
+    "moved",
+    "moved_modified",
+    "split",
+    "merged",
+}
 
 # -- numbered clauses per version, from the table in corpus/README.md --
 EXPECTED_COUNTS = {
@@ -54,8 +63,11 @@ def _kind_counts(found: dict[str, str]) -> tuple[int, int, int, int, int]:
     sections = sum(1 for label in found if label.isdigit())
     subs = sum(1 for label in found if label.replace(".", "").isdigit() and "." in label)
     items = sum(1 for label in found if "(" in label and not label.startswith("Annex"))
-    annex_paragraphs = sum(1 for label in found if label.startswith("Annex") and label.split()[-1].isdigit()
-                           and len(label.split()) == 3)
+    annex_paragraphs = sum(
+        1
+        for label in found
+        if label.startswith("Annex") and label.split()[-1].isdigit() and len(label.split()) == 3
+    )
     rows = sum(1 for label in found if " row " in label)
     return sections, subs, items, annex_paragraphs, rows
 
@@ -64,8 +76,11 @@ def _kind_counts(found: dict[str, str]) -> tuple[int, int, int, int, int]:
 def test_every_text_parses_with_unique_labels(path: Path) -> None:
     found = clause_texts(path)
     assert [label for label in found if label.startswith("¶")] == ["¶1", "¶2", "¶3", "¶4"]
-    assert {canonical(label) for label in found if canonical(label).startswith("Annex")
-            and " " not in canonical(label)[6:]} == {"Annex 1", "Annex 2", "Annex 3"}
+    assert {
+        canonical(label)
+        for label in found
+        if canonical(label).startswith("Annex") and " " not in canonical(label)[6:]
+    } == {"Annex 1", "Annex 2", "Annex 3"}
     assert all(text for text in found.values()), f"{path.name}: a clause has no text"
 
 
@@ -83,12 +98,19 @@ def test_change_key_labels_exist_and_appear_once(key: Path) -> None:
     for entry in data["changes"]:
         assert entry["kind"] in CHANGE_KINDS, f"{key.name}: unknown kind in {entry}"
         for label in _as_list(entry.get("old")):
-            assert label in old, f"{key.name}: {entry} names {label!r}, not a clause of {data['old']}"
+            assert label in old, (
+                f"{key.name}: {entry} names {label!r}, not a clause of {data['old']}"
+            )
             seen_old[label] += 1
         for label in _as_list(entry.get("new")):
-            assert label in new, f"{key.name}: {entry} names {label!r}, not a clause of {data['new']}"
+            assert label in new, (
+                f"{key.name}: {entry} names {label!r}, not a clause of {data['new']}"
+            )
             seen_new[label] += 1
-    twice = sorted({label for label, n in seen_old.items() if n > 1} | {label for label, n in seen_new.items() if n > 1})
+    twice = sorted(
+        {label for label, n in seen_old.items() if n > 1}
+        | {label for label, n in seen_new.items() if n > 1}
+    )
     assert not twice, f"{key.name}: labels listed twice on one side: {twice}"
 
 
@@ -96,10 +118,14 @@ def test_change_key_labels_exist_and_appear_once(key: Path) -> None:
 def test_change_key_entries_have_the_fields_their_kind_needs(key: Path) -> None:
     for entry in _load(key)["changes"]:
         kind, has_old, has_new = entry["kind"], "old" in entry, "new" in entry
-        assert (has_old, has_new) == {"added": (False, True), "deleted": (True, False)}.get(kind, (True, True)), entry
+        assert (has_old, has_new) == {"added": (False, True), "deleted": (True, False)}.get(
+            kind, (True, True)
+        ), entry
         assert isinstance(entry.get("new"), list) == (kind == "split"), entry
         assert isinstance(entry.get("old"), list) == (kind == "merged"), entry
-        assert entry.get("xref_only", True) is True, f"{key.name}: xref_only appears only when true: {entry}"
+        assert entry.get("xref_only", True) is True, (
+            f"{key.name}: xref_only appears only when true: {entry}"
+        )
         if kind not in ("renumbered", "moved"):
             assert entry.get("what"), f"{key.name}: {kind} entry without 'what': {entry}"
 
@@ -114,8 +140,12 @@ def test_change_key_lists_exactly_the_clauses_that_are_not_unchanged(key: Path) 
     new_by_canonical = {canonical(label): label for label in new}
     pairs = [(label, new_by_canonical.get(canonical(label))) for label in old]
     unchanged = [(o, n) for o, n in pairs if n is not None and _same(old[o], new[n])]
-    assert listed_old == set(old) - {o for o, _ in unchanged}, f"{key.name}: old side differs from the texts"
-    assert listed_new == set(new) - {n for _, n in unchanged}, f"{key.name}: new side differs from the texts"
+    assert listed_old == set(old) - {o for o, _ in unchanged}, (
+        f"{key.name}: old side differs from the texts"
+    )
+    assert listed_new == set(new) - {n for _, n in unchanged}, (
+        f"{key.name}: new side differs from the texts"
+    )
 
 
 def _same(old: str, new: str) -> bool:
@@ -128,7 +158,9 @@ def test_change_key_follows_the_order_of_the_new_version(key: Path) -> None:
     data = _load(key)
     order = {label: index for index, label in enumerate(clause_texts(corpus_file(data["new"])))}
     positions = [order[_as_list(e["new"])[0]] for e in data["changes"] if "new" in e]
-    assert positions == sorted(positions), f"{key.name}: entries are not in the order of {data['new']}"
+    assert positions == sorted(positions), (
+        f"{key.name}: entries are not in the order of {data['new']}"
+    )
 
 
 # -- keys of the Chinese half (alignment, defects, stale, drift, notes): generic reference checks --
@@ -147,7 +179,10 @@ def _sides(data: dict[str, Any], key: Path | None = None) -> dict[str, Path]:
     }
     version = re.fullmatch(r"[a-z]+-(\d{4}-\d{2})\.yaml", key.name) if key is not None else None
     if not sides and version:
-        sides = {"en": CORPUS / "en" / f"dpa-{version[1]}.md", "zh": CORPUS / "zh" / f"dpa-{version[1]}.zh.md"}
+        sides = {
+            "en": CORPUS / "en" / f"dpa-{version[1]}.md",
+            "zh": CORPUS / "zh" / f"dpa-{version[1]}.zh.md",
+        }
     return sides
 
 
@@ -158,7 +193,13 @@ def _side_labels(entry: dict[str, Any], name: str) -> list[str]:
 
 
 def _entries(data: dict[str, Any]) -> list[dict[str, Any]]:
-    return [entry for value in data.values() if isinstance(value, list) for entry in value if isinstance(entry, dict)]
+    return [
+        entry
+        for value in data.values()
+        if isinstance(value, list)
+        for entry in value
+        if isinstance(entry, dict)
+    ]
 
 
 @pytest.mark.parametrize("key", OTHER_KEYS, ids=lambda p: f"{p.parent.name}/{p.name}")
@@ -173,15 +214,27 @@ def test_key_labels_point_at_real_clauses(key: Path) -> None:
     for entry in _entries(data):
         for name, found in texts.items():
             for label in _side_labels(entry, name):
-                assert label in found, f"{key.name}: {entry} names {label!r}, not a clause of {sides[name].name}"
+                assert label in found, (
+                    f"{key.name}: {entry} names {label!r}, not a clause of {sides[name].name}"
+                )
                 checked += 1
     assert checked, f"{key.name}: no entry names a clause"
 
 
 ALIGN_KEYS = sorted(KEYS.glob("align-*.yaml"))
 DEFECT_KEYS = sorted(KEYS.glob("defects-*.yaml"))
-DEFECT_CHECKS = {"omission", "addition", "numbers", "dates", "terminology", "untranslated", "cross_reference",
-                 "stale_translation", "punctuation", "unpaired_bracket"}
+DEFECT_CHECKS = {
+    "omission",
+    "addition",
+    "numbers",
+    "dates",
+    "terminology",
+    "untranslated",
+    "cross_reference",
+    "stale_translation",
+    "punctuation",
+    "unpaired_bracket",
+}
 
 
 @pytest.mark.parametrize("key", DEFECT_KEYS, ids=lambda p: p.name)
@@ -198,7 +251,9 @@ def test_seeded_defects_point_at_real_clauses(key: Path) -> None:
         labels = [(name, label) for name in texts for label in _side_labels(defect, name)]
         assert labels, f"{key.name}: defect {defect['id']} points at no clause"
         for name, label in labels:
-            assert label in texts[name], f"{key.name}: defect {defect['id']}: {label!r} not in {sides[name].name}"
+            assert label in texts[name], (
+                f"{key.name}: defect {defect['id']}: {label!r} not in {sides[name].name}"
+            )
 
 
 @pytest.mark.parametrize("notes", NOTE_FILES, ids=lambda p: p.name)
@@ -210,8 +265,12 @@ def test_translator_notes_point_at_real_clauses(notes: Path) -> None:
     zh_texts, en_texts = clause_texts(zh_path), clause_texts(en_path)
     assert data["notes"], f"{notes.name}: no notes"
     for note in data["notes"]:
-        assert note["clause"] in en_texts, f"{notes.name}: {note['clause']!r} is not a clause of {en_path.name}"
-        assert note["zh_clause"] in zh_texts, f"{notes.name}: {note['zh_clause']!r} is not a clause of {zh_path.name}"
+        assert note["clause"] in en_texts, (
+            f"{notes.name}: {note['clause']!r} is not a clause of {en_path.name}"
+        )
+        assert note["zh_clause"] in zh_texts, (
+            f"{notes.name}: {note['zh_clause']!r} is not a clause of {zh_path.name}"
+        )
         assert note["status"] in ("open", "resolved"), note
         assert note.get("text"), note
 
@@ -246,7 +305,9 @@ def _tbx_entries() -> dict[str, dict[str, Any]]:
 
     data = (CORPUS / "glossary.tbx").read_bytes()
     assert b"<!DOCTYPE" not in data, "glossary.tbx must not carry a DOCTYPE"
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
+    )
     root = etree.fromstring(data, parser)
     entries: dict[str, dict[str, Any]] = {}
     for entry in root.iter("termEntry"):
@@ -255,7 +316,10 @@ def _tbx_entries() -> dict[str, dict[str, Any]]:
             for tig in lang_set.iter("tig"):
                 status = tig.findtext(f"termNote[@type='{_TBX_STATUS}']")
                 terms.setdefault((lang_set.get(_XML_LANG), status), []).append(tig.findtext("term"))
-        entries[entry.get("id")] = {"terms": terms, "notes": [n.text for n in entry.findall("note")]}
+        entries[entry.get("id")] = {
+            "terms": terms,
+            "notes": [n.text for n in entry.findall("note")],
+        }
     return entries
 
 
@@ -274,10 +338,14 @@ def test_glossary_yaml_and_tbx_hold_the_same_entries() -> None:
         assert entry is not None, f"glossary.tbx has no entry for {item['en']!r}"
         terms = entry["terms"]
         assert terms.get(("en", "preferredTerm-admn-sts")) == [item["en"]], item["en"]
-        assert terms.get(("en", "admittedTerm-admn-sts"), []) == item.get("en_variants", []), item["en"]
+        assert terms.get(("en", "admittedTerm-admn-sts"), []) == item.get("en_variants", []), item[
+            "en"
+        ]
         assert terms.get(("zh-CN", "preferredTerm-admn-sts")) == item["zh"][:1], item["en"]
         assert terms.get(("zh-CN", "admittedTerm-admn-sts"), []) == item["zh"][1:], item["en"]
-        assert terms.get(("zh-CN", "deprecatedTerm-admn-sts"), []) == item.get("forbidden", []), item["en"]
+        assert terms.get(("zh-CN", "deprecatedTerm-admn-sts"), []) == item.get("forbidden", []), (
+            item["en"]
+        )
         assert entry["notes"][0] == item["note"], item["en"]
         assert (len(entry["notes"]) == 2) == bool(item.get("defined")), item["en"]
 
@@ -287,7 +355,9 @@ def test_glossary_terms_are_unique() -> None:
     english = Counter(item["en"] for item in glossary)
     assert not [term for term, count in english.items() if count > 1]
     for item in glossary:
-        assert not set(item["zh"]) & set(item.get("forbidden", [])), f"{item['en']}: a rendering is both approved and forbidden"
+        assert not set(item["zh"]) & set(item.get("forbidden", [])), (
+            f"{item['en']}: a rendering is both approved and forbidden"
+        )
 
 
 # -- the independent parser itself --
@@ -301,16 +371,26 @@ def test_label_parser_reads_every_kind_of_clause(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert clause_texts(sample) == {
-        "¶1": "Title", "¶2": "Date line", "1": "Scope", "1.1": "The Provider shall:", "1.1(a)": "first;",
-        "1.1(a)(i)": "sub;", "1.1(b)": "second.", "Annex 1": "Details", "Annex 1 1": "Subject matter",
-        "Annex 1 header": "A | B", "Annex 1 row 1": "x | y",
+        "¶1": "Title",
+        "¶2": "Date line",
+        "1": "Scope",
+        "1.1": "The Provider shall:",
+        "1.1(a)": "first;",
+        "1.1(a)(i)": "sub;",
+        "1.1(b)": "second.",
+        "Annex 1": "Details",
+        "Annex 1 1": "Subject matter",
+        "Annex 1 header": "A | B",
+        "Annex 1 row 1": "x | y",
     }
 
 
 def test_label_parser_tells_item_i_from_roman_i(tmp_path: Path) -> None:
     letters = "\n\n".join(f"({c}) item {c};" for c in "abcdefghi")
     sample = tmp_path / "items.md"
-    sample.write_text(f"## 2. Items\n\n2.1 List:\n\n{letters}\n\n(ii) roman under (i).\n", encoding="utf-8")
+    sample.write_text(
+        f"## 2. Items\n\n2.1 List:\n\n{letters}\n\n(ii) roman under (i).\n", encoding="utf-8"
+    )
     found = clause_texts(sample)
     assert "2.1(i)" in found and found["2.1(i)(ii)"] == "roman under (i)."
 
@@ -322,9 +402,17 @@ def test_label_parser_refuses_a_repeated_label(tmp_path: Path) -> None:
         clause_texts(sample)
 
 
-@pytest.mark.parametrize(("printed", "english"), [
-    ("第七条", "7"), ("7.2（一）", "7.2(a)"), ("7.2（a）（i）", "7.2(a)(i)"), ("7.2（一）(ii)", "7.2(a)(ii)"),
-    ("附件三 row 2", "Annex 3 row 2"), ("附件一", "Annex 1"), ("12.2(f)", "12.2(f)"),
-])
+@pytest.mark.parametrize(
+    ("printed", "english"),
+    [
+        ("第七条", "7"),
+        ("7.2（一）", "7.2(a)"),
+        ("7.2（a）（i）", "7.2(a)(i)"),
+        ("7.2（一）(ii)", "7.2(a)(ii)"),
+        ("附件三 row 2", "Annex 3 row 2"),
+        ("附件一", "Annex 1"),
+        ("12.2(f)", "12.2(f)"),
+    ],
+)
 def test_canonical_labels(printed: str, english: str) -> None:
     assert canonical(printed) == english

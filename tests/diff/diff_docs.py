@@ -42,7 +42,9 @@ def _path(ref: str) -> tuple[str, ...]:
     return tuple(re.findall(r"[0-9A-Za-z]+", ref))
 
 
-def doc(rows: list[Row], lang: str = "en", prefix: str = "c", source: str = "memory.md") -> Document:
+def doc(
+    rows: list[Row], lang: str = "en", prefix: str = "c", source: str = "memory.md"
+) -> Document:
     clauses: list[Clause] = []
     by_ref: dict[str, Clause] = {}
     last_numbered: Clause | None = None
@@ -52,7 +54,9 @@ def doc(rows: list[Row], lang: str = "en", prefix: str = "c", source: str = "mem
             path = _path(row.ref)
             parent = None
             for cut in range(len(path) - 1, 0, -1):
-                parent = next((c for c in reversed(clauses) if c.path == path[:cut] and c.ref), None)
+                parent = next(
+                    (c for c in reversed(clauses) if c.path == path[:cut] and c.ref), None
+                )
                 if parent:
                     break
         else:

@@ -75,7 +75,15 @@ def test_json_contract(files):
     assert [-1, "year"] in security["redline"] and [1, "month"] in security["redline"]
     xref = next(c for c in data["changes"] if c["new_label"] == "3.2")
     assert xref["kind"] == "renumbered" and xref["xref_only"] is True
-    assert set(data["changes"][0]) >= {"kind", "old_id", "new_id", "old_label", "new_label", "similarity", "redline"}
+    assert set(data["changes"][0]) >= {
+        "kind",
+        "old_id",
+        "new_id",
+        "old_label",
+        "new_label",
+        "similarity",
+        "redline",
+    }
 
 
 def test_text_output_plain_when_not_a_terminal(files, tmp_path):
@@ -94,12 +102,18 @@ def test_text_output_plain_when_not_a_terminal(files, tmp_path):
 def test_missing_file_is_a_load_error_naming_it(tmp_path):
     from dpa_compare.errors import LoadError
 
-    result = CliRunner().invoke(diff_command, [str(tmp_path / "nope.md"), str(tmp_path / "nope2.md")])
+    result = CliRunner().invoke(
+        diff_command, [str(tmp_path / "nope.md"), str(tmp_path / "nope2.md")]
+    )
     assert result.exit_code != 0
     assert isinstance(result.exception, LoadError) and "nope.md" in str(result.exception)
 
 
 def test_help_has_an_example():
     result = CliRunner().invoke(diff_command, ["--help"])
-    assert result.exit_code == 0 and "Example:" in result.output and "dpa-compare diff" in result.output
+    assert (
+        result.exit_code == 0
+        and "Example:" in result.output
+        and "dpa-compare diff" in result.output
+    )
     assert COMMANDS == [diff_command]

@@ -34,8 +34,12 @@ def as_key_entries(result: VersionDiff) -> set[tuple[str, str, str, bool]]:
     """Return the diff's non-unchanged changes as (kind, old, new, xref_only) with key labels."""
     entries = set()
     for change in result.changed():
-        old = [key_label(result.old.clause(i).ref) for i in change.old_ids] or key_label(change.old_label)
-        new = [key_label(result.new.clause(i).ref) for i in change.new_ids] or key_label(change.new_label)
+        old = [key_label(result.old.clause(i).ref) for i in change.old_ids] or key_label(
+            change.old_label
+        )
+        new = [key_label(result.new.clause(i).ref) for i in change.new_ids] or key_label(
+            change.new_label
+        )
         old = old if change.old_id else None
         new = new if change.new_id else None
         entries.add((change.kind, repr(old), repr(new), change.xref_only))
@@ -43,7 +47,10 @@ def as_key_entries(result: VersionDiff) -> set[tuple[str, str, str, bool]]:
 
 
 def key_entries(data: dict) -> set[tuple[str, str, str, bool]]:
-    return {(e["kind"], repr(e.get("old")), repr(e.get("new")), bool(e.get("xref_only"))) for e in data["changes"]}
+    return {
+        (e["kind"], repr(e.get("old")), repr(e.get("new")), bool(e.get("xref_only")))
+        for e in data["changes"]
+    }
 
 
 @pytest.mark.parametrize("key", KEYS, ids=lambda p: p.name)

@@ -9,34 +9,73 @@ from dpa_compare.diff.redline import new_text, old_text
 
 BASE = [
     H("1", "Definitions"),
-    C("1.1", "Capitalised terms not defined in this Addendum have the meaning given in the Agreement."),
-    C("1.2", "\"Restricted Transfer\" means a transfer of Personal Data to a country without an adequacy decision."),
+    C(
+        "1.1",
+        "Capitalised terms not defined in this Addendum have the meaning given in the Agreement.",
+    ),
+    C(
+        "1.2",
+        '"Restricted Transfer" means a transfer of Personal Data to a country without an adequacy decision.',
+    ),
     H("2", "Processing of Personal Data"),
-    C("2.1", "The Processor shall process Personal Data only on documented instructions from the Controller. "
-             "The Processor shall inform the Controller if an instruction infringes Applicable Data Protection Law."),
+    C(
+        "2.1",
+        "The Processor shall process Personal Data only on documented instructions from the Controller. "
+        "The Processor shall inform the Controller if an instruction infringes Applicable Data Protection Law.",
+    ),
     C("2.2", "The Controller remains responsible for the lawfulness of the instructions it gives."),
-    C("2.3", "The Processor shall assist the Controller as described in Section 4.2 of this Addendum."),
+    C(
+        "2.3",
+        "The Processor shall assist the Controller as described in Section 4.2 of this Addendum.",
+    ),
     H("3", "Confidentiality"),
-    C("3.1", "The Processor shall ensure that persons authorised to process Personal Data are bound by confidentiality."),
+    C(
+        "3.1",
+        "The Processor shall ensure that persons authorised to process Personal Data are bound by confidentiality.",
+    ),
     C("3.2", "Access to Personal Data is limited to staff who need it to perform the Services."),
     H("4", "Sub-processors"),
-    C("4.1", "The Controller grants a general authorisation to engage the Sub-processors listed below."),
-    C("4.2", "The Processor shall give at least thirty days' notice before adding or replacing a Sub-processor."),
+    C(
+        "4.1",
+        "The Controller grants a general authorisation to engage the Sub-processors listed below.",
+    ),
+    C(
+        "4.2",
+        "The Processor shall give at least thirty days' notice before adding or replacing a Sub-processor.",
+    ),
     C("4.3", "The current Sub-processors are:"),
-    T("Northwind Hosting Ltd"), T("Ireland"), T("Cloud hosting"),
-    T("Blue Heron Mail Inc."), T("United States"), T("Email delivery"),
-    T("Kestrel Analytics LLC"), T("United States"), T("Cloud hosting"),
-    T("Osprey Support GmbH"), T("Germany"), T("Customer support"),
-    T("Lark Payments Inc."), T("United States"), T("Cloud hosting"),
+    T("Northwind Hosting Ltd"),
+    T("Ireland"),
+    T("Cloud hosting"),
+    T("Blue Heron Mail Inc."),
+    T("United States"),
+    T("Email delivery"),
+    T("Kestrel Analytics LLC"),
+    T("United States"),
+    T("Cloud hosting"),
+    T("Osprey Support GmbH"),
+    T("Germany"),
+    T("Customer support"),
+    T("Lark Payments Inc."),
+    T("United States"),
+    T("Cloud hosting"),
     H("5", "Term"),
-    C("5.1", "This Addendum remains in force for as long as the Processor processes Personal Data for the Controller."),
-    C("5.2", "On termination the Processor shall delete or return all Personal Data at the Controller's choice."),
+    C(
+        "5.1",
+        "This Addendum remains in force for as long as the Processor processes Personal Data for the Controller.",
+    ),
+    C(
+        "5.2",
+        "On termination the Processor shall delete or return all Personal Data at the Controller's choice.",
+    ),
 ]
 
 
 def kinds(result) -> dict[str, str]:
     """Return {old label or new label: kind} for quick assertions."""
-    return {(c.old_label or c.new_label) + ("" if c.old_id else "+"): c.kind for c in result.changes}
+    return {
+        (c.old_label or c.new_label) + ("" if c.old_id else "+"): c.kind for c in result.changes
+    }
 
 
 def _check_covers_every_clause(result) -> None:
@@ -45,7 +84,11 @@ def _check_covers_every_clause(result) -> None:
     assert sorted(old_ids) == sorted(c.id for c in result.old.clauses)
     assert sorted(new_ids) == sorted(c.id for c in result.new.clauses)
     for change in result.changes:
-        old = result.old.clause(change.old_id).full_text if change.old_id and not change.old_ids else None
+        old = (
+            result.old.clause(change.old_id).full_text
+            if change.old_id and not change.old_ids
+            else None
+        )
         if old is not None:
             assert old_text(change.redline) == old
         if change.new_id and not change.new_ids:
@@ -61,17 +104,29 @@ def test_same_document_is_unchanged_throughout():
 
 
 def test_inserting_a_section_at_the_top_renumbers_everything_after_it():
-    inserted = [H("1", "Scope"), C("1.1", "This Addendum applies to all processing under the Agreement.")]
+    inserted = [
+        H("1", "Scope"),
+        C("1.1", "This Addendum applies to all processing under the Agreement."),
+    ]
     new_rows = inserted + renumber(BASE, 1)
-    new_rows[2 + 6] = C("3.3", "The Processor shall assist the Controller as described in Section 5.2 of this Addendum.")
+    new_rows[2 + 6] = C(
+        "3.3",
+        "The Processor shall assist the Controller as described in Section 5.2 of this Addendum.",
+    )
     result = diff(doc(BASE), doc(new_rows, prefix="n"))
     _check_covers_every_clause(result)
     counts = result.counts()
     assert counts["added"] == 2
-    assert counts["deleted"] == counts["modified"] == counts["moved"] == counts["moved_modified"] == 0
+    assert (
+        counts["deleted"] == counts["modified"] == counts["moved"] == counts["moved_modified"] == 0
+    )
     numbered = [c for c in result.changes if c.old_label]
     assert all(c.kind == "renumbered" for c in numbered)
-    assert {(c.old_label, c.new_label) for c in numbered} >= {("1", "2"), ("4.3", "5.3"), ("5.2", "6.2")}
+    assert {(c.old_label, c.new_label) for c in numbered} >= {
+        ("1", "2"),
+        ("4.3", "5.3"),
+        ("5.2", "6.2"),
+    }
     xref = next(c for c in result.changes if c.old_label == "2.3")
     assert xref.new_label == "3.3" and xref.xref_only
     assert markup(xref.redline).count("[-4.2-]{+5.2+}") == 1
@@ -80,13 +135,19 @@ def test_inserting_a_section_at_the_top_renumbers_everything_after_it():
 
 def test_cross_reference_to_an_unrenumbered_target_is_a_modification():
     new_rows = list(BASE)
-    new_rows[6] = C("2.3", "The Processor shall assist the Controller as described in Section 4.1 of this Addendum.")
+    new_rows[6] = C(
+        "2.3",
+        "The Processor shall assist the Controller as described in Section 4.1 of this Addendum.",
+    )
     change = next(c for c in diff(doc(BASE), doc(new_rows)).changes if c.old_label == "2.3")
     assert change.kind == "modified" and not change.xref_only
 
 
 def test_a_moved_clause_with_an_inner_edit_is_moved_modified():
-    moved = C("5.3", "Access to Personal Data is limited to staff who strictly need it to perform the Services.")
+    moved = C(
+        "5.3",
+        "Access to Personal Data is limited to staff who strictly need it to perform the Services.",
+    )
     new_rows = [r for r in BASE if r.ref != "3.2"] + [moved]
     result = diff(doc(BASE), doc(new_rows, prefix="n"))
     _check_covers_every_clause(result)
@@ -105,7 +166,10 @@ def test_a_clause_moved_out_of_order_among_siblings_is_moved():
     rows[i], rows[j] = rows[i]._replace(ref="2.1"), rows[j]._replace(ref="2.2")
     result = diff(doc(BASE), doc(rows, prefix="n"))
     # -- a swap of two equal siblings: one of them moved, the other only got the freed number --
-    assert sorted(c.kind for c in result.changes if c.kind != "unchanged") == ["moved", "renumbered"]
+    assert sorted(c.kind for c in result.changes if c.kind != "unchanged") == [
+        "moved",
+        "renumbered",
+    ]
     moved = result.of_kind("moved")[0]
     assert {moved.old_label, moved.new_label} == {"2.1", "2.2"} and moved.similarity == 1.0
 
@@ -122,7 +186,10 @@ def test_a_clause_split_in_two_is_reported_as_a_split():
     split = result.of_kind("split")
     assert len(split) == 1 and split[0].old_label == "2.1" and len(split[0].new_ids) == 2
     assert result.counts()["added"] == result.counts()["deleted"] == 0
-    assert {(c.old_label, c.new_label) for c in result.of_kind("renumbered")} == {("2.2", "2.3"), ("2.3", "2.4")}
+    assert {(c.old_label, c.new_label) for c in result.of_kind("renumbered")} == {
+        ("2.2", "2.3"),
+        ("2.3", "2.4"),
+    }
 
 
 def test_two_clauses_joined_into_one_are_reported_as_a_merge():
@@ -146,8 +213,15 @@ def test_deleting_one_table_row_deletes_exactly_its_cells():
     _check_covers_every_clause(result)
     deleted = result.of_kind("deleted")
     old = result.old
-    assert [old.clause(c.old_id).text for c in deleted] == ["Blue Heron Mail Inc.", "United States", "Email delivery"]
-    assert deleted[1].old_id == old.clauses[[c.text for c in old.clauses].index("Blue Heron Mail Inc.") + 1].id
+    assert [old.clause(c.old_id).text for c in deleted] == [
+        "Blue Heron Mail Inc.",
+        "United States",
+        "Email delivery",
+    ]
+    assert (
+        deleted[1].old_id
+        == old.clauses[[c.text for c in old.clauses].index("Blue Heron Mail Inc.") + 1].id
+    )
     assert all(c.kind == "unchanged" for c in result.changes if c.kind != "deleted")
 
 
@@ -155,12 +229,17 @@ def test_a_retitled_heading_is_modified():
     rows = [H("3", "Confidentiality of Processing") if r.ref == "3" else r for r in BASE]
     result = diff(doc(BASE), doc(rows, prefix="n"))
     change = next(c for c in result.changes if c.old_label == "3")
-    assert change.kind == "modified" and markup(change.redline) == "Confidentiality{+ of Processing+}"
+    assert (
+        change.kind == "modified" and markup(change.redline) == "Confidentiality{+ of Processing+}"
+    )
 
 
 def test_an_edited_clause_in_place_is_modified_with_its_edit():
     rows = list(BASE)
-    rows[12] = C("4.2", "The Processor shall give at least fourteen days' notice before adding or replacing a Sub-processor.")
+    rows[12] = C(
+        "4.2",
+        "The Processor shall give at least fourteen days' notice before adding or replacing a Sub-processor.",
+    )
     result = diff(doc(BASE), doc(rows, prefix="n"))
     change = next(c for c in result.changes if c.old_label == "4.2")
     assert change.kind == "modified" and 0.8 < change.similarity < 1
@@ -190,9 +269,15 @@ ZH_BASE = [
 
 
 def test_chinese_renumbering_with_cross_reference():
-    new_rows = [H("1", "范围"), C("1.1", "本附录适用于主协议项下的全部处理活动。")] + renumber(ZH_BASE, 1)
+    new_rows = [H("1", "范围"), C("1.1", "本附录适用于主协议项下的全部处理活动。")] + renumber(
+        ZH_BASE, 1
+    )
     new_rows[6] = C("3.2", "处理者应当按照第4.2条的规定协助控制者。")
-    result = diff(doc(ZH_BASE, lang="zh"), doc(new_rows, lang="zh", prefix="n"), glossary_terms=["个人数据", "分处理者"])
+    result = diff(
+        doc(ZH_BASE, lang="zh"),
+        doc(new_rows, lang="zh", prefix="n"),
+        glossary_terms=["个人数据", "分处理者"],
+    )
     _check_covers_every_clause(result)
     assert result.counts()["added"] == 2
     assert all(c.kind == "renumbered" for c in result.changes if c.old_id)
@@ -203,7 +288,9 @@ def test_chinese_renumbering_with_cross_reference():
 def test_chinese_edit_redline_keeps_glossary_terms_whole():
     rows = list(ZH_BASE)
     rows[7] = C("3.2", "处理者在增加或更换分处理者前应至少提前十五日书面通知控制者。")
-    result = diff(doc(ZH_BASE, lang="zh"), doc(rows, lang="zh", prefix="n"), glossary_terms=["分处理者"])
+    result = diff(
+        doc(ZH_BASE, lang="zh"), doc(rows, lang="zh", prefix="n"), glossary_terms=["分处理者"]
+    )
     change = next(c for c in result.changes if c.old_label == "3.2")
     assert change.kind == "modified"
     assert "分处理者" in [text for op, text in change.redline if op == 0][0]

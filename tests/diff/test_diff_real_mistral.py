@@ -42,7 +42,9 @@ def test_security_split_renumbers_every_later_section():
     # -- the security section keeps number 5 (retitled); its breach half becomes section 6 --
     assert pairs["5"] == ("modified", "5")
     assert pairs["5.2"] == ("moved", "6")
-    assert not any(c.kind in ("deleted", "added") and c.old_label in ("6", "7", "8") for c in result.changes)
+    assert not any(
+        c.kind in ("deleted", "added") and c.old_label in ("6", "7", "8") for c in result.changes
+    )
 
 
 def test_a_typographic_title_change_stays_renumbered_and_shows_its_edit():

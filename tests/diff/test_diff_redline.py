@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
+import sys
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-import sys
 
 import dpa_compare.diff.redline  # noqa: F401 -- the module, for monkeypatching
 from dpa_compare.diff.redline import (
@@ -26,13 +25,54 @@ from dpa_compare.diff.redline import (
 )
 
 EN_PIECES = [
-    "The Processor", "shall", "must", "promptly", "notify", "the Controller", "without undue delay",
-    "within 72 hours", "of becoming aware of", "a Personal Data Breach", "under Article 33", "(a)",
-    "Section 7.2", "EUR 1,000,000", "Regulation 2016/679", "and", "or", ",", ";", ".", "Sub-processor",
+    "The Processor",
+    "shall",
+    "must",
+    "promptly",
+    "notify",
+    "the Controller",
+    "without undue delay",
+    "within 72 hours",
+    "of becoming aware of",
+    "a Personal Data Breach",
+    "under Article 33",
+    "(a)",
+    "Section 7.2",
+    "EUR 1,000,000",
+    "Regulation 2016/679",
+    "and",
+    "or",
+    ",",
+    ";",
+    ".",
+    "Sub-processor",
 ]
 ZH_PIECES = [
-    "处理者", "应当", "在", "知悉", "个人数据", "泄露", "后", "七十二小时", "内", "书面", "通知", "控制者",
-    "分处理者", "根据", "第7.2条", "附件二", "（一）", "，", "。", "；", "“", "”", "GDPR", " ", "及",
+    "处理者",
+    "应当",
+    "在",
+    "知悉",
+    "个人数据",
+    "泄露",
+    "后",
+    "七十二小时",
+    "内",
+    "书面",
+    "通知",
+    "控制者",
+    "分处理者",
+    "根据",
+    "第7.2条",
+    "附件二",
+    "（一）",
+    "，",
+    "。",
+    "；",
+    "“",
+    "”",
+    "GDPR",
+    " ",
+    "及",
 ]
 
 
@@ -57,7 +97,9 @@ def test_empty_side_is_a_pure_insert_or_delete():
 def test_changes_are_whole_words():
     edits = _rebuilds("notify within 72 hours", "notify within 48 hours", "en")
     assert markup(edits) == "notify within [-72-]{+48+} hours"
-    edits = _rebuilds("the amount of EUR 1,000,000 applies", "the amount of EUR 1,500,000 applies", "en")
+    edits = _rebuilds(
+        "the amount of EUR 1,000,000 applies", "the amount of EUR 1,500,000 applies", "en"
+    )
     assert "[-1,000,000-]{+1,500,000+}" in markup(edits)
 
 
@@ -68,13 +110,22 @@ def test_chinese_changes_are_jieba_words():
 
 
 def test_mixed_language_text():
-    _rebuilds("依据GDPR第28条，Processor shall notify。", "依据GDPR第29条，Processor must notify。", "zh")
+    _rebuilds(
+        "依据GDPR第28条，Processor shall notify。", "依据GDPR第29条，Processor must notify。", "zh"
+    )
 
 
 def test_semantic_cleanup_folds_tiny_equalities():
     # -- without the cleanup, every kept space between changed words would split the change --
-    edits = _rebuilds("The Processor shall notify the Controller", "A Sub-processor must inform each Controller", "en")
-    assert markup(edits) == "[-The Processor shall notify the-]{+A Sub-processor must inform each+} Controller"
+    edits = _rebuilds(
+        "The Processor shall notify the Controller",
+        "A Sub-processor must inform each Controller",
+        "en",
+    )
+    assert (
+        markup(edits)
+        == "[-The Processor shall notify the-]{+A Sub-processor must inform each+} Controller"
+    )
 
 
 def test_deletions_come_before_insertions():
@@ -110,6 +161,7 @@ def test_a_broken_redline_raises_an_internal_error(monkeypatch):
 
 
 # -- random edits: insert, delete, replace and move words, then check the rebuild --
+
 
 def _edited(draw, pieces: list[str], joiner: str) -> tuple[str, str]:
     words = draw(st.lists(st.sampled_from(pieces), min_size=0, max_size=25))

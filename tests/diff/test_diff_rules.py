@@ -18,9 +18,15 @@ def _by_old(result):
 
 
 def test_same_number_clause_whose_reference_follows_renumbering_is_modified_xref_only():
-    old_rows = [H("1", "Scope"), C("1.1", "This Addendum applies to all processing, see Section 3.2.")]
+    old_rows = [
+        H("1", "Scope"),
+        C("1.1", "This Addendum applies to all processing, see Section 3.2."),
+    ]
     old_rows += renumber(BASE, 1)
-    new_rows = old_rows[:2] + [H("2", "Notice"), C("2.1", "Notices are given in writing to the addresses in the Agreement.")]
+    new_rows = old_rows[:2] + [
+        H("2", "Notice"),
+        C("2.1", "Notices are given in writing to the addresses in the Agreement."),
+    ]
     new_rows += renumber(BASE, 2)
     new_rows[1] = C("1.1", "This Addendum applies to all processing, see Section 4.2.")
     result = diff(doc(old_rows), doc(new_rows, prefix="n"))
@@ -30,7 +36,10 @@ def test_same_number_clause_whose_reference_follows_renumbering_is_modified_xref
 
 
 def test_renumbered_clause_with_only_a_typographic_edit_stays_renumbered():
-    new_rows = [H("1", "Scope"), C("1.1", "This Addendum applies to all processing under the Agreement.")]
+    new_rows = [
+        H("1", "Scope"),
+        C("1.1", "This Addendum applies to all processing under the Agreement."),
+    ]
     new_rows += renumber(BASE, 1)
     index = next(k for k, r in enumerate(new_rows) if r.heading == "Sub-processors")
     new_rows[index] = H("5", "Subprocessors")
@@ -41,7 +50,10 @@ def test_renumbered_clause_with_only_a_typographic_edit_stays_renumbered():
 
 
 def test_substantive_edit_of_a_renumbered_clause_is_modified():
-    new_rows = [H("1", "Scope"), C("1.1", "This Addendum applies to all processing under the Agreement.")]
+    new_rows = [
+        H("1", "Scope"),
+        C("1.1", "This Addendum applies to all processing under the Agreement."),
+    ]
     new_rows += renumber(BASE, 1)
     index = next(k for k, r in enumerate(new_rows) if r.heading == "Sub-processors")
     new_rows[index] = H("5", "Subcontractors")
@@ -68,7 +80,10 @@ def test_a_match_that_absorbed_its_deleted_neighbour_is_a_merge():
     result = diff(doc(BASE), doc(rows, prefix="n"))
     _check_covers_every_clause(result)
     merges = result.of_kind("merged")
-    assert len(merges) == 1 and [result.old.clause(i).ref for i in merges[0].old_ids] == ["3.1", "3.2"]
+    assert len(merges) == 1 and [result.old.clause(i).ref for i in merges[0].old_ids] == [
+        "3.1",
+        "3.2",
+    ]
     assert result.counts()["deleted"] == 0
 
 
@@ -77,7 +92,10 @@ SECTION = [
     C("1.1", "Objections are handled as described in Section 2.2 of this Addendum."),
     H("2", "Sub-processors"),
     C("2.1", "The Controller grants a general authorisation to engage Sub-processors."),
-    C("2.2", "The Processor shall give thirty days' notice before adding a Sub-processor, and the Controller may object."),
+    C(
+        "2.2",
+        "The Processor shall give thirty days' notice before adding a Sub-processor, and the Controller may object.",
+    ),
     C("2.3", "The Processor remains liable for the acts of its Sub-processors."),
 ]
 
@@ -87,7 +105,10 @@ def test_a_rewritten_clause_follows_the_references_that_cite_it():
     new_rows[1] = C("1.1", "Objections are handled as described in Section 2.3 of this Addendum.")
     new_rows[4:] = [
         C("2.2", "The current list of Sub-processors is published on the Processor's website."),
-        C("2.3", "Where the Controller objects within sixty days of a notice, the parties shall discuss it in good faith."),
+        C(
+            "2.3",
+            "Where the Controller objects within sixty days of a notice, the parties shall discuss it in good faith.",
+        ),
         C("2.4", SECTION[5].text),
     ]
     result = diff(doc(SECTION), doc(new_rows, prefix="n"))
@@ -98,8 +119,18 @@ def test_a_rewritten_clause_follows_the_references_that_cite_it():
 
 
 def test_chinese_numbers_printed_in_another_style_are_the_same_number():
-    old = doc([H("第七条", "安全"), C("第七条 7.1", "提供方应采取适当的技术和组织措施保护个人数据。")], lang="zh")
-    old = replace(old, clauses=(replace(old.clauses[0], path=("7",)), replace(old.clauses[1], path=("7", "1"))))
-    new = doc([H("7", "安全"), C("7.1", "提供方应采取适当的技术和组织措施保护个人数据。")], lang="zh", prefix="n")
+    old = doc(
+        [H("第七条", "安全"), C("第七条 7.1", "提供方应采取适当的技术和组织措施保护个人数据。")],
+        lang="zh",
+    )
+    old = replace(
+        old,
+        clauses=(replace(old.clauses[0], path=("7",)), replace(old.clauses[1], path=("7", "1"))),
+    )
+    new = doc(
+        [H("7", "安全"), C("7.1", "提供方应采取适当的技术和组织措施保护个人数据。")],
+        lang="zh",
+        prefix="n",
+    )
     result = diff(old, new)
     assert {c.kind for c in result.changes} == {"unchanged"}

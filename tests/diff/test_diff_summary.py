@@ -5,15 +5,27 @@ from __future__ import annotations
 from diff_docs import C, H, doc, renumber
 
 from dpa_compare.diff import diff
-from dpa_compare.diff.summary import block_title, change_table, render_text, short_redline, summary_line
+from dpa_compare.diff.summary import (
+    block_title,
+    change_table,
+    render_text,
+    short_redline,
+    summary_line,
+)
 
 OLD = [H("1", "Scope"), C("1.1", "This Addendum applies to the Services."), H("2", "Security"),
        C("2.1", "The Processor shall keep Personal Data secure at all times and review its measures yearly.")]  # fmt: skip
 
 
 def _result():
-    new = [H("1", "Definitions"), C("1.1", "Terms have the meaning given in the Agreement.")] + renumber(OLD, 1)
-    new[-1] = C("3.1", "The Processor shall keep Personal Data secure at all times and review its measures monthly.")
+    new = [
+        H("1", "Definitions"),
+        C("1.1", "Terms have the meaning given in the Agreement."),
+    ] + renumber(OLD, 1)
+    new[-1] = C(
+        "3.1",
+        "The Processor shall keep Personal Data secure at all times and review its measures monthly.",
+    )
     return diff(doc(OLD), doc(new, prefix="n"))
 
 

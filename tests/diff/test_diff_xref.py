@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from dpa_compare.diff.xref import Ref, build_label_map, canonical_ref, find_references, is_xref_only, map_ref
+from dpa_compare.diff.xref import (
+    Ref,
+    build_label_map,
+    canonical_ref,
+    find_references,
+    is_xref_only,
+    map_ref,
+)
 
 FIND_CASES = [
     ("See Section 7.2(a).", [Ref("", "7.2(a)")]),

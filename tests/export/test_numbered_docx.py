@@ -10,8 +10,10 @@ import pytest
 from dpa_compare.export.numbered_docx import (
     SCHEMES,
     LevelSpec,
-    NumberedParagraph as P,
     write_numbered_docx,
+)
+from dpa_compare.export.numbered_docx import (
+    NumberedParagraph as P,
 )
 from dpa_compare.io import read
 
@@ -31,9 +33,51 @@ _OUTLINE = [
     P("Item restarts under the new clause.", level=2),
 ]
 _EXPECTED = {
-    "legal-en": [None, "1.", "1.1", "1.2", "(a)", "(b)", None, "(c)", "(i)", "(ii)", "2.", "2.1", "(a)"],
-    "zh-article": [None, "第一条", "1.1", "1.2", "（一）", "（二）", None, "（三）", "(a)", "(b)", "第二条", "2.1", "（一）"],
-    "zh-decimal": [None, "1.", "1.1", "1.2", "（一）", "（二）", None, "（三）", "(a)", "(b)", "2.", "2.1", "（一）"],
+    "legal-en": [
+        None,
+        "1.",
+        "1.1",
+        "1.2",
+        "(a)",
+        "(b)",
+        None,
+        "(c)",
+        "(i)",
+        "(ii)",
+        "2.",
+        "2.1",
+        "(a)",
+    ],
+    "zh-article": [
+        None,
+        "第一条",
+        "1.1",
+        "1.2",
+        "（一）",
+        "（二）",
+        None,
+        "（三）",
+        "(a)",
+        "(b)",
+        "第二条",
+        "2.1",
+        "（一）",
+    ],
+    "zh-decimal": [
+        None,
+        "1.",
+        "1.1",
+        "1.2",
+        "（一）",
+        "（二）",
+        None,
+        "（三）",
+        "(a)",
+        "(b)",
+        "2.",
+        "2.1",
+        "（一）",
+    ],
 }
 
 
@@ -45,7 +89,10 @@ def test_round_trip_labels_and_text(scheme: str, tmp_path: Path) -> None:
     source = read(file)
     assert source.title == "Sample"
     assert [b.auto_label for b in source.blocks] == _EXPECTED[scheme]
-    expected_text = [(p.bold_lead + ("" if lang == "zh" else " ") if p.bold_lead else "") + p.text for p in _OUTLINE]
+    expected_text = [
+        (p.bold_lead + ("" if lang == "zh" else " ") if p.bold_lead else "") + p.text
+        for p in _OUTLINE
+    ]
     assert [b.text for b in source.blocks] == expected_text
     assert [b.list_level for b in source.blocks] == [p.level for p in _OUTLINE]
     assert source.blocks[11].bold_lead == "Security."
@@ -85,7 +132,9 @@ def test_output_is_deterministic_and_written_atomically(tmp_path: Path) -> None:
 def test_tables_are_placed_after_the_given_paragraph(tmp_path: Path) -> None:
     file = tmp_path / "tables.docx"
     paragraphs = [P("Intro", level=0), P("After table", level=0)]
-    write_numbered_docx(file, paragraphs, tables=[(0, [["Party", "Role"], ["A", "Controller"]]), (-1, [["top"]])])
+    write_numbered_docx(
+        file, paragraphs, tables=[(0, [["Party", "Role"], ["A", "Controller"]]), (-1, [["top"]])]
+    )
     blocks = read(file).blocks
     assert [(b.text, b.location) for b in blocks] == [
         ("top", "table 1 row 1 cell 1"),
@@ -129,4 +178,9 @@ def test_level_beyond_scheme_and_unknown_style(tmp_path: Path) -> None:
 
 def test_schemes_cover_the_documented_patterns() -> None:
     assert [s.lvl_text for s in SCHEMES["legal-en"]] == ["%1.", "%1.%2", "(%3)", "(%4)"]
-    assert [s.num_fmt for s in SCHEMES["zh-article"]] == ["chineseCounting", "decimal", "chineseCounting", "lowerLetter"]
+    assert [s.num_fmt for s in SCHEMES["zh-article"]] == [
+        "chineseCounting",
+        "decimal",
+        "chineseCounting",
+        "lowerLetter",
+    ]

@@ -30,8 +30,13 @@ _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 
 def _rels(items: list[tuple[str, str, str]]) -> str:
-    body = "".join(f'<Relationship Id="{i}" Type="{t}" Target="{target}"/>' for i, t, target in items)
-    return _DECL + f'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{body}</Relationships>'
+    body = "".join(
+        f'<Relationship Id="{i}" Type="{t}" Target="{target}"/>' for i, t, target in items
+    )
+    return (
+        _DECL
+        + f'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{body}</Relationships>'
+    )
 
 
 def document_xml(body: str) -> str:
@@ -61,18 +66,25 @@ def make_docx(
     doc_rels = []
     files = {"word/document.xml": document if document is not None else document_xml(body)}
     if numbering is not None:
-        files["word/numbering.xml"] = _DECL + f'<w:numbering xmlns:w="{W_NS}">{numbering}</w:numbering>'
+        files["word/numbering.xml"] = (
+            _DECL + f'<w:numbering xmlns:w="{W_NS}">{numbering}</w:numbering>'
+        )
         doc_rels.append(("rId1", f"{_REL}/numbering", "numbering.xml"))
     if styles is not None:
         files["word/styles.xml"] = _DECL + f'<w:styles xmlns:w="{W_NS}">{styles}</w:styles>'
         doc_rels.append(("rId2", f"{_REL}/styles", "styles.xml"))
     if title is not None:
         files["docProps/core.xml"] = (
-            _DECL + '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+            _DECL
+            + '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
             f'xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>{title}</dc:title></cp:coreProperties>'
         )
         package_rels.append(
-            ("rId2", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties", "docProps/core.xml")
+            (
+                "rId2",
+                "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
+                "docProps/core.xml",
+            )
         )
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -84,13 +96,23 @@ def make_docx(
     return buffer.getvalue()
 
 
-def p(text: str = "", *, num: tuple[int, int] | None = None, style: str | None = None, inner: str | None = None) -> str:
+def p(
+    text: str = "",
+    *,
+    num: tuple[int, int] | None = None,
+    style: str | None = None,
+    inner: str | None = None,
+) -> str:
     """Return a w:p with plain `text` (or raw run XML `inner`), optional (numId, ilvl) and style id."""
     props = f'<w:pStyle w:val="{style}"/>' if style else ""
     if num is not None:
         props += f'<w:numPr><w:ilvl w:val="{num[1]}"/><w:numId w:val="{num[0]}"/></w:numPr>'
     ppr = f"<w:pPr>{props}</w:pPr>" if props else ""
-    runs = inner if inner is not None else (f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>' if text else "")
+    runs = (
+        inner
+        if inner is not None
+        else (f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>' if text else "")
+    )
     return f"<w:p>{ppr}{runs}</w:p>"
 
 
@@ -113,7 +135,9 @@ def set_declared_size(data: bytes, name: str, size: int, *, compressed: int | No
     for signature, size_offset, name_offset in ((b"PK\x03\x04", 22, 30), (b"PK\x01\x02", 24, 46)):
         start = 0
         while (start := out.find(signature, start)) != -1:
-            name_length = struct.unpack_from("<H", out, start + (26 if signature == b"PK\x03\x04" else 28))[0]
+            name_length = struct.unpack_from(
+                "<H", out, start + (26 if signature == b"PK\x03\x04" else 28)
+            )[0]
             if bytes(out[start + name_offset : start + name_offset + name_length]) == encoded:
                 struct.pack_into("<I", out, start + size_offset, size)
                 if compressed is not None:

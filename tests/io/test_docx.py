@@ -26,7 +26,9 @@ _ZH = (
     + lvl(2, "chineseCounting", "（%3）")
     + "</w:abstractNum>"
 )
-_ROMAN = '<w:abstractNum w:abstractNumId="2">' + lvl(0, "upperRoman", "Article %1") + "</w:abstractNum>"
+_ROMAN = (
+    '<w:abstractNum w:abstractNumId="2">' + lvl(0, "upperRoman", "Article %1") + "</w:abstractNum>"
+)
 _BULLET = '<w:abstractNum w:abstractNumId="3">' + lvl(0, "bullet", "\uf0b7") + "</w:abstractNum>"
 _HEADINGS = (
     '<w:abstractNum w:abstractNumId="4">'
@@ -97,7 +99,11 @@ _NUMBERED_BODY = [
 @pytest.fixture()
 def numbered(tmp_path: Path) -> list:
     body = p("Agreement Title", style="Title") + "".join(xml for xml, _ in _NUMBERED_BODY)
-    data = make_docx(body, numbering=_LEGAL + _ZH + _ROMAN + _BULLET + _HEADINGS + _LINKED + _NUMS, styles=_STYLES)
+    data = make_docx(
+        body,
+        numbering=_LEGAL + _ZH + _ROMAN + _BULLET + _HEADINGS + _LINKED + _NUMS,
+        styles=_STYLES,
+    )
     file = tmp_path / "numbered.docx"
     file.write_bytes(data)
     source = read(file)
@@ -123,7 +129,9 @@ def test_list_levels_and_bullets(numbered: list) -> None:
 def test_heading_levels_from_styles_and_outline_level(numbered: list, tmp_path: Path) -> None:
     assert [b.heading_level for b in numbered[20:23]] == [1, 2, 1]
     assert numbered[0].heading_level is None
-    direct = '<w:p><w:pPr><w:outlineLvl w:val="4"/></w:pPr><w:r><w:t>Direct outline</w:t></w:r></w:p>'
+    direct = (
+        '<w:p><w:pPr><w:outlineLvl w:val="4"/></w:pPr><w:r><w:t>Direct outline</w:t></w:r></w:p>'
+    )
     file = tmp_path / "outline.docx"
     file.write_bytes(make_docx(p("Outline via style", style="Outline3") + direct, styles=_STYLES))
     assert [b.heading_level for b in read(file).blocks] == [3, 5]
@@ -144,7 +152,9 @@ def test_lvl_restart_zero_keeps_counting_across_higher_levels(tmp_path: Path) ->
 
 def test_lvl_override_with_start_renumbers_a_second_instance(tmp_path: Path) -> None:
     numbering = (
-        '<w:abstractNum w:abstractNumId="0">' + lvl(0, "upperLetter", "Schedule %1") + "</w:abstractNum>"
+        '<w:abstractNum w:abstractNumId="0">'
+        + lvl(0, "upperLetter", "Schedule %1")
+        + "</w:abstractNum>"
         '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
         '<w:num w:numId="2"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0">'
         + lvl(0, "decimal", "Annex %1", start=3)
@@ -153,14 +163,25 @@ def test_lvl_override_with_start_renumbers_a_second_instance(tmp_path: Path) -> 
     body = p("x", num=(1, 0)) + p("y", num=(1, 0)) + p("z", num=(2, 0)) + p("w", num=(2, 0))
     file = tmp_path / "override.docx"
     file.write_bytes(make_docx(body, numbering=numbering))
-    assert [b.auto_label for b in read(file).blocks] == ["Schedule A", "Schedule B", "Annex 3", "Annex 4"]
+    assert [b.auto_label for b in read(file).blocks] == [
+        "Schedule A",
+        "Schedule B",
+        "Annex 3",
+        "Annex 4",
+    ]
 
 
 def test_empty_numbered_paragraph_still_counts(tmp_path: Path) -> None:
-    numbering = '<w:abstractNum w:abstractNumId="0">' + lvl(0, "decimal", "%1.") + "</w:abstractNum>"
+    numbering = (
+        '<w:abstractNum w:abstractNumId="0">' + lvl(0, "decimal", "%1.") + "</w:abstractNum>"
+    )
     numbering += '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
     file = tmp_path / "empty-item.docx"
-    file.write_bytes(make_docx(p("one", num=(1, 0)) + p("", num=(1, 0)) + p("three", num=(1, 0)), numbering=numbering))
+    file.write_bytes(
+        make_docx(
+            p("one", num=(1, 0)) + p("", num=(1, 0)) + p("three", num=(1, 0)), numbering=numbering
+        )
+    )
     assert [(b.auto_label, b.text) for b in read(file).blocks] == [("1.", "one"), ("3.", "three")]
 
 
@@ -204,7 +225,7 @@ _TEXT_RUNS = (
     "</w:sdtContent></w:sdt>"
     '<w:moveFrom w:id="3" w:author="a"><w:r><w:t>MOVED-AWAY</w:t></w:r></w:moveFrom>'
     '<w:moveTo w:id="4" w:author="a"><w:r><w:t xml:space="preserve"> moved</w:t></w:r></w:moveTo>'
-    '<w:r><w:rPr><w:vanish/></w:rPr><w:t>HIDDEN</w:t></w:r>'
+    "<w:r><w:rPr><w:vanish/></w:rPr><w:t>HIDDEN</w:t></w:r>"
     '<w:smartTag w:uri="u" w:element="e"><w:r><w:t xml:space="preserve"> tag</w:t></w:r></w:smartTag>'
     "<w:r><w:tab/><w:t>x</w:t><w:br/><w:t>e</w:t><w:noBreakHyphen/><w:t>mail</w:t></w:r>"
 )
@@ -214,18 +235,24 @@ def test_visible_text_of_tracked_changes_fields_and_containers(tmp_path: Path) -
     file = tmp_path / "text.docx"
     file.write_bytes(make_docx(p(inner=_TEXT_RUNS)))
     (block,) = read(file).blocks
-    assert block.text == "The new rule, see clause 7 and the portal page 4 filled moved tag\tx\ne-mail"
+    assert (
+        block.text == "The new rule, see clause 7 and the portal page 4 filled moved tag\tx\ne-mail"
+    )
 
 
 def test_deleted_paragraph_is_not_numbered(tmp_path: Path) -> None:
-    numbering = '<w:abstractNum w:abstractNumId="0">' + lvl(0, "decimal", "%1.") + "</w:abstractNum>"
+    numbering = (
+        '<w:abstractNum w:abstractNumId="0">' + lvl(0, "decimal", "%1.") + "</w:abstractNum>"
+    )
     numbering += '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
     gone = (
         '<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr><w:rPr><w:del w:id="1" w:author="a"/>'
         '</w:rPr></w:pPr><w:del w:id="2" w:author="a"><w:r><w:delText>gone</w:delText></w:r></w:del></w:p>'
     )
     file = tmp_path / "deleted.docx"
-    file.write_bytes(make_docx(p("kept", num=(1, 0)) + gone + p("next", num=(1, 0)), numbering=numbering))
+    file.write_bytes(
+        make_docx(p("kept", num=(1, 0)) + gone + p("next", num=(1, 0)), numbering=numbering)
+    )
     assert [(b.auto_label, b.text) for b in read(file).blocks] == [("1.", "kept"), ("2.", "next")]
 
 
@@ -255,17 +282,21 @@ def test_tables_in_document_order_with_nested_tables(tmp_path: Path) -> None:
 
 def test_bold_lead(tmp_path: Path) -> None:
     lead = (
-        '<w:r><w:rPr><w:b/></w:rPr><w:t>Confidentiality.</w:t></w:r>'
+        "<w:r><w:rPr><w:b/></w:rPr><w:t>Confidentiality.</w:t></w:r>"
         '<w:r><w:t xml:space="preserve"> The Processor keeps secrets.</w:t></w:r>'
     )
     styled = (
         '<w:r><w:rPr><w:rStyle w:val="Strong"/></w:rPr><w:t>Audit</w:t></w:r>'
         '<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve"> rights: </w:t></w:r><w:r><w:t>on request.</w:t></w:r>'
     )
-    all_bold = '<w:r><w:rPr><w:b/></w:rPr><w:t>Everything bold</w:t></w:r>'
+    all_bold = "<w:r><w:rPr><w:b/></w:rPr><w:t>Everything bold</w:t></w:r>"
     off = '<w:r><w:rPr><w:b w:val="0"/></w:rPr><w:t>plain</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t> then bold</w:t></w:r>'
     file = tmp_path / "bold.docx"
-    file.write_bytes(make_docx(p(inner=lead) + p(inner=styled) + p(inner=all_bold) + p(inner=off), styles=_STYLES))
+    file.write_bytes(
+        make_docx(
+            p(inner=lead) + p(inner=styled) + p(inner=all_bold) + p(inner=off), styles=_STYLES
+        )
+    )
     blocks = read(file).blocks
     assert [b.bold_lead for b in blocks] == ["Confidentiality.", "Audit rights:", None, None]
     assert blocks[0].text == "Confidentiality. The Processor keeps secrets."
@@ -273,14 +304,18 @@ def test_bold_lead(tmp_path: Path) -> None:
 
 def test_heading_style_bold_does_not_make_a_bold_lead(tmp_path: Path) -> None:
     file = tmp_path / "heading.docx"
-    file.write_bytes(make_docx(p("Definitions", style="Heading1"), styles=_STYLES, numbering=_HEADINGS + _NUMS))
+    file.write_bytes(
+        make_docx(p("Definitions", style="Heading1"), styles=_STYLES, numbering=_HEADINGS + _NUMS)
+    )
     (block,) = read(file).blocks
     assert block.bold_lead is None and block.heading_level == 1
 
 
 def test_core_properties_title_wins(tmp_path: Path) -> None:
     file = tmp_path / "titled.docx"
-    file.write_bytes(make_docx(p("Shown Title", style="Title") + p("body"), styles=_STYLES, title="Core Title"))
+    file.write_bytes(
+        make_docx(p("Shown Title", style="Title") + p("body"), styles=_STYLES, title="Core Title")
+    )
     source = read(file)
     assert source.title == "Core Title"
     assert source.blocks[0].heading_level == 0  # -- the document title --
@@ -301,7 +336,13 @@ def test_a_numbered_list_inside_a_table_cell_keeps_its_numbers(tmp_path: Path) -
     # -- regression: the reader gave each cell paragraph its auto_label, but the loaded row dropped it --
     import dpa_compare
 
-    cell = "<w:tc>" + p("Hosting", num=(1, 0)) + p("Backups", num=(1, 0)) + p("offsite", num=(1, 2)) + "</w:tc>"
+    cell = (
+        "<w:tc>"
+        + p("Hosting", num=(1, 0))
+        + p("Backups", num=(1, 0))
+        + p("offsite", num=(1, 2))
+        + "</w:tc>"
+    )
     body = p("Annex 2") + "<w:tbl><w:tr><w:tc>" + p("Acme") + "</w:tc>" + cell + "</w:tr></w:tbl>"
     numbering = _LEGAL + '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
     file = tmp_path / "cells.docx"

@@ -14,7 +14,6 @@ from dpa_compare.errors import LoadError
 from dpa_compare.io import read
 from dpa_compare.io.zipsafe import MAX_ENTRIES, OLE_MAGIC
 
-
 HANG_GUARD = 15.0
 """Seconds after which a refusal counts as a hang (expansion or decompression would take minutes, not this)."""
 
@@ -69,7 +68,9 @@ def test_zip_without_word_document(tmp_path: Path) -> None:
 
 def test_declared_total_size_refused_before_decompressing(tmp_path: Path) -> None:
     # -- 600 MB claimed at a modest 2:1 ratio: only the total is wrong; decompressing would fail --
-    data = set_declared_size(make_docx(p("tiny")), "word/document.xml", 600 * 1024 * 1024, compressed=300 * 1024 * 1024)
+    data = set_declared_size(
+        make_docx(p("tiny")), "word/document.xml", 600 * 1024 * 1024, compressed=300 * 1024 * 1024
+    )
     _refuse(tmp_path, data, "would decompress to 629,14", "limit 536,870,912", "zip bomb")
 
 
@@ -101,7 +102,8 @@ def test_external_entity_is_refused_and_not_read(tmp_path: Path) -> None:
     secret = tmp_path / "secret.txt"
     secret.write_text("TOP-SECRET-CONTENT")
     doc = document_xml(p("&xxe;")).replace(
-        "<w:document", f'<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file://{secret}">]>\n<w:document'
+        "<w:document",
+        f'<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file://{secret}">]>\n<w:document',
     )
     error = _refuse(tmp_path, make_docx("", document=doc), "contains a DTD")
     assert "TOP-SECRET" not in str(error)
@@ -113,7 +115,9 @@ def test_dtd_in_another_part_is_refused(tmp_path: Path) -> None:
     patched = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(patched, "w") as target:
         for info in source.infolist():
-            target.writestr(info.filename, styles if info.filename == "word/styles.xml" else source.read(info))
+            target.writestr(
+                info.filename, styles if info.filename == "word/styles.xml" else source.read(info)
+            )
     _refuse(tmp_path, patched.getvalue(), "word/styles.xml", "DTD")
 
 
@@ -121,9 +125,14 @@ def test_utf16_dtd_is_found(tmp_path: Path) -> None:
     doc = document_xml(p("x")).replace('encoding="UTF-8"', 'encoding="UTF-16"')
     doc = doc.replace("<w:document", '<!DOCTYPE d [<!ENTITY a "b">]><w:document')
     files = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(make_docx(p("x")))) as source, zipfile.ZipFile(files, "w") as target:
+    with (
+        zipfile.ZipFile(io.BytesIO(make_docx(p("x")))) as source,
+        zipfile.ZipFile(files, "w") as target,
+    ):
         for info in source.infolist():
-            blob = doc.encode("utf-16") if info.filename == "word/document.xml" else source.read(info)
+            blob = (
+                doc.encode("utf-16") if info.filename == "word/document.xml" else source.read(info)
+            )
             target.writestr(info.filename, blob)
     _refuse(tmp_path, files.getvalue(), "DTD")
 
@@ -132,7 +141,9 @@ def test_billion_laughs_neither_expands_nor_hangs(tmp_path: Path) -> None:
     entities = ['<!ENTITY lol0 "lol">'] + [
         f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(1, 10)
     ]
-    doc = document_xml(p("&lol9;")).replace("<w:document", "<!DOCTYPE w:document [" + "".join(entities) + "]>\n<w:document")
+    doc = document_xml(p("&lol9;")).replace(
+        "<w:document", "<!DOCTYPE w:document [" + "".join(entities) + "]>\n<w:document"
+    )
     _refuse(tmp_path, make_docx("", document=doc), "DTD")
 
 
@@ -147,10 +158,16 @@ def test_not_a_word_main_part(tmp_path: Path) -> None:
         for info in source.infolist():
             blob = source.read(info)
             if info.filename == "[Content_Types].xml":
-                blob = blob.replace(b"wordprocessingml.document.main+xml", b"spreadsheetml.sheet.main+xml")
+                blob = blob.replace(
+                    b"wordprocessingml.document.main+xml", b"spreadsheetml.sheet.main+xml"
+                )
             target.writestr(info.filename, blob)
     _refuse(tmp_path, patched.getvalue(), "not a Word document")
 
 
 def test_malformed_xml(tmp_path: Path) -> None:
-    _refuse(tmp_path, make_docx("", document=document_xml(p("x")).replace("</w:body>", "")), "not well-formed XML")
+    _refuse(
+        tmp_path,
+        make_docx("", document=document_xml(p("x")).replace("</w:body>", "")),
+        "not well-formed XML",
+    )

@@ -10,7 +10,10 @@ from dpa_compare.io.encoding import decode_text, readable_share
 ZH = "第一条 定义\n本协议中，“个人信息”是指以电子或者其他方式记录的各种信息。Article 1 applies.\n"
 
 
-@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "gb18030", "gbk"])
+@pytest.mark.parametrize(
+    "encoding",
+    ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "gb18030", "gbk"],
+)
 def test_decodes_each_encoding(encoding):
     assert decode_text(ZH.encode(encoding), "a.txt") == ZH
 
@@ -32,7 +35,7 @@ def test_utf16_without_bom_is_found_by_its_nul_bytes():
 
 
 def test_bom_is_removed_and_newlines_normalised():
-    data = codecs.BOM_UTF8 + "a\r\nb\rc\n".encode()
+    data = codecs.BOM_UTF8 + b"a\r\nb\rc\n"
     assert decode_text(data, "a.txt") == "a\nb\nc\n"
 
 
@@ -57,6 +60,6 @@ def test_broken_utf16_with_bom_is_a_load_error():
 
 
 def test_readable_share_scores_wrong_decodes_low():
-    garbled = "个人信息".encode("utf-8").decode("gb18030", errors="replace")
+    garbled = "个人信息".encode().decode("gb18030", errors="replace")
     assert readable_share("个人信息 personal data") == 1.0
     assert readable_share(garbled) < readable_share("个人信息")

@@ -30,8 +30,16 @@ def test_saved_page_keeps_only_main_content():
     assert found[0] == "Sample Processing Terms"
     assert source.blocks[0].heading_level == 1
     joined = "\n".join(found)
-    for furniture in ("Home", "Accept all", "Skip to content", "Related pages", "All rights reserved",
-                      "Subscribe", "trackPage", "display:none text"):
+    for furniture in (
+        "Home",
+        "Accept all",
+        "Skip to content",
+        "Related pages",
+        "All rights reserved",
+        "Subscribe",
+        "trackPage",
+        "display:none text",
+    ):
         assert furniture not in joined
     assert "The Supplier acts as processor for the Customer." in found
 
@@ -42,7 +50,9 @@ def test_article_is_preferred_when_there_is_no_main():
 
 
 def test_body_is_read_when_there_is_neither_main_nor_article():
-    page = "<body><nav>Menu</nav><div id='mainMenu'>Links</div><p>First.</p><div>Second.</div></body>"
+    page = (
+        "<body><nav>Menu</nav><div id='mainMenu'>Links</div><p>First.</p><div>Second.</div></body>"
+    )
     assert texts(page) == ["First.", "Second."]
 
 
@@ -54,7 +64,11 @@ def test_class_words_do_not_match_inside_other_words():
 
 def test_headings_give_heading_levels():
     blocks = read("<main><h1>Title</h1><h3>Sub <em>heading</em></h3><p>Body.</p></main>").blocks
-    assert [(b.text, b.heading_level) for b in blocks] == [("Title", 1), ("Sub heading", 3), ("Body.", None)]
+    assert [(b.text, b.heading_level) for b in blocks] == [
+        ("Title", 1),
+        ("Sub heading", 3),
+        ("Body.", None),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -64,7 +78,10 @@ def test_headings_give_heading_levels():
         ("<ol start='4'><li>a</li><li>b</li></ol>", ["4.", "5."]),
         ("<ol type='a'><li>a</li><li>b</li></ol>", ["a.", "b."]),
         ("<ol type='A' start='26'><li>a</li><li>b</li></ol>", ["Z.", "AA."]),
-        ("<ol type='i'><li>a</li><li>b</li><li>c</li><li>d</li></ol>", ["i.", "ii.", "iii.", "iv."]),
+        (
+            "<ol type='i'><li>a</li><li>b</li><li>c</li><li>d</li></ol>",
+            ["i.", "ii.", "iii.", "iv."],
+        ),
         ("<ol type='I' start='9'><li>a</li><li>b</li></ol>", ["IX.", "X."]),
         ("<ol reversed><li>a</li><li>b</li><li>c</li></ol>", ["3.", "2.", "1."]),
         ("<ol reversed start='10'><li>a</li><li>b</li></ol>", ["10.", "9."]),
@@ -82,7 +99,9 @@ def test_list_label_formats():
     assert list_label(1, "1") == "1."
     assert list_label(28, "a") == "ab."
     assert list_label(1994, "I") == "MCMXCIV."
-    assert list_label(0, "i") == "0."  # -- browsers fall back to decimal where roman has no numeral --
+    assert (
+        list_label(0, "i") == "0."
+    )  # -- browsers fall back to decimal where roman has no numeral --
 
 
 def test_nested_lists_give_list_levels_and_labels():
@@ -106,7 +125,11 @@ def test_nested_lists_give_list_levels_and_labels():
 
 
 def test_div_text_outside_child_blocks_is_its_own_block():
-    assert texts("<div>Before <p>inside</p> after <b>bold</b></div>") == ["Before", "inside", "after bold"]
+    assert texts("<div>Before <p>inside</p> after <b>bold</b></div>") == [
+        "Before",
+        "inside",
+        "after bold",
+    ]
 
 
 def test_br_is_a_newline_and_whitespace_collapses():
@@ -116,11 +139,15 @@ def test_br_is_a_newline_and_whitespace_collapses():
 
 
 def test_line_break_between_chinese_characters_disappears():
-    assert texts("<p>处理者应当\n  遵守本附录的规定 and\nEnglish</p>") == ["处理者应当遵守本附录的规定 and English"]
+    assert texts("<p>处理者应当\n  遵守本附录的规定 and\nEnglish</p>") == [
+        "处理者应当遵守本附录的规定 and English"
+    ]
 
 
 def test_bold_run_in_title_is_bold_lead():
-    blocks = read("<p><strong>Audits.</strong> The Processor shall allow audits.</p><p><b>All bold</b></p>").blocks
+    blocks = read(
+        "<p><strong>Audits.</strong> The Processor shall allow audits.</p><p><b>All bold</b></p>"
+    ).blocks
     assert blocks[0].bold_lead == "Audits."
     assert blocks[0].text == "Audits. The Processor shall allow audits."
     assert blocks[1].bold_lead is None
@@ -146,7 +173,11 @@ def test_table_cells_become_table_cell_blocks():
 def test_layout_table_is_read_as_flowing_text():
     page = "<table role='presentation'><tr><td><h2>Terms</h2><p>One.</p></td><td><p>Two.</p></td></tr></table>"
     blocks = read(page).blocks
-    assert [(b.kind, b.text) for b in blocks] == [("paragraph", "Terms"), ("paragraph", "One."), ("paragraph", "Two.")]
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("paragraph", "Terms"),
+        ("paragraph", "One."),
+        ("paragraph", "Two."),
+    ]
 
 
 def test_pre_keeps_its_lines():
@@ -163,13 +194,19 @@ def test_title_falls_back_to_first_h1():
 
 
 def test_meta_charset_is_honoured():
-    page = "<html><head><meta charset='gbk'></head><body><p>第一条 数据处理</p></body></html>".encode("gb18030")
+    page = (
+        "<html><head><meta charset='gbk'></head><body><p>第一条 数据处理</p></body></html>".encode(
+            "gb18030"
+        )
+    )
     assert texts(page) == ["第一条 数据处理"]
 
 
 def test_http_equiv_content_type_is_honoured():
-    page = ('<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">'
-            "<p>Caf\xe9 \x93quoted\x94</p>").encode("latin-1")
+    page = (
+        '<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">'
+        "<p>Caf\xe9 \x93quoted\x94</p>"
+    ).encode("latin-1")
     assert texts(page) == ["Café “quoted”"]
 
 
@@ -199,21 +236,25 @@ def test_billion_laughs_is_refused_without_expanding():
     started = time.monotonic()
     with pytest.raises(LoadError, match=r"^page\.html: declares DTD entities"):
         read(page)
-    assert time.monotonic() - started < 15  # -- a hang guard: expanding the entities would take far longer --
+    assert (
+        time.monotonic() - started < 15
+    )  # -- a hang guard: expanding the entities would take far longer --
 
 
 def test_system_entity_is_refused_and_never_read(tmp_path):
     secret = tmp_path / "secret.txt"
     secret.write_text("TOP SECRET VALUE")
-    page = (f'<!DOCTYPE html [<!ENTITY xxe SYSTEM "file://{secret}">]>'
-            "<html><body><p>Value: &xxe;</p></body></html>")
+    page = (
+        f'<!DOCTYPE html [<!ENTITY xxe SYSTEM "file://{secret}">]>'
+        "<html><body><p>Value: &xxe;</p></body></html>"
+    )
     with pytest.raises(LoadError) as caught:
         read(page)
     assert "TOP SECRET" not in str(caught.value)
 
 
 def test_internal_subset_without_entities_is_dropped_not_shown():
-    page = '<!DOCTYPE html [<!ATTLIST p id ID #IMPLIED>]><html><body><p>Text &amp; more</p></body></html>'
+    page = "<!DOCTYPE html [<!ATTLIST p id ID #IMPLIED>]><html><body><p>Text &amp; more</p></body></html>"
     assert texts(page) == ["Text & more"]
 
 

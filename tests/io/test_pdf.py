@@ -23,9 +23,14 @@ PAGE_WIDTH, PAGE_HEIGHT = 595.0, 842.0  # -- A4 in points --
 LEFT, TOP, LEADING = 72.0, 90.0, 14.0
 
 
-def pdf_pages(pages: Sequence[Sequence[str | tuple[str, float]]], header: str | None = None,
-              footer: str | None = None, cjk: bool = False, encrypt: str | None = None,
-              title: str | None = None) -> bytes:
+def pdf_pages(
+    pages: Sequence[Sequence[str | tuple[str, float]]],
+    header: str | None = None,
+    footer: str | None = None,
+    cjk: bool = False,
+    encrypt: str | None = None,
+    title: str | None = None,
+) -> bytes:
     """Return a PDF with one page per item of `pages`: lines as `str` or (`str`, indent); "" is a blank line."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
@@ -38,7 +43,9 @@ def pdf_pages(pages: Sequence[Sequence[str | tuple[str, float]]], header: str | 
         pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
         font = "STSong-Light"
     buffer = io.BytesIO()
-    document = canvas.Canvas(buffer, pagesize=A4, invariant=1, **({"encrypt": encrypt} if encrypt else {}))
+    document = canvas.Canvas(
+        buffer, pagesize=A4, invariant=1, **({"encrypt": encrypt} if encrypt else {})
+    )
     if title:
         document.setTitle(title)
     for number, lines in enumerate(pages, start=1):
@@ -96,12 +103,19 @@ def pdf_image_only(pages: int = 1) -> bytes:
 
 def tiny_png() -> bytes:
     """Return an 8×8 grey PNG built by hand."""
+
     def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
 
     raw = b"".join(b"\x00" + bytes(128 + (x * y) % 100 for x in range(8)) for y in range(8))
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 8, 8, 8, 0, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", 8, 8, 8, 0, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
 
 
 def read(data: bytes, name: str = "doc.pdf"):
@@ -115,9 +129,9 @@ ENGLISH_PAGES = [
         "1.1 In this Addendum the following words have the meanings given below, and the parties agree",
         "that each word is used with that meaning throughout this Addendum and in each of its annexes.",
         "",
-        "(a) \"Personal Data\" means any information relating to an identified or identifiable natu-",
+        '(a) "Personal Data" means any information relating to an identified or identifiable natu-',
         "ral person, as further described in Annex 1.",
-        "(b) \"Processing\" means any operation performed on Personal Data, whether or not by automated",
+        '(b) "Processing" means any operation performed on Personal Data, whether or not by automated',
         "means.",
         "",
         "2. Processing of Personal Data",
@@ -141,8 +155,12 @@ ENGLISH_PAGES = [
 
 @pytest.fixture(scope="module")
 def english():
-    data = pdf_pages(ENGLISH_PAGES, header="Example Data Processing Addendum - Draft {page}",
-                     footer="Page {page} of {pages}", title="Example DPA")
+    data = pdf_pages(
+        ENGLISH_PAGES,
+        header="Example Data Processing Addendum - Draft {page}",
+        footer="Page {page} of {pages}",
+        title="Example DPA",
+    )
     return read(data)
 
 
@@ -151,9 +169,9 @@ def test_english_clauses_come_out_as_paragraphs(english):
         "1. Definitions",
         "1.1 In this Addendum the following words have the meanings given below, and the parties agree "
         "that each word is used with that meaning throughout this Addendum and in each of its annexes.",
-        "(a) \"Personal Data\" means any information relating to an identified or identifiable natural person, "
+        '(a) "Personal Data" means any information relating to an identified or identifiable natural person, '
         "as further described in Annex 1.",
-        "(b) \"Processing\" means any operation performed on Personal Data, whether or not by automated means.",
+        '(b) "Processing" means any operation performed on Personal Data, whether or not by automated means.',
         "2. Processing of Personal Data",
         "2.1 The Processor shall process Personal Data only on documented instructions from the Controller, "
         "including the instructions that are set out in the body of this Addendum and those in Clause "
@@ -176,32 +194,58 @@ def test_locations_and_title(english):
     assert english.title == "Example DPA"
 
 
-@pytest.mark.parametrize("footer", ["{page}", "- {page} -", "Page {page}", "{page} / {pages}", "第 {page} 页",
-                                    "第{page}页 共{pages}页"])
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "{page}",
+        "- {page} -",
+        "Page {page}",
+        "{page} / {pages}",
+        "第 {page} 页",
+        "第{page}页 共{pages}页",
+    ],
+)
 def test_page_number_styles_are_removed(footer):
-    pages = [[f"Clause {n} text that is long enough to be an ordinary body line of the agreement."]
-             for n in range(1, 4)]
+    pages = [
+        [f"Clause {n} text that is long enough to be an ordinary body line of the agreement."]
+        for n in range(1, 4)
+    ]
     source = read(pdf_pages(pages, footer=footer, cjk="页" in footer))
     assert [b.text for b in source.blocks] == [p[0] for p in pages]
 
 
 def test_lone_number_in_the_body_is_kept():
-    lines = ["The fee for each additional audit that the Controller asks for in a calendar year, in euro, is:",
-             "", "250", "", "The Processor may change the fee once a year by giving notice of ninety days to the other party."]
+    lines = [
+        "The fee for each additional audit that the Controller asks for in a calendar year, in euro, is:",
+        "",
+        "250",
+        "",
+        "The Processor may change the fee once a year by giving notice of ninety days to the other party.",
+    ]
     source = read(pdf_pages([lines, lines]))
     assert [b.text for b in source.blocks] == [lines[0], "250", lines[4]] * 2
 
 
 def test_chinese_text_is_extracted_and_joined_without_spaces():
     pages = [
-        ["第一条 定义", "", "本附录中，“个人数据”指与已识别或者可识别的自然人有关的各种信息，包括姓名、证件号码、",
-         "位置数据以及网络标识符。", "", "第二条 数据处理", "处理者仅应根据控制者的书面指示处理个人数据。"],
+        [
+            "第一条 定义",
+            "",
+            "本附录中，“个人数据”指与已识别或者可识别的自然人有关的各种信息，包括姓名、证件号码、",
+            "位置数据以及网络标识符。",
+            "",
+            "第二条 数据处理",
+            "处理者仅应根据控制者的书面指示处理个人数据。",
+        ],
         ["第三条 保密", "处理者应确保其授权处理个人数据的人员承担保密义务。"],
     ]
     source = read(pdf_pages(pages, footer="第 {page} 页", cjk=True))
     assert [(b.location, b.text) for b in source.blocks] == [
         ("page 1", "第一条 定义"),
-        ("page 1", "本附录中，“个人数据”指与已识别或者可识别的自然人有关的各种信息，包括姓名、证件号码、位置数据以及网络标识符。"),
+        (
+            "page 1",
+            "本附录中，“个人数据”指与已识别或者可识别的自然人有关的各种信息，包括姓名、证件号码、位置数据以及网络标识符。",
+        ),
         ("page 1", "第二条 数据处理"),
         ("page 1", "处理者仅应根据控制者的书面指示处理个人数据。"),
         ("page 2", "第三条 保密"),
@@ -211,9 +255,16 @@ def test_chinese_text_is_extracted_and_joined_without_spaces():
 
 def test_first_line_indent_starts_a_paragraph():
     long = "The Processor shall keep records of all processing activities carried out for the Controller"
-    lines = [(long, 20.0), "under this Addendum, in writing, including in electronic form, and shall make", "them available.",
-             ("A second paragraph starts here with an indent of its own and runs on to a second line", 20.0),
-             "of text."]
+    lines = [
+        (long, 20.0),
+        "under this Addendum, in writing, including in electronic form, and shall make",
+        "them available.",
+        (
+            "A second paragraph starts here with an indent of its own and runs on to a second line",
+            20.0,
+        ),
+        "of text.",
+    ]
     source = read(pdf_pages([lines]))
     assert len(source.blocks) == 2
     assert source.blocks[1].text.startswith("A second paragraph")
@@ -243,7 +294,9 @@ def test_join_lines(left, right, joined):
     assert join_lines(left, right) == joined
 
 
-@pytest.mark.parametrize("data", [pdf_image_only(2), pdf_pages([[], []])], ids=["image-only", "blank"])
+@pytest.mark.parametrize(
+    "data", [pdf_image_only(2), pdf_pages([[], []])], ids=["image-only", "blank"]
+)
 def test_pdf_without_text_layer_asks_for_ocr(data):
     with pytest.raises(LoadError) as caught:
         read(data, "scan.pdf")

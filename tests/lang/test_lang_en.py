@@ -39,7 +39,14 @@ def test_english_labels(text, scheme, label, numbers, rest):
 
 
 @pytest.mark.parametrize(
-    "text", ["Section 9 of this DPA applies", "Article 46(1) of the GDPR", "PARTIES to this", "e.g. this", "Mr. Smith"]
+    "text",
+    [
+        "Section 9 of this DPA applies",
+        "Article 46(1) of the GDPR",
+        "PARTIES to this",
+        "e.g. this",
+        "Mr. Smith",
+    ],
 )
 def test_citations_and_words_are_not_labels(text):
     assert en.match_label(text) == []
@@ -76,7 +83,10 @@ def test_english_definitions(text, term):
 
 def test_unquoted_term_counts_only_when_bold():
     assert en.match_definition("Personal Data means any information") is None
-    assert en.match_definition("Personal Data means any information", bold_lead="Personal Data") == "Personal Data"
+    assert (
+        en.match_definition("Personal Data means any information", bold_lead="Personal Data")
+        == "Personal Data"
+    )
 
 
 def test_titles():

@@ -37,7 +37,10 @@ def test_chinese_labels(text, scheme, label, numbers, rest):
     assert (match.scheme, match.label, match.numbers, match.rest) == (scheme, label, numbers, rest)
 
 
-@pytest.mark.parametrize("text", ["第十五條第二款及第十九條所稱", "第八條規定之事項", "附件1所列事項", "本法用詞，定義如下："])
+@pytest.mark.parametrize(
+    "text",
+    ["第十五條第二款及第十九條所稱", "第八條規定之事項", "附件1所列事項", "本法用詞，定義如下："],
+)
 def test_citations_are_not_labels(text):
     assert zh.match_label(text) == []
 
@@ -63,7 +66,9 @@ def test_titles():
 
 
 def test_text_after_a_label_keeps_its_full_width_brackets():
-    (match,) = [m for m in zh.match_label("15.1（a）标准合同条款（如适用）") if m.label == "15.1"][:1]
+    (match,) = [m for m in zh.match_label("15.1（a）标准合同条款（如适用）") if m.label == "15.1"][
+        :1
+    ]
     assert match.rest == "（a）标准合同条款（如适用）"
 
 

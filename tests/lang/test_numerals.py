@@ -48,7 +48,14 @@ def test_chinese_to_int_rejects_non_numerals(bad):
 
 
 def test_roman_numerals_both_ways():
-    assert [roman_to_int(r) for r in ("i", "iv", "ix", "XIV", "xl", "MCMXCIX")] == [1, 4, 9, 14, 40, 1999]
+    assert [roman_to_int(r) for r in ("i", "iv", "ix", "XIV", "xl", "MCMXCIX")] == [
+        1,
+        4,
+        9,
+        14,
+        40,
+        1999,
+    ]
     assert [int_to_roman(n) for n in (1, 4, 9, 14, 2024)] == ["i", "iv", "ix", "xiv", "mmxxiv"]
     assert int_to_roman(12, upper=True) == "XII"
     assert not is_roman("iiii") and not is_roman("Ix") and not is_roman("")
@@ -57,7 +64,16 @@ def test_roman_numerals_both_ways():
 
 
 def test_letters_follow_word_numbering():
-    assert [letters_to_int(t) for t in ("a", "h", "z", "aa", "bb", "zz", "aaa", "C")] == [1, 8, 26, 27, 28, 52, 53, 3]
+    assert [letters_to_int(t) for t in ("a", "h", "z", "aa", "bb", "zz", "aaa", "C")] == [
+        1,
+        8,
+        26,
+        27,
+        28,
+        52,
+        53,
+        3,
+    ]
     assert [int_to_letters(n) for n in (1, 26, 27, 28, 53)] == ["a", "z", "aa", "bb", "aaa"]
     assert letters_to_int("ab") == 28  # -- mixed letters read as spreadsheet columns --
     with pytest.raises(ValueError):

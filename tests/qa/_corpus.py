@@ -61,13 +61,15 @@ def key_alignment(key: str) -> Alignment:
     links += [Link((e,), (z,), 1.0, ("unkeyed",)) for e, z in zip(spare_en, spare_zh)]
     order = {c.id: i for i, c in enumerate(en.clauses)}
     zh_order = {c.id: i for i, c in enumerate(zh.clauses)}
-    links.sort(key=lambda l: (order[l.en_ids[0]] if l.en_ids else _after(l, links, zh_order, order)))
+    links.sort(key=lambda l: order[l.en_ids[0]] if l.en_ids else _after(l, links, zh_order, order))
     alignment = Alignment(en, zh, tuple(links), ("key",))
     alignment.check_cover()
     return alignment
 
 
-def _after(link: Link, links: list[Link], zh_order: dict[str, int], en_order: dict[str, int]) -> float:
+def _after(
+    link: Link, links: list[Link], zh_order: dict[str, int], en_order: dict[str, int]
+) -> float:
     """Return a sort position for a 0-n link: just after the English of the link before its Chinese."""
     position = zh_order[link.zh_ids[0]]
     before = [l for l in links if l.en_ids and l.zh_ids and zh_order[l.zh_ids[-1]] < position]

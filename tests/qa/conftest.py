@@ -12,7 +12,14 @@ from dpa_compare.qa.registry import Pair
 _ids = itertools.count(1)
 
 
-def clause(text: str, lang: str = "en", label: str = "", kind: str = "clause", term: str | None = None, heading: str = "") -> Clause:
+def clause(
+    text: str,
+    lang: str = "en",
+    label: str = "",
+    kind: str = "clause",
+    term: str | None = None,
+    heading: str = "",
+) -> Clause:
     """Return a top-level clause with a fresh id."""
     n = next(_ids)
     return Clause(

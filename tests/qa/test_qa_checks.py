@@ -13,11 +13,18 @@ def run(name: str, pairs: list[Pair], **kw: object) -> list:
 
 
 def test_omission_and_addition() -> None:
-    pairs = [pair("The Processor shall act on instructions.", None), pair(None, "处理者应保存记录。")]
+    pairs = [
+        pair("The Processor shall act on instructions.", None),
+        pair(None, "处理者应保存记录。"),
+    ]
     assert [f.check for f in run("omission", pairs)] == ["omission"]
     assert [f.check for f in run("addition", pairs)] == ["addition"]
     findings = run("omission", pairs)
-    assert findings[0].en_id == pairs[0].en.id and findings[0].zh_id is None and findings[0].severity == "critical"
+    assert (
+        findings[0].en_id == pairs[0].en.id
+        and findings[0].zh_id is None
+        and findings[0].severity == "critical"
+    )
 
 
 def test_omission_near_miss() -> None:
@@ -26,14 +33,20 @@ def test_omission_near_miss() -> None:
 
 
 def test_numbers_flags_a_changed_duration() -> None:
-    (finding,) = run("numbers", [pair("Notify within seventy-two (72) hours.", "应在四十八小时内通知。")])
+    (finding,) = run(
+        "numbers", [pair("Notify within seventy-two (72) hours.", "应在四十八小时内通知。")]
+    )
     assert finding.evidence["en_only"] == ["72 hour"] and finding.evidence["zh_only"] == ["48 hour"]
     assert "72 hour" in finding.message and "48 hour" in finding.message
 
 
 def test_numbers_flags_a_lost_currency_amount() -> None:
-    (finding,) = run("numbers", [pair("Liability is capped at USD 1,000,000.", "责任上限为100万欧元。")])
-    assert finding.evidence["en_only"] == ["USD 1000000"] and finding.evidence["zh_only"] == ["EUR 1000000"]
+    (finding,) = run(
+        "numbers", [pair("Liability is capped at USD 1,000,000.", "责任上限为100万欧元。")]
+    )
+    assert finding.evidence["en_only"] == ["USD 1000000"] and finding.evidence["zh_only"] == [
+        "EUR 1000000"
+    ]
 
 
 def test_numbers_near_misses_agree() -> None:
@@ -44,7 +57,10 @@ def test_numbers_near_misses_agree() -> None:
         pair("a fee of 5%", "百分之五的费用"),
         pair("for twelve (12) months", "为期十二个月"),
         pair("at least ３０ business days", "至少30个工作日"),
-        pair("See Section 7.2 and Annex 2 of Regulation (EU) 2016/679.", "见第七条第二款及欧盟第2016/679号条例附件二。"),
+        pair(
+            "See Section 7.2 and Annex 2 of Regulation (EU) 2016/679.",
+            "见第七条第二款及欧盟第2016/679号条例附件二。",
+        ),
         pair("one or more Sub-processors, in two (2) copies", "一个或多个分处理者，一式两份"),
         pair("within one (1) year", "一年内"),
     ]
@@ -73,13 +89,31 @@ def test_cross_references() -> None:
 def test_cross_references_follow_the_label_map() -> None:
     renumbered = [pair("as set out in Section 5.2", "如第5.3条所述")]
     assert run("cross_references", renumbered, label_map={"5.2": "5.3"}) == []
-    assert len(run("cross_references", [pair("see Section 5.2", "见第5.2条")], label_map={"5.2": "5.3"})) == 1
+    assert (
+        len(
+            run(
+                "cross_references", [pair("see Section 5.2", "见第5.2条")], label_map={"5.2": "5.3"}
+            )
+        )
+        == 1
+    )
 
 
 def test_urls() -> None:
     (finding,) = run("urls", [pair("See https://example.com/dpa.", "见https://example.cn/dpa。")])
     assert finding.evidence["en_only"] == ["https://example.com/dpa"]
-    assert run("urls", [pair("Write to privacy@example.com or HTTPS://Example.com/dpa/.", "请致函privacy@example.com或https://example.com/dpa。")]) == []
+    assert (
+        run(
+            "urls",
+            [
+                pair(
+                    "Write to privacy@example.com or HTTPS://Example.com/dpa/.",
+                    "请致函privacy@example.com或https://example.com/dpa。",
+                )
+            ],
+        )
+        == []
+    )
 
 
 GLOSSARY = Glossary((
@@ -89,13 +123,22 @@ GLOSSARY = Glossary((
 
 
 def test_glossary_missing_and_forbidden() -> None:
-    findings = run("glossary", [pair("Personal Data shall be protected.", "个人资料应受保护。")], glossary=GLOSSARY)
+    findings = run(
+        "glossary",
+        [pair("Personal Data shall be protected.", "个人资料应受保护。")],
+        glossary=GLOSSARY,
+    )
     assert {f.evidence["term"] for f in findings} == {"personal data"}
-    assert any("forbidden" in f.message for f in findings) and any("should be rendered" in f.message for f in findings)
+    assert any("forbidden" in f.message for f in findings) and any(
+        "should be rendered" in f.message for f in findings
+    )
 
 
 def test_glossary_near_miss() -> None:
-    pairs = [pair("The Sub-processors process personal data.", "分处理者处理个人数据。"), pair("Data", "数据")]
+    pairs = [
+        pair("The Sub-processors process personal data.", "分处理者处理个人数据。"),
+        pair("Data", "数据"),
+    ]
     assert run("glossary", pairs, glossary=GLOSSARY) == []
     assert run("glossary", pairs) == []
 
@@ -163,12 +206,18 @@ def test_term_consistency_near_miss() -> None:
 
 
 def test_untranslated() -> None:
-    (finding,) = run("untranslated", [pair("The processor shall notify.", "处理者 shall notify the controller 该事项。")])
+    (finding,) = run(
+        "untranslated",
+        [pair("The processor shall notify.", "处理者 shall notify the controller 该事项。")],
+    )
     assert finding.evidence == ("shall notify the controller",)
     near = [
         pair("under the GDPR, CCPA and CPRA", "根据GDPR、CCPA和CPRA"),
         pair("Acme Cloud Services Inc. (the “Processor”)", "Acme Cloud Services Inc.（“处理者”）"),
-        pair("see https://example.com/terms-of-service-and-privacy", "见https://example.com/terms-of-service-and-privacy"),
+        pair(
+            "see https://example.com/terms-of-service-and-privacy",
+            "见https://example.com/terms-of-service-and-privacy",
+        ),
         pair("ISO 27001 and SOC 2 Type II reports", "ISO 27001和SOC 2 Type II报告"),
         pair("the Standard Contractual Clauses", "标准合同条款（Standard Contractual Clauses）"),
     ]
@@ -176,7 +225,13 @@ def test_untranslated() -> None:
 
 
 def test_untranslated_allows_glossary_terms() -> None:
-    glossary = Glossary((GlossaryEntry("data protection impact assessment", ("data protection impact assessment",)),))
+    glossary = Glossary(
+        (
+            GlossaryEntry(
+                "data protection impact assessment", ("data protection impact assessment",)
+            ),
+        )
+    )
     near = [pair("a data protection impact assessment", "一项data protection impact assessment")]
     assert run("untranslated", near) == [] or run("untranslated", near, glossary=glossary) == []
     assert run("untranslated", near, glossary=glossary) == []
@@ -196,27 +251,57 @@ def test_length_ratio_learns_the_document() -> None:
 def test_punctuation() -> None:
     (finding,) = run("punctuation", [pair("x", "处理者应通知控制者,并协助(包括提供信息)。")])
     assert "," in finding.message and "(" in finding.message
-    near = [pair("x", "金额为1,000美元，时间为17:00，见https://example.com/a,b；GDPR (EU) 适用；第7条(a)款。")]
+    near = [
+        pair(
+            "x",
+            "金额为1,000美元，时间为17:00，见https://example.com/a,b；GDPR (EU) 适用；第7条(a)款。",
+        )
+    ]
     assert run("punctuation", near) == []
 
 
 def test_brackets() -> None:
     (finding,) = run("brackets", [pair("x", "“个人数据”指（包括《条例》所述的信息。")])
     assert "（ not closed" in finding.message
-    near = [pair("x", "“个人数据”（“Personal Data”）指《条例》【附件】所述的「信息」与『数据』；Customer’s 数据；1）第一项；2）第二项")]
+    near = [
+        pair(
+            "x",
+            "“个人数据”（“Personal Data”）指《条例》【附件】所述的「信息」与『数据』；Customer’s 数据；1）第一项；2）第二项",
+        )
+    ]
     assert run("brackets", near) == []
 
 
 def test_governing_language() -> None:
-    missing = [pair("This Addendum is made in English and Chinese; the English version shall prevail.", "本附录以中英文订立。")]
+    missing = [
+        pair(
+            "This Addendum is made in English and Chinese; the English version shall prevail.",
+            "本附录以中英文订立。",
+        )
+    ]
     (finding,) = run("governing_language", missing)
     assert finding.en_id == missing[0].en.id and "no Chinese clause" in finding.message
-    conflict = [pair("In case of conflict, the English version shall prevail.", "如有冲突，以中文版本为准。")]
+    conflict = [
+        pair(
+            "In case of conflict, the English version shall prevail.", "如有冲突，以中文版本为准。"
+        )
+    ]
     (finding,) = run("governing_language", conflict)
     assert finding.severity == "critical"
-    agree = [pair("If the Chinese version and the English version conflict, the English version prevails.", "中英文版本如有不一致，以英文版本为准。")]
+    agree = [
+        pair(
+            "If the Chinese version and the English version conflict, the English version prevails.",
+            "中英文版本如有不一致，以英文版本为准。",
+        )
+    ]
     assert run("governing_language", agree) == []
-    assert run("governing_language", [pair("This DPA shall prevail over the Agreement.", "本附录优先于协议适用。")]) == []
+    assert (
+        run(
+            "governing_language",
+            [pair("This DPA shall prevail over the Agreement.", "本附录优先于协议适用。")],
+        )
+        == []
+    )
 
 
 def test_cross_reference_lists_and_relative_paragraphs() -> None:
@@ -226,5 +311,8 @@ def test_cross_reference_lists_and_relative_paragraphs() -> None:
         pair("the preceding paragraph 2 applies", "前述第二項適用"),
     ]
     assert run("cross_references", near) == []
-    (finding,) = run("cross_references", [pair("under paragraphs 1 and 2 of Article 7", "依第七條第一項及第三項")])
+    (finding,) = run(
+        "cross_references",
+        [pair("under paragraphs 1 and 2 of Article 7", "依第七條第一項及第三項")],
+    )
     assert "7.2" in finding.message

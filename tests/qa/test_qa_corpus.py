@@ -54,7 +54,12 @@ def _alignment(kind: str, key: str) -> Alignment | None:
 
 
 def _labels(finding: Finding) -> set[str]:
-    return {part.strip() for label in (finding.en_label, finding.zh_label) for part in label.split(" + ") if part.strip()}
+    return {
+        part.strip()
+        for label in (finding.en_label, finding.zh_label)
+        for part in label.split(" + ")
+        if part.strip()
+    }
 
 
 def _draft(kind: str) -> CheckResult:
@@ -65,7 +70,9 @@ def _draft(kind: str) -> CheckResult:
 
 
 def _defects() -> list[dict[str, str]]:
-    return yaml.safe_load((CORPUS / "keys" / "defects-2023-03.yaml").read_text(encoding="utf-8"))["defects"]
+    return yaml.safe_load((CORPUS / "keys" / "defects-2023-03.yaml").read_text(encoding="utf-8"))[
+        "defects"
+    ]
 
 
 @pytest.mark.parametrize("kind", _aligners())
@@ -84,13 +91,19 @@ def test_findings_off_the_seeded_defects_are_rare_with_the_gold_alignment() -> N
     result = _draft("key")
     defect_labels = {label for d in _defects() for label in (d["zh"], d["en"]) if label}
     stray = [f for f in result.findings if not _labels(f) & defect_labels]
-    assert len(stray) <= len(result.alignment.en.clauses) * MAX_FINDINGS_PER_CLAUSE, [(f.check, f.en_label, f.message) for f in stray]
+    assert len(stray) <= len(result.alignment.en.clauses) * MAX_FINDINGS_PER_CLAUSE, [
+        (f.check, f.en_label, f.message) for f in stray
+    ]
 
 
 @pytest.mark.parametrize("kind", _aligners())
 def test_the_careful_translation_has_at_most_one_finding_per_50_clauses(kind: str) -> None:
     alignment = _alignment(kind, "align-2020-05.yaml")
     en, zh = document("en/dpa-2020-05.md"), document("zh/dpa-2020-05.zh.md")
-    result = check_documents(en, zh, glossary=load_glossary(CORPUS / "glossary.yaml"), alignment=alignment)
+    result = check_documents(
+        en, zh, glossary=load_glossary(CORPUS / "glossary.yaml"), alignment=alignment
+    )
     limit = len(en.clauses) * MAX_FINDINGS_PER_CLAUSE
-    assert len(result.findings) <= limit, [(f.check, f.en_label, f.message) for f in result.findings]
+    assert len(result.findings) <= limit, [
+        (f.check, f.en_label, f.message) for f in result.findings
+    ]

@@ -17,32 +17,49 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
 
 
 def test_yaml_list(tmp_path: Path) -> None:
-    path = write(tmp_path, "g.yaml", """
+    path = write(
+        tmp_path,
+        "g.yaml",
+        """
 - en: personal data
   zh: [个人数据]
   forbidden: [个人资料, 私人数据]
   note: PIPL wording
 - en: Sub-processor
   zh: 分处理者
-""")
+""",
+    )
     glossary = load_glossary(path)
     assert len(glossary) == 2
     entry = glossary.lookup("Personal Data")
-    assert entry == GlossaryEntry("personal data", ("个人数据",), ("个人资料", "私人数据"), "PIPL wording")
+    assert entry == GlossaryEntry(
+        "personal data", ("个人数据",), ("个人资料", "私人数据"), "PIPL wording"
+    )
     assert glossary.lookup("sub-processor").zh == ("分处理者",)
-    assert {e.en for e in glossary.in_english("Each Sub-processor's personal data")} == {"Sub-processor", "personal data"}
+    assert {e.en for e in glossary.in_english("Each Sub-processor's personal data")} == {
+        "Sub-processor",
+        "personal data",
+    }
     assert glossary.in_english("Each Controller") == []
 
 
 def test_yaml_mapping_forms(tmp_path: Path) -> None:
-    plain = load_glossary(write(tmp_path, "a.yml", "Controller: 控制者\nProcessor: [处理者, 受托处理者]\n"))
+    plain = load_glossary(
+        write(tmp_path, "a.yml", "Controller: 控制者\nProcessor: [处理者, 受托处理者]\n")
+    )
     assert plain.lookup("processor").zh == ("处理者", "受托处理者")
-    wrapped = load_glossary(write(tmp_path, "b.yaml", "entries:\n  - {en: Data Subject, zh: 数据主体}\n"))
+    wrapped = load_glossary(
+        write(tmp_path, "b.yaml", "entries:\n  - {en: Data Subject, zh: 数据主体}\n")
+    )
     assert wrapped.lookup("data subject").zh == ("数据主体",)
 
 
 def test_csv_with_multiple_values(tmp_path: Path) -> None:
-    path = write(tmp_path, "g.csv", "\ufeffEN,ZH,Forbidden,Note\npersonal data,个人数据,个人资料|私人数据,\nProcessor,处理者;受托处理者,,defined term\n\n")
+    path = write(
+        tmp_path,
+        "g.csv",
+        "\ufeffEN,ZH,Forbidden,Note\npersonal data,个人数据,个人资料|私人数据,\nProcessor,处理者;受托处理者,,defined term\n\n",
+    )
     glossary = load_glossary(path)
     assert glossary.lookup("personal data").forbidden == ("个人资料", "私人数据")
     assert glossary.lookup("processor").zh == ("处理者", "受托处理者")
@@ -97,7 +114,9 @@ def test_tbx_v2_tig_and_ntig(tmp_path: Path) -> None:
 
 
 def test_tbx_v3(tmp_path: Path) -> None:
-    assert load_glossary(write(tmp_path, "g.tbx", TBX_V3)).lookup("data subject").zh == ("数据主体",)
+    assert load_glossary(write(tmp_path, "g.tbx", TBX_V3)).lookup("data subject").zh == (
+        "数据主体",
+    )
 
 
 @pytest.mark.parametrize(
@@ -134,22 +153,31 @@ def test_missing_and_non_utf8_files(tmp_path: Path) -> None:
 
 
 def test_billion_laughs_is_refused_without_expanding(tmp_path: Path) -> None:
-    bomb = '<?xml version="1.0"?>\n<!DOCTYPE lolz [\n' + "".join(
-        f'<!ENTITY l{i} "{("&l" + str(i - 1) + ";") * 10 if i else "lol"}">\n' for i in range(10)
-    ) + "]>\n<martif>&l9;</martif>"
+    bomb = (
+        '<?xml version="1.0"?>\n<!DOCTYPE lolz [\n'
+        + "".join(
+            f'<!ENTITY l{i} "{("&l" + str(i - 1) + ";") * 10 if i else "lol"}">\n'
+            for i in range(10)
+        )
+        + "]>\n<martif>&l9;</martif>"
+    )
     with pytest.raises(LoadError, match="refusing"):
         load_glossary(write(tmp_path, "bomb.tbx", bomb))
 
 
 def test_entry_matching_rules() -> None:
     entry = GlossaryEntry("personal data", ("个人数据",), ("数据",))
-    assert entry.in_english("the Personal Data's owner") and not entry.in_english("personal datasets")
+    assert entry.in_english("the Personal Data's owner") and not entry.in_english(
+        "personal datasets"
+    )
     assert entry.forbidden_in("个人数据") == [] and entry.forbidden_in("数据") == ["数据"]
     strict = GlossaryEntry("Processor", ("处理者",), case_sensitive=True)
     assert strict.in_english("each Processor") and not strict.in_english("a processor")
 
 
-@pytest.mark.parametrize(("name", "text"), [("g.yaml", ""), ("g.csv", "\n"), ("g.tbx", "  "), ("g.yaml", "\ufeff\n")])
+@pytest.mark.parametrize(
+    ("name", "text"), [("g.yaml", ""), ("g.csv", "\n"), ("g.tbx", "  "), ("g.yaml", "\ufeff\n")]
+)
 def test_an_empty_glossary_file_is_named_as_empty(tmp_path: Path, name: str, text: str) -> None:
     # -- bug: each reader blamed something else (no 'en' header, not a list, "Document is empty, line 1") --
     path = write(tmp_path, name, text)

@@ -9,7 +9,16 @@ from _corpus import corpus_file, document
 
 from dpa_compare.api import load
 from dpa_compare.errors import LoadError
-from dpa_compare.qa import Finding, Note, NotesFile, apply_suppressions, carry_notes, dump_notes, load_notes, suppress
+from dpa_compare.qa import (
+    Finding,
+    Note,
+    NotesFile,
+    apply_suppressions,
+    carry_notes,
+    dump_notes,
+    load_notes,
+    suppress,
+)
 from dpa_compare.qa.notes import CHANGED_FLAG
 from dpa_compare.qa.text import pair_hash
 
@@ -23,8 +32,20 @@ suppressions:
 """
 
 
-def _finding(check: str = "numbers", en: str = "ISO 27001 applies.", zh: str = "适用ISO 27001。") -> Finding:
-    return Finding(check, "critical", "1.3", "1.3", "1.3", "1.3", "numbers differ", (), text_hash=pair_hash(en, zh))
+def _finding(
+    check: str = "numbers", en: str = "ISO 27001 applies.", zh: str = "适用ISO 27001。"
+) -> Finding:
+    return Finding(
+        check,
+        "critical",
+        "1.3",
+        "1.3",
+        "1.3",
+        "1.3",
+        "numbers differ",
+        (),
+        text_hash=pair_hash(en, zh),
+    )
 
 
 def test_yaml_notes_round_trip_with_unknown_fields_kept(tmp_path: Path) -> None:
@@ -33,7 +54,9 @@ def test_yaml_notes_round_trip_with_unknown_fields_kept(tmp_path: Path) -> None:
     notes = load_notes(path)
     assert [n.clause for n in notes.notes] == ["1.1", "1.2"] and notes.notes[0].status == "resolved"
     assert notes.notes[1].extra == (("reviewer", "Wang"),)
-    assert notes.suppressions[0].check == "numbers" and notes.header == (("source", "zh/terms.zh.md"),)
+    assert notes.suppressions[0].check == "numbers" and notes.header == (
+        ("source", "zh/terms.zh.md"),
+    )
     again = tmp_path / "again.yaml"
     again.write_text(dump_notes(notes), encoding="utf-8")
     assert load_notes(again) == NotesFile(notes.notes, notes.suppressions, notes.header, str(again))
@@ -50,10 +73,14 @@ def test_csv_notes_with_a_suppression_row(tmp_path: Path) -> None:
 
 def test_csv_notes_saved_by_a_spreadsheet_with_a_bom_and_semicolons(tmp_path: Path) -> None:
     path = tmp_path / "notes.csv"
-    rows = "clause;author;date;text;status\r\n7.1;Li Na;2020-04-25;\"数字格式; 千位分隔\";resolved\r\n"
+    rows = (
+        'clause;author;date;text;status\r\n7.1;Li Na;2020-04-25;"数字格式; 千位分隔";resolved\r\n'
+    )
     path.write_bytes(b"\xef\xbb\xbf" + rows.encode("utf-8"))
     notes = load_notes(path)
-    assert [(n.clause, n.author, n.text, n.status) for n in notes.notes] == [("7.1", "Li Na", "数字格式; 千位分隔", "resolved")]
+    assert [(n.clause, n.author, n.text, n.status) for n in notes.notes] == [
+        ("7.1", "Li Na", "数字格式; 千位分隔", "resolved")
+    ]
 
 
 @pytest.mark.parametrize(("text", "problem"), [
@@ -62,7 +89,9 @@ def test_csv_notes_saved_by_a_spreadsheet_with_a_bom_and_semicolons(tmp_path: Pa
     ("suppressions: [{check: numbers}]", "suppression 1: suppression needs hash"),
     ("notes: [a, b", "invalid YAML"),
 ])  # fmt: skip
-def test_bad_notes_files_raise_a_load_error_naming_the_file(tmp_path: Path, text: str, problem: str) -> None:
+def test_bad_notes_files_raise_a_load_error_naming_the_file(
+    tmp_path: Path, text: str, problem: str
+) -> None:
     path = tmp_path / "bad.yaml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(LoadError, match="bad.yaml") as error:
@@ -73,7 +102,11 @@ def test_bad_notes_files_raise_a_load_error_naming_the_file(tmp_path: Path, text
 def test_suppression_holds_while_the_text_is_unchanged_and_lapses_when_it_changes() -> None:
     supp = suppress(_finding(), reason="ISO number")
     kept = apply_suppressions([_finding(), _finding("dates")], [supp])
-    assert [f.check for f in kept.active] == ["dates"] and len(kept.suppressed) == 1 and kept.expired == ()
+    assert (
+        [f.check for f in kept.active] == ["dates"]
+        and len(kept.suppressed) == 1
+        and kept.expired == ()
+    )
     changed = _finding(zh="适用ISO 27002。")
     back = apply_suppressions([changed], [supp])
     assert back.active == (changed,) and back.suppressed == () and back.expired == (supp,)
@@ -95,7 +128,9 @@ def test_carry_keeps_renumbers_reopens_and_orphans_without_losing_a_note(tmp_pat
     assert by_text["records"].outcome == "renumbered" and by_text["records"].note.clause == "1.2"
     assert by_text["records"].note.status == "resolved"
     hours = by_text["hours"]
-    assert hours.outcome == "reopened" and hours.note.status == "open" and hours.note.clause == "1.3"
+    assert (
+        hours.outcome == "reopened" and hours.note.status == "open" and hours.note.clause == "1.3"
+    )
     assert CHANGED_FLAG in hours.note.flags
     assert by_text["old"].outcome == "orphaned" and by_text["old"].note.orphaned
     assert by_text["stable"].outcome == "kept" and by_text["nowhere"].outcome == "orphaned"

@@ -25,11 +25,18 @@ def _docs() -> tuple[Document, Document]:
 def test_n_to_m_links_become_one_combined_pair_keeping_every_id() -> None:
     en, zh = _docs()
     e, z = [c.id for c in en.clauses], [c.id for c in zh.clauses]
-    links = (Link((e[0],), (z[0],), 1.0), Link((e[1], e[2]), (z[1],), 0.9), Link((e[3],), (), 0.5), Link((), (z[2],), 0.5))
+    links = (
+        Link((e[0],), (z[0],), 1.0),
+        Link((e[1], e[2]), (z[1],), 0.9),
+        Link((e[3],), (), 0.5),
+        Link((), (z[2],), 0.5),
+    )
     pairs = pairs_from_alignment(Alignment(en, zh, links))
     assert len(pairs) == 4
     merged = pairs[1]
-    assert merged.en.id == e[1] and merged.all_en_ids == (e[1], e[2]) and merged.all_zh_ids == (z[1],)
+    assert (
+        merged.en.id == e[1] and merged.all_en_ids == (e[1], e[2]) and merged.all_zh_ids == (z[1],)
+    )
     assert merged.en_text == "Clause 17 applies. Clause 18(b) applies."
     assert merged.en_label == "Section 2 + Section 3"
     assert pairs[2].zh is None and pairs[3].en is None
@@ -41,9 +48,15 @@ def test_n_to_m_links_become_one_combined_pair_keeping_every_id() -> None:
 def test_findings_on_a_combined_pair_carry_all_ids_and_the_text_hash() -> None:
     en, zh = _docs()
     e, z = [c.id for c in en.clauses], [c.id for c in zh.clauses]
-    zh = Document("zh.md", "zh", "", (clause("在七十二（72）小时内通知。", "zh", "1"), *zh.clauses[1:]))
+    zh = Document(
+        "zh.md", "zh", "", (clause("在七十二（72）小时内通知。", "zh", "1"), *zh.clauses[1:])
+    )
     z = [c.id for c in zh.clauses]
-    links = (Link((e[0], e[1]), (z[0],), 1.0), Link((e[2],), (z[1],), 1.0), Link((e[3],), (z[2],), 1.0))
+    links = (
+        Link((e[0], e[1]), (z[0],), 1.0),
+        Link((e[2],), (z[1],), 1.0),
+        Link((e[3],), (z[2],), 1.0),
+    )
     pairs = pairs_from_alignment(Alignment(en, zh, links))
     (finding,) = [f for f in run_checks(pairs, en, zh, checks=["numbers"]) if f.en_id == e[0]]
     assert finding.en_ids == (e[0], e[1]) and finding.zh_ids == ()
@@ -60,6 +73,9 @@ def test_number_path_fallback_pairs_numbers_and_covers_every_clause() -> None:
     en, zh = _docs()
     alignment = align_by_number(en, zh)
     alignment.check_cover()
-    shapes = [(tuple(en.clause(i).label for i in l.en_ids), tuple(zh.clause(i).label for i in l.zh_ids)) for l in alignment.links]
+    shapes = [
+        (tuple(en.clause(i).label for i in l.en_ids), tuple(zh.clause(i).label for i in l.zh_ids))
+        for l in alignment.links
+    ]
     assert shapes[:2] == [(("1",), ("1",)), (("2",), ("2",))]
     assert (("4",), ()) in shapes or (("4",), ("9",)) in shapes

@@ -144,7 +144,9 @@ def test_unmatched_values_report_the_difference() -> None:
     en = extract_values("within 30 days", "en")
     zh = extract_values("30个工作日内", "zh")
     en_only, zh_only = unmatched_values(en, zh, ("duration",))
-    assert [v.label for v in en_only] == ["30 day"] and [v.label for v in zh_only] == ["30 business day"]
+    assert [v.label for v in en_only] == ["30 day"] and [v.label for v in zh_only] == [
+        "30 business day"
+    ]
 
 
 def test_weak_word_vouches_for_a_number() -> None:
@@ -195,13 +197,17 @@ def test_chinese_fraction_vouches_for_a_percentage() -> None:
     ("EUR 2.5m", "en", ["EUR 2500000"]),
     ("$500k", "en", ["USD 500000"]),
 ])  # fmt: skip
-def test_continental_grouped_and_abbreviated_amounts(text: str, lang: str, expected: list[str]) -> None:
+def test_continental_grouped_and_abbreviated_amounts(
+    text: str, lang: str, expected: list[str]
+) -> None:
     assert labels(text, lang) == expected
 
 
 def test_plain_spaced_numbers_without_a_currency_stay_apart() -> None:
     assert labels("items 10 000 and", "en") == ["10", "0"]
-    assert labels("within 5m of the door", "en") == []  # -- `m` is a million only right after a currency --
+    assert (
+        labels("within 5m of the door", "en") == []
+    )  # -- `m` is a million only right after a currency --
 
 
 def test_per_mille_reads_as_a_percentage_and_meets_its_chinese_fraction() -> None:
@@ -214,7 +220,10 @@ def test_per_mille_reads_as_a_percentage_and_meets_its_chinese_fraction() -> Non
 def test_digit_fractions_read_as_percentages() -> None:
     assert labels("1/2 of the fee", "en") == ["50%"]
     assert labels("3/4 of the fee", "en") == ["75%"]
-    assert labels("support 24/7", "en") == ["24", "7"]  # -- not a proper fraction: two numbers as before --
+    assert labels("support 24/7", "en") == [
+        "24",
+        "7",
+    ]  # -- not a proper fraction: two numbers as before --
     en, zh = extract_values("1/2 of the fee", "en"), extract_values("费用的二分之一", "zh")
     assert unmatched_values(en, zh, ("percent", "number")) == ([], [])
 
@@ -229,7 +238,9 @@ def test_digit_fractions_read_as_percentages() -> None:
     ("at 12 a.m.", "凌晨12点", ["00:00"]),
     ("by 3:30 p.m.", "下午三点三十分前", ["15:30"]),
 ])  # fmt: skip
-def test_date_ranges_and_whole_hours_agree_across_languages(en: str, zh: str, keys: list[str]) -> None:
+def test_date_ranges_and_whole_hours_agree_across_languages(
+    en: str, zh: str, keys: list[str]
+) -> None:
     assert [v.key for v in extract_values(en, "en")] == keys
     assert [v.key for v in extract_values(zh, "zh")] == keys
 

@@ -39,12 +39,28 @@ def dele(text: str) -> Span:
     return Span(text, "deleted")
 
 
-def finding(text: str, cell: str = "chinese", span: int | None = None, severity: str = "major", check: str = "numbers") -> Comment:
-    return Comment(text, Anchor(cell, span), author="dpa-compare QA", initials="QA", kind="finding", severity=severity, check=check)  # type: ignore[arg-type]
+def finding(
+    text: str,
+    cell: str = "chinese",
+    span: int | None = None,
+    severity: str = "major",
+    check: str = "numbers",
+) -> Comment:
+    return Comment(
+        text,
+        Anchor(cell, span),
+        author="dpa-compare QA",
+        initials="QA",
+        kind="finding",
+        severity=severity,
+        check=check,
+    )  # type: ignore[arg-type]
 
 
 def note(text: str, cell: str = "notes", author: str = "Li Wei", initials: str = "LW") -> Comment:
-    return Comment(text, Anchor(cell), author=author, initials=initials, date="2024-09-02T08:30:00Z")  # type: ignore[arg-type]
+    return Comment(
+        text, Anchor(cell), author=author, initials=initials, date="2024-09-02T08:30:00Z"
+    )  # type: ignore[arg-type]
 
 
 ROWS: tuple[Row, ...] = (
@@ -63,11 +79,22 @@ ROWS: tuple[Row, ...] = (
         "1.2",
         "clause",
         "1.2",
-        en("The Vendor shall notify the Customer ", dele("within seventy-two (72) hours"), ins("without undue delay"), " after becoming aware of an Incident."),
+        en(
+            "The Vendor shall notify the Customer ",
+            dele("within seventy-two (72) hours"),
+            ins("without undue delay"),
+            " after becoming aware of an Incident.",
+        ),
         zh("供应商应在知悉事件后", dele("七十二（72）小时内"), ins("立即"), "通知客户。"),
         "stale",
-        Cell((Span("English changed since translation; "), Span("re-translate", "bold")),),
-        (finding("The English no longer states a number of hours; the Chinese still says 72.", span=1),),
+        Cell(
+            (Span("English changed since translation; "), Span("re-translate", "bold")),
+        ),
+        (
+            finding(
+                "The English no longer states a number of hours; the Chinese still says 72.", span=1
+            ),
+        ),
         en_id="1.2",
         zh_id="1.2",
     ),
@@ -88,7 +115,12 @@ ROWS: tuple[Row, ...] = (
         "2.2",
         "clause",
         "2.2",
-        en(Span("Each sub-processor is bound by written terms no less protective than these.", "moved")),
+        en(
+            Span(
+                "Each sub-processor is bound by written terms no less protective than these.",
+                "moved",
+            )
+        ),
         zh(Span("每一分处理者均受不低于本条款保护水平的书面条款约束。", "moved")),
         "moved",
         Cell.of("Moved from 4.3"),
@@ -103,7 +135,11 @@ ROWS: tuple[Row, ...] = (
         zh("客户可在三十（30）日内以书面形式提出异议；逾期未提出的，视为同意。"),
         "orphaned",
         Cell.of("No English counterpart"),
-        (finding("Chinese clause has no English source.", severity="critical", check="clause_count"),),
+        (
+            finding(
+                "Chinese clause has no English source.", severity="critical", check="clause_count"
+            ),
+        ),
         zh_id="2.3",
     ),
     Row(
@@ -121,7 +157,9 @@ ROWS: tuple[Row, ...] = (
         "2.5",
         "clause",
         "2.5",
-        en("Audit costs are borne by the Customer, save where the audit reveals a material breach."),
+        en(
+            "Audit costs are borne by the Customer, save where the audit reveals a material breach."
+        ),
         zh("审计费用由客户承担，但审计发现重大违约的除外。"),
         "unaligned",
         Cell.of("Low-confidence link (0.41)", "muted"),
@@ -132,11 +170,22 @@ ROWS: tuple[Row, ...] = (
         "3.1",
         "clause",
         "3.1",
-        en(ins("The Vendor shall keep a record of all processing activities carried out on the Customer's behalf.")),
+        en(
+            ins(
+                "The Vendor shall keep a record of all processing activities carried out on the Customer's behalf."
+            )
+        ),
         zh(ins("供应商应当记录其代表客户开展的全部处理活动。")),
         "new",
         Cell.of("New clause in 2024-09"),
-        (note("Checked against the glossary: 处理活动 is correct.", cell="chinese", author="Li Wei", initials="LW"),),
+        (
+            note(
+                "Checked against the glossary: 处理活动 is correct.",
+                cell="chinese",
+                author="Li Wei",
+                initials="LW",
+            ),
+        ),
         en_id="3.1",
         zh_id="3.1b",
     ),
@@ -144,12 +193,26 @@ ROWS: tuple[Row, ...] = (
         "3.2",
         "clause",
         "3.2",
-        en("Personal data shall be deleted ", dele("thirty"), ins("ninety"), " (", dele("30"), ins("90"), ") days after termination."),
+        en(
+            "Personal data shall be deleted ",
+            dele("thirty"),
+            ins("ninety"),
+            " (",
+            dele("30"),
+            ins("90"),
+            ") days after termination.",
+        ),
         zh("个人数据应于终止后", dele("三十（30）"), ins("九十（90）"), "日内删除。"),
         "stale",
         Cell.of("Number changed: 30 → 90"),
         (
-            finding("Number 90 matches the English.", cell="chinese", span=2, severity="info", check="numbers"),
+            finding(
+                "Number 90 matches the English.",
+                cell="chinese",
+                span=2,
+                severity="info",
+                check="numbers",
+            ),
             note("Confirm with client.", cell="notes", author="Zhang Min", initials="ZM"),
         ),
         en_id="3.2",
@@ -164,13 +227,25 @@ def sample_model() -> ReportModel:
         title="Data Processing Addendum — bilingual review",
         subtitle="English 2024-09 against Chinese translation 2023-03",
         documents=(
-            DocumentInfo("English, current", "corpus/en/dpa-2024-09.md", "2024-09", "2024-09-01", "a" * 64),
-            DocumentInfo("English, previous", "corpus/en/dpa-2023-03.md", "2023-03", "2023-03-01", "b" * 64),
-            DocumentInfo("Chinese translation", "corpus/zh/dpa-2023-03.md", "2023-03", "2023-04-15", "c" * 64),
+            DocumentInfo(
+                "English, current", "corpus/en/dpa-2024-09.md", "2024-09", "2024-09-01", "a" * 64
+            ),
+            DocumentInfo(
+                "English, previous", "corpus/en/dpa-2023-03.md", "2023-03", "2023-03-01", "b" * 64
+            ),
+            DocumentInfo(
+                "Chinese translation", "corpus/zh/dpa-2023-03.md", "2023-03", "2023-04-15", "c" * 64
+            ),
         ),
         counts=(
-            CountTable("Changes (English)", (("modified", 2), ("inserted", 1), ("moved", 1), ("renumbered", 1))),
-            CountTable("Translation status", (("current", 1), ("stale", 2), ("missing", 1), ("orphaned", 1))),
+            CountTable(
+                "Changes (English)",
+                (("modified", 2), ("inserted", 1), ("moved", 1), ("renumbered", 1)),
+            ),
+            CountTable(
+                "Translation status",
+                (("current", 1), ("stale", 2), ("missing", 1), ("orphaned", 1)),
+            ),
             CountTable("QA findings", (("critical", 1), ("major", 1), ("info", 1))),
             CountTable("Alignment", (("low-confidence", 1), ("unaligned", 1))),
         ),
@@ -201,5 +276,12 @@ def sample_model() -> ReportModel:
 
 def long_id_model() -> ReportModel:
     """Return a one-row model whose row id is too long for a bookmark name."""
-    row = Row("annex-2/part-b/schedule-7.3(a)(ii)~zh:附件二", "clause", "7.3(a)(ii)", en("Text."), zh("文本。"), "current")
+    row = Row(
+        "annex-2/part-b/schedule-7.3(a)(ii)~zh:附件二",
+        "clause",
+        "7.3(a)(ii)",
+        en("Text."),
+        zh("文本。"),
+        "current",
+    )
     return ReportModel(FrontMatter("Long ids"), (row,))

@@ -56,7 +56,10 @@ def range_text(p: Any, comment_id: str) -> str:
 def rezip(original: bytes, replacements: dict[str, bytes]) -> bytes:
     """Return `original` (a zip) with the parts in `replacements` replaced."""
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(original)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+    with (
+        zipfile.ZipFile(io.BytesIO(original)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
         for info in source.infolist():
             target.writestr(info, replacements.get(info.filename, source.read(info)))
     return out.getvalue()

@@ -9,7 +9,14 @@ import pytest
 
 import dpa_compare
 from dpa_compare.report import write_docx
-from dpa_compare.report.build import ReportInputs, _iso, analyse, build_report, initials, model_from_analysis
+from dpa_compare.report.build import (
+    ReportInputs,
+    _iso,
+    analyse,
+    build_report,
+    initials,
+    model_from_analysis,
+)
 from dpa_compare.report.review_reader import cell_text, read_review
 from tests.report.report_xml import data_rows, main_table, parts, xml
 
@@ -64,7 +71,9 @@ def test_every_chinese_clause_appears_once_in_document_order_but_moves(analysis,
     model, path = report
     shown = _column(path, 2)
     expected = [c.full_text for c in analysis.inputs.zh.clauses]
-    assert Counter(line for _, line in shown) == Counter(expected)  # -- nothing lost, duplicated or cut --
+    assert Counter(line for _, line in shown) == Counter(
+        expected
+    )  # -- nothing lost, duplicated or cut --
     moved = {row.number for row in model.rows if row.status == "moved"}
     assert moved, "the corpus has a moved clause"
     in_place = [line for number, line in shown if number not in moved]
@@ -104,11 +113,18 @@ def test_comments_equal_notes_plus_findings_each_in_its_row(analysis, report) ->
     notes_shown = len(analysis.inputs.notes.notes) - len(unplaced.rows)
     assert model.comment_count == notes_shown + len(analysis.findings)
     written = xml(path, "word/comments.xml")
-    assert len(written.findall("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}comment")) == model.comment_count
+    assert (
+        len(
+            written.findall("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}comment")
+        )
+        == model.comment_count
+    )
     review = read_review(path)
     for row in model.rows:
         back = review.row(row.id)
-        assert [(c.author, c.text) for c in back.comments] == [(c.author, c.display_text) for c in row.comments]
+        assert [(c.author, c.text) for c in back.comments] == [
+            (c.author, c.display_text) for c in row.comments
+        ]
         assert [c.cell for c in back.comments] == [c.anchor.cell for c in row.comments]
 
 
@@ -126,12 +142,18 @@ def test_front_matter_counts_and_signature(analysis, report) -> None:  # noqa: A
     model, _ = report
     counts = {table.title: dict(table.rows) for table in model.front.counts}
     assert counts["English changes"]["Added"] == analysis.stale.en_diff.counts()["added"]
-    assert sum(counts["QA findings"][s] for s in ("Critical", "Major", "Minor")) == len(analysis.findings)
+    assert sum(counts["QA findings"][s] for s in ("Critical", "Major", "Minor")) == len(
+        analysis.findings
+    )
     assert counts["Translation status"]["New"] == sum(r.status == "new" for r in model.rows)
     assert [d.sha256 for d in model.front.documents] == [analysis.inputs.en.sha256, analysis.inputs.previous_en.sha256,
                                                           analysis.inputs.zh.sha256]  # fmt: skip
     assert "embeddings" in model.front.reproducibility and "tok:" in model.front.reproducibility
-    assert [a.title for a in model.appendices] == ["English changes", "Alignment gaps", "Notes not placed"]
+    assert [a.title for a in model.appendices] == [
+        "English changes",
+        "Alignment gaps",
+        "Notes not placed",
+    ]
 
 
 def test_omit_resolved_drops_resolved_notes(analysis, report) -> None:  # noqa: ANN001
@@ -147,7 +169,9 @@ def test_omit_resolved_drops_resolved_notes(analysis, report) -> None:  # noqa: 
 def test_same_inputs_give_identical_bytes(report, tmp_path: Path) -> None:  # noqa: ANN001
     _, path = report
     inputs = corpus_inputs()
-    again = build_report(inputs.en, inputs.zh, inputs.previous_en, notes=inputs.notes, glossary=inputs.glossary)
+    again = build_report(
+        inputs.en, inputs.zh, inputs.previous_en, notes=inputs.notes, glossary=inputs.glossary
+    )
     write_docx(again, tmp_path / "again.docx")
     assert (tmp_path / "again.docx").read_bytes() == path.read_bytes()
 
@@ -202,13 +226,21 @@ def test_without_previous_versions_unaligned_clauses_keep_their_rows(tmp_path: P
     assert len(gaps.rows) == 2
 
 
-def test_a_chinese_clause_dropped_while_another_takes_its_number_keeps_a_row_id_of_its_own(tmp_path: Path) -> None:
+def test_a_chinese_clause_dropped_while_another_takes_its_number_keeps_a_row_id_of_its_own(
+    tmp_path: Path,
+) -> None:
     # -- bug: the dropped 2.3 and the renumbered 2.2 → 2.3 both took row id "zh-2.3" (ValueError, exit 123) --
     added = "2.2 本条为译者自行添加的说明。"
     (tmp_path / "en.md").write_text(SMALL_EN, encoding="utf-8")
-    (tmp_path / "old.md").write_text(SMALL_ZH.replace(added, added + "\n\n2.3 双方另行约定的保密期限为五年。"), encoding="utf-8")
+    (tmp_path / "old.md").write_text(
+        SMALL_ZH.replace(added, added + "\n\n2.3 双方另行约定的保密期限为五年。"), encoding="utf-8"
+    )
     (tmp_path / "zh.md").write_text(
-        SMALL_ZH.replace(added, "2.2 违约方须向守约方赔偿全部损失及合理律师费用。\n\n2.3 本条为译者自行添加的说明。"), encoding="utf-8"
+        SMALL_ZH.replace(
+            added,
+            "2.2 违约方须向守约方赔偿全部损失及合理律师费用。\n\n2.3 本条为译者自行添加的说明。",
+        ),
+        encoding="utf-8",
     )
     en, old, zh = (dpa_compare.load(tmp_path / name) for name in ("en.md", "old.md", "zh.md"))
     model = build_report(en, zh, previous_en=en, previous_zh=old)
@@ -237,11 +269,17 @@ def test_a_chinese_clause_with_no_english_in_either_version_is_orphaned(tmp_path
 
     english = "# T\n\n## 1. Scope\n\n1.1 The Provider shall process data.\n\n1.2 The Customer shall pay fees.\n"
     chinese = "# 标题\n\n## 1. 范围\n\n1.1 提供方应处理数据。\n\n1.2 客户应支付费用。\n"
-    files = {"en.md": english, "en_old.md": english, "zh_old.md": chinese,
-             "zh.md": chinese + "\n1.3 本条款在双方签署之日起生效，有效期为五年。\n"}
+    files = {
+        "en.md": english,
+        "en_old.md": english,
+        "zh_old.md": chinese,
+        "zh.md": chinese + "\n1.3 本条款在双方签署之日起生效，有效期为五年。\n",
+    }
     for name, text in files.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
-    en, zh, old_en, old_zh = (dpa_compare.load(tmp_path / n) for n in ("en.md", "zh.md", "en_old.md", "zh_old.md"))
+    en, zh, old_en, old_zh = (
+        dpa_compare.load(tmp_path / n) for n in ("en.md", "zh.md", "en_old.md", "zh_old.md")
+    )
     model = build_report(en, zh, old_en, old_zh)
     row = model.rows[-1]
     assert row.chinese.text.endswith("有效期为五年。")

@@ -79,13 +79,17 @@ def _replace_text(p: etree._Element, text: str) -> None:
 def _track_replace(p: etree._Element, text: str) -> None:
     """Turn the paragraph's runs into a tracked deletion and add `text` as a tracked insertion."""
     runs = p.findall(w("r"))
-    deletion = etree.SubElement(p, w("del"), {w("id"): "9001", w("author"): "Reviewer", w("date"): "2024-10-01T00:00:00Z"})
+    deletion = etree.SubElement(
+        p, w("del"), {w("id"): "9001", w("author"): "Reviewer", w("date"): "2024-10-01T00:00:00Z"}
+    )
     for run in runs:
         p.remove(run)
         for t in run.findall(w("t")):
             t.tag = w("delText")
         deletion.append(run)
-    insertion = etree.SubElement(p, w("ins"), {w("id"): "9002", w("author"): "Reviewer", w("date"): "2024-10-01T00:00:00Z"})
+    insertion = etree.SubElement(
+        p, w("ins"), {w("id"): "9002", w("author"): "Reviewer", w("date"): "2024-10-01T00:00:00Z"}
+    )
     insertion.append(_run_of(text))
 
 
@@ -117,22 +121,36 @@ def test_round_trip_of_two_edits_and_a_comment(corpus_report: Path, tmp_path: Pa
     edited = tmp_path / "edited.docx"
     edited.write_bytes(rezip(corpus_report.read_bytes(), {"word/document.xml": serialise(document),
                                                           "word/comments.xml": serialise(comments)}))  # fmt: skip
-    code, out, err = _run(["import-review", str(edited), "-o", str(tmp_path / "out"), "--format", "json"], capsys)
+    code, out, err = _run(
+        ["import-review", str(edited), "-o", str(tmp_path / "out"), "--format", "json"], capsys
+    )
     assert code == 0, err
     summary = json.loads(out)
     assert [e["row"] for e in summary["edited"]] == ["1.1", "1.2"]
-    assert [(c["row"], c["author"], c["text"]) for c in summary["comments"]] == [("1.3", "Wang Fang", COMMENT)]
+    assert [(c["row"], c["author"], c["text"]) for c in summary["comments"]] == [
+        ("1.3", "Wang Fang", COMMENT)
+    ]
     assert summary["warnings"] == [] and err == ""
     original = dpa_compare.load(CORPUS / "zh/dpa-2023-03.zh.md")
     updated = dpa_compare.load(tmp_path / "out/edited.zh.md")
     assert [c.id for c in updated.clauses] == [c.id for c in original.clauses]
-    changed = {c.id: c.full_text for c, o in zip(updated.clauses, original.clauses, strict=True) if c.full_text != o.full_text}
+    changed = {
+        c.id: c.full_text
+        for c, o in zip(updated.clauses, original.clauses, strict=True)
+        if c.full_text != o.full_text
+    }
     assert changed == {"1.1": EDIT_1, "1.2": EDIT_2}
     notes = load_notes(tmp_path / "out/edited.notes.yaml")
     before = load_notes(CORPUS / "notes/notes-2020-05.yaml")
     assert notes.notes[: len(before.notes)] == before.notes
     (added,) = notes.notes[len(before.notes) :]
-    assert (added.clause, added.zh_clause, added.author, added.text, added.status) == ("1.3", "1.3", "Wang Fang", COMMENT, "open")
+    assert (added.clause, added.zh_clause, added.author, added.text, added.status) == (
+        "1.3",
+        "1.3",
+        "Wang Fang",
+        COMMENT,
+        "open",
+    )
 
 
 def test_unedited_report_imports_to_the_same_chinese(corpus_report: Path, tmp_path: Path,
@@ -141,7 +159,9 @@ def test_unedited_report_imports_to_the_same_chinese(corpus_report: Path, tmp_pa
     assert code == 0 and "0 Chinese cell(s) edited, 0 new comment(s), 0 warning(s)" in out
     original = dpa_compare.load(CORPUS / "zh/dpa-2023-03.zh.md")
     again = dpa_compare.load(tmp_path / "review.zh.md")
-    assert [(c.label, c.kind, c.full_text) for c in again.clauses] == [(c.label, c.kind, c.full_text) for c in original.clauses]
+    assert [(c.label, c.kind, c.full_text) for c in again.clauses] == [
+        (c.label, c.kind, c.full_text) for c in original.clauses
+    ]
 
 
 def test_a_row_whose_bookmark_was_removed_is_named_in_a_warning(corpus_report: Path, tmp_path: Path,
@@ -152,12 +172,18 @@ def test_a_row_whose_bookmark_was_removed_is_named_in_a_warning(corpus_report: P
         mark.getparent().remove(mark)
     _replace_text(_chinese_paragraph(tr), EDIT_1)
     edited = tmp_path / "lost.docx"
-    edited.write_bytes(rezip(corpus_report.read_bytes(), {"word/document.xml": serialise(document)}))
-    code, out, err = _run(["import-review", str(edited), "-o", str(tmp_path), "--format", "json"], capsys)
+    edited.write_bytes(
+        rezip(corpus_report.read_bytes(), {"word/document.xml": serialise(document)})
+    )
+    code, out, err = _run(
+        ["import-review", str(edited), "-o", str(tmp_path), "--format", "json"], capsys
+    )
     assert code == 0
     assert "clause-id bookmark is missing" in err and "'1.1'" in err
     assert json.loads(out)["edited"] == []
-    assert "1.1 “关联方”是指直接或间接控制一方、受一方控制或与一方受共同控制" in (tmp_path / "lost.zh.md").read_text(encoding="utf-8")
+    assert "1.1 “关联方”是指直接或间接控制一方、受一方控制或与一方受共同控制" in (
+        tmp_path / "lost.zh.md"
+    ).read_text(encoding="utf-8")
 
 
 def test_bad_input_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -167,11 +193,15 @@ def test_bad_input_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     (tmp_path / "plain.docx").write_bytes(b"not a zip")
     code, _, err = _run(["import-review", str(tmp_path / "plain.docx")], capsys)
     assert code == 2 and "plain.docx" in err
-    code, _, err = _run(["report", "--en", "a.md", "--zh", "b.md", "-o", str(tmp_path / "r.pdf")], capsys)
+    code, _, err = _run(
+        ["report", "--en", "a.md", "--zh", "b.md", "-o", str(tmp_path / "r.pdf")], capsys
+    )
     assert code == 2 and ".docx" in err
 
 
-def test_import_review_refuses_a_docx_without_review_data(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_import_review_refuses_a_docx_without_review_data(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     import docx
 
     document = docx.Document()
@@ -187,7 +217,9 @@ def test_help_has_examples(capsys: pytest.CaptureFixture[str]) -> None:
         assert code == 0 and "Example:" in out and f"dpa-compare {command}" in out
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+@pytest.mark.skipif(
+    shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed"
+)
 def test_libreoffice_converts_the_corpus_report_to_pdf(corpus_report: Path, tmp_path: Path) -> None:
     profile = (tmp_path / "profile").as_uri()
     done = subprocess.run(
@@ -200,7 +232,9 @@ def test_libreoffice_converts_the_corpus_report_to_pdf(corpus_report: Path, tmp_
     assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 50_000
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+@pytest.mark.skipif(
+    shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed"
+)
 def test_a_report_libreoffice_saved_again_still_imports(corpus_report: Path, tmp_path: Path,
                                                         capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
     # -- bug: LibreOffice drops settings.xml document variables on save, so import-review refused its copy --
@@ -215,10 +249,14 @@ def test_a_report_libreoffice_saved_again_still_imports(corpus_report: Path, tmp
     code, out, err = _run(["import-review", str(saved), "-o", str(tmp_path / "from-saved")], capsys)
     assert code == 0, err
     assert "0 Chinese cell(s) edited, 0 new comment(s), 0 warning(s)" in out
-    code, _, _ = _run(["import-review", str(corpus_report), "-o", str(tmp_path / "from-original")], capsys)
+    code, _, _ = _run(
+        ["import-review", str(corpus_report), "-o", str(tmp_path / "from-original")], capsys
+    )
     assert code == 0
     for name in ("review.zh.md", "review.notes.yaml"):
-        assert (tmp_path / "from-saved" / name).read_bytes() == (tmp_path / "from-original" / name).read_bytes()
+        assert (tmp_path / "from-saved" / name).read_bytes() == (
+            tmp_path / "from-original" / name
+        ).read_bytes()
 
 
 def test_fail_on_turns_qa_findings_into_exit_code_1(tmp_path):
@@ -226,11 +264,27 @@ def test_fail_on_turns_qa_findings_into_exit_code_1(tmp_path):
     import sys
 
     corpus = Path(__file__).resolve().parents[2] / "corpus"
-    base = [sys.executable, "-m", "dpa_compare", "report", "--en", str(corpus / "en/dpa-2024-09.md"),
-            "--zh", str(corpus / "zh/dpa-2023-03.zh.md"), "--previous-en", str(corpus / "en/dpa-2023-03.md")]
-    written = subprocess.run([*base, "-o", str(tmp_path / "a.docx")], capture_output=True, text=True, timeout=300)
-    failing = subprocess.run([*base, "-o", str(tmp_path / "b.docx"), "--fail-on", "major"],
-                             capture_output=True, text=True, timeout=300)
+    base = [
+        sys.executable,
+        "-m",
+        "dpa_compare",
+        "report",
+        "--en",
+        str(corpus / "en/dpa-2024-09.md"),
+        "--zh",
+        str(corpus / "zh/dpa-2023-03.zh.md"),
+        "--previous-en",
+        str(corpus / "en/dpa-2023-03.md"),
+    ]
+    written = subprocess.run(
+        [*base, "-o", str(tmp_path / "a.docx")], capture_output=True, text=True, timeout=300
+    )
+    failing = subprocess.run(
+        [*base, "-o", str(tmp_path / "b.docx"), "--fail-on", "major"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert written.returncode == 0, written.stderr
     assert failing.returncode == 1, failing.stderr
     assert (tmp_path / "b.docx").read_bytes() == (tmp_path / "a.docx").read_bytes()

@@ -23,7 +23,9 @@ def display_docx() -> bytes:
 
 @pytest.fixture(scope="module")
 def tracked_docx() -> bytes:
-    return build_docx(sample_model(), tracked_changes=True, author="Reviewer Bot", date="2024-09-03T10:00:00Z")
+    return build_docx(
+        sample_model(), tracked_changes=True, author="Reviewer Bot", date="2024-09-03T10:00:00Z"
+    )
 
 
 def _cells(data: bytes) -> list[list]:
@@ -54,7 +56,9 @@ def test_each_row_has_one_bookmark_carrying_its_id(display_docx):
 
 
 @pytest.mark.parametrize("mode", ["display", "tracked"])
-def test_word_comments_match_the_model_and_sit_in_the_right_row_and_cell(display_docx, tracked_docx, mode):
+def test_word_comments_match_the_model_and_sit_in_the_right_row_and_cell(
+    display_docx, tracked_docx, mode
+):
     data = display_docx if mode == "display" else tracked_docx
     comments = {c.get(w("id")): c for c in xml(data, "word/comments.xml").iter(w("comment"))}
     assert len(comments) == sample_model().comment_count == 7
@@ -69,11 +73,16 @@ def test_word_comments_match_the_model_and_sit_in_the_right_row_and_cell(display
             element = comments[cid]
             assert element.get(w("author")) == comment.author
             assert element.get(w("initials")) == comment.initials
-            assert element.get(w("date")) == (comment.date or ("2024-09-03T10:00:00Z" if mode == "tracked" else "2000-01-01T00:00:00Z"))
+            assert element.get(w("date")) == (
+                comment.date
+                or ("2024-09-03T10:00:00Z" if mode == "tracked" else "2000-01-01T00:00:00Z")
+            )
             assert "".join(element.itertext()) == comment.display_text
             cell = row.cell(name)
             anchored = range_text(cells[CELL_NAMES.index(name)].find(w("p")), cid)
-            expected = cell.text if comment.anchor.span is None else cell.spans[comment.anchor.span].text
+            expected = (
+                cell.text if comment.anchor.span is None else cell.spans[comment.anchor.span].text
+            )
             assert anchored == expected
 
 
@@ -83,8 +92,13 @@ def test_display_mode_draws_redlines_by_formatting_only(display_docx):
     tc = _cells(display_docx)[2][2]
     runs = [r for r in tc.findall(f"{w('p')}/{w('r')}") if r.find(w("t")) is not None]
     deleted, inserted = runs[1].find(w("rPr")), runs[2].find(w("rPr"))
-    assert deleted.find(w("strike")) is not None and deleted.find(w("color")).get(w("val")) == "FF0000"
-    assert inserted.find(w("u")).get(w("val")) == "double" and inserted.find(w("color")).get(w("val")) == "0000FF"
+    assert (
+        deleted.find(w("strike")) is not None and deleted.find(w("color")).get(w("val")) == "FF0000"
+    )
+    assert (
+        inserted.find(w("u")).get(w("val")) == "double"
+        and inserted.find(w("color")).get(w("val")) == "0000FF"
+    )
     for row, cells in zip(ROWS, _cells(display_docx), strict=True):
         for name, column in COLUMN.items():
             assert cell_text(cells[column], "accept") == getattr(row, name).new_text
@@ -103,7 +117,11 @@ def test_tracked_revisions_are_flat_attributed_and_uniquely_numbered(tracked_doc
     root = etree.fromstring(parts(tracked_docx)["word/document.xml"])  # -- well-formed --
     revisions = list(root.iter(w("ins"), w("del")))
     assert len(revisions) == sum(
-        1 for row in ROWS for cell in (row.english, row.chinese) for s in cell.spans if s.style != "plain"
+        1
+        for row in ROWS
+        for cell in (row.english, row.chinese)
+        for s in cell.spans
+        if s.style != "plain"
     )
     for revision in revisions:
         assert revision.get(w("author")) == "Reviewer Bot"
@@ -112,9 +130,14 @@ def test_tracked_revisions_are_flat_attributed_and_uniquely_numbered(tracked_doc
         assert revision.find(f".//{w('commentRangeStart')}") is None
         assert revision.find(f".//{w('commentReference')}") is None
         if revision.tag == w("del"):
-            assert revision.find(f".//{w('t')}") is None and revision.find(f".//{w('delText')}") is not None
+            assert (
+                revision.find(f".//{w('t')}") is None
+                and revision.find(f".//{w('delText')}") is not None
+            )
     ids = [e.get(w("id")) for e in root.iter(w("ins"), w("del"), w("bookmarkStart"))]
-    comment_ids = [c.get(w("id")) for c in xml(tracked_docx, "word/comments.xml").iter(w("comment"))]
+    comment_ids = [
+        c.get(w("id")) for c in xml(tracked_docx, "word/comments.xml").iter(w("comment"))
+    ]
     assert len(set(ids)) == len(ids)
     assert not set(ids) & set(comment_ids)
 
@@ -172,8 +195,11 @@ def test_header_repeats_rows_do_not_split_and_headings_are_shaded(display_docx):
             assert all(f is not None and f.get(w("fill")) == "D6DCE4" for f in fills)
         else:
             assert fills[3] is not None  # -- the status colour --
-    status_fills = {row.status: tr.findall(w("tc"))[3].find(f"{w('tcPr')}/{w('shd')}").get(w("fill"))
-                    for row, tr in zip(ROWS, data_rows(tbl), strict=True) if row.status}
+    status_fills = {
+        row.status: tr.findall(w("tc"))[3].find(f"{w('tcPr')}/{w('shd')}").get(w("fill"))
+        for row, tr in zip(ROWS, data_rows(tbl), strict=True)
+        if row.status
+    }
     assert len(set(status_fills.values())) == len(status_fills)
 
 
@@ -218,9 +244,12 @@ def test_long_row_ids_are_kept_in_a_document_variable():
 
 
 def test_bad_comment_date_is_refused_naming_the_row():
-    from dpa_compare.report.model import Anchor, Comment, FrontMatter, Row
     from report_sample import en
 
-    row = Row("x", "clause", "1", en("a"), comments=(Comment("c", Anchor("english"), date="yesterday"),))
+    from dpa_compare.report.model import Anchor, Comment, FrontMatter, Row
+
+    row = Row(
+        "x", "clause", "1", en("a"), comments=(Comment("c", Anchor("english"), date="yesterday"),)
+    )
     with pytest.raises(ValueError, match="row 'x' comment date"):
         build_docx(ReportModel(FrontMatter("t"), (row,)))

@@ -69,9 +69,19 @@ def test_finding_display_text_leads_with_severity_and_check():
         (lambda: Span("x", "underline"), "span style"),  # type: ignore[arg-type]
         (lambda: Row("r", "para", "1"), "kind must be"),  # type: ignore[arg-type]
         (lambda: Row("r", "clause", "1", status="fresh"), "status must be"),  # type: ignore[arg-type]
-        (lambda: Row("r", "clause", "1", Cell.of("a"), comments=(Comment("c", Anchor("english", 3)),)), "span 3"),
+        (
+            lambda: Row(
+                "r", "clause", "1", Cell.of("a"), comments=(Comment("c", Anchor("english", 3)),)
+            ),
+            "span 3",
+        ),
         (lambda: Anchor("margin"), "anchor cell"),  # type: ignore[arg-type]
-        (lambda: ReportModel(FrontMatter("t"), (Row("r", "clause", "1"), Row("r", "clause", "2"))), "twice"),
+        (
+            lambda: ReportModel(
+                FrontMatter("t"), (Row("r", "clause", "1"), Row("r", "clause", "2"))
+            ),
+            "twice",
+        ),
         (lambda: Appendix("A", ("x", "y"), ((Cell.of("1"),),)), "row 1 has 1 cells"),
         (lambda: Appendix("A", ("x", "y"), widths=(1,)), "widths"),
         (lambda: ReportOptions(page="A3"), "A4 or Letter"),  # type: ignore[arg-type]
@@ -83,7 +93,9 @@ def test_invalid_models_are_refused_with_a_message_naming_the_problem(build, mes
         build()
 
 
-@pytest.mark.parametrize("row_id", ["1.2", "7.2(a)", "annex2.3", "zh:2.3", "2.1~3.1", "H1", "a_b", "第七条"])
+@pytest.mark.parametrize(
+    "row_id", ["1.2", "7.2(a)", "annex2.3", "zh:2.3", "2.1~3.1", "H1", "a_b", "第七条"]
+)
 def test_bookmark_names_are_valid_and_reversible(row_id):
     name = bookmark_name(row_id)
     assert len(name) <= 40 and name[0].isalpha()

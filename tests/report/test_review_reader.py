@@ -32,12 +32,16 @@ def _edit(data: bytes) -> bytes:
     run = p.find(w("r"))
     before, after = run.find(w("t")).text.split("承担")
     run.find(w("t")).text = before
-    deletion = etree.SubElement(p, w("del"), {w("id"): "900", w("author"): "Li Wei", w("date"): "2024-09-05T00:00:00Z"})
+    deletion = etree.SubElement(
+        p, w("del"), {w("id"): "900", w("author"): "Li Wei", w("date"): "2024-09-05T00:00:00Z"}
+    )
     dead = copy.deepcopy(run)
     dead.find(w("t")).tag = w("delText")
     dead.find(w("delText")).text = "承担"
     deletion.append(dead)
-    insertion = etree.SubElement(p, w("ins"), {w("id"): "901", w("author"): "Li Wei", w("date"): "2024-09-05T00:00:00Z"})
+    insertion = etree.SubElement(
+        p, w("ins"), {w("id"): "901", w("author"): "Li Wei", w("date"): "2024-09-05T00:00:00Z"}
+    )
     new = copy.deepcopy(run)
     new.find(w("t")).text = "负担"
     insertion.append(new)
@@ -50,12 +54,25 @@ def _edit(data: bytes) -> bytes:
     first.addprevious(etree.Element(w("commentRangeStart"), {w("id"): "77"}))
     first.addnext(etree.Element(w("commentRangeEnd"), {w("id"): "77"}))
     comments = xml(data, "word/comments.xml")
-    added = etree.SubElement(comments, w("comment"), {w("id"): "77", w("author"): "Wang Fang", w("initials"): "WF", w("date"): "2024-09-06T09:00:00Z"})
-    etree.SubElement(etree.SubElement(etree.SubElement(added, w("p")), w("r")), w("t")).text = NEW_COMMENT
+    added = etree.SubElement(
+        comments,
+        w("comment"),
+        {
+            w("id"): "77",
+            w("author"): "Wang Fang",
+            w("initials"): "WF",
+            w("date"): "2024-09-06T09:00:00Z",
+        },
+    )
+    etree.SubElement(
+        etree.SubElement(etree.SubElement(added, w("p")), w("r")), w("t")
+    ).text = NEW_COMMENT
     # -- 2.2: its id bookmark deleted --
     for mark in list(_row(root, "2.2").iter(w("bookmarkStart"), w("bookmarkEnd"))):
         mark.getparent().remove(mark)
-    return rezip(data, {"word/document.xml": serialise(root), "word/comments.xml": serialise(comments)})
+    return rezip(
+        data, {"word/document.xml": serialise(root), "word/comments.xml": serialise(comments)}
+    )
 
 
 @pytest.mark.parametrize("tracked", [False, True])
@@ -83,15 +100,27 @@ def test_reviewer_edits_and_comments_come_back_exactly(tmp_path):
     changes = review_changes(sample_model(), review)
     assert changes.edits == (
         ("1.1", "“服务数据”指客户上传至平台的记录。", "“服务数据”指客户上传至本平台的全部记录。"),
-        ("2.5", "审计费用由客户承担，但审计发现重大违约的除外。", "审计费用由客户负担，但审计发现重大违约的除外。"),
+        (
+            "2.5",
+            "审计费用由客户承担，但审计发现重大违约的除外。",
+            "审计费用由客户负担，但审计发现重大违约的除外。",
+        ),
     )
     assert len(changes.comments) == 1
     row_id, comment = changes.comments[0]
-    assert (row_id, comment.cell, comment.author, comment.initials) == ("3.2", "chinese", "Wang Fang", "WF")
+    assert (row_id, comment.cell, comment.author, comment.initials) == (
+        "3.2",
+        "chinese",
+        "Wang Fang",
+        "WF",
+    )
     assert (comment.date, comment.text) == ("2024-09-06T09:00:00Z", NEW_COMMENT)
     assert changes.lost == ("2.2",)
     assert len(review.warnings) == 1
-    assert "table row 6 (№ '2.2')" in review.warnings[0] and "bookmark is missing" in review.warnings[0]
+    assert (
+        "table row 6 (№ '2.2')" in review.warnings[0]
+        and "bookmark is missing" in review.warnings[0]
+    )
 
 
 def test_the_tracked_edit_rejected_gives_the_original_text(tmp_path):
@@ -168,7 +197,9 @@ def test_document_variables_are_read_from_the_custom_xml_part_when_settings_lost
     from dpa_compare.report.review_reader import document_variables
 
     data = build_docx(long_id_model())
-    settings = re.sub(rb"<w:docVars>.*</w:docVars>", b"", parts(data)["word/settings.xml"], flags=re.S)
+    settings = re.sub(
+        rb"<w:docVars>.*</w:docVars>", b"", parts(data)["word/settings.xml"], flags=re.S
+    )
     assert b"docVar" not in settings
     stripped = rezip(data, {"word/settings.xml": settings})
     (tmp_path / "saved.docx").write_bytes(stripped)

@@ -22,7 +22,9 @@ def _values(pair: Pair, ctx: Context) -> tuple[list[Value], list[Value]]:
 
 
 def _describe(values: list[Value]) -> str:
-    return ", ".join(f"{v.label} ({v.text.strip()!r})" if v.label != v.text.strip() else v.label for v in values)
+    return ", ".join(
+        f"{v.label} ({v.text.strip()!r})" if v.label != v.text.strip() else v.label for v in values
+    )
 
 
 def _value_issue(what: str, en_only: list[Value], zh_only: list[Value]) -> Iterator[Issue]:
@@ -80,7 +82,9 @@ def cross_references(pair: Pair, ctx: Context) -> Iterator[Issue]:
     """
     if not _both(pair):
         return
-    en_refs = [translate_ref(r, ctx.label_map) for r in _distinct(find_refs(normalise(pair.en_text), "en"))]
+    en_refs = [
+        translate_ref(r, ctx.label_map) for r in _distinct(find_refs(normalise(pair.en_text), "en"))
+    ]
     zh_refs = _distinct(find_refs(normalise(pair.zh_text), "zh"))
     missing, extra = list(en_refs), list(zh_refs)
     for ref in en_refs:
@@ -114,7 +118,10 @@ def urls(pair: Pair, ctx: Context) -> Iterator[Issue]:
     if en_only or zh_only:
         parts = [f"English only: {', '.join(en_only)}"] if en_only else []
         parts += [f"Chinese only: {', '.join(zh_only)}"] if zh_only else []
-        yield Issue("URLs / e-mail addresses differ — " + "; ".join(parts), {"en_only": en_only, "zh_only": zh_only})
+        yield Issue(
+            "URLs / e-mail addresses differ — " + "; ".join(parts),
+            {"en_only": en_only, "zh_only": zh_only},
+        )
 
 
 def _addresses(text: str) -> dict[str, str]:

@@ -39,7 +39,10 @@ def omission(pair: Pair, ctx: Context) -> Iterator[Issue]:
     """
     if pair.en_text.strip() and not pair.zh_text.strip():
         shown = pair.en_text.strip()
-        yield Issue(f"no Chinese for English {pair.en_label or 'clause'}: {shown[:80]}{'…' if len(shown) > 80 else ''}", (shown,))
+        yield Issue(
+            f"no Chinese for English {pair.en_label or 'clause'}: {shown[:80]}{'…' if len(shown) > 80 else ''}",
+            (shown,),
+        )
     elif pair.zh_text.strip():
         yield from _sentence_gap(pair, ctx, missing_in="zh")
 
@@ -49,7 +52,10 @@ def addition(pair: Pair, ctx: Context) -> Iterator[Issue]:
     """Chinese clause (or a sentence of it) has no English source."""
     if pair.zh_text.strip() and not pair.en_text.strip():
         shown = pair.zh_text.strip()
-        yield Issue(f"Chinese {pair.zh_label or 'clause'} has no English source: {shown[:60]}{'…' if len(shown) > 60 else ''}", (shown,))
+        yield Issue(
+            f"Chinese {pair.zh_label or 'clause'} has no English source: {shown[:60]}{'…' if len(shown) > 60 else ''}",
+            (shown,),
+        )
     elif pair.en_text.strip():
         yield from _sentence_gap(pair, ctx, missing_in="en")
 
@@ -90,7 +96,11 @@ def _sentence_gap(pair: Pair, ctx: Context, missing_in: str) -> Iterator[Issue]:
         what = f"the English has {en_n} sentences for {zh_n} in Chinese and the Chinese is {factor:.1f}× the usual length — a sentence may be missing"
     else:
         return
-    yield Issue(what, {"en_sentences": en_n, "zh_sentences": zh_n, "length_factor": round(factor, 2)}, severity="major")
+    yield Issue(
+        what,
+        {"en_sentences": en_n, "zh_sentences": zh_n, "length_factor": round(factor, 2)},
+        severity="major",
+    )
 
 
 def _chars(text: str) -> int:
@@ -142,7 +152,10 @@ def length_ratio(pair: Pair, ctx: Context) -> Iterator[Issue]:
     deviation = math.log(zh_chars / en_chars) - model.centre
     # -- a short text's ratio varies more (Gale & Church: variance grows as length shrinks) --
     scale = math.sqrt(max(1.0, REFERENCE_CHARS / en_chars))
-    if abs(deviation) / (model.spread * scale) <= OUTLIER_Z or abs(deviation) < math.log(MIN_FACTOR) * scale:
+    if (
+        abs(deviation) / (model.spread * scale) <= OUTLIER_Z
+        or abs(deviation) < math.log(MIN_FACTOR) * scale
+    ):
         return
     ratio, typical = zh_chars / en_chars, math.exp(model.centre)
     hint = "possible omission" if deviation < 0 else "possible addition or untranslated text"
@@ -166,7 +179,10 @@ _ZH_LANGUAGE = re.compile(
     r"|(?:英文|中文|英语|汉语)(?:版本|文本|版)[^。；]{0,30}(?:优先|为准|效力|冲突|不一致)"
     r"|(?:优先|为准)[^。；]{0,30}(?:英文|中文)(?:版本|文本|版)"
 )
-_TRIGGER = {"en": re.compile(r"prevail|govern|control", re.IGNORECASE), "zh": re.compile(r"为准|為準|优先|優先")}
+_TRIGGER = {
+    "en": re.compile(r"prevail|govern|control", re.IGNORECASE),
+    "zh": re.compile(r"为准|為準|优先|優先"),
+}
 _LANGUAGE_WORD = {
     "en": re.compile(r"\b(english|chinese)\b", re.IGNORECASE),
     "zh": re.compile(r"(英文|中文|英语|汉语|英語|漢語)"),

@@ -87,7 +87,12 @@ def glossary(pair: Pair, ctx: Context) -> Iterator[Issue]:
         for bad in entry.forbidden_in(masked):
             yield Issue(
                 f"forbidden rendering '{bad}' for '{entry.en}'; use {' / '.join(entry.zh) or 'another rendering'}",
-                {"term": entry.en, "forbidden": bad, "expected": list(entry.zh), "note": entry.note},
+                {
+                    "term": entry.en,
+                    "forbidden": bad,
+                    "expected": list(entry.zh),
+                    "note": entry.note,
+                },
             )
 
 
@@ -150,7 +155,12 @@ def _defined_term_usage(ctx: Context, definitions: list[tuple[str, str, Pair]]) 
             continue
         pattern = _term_pattern(en)
         for pair in ctx.pairs:
-            if pair is home or not pair.zh_text or not pattern.search(pair.en_text) or zh in pair.zh_text:
+            if (
+                pair is home
+                or not pair.zh_text
+                or not pattern.search(pair.en_text)
+                or zh in pair.zh_text
+            ):
                 continue
             yield Issue(
                 f"defined term '{en}' (defined as {zh} in {home.zh_label or 'its definition'}) is not used in the Chinese",
@@ -191,8 +201,10 @@ def _glossary_variants(ctx: Context) -> Iterator[Issue]:
         for expression, renderings in used.items():
             if len(renderings) > 1:
                 counts = ", ".join(f"{r} ({len(c)}×)" for r, c in renderings.items())
-                yield Issue(f"'{entry.en}' is rendered in more than one way as '{expression}': {counts}",
-                            {"term": entry.en, "expression": expression, "renderings": dict(renderings)})
+                yield Issue(
+                    f"'{entry.en}' is rendered in more than one way as '{expression}': {counts}",
+                    {"term": entry.en, "expression": expression, "renderings": dict(renderings)},
+                )
 
 
 def _latin_pattern(ctx: Context) -> re.Pattern[str] | None:
@@ -200,7 +212,9 @@ def _latin_pattern(ctx: Context) -> re.Pattern[str] | None:
     terms = sorted(ctx.glossary.latin_terms() if ctx.glossary else (), key=len, reverse=True)
     if not terms:
         return None
-    return re.compile(rf"(?<![A-Za-z])(?:{'|'.join(re.escape(t) for t in terms)})(?![A-Za-z])", re.IGNORECASE)
+    return re.compile(
+        rf"(?<![A-Za-z])(?:{'|'.join(re.escape(t) for t in terms)})(?![A-Za-z])", re.IGNORECASE
+    )
 
 
 def _masked(text: str, ctx: Context) -> str:
@@ -224,7 +238,11 @@ def _ordinary(word: str) -> bool:
 
 def _looks_like_name(words: list[str]) -> bool:
     """Return True for a Title Case run (`Acme Cloud Services`, `Bank of China`): a name, kept on purpose."""
-    return words[0][0].isupper() and words[-1][0].isupper() and all(w[0].isupper() or w.lower() in _CONNECTORS for w in words)
+    return (
+        words[0][0].isupper()
+        and words[-1][0].isupper()
+        and all(w[0].isupper() or w.lower() in _CONNECTORS for w in words)
+    )
 
 
 @check("major")

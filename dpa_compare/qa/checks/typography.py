@@ -14,7 +14,9 @@ _PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』", "（": "）", 
 _CLOSERS = {close: open_ for open_, close in _PAIRS.items()}
 _FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 # -- a list marker closed by a bracket alone: "1）", "a)", "一）", "(iv)" is paired anyway --
-_ENUMERATOR = re.compile(rf"(?:^|(?<=[\s;；:：,，。、{HAN}]))(?:\d{{1,2}}|[a-zA-Z]|[ivxIVX]{{1,4}}|[一二三四五六七八九十]{{1,3}})$")
+_ENUMERATOR = re.compile(
+    rf"(?:^|(?<=[\s;；:：,，。、{HAN}]))(?:\d{{1,2}}|[a-zA-Z]|[ivxIVX]{{1,4}}|[一二三四五六七八九十]{{1,3}})$"
+)
 
 
 def _snippet(text: str, start: int, end: int, width: int = 8) -> str:
@@ -41,13 +43,25 @@ def punctuation(pair: Pair, ctx: Context) -> Iterator[Issue]:
             found += [("(", match.start(), match.start() + 1), (")", match.end() - 1, match.end())]
     if found:
         found.sort(key=lambda f: f[1])
-        shown = [f"{mark!r} → {_FULL_WIDTH[mark]!r} in …{_snippet(pair.zh_text, s, e)}…" for mark, s, e in found]
+        shown = [
+            f"{mark!r} → {_FULL_WIDTH[mark]!r} in …{_snippet(pair.zh_text, s, e)}…"
+            for mark, s, e in found
+        ]
         marks = "".join(dict.fromkeys(mark for mark, _, _ in found))
-        yield Issue(f"half-width punctuation in Chinese text: {' '.join(marks)} ({len(found)}×)", tuple(shown))
+        yield Issue(
+            f"half-width punctuation in Chinese text: {' '.join(marks)} ({len(found)}×)",
+            tuple(shown),
+        )
 
 
 def _is_apostrophe(text: str, index: int) -> bool:
-    return 0 < index < len(text) - 1 and text[index - 1].isascii() and text[index - 1].isalpha() and text[index + 1].isascii() and text[index + 1].isalpha()
+    return (
+        0 < index < len(text) - 1
+        and text[index - 1].isascii()
+        and text[index - 1].isalpha()
+        and text[index + 1].isascii()
+        and text[index + 1].isalpha()
+    )
 
 
 def unbalanced(text: str) -> list[tuple[str, int, str]]:
@@ -67,7 +81,9 @@ def unbalanced(text: str) -> list[tuple[str, int, str]]:
                     opener, at = stack.pop()
                     problems.append((opener, at, f"{opener} not closed"))
                 stack.pop()
-            elif ch == "’" and index > 0 and text[index - 1].isascii() and text[index - 1].isalpha():
+            elif (
+                ch == "’" and index > 0 and text[index - 1].isascii() and text[index - 1].isalpha()
+            ):
                 continue  # -- possessive: Customers’ --
             elif ch in "）)" and _ENUMERATOR.search(text[:index]):
                 continue
@@ -83,8 +99,13 @@ def brackets(pair: Pair, ctx: Context) -> Iterator[Issue]:
     text = _protected(pair.zh_text)
     problems = unbalanced(text)
     if problems:
-        shown = tuple(f"{problem} at …{_snippet(pair.zh_text, at, at + 1)}…" for _, at, problem in problems)
-        yield Issue(f"unpaired brackets or quotes in Chinese text: {', '.join(p for _, _, p in problems)}", shown)
+        shown = tuple(
+            f"{problem} at …{_snippet(pair.zh_text, at, at + 1)}…" for _, at, problem in problems
+        )
+        yield Issue(
+            f"unpaired brackets or quotes in Chinese text: {', '.join(p for _, _, p in problems)}",
+            shown,
+        )
 
 
 __all__ = ["brackets", "punctuation", "unbalanced"]

@@ -23,6 +23,8 @@ import threading
 from collections.abc import Iterable
 from typing import Any
 
+from dpa_compare.lang.script import HAN
+
 __all__ = ["HMM", "is_word", "signature", "tokenize", "word_tokens"]
 
 HMM = False
@@ -47,7 +49,7 @@ _LATIN_TOKEN = re.compile(
 # -- Han ideographs (basic, extension A, compatibility) and the supplementary
 #    planes' ideographs; everything else, full-width punctuation included,
 #    goes through the Latin rules and becomes single-character tokens --
-_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
+_HAN_RUN = re.compile(f"[{HAN}]+")
 
 _lock = threading.Lock()
 _base_tokenizer: Any = None

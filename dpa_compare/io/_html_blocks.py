@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from dpa_compare.lang.numerals import int_to_roman
+from dpa_compare.lang.script import CJK
 from dpa_compare.model import Block
 
 if TYPE_CHECKING:
@@ -38,8 +39,7 @@ BR = "\u2028"
 MAX_BOLD_LEAD = 200
 """Longest bold run-in title taken as `bold_lead`, in characters."""
 
-_CJK = r"\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
-_CJK_BREAK = re.compile(rf"(?<=[{_CJK}])[ \t\r\f\v\xa0]*\n[ \t\n\r\f\v\xa0]*(?=[{_CJK}])")
+_CJK_BREAK = re.compile(rf"(?<=[{CJK}])[ \t\r\f\v\xa0]*\n[ \t\n\r\f\v\xa0]*(?=[{CJK}])")
 _SPACE = re.compile(r"[ \t\n\r\f\v\xa0]+")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\xad"), None)
 _BOLD_STYLE = re.compile(r"font-weight\s*:\s*(bold|bolder|[6-9]00)", re.IGNORECASE)

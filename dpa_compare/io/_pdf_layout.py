@@ -13,6 +13,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
+from dpa_compare.lang.script import is_cjk
+
 Word = dict[str, Any]
 
 X_TOLERANCE_RATIO = 0.15
@@ -45,19 +47,6 @@ class PageLines:
     width: float
     height: float
     lines: tuple[Line, ...]
-
-
-def is_cjk(char: str) -> bool:
-    """Return True for a Han, kana or Hangul character, or CJK / full-width punctuation."""
-    code = ord(char)
-    return (
-        0x2E80 <= code <= 0x9FFF
-        or 0xAC00 <= code <= 0xD7AF
-        or 0xF900 <= code <= 0xFAFF
-        or 0xFE30 <= code <= 0xFE4F
-        or 0xFF00 <= code <= 0xFFEF
-        or 0x20000 <= code <= 0x3FFFF
-    )
 
 
 def page_lines(page: Any, number: int) -> PageLines:

@@ -16,6 +16,7 @@ import unicodedata
 from pathlib import Path
 
 from dpa_compare.errors import LoadError
+from dpa_compare.lang.script import is_cjk
 
 BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -144,7 +145,8 @@ def _ordinary(ch: str) -> bool:
     code = ord(ch)
     if 0x20 <= code < 0x7F or ch in "\n\t\r\f":
         return True
-    if 0x3400 <= code <= 0x9FFF or 0x3000 <= code <= 0x30FF or 0xFF00 <= code <= 0xFFEF:
+    # -- rare extension ideographs (outside the basic plane) count against it --
+    if code < 0x10000 and is_cjk(ch):
         return True
     if 0x2000 <= code <= 0x206F or 0x00A0 <= code <= 0x00FF or 0x2460 <= code <= 0x24FF:
         return True

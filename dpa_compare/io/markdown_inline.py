@@ -11,6 +11,8 @@ from __future__ import annotations
 import html
 import re
 
+from dpa_compare.lang.script import is_cjk
+
 _ESCAPABLE = "\\`*_{}[]()#+-.!|<>~\"'$%&,/:;=?@^"
 _ESCAPE = re.compile(r"\\([" + re.escape(_ESCAPABLE) + r"])")
 _PROTECT_BASE = 0xF0000
@@ -31,7 +33,6 @@ _EMPHASIS = (
 )
 _STRIKE = re.compile(r"~~(.+?)~~")
 _BOLD_LEAD = re.compile(r"^\s*[_*]?(\*\*|__)(?P<lead>.+?)\1[_*]?")
-_CJK = re.compile(r"[\u2e80-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
 _SPACES = re.compile(r"[ \t\u00a0]{2,}")
 
 
@@ -82,7 +83,7 @@ def join_lines(lines: list[str]) -> str:
             piece = piece[:-1].rstrip()
         if not piece:
             continue
-        if out and not (_CJK.match(out[-1]) and _CJK.match(piece[0])):
+        if out and not (is_cjk(out[-1]) and is_cjk(piece[0])):
             out += " "
         out += piece
     return out

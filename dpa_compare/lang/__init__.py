@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
+from dpa_compare.lang.script import HAN_CHAR
 from dpa_compare.model import Language
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z]")
 
 
@@ -18,7 +18,7 @@ def detect_language(text: str) -> Language:
     letters are Han characters.
     """
     sample = text[:200_000]
-    han = len(_HAN.findall(sample))
+    han = len(HAN_CHAR.findall(sample))
     latin = len(_LATIN.findall(sample))
     if han == 0:
         return "en"

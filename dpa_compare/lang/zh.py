@@ -21,6 +21,7 @@ from dpa_compare.lang.numerals import (
     fullwidth_to_ascii,
     parse_number,
 )
+from dpa_compare.lang.script import has_han
 
 SENTENCE_ENDERS = "。！？!?…"
 """Characters that end a Chinese sentence."""
@@ -187,7 +188,7 @@ def looks_like_title(text: str) -> bool:
     stripped = text.strip()
     if not stripped or stripped[-1] in CLAUSE_ENDERS:
         return False
-    if re.search(r"[\u3400-\u9fff]", stripped):
+    if has_han(stripped):
         return len(stripped) <= 30 and "。" not in stripped
     return en.looks_like_title(stripped)
 

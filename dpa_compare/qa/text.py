@@ -6,9 +6,8 @@ import hashlib
 import re
 import unicodedata
 
-HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-CJK_CHAR = re.compile(f"[{HAN}]")
-"""One Han character."""
+from dpa_compare.lang.script import HAN, has_han
+from dpa_compare.lang.script import HAN_CHAR as CJK_CHAR
 
 URL = re.compile(r"(?:https?://|ftp://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%]+", re.IGNORECASE)
 EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
@@ -100,11 +99,6 @@ def pair_hash(en_text: str, zh_text: str) -> str:
 def text_hash(text: str) -> str:
     """Return the sha256 hex digest of one normalised text (what a translator note pins)."""
     return hashlib.sha256(text_key(text).encode("utf-8")).hexdigest()
-
-
-def has_han(text: str) -> bool:
-    """Return True when `text` contains a Han character."""
-    return CJK_CHAR.search(text) is not None
 
 
 __all__ = [

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from datetime import UTC
 from typing import TYPE_CHECKING
 
+from dpa_compare.lang.script import has_han
 from dpa_compare.model import Alignment, Clause, Document
 from dpa_compare.report.model import Anchor, Cell, Comment, ReportModel, ReportOptions, Row, Span
 
@@ -431,7 +432,7 @@ def _with_comment(row: Row, comment: Comment) -> Row:
 def initials(author: str) -> str:
     """Return Word-style initials of `author`: first letters of its words ("Chen Yu" → "CY"); a CJK name's first two characters."""
     words = author.split()
-    if len(words) == 1 and any("\u4e00" <= ch <= "\u9fff" for ch in author):
+    if len(words) == 1 and has_han(author):
         return author[:2]
     return "".join(w[0].upper() for w in words[:3]) or "?"
 

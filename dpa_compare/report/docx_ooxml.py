@@ -18,6 +18,8 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from dpa_compare.lang.script import has_cjk
+
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
@@ -159,11 +161,6 @@ def text_run(
                 if part != part.strip():
                     t.set(XML_SPACE, "preserve")
     return r
-
-
-def has_cjk(text: str) -> bool:
-    """Return True when `text` holds CJK ideographs, kana-free punctuation or full-width forms."""
-    return any("\u3000" <= char <= "\u9fff" or "\uff00" <= char <= "\uffef" for char in text)
 
 
 def revision(parent: Any, kind: str, author: str, date: str) -> Any:

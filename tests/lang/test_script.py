@@ -1,6 +1,6 @@
 """Traditional → Simplified normalisation, used for matching only."""
 
-from dpa_compare.lang.script import is_traditional, to_simplified
+from dpa_compare.lang.script import has_cjk, has_han, is_cjk, is_han, is_traditional, to_simplified
 from dpa_compare.qa.glossary import GlossaryEntry
 
 
@@ -19,3 +19,17 @@ def test_a_simplified_glossary_term_is_found_in_traditional_text():
     entry = GlossaryEntry("data subject", ("当事人",), forbidden=("资料主体",))
     assert entry.rendering_in("當事人得請求刪除") == "当事人"
     assert entry.forbidden_in("資料主體得請求刪除") == ["资料主体"]
+
+
+def test_han_covers_every_ideograph_block_and_nothing_else():
+    # -- 㐀 ext A, 一 unified, 豈 compatibility, 𠀀 ext B; kana, punctuation, Hangul are not Han --
+    assert all(is_han(ch) for ch in "㐀一鿿豈𠀀")
+    assert not any(is_han(ch) for ch in "あア。，（Ａa한")
+    assert has_han("GDPR 第5条") and not has_han("GDPR Art. 5")
+
+
+def test_cjk_is_what_chinese_sets_without_spaces():
+    # -- Han, kana, CJK punctuation and full-width forms join without a space; Hangul does not --
+    assert all(is_cjk(ch) for ch in "一𠀀あア。「」，（１Ａ⺀︰")
+    assert not any(is_cjk(ch) for ch in "a1.,한 ")
+    assert has_cjk("page 。") and not has_cjk("plain text")

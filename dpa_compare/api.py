@@ -76,7 +76,7 @@ def stated_date(clauses: tuple[Clause, ...], lang: Language) -> str | None:
     Only an unnumbered paragraph near the top that starts like a date line
     counts, so dates inside clauses are never taken for the version date.
     """
-    from dpa_compare.qa.dates import find_dates
+    from dpa_compare.lang.dates import find_dates
 
     for clause in clauses[:8]:
         if (

@@ -11,66 +11,22 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from dpa_compare.lang.numerals import chinese_to_int
+from dpa_compare.lang.dates import AMBIGUOUS_MONTHS, MONTH_NAMES
+from dpa_compare.lang.numerals import CHINESE_NUMERAL_CLASS, CHINESE_SCALE_CHARS, chinese_to_int
+from dpa_compare.lang.numwords import EN_CARDINALS, EN_ORDINALS
 
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9\-]*[A-Za-z0-9]|[A-Za-z]")
-_ZH_NUMERAL = re.compile(r"[零〇一二两三四五六七八九十百千万亿]+")
+_ZH_NUMERAL = re.compile(CHINESE_NUMERAL_CLASS + "+")
 _EN_WORD = re.compile(r"[A-Za-z]+")
 
+# -- "one"/"first" and "zero" are mostly words ("one of the parties"), not numbers to match --
 _EN_NUMBERS = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "hundred": 100,
-    "thousand": 1000,
-    "million": 1_000_000,
-    "billion": 1_000_000_000,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-    "twice": 2,
-    "half": 50,
-    "dozen": 12,
-}
-_MONTHS = {
-    name: number
-    for number, name in enumerate(
-        "january february march april may june july august september october november december".split(),
-        1,
-    )
-}
-# -- "may" and "march" are verbs far more often than months: only their capitalised forms count --
-_AMBIGUOUS_MONTHS = frozenset({"may", "march"})
+    word: value
+    for word, value in (EN_CARDINALS | EN_ORDINALS).items()
+    if value > 1 and (value <= 10 or word in EN_CARDINALS)
+} | {"twice": 2, "half": 50, "dozen": 12}
+_MONTHS = {name: number for number, name in enumerate(MONTH_NAMES, 1)}
 
 
 def zh_numeral_value(text: str) -> int | None:
@@ -103,7 +59,7 @@ def zh_anchors(text: str) -> frozenset[str]:
     for run in _ZH_NUMERAL.findall(text):
         value = zh_numeral_value(run)
         # -- a lone 一 is mostly the article "a", and 万/亿 alone are words: keep real numbers --
-        if value is not None and value > 1 and not (len(run) == 1 and run in "万亿"):
+        if value is not None and value > 1 and not (len(run) == 1 and run in CHINESE_SCALE_CHARS):
             keys.add(_number_key(value))
     keys.update(f"w:{w.lower()}" for w in _LATIN.findall(text) if len(w) > 1)
     return frozenset(keys)
@@ -117,7 +73,7 @@ def en_anchors(text: str) -> frozenset[str]:
         lower = word.lower()
         if lower in _EN_NUMBERS:
             keys.add(_number_key(_EN_NUMBERS[lower]))
-        elif lower in _MONTHS and (lower not in _AMBIGUOUS_MONTHS or word[0].isupper()):
+        elif lower in _MONTHS and (lower not in AMBIGUOUS_MONTHS or word[0].isupper()):
             keys.add(_number_key(_MONTHS[lower]))
         if len(word) > 1:
             keys.add(f"w:{lower}")

@@ -9,15 +9,17 @@ know fall back to decimal, which is what a reader most needs to see.
 
 from __future__ import annotations
 
-from dpa_compare.lang.numerals import int_to_letters, int_to_roman
-
-_STEMS = "甲乙丙丁戊己庚辛壬癸"
-_BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
-_ONES = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-         "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")  # fmt: skip
-_TENS = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
-_ORDINAL_WORDS = {"one": "first", "two": "second", "three": "third", "five": "fifth", "eight": "eighth",
-                  "nine": "ninth", "twelve": "twelfth"}  # fmt: skip
+from dpa_compare.lang.numerals import EARTHLY_BRANCHES as _BRANCHES
+from dpa_compare.lang.numerals import EVERYDAY_DIGITS as _ZH_LOWER
+from dpa_compare.lang.numerals import EVERYDAY_UNITS as _ZH_UNITS
+from dpa_compare.lang.numerals import FINANCIAL_DIGITS_SIMPLIFIED as _ZH_LEGAL
+from dpa_compare.lang.numerals import FINANCIAL_DIGITS_TRADITIONAL as _ZH_LEGAL_TRADITIONAL
+from dpa_compare.lang.numerals import FINANCIAL_UNITS as _ZH_LEGAL_UNITS
+from dpa_compare.lang.numerals import HEAVENLY_STEMS as _STEMS
+from dpa_compare.lang.numerals import chinese_counting, int_to_letters, int_to_roman
+from dpa_compare.lang.numwords import int_to_english_words as _english_words
+from dpa_compare.lang.numwords import int_to_ordinal as _ordinal
+from dpa_compare.lang.numwords import int_to_ordinal_words as _ordinal_words
 
 
 def _roman(n: int, upper: bool) -> str:
@@ -32,75 +34,6 @@ def _letters(n: int, upper: bool) -> str:
     return int_to_letters(n, upper)
 
 
-def _chinese(n: int, digits: str, units: str, myriad: str, zero: str, bare_ten: bool) -> str:
-    """Return `n` in Chinese counting: `digits` 0–9, `units` 十百千, `myriad` 万/萬.
-
-    `bare_ten` writes 10–19 as `十…` rather than `一十…` (everyday, not financial style).
-    """
-    if n <= 0:
-        return digits[0] if n == 0 else str(n)
-    if n >= 10_000:
-        high, low = divmod(n, 10_000)
-        head = _chinese(high, digits, units, myriad, zero, bare_ten) + myriad
-        if low == 0:
-            return head
-        return (
-            head
-            + (zero if low < 1000 else "")
-            + _chinese(low, digits, units, myriad, zero, bare_ten=False)
-        )
-    places = [(n // 1000) % 10, (n // 100) % 10, (n // 10) % 10, n % 10]
-    out: list[str] = []
-    pending_zero = False
-    for position, digit in enumerate(places):
-        unit = (units[2], units[1], units[0], "")[position]
-        if digit == 0:
-            pending_zero = bool(out)
-            continue
-        if pending_zero:
-            out.append(zero)
-            pending_zero = False
-        out.append(digits[digit] + unit)
-    text = "".join(out)
-    if bare_ten and 10 <= n < 20:
-        text = text[1:]
-    return text
-
-
-def _english_words(n: int) -> str:
-    if n < 0 or n >= 1000:
-        return str(n)
-    if n == 0:
-        return "zero"
-    hundreds, rest = divmod(n, 100)
-    parts = [f"{_ONES[hundreds]} hundred"] if hundreds else []
-    if rest >= 20:
-        tens, ones = divmod(rest, 10)
-        parts.append(_TENS[tens] + (f"-{_ONES[ones]}" if ones else ""))
-    elif rest:
-        parts.append(_ONES[rest])
-    return " ".join(parts)
-
-
-def _ordinal_words(n: int) -> str:
-    words = _english_words(n)
-    if words == str(n):
-        return words
-    head, sep, last = words.rpartition("-" if "-" in words.split(" ")[-1] else " ")
-    if last in _ORDINAL_WORDS:
-        last = _ORDINAL_WORDS[last]
-    elif last.endswith("y"):
-        last = last[:-1] + "ieth"
-    else:
-        last += "th"
-    return head + sep + last
-
-
-def _ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
-
-
 def _enclosed(n: int, first: int, count: int) -> str:
     return chr(first + n - 1) if 1 <= n <= count else str(n)
 
@@ -113,10 +46,9 @@ def _custom(n: int, pattern: str | None) -> str:
 
 
 def _zh(digits: str, units: str, myriad: str, zero: str, bare_ten: bool):  # noqa: ANN202
-    return lambda n: _chinese(n, digits, units, myriad, zero, bare_ten)
+    return lambda n: chinese_counting(n, digits, units, myriad, zero, bare_ten)
 
 
-_ZH_LOWER = "〇一二三四五六七八九"
 _FORMATS = {
     "decimal": str,
     "decimalHalfWidth": str,
@@ -139,13 +71,15 @@ _FORMATS = {
     "ordinal": _ordinal,
     "cardinalText": lambda n: _english_words(n).capitalize(),
     "ordinalText": lambda n: _ordinal_words(n).capitalize(),
-    "chineseCounting": _zh(_ZH_LOWER, "十百千", "万", "零", bare_ten=True),
-    "chineseCountingThousand": _zh(_ZH_LOWER, "十百千", "万", "零", bare_ten=True),
-    "chineseLegalSimplified": _zh("零壹贰叁肆伍陆柒捌玖", "拾佰仟", "万", "零", bare_ten=False),
-    "ideographLegalTraditional": _zh("零壹貳參肆伍陸柒捌玖", "拾佰仟", "萬", "零", bare_ten=False),
-    "taiwaneseCounting": _zh(_ZH_LOWER, "十百千", "萬", "零", bare_ten=True),
-    "taiwaneseCountingThousand": _zh(_ZH_LOWER, "十百千", "萬", "零", bare_ten=True),
-    "japaneseCounting": _zh(_ZH_LOWER, "十百千", "万", "", bare_ten=True),
+    "chineseCounting": _zh(_ZH_LOWER, _ZH_UNITS, "万", "零", bare_ten=True),
+    "chineseCountingThousand": _zh(_ZH_LOWER, _ZH_UNITS, "万", "零", bare_ten=True),
+    "chineseLegalSimplified": _zh(_ZH_LEGAL, _ZH_LEGAL_UNITS, "万", "零", bare_ten=False),
+    "ideographLegalTraditional": _zh(
+        _ZH_LEGAL_TRADITIONAL, _ZH_LEGAL_UNITS, "萬", "零", bare_ten=False
+    ),
+    "taiwaneseCounting": _zh(_ZH_LOWER, _ZH_UNITS, "萬", "零", bare_ten=True),
+    "taiwaneseCountingThousand": _zh(_ZH_LOWER, _ZH_UNITS, "萬", "零", bare_ten=True),
+    "japaneseCounting": _zh(_ZH_LOWER, _ZH_UNITS, "万", "", bare_ten=True),
     "ideographDigital": lambda n: "".join(_ZH_LOWER[int(d)] for d in str(n)) if n >= 0 else str(n),
     "taiwaneseDigital": lambda n: "".join(_ZH_LOWER[int(d)] for d in str(n)) if n >= 0 else str(n),
     "ideographTraditional": lambda n: _STEMS[(n - 1) % 10] if n > 0 else str(n),

@@ -8,7 +8,7 @@ and 亿/億, and digit-by-digit strings (`二〇二三`). Letters follow Word's
 list numbering: a … z, then aa, bb … zz, aaa …
 
 Public functions:
-    chinese_to_int, int_to_chinese, is_chinese_numeral,
+    chinese_to_int, int_to_chinese, chinese_counting, is_chinese_numeral,
     roman_to_int, int_to_roman, is_roman,
     letters_to_int, int_to_letters, is_letters,
     fullwidth_to_ascii, parse_number
@@ -35,8 +35,33 @@ _DIGITS: dict[str, int] = {
 _SMALL_UNITS: dict[str, int] = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 _BIG_UNITS: dict[str, int] = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
 
-CHINESE_NUMERAL_CHARS = "".join(_DIGITS) + "".join(_SMALL_UNITS) + "".join(_BIG_UNITS)
+CHINESE_DIGIT_CHARS = "".join(_DIGITS)
+"""Chinese digit characters 0–9 (everyday, financial, both scripts, 〇/零, 两/兩)."""
+CHINESE_UNIT_CHARS = "".join(_SMALL_UNITS)
+"""Chinese place units below ten thousand: 十/拾, 百/佰, 千/仟."""
+CHINESE_SCALE_CHARS = "".join(_BIG_UNITS)
+"""Chinese scale units: 万/萬 (10⁴) and 亿/億 (10⁸); alone they are words, not numbers."""
+CHINESE_NUMERAL_CHARS = CHINESE_DIGIT_CHARS + CHINESE_UNIT_CHARS + CHINESE_SCALE_CHARS
 """Every character `chinese_to_int` understands, for building regular expressions."""
+CHINESE_NUMERAL_CLASS = f"[{CHINESE_NUMERAL_CHARS}]"
+"""One character of a Chinese numeral, as a regular-expression character class."""
+CHINESE_SMALL_NUMERAL = "[一二三四五六七八九十]"
+"""One character of an everyday numeral up to 99 (`三`, `十二`), as item labels print them."""
+
+EVERYDAY_DIGITS = "〇一二三四五六七八九"
+"""Everyday Chinese digits 0–9, as Word's Chinese counting and digit-by-digit formats write them."""
+FINANCIAL_DIGITS_SIMPLIFIED = "零壹贰叁肆伍陆柒捌玖"
+"""Financial (anti-forgery) digits 0–9 in Simplified script."""
+FINANCIAL_DIGITS_TRADITIONAL = "零壹貳參肆伍陸柒捌玖"
+"""Financial (anti-forgery) digits 0–9 in Traditional script."""
+EVERYDAY_UNITS = "十百千"
+"""Everyday place units 10, 100, 1000."""
+FINANCIAL_UNITS = "拾佰仟"
+"""Financial place units 10, 100, 1000."""
+HEAVENLY_STEMS = "甲乙丙丁戊己庚辛壬癸"
+"""The ten heavenly stems, used as list numbers 1–10."""
+EARTHLY_BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
+"""The twelve earthly branches, used as list numbers 1–12."""
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 
@@ -140,6 +165,48 @@ def _below_10000(number: int) -> str:
     return "".join(out)
 
 
+def chinese_counting(
+    number: int,
+    digits: str = EVERYDAY_DIGITS,
+    units: str = EVERYDAY_UNITS,
+    myriad: str = "万",
+    zero: str = "零",
+    bare_ten: bool = True,
+) -> str:
+    """Return `number` in Chinese counting with the given characters (`101` → `一百零一`).
+
+    `digits` are 0–9, `units` 十百千 (or 拾佰仟), `myriad` 万 or 萬, `zero` the
+    character that fills a gap (`一百零一`; "" leaves none, as Japanese does).
+    `bare_ten` writes 10–19 as `十…` rather than `一十…` (everyday, not
+    financial style). Negative numbers come back as digits.
+    """
+    if number <= 0:
+        return digits[0] if number == 0 else str(number)
+    if number >= 10_000:
+        high, low = divmod(number, 10_000)
+        head = chinese_counting(high, digits, units, myriad, zero, bare_ten) + myriad
+        if low == 0:
+            return head
+        tail = chinese_counting(low, digits, units, myriad, zero, bare_ten=False)
+        return head + (zero if low < 1000 else "") + tail
+    places = [(number // 1000) % 10, (number // 100) % 10, (number // 10) % 10, number % 10]
+    out: list[str] = []
+    pending_zero = False
+    for position, digit in enumerate(places):
+        unit = (units[2], units[1], units[0], "")[position]
+        if digit == 0:
+            pending_zero = bool(out)
+            continue
+        if pending_zero:
+            out.append(zero)
+            pending_zero = False
+        out.append(digits[digit] + unit)
+    text = "".join(out)
+    if bare_ten and 10 <= number < 20:
+        text = text[1:]
+    return text
+
+
 def is_roman(text: str) -> bool:
     """Return True when `text` is a well-formed roman numeral (either case, not mixed)."""
     return bool(text) and (text.islower() or text.isupper()) and bool(_ROMAN_RE.match(text.lower()))
@@ -212,7 +279,20 @@ def parse_number(token: str) -> int | None:
 
 
 __all__ = [
+    "CHINESE_DIGIT_CHARS",
     "CHINESE_NUMERAL_CHARS",
+    "CHINESE_NUMERAL_CLASS",
+    "CHINESE_SCALE_CHARS",
+    "CHINESE_SMALL_NUMERAL",
+    "CHINESE_UNIT_CHARS",
+    "EARTHLY_BRANCHES",
+    "EVERYDAY_DIGITS",
+    "EVERYDAY_UNITS",
+    "FINANCIAL_DIGITS_SIMPLIFIED",
+    "FINANCIAL_DIGITS_TRADITIONAL",
+    "FINANCIAL_UNITS",
+    "HEAVENLY_STEMS",
+    "chinese_counting",
     "chinese_to_int",
     "fullwidth_to_ascii",
     "int_to_chinese",

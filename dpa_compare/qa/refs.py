@@ -15,7 +15,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from dpa_compare.lang.numerals import chinese_to_int, is_roman, letters_to_int, roman_to_int
-from dpa_compare.qa.numwords import CN_NUMERAL_CLASS
+from dpa_compare.lang.numwords import CN_NUMERAL_CLASS
 
 RefKind = str  # -- "clause" | "chapter" | "annex" --
 

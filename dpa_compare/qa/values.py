@@ -24,8 +24,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from dpa_compare.qa.dates import find_dates
-from dpa_compare.qa.numwords import (
+from dpa_compare.lang.dates import find_dates
+from dpa_compare.lang.numwords import (
     CN_DIGITS,
     CN_NUMERAL_CLASS,
     CN_SCALE_VALUES,

@@ -86,3 +86,27 @@ def test_fullwidth_digits_and_parse_number():
     assert parse_number("十二") == 12
     assert parse_number("12") == 12
     assert parse_number("twelve") is None
+
+
+def test_chinese_counting_writes_every_word_style():
+    from dpa_compare.lang.numerals import (
+        FINANCIAL_DIGITS_TRADITIONAL,
+        FINANCIAL_UNITS,
+        chinese_counting,
+    )
+
+    assert chinese_counting(11) == "十一"
+    assert chinese_counting(101) == "一百零一"
+    assert chinese_counting(20_005, myriad="萬") == "二萬零五"
+    assert (
+        chinese_counting(12, FINANCIAL_DIGITS_TRADITIONAL, FINANCIAL_UNITS, bare_ten=False)
+        == "壹拾貳"
+    )
+
+
+def test_the_numeral_class_finds_traditional_numerals():
+    import re
+
+    from dpa_compare.lang.numerals import CHINESE_NUMERAL_CLASS
+
+    assert re.findall(CHINESE_NUMERAL_CLASS + "+", "兩萬元及參佰元") == ["兩萬", "參佰"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dpa_compare.qa.numwords import chinese_to_decimal, english_words_to_int
+from dpa_compare.lang.numwords import chinese_to_decimal, english_words_to_int
 from dpa_compare.qa.values import extract_values, unmatched_values
 
 

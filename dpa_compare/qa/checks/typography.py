@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from dpa_compare.lang.numerals import CHINESE_SMALL_NUMERAL
 from dpa_compare.qa.registry import Context, Issue, Pair, check
 from dpa_compare.qa.text import HAN, find_emails, find_urls
 
@@ -15,7 +16,7 @@ _CLOSERS = {close: open_ for open_, close in _PAIRS.items()}
 _FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 # -- a list marker closed by a bracket alone: "1）", "a)", "一）", "(iv)" is paired anyway --
 _ENUMERATOR = re.compile(
-    rf"(?:^|(?<=[\s;；:：,，。、{HAN}]))(?:\d{{1,2}}|[a-zA-Z]|[ivxIVX]{{1,4}}|[一二三四五六七八九十]{{1,3}})$"
+    rf"(?:^|(?<=[\s;；:：,，。、{HAN}]))(?:\d{{1,2}}|[a-zA-Z]|[ivxIVX]{{1,4}}|{CHINESE_SMALL_NUMERAL}{{1,3}})$"
 )
 
 

@@ -1,6 +1,9 @@
 """Numbers written in words: English number words and Chinese numerals with decimals and scales.
 
-`lang/numerals.py` reads whole Chinese integers (`一百零五`, `壹佰万`); this
+Reading and writing both: `english_words_to_int` / `int_to_english_words`,
+`int_to_ordinal_words` (`twenty-first`), `int_to_ordinal` (`21st`).
+
+`numerals.py` reads whole Chinese integers (`一百零五`, `壹佰万`); this
 module adds what QA needs on top: decimals (`三点五`, `1.5亿`), Arabic digits
 with a Chinese scale (`100万`), English number words (`twenty-four`,
 `one hundred and five`, `1.5 million`), and the character classes used to
@@ -12,13 +15,11 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
+from dpa_compare.lang.numerals import CHINESE_DIGIT_CHARS as CN_DIGITS
+from dpa_compare.lang.numerals import CHINESE_NUMERAL_CLASS as CN_NUMERAL_CLASS
+from dpa_compare.lang.numerals import CHINESE_SCALE_CHARS as CN_SCALES
+from dpa_compare.lang.numerals import CHINESE_UNIT_CHARS as CN_UNITS
 from dpa_compare.lang.numerals import chinese_to_int
-
-CN_DIGITS = "零〇○一二三四五六七八九两壹贰叁肆伍陆柒捌玖貳參叄陸兩"
-CN_UNITS = "十百千拾佰仟"
-CN_SCALES = "万亿萬億"
-CN_NUMERAL_CLASS = f"[{CN_DIGITS}{CN_UNITS}{CN_SCALES}]"
-"""One character of a Chinese numeral, for regular expressions."""
 
 CN_SCALE_VALUES: dict[str, Decimal] = {
     "万": Decimal(10_000), "萬": Decimal(10_000),
@@ -28,8 +29,6 @@ CN_SCALE_VALUES: dict[str, Decimal] = {
     "十万": Decimal(100_000), "万亿": Decimal(10**12),
 }  # fmt: skip
 """Scales that may follow Arabic digits (`100万`, `1.5亿`, `3千万`)."""
-
-_CN_DECIMAL_DIGITS = {ch: i for i, ch in enumerate("零一二三四五六七八九")} | {"〇": 0, "○": 0}
 
 _ONES = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -42,6 +41,12 @@ _TENS = {
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 }  # fmt: skip
 _MULTIPLIERS = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9}
+EN_CARDINALS: dict[str, int] = _ONES | _TENS | _MULTIPLIERS
+"""English cardinal number words and their values (`seven` → 7, `hundred` → 100)."""
+_ONES_NAMES = tuple(_ONES)
+_TENS_NAMES = ("", "", *_TENS)
+_IRREGULAR_ORDINALS = {"one": "first", "two": "second", "three": "third", "five": "fifth",
+                       "eight": "eighth", "nine": "ninth", "twelve": "twelfth"}  # fmt: skip
 EN_SCALE_VALUES: dict[str, Decimal] = {
     "thousand": Decimal(1000), "million": Decimal(10**6), "billion": Decimal(10**9),
     "mn": Decimal(10**6), "bn": Decimal(10**9), "m": Decimal(10**6), "k": Decimal(1000),
@@ -86,6 +91,49 @@ def english_words_to_int(text: str) -> int:
     return total + current
 
 
+def int_to_english_words(number: int) -> str:
+    """Return `number` (0–999) in English words (`105` → `one hundred five`); digits outside."""
+    if not 0 <= number < 1000:
+        return str(number)
+    if number == 0:
+        return "zero"
+    hundreds, rest = divmod(number, 100)
+    parts = [f"{_ONES_NAMES[hundreds]} hundred"] if hundreds else []
+    if rest >= 20:
+        tens, ones = divmod(rest, 10)
+        parts.append(_TENS_NAMES[tens] + (f"-{_ONES_NAMES[ones]}" if ones else ""))
+    elif rest:
+        parts.append(_ONES_NAMES[rest])
+    return " ".join(parts)
+
+
+def int_to_ordinal_words(number: int) -> str:
+    """Return `number` (0–999) as English ordinal words (`21` → `twenty-first`); digits outside."""
+    words = int_to_english_words(number)
+    if words == str(number):
+        return words
+    head, sep, last = words.rpartition("-" if "-" in words.split(" ")[-1] else " ")
+    if last in _IRREGULAR_ORDINALS:
+        last = _IRREGULAR_ORDINALS[last]
+    elif last.endswith("y"):
+        last = last[:-1] + "ieth"
+    else:
+        last += "th"
+    return head + sep + last
+
+
+def int_to_ordinal(number: int) -> str:
+    """Return `number` with its English ordinal suffix (`1` → `1st`, `22` → `22nd`)."""
+    suffix = (
+        "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    )
+    return f"{number}{suffix}"
+
+
+EN_ORDINALS: dict[str, int] = {int_to_ordinal_words(n): n for n in range(1, 100)}
+"""English ordinal words up to 99 and their values (`second` → 2, `twenty-first` → 21)."""
+
+
 def chinese_to_decimal(text: str) -> Decimal:
     """Return the value of a Chinese numeral with an optional decimal part (`三点五` → 3.5).
 
@@ -95,9 +143,9 @@ def chinese_to_decimal(text: str) -> Decimal:
     whole, sep, frac = token.replace("點", "点").partition("点")
     value = Decimal(chinese_to_int(whole)) if whole else Decimal(0)
     if sep:
-        if not frac or any(ch not in _CN_DECIMAL_DIGITS for ch in frac):
+        if not frac or any(ch not in CN_DIGITS for ch in frac):
             raise ValueError(f"not a Chinese decimal: {text!r}")
-        value += Decimal("0." + "".join(str(_CN_DECIMAL_DIGITS[ch]) for ch in frac))
+        value += Decimal("0." + "".join(str(chinese_to_int(ch)) for ch in frac))
     return value
 
 
@@ -122,10 +170,15 @@ __all__ = [
     "CN_SCALES",
     "CN_SCALE_VALUES",
     "CN_UNITS",
+    "EN_CARDINALS",
     "EN_NUMBER_WORDS",
+    "EN_ORDINALS",
     "EN_SCALE_VALUES",
     "canonical",
     "chinese_to_decimal",
     "digits_to_decimal",
     "english_words_to_int",
+    "int_to_english_words",
+    "int_to_ordinal",
+    "int_to_ordinal_words",
 ]

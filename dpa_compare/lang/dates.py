@@ -14,11 +14,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from dpa_compare.qa.numwords import CN_NUMERAL_CLASS, chinese_to_decimal
+from dpa_compare.lang.numwords import CN_NUMERAL_CLASS, chinese_to_decimal
 
-_MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july",
+               "august", "september", "october", "november", "december")  # fmt: skip
+"""English month names in order, lower case."""
+AMBIGUOUS_MONTHS = frozenset({"may", "march"})
+"""Month names that are ordinary words in lower case: months only when capitalised."""
+_MONTHS = {name: number for number, name in enumerate(MONTH_NAMES, 1)} | {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
     "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip

@@ -24,6 +24,7 @@ from pathlib import Path
 from dpa_compare.errors import LoadError
 from dpa_compare.io import Source, sha256_of
 from dpa_compare.io._pdf_layout import Line, PageLines, is_cjk, page_lines
+from dpa_compare.lang.numerals import CHINESE_NUMERAL_CHARS
 from dpa_compare.model import Block
 
 NO_TEXT_LAYER = "has no text layer: it looks scanned; run OCR first (e.g. ocrmypdf) and try again"
@@ -38,13 +39,14 @@ OUTER_LINES = 2
 INDENT = 8.0
 """Change of left edge, in points, that starts a new paragraph."""
 
+_ZH_PAGE = rf"第\s*[\d{CHINESE_NUMERAL_CHARS}]+\s*[页頁]"
+_ZH_PAGES = rf"共\s*[\d{CHINESE_NUMERAL_CHARS}]+\s*[页頁]"
 _PAGE_NUMBER = re.compile(
-    r"""^(?:
-        (?:page|p\.|pg\.?)?\s*\d{1,4}(?:\s*(?:of|/|\|)\s*\d{1,4})?
-      | [-–—]\s*\d{1,4}\s*[-–—]
-      | (?:共\s*[\d一二三四五六七八九十百零〇]+\s*页\s*[,，/]?\s*)?第\s*[\d一二三四五六七八九十百零〇]+\s*页
-        (?:\s*[,，/]?\s*共\s*[\d一二三四五六七八九十百零〇]+\s*页)?
-      | [ivxlcdm]{1,7}
+    rf"""^(?:
+        (?:page|p\.|pg\.?)?\s*\d{{1,4}}(?:\s*(?:of|/|\|)\s*\d{{1,4}})?
+      | [-–—]\s*\d{{1,4}}\s*[-–—]
+      | (?:{_ZH_PAGES}\s*[,，/]?\s*)?{_ZH_PAGE}(?:\s*[,，/]?\s*{_ZH_PAGES})?
+      | [ivxlcdm]{{1,7}}
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )

@@ -214,6 +214,14 @@ def test_page_number_styles_are_removed(footer):
     assert [b.text for b in source.blocks] == [p[0] for p in pages]
 
 
+@pytest.mark.parametrize("footer", ["第 {page} 頁", "第貳頁 共參頁", "第二页，共三页"])
+def test_a_chinese_page_number_is_removed_from_a_single_page(footer):
+    # -- one page: no repetition to learn from, the page-number pattern alone must see it --
+    lines = ["Clause 1 text that is long enough to be an ordinary body line of the agreement."]
+    source = read(pdf_pages([lines], footer=footer, cjk=True))
+    assert [b.text for b in source.blocks] == lines
+
+
 def test_lone_number_in_the_body_is_kept():
     lines = [
         "The fee for each additional audit that the Controller asks for in a calendar year, in euro, is:",

@@ -1,4 +1,4 @@
-"""English: clause labels, defined terms, titles and sentence ends.
+"""English: clause labels, defined terms and titles (sentence ends are in `sentences.py`).
 
 Labels are words plus a number (`Article 28`, `Section 5`, `Clause 7`,
 `Chapter I`, `Part 2`, `Annex A`, `Exhibit 1`, `Schedule 2`, `Appendix 1`)
@@ -10,9 +10,6 @@ from __future__ import annotations
 import re
 
 from dpa_compare.lang.labels import LabelMatch, first_word_number, generic_labels, split_rest
-
-SENTENCE_ENDERS = ".!?"
-"""Characters that end an English sentence."""
 
 CLAUSE_ENDERS = ".;:!?"
 """Characters that end a provision or an item; a title ends with none of them."""
@@ -150,7 +147,6 @@ def looks_like_title(text: str) -> bool:
 
 __all__ = [
     "CLAUSE_ENDERS",
-    "SENTENCE_ENDERS",
     "looks_like_title",
     "match_definition",
     "match_label",

@@ -1,4 +1,4 @@
-"""Chinese (simplified and traditional): clause labels, defined terms, titles, sentence ends.
+"""Chinese (simplified and traditional): clause labels, defined terms, titles.
 
 Labels: `第一编` (part), `第一章` / `第 一 章` (chapter), `第一节` (section),
 `第一条` / `第 1-1 條` / `第十条之一` (article), `一、` (item), `（一）` / `(一)`
@@ -22,9 +22,6 @@ from dpa_compare.lang.numerals import (
     parse_number,
 )
 from dpa_compare.lang.script import has_han
-
-SENTENCE_ENDERS = "。！？!?…"
-"""Characters that end a Chinese sentence."""
 
 CLAUSE_ENDERS = "。；;：:！？!?，,"
 """Characters that end a provision or an item; a title ends with none of them."""
@@ -195,7 +192,6 @@ def looks_like_title(text: str) -> bool:
 
 __all__ = [
     "CLAUSE_ENDERS",
-    "SENTENCE_ENDERS",
     "looks_like_title",
     "match_definition",
     "match_label",

@@ -8,6 +8,7 @@ import statistics
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from dpa_compare.lang.sentences import sentence_count
 from dpa_compare.qa.registry import Context, Issue, Pair, check
 
 MIN_EN_CHARS = 60
@@ -64,23 +65,6 @@ SENTENCE_LENGTH_FACTOR = 1.5
 """A sentence-count mismatch is reported only when the Chinese is also this many times longer
 (addition) or shorter (omission) than the document's median length ratio: translators split and
 join sentences, but then the length stays in proportion."""
-_EN_ABBREVIATIONS = frozenset({"inc", "ltd", "co", "corp", "no", "nos", "e.g", "i.e", "etc", "seq", "vs", "art",
-                               "sec", "cl", "para", "mr", "ms", "dr", "st", "u.s", "u.k", "e.u", "ref", "approx"})  # fmt: skip
-_EN_STOP = re.compile(r"([A-Za-z][A-Za-z.]*)?[.?!][\"”’)]*(?=\s+[\"“(]?[A-Z0-9])")
-# -- a proviso (但…不在此限, 惟…) is its own sentence in Chinese drafting where English says "unless" --
-_ZH_STOP = re.compile(r"[。！？][”’」』）]*(?=\S)(?![但惟])")
-
-
-def sentence_count(text: str, lang: str) -> int:
-    """Return the number of sentences in `text`: `.?!` before a capital (not after an abbreviation) / `。！？`."""
-    text = text.strip()
-    if not text:
-        return 0
-    if lang != "en":
-        return len(_ZH_STOP.findall(text)) + 1
-    stops = [m for m in _EN_STOP.finditer(text) if (m.group(1) or "").lower().rstrip(".") not in _EN_ABBREVIATIONS
-             and not (m.group(1) and len(m.group(1)) == 1)]  # fmt: skip
-    return len(stops) + 1
 
 
 def _sentence_gap(pair: Pair, ctx: Context, missing_in: str) -> Iterator[Issue]:

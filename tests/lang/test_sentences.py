@@ -1,6 +1,6 @@
 """Exact sentence splits for English and Chinese."""
 
-from dpa_compare.align.sentences import split_chinese, split_english
+from dpa_compare.lang.sentences import sentence_count, split_chinese, split_english
 
 
 def test_english_keeps_abbreviations():
@@ -38,3 +38,22 @@ def test_chinese_brackets_close_on_sentence():
         "下一句。",
         "「好。」",
     ]
+
+
+def test_a_chinese_proviso_belongs_to_its_sentence():
+    text = "受托人应当删除数据。但法律另有规定的，不在此限。委托人可以审计； 受托人应当配合。"
+    assert sentence_count(text, "zh") == 2
+    assert split_chinese(text, full_sentences=True) == [
+        "受托人应当删除数据。但法律另有规定的，不在此限。",
+        "委托人可以审计； 受托人应当配合。",
+    ]
+
+
+def test_sentences_are_counted_across_a_space_and_after_abbreviations():
+    # -- a space after 。 used to hide a sentence end from the QA count --
+    assert sentence_count("第一句。 第二句。", "zh") == 2
+    assert (
+        sentence_count("See Art. 5 and cf. Sec. 2 et seq. of the Act. Then stop. Next one.", "en")
+        == 3
+    )
+    assert sentence_count("", "en") == 0 and sentence_count("  ", "zh") == 0

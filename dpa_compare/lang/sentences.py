@@ -1,0 +1,121 @@
+"""Sentences in English and Chinese: where they end, splitting and counting.
+
+English: a sentence ends at . ! ? (plus closing quotes/brackets) followed by
+a space and an upper-case letter, digit or opening quote — unless the word
+before the stop is a known abbreviation (e.g., i.e., Art., No., U.S., Sec.,
+Inc., etc.) or a single initial.
+Chinese: a sentence ends at 。！？ (and their half-width ! ?); for splitting,
+also at ；… — with any closing quotes or brackets ”’」』）》 kept on the
+sentence they close. A proviso (`但…不在此限`, `惟…`) that follows a full
+stop continues the sentence it qualifies, as English writes it with "unless"
+or "provided that": it is not counted as a sentence of its own.
+"""
+
+from __future__ import annotations
+
+import re
+
+EN_SENTENCE_ENDERS = ".!?"
+"""Characters that end an English sentence."""
+
+ZH_SENTENCE_ENDERS = "。！？!?"
+"""Characters that end a Chinese sentence (the full stops)."""
+
+ZH_CLAUSE_ENDERS = "；;"
+"""Characters that end a Chinese clause of a sentence; a split for alignment stops there too."""
+
+ZH_CLOSERS = "”’」』）)》〉]"
+"""Closing quotes and brackets that stay with the sentence they close."""
+
+ZH_PROVISO_OPENERS = "但惟"
+"""Words that open a proviso (`但…不在此限`, `惟…`), which belongs to the sentence before it."""
+
+ABBREVIATIONS = frozenset(
+    "e.g. i.e. art. arts. no. nos. u.s. u.k. e.u. sec. secs. inc. ltd. co. corp. etc. cf. vs. v. "
+    "mr. mrs. ms. dr. prof. st. para. paras. p. pp. vol. ch. fig. approx. jan. feb. mar. apr. jun. "
+    "jul. aug. sep. sept. oct. nov. dec. sub. cl. reg. dept. est. al. seq. ref.".split()
+)
+"""Lower-cased words ending in a full stop that do not end a sentence."""
+
+_EN_END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])""")
+_ZH_END = re.compile(
+    rf"(?:[{ZH_SENTENCE_ENDERS}{ZH_CLAUSE_ENDERS}]|…+|\.{{3,}})[{re.escape(ZH_CLOSERS)}]*"
+)
+_ZH_FULL_END = re.compile(
+    rf"[{ZH_SENTENCE_ENDERS}][{re.escape(ZH_CLOSERS)}]*(?!\s*[{ZH_PROVISO_OPENERS}])"
+)
+
+
+def split_english(text: str) -> list[str]:
+    """Return the sentences of English `text`, stripped, in order."""
+    sentences, start = [], 0
+    for match in _EN_END.finditer(text):
+        end = match.end()
+        word = text[start:end].split()[-1] if text[start:end].split() else ""
+        bare = word.rstrip("\"'”’)]").lower()
+        if match.group().startswith(".") and _is_abbreviation(bare):
+            continue
+        sentences.append(text[start:end].strip())
+        start = end
+    rest = text[start:].strip()
+    if rest:
+        sentences.append(rest)
+    return [s for s in sentences if s]
+
+
+def _is_abbreviation(word: str) -> bool:
+    word = word.lstrip("(\"'“‘[")
+    if word in ABBREVIATIONS:
+        return True
+    # -- single initials ("J.") and dotted acronyms ("U.S.A.") --
+    return bool(re.fullmatch(r"(?:[a-z]\.)+", word))
+
+
+def split_chinese(text: str, full_sentences: bool = False) -> list[str]:
+    """Return the sentences of Chinese `text`, stripped, in order.
+
+    By default a split ends at every sentence or clause end (`。！？；…`), the
+    units an aligner pairs. With `full_sentences` only the full stops
+    `。！？` end one, and a proviso stays with the sentence before it.
+    """
+    sentences, start = [], 0
+    for match in (_ZH_FULL_END if full_sentences else _ZH_END).finditer(text):
+        piece = text[start : match.end()].strip()
+        if piece:
+            sentences.append(piece)
+        start = match.end()
+    rest = text[start:].strip()
+    if rest:
+        sentences.append(rest)
+    return sentences
+
+
+def split_sentences(text: str, lang: str) -> list[str]:
+    """Return the sentences of `text` written in `lang` ("zh" or "en")."""
+    return split_chinese(text) if lang == "zh" else split_english(text)
+
+
+def sentence_count(text: str, lang: str) -> int:
+    """Return the number of full sentences in `text` written in `lang` ("zh" or "en").
+
+    English counts as `split_english` splits; Chinese counts full stops only
+    (`；` joins clauses of one sentence) and a proviso as part of the
+    sentence it qualifies.
+    """
+    if lang == "en":
+        return len(split_english(text))
+    return len(split_chinese(text, full_sentences=True))
+
+
+__all__ = [
+    "ABBREVIATIONS",
+    "EN_SENTENCE_ENDERS",
+    "ZH_CLAUSE_ENDERS",
+    "ZH_CLOSERS",
+    "ZH_PROVISO_OPENERS",
+    "ZH_SENTENCE_ENDERS",
+    "sentence_count",
+    "split_chinese",
+    "split_english",
+    "split_sentences",
+]

@@ -77,7 +77,9 @@ class Clause:
     at their level. `level` is the depth in the clause tree (0 at top).
     `parent` is the id of the enclosing clause, None at top level. `term` is
     the defined term of a definition clause. `heading` is the clause's title
-    (`Sub-processors`, `总则`), `text` its body text.
+    (`Sub-processors`, `总则`), `text` its body text. `ref` is the full
+    citation built from the parents' labels (`7.2(a)`); `citation` is what
+    every output shows.
     """
 
     id: str
@@ -91,6 +93,13 @@ class Clause:
     term: str | None = None
     location: str = ""
     ref: str = ""
+
+    @property
+    def citation(self) -> str:
+        """Return how a reader cites the clause: its full `ref` (`7.2(a)`, `Article 13 ¶2`,
+        `第 13 條 一、`), else its `label`, white space folded; "" for a clause with neither.
+        """
+        return " ".join((self.ref or self.label).split())
 
     @property
     def full_text(self) -> str:

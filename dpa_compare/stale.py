@@ -342,4 +342,4 @@ def _cite(document: Document | None, clause_id: str) -> str:
     if document is None:
         return ""
     clause = document.clause(clause_id)
-    return " ".join((clause.ref or clause.label).split())
+    return clause.citation

@@ -190,7 +190,7 @@ class HistoryStore:
             for position, clause in enumerate(document.clauses):
                 self._db.execute(
                     "INSERT INTO clauses (version_id, position, clause_id, citation, text) VALUES (?, ?, ?, ?, ?)",
-                    (version_id, position, clause.id, clause.ref or clause.label, clause.full_text),
+                    (version_id, position, clause.id, clause.citation, clause.full_text),
                 )
                 if slow:
                     time.sleep(slow)

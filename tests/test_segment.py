@@ -340,3 +340,12 @@ def test_full_width_letter_items_get_the_ids_of_ascii_ones():
     assert [c.id for c in full.clauses] == [c.id for c in ascii_.clauses] == ["1", "1.a", "1.b"]
     assert [c.label for c in full.clauses[1:]] == ["（ａ）", "（ｂ）"]
     assert full.clause("1.a").text == "第一项；"
+
+
+def test_a_clause_citation_is_its_full_ref_else_its_label():
+    from dpa_compare.model import Clause
+
+    item = Clause("7.2.a", "(a)", ("7", "2", "a"), 2, "7.2", "list_item", "text", ref="7.2(a)")
+    article = Clause("art13", "第 13 條", ("13",), 0, None, "clause", "text")
+    paragraph = Clause("p1", "", (), 0, None, "paragraph", "text")
+    assert (item.citation, article.citation, paragraph.citation) == ("7.2(a)", "第 13 條", "")

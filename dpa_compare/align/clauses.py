@@ -560,7 +560,7 @@ class _Block:
 
 
 def _cite(clause: Clause) -> str:
-    return clause.ref or clause.label or clause.id
+    return clause.citation or clause.id
 
 
 def link_refs(alignment: Alignment, link: Link, side: str) -> list[str]:

@@ -138,7 +138,7 @@ def _positional_count(values: Iterable[LabelValue]) -> int:
 
 
 def _cite(clause: Clause) -> str:
-    return clause.ref or clause.label or clause.id
+    return clause.citation or clause.id
 
 
 def terms_match(

@@ -31,7 +31,7 @@ def normalise(text: str) -> str:
 
 def citation(clause: Clause) -> str:
     """Return the clause's full citation (`ref`), falling back to its label."""
-    return normalise(clause.ref or clause.label)
+    return normalise(clause.citation)
 
 
 def signature(lang: str, options: MatchOptions) -> str:

@@ -74,7 +74,7 @@ def find_clause(document: Document, label: str) -> str | None:
     """Return the id of the clause cited `label` in `document` (its citation or printed label), else None."""
     wanted = " ".join(label.split())
     for clause in document.clauses:
-        if " ".join((clause.ref or clause.label).split()) == wanted:
+        if clause.citation == wanted:
             return clause.id
     for clause in document.clauses:
         if clause.label.rstrip(".") == wanted.rstrip(".") and clause.parent is None:
@@ -153,4 +153,4 @@ def _new_side(change: ClauseChange) -> tuple[str, ...]:
 
 
 def _cite(clause) -> str:  # noqa: ANN001 -- a Clause
-    return " ".join((clause.ref or clause.label).split())
+    return clause.citation

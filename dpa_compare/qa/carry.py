@@ -148,7 +148,7 @@ def _carry(
         )
         return CarriedNote(moved, "orphaned", note.clause, "", flag)
     new = new_by_id[change.new_id]
-    label = new.ref or new.label or new.id
+    label = new.citation or new.id
     text_changed = (
         change.kind in ("modified", "moved_modified", "split", "merged") or change.xref_only
     )
@@ -162,7 +162,7 @@ def _carry(
     # -- a note still flagged from an earlier change keeps the hash of the text it was written against --
     kept_hash = pinned if CHANGED_FLAG in note.flags else text_hash(new.full_text)
     kept = replace(note, clause=label, clause_id=new.id, text_hash=kept_hash)
-    outcome: Outcome = "kept" if label == (old.ref or old.label or old.id) else "renumbered"
+    outcome: Outcome = "kept" if label == (old.citation or old.id) else "renumbered"
     return CarriedNote(kept, outcome, note.clause, label, change.kind)
 
 
@@ -188,7 +188,7 @@ def _carry_suppression(
     if change is None or change.new_id not in new_by_id:
         return supp
     new = new_by_id[change.new_id]
-    return replace(supp, clause=new.ref or new.label or supp.clause)
+    return replace(supp, clause=new.citation or supp.clause)
 
 
 __all__ = ["OUTCOMES", "CarriedNote", "CarriedNotes", "carry_notes", "find_clause"]

@@ -73,7 +73,7 @@ def combine(clauses: Sequence[Clause]) -> Clause | None:
 
 
 def _refs(clauses: Sequence[Clause]) -> str:
-    return " + ".join(c.ref or c.label or c.id for c in clauses) if len(clauses) > 1 else ""
+    return " + ".join(c.citation or c.id for c in clauses) if len(clauses) > 1 else ""
 
 
 def align(en: Document, zh: Document, glossary: Glossary | None = None) -> Alignment:

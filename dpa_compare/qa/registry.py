@@ -73,12 +73,12 @@ class Pair:
     @property
     def en_label(self) -> str:
         """Return the English citation: `en_ref`, else the clause's ref or label."""
-        return self.en_ref or (self.en.ref or self.en.label if self.en is not None else "")
+        return self.en_ref or (self.en.citation if self.en is not None else "")
 
     @property
     def zh_label(self) -> str:
         """Return the Chinese citation: `zh_ref`, else the clause's ref or label."""
-        return self.zh_ref or (self.zh.ref or self.zh.label if self.zh is not None else "")
+        return self.zh_ref or (self.zh.citation if self.zh is not None else "")
 
 
 @dataclass(frozen=True)

@@ -144,13 +144,13 @@ def label_map_from_pairs(pairs: Iterable[Pair]) -> dict[str, str]:
         if pair.en.path == pair.zh.path:
             continue  # -- same normalised number (`11.3` ⇄ `第十一条 11.3`): nothing to translate --
         en_ref, zh_ref = (
-            parse_label(pair.en.ref or pair.en.label),
-            parse_label(pair.zh.ref or pair.zh.label),
+            parse_label(pair.en.citation),
+            parse_label(pair.zh.citation),
         )
         if en_ref is None or zh_ref is None:
             continue
         if en_ref.kind != zh_ref.kind or not paths_agree(en_ref.path, zh_ref.path):
-            mapping[pair.en.ref or pair.en.label] = pair.zh.ref or pair.zh.label
+            mapping[pair.en.citation] = pair.zh.citation
     return mapping
 
 

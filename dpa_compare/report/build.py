@@ -278,7 +278,7 @@ def _number(en_old: list[Clause], en_new: list[Clause], zh: list[Clause], versio
 
 
 def _cite(clause: Clause) -> str:
-    return " ".join((clause.ref or clause.label).split())
+    return clause.citation
 
 
 def _status(group: _RowGroup) -> str:

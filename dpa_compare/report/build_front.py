@@ -203,7 +203,7 @@ def _gap_table(alignment: Alignment) -> Appendix:
 
 
 def _side_cell(clauses: Sequence, lang: str) -> Cell:  # noqa: ANN001 -- clauses
-    text = "\n".join(f"{_plain(c.ref or c.label)} {_short(c.full_text)}".strip() for c in clauses)
+    text = "\n".join(f"{_plain(c.citation)} {_short(c.full_text)}".strip() for c in clauses)
     return Cell.of(text, lang=lang)
 
 
@@ -247,13 +247,13 @@ def review_variables(
             c.level,
             c.heading,
             c.text,
-            _plain(c.ref or c.label),
+            _plain(c.citation),
             row_of.get(c.id, ""),
         ]
         for c in inputs.zh.clauses
     ]
     zh_document = inputs.zh if zh_side == "new_zh" else inputs.source_zh
-    zh_refs = {c.id: _plain(c.ref or c.label) for c in zh_document.clauses}
+    zh_refs = {c.id: _plain(c.citation) for c in zh_document.clauses}
     data = {
         "format": REVIEW_FORMAT,
         "zh": {"source": inputs.zh.source, "title": inputs.zh.title, "sha256": inputs.zh.sha256},

@@ -30,6 +30,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from docx.oxml.ns import qn
+
 from dpa_compare.files import reproducible_zip, write_atomically
 
 LEVEL_COUNT = 9
@@ -42,7 +44,6 @@ ZH_EAST_ASIA_FONT = "SimSun"
 """East Asian font of Chinese documents (Word's default Simplified Chinese serif). LibreOffice
 substitutes Noto Serif CJK SC / Noto Sans CJK SC through fontconfig when SimSun is absent."""
 
-_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _DECIMAL_LIKE = frozenset({"decimal", "decimalZero", "decimalHalfWidth"})
 _HANG_TWIPS = 720
 
@@ -196,25 +197,25 @@ def _el(tag: str, parent: Any = None, **attributes: str) -> Any:
     """Return a new `w:<tag>` element (appended to `parent` when given) with `w:` attributes."""
     from lxml import etree
 
-    attrs = {f"{{{_W}}}{name}": value for name, value in attributes.items()}
+    attrs = {qn(f"w:{name}"): value for name, value in attributes.items()}
     if parent is None:
-        return etree.Element(f"{{{_W}}}{tag}", attrs)
-    return etree.SubElement(parent, f"{{{_W}}}{tag}", attrs)
+        return etree.Element(qn(f"w:{tag}"), attrs)
+    return etree.SubElement(parent, qn(f"w:{tag}"), attrs)
 
 
 def _add_numbering(document: Any, levels: Sequence[LevelSpec]) -> str:
     """Add one abstractNum for `levels` and one num pointing at it; return the new numId."""
     numbering = document.part.numbering_part.element
     abstract_ids = [
-        int(a.get(f"{{{_W}}}abstractNumId")) for a in numbering.iterfind(f"{{{_W}}}abstractNum")
+        int(a.get(qn("w:abstractNumId"))) for a in numbering.iterfind(qn("w:abstractNum"))
     ]
-    num_ids = [int(n.get(f"{{{_W}}}numId")) for n in numbering.iterfind(f"{{{_W}}}num")]
+    num_ids = [int(n.get(qn("w:numId"))) for n in numbering.iterfind(qn("w:num"))]
     abstract_id, num_id = str(max(abstract_ids, default=-1) + 1), str(max(num_ids, default=0) + 1)
     abstract = _el("abstractNum", abstractNumId=abstract_id)
     _el("multiLevelType", abstract, val="multilevel")
     for ilvl, spec in enumerate(levels):
         _add_level(abstract, ilvl, spec, levels)
-    existing = numbering.findall(f"{{{_W}}}abstractNum")
+    existing = numbering.findall(qn("w:abstractNum"))
     # -- schema order: every abstractNum before the first num --
     if existing:
         existing[-1].addnext(abstract)
@@ -268,7 +269,7 @@ def _add_paragraph(
     _el("ilvl", num_pr, val=str(spec.level))
     _el("numId", num_pr, val=num_id)
     p_pr = paragraph._p.get_or_add_pPr()
-    style = p_pr.find(f"{{{_W}}}pStyle")
+    style = p_pr.find(qn("w:pStyle"))
     # -- schema order: pStyle, keepNext, …, numPr --
     if style is not None:
         style.addnext(num_pr)
@@ -288,28 +289,28 @@ def _add_table(document: Any, rows: list[list[str]]) -> None:
 def _set_language(document: Any, lang: str) -> None:
     """Set the document-default language, and for Chinese the East Asian font, in styles.xml."""
     styles = document.styles.element
-    r_pr = styles.find(f"{{{_W}}}docDefaults/{{{_W}}}rPrDefault/{{{_W}}}rPr")
+    r_pr = styles.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
     if r_pr is None:
-        defaults = styles.find(f"{{{_W}}}docDefaults")
+        defaults = styles.find(qn("w:docDefaults"))
         if defaults is None:
             defaults = _el("docDefaults")
             styles.insert(0, defaults)
         r_pr = _el("rPr", _el("rPrDefault", defaults))
-    language = r_pr.find(f"{{{_W}}}lang")
+    language = r_pr.find(qn("w:lang"))
     if language is None:
         language = _el("lang", r_pr)
-    language.set(f"{{{_W}}}val", "zh-CN" if lang == "zh" else "en-US")
-    language.set(f"{{{_W}}}eastAsia", "zh-CN" if lang == "zh" else "en-US")
+    language.set(qn("w:val"), "zh-CN" if lang == "zh" else "en-US")
+    language.set(qn("w:eastAsia"), "zh-CN" if lang == "zh" else "en-US")
     if lang != "zh":
         return
-    fonts = r_pr.find(f"{{{_W}}}rFonts")
+    fonts = r_pr.find(qn("w:rFonts"))
     if fonts is None:
         fonts = _el("rFonts")
         r_pr.insert(0, fonts)
-    fonts.set(f"{{{_W}}}eastAsia", ZH_EAST_ASIA_FONT)
+    fonts.set(qn("w:eastAsia"), ZH_EAST_ASIA_FONT)
     # -- a theme font attribute outranks the explicit one; drop them everywhere --
-    for element in styles.iter(f"{{{_W}}}rFonts"):
-        element.attrib.pop(f"{{{_W}}}eastAsiaTheme", None)
+    for element in styles.iter(qn("w:rFonts")):
+        element.attrib.pop(qn("w:eastAsiaTheme"), None)
 
 
 def _set_core_properties(document: Any, title: str | None) -> None:

@@ -11,18 +11,20 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from docx.oxml.ns import nsmap, qn
+
 if TYPE_CHECKING:
     from lxml import etree
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W = nsmap["w"]
 NS = {"w": W}
 _MAX_CHAIN = 32
 _HEADING_NAME = re.compile(r"^heading\s*([1-9])$", re.IGNORECASE)
 
 
 def w(tag: str) -> str:
-    """Return the Clark name of WordprocessingML element or attribute `tag`."""
-    return f"{{{W}}}{tag}"
+    """Return the Clark name of WordprocessingML element or attribute `tag` (python-docx's `qn`)."""
+    return qn(f"w:{tag}")
 
 
 def val(element: etree._Element | None, attribute: str = "val") -> str | None:

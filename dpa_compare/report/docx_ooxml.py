@@ -18,9 +18,11 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from docx.oxml.ns import nsmap, qn
+
 from dpa_compare.lang.script import has_cjk
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W_NS = nsmap["w"]
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 BLUE, RED, GREEN, GREY = "0000FF", "FF0000", "008000", "767676"
@@ -79,8 +81,8 @@ _RPR_ORDER = ("rFonts", "b", "i", "strike", "dstrike", "color", "sz", "szCs", "u
 
 
 def w(tag: str) -> str:
-    """Return the Clark name of `w:<tag>`."""
-    return f"{{{W_NS}}}{tag}"
+    """Return the Clark name of `w:<tag>` (python-docx's `qn`)."""
+    return qn(f"w:{tag}")
 
 
 def sub(parent: Any, tag: str, **attributes: str) -> Any:

@@ -165,28 +165,4 @@ def load_cedict(path: Path | None = None) -> Lexicon:
     return Lexicon(entries, ("cc-cedict",))
 
 
-def read_glossary(path: str | Path) -> list[tuple[str, str]]:
-    """Return the (english, chinese) term pairs of a glossary file.
-
-    One pair a line, separated by a tab, `=` or `,` (`english<TAB>chinese`);
-    blank lines and lines starting with `#` are ignored. Raises LoadError
-    naming the file and line when a line holds no pair.
-    """
-    try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        raise LoadError(path, f"cannot read the glossary: {error}") from error
-    pairs = []
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        parts = re.split(r"\t|\s*=\s*|\s*,\s*", line.strip(), maxsplit=1)
-        if len(parts) != 2 or not parts[0] or not parts[1]:
-            raise LoadError(
-                path, f"line {number}: expected 'english<TAB>chinese', got {line.strip()!r}"
-            )
-        pairs.append((parts[0], parts[1]))
-    return pairs
-
-
-__all__ = ["Lexicon", "cedict_path", "english_stems", "load_cedict", "read_glossary", "stem"]
+__all__ = ["Lexicon", "cedict_path", "english_stems", "load_cedict", "stem"]

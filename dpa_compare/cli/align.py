@@ -111,12 +111,12 @@ def align_command(
     if fmt not in ("beads", "json"):
         raise click.UsageError("--lines writes beads or json")
     from dpa_compare.align import AlignOptions, align
-    from dpa_compare.align.lexicon import read_glossary
     from dpa_compare.align.lines import read_lines
+    from dpa_compare.qa.glossary import read_term_pairs
 
     src, tgt = read_lines(src_file), read_lines(tgt_file)
     options = AlignOptions(
-        embeddings=embeddings, glossary=tuple(read_glossary(glossary)) if glossary else ()
+        embeddings=embeddings, glossary=tuple(read_term_pairs(glossary)) if glossary else ()
     )
     result = align(src, tgt, src_lang, tgt_lang, options)
     if fmt == "json":

@@ -85,9 +85,9 @@ def _glossary(path: str) -> list[tuple[str, str]] | object:
         from dpa_compare.qa.glossary import load_glossary
 
         return load_glossary(path)
-    from dpa_compare.align.lexicon import read_glossary
+    from dpa_compare.qa.glossary import read_term_pairs
 
-    return read_glossary(path)
+    return read_term_pairs(path)
 
 
 def render_text(alignment: Alignment) -> str:

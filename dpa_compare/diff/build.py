@@ -9,24 +9,20 @@ from dpa_compare.diff import xref
 from dpa_compare.diff.changes import ChangeKind, ClauseChange
 from dpa_compare.diff.moves import moved_pairs
 from dpa_compare.diff.redline import DELETE, INSERT, SIGNATURE, Edit, redline
+from dpa_compare.diff.state import normalise
 from dpa_compare.model import Clause
 from dpa_compare.tokenize import signature as tokenizer_signature
 
 if TYPE_CHECKING:
-    from dpa_compare.diff.match import MatchOptions, _State
+    from dpa_compare.diff.match import MatchOptions
+    from dpa_compare.diff.state import MatchState
 
 __all__ = ["build_changes", "citation", "normalise", "same_number", "signature", "typographic_key"]
 
-_SPACE = re.compile(r"\s+")
 _NOT_WORD = re.compile(r"[\W_]+")  # -- punctuation, emphasis markers, hyphens, white space --
 
 PIECE_SEPARATOR = "\n"
 """Joins the texts of a split's (or merge's) pieces in its redline."""
-
-
-def normalise(text: str) -> str:
-    """Return `text` with runs of white space as one space, trimmed: the form texts are compared in."""
-    return _SPACE.sub(" ", text).strip()
 
 
 def citation(clause: Clause) -> str:
@@ -39,7 +35,7 @@ def signature(lang: str, options: MatchOptions) -> str:
     return f"{tokenizer_signature(lang)}|{SIGNATURE}|{options.signature()}"
 
 
-def build_changes(state: _State, terms: tuple[str, ...]) -> tuple[ClauseChange, ...]:
+def build_changes(state: MatchState, terms: tuple[str, ...]) -> tuple[ClauseChange, ...]:
     """Return one change per clause of both versions, in reading order of the new version."""
     grouped = {s.whole: frozenset(s.pieces) for s in state.splits}
     for merge in state.merges:
@@ -75,7 +71,13 @@ def build_changes(state: _State, terms: tuple[str, ...]) -> tuple[ClauseChange, 
 
 
 def _pair_change(
-    state: _State, i: int, j: int, moved: bool, label_map: dict, lang: str, terms: tuple[str, ...]
+    state: MatchState,
+    i: int,
+    j: int,
+    moved: bool,
+    label_map: dict,
+    lang: str,
+    terms: tuple[str, ...],
 ) -> ClauseChange:
     old, new = state.old[i], state.new[j]
     same_text = state.old_text[i] == state.new_text[j]
@@ -143,7 +145,7 @@ def typographic_key(text: str) -> str:
 
 
 def _regroup_change(
-    state: _State, group, kind: ChangeKind, lang: str, terms: tuple[str, ...]
+    state: MatchState, group, kind: ChangeKind, lang: str, terms: tuple[str, ...]
 ) -> ClauseChange:
     if kind == "split":
         whole, pieces = state.old[group.whole], [state.new[p] for p in group.pieces]
@@ -177,7 +179,7 @@ def _cite(clause: Clause) -> str:
     return citation(clause)
 
 
-def _anchors(state: _State) -> dict[int, int]:
+def _anchors(state: MatchState) -> dict[int, int]:
     """Return, for each old clause, the new position after which it reads (-1: at the top)."""
     counterpart: dict[int, int] = dict(state.o2n)
     for split in state.splits:

@@ -36,10 +36,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from dpa_compare.diff import regroup, xref
-from dpa_compare.diff.build import build_changes, citation, normalise, signature
+from dpa_compare.diff.build import build_changes, citation, signature
 from dpa_compare.diff.changes import VersionDiff
 from dpa_compare.diff.similarity import TokenCoder
-from dpa_compare.model import Clause, Document
+from dpa_compare.diff.state import MatchState
+from dpa_compare.model import Document
 
 __all__ = ["MatchOptions", "diff"]
 
@@ -84,7 +85,7 @@ def diff(
     """
     options = options or MatchOptions()
     terms = tuple(glossary_terms)
-    state = _State(old_doc, new_doc, TokenCoder(old_doc.lang, terms))
+    state = MatchState(old_doc, new_doc, TokenCoder(old_doc.lang, terms))
     _match_identical(state)
     scores, columns = _score_free(state, options)
     _find_regroups(state, options, scores, columns)
@@ -101,43 +102,10 @@ def diff(
     return VersionDiff(old_doc, new_doc, changes, signature(old_doc.lang, options))
 
 
-class _State:
-    """The two clause lists, their normalised texts, and the matching found so far."""
-
-    def __init__(self, old_doc: Document, new_doc: Document, coder: TokenCoder) -> None:
-        self.old_doc, self.new_doc, self.coder = old_doc, new_doc, coder
-        self.old, self.new = old_doc.clauses, new_doc.clauses
-        self.old_text = [normalise(c.full_text) for c in self.old]
-        self.new_text = [normalise(c.full_text) for c in self.new]
-        self.old_parent = _parents(self.old)
-        self.new_parent = _parents(self.new)
-        self.o2n: dict[int, int] = {}
-        self.n2o: dict[int, int] = {}
-        self.splits: list[regroup.Regroup] = []  # -- whole: old index, pieces: new indices --
-        self.merges: list[regroup.Regroup] = []  # -- whole: new index, pieces: old indices --
-
-    def pair(self, old: int, new: int) -> None:
-        self.o2n[old] = new
-        self.n2o[new] = old
-
-    def free_old(self) -> list[int]:
-        taken = {p for s in self.merges for p in s.pieces} | {s.whole for s in self.splits}
-        return [i for i in range(len(self.old)) if i not in self.o2n and i not in taken]
-
-    def free_new(self) -> list[int]:
-        taken = {p for s in self.splits for p in s.pieces} | {s.whole for s in self.merges}
-        return [j for j in range(len(self.new)) if j not in self.n2o and j not in taken]
-
-
-def _parents(clauses: tuple[Clause, ...]) -> list[int | None]:
-    position = {c.id: i for i, c in enumerate(clauses)}
-    return [position.get(c.parent) if c.parent is not None else None for c in clauses]
-
-
 # -- pass 1: identical text ------------------------------------------------------------
 
 
-def _match_identical(state: _State) -> None:
+def _match_identical(state: MatchState) -> None:
     by_old: dict[str, list[int]] = defaultdict(list)
     by_new: dict[str, list[int]] = defaultdict(list)
     for i, text in enumerate(state.old_text):
@@ -157,7 +125,9 @@ def _match_identical(state: _State) -> None:
     _match_repeated_in_order(state, repeated)
 
 
-def _match_repeated_by_context(state: _State, groups: list[tuple[list[int], list[int]]]) -> None:
+def _match_repeated_by_context(
+    state: MatchState, groups: list[tuple[list[int], list[int]]]
+) -> None:
     """Pair repeated texts whose matched neighbours agree, until no more can be paired.
 
     A candidate new clause for old clause i sits right after the counterpart
@@ -183,7 +153,7 @@ def _match_repeated_by_context(state: _State, groups: list[tuple[list[int], list
 
 
 def _best_context_candidate(
-    state: _State,
+    state: MatchState,
     index: int,
     own_groups: dict[int, int],
     other_groups: dict[int, int],
@@ -208,7 +178,7 @@ def _best_context_candidate(
     return scored[0][1]
 
 
-def _context_score(state: _State, old: int, new: int) -> int:
+def _context_score(state: MatchState, old: int, new: int) -> int:
     score = 2 * (state.o2n.get(old - 1, -9) == new - 1) + 2 * (
         state.o2n.get(old + 1, -9) == new + 1
     )
@@ -223,7 +193,7 @@ def _context_score(state: _State, old: int, new: int) -> int:
     return score + (citation(state.old[old]) == citation(state.new[new]) != "")
 
 
-def _match_repeated_in_order(state: _State, groups: list[tuple[list[int], list[int]]]) -> None:
+def _match_repeated_in_order(state: MatchState, groups: list[tuple[list[int], list[int]]]) -> None:
     """Pair what repeated texts are left in document order (a longest common subsequence)."""
     from diff_match_patch import diff_match_patch
 
@@ -252,7 +222,7 @@ Scores = dict[int, dict[int, float]]
 """Sparse similarities: {old index: {new index: score}} (or transposed), only above a cut-off."""
 
 
-def _score_free(state: _State, options: MatchOptions) -> tuple[Scores, Scores]:
+def _score_free(state: MatchState, options: MatchOptions) -> tuple[Scores, Scores]:
     """Return the similarities of every free old clause to every free new one, both ways round."""
     olds, news = state.free_old(), state.free_new()
     scores: Scores = {i: {} for i in olds}
@@ -275,7 +245,7 @@ def _best_other(candidates: dict[int, float], exclude: int, taken: dict[int, int
 
 
 def _match_same_citation(
-    state: _State, options: MatchOptions, scores: Scores, columns: Scores
+    state: MatchState, options: MatchOptions, scores: Scores, columns: Scores
 ) -> None:
     by_citation: dict[str, list[int]] = defaultdict(list)
     for j in state.free_new():
@@ -296,7 +266,7 @@ def _match_same_citation(
         state.pair(i, j)
 
 
-def _match_fuzzy(state: _State, options: MatchOptions, scores: Scores, columns: Scores) -> None:
+def _match_fuzzy(state: MatchState, options: MatchOptions, scores: Scores, columns: Scores) -> None:
     length_ok = lambda text: state.coder.length(text) >= options.min_tokens  # noqa: E731
     progress = True
     while progress:
@@ -321,7 +291,7 @@ def _match_fuzzy(state: _State, options: MatchOptions, scores: Scores, columns: 
 # -- pass 4: position --------------------------------------------------------------
 
 
-def _match_by_position(state: _State, options: MatchOptions) -> None:
+def _match_by_position(state: MatchState, options: MatchOptions) -> None:
     """Pair equal-length runs of unmatched clauses that sit between the same matched neighbours."""
     free_new = set(state.free_new())
     for run in regroup.consecutive_runs(state.free_old()):
@@ -347,7 +317,7 @@ def _match_by_position(state: _State, options: MatchOptions) -> None:
                 state.pair(i, j)
 
 
-def _alike_in_place(state: _State, old: int, new: int, options: MatchOptions) -> bool:
+def _alike_in_place(state: MatchState, old: int, new: int, options: MatchOptions) -> bool:
     if state.old[old].kind != state.new[new].kind:
         return False
     if citation(state.old[old]) and citation(state.old[old]) == citation(state.new[new]):
@@ -355,7 +325,7 @@ def _alike_in_place(state: _State, old: int, new: int, options: MatchOptions) ->
     return state.coder.similarity(state.old_text[old], state.new_text[new]) >= options.gap_min
 
 
-def _match_by_children(state: _State) -> None:
+def _match_by_children(state: MatchState) -> None:
     """Pair an unmatched clause with the unmatched new clause most of its children went to.
 
     A child's vote goes to its new parent and that parent's ancestors, since a
@@ -390,7 +360,7 @@ def _match_by_children(state: _State) -> None:
 # -- pass 3b: cross-references -----------------------------------------------------
 
 
-def _match_by_references(state: _State, options: MatchOptions) -> None:
+def _match_by_references(state: MatchState, options: MatchOptions) -> None:
     """Pair free clauses that matched clauses' renumbered cross-references point from and to."""
     moves = xref.reference_moves(
         (state.old_text[i], state.new_text[j]) for i, j in state.o2n.items()
@@ -414,7 +384,7 @@ def _match_by_references(state: _State, options: MatchOptions) -> None:
 # -- pass 6: one-to-one matches that are really splits or merges -----------------------
 
 
-def _extend_to_regroups(state: _State, options: MatchOptions) -> None:
+def _extend_to_regroups(state: MatchState, options: MatchOptions) -> None:
     """Turn matches whose partner plus free sibling neighbours explain the whole better into regroupings."""
     settings = dict(minimum=options.split_min, piece_minimum=options.piece_min, gain=options.regroup_gain,
                     max_pieces=options.max_pieces)  # fmt: skip
@@ -440,7 +410,9 @@ def _extend_to_regroups(state: _State, options: MatchOptions) -> None:
 # -- pass 5: splits and merges -------------------------------------------------------
 
 
-def _find_regroups(state: _State, options: MatchOptions, scores: Scores, columns: Scores) -> None:
+def _find_regroups(
+    state: MatchState, options: MatchOptions, scores: Scores, columns: Scores
+) -> None:
     """Add the splits and merges among free clauses that beat every one-to-one alternative."""
     settings = dict(
         minimum=options.split_min,

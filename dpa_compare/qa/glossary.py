@@ -14,6 +14,9 @@ must not be used, and a note.
   per term entry, English and Chinese `langSet`s; a Chinese term whose
   `administrativeStatus` is deprecated or superseded becomes forbidden.
   XML is parsed without entities, DTDs or network access.
+- Plain term pairs (`.txt`, and `read_term_pairs` for the aligner's
+  `--glossary`): one `english<TAB>chinese` a line (or `=` / `,` between them);
+  blank lines and `#` comments are skipped.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from typing import Any
 
 from dpa_compare.errors import LoadError
 from dpa_compare.lang.script import to_simplified
+from dpa_compare.qa.tbx import read_tbx
 
 _SPLIT = re.compile(r"\s*[;|]\s*")
 ENTRY_FIELDS = ("en", "en_variants", "defined", "zh", "forbidden", "note", "case_sensitive")
@@ -150,11 +154,12 @@ def load_glossary(path: str | Path) -> Glossary:
         ".tsv": _from_csv,
         ".tbx": _from_tbx,
         ".xml": _from_tbx,
+        ".txt": _from_pairs,
     }
     if suffix not in readers:
         raise LoadError(
             file,
-            f"unsupported glossary format {suffix or '(no suffix)'!r}; use .yaml, .csv or .tbx",
+            f"unsupported glossary format {suffix or '(no suffix)'!r}; use .yaml, .csv, .tbx or .txt",
         )
     if not data.strip() or data.strip() == b"\xef\xbb\xbf":
         # -- say so plainly: each reader would otherwise blame a missing header, root or list --
@@ -277,9 +282,41 @@ def _from_csv(data: bytes, path: Path) -> list[GlossaryEntry]:
 
 
 def _from_tbx(data: bytes, path: Path) -> list[GlossaryEntry]:
-    from dpa_compare.qa.tbx import read_tbx
+    return [
+        GlossaryEntry(term.en, term.zh, term.forbidden, term.note) for term in read_tbx(data, path)
+    ]
 
-    return read_tbx(data, path)
+
+def _from_pairs(data: bytes, path: Path) -> list[GlossaryEntry]:
+    return [GlossaryEntry(en, (zh,)) for en, zh in _term_pairs(_text(data, path), path)]
 
 
-__all__ = ["ENTRY_FIELDS", "Glossary", "GlossaryEntry", "load_glossary"]
+def read_term_pairs(path: str | Path) -> list[tuple[str, str]]:
+    """Return the (english, chinese) pairs of a plain term list, one `english<TAB>chinese` a line.
+
+    `=` or `,` may stand for the tab; blank lines and lines starting with `#`
+    are skipped. Raises LoadError naming the file and line when a line holds
+    no pair.
+    """
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        raise LoadError(path, f"cannot read the glossary: {error}") from error
+    return _term_pairs(text, path)
+
+
+def _term_pairs(text: str, path: str | Path) -> list[tuple[str, str]]:
+    pairs = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        parts = re.split(r"\t|\s*=\s*|\s*,\s*", line.strip(), maxsplit=1)
+        if len(parts) != 2 or not parts[0] or not parts[1]:
+            raise LoadError(
+                path, f"line {number}: expected 'english<TAB>chinese', got {line.strip()!r}"
+            )
+        pairs.append((parts[0], parts[1]))
+    return pairs
+
+
+__all__ = ["ENTRY_FIELDS", "Glossary", "GlossaryEntry", "load_glossary", "read_term_pairs"]

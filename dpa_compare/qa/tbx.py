@@ -9,12 +9,27 @@ TBX v3 (`conceptEntry/langSec/termSec`) reads like v2
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from dpa_compare.errors import LoadError
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _DEPRECATED = ("deprecatedterm", "supersededterm", "deprecated", "superseded", "notrecommended")
+
+
+@dataclass(frozen=True)
+class TbxTerm:
+    """One English term of a TBX concept with the concept's Chinese terms and notes.
+
+    `zh` are the accepted Chinese terms, `forbidden` the deprecated or
+    superseded ones, `note` the concept's descriptions and notes joined by `; `.
+    """
+
+    en: str
+    zh: tuple[str, ...]
+    forbidden: tuple[str, ...]
+    note: str
 
 
 def _local(tag: object) -> str:
@@ -50,10 +65,8 @@ def _parse(data: bytes, path: Path):  # noqa: ANN202
     return root
 
 
-def read_tbx(data: bytes, path: Path) -> list:
-    """Return the glossary entries of the TBX document `data` read from `path`; LoadError when malformed."""
-    from dpa_compare.qa.glossary import GlossaryEntry
-
+def read_tbx(data: bytes, path: Path) -> list[TbxTerm]:
+    """Return the English terms of the TBX document `data` read from `path`; LoadError when malformed."""
     root = _parse(data, path)
     entries = []
     for concept in root.iter():
@@ -74,7 +87,7 @@ def read_tbx(data: bytes, path: Path) -> list:
         ]
         for term in dict.fromkeys(english):
             entries.append(
-                GlossaryEntry(
+                TbxTerm(
                     term,
                     tuple(dict.fromkeys(chinese)),
                     tuple(dict.fromkeys(forbidden)),
@@ -111,4 +124,4 @@ def _text(element) -> str:  # noqa: ANN001
     return " ".join("".join(element.itertext()).split())
 
 
-__all__ = ["read_tbx"]
+__all__ = ["TbxTerm", "read_tbx"]

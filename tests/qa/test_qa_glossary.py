@@ -183,3 +183,33 @@ def test_an_empty_glossary_file_is_named_as_empty(tmp_path: Path, name: str, tex
     path = write(tmp_path, name, text)
     with pytest.raises(LoadError, match="glossary file is empty"):
         load_glossary(path)
+
+
+def test_plain_term_pairs_are_one_glossary_format(tmp_path):
+    from dpa_compare.qa.glossary import read_term_pairs
+
+    path = tmp_path / "terms.txt"
+    path.write_text("# terms\ndata subject\t数据主体\nprocessor = 处理者\n\n", encoding="utf-8")
+    assert read_term_pairs(path) == [("data subject", "数据主体"), ("processor", "处理者")]
+    glossary = load_glossary(path)
+    assert [(e.en, e.zh) for e in glossary.entries] == [
+        ("data subject", ("数据主体",)),
+        ("processor", ("处理者",)),
+    ]
+    path.write_text("data subject\n", encoding="utf-8")
+    with pytest.raises(LoadError, match="line 1: expected 'english<TAB>chinese'"):
+        read_term_pairs(path)
+
+
+def test_the_tbx_reader_knows_nothing_of_glossaries():
+    import ast
+    import inspect
+
+    from dpa_compare.qa import tbx
+
+    imported = {
+        node.module
+        for node in ast.walk(ast.parse(inspect.getsource(tbx)))
+        if isinstance(node, ast.ImportFrom)
+    }
+    assert "dpa_compare.qa.glossary" not in imported

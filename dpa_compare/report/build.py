@@ -20,17 +20,18 @@ can be read back clause by clause (`build_review`).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from datetime import UTC
 from typing import TYPE_CHECKING
 
 from dpa_compare.lang.script import has_han
 from dpa_compare.model import Alignment, Clause, Document
+from dpa_compare.report.analysis import Analysis, ReportInputs
+from dpa_compare.report.analysis import RowGroup as _RowGroup
 from dpa_compare.report.model import Anchor, Cell, Comment, ReportModel, ReportOptions, Row, Span
 
 if TYPE_CHECKING:
     from dpa_compare.qa import Finding, Glossary, Note, NotesFile
-    from dpa_compare.stale import StaleReport, StaleRow
+    from dpa_compare.stale import StaleRow
 
 QA_AUTHOR, QA_INITIALS = "dpa-compare QA", "QA"
 """Author and initials of the Word comments that carry QA findings."""
@@ -41,57 +42,6 @@ ENGLISH_ANCHORED_CHECKS = frozenset({"omission"})
 _STATUS_FROM_STALE = {"current": "current", "stale": "stale", "renumbered": "renumbered", "moved": "moved",
                       "orphaned": "orphaned", "missing": "missing", "amended": "current", "drift": "current"}  # fmt: skip
 _STYLE_OF_OP = {-1: "deleted", 0: "plain", 1: "inserted"}
-
-
-@dataclass(frozen=True)
-class ReportInputs:
-    """What a report compares: documents, previous versions, notes and glossary (None when not given)."""
-
-    en: Document
-    zh: Document
-    previous_en: Document | None = None
-    previous_zh: Document | None = None
-    notes: NotesFile | None = None
-    glossary: Glossary | None = None
-
-    @property
-    def source_en(self) -> Document:
-        """Return the English the Chinese translates: the previous English when given."""
-        return self.previous_en or self.en
-
-    @property
-    def source_zh(self) -> Document:
-        """Return the Chinese whose clauses the rows are built on: the previous Chinese when given."""
-        return self.previous_zh or self.zh
-
-
-@dataclass(frozen=True)
-class Analysis:
-    """Everything the pipeline stages said about the inputs, before any layout."""
-
-    inputs: ReportInputs
-    alignment: Alignment
-    stale: StaleReport
-    findings: tuple[Finding, ...]
-    suppressed: int = 0
-    qa_alignment: Alignment | None = None
-
-
-@dataclass
-class _RowGroup:
-    """Stale rows that share a clause, merged: one report row."""
-
-    members: list[StaleRow] = field(default_factory=list)
-    old_en: list[str] = field(default_factory=list)
-    new_en: list[str] = field(default_factory=list)
-    zh: list[str] = field(default_factory=list)
-    new_zh: list[str] = field(default_factory=list)
-
-    def add(self, row: StaleRow) -> None:
-        self.members.append(row)
-        for target, ids in ((self.old_en, row.old_en_ids), (self.new_en, row.new_en_ids),
-                            (self.zh, row.zh_ids), (self.new_zh, row.new_zh_ids)):  # fmt: skip
-            target.extend(i for i in ids if i not in target)
 
 
 def analyse(inputs: ReportInputs, on_step: Callable[[str], None] | None = None) -> Analysis:

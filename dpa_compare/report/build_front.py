@@ -32,7 +32,7 @@ from dpa_compare.report.model import (
 if TYPE_CHECKING:
     from dpa_compare.diff import VersionDiff
     from dpa_compare.qa import Note
-    from dpa_compare.report.build import Analysis, _RowGroup
+    from dpa_compare.report.analysis import Analysis, RowGroup
 
 REVIEW_VARIABLE = "dpa_compare_review"
 """Document variable holding the Chinese clause list, row citations and original notes (JSON)."""
@@ -231,7 +231,7 @@ def _short(text: str, limit: int = 160) -> str:
 
 
 def review_variables(
-    analysis: Analysis, rows: Sequence[Row], groups: Sequence[_RowGroup]
+    analysis: Analysis, rows: Sequence[Row], groups: Sequence[RowGroup]
 ) -> tuple[tuple[str, str], ...]:
     """Return the document variables `import-review` reads: Chinese clauses, row citations, original notes."""
     inputs = analysis.inputs
@@ -270,7 +270,7 @@ def review_variables(
     )
 
 
-def _zh_ref(group: _RowGroup, refs: dict[str, str], side: str) -> str:
+def _zh_ref(group: RowGroup, refs: dict[str, str], side: str) -> str:
     """Return the Chinese citation of a row: the plain refs of its clauses on `side`, joined by " + "."""
     return " + ".join(refs[i] for i in getattr(group, side) if i in refs)
 

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from dpa_compare.lang.numerals import is_roman, letters_to_int, roman_to_int
+from dpa_compare.lang.script import HAN
 
 CONTAINER_RANK: dict[str, int] = {"part": 0, "chapter": 1, "section": 2}
 """Structural containers (Part, Chapter, 第…章, 第…节, SECTION I) and their nesting rank."""
@@ -68,13 +69,13 @@ class LabelMatch:
 
 _OPEN = "(（"
 _CLOSE = ")）"
-_END = r"(?=$|[\s\u3000]|[\u3400-\u9fff“\"'‘「（(\[])"
+_END = rf"(?=$|[\s\u3000]|[{HAN}“\"'‘「（(\[])"
 """What may follow a label: the end, a space, Chinese text or an opening quote/bracket."""
 
 _SEPARATOR = re.compile(r"^[\s\u3000]*([-–—:：.．、|]+)?[\s\u3000]*")
 
 _DECIMAL = re.compile(
-    r"^(\d{1,3}(?:\.\d{1,3})*)(?:(\.)(?=[a-z]{2})|(\.?)(?=$|[\s\u3000]|[\u3400-\u9fff“\"'‘「（(A-Z]))"
+    rf"^(\d{{1,3}}(?:\.\d{{1,3}})*)(?:(\.)(?=[a-z]{{2}})|(\.?)(?=$|[\s\u3000]|[{HAN}“\"'‘「（(A-Z]))"
 )
 """`1.`, `1.1`, `2.1.`; also `1.where …` (a typing slip: no space after a single number's dot)."""
 _BRACKETED = re.compile(r"^([(（])([A-Za-z]{1,6}|\d{1,3})([)）])")

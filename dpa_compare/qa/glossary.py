@@ -159,7 +159,8 @@ def load_glossary(path: str | Path) -> Glossary:
     if suffix not in readers:
         raise LoadError(
             file,
-            f"unsupported glossary format {suffix or '(no suffix)'!r}; use .yaml, .csv, .tbx or .txt",
+            f"unsupported glossary format {suffix or '(no suffix)'!r}; "
+            "use .yaml, .csv, .tbx or .txt",
         )
     if not data.strip() or data.strip() == b"\xef\xbb\xbf":
         # -- say so plainly: each reader would otherwise blame a missing header, root or list --

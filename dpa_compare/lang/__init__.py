@@ -1,4 +1,15 @@
-"""Language knowledge: one module per language, plus script-based detection."""
+"""Language knowledge: everything that depends on English or Chinese, and nothing else does.
+
+- `script`: which characters are Han or CJK (`HAN`, `has_han`, `is_cjk`); Traditional → Simplified.
+- `numerals`: Chinese, roman and letter numerals both ways; the Chinese numeral character sets.
+- `numwords`: numbers in words (English cardinals and ordinals, Chinese decimals and scales).
+- `dates`: dates and times in both languages, read into comparable keys.
+- `sentences`: sentence ends, splitting and counting.
+- `labels`, `en`, `zh`: clause labels, defined terms, titles.
+
+Stages build their patterns from these (`f"[{HAN}]"`, `CHINESE_NUMERAL_CLASS`)
+rather than writing a range or a numeral set of their own.
+"""
 
 from __future__ import annotations
 

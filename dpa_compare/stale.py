@@ -44,7 +44,7 @@ from dpa_compare.status import TRANSLATION_STATUSES, count_statuses, is_cosmetic
 __all__ = ["STATUSES", "StaleReport", "StaleRow", "stale_report"]
 
 STATUSES = TRANSLATION_STATUSES
-"""Every status a row can have, in the order summaries list them (the shared `dpa_compare.status` model)."""
+"""Every status a row can have, in summary order (the shared `dpa_compare.status` model)."""
 
 _TEXT_CHANGES = frozenset({"modified", "moved_modified", "split", "merged", "deleted", "added"})
 

@@ -76,7 +76,7 @@ def most_urgent(statuses: Iterable[str]) -> str:
 
 
 def count_statuses(statuses: Iterable[str]) -> dict[str, int]:
-    """Return {status: count} over `statuses`, every status present, in `TRANSLATION_STATUSES` order."""
+    """Return {status: count} over `statuses`, every status present, in the usual order."""
     counts = dict.fromkeys(TRANSLATION_STATUSES, 0)
     for status in statuses:
         counts[status] = counts.get(status, 0) + 1

@@ -54,7 +54,11 @@ def write_front_matter(body: Any, model: ReportModel, layout: Layout) -> None:
         _legend(body, front, layout)
     note = ox.paragraph(body, after=60)
     ox.text_run(
-        note, "Notes and QA findings appear as Word comments on the text they concern.", "muted"
+        note,
+        "Notes and QA findings are printed in the Notes & QA column and also appear as Word "
+        "comments on the words they concern. The Status column gives the translation status and "
+        "the most severe open finding.",
+        "muted",
     )
     if front.reproducibility:
         line = ox.paragraph(body)
@@ -62,6 +66,46 @@ def write_front_matter(body: Any, model: ReportModel, layout: Layout) -> None:
         ox.text_run(
             line, front.reproducibility, "muted", size=8, fonts=(_MONO, model.options.zh_font)
         )
+
+
+def write_actions(body: Any, model: ReportModel, layout: Layout) -> None:
+    """Append the "rows needing action" table: row number, page, citations, status, worst finding.
+
+    The page is a PAGEREF field to the row's bookmark: Word and LibreOffice
+    fill it in when the document is laid out.
+    """
+    from dpa_compare.report.model import STATUS_LABELS
+
+    _section(body, f"Rows needing action ({len(model.front.actions)})")
+    widths = layout.columns((0.06, 0.06, 0.16, 0.16, 0.14, 0.42))
+    tbl = ox.table(body, widths)
+    _header(tbl, widths, ("Row", "Page", "№", "條文", "Status", "Most severe finding"))
+    fonts = (model.options.en_font, model.options.zh_font)
+    for item in model.front.actions:
+        tr = ox.table_row(tbl)
+        ox.text_run(ox.paragraph(ox.table_cell(tr, widths[0])), f"#{item.position}")
+        _page_field(ox.paragraph(ox.table_cell(tr, widths[1])), ox.bookmark_name(item.row_id))
+        ox.text_run(ox.paragraph(ox.table_cell(tr, widths[2])), item.number)
+        zh = ox.paragraph(ox.table_cell(tr, widths[3]))
+        ox.text_run(zh, item.zh_number, fonts=fonts, lang=model.options.zh_locale)
+        status = ox.table_cell(tr, widths[4], ox.STATUS_FILLS.get(item.status))
+        ox.text_run(ox.paragraph(status), STATUS_LABELS.get(item.status, item.status))
+        ox.text_run(ox.paragraph(ox.table_cell(tr, widths[5])), item.finding)
+
+
+def _page_field(p: Any, bookmark: str) -> None:
+    """Append a `PAGEREF bookmark` field (the page the bookmark is on) to paragraph `p`."""
+    for kind, text in (("begin", None), (None, f" PAGEREF {bookmark} \\h "), ("separate", None),
+                       (None, "?"), ("end", None)):  # fmt: skip
+        r = ox.sub(p, "r")
+        if kind:
+            ox.sub(r, "fldChar", fldCharType=kind)
+        elif text.startswith(" PAGEREF"):  # type: ignore[union-attr]
+            instr = ox.sub(r, "instrText")
+            instr.text = text
+            instr.set(ox.XML_SPACE, "preserve")
+        else:
+            ox.sub(r, "t").text = text
 
 
 def write_appendix(
@@ -176,4 +220,4 @@ def _letter(index: int) -> str:
     return letters
 
 
-__all__ = ["write_appendix", "write_display_cell"]
+__all__ = ["write_actions", "write_appendix", "write_display_cell"]

@@ -322,16 +322,23 @@ def _body(clauses: list[Clause]) -> list[Clause]:
 def _row_id(group: _RowGroup, inputs: ReportInputs) -> str:
     """Return the row's stable id: its English clause id, else "zh-" + its Chinese clause id.
 
-    With a previous Chinese, a row holding only a clause the newer Chinese
-    dropped gets "zh-old-": old and new clause ids may coincide.
+    The first clause with body text names the row (a heading folded into the
+    row does not). With a previous Chinese, a row holding only a clause the
+    newer Chinese dropped gets "zh-old-": old and new clause ids may coincide.
     """
     if group.new_en:
-        return group.new_en[0]
+        return _first_body(inputs.en, group.new_en)
     if inputs.previous_zh is not None and group.new_zh:
-        return "zh-" + group.new_zh[0]
+        return "zh-" + _first_body(inputs.zh, group.new_zh)
     if group.zh:
-        return ("zh-old-" if inputs.previous_zh is not None else "zh-") + group.zh[0]
-    return "old-" + group.old_en[0]
+        prefix = "zh-old-" if inputs.previous_zh is not None else "zh-"
+        return prefix + _first_body(inputs.source_zh, group.zh)
+    return "old-" + _first_body(inputs.source_en, group.old_en)
+
+
+def _first_body(document: Document, ids: Sequence[str]) -> str:
+    """Return the first of `ids` whose clause has body text (the first id when none has)."""
+    return next((c.id for c in _clauses(document, ids) if not is_heading_only(c.text)), ids[0])
 
 
 def _clauses(document: Document, ids: Sequence[str]) -> list[Clause]:

@@ -318,7 +318,7 @@ def review_variables(
                  for row, group in zip(rows, groups, strict=True)},
         "omitted": [row.id for row in rows if printed is not None and row.id not in printed],
         "notes": _notes_data(inputs),
-        "comments": [[row.id, c.author, c.display_text, c.date, _note_number(c, inputs)]
+        "comments": [[row.id, c.author, c.display_text, c.date, _note_number(c, inputs), c.resolved]
                      for row in rows for c in row.comments],
     }  # fmt: skip
     return (
@@ -341,7 +341,8 @@ def _note_number(comment, inputs) -> int:  # noqa: ANN001 -- Comment, ReportInpu
     if comment.kind != "note" or inputs.notes is None:
         return -1
     for k, note in enumerate(inputs.notes.notes):
-        if (note.author or "Translator") == comment.author and note.text == comment.text.split(" [")[0]:
+        flags = "".join(f" [{flag}]" for flag in note.flags)
+        if (note.author or "Translator") == comment.author and note.text + flags == comment.text:
             return k
     return -1
 

@@ -46,7 +46,6 @@ from dpa_compare.report.model import (
     ReportModel,
     ReportOptions,
     Row,
-    Span,
 )
 
 FIXED_DATE_ISO = FIXED_DATE.strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -353,7 +352,9 @@ def _write_cell(
     runs = []
     for span in cell.spans:
         first = None
-        for index, piece in enumerate(span.text.split("\n")):
+        # -- a removed clause break is no paragraph of the new text: a line break in the struck run --
+        pieces = [span.text] if span.style in OLD_ONLY_STYLES else span.text.split("\n")
+        for index, piece in enumerate(pieces):
             if index:
                 p = ox.paragraph(tc, keep_next=keep_next)
             run = _write_span(p, piece, span.style, context, tracked=tracked, bold=bold, lang=lang, fonts=fonts)
@@ -367,26 +368,14 @@ def _write_span(p: Any, text: str, span_style: str, context: _Context, *, tracke
     """Append one piece of a span (no paragraph break inside) to `p`; return its `w:r`."""
     text = text.replace(LINE_BREAK, "\n")
     locale = context.locale(lang)
-    runs = []
-    for span in (Span(text, span_style),):  # type: ignore[arg-type]
-        style = "bold" if bold and span.style == "plain" else span.style
-        if tracked and span.style in NEW_ONLY_STYLES | OLD_ONLY_STYLES:
-            deleted = span.style in OLD_ONLY_STYLES
-            wrapper = ox.revision(p, "del" if deleted else "ins", context.author, context.date)
-            runs.append(
-                ox.text_run(
-                    wrapper,
-                    span.text,
-                    style,
-                    fonts=fonts,
-                    lang=locale,
-                    deleted=deleted,
-                    formatted=False,
-                )
-            )
-        else:
-            runs.append(ox.text_run(p, span.text, style, fonts=fonts, lang=locale))
-    return runs[0]
+    style = "bold" if bold and span_style == "plain" else span_style
+    if tracked and span_style in NEW_ONLY_STYLES | OLD_ONLY_STYLES:
+        deleted = span_style in OLD_ONLY_STYLES
+        wrapper = ox.revision(p, "del" if deleted else "ins", context.author, context.date)
+        return ox.text_run(
+            wrapper, text, style, fonts=fonts, lang=locale, deleted=deleted, formatted=False
+        )
+    return ox.text_run(p, text, style, fonts=fonts, lang=locale)
 
 
 def _add_comment(context: _Context, comment: Comment, cell_runs: list[Any], row: Row) -> None:

@@ -253,8 +253,9 @@ def _status(changes: list[ClauseChange]) -> str:
     if "moved" in kinds or "moved_modified" in kinds:
         return "moved"
     if "renumbered" in kinds or any(c.old_label != c.new_label for c in changes):
-        return "renumbered" if any(c.kind != "unchanged" for c in changes) else "current"
-    return "current"
+        if any(c.kind != "unchanged" for c in changes):
+            return "renumbered"
+    return "cosmetic" if any(c.cosmetic for c in changes) else "current"
 
 
 def _substantive(change: ClauseChange) -> bool:

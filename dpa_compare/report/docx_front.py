@@ -39,7 +39,7 @@ def write_front_matter(body: Any, model: ReportModel, layout: Layout) -> None:
         "bold",
         size=16,
         fonts=fonts,
-        lang="zh" if ox.has_cjk(front.title) else None,
+        lang=model.options.zh_locale if ox.has_cjk(front.title) else None,
     )
     if front.subtitle:
         ox.text_run(ox.paragraph(body, after=120), front.subtitle, "muted", size=10.5)
@@ -79,7 +79,9 @@ def write_actions(body: Any, model: ReportModel, layout: Layout) -> None:
     _section(body, f"Rows needing action ({len(model.front.actions)})")
     widths = layout.columns((0.06, 0.06, 0.16, 0.16, 0.14, 0.42))
     tbl = ox.table(body, widths)
-    _header(tbl, widths, ("Row", "Page", "№", "條文", "Status", "Most severe finding"))
+    labels = model.options.column_labels
+    _header(tbl, widths, ("Row", "Page", labels[0], labels[2] + " " + labels[0], labels[3], "Most severe finding"),
+            model.options.zh_locale)  # fmt: skip
     fonts = (model.options.en_font, model.options.zh_font)
     for item in model.front.actions:
         tr = ox.table_row(tbl)
@@ -121,23 +123,28 @@ def write_appendix(
         return
     widths = layout.columns(appendix.widths or tuple(1.0 for _ in appendix.columns))
     tbl = ox.table(body, widths)
-    _header(tbl, widths, appendix.columns)
+    _header(tbl, widths, appendix.columns, options.zh_locale)
     fonts = (options.en_font, options.zh_font)
     for row in appendix.rows:
         tr = ox.table_row(tbl)
         for width, cell in zip(widths, row, strict=True):
-            write_display_cell(ox.table_cell(tr, width), cell, fonts)
+            write_display_cell(ox.table_cell(tr, width), cell, fonts, locale=options.zh_locale)
 
 
 def write_display_cell(
-    tc: Any, cell: Cell, fonts: tuple[str, str], size: float | None = None
+    tc: Any, cell: Cell, fonts: tuple[str, str], size: float | None = None, locale: str = "zh-CN"
 ) -> None:
-    """Write `cell` into `tc` as one paragraph with redlines shown by formatting."""
+    """Write `cell` into `tc` as one paragraph with redlines shown by formatting (Chinese as `locale`)."""
     p = ox.paragraph(tc)
     lang = cell.lang if cell.lang in ("en", "zh") else ("zh" if ox.has_cjk(cell.text) else None)
     for span in cell.spans:
         ox.text_run(
-            p, span.text, span.style, fonts=fonts if lang == "zh" else None, lang=lang, size=size
+            p,
+            span.text,
+            span.style,
+            fonts=fonts if lang == "zh" else None,
+            lang=locale if lang == "zh" else lang,
+            size=size,
         )
 
 
@@ -146,11 +153,12 @@ def _section(body: Any, text: str) -> None:
     ox.text_run(p, text, "bold", size=_SECTION_SIZE)
 
 
-def _header(tbl: Any, widths: list[int], labels: tuple[str, ...]) -> None:
+def _header(tbl: Any, widths: list[int], labels: tuple[str, ...], locale: str = "zh-CN") -> None:
     tr = ox.table_row(tbl, header=True)
     for width, label in zip(widths, labels, strict=True):
         tc = ox.table_cell(tr, width, ox.HEADER_FILL)
-        ox.text_run(ox.paragraph(tc), label, "bold", color="FFFFFF")
+        lang = locale if ox.has_cjk(label) else None
+        ox.text_run(ox.paragraph(tc), label, "bold", color="FFFFFF", lang=lang)
 
 
 def _documents(body: Any, front: FrontMatter, layout: Layout) -> None:

@@ -294,7 +294,7 @@ def _write_main_table(body: Any, model: ReportModel, layout: Layout, context: _C
         tc = ox.table_cell(header, width, ox.HEADER_FILL)
         lang = "zh" if ox.has_cjk(label) else None
         ox.text_run(
-            ox.paragraph(tc), label, "bold", lang=lang, fonts=context.fonts(lang), color="FFFFFF"
+            ox.paragraph(tc), label, "bold", lang=context.locale(lang), fonts=context.fonts(lang), color="FFFFFF"
         )
     for row in model.rows:
         _write_row(tbl, row, widths, context)

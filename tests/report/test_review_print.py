@@ -142,8 +142,10 @@ def test_traditional_input_is_tagged_zh_tw_with_a_traditional_font(statute) -> N
     data = build_docx(model)
     langs = {el.get(w("eastAsia")) for el in xml(data).iter(w("lang")) if el.get(w("eastAsia"))}
     assert langs == {"zh-TW"}
-    fonts = {el.get(w("eastAsia")) for el in xml(data).iter(w("rFonts")) if el.get(w("eastAsia"))}
-    assert fonts == {"PMingLiU"}
+    chinese_runs = [r for r in xml(data).iter(w("r")) if r.find(f"{w('rPr')}/{w('lang')}") is not None]
+    fonts = {r.find(f"{w('rPr')}/{w('rFonts')}").get(w("eastAsia")) for r in chinese_runs}
+    assert chinese_runs and fonts <= {"PMingLiU", None}
+    assert any("檔案" in "".join(r.itertext()) for r in chinese_runs)
     assert 'w:eastAsia="zh-TW"' in parts(data)["word/styles.xml"].decode()
     table = xml(data, "word/fontTable.xml")
     charset = {f.get(w("name")): f.find(w("charset")).get(w("val")) for f in table}

@@ -303,7 +303,9 @@ def _row(group: _RowGroup, analysis: Analysis) -> Row:
     return Row(
         id=_row_id(group, inputs),
         kind="heading" if heading else "clause",
-        number=_number(_body(en_old), _body(en_new), _body(zh_new or zh_old), inputs.previous_en is not None),
+        number=_number(
+            _body(en_old), _body(en_new), _body(zh_new or zh_old), inputs.previous_en is not None
+        ),
         english=english,
         chinese=chinese,
         status="" if heading and status == "current" else status,  # type: ignore[arg-type]
@@ -582,10 +584,16 @@ def notes_cell(remarks: Sequence[str], comments: Sequence[Comment]) -> Cell:
         spans.append(Span(_clip(" ".join(text.split()), NOTE_MESSAGE_LIMIT)))
 
     rank = {s: k for k, s in enumerate(SEVERITY_ORDER)}
-    findings = sorted((c for c in comments if c.kind == "finding"), key=lambda c: rank[c.severity or "info"])
+    findings = sorted(
+        (c for c in comments if c.kind == "finding"), key=lambda c: rank[c.severity or "info"]
+    )
     for comment in findings:
         state = " (resolved)" if comment.resolved else ""
-        line(f"{(comment.severity or 'info').capitalize()} · {comment.check}{state}: ", comment.text, "bold")
+        line(
+            f"{(comment.severity or 'info').capitalize()} · {comment.check}{state}: ",
+            comment.text,
+            "bold",
+        )
     for comment in comments:
         if comment.kind == "note":
             state = " (resolved)" if comment.resolved else ""
@@ -626,7 +634,9 @@ def _anchor_on_words(row: Row) -> Row:
     return replace(row, comments=tuple(comments), **cells)
 
 
-def _split_spans(spans: Sequence[Span], cuts: set[int]) -> tuple[tuple[Span, ...], list[tuple[int, int]]]:
+def _split_spans(
+    spans: Sequence[Span], cuts: set[int]
+) -> tuple[tuple[Span, ...], list[tuple[int, int]]]:
     """Return `spans` cut at the character offsets `cuts`, and each new span's (start, end)."""
     out: list[Span] = []
     bounds: list[tuple[int, int]] = []

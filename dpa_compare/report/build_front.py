@@ -43,7 +43,9 @@ stored in the report's custom XML part only: a Word document variable is limited
 UNKNOWN = "unknown"
 """What the documents table says for a version or date neither the document nor its file name gives."""
 
-_FILE_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_.]?(0[1-9]|1[0-2])(?:[-_.]?(0[1-9]|[12]\d|3[01]))?(?!\d)")
+_FILE_DATE = re.compile(
+    r"(?<!\d)((?:19|20)\d\d)[-_.]?(0[1-9]|1[0-2])(?:[-_.]?(0[1-9]|[12]\d|3[01]))?(?!\d)"
+)
 
 REVIEW_FORMAT = 2
 """Version of the `REVIEW_VARIABLE` JSON layout."""

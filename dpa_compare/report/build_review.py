@@ -143,7 +143,10 @@ class ReviewResult:
         return {
             "report": self.path,
             "clauses": len(self.clauses),
-            "edited": [{"row": r, "before": _plain_breaks(b), "after": _plain_breaks(a)} for r, b, a in self.edits],
+            "edited": [
+                {"row": r, "before": _plain_breaks(b), "after": _plain_breaks(a)}
+                for r, b, a in self.edits
+            ],
             "comments": [
                 {"row": c.row_id, "author": c.author, "text": c.text} for c in self.comments
             ],
@@ -228,7 +231,9 @@ class _Threads:
         self.by_comment[comment.id] = index
         _, _, text, _, note = self.written[index]
         if note < 0:
-            if comment.text != text:  # -- an edited QA finding: the reviewer's words become a note --
+            if (
+                comment.text != text
+            ):  # -- an edited QA finding: the reviewer's words become a note --
                 self.new.append(NewComment(row_id, clause, zh_clause, comment.author, comment.initials,
                                            comment.date, comment.text, comment.resolved))  # fmt: skip
             return
@@ -260,7 +265,9 @@ class _Threads:
         if comment.parent in self.new_by_comment:
             parent = self.new[self.new_by_comment[comment.parent]]
             addition = f"\n— {comment.author}: {comment.text}"
-            self.new[self.new_by_comment[comment.parent]] = replace(parent, text=parent.text + addition)
+            self.new[self.new_by_comment[comment.parent]] = replace(
+                parent, text=parent.text + addition
+            )
             return True
         return False
 
@@ -311,7 +318,15 @@ def _apply(clauses: list[ReviewedClause], members: list[int], text: str, row_id:
         label = _english_ref(number)
         position = _insert_at(clauses, row_id, list(rows))
         added = ReviewedClause(
-            f"new-{row_id}", label, "clause", 0, "", _plain_breaks("\n".join(lines)), label, row_id, True
+            f"new-{row_id}",
+            label,
+            "clause",
+            0,
+            "",
+            _plain_breaks("\n".join(lines)),
+            label,
+            row_id,
+            True,
         )
         return clauses[:position] + [added] + clauses[position:]
     if len(lines) != len(members):

@@ -50,7 +50,12 @@ STATUS_FILLS: dict[str, str] = {
 }
 """Cell shading (hex RGB) of the Status cell, per status (cosmetic pale, stale strong amber)."""
 
-SEVERITY_COLORS: dict[str, str] = {"critical": "C00000", "major": "C55A11", "minor": "7F6000", "info": GREY}
+SEVERITY_COLORS: dict[str, str] = {
+    "critical": "C00000",
+    "major": "C55A11",
+    "minor": "7F6000",
+    "info": GREY,
+}
 """Text colour of the finding mark in the Status cell, per severity."""
 
 HEADING_FILL = "D6DCE4"

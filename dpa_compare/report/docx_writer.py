@@ -37,10 +37,10 @@ from dpa_compare.files import reproducible_zip, write_atomically
 from dpa_compare.report import docx_ooxml as ox
 from dpa_compare.report.docx_front import write_actions, write_appendix, write_front_matter
 from dpa_compare.report.model import (
+    LINE_BREAK,
     NEW_ONLY_STYLES,
     OLD_ONLY_STYLES,
     STATUS_LABELS,
-    LINE_BREAK,
     Cell,
     Comment,
     ReportModel,
@@ -294,7 +294,12 @@ def _write_main_table(body: Any, model: ReportModel, layout: Layout, context: _C
         tc = ox.table_cell(header, width, ox.HEADER_FILL)
         lang = "zh" if ox.has_cjk(label) else None
         ox.text_run(
-            ox.paragraph(tc), label, "bold", lang=context.locale(lang), fonts=context.fonts(lang), color="FFFFFF"
+            ox.paragraph(tc),
+            label,
+            "bold",
+            lang=context.locale(lang),
+            fonts=context.fonts(lang),
+            color="FFFFFF",
         )
     for row in model.rows:
         _write_row(tbl, row, widths, context)
@@ -328,7 +333,9 @@ def _write_row(tbl: Any, row: Row, widths: list[int], context: _Context) -> None
     ]
     if worst := row.worst_finding:
         mark = ox.paragraph(status_cell, before=40)
-        ox.text_run(mark, f"▲ {worst.capitalize()} finding", "bold", color=ox.SEVERITY_COLORS[worst])
+        ox.text_run(
+            mark, f"▲ {worst.capitalize()} finding", "bold", color=ox.SEVERITY_COLORS[worst]
+        )
     notes_cell = ox.table_cell(tr, widths[4], fill)
     runs["notes"] = _write_cell(
         notes_cell, row.notes, context, tracked=False, bold=False, keep_next=heading
@@ -357,7 +364,9 @@ def _write_cell(
         for index, piece in enumerate(pieces):
             if index:
                 p = ox.paragraph(tc, keep_next=keep_next)
-            run = _write_span(p, piece, span.style, context, tracked=tracked, bold=bold, lang=lang, fonts=fonts)
+            run = _write_span(
+                p, piece, span.style, context, tracked=tracked, bold=bold, lang=lang, fonts=fonts
+            )
             first = first if first is not None else run
         runs.append(first)
     return runs or [ox.sub(p, "r")]
@@ -387,7 +396,9 @@ def _add_comment(context: _Context, comment: Comment, cell_runs: list[Any], row:
         first, last = cell_runs[0], cell_runs[-1]
     else:
         first = cell_runs[anchor.span]
-        last = cell_runs[min(anchor.span_end if anchor.span_end is not None else anchor.span, len(cell_runs) - 1)]
+        last = cell_runs[
+            min(anchor.span_end if anchor.span_end is not None else anchor.span, len(cell_runs) - 1)
+        ]
     document = context.document
     added = document.add_comment(
         [Run(first, document), Run(last, document)],
@@ -427,11 +438,17 @@ def _mark_resolved(document: Any, model: ReportModel) -> None:
             paragraphs[-1].set(f"{{{W14_NS}}}paraId", para_id)
         done = comment.attrib.pop(_RESOLVED_MARK, "0")
         resolved_any = resolved_any or done == "1"
-        etree.SubElement(root, f"{{{W15_NS}}}commentEx", {f"{{{W15_NS}}}paraId": para_id, f"{{{W15_NS}}}done": done})
+        etree.SubElement(
+            root,
+            f"{{{W15_NS}}}commentEx",
+            {f"{{{W15_NS}}}paraId": para_id, f"{{{W15_NS}}}done": done},
+        )
     if not resolved_any:
         return
     blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-    part = Part(PackURI("/word/commentsExtended.xml"), COMMENTS_EXTENDED_TYPE, blob, document.part.package)
+    part = Part(
+        PackURI("/word/commentsExtended.xml"), COMMENTS_EXTENDED_TYPE, blob, document.part.package
+    )
     document.part.relate_to(part, COMMENTS_EXTENDED_REL)
 
 

@@ -360,7 +360,9 @@ class ReportOptions:
 
     def __post_init__(self) -> None:
         if self.zh_locale not in ("zh-CN", "zh-TW", "zh-HK", "zh-SG", "zh-MO"):
-            raise ValueError(f"zh_locale must be zh-CN, zh-TW, zh-HK, zh-SG or zh-MO, got {self.zh_locale!r}")
+            raise ValueError(
+                f"zh_locale must be zh-CN, zh-TW, zh-HK, zh-SG or zh-MO, got {self.zh_locale!r}"
+            )
         if self.page not in ("A4", "Letter"):
             raise ValueError(f"page must be A4 or Letter, got {self.page!r}")
         if not 6 <= self.font_size <= 14:

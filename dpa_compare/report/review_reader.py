@@ -405,9 +405,7 @@ def _row_id(tr: Any, long_ids: dict[str, str]) -> tuple[str | None, str]:
     return (row_id, "") if row_id else (None, f"bookmark {name!r} is malformed (edited?)")
 
 
-def _row_comments(
-    cells: list[Any], comments: dict[str, _CommentData]
-) -> tuple[ReviewComment, ...]:
+def _row_comments(cells: list[Any], comments: dict[str, _CommentData]) -> tuple[ReviewComment, ...]:
     found: dict[str, ReviewComment] = {}
     for index, tc in enumerate(cells):
         cell = CELL_NAMES[index] if index < len(CELL_NAMES) else f"cell {index + 1}"

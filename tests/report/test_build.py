@@ -69,7 +69,9 @@ def _column(path: Path, index: int) -> list[tuple[str, str]]:
 
 def _lines(document) -> list[str]:  # noqa: ANN001 -- a Document
     """Return each clause as its line of a cell shows it, line breaks as "\\n"."""
-    return [clause_line(c.label, c.heading, c.text).replace(LINE_BREAK, "\n") for c in document.clauses]
+    return [
+        clause_line(c.label, c.heading, c.text).replace(LINE_BREAK, "\n") for c in document.clauses
+    ]
 
 
 def test_every_english_clause_appears_once_in_order(analysis, report) -> None:  # noqa: ANN001

@@ -280,7 +280,11 @@ def test_fail_on_turns_qa_findings_into_exit_code_1(tmp_path):
     # -- comments are dated now unless SOURCE_DATE_EPOCH fixes the date (reproducible bytes) --
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1733500000"}
     written = subprocess.run(
-        [*base, "-o", str(tmp_path / "a.docx")], capture_output=True, text=True, timeout=300, env=env
+        [*base, "-o", str(tmp_path / "a.docx")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
     )
     failing = subprocess.run(
         [*base, "-o", str(tmp_path / "b.docx"), "--fail-on", "major"],

@@ -15,8 +15,13 @@ from pathlib import Path
 import pytest
 
 import dpa_compare
-from dpa_compare.report.build import analyse, build_report, model_from_analysis, needs_action
-from dpa_compare.report.build import ReportInputs
+from dpa_compare.report.build import (
+    ReportInputs,
+    analyse,
+    build_report,
+    model_from_analysis,
+    needs_action,
+)
 from dpa_compare.report.docx_writer import build_docx, write_docx
 from dpa_compare.report.model import STATUS_LABELS
 from dpa_compare.stale import stale_report
@@ -130,7 +135,9 @@ def test_no_empty_rows_in_the_corpus_review() -> None:
         previous_en=dpa_compare.load(CORPUS / "en/dpa-2023-03.md", lang="en"),
     )
     assert all(row.english.text.strip() or row.chinese.text.strip() for row in model.rows)
-    assert not [row for row in model.rows if row.kind == "heading" and row.level > 0 and not row.status]
+    assert not [
+        row for row in model.rows if row.kind == "heading" and row.level > 0 and not row.status
+    ]
 
 
 # -- Traditional Chinese ---------------------------------------------------------------------------
@@ -142,20 +149,28 @@ def test_traditional_input_is_tagged_zh_tw_with_a_traditional_font(statute) -> N
     data = build_docx(model)
     langs = {el.get(w("eastAsia")) for el in xml(data).iter(w("lang")) if el.get(w("eastAsia"))}
     assert langs == {"zh-TW"}
-    chinese_runs = [r for r in xml(data).iter(w("r")) if r.find(f"{w('rPr')}/{w('lang')}") is not None]
+    chinese_runs = [
+        r for r in xml(data).iter(w("r")) if r.find(f"{w('rPr')}/{w('lang')}") is not None
+    ]
     fonts = {r.find(f"{w('rPr')}/{w('rFonts')}").get(w("eastAsia")) for r in chinese_runs}
     assert chinese_runs and fonts <= {"PMingLiU", None}
     assert any("檔案" in "".join(r.itertext()) for r in chinese_runs)
     assert 'w:eastAsia="zh-TW"' in parts(data)["word/styles.xml"].decode()
     table = xml(data, "word/fontTable.xml")
     charset = {f.get(w("name")): f.find(w("charset")).get(w("val")) for f in table}
-    assert charset["PMingLiU"] == "88"  # -- Big5: a missing PMingLiU falls back to a Traditional font --
+    assert (
+        charset["PMingLiU"] == "88"
+    )  # -- Big5: a missing PMingLiU falls back to a Traditional font --
 
 
 def test_simplified_input_keeps_zh_cn(tmp_path: Path) -> None:
-    (tmp_path / "a.en.md").write_text("# T\n\n1. The Provider shall keep records.\n", encoding="utf-8")
+    (tmp_path / "a.en.md").write_text(
+        "# T\n\n1. The Provider shall keep records.\n", encoding="utf-8"
+    )
     (tmp_path / "a.zh.md").write_text("# 标题\n\n1. 提供方应当保存记录。\n", encoding="utf-8")
-    model = build_report(dpa_compare.load(tmp_path / "a.en.md"), dpa_compare.load(tmp_path / "a.zh.md"))
+    model = build_report(
+        dpa_compare.load(tmp_path / "a.en.md"), dpa_compare.load(tmp_path / "a.zh.md")
+    )
     assert (model.options.zh_locale, model.options.zh_font) == ("zh-CN", "SimSun")
 
 
@@ -173,7 +188,11 @@ def test_findings_are_printed_in_the_notes_cell_and_marked_in_the_status(statute
     anchored = row.chinese.spans[finding.anchor.span : finding.anchor.span_end + 1]
     assert "".join(s.text for s in anchored) in ("15年", "15")
     data = build_docx(model)
-    tr = next(tr for tr in data_rows(main_table(xml(data))) if "檔案應於結案後保存15年" in "".join(tr.itertext()))
+    tr = next(
+        tr
+        for tr in data_rows(main_table(xml(data)))
+        if "檔案應於結案後保存15年" in "".join(tr.itertext())
+    )
     status = "".join(tr.findall(w("tc"))[3].itertext())
     assert status.startswith("Current") and "Critical finding" in status
 
@@ -191,12 +210,18 @@ def test_every_critical_and_major_finding_is_printed_in_the_pdf(tmp_path: Path) 
         previous_en=dpa_compare.load(CORPUS / "en/dpa-2023-03.md", lang="en"),
         glossary=load_glossary(CORPUS / "glossary.yaml"),
     )
-    serious = [(row, c) for row in model.rows for c in row.comments if c.severity in ("critical", "major")]
+    serious = [
+        (row, c) for row in model.rows for c in row.comments if c.severity in ("critical", "major")
+    ]
     assert len(serious) >= 5
     write_docx(model, tmp_path / "review.docx")
     printed = _squeezed(_pdf_text(tmp_path / "review.docx", tmp_path))
     for row, comment in serious:
-        line = next(x for x in row.notes.text.split("\n") if comment.check in x and x.startswith(comment.severity.capitalize()))
+        line = next(
+            x
+            for x in row.notes.text.split("\n")
+            if comment.check in x and x.startswith(comment.severity.capitalize())
+        )
         assert _squeezed(line) in printed, line
     assert "Criticalfinding" in printed
 
@@ -205,7 +230,9 @@ def test_only_actionable_leaves_only_rows_needing_action(statute) -> None:  # no
     en, zh, full = statute
     model = build_report(en, zh, only_actionable=True)
     assert model.rows and len(model.rows) < len(full.rows)
-    assert all(row.status in ACTIONABLE or row.worst_finding in ("critical", "major") for row in model.rows)
+    assert all(
+        row.status in ACTIONABLE or row.worst_finding in ("critical", "major") for row in model.rows
+    )
     assert not [row for row in model.rows if row.status == "current" and not row.worst_finding]
     assert [item.row_id for item in model.front.actions] == [row.id for row in model.rows]
     assert [row.position for row in model.rows] == list(range(1, len(model.rows) + 1))
@@ -221,7 +248,9 @@ def test_actions_table_refers_to_each_row_by_number_and_page(statute) -> None:  
     instructions = [t.text for t in xml(build_docx(model)).iter(w("instrText"))]
     from dpa_compare.report.docx_ooxml import bookmark_name
 
-    assert any(f"PAGEREF {bookmark_name(model.front.actions[0].row_id)} " in i for i in instructions)
+    assert any(
+        f"PAGEREF {bookmark_name(model.front.actions[0].row_id)} " in i for i in instructions
+    )
 
 
 def test_cosmetic_english_edits_are_graded_apart() -> None:
@@ -257,7 +286,9 @@ def _report_counts(model) -> dict[str, int]:  # noqa: ANN001
 def test_stale_and_report_count_alike_on_the_demo() -> None:
     if not (CORPUS / "en/dpa-2024-09.md").exists():
         pytest.skip("corpus absent")
-    old, new = (dpa_compare.load(CORPUS / f"en/dpa-{v}.md", lang="en") for v in ("2023-03", "2024-09"))
+    old, new = (
+        dpa_compare.load(CORPUS / f"en/dpa-{v}.md", lang="en") for v in ("2023-03", "2024-09")
+    )
     zh = dpa_compare.load(CORPUS / "zh/dpa-2023-03.zh.md", lang="zh")
     stale = stale_report(old, new, zh).counts()
     model = build_report(new, zh, previous_en=old)
@@ -288,6 +319,7 @@ def test_version_and_date_come_from_the_document_or_the_file_name(tmp_path: Path
     (tmp_path / "terms-2022-07.md").write_text("# T\n\n1. Text.\n", encoding="utf-8")
     (tmp_path / "terms.md").write_text("# T\n\n1. Text.\n", encoding="utf-8")
     assert document_version_date(dpa_compare.load(tmp_path / "terms-2022-07.md")) == (
-        "2022-07 (file name)", "2022-07 (file name)"
+        "2022-07 (file name)",
+        "2022-07 (file name)",
     )
     assert document_version_date(dpa_compare.load(tmp_path / "terms.md")) == (UNKNOWN, UNKNOWN)

@@ -17,14 +17,14 @@ import pytest
 from lxml import etree
 
 import dpa_compare
+from dpa_compare.model import Alignment, Link
 from dpa_compare.qa import load_notes
 from dpa_compare.report import docx_ooxml as ox
-from dpa_compare.model import Alignment, Link
 from dpa_compare.report.build import Analysis, ReportInputs, build_report, model_from_analysis
-from dpa_compare.stale import stale_report
 from dpa_compare.report.build_review import import_review
 from dpa_compare.report.docx_writer import COMMENTS_EXTENDED_REL, COMMENTS_EXTENDED_TYPE, write_docx
 from dpa_compare.report.review_reader import read_review
+from dpa_compare.stale import stale_report
 from tests.report.report_xml import data_rows, main_table, parts, rezip, serialise, w
 
 W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
@@ -82,7 +82,9 @@ def review(tmp_path: Path) -> Path:
         (tmp_path / name).write_text(text, encoding="utf-8")
     en = dpa_compare.load(tmp_path / "en.md", lang="en")
     zh = dpa_compare.load(tmp_path / "zh.md", lang="zh")
-    clauses = tuple(dataclasses.replace(c, text=MULTI_LINE) if c.id == "2.1" else c for c in zh.clauses)
+    clauses = tuple(
+        dataclasses.replace(c, text=MULTI_LINE) if c.id == "2.1" else c for c in zh.clauses
+    )
     zh = dataclasses.replace(zh, clauses=clauses)
     model = build_report(en, zh, notes=load_notes(tmp_path / "notes.yaml"))
     path = tmp_path / "review.docx"
@@ -183,7 +185,9 @@ def test_an_edited_note_is_updated_resolved_and_its_reply_kept_with_it(review: P
     notes = result.notes_data()["notes"]
     assert len(notes) == 2
     assert notes[0]["text"] == edited_text and notes[0]["status"] == "resolved"
-    assert notes[0]["replies"] == [{"author": "Wang Fang", "date": "2024-10-02", "text": reply_text}]
+    assert notes[0]["replies"] == [
+        {"author": "Wang Fang", "date": "2024-10-02", "text": reply_text}
+    ]
     assert notes[1]["status"] == "resolved"
 
 
@@ -196,7 +200,9 @@ def test_a_new_comment_marked_resolved_becomes_a_resolved_note(review: Path) -> 
         cell_p = _row(document, "1.2").findall(w("tc"))[2].find(w("p"))
         cell_p.insert(1, etree.Element(w("commentRangeStart"), {w("id"): "91"}))
         extended = etree.fromstring(package["word/commentsExtended.xml"])
-        etree.SubElement(extended, f"{{{W15}}}commentEx", {f"{{{W15}}}paraId": "0000BEEF", f"{{{W15}}}done": "1"})
+        etree.SubElement(
+            extended, f"{{{W15}}}commentEx", {f"{{{W15}}}paraId": "0000BEEF", f"{{{W15}}}done": "1"}
+        )
         return {"word/commentsExtended.xml": serialise(extended)}
 
     result = import_review(_edit(review, change))
@@ -211,12 +217,17 @@ def _long_pair(count: int) -> tuple[str, str]:
     english = ["# Service Schedule", ""]
     chinese = ["# 服务附表", ""]
     for n in range(1, count + 1):
-        english += [f"{n}. The Provider shall complete task {n} within {n + 2} days of the request.", ""]
+        english += [
+            f"{n}. The Provider shall complete task {n} within {n + 2} days of the request.",
+            "",
+        ]
         chinese += [f"{n}. 提供方应在收到请求后{n + 2}日内完成第{n}项任务。", ""]
     return "\n".join(english), "\n".join(chinese)
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+@pytest.mark.skipif(
+    shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed"
+)
 def test_a_1000_row_review_imports_after_libreoffice_saves_it_again(tmp_path: Path) -> None:
     english, chinese = _long_pair(1000)
     (tmp_path / "en.md").write_text(english, encoding="utf-8")

@@ -631,7 +631,12 @@ def _anchor_on_words(row: Row) -> Row:
             if inside:
                 anchor = replace(comments[k].anchor, span=inside[0], span_end=inside[-1])
                 comments[k] = replace(comments[k], anchor=anchor)
-    return replace(row, comments=tuple(comments), **cells)
+    return replace(
+        row,
+        comments=tuple(comments),
+        english=cells.get("english", row.english),
+        chinese=cells.get("chinese", row.chinese),
+    )
 
 
 def _split_spans(

@@ -108,13 +108,13 @@ class ReviewResult:
 
     def notes_data(self) -> dict[str, Any]:
         """Return the notes file: the report's notes as reviewed (edits, resolutions, replies), then the new ones."""
-        data = (
+        data: dict[str, Any] = (
             json.loads(json.dumps(self.notes["data"]))
             if self.notes
             else {"source": self.source, "notes": []}
         )
         data.setdefault("notes", [])
-        notes = data["notes"]
+        notes: list[dict[str, Any]] = data["notes"]
         for index, field, value in self.note_updates:
             if 0 <= index < len(notes):
                 notes[index][field] = value

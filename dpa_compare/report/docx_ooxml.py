@@ -132,7 +132,8 @@ def run_properties(
             )
             sub(r_pr, "rFonts", **attrs, **({"hint": "eastAsia"} if chinese else {}))
         elif name == "lang" and chinese:
-            sub(r_pr, "lang", val="en-US", eastAsia=lang if "-" in lang else "zh-CN")  # type: ignore[operator]
+            east_asian = lang if lang and "-" in lang else "zh-CN"
+            sub(r_pr, "lang", val="en-US", eastAsia=east_asian)
         elif name in props:
             sub(r_pr, name, val=props[name] if name in ("color", "u", "sz", "szCs") else "1")
     return r_pr

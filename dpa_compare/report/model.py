@@ -244,7 +244,7 @@ class Row:
     def worst_finding(self) -> Severity | None:
         """Return the severity of the row's most severe open QA finding, None when it has none."""
         found = {c.severity for c in self.comments if c.kind == "finding" and not c.resolved}
-        return next((s for s in SEVERITY_ORDER if s in found), None)  # type: ignore[return-value]
+        return next((s for s in SEVERITY_ORDER if s in found), None)
 
     def cell(self, name: str) -> Cell:
         """Return the cell called `name` (see `CellName`); the number and status cells as plain text."""

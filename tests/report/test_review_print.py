@@ -323,3 +323,18 @@ def test_version_and_date_come_from_the_document_or_the_file_name(tmp_path: Path
         "2022-07 (file name)",
     )
     assert document_version_date(dpa_compare.load(tmp_path / "terms.md")) == (UNKNOWN, UNKNOWN)
+
+
+def test_comments_are_dated_when_the_review_is_written(statute, monkeypatch) -> None:  # noqa: ANN001
+    from datetime import UTC, datetime
+
+    from dpa_compare.cli.report import run_date
+
+    _, _, model = statute
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    today = datetime.now(UTC).strftime("%Y-%m-%d")
+    assert run_date().startswith(today)
+    dates = {c.get(w("date")) for c in xml(build_docx(model, date=run_date()), "word/comments.xml")}
+    assert {d[:10] for d in dates} == {today}  # -- QA findings carry no date of their own --
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1733500000")
+    assert run_date() == "2024-12-06T15:46:40Z"

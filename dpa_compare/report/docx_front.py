@@ -162,7 +162,7 @@ def _header(tbl: Any, widths: list[int], labels: tuple[str, ...], locale: str = 
 
 
 def _documents(body: Any, front: FrontMatter, layout: Layout) -> None:
-    widths = layout.columns((0.15, 0.28, 0.09, 0.08, 0.40))  # -- a full SHA-256 fits on one line --
+    widths = layout.columns((0.13, 0.25, 0.12, 0.12, 0.38))  # -- a full SHA-256 fits on one line --
     tbl = ox.table(body, widths)
     _header(tbl, widths, ("Role", "File", "Version", "Date", "SHA-256"))
     for doc in front.documents:

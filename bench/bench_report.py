@@ -3,7 +3,9 @@
 The floor is python-docx's own idiom for the same 5-column table with no
 styling, no redlines, no comments and no bookmarks (`add_table` /
 `add_row` / `cell.text`), saved to memory. The report is written by
-`dpa_compare.report.build_docx` in both display and tracked-changes modes.
+`dpa_compare.report.build_docx` in both display and tracked-changes modes,
+and read back by `dpa_compare.report.review_reader.read_review` (what
+`import-review` parses).
 Each figure is the median of several runs (wall clock, seconds).
 
     python bench/bench_report.py            # 1,000 rows, 5 runs
@@ -146,13 +148,29 @@ def main() -> None:
     floor = median_seconds(lambda: plain_table(model), args.runs)
     display = median_seconds(lambda: build_docx(model), args.runs)
     tracked = median_seconds(lambda: build_docx(model, tracked_changes=True), args.runs)
-    size = len(build_docx(model))
+    data = build_docx(model)
+    size = len(data)
+    read = median_seconds(lambda: _read_back(data), args.runs)
     print(f"rows: {args.rows}  comments: {model.comment_count}  runs: {args.runs} (median)")
     print(f"python-docx plain table (floor): {floor:.3f} s")
     print(
         f"report, display redlines:        {display:.3f} s  ({display / floor:.2f}x floor)  {size / 1024:.0f} KiB"
     )
     print(f"report, tracked changes:         {tracked:.3f} s  ({tracked / floor:.2f}x floor)")
+    print(f"reading the report back:         {read:.3f} s  ({read / floor:.2f}x floor)")
+
+
+def _read_back(data: bytes) -> object:
+    """Return the rows and comments `read_review` finds in the report `data` (via a temporary file)."""
+    import tempfile
+    from pathlib import Path
+
+    from dpa_compare.report.review_reader import read_review
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "review.docx"
+        path.write_bytes(data)
+        return read_review(path)
 
 
 if __name__ == "__main__":

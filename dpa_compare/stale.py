@@ -11,7 +11,8 @@ translated clause standing for two original clauses shares one row with
 them; two translated clauses of one original get a row each):
 
 - `current` — its original did not change (or changed only typographically);
-- `stale` — its original changed: the row carries the original's redline
+- `cosmetic` — its original changed only in case, punctuation or whitespace;
+- `stale` — its original's wording changed: the row carries the original's redline
   (`xref_only` when only cross-references followed a renumbering — the
   translation's references must follow too);
 - `renumbered` / `moved` — the translation is still valid, but its number
@@ -38,11 +39,12 @@ from dpa_compare.diff.changes import ClauseChange, VersionDiff
 from dpa_compare.diff.match import diff
 from dpa_compare.diff.redline import Edit
 from dpa_compare.model import Alignment, Document, Link
+from dpa_compare.status import TRANSLATION_STATUSES, count_statuses, is_cosmetic_edit
 
 __all__ = ["STATUSES", "StaleReport", "StaleRow", "stale_report"]
 
-STATUSES = ("current", "stale", "renumbered", "moved", "orphaned", "missing", "amended", "drift")
-"""Every status a row can have, in the order summaries list them."""
+STATUSES = TRANSLATION_STATUSES
+"""Every status a row can have, in summary order (the shared `dpa_compare.status` model)."""
 
 _TEXT_CHANGES = frozenset({"modified", "moved_modified", "split", "merged", "deleted", "added"})
 
@@ -105,10 +107,7 @@ class StaleReport:
 
     def counts(self) -> dict[str, int]:
         """Return {status: rows}, every status included, in `STATUSES` order."""
-        counts = dict.fromkeys(STATUSES, 0)
-        for row in self.rows:
-            counts[row.status] += 1
-        return counts
+        return count_statuses(row.status for row in self.rows)
 
     def summary(self) -> dict[str, object]:
         """Return the counts per status and, with two translation versions, per side changed."""
@@ -250,12 +249,20 @@ def _status(changes: list[ClauseChange]) -> str:
     if kinds == {"deleted"}:
         return "orphaned"
     if any(_text_changed(c) for c in changes):
-        return "stale"
+        return "stale" if any(_substantive(c) for c in changes if _text_changed(c)) else "cosmetic"
     if "moved" in kinds or "moved_modified" in kinds:
         return "moved"
     if "renumbered" in kinds or any(c.old_label != c.new_label for c in changes):
-        return "renumbered" if any(c.kind != "unchanged" for c in changes) else "current"
-    return "current"
+        if any(c.kind != "unchanged" for c in changes):
+            return "renumbered"
+    return "cosmetic" if any(c.cosmetic for c in changes) else "current"
+
+
+def _substantive(change: ClauseChange) -> bool:
+    """Return True unless the change's redline only alters case, punctuation or whitespace."""
+    old = "".join(e.text for e in change.redline if e.op <= 0)
+    new = "".join(e.text for e in change.redline if e.op >= 0)
+    return change.xref_only or not change.redline or not is_cosmetic_edit(old, new)
 
 
 def _drift_status(status: str, en_changed: bool, zh_changed: bool) -> str:

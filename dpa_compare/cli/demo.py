@@ -237,6 +237,7 @@ class Demo:
         from dpa_compare.qa.glossary import load_glossary
         from dpa_compare.qa.notes import load_notes
         from dpa_compare.report.build import build_report
+        from dpa_compare.cli.report import run_date
         from dpa_compare.report.docx_writer import write_docx
 
         model = build_report(
@@ -247,7 +248,7 @@ class Demo:
             glossary=load_glossary(self.corpus / "glossary.yaml"),
         )
         path = self.out / "review-2024-09.docx"
-        write_docx(model, path)
+        write_docx(model, path, date=run_date())  # -- comments dated now (or SOURCE_DATE_EPOCH) --
         self.outputs.append(
             DemoOutput(
                 path,

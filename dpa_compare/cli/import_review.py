@@ -34,7 +34,9 @@ def import_review_command(report: str, out_dir: str | None, fmt: str) -> None:
     row through the hidden clause-id bookmarks. Writes, next to each other:
     REPORT-stem.zh.md, the updated Chinese document (Markdown, one block per
     clause with its label, in the original order), and REPORT-stem.notes.yaml,
-    the notes file (the report's notes plus one open note per new comment).
+    the notes file: the report's notes with the reviewer's edits, resolutions
+    and replies, plus one note per new comment. Edits of the English column
+    are not imported but named in a warning.
     A row whose id bookmark is missing or edited is named in a warning on
     stderr, never matched silently. Exit code: 0 imported, 2 bad input.
 
@@ -69,6 +71,9 @@ def _text(summary: dict) -> str:
              f"{len(summary['comments'])} new comment(s), {len(summary['warnings'])} warning(s)"]  # fmt: skip
     lines += [f"  edited {e['row']}" for e in summary["edited"]]
     lines += [f"  comment on {c['row']} by {c['author']}" for c in summary["comments"]]
+    lines += [f"  note {u['note']}: {u['field']} updated" for u in summary["notes_updated"]]
+    lines += [f"  reply to note {r['note']} by {r['author']}" for r in summary["replies"]]
+    lines += [f"  English edited in {row} (not imported)" for row in summary["english_edits"]]
     lines += [f"wrote {summary['chinese']}", f"wrote {summary['notes']}"]
     return "\n".join(lines) + "\n"
 

@@ -48,6 +48,16 @@ _FILE = click.Path(dir_okay=False, path_type=str)
     "--omit-resolved", is_flag=True, help="Leave resolved translator notes out of the report."
 )
 @click.option(
+    "--only-actionable",
+    is_flag=True,
+    help="Print only the rows needing action (not current, or with a critical/major finding).",
+)
+@click.option(
+    "--redline-appendix",
+    is_flag=True,
+    help="Add appendices repeating every English (and Chinese) redline as a change table.",
+)
+@click.option(
     "--author",
     default="dpa-compare",
     show_default=True,
@@ -76,24 +86,27 @@ _FILE = click.Path(dir_okay=False, path_type=str)
     help="The .docx report to write.",
 )
 def report_command(en_file: str, zh_file: str, previous_en: str | None, previous_zh: str | None, notes: str | None,
-                   glossary: str | None, tracked_changes: bool, omit_resolved: bool, author: str, fmt: str,
-                   fail_on: str, output: str) -> None:  # fmt: skip
+                   glossary: str | None, tracked_changes: bool, omit_resolved: bool, only_actionable: bool,
+                   redline_appendix: bool, author: str, fmt: str, fail_on: str, output: str) -> None:  # fmt: skip
     """Write the clause-by-clause Word review of the Chinese ZH against the English EN.
 
     The table reads № | English | 中文 | Status | Notes & QA, one row per
     aligned clause pair (unaligned clauses keep rows of their own). With
     --previous-en the English cells show a redline against it and each
-    translation gets a status (current, stale, new, moved, renumbered,
-    orphaned, missing): the Chinese is taken to translate --previous-en.
-    Translator notes and QA findings become Word comments on the text they
-    concern. The same inputs always give the same bytes. Exit code: 0
-    written, 1 written but a QA finding reaches --fail-on, 2 bad input.
+    translation gets a status shared with `dpa-compare stale` (current,
+    cosmetic, stale, renumbered, moved, orphaned, missing): the Chinese is
+    taken to translate --previous-en. Translator notes and QA findings are
+    printed in the Notes & QA column and written as Word comments on the
+    words they concern; the Status column adds the most severe open finding.
+    Comments are dated now (or at SOURCE_DATE_EPOCH, for reproducible
+    bytes). Exit code: 0 written, 1 written but a QA finding reaches
+    --fail-on, 2 bad input.
 
     \b
     Example:
       dpa-compare report --en corpus/en/dpa-2024-09.md --zh corpus/zh/dpa-2023-03.zh.md \\
           --previous-en corpus/en/dpa-2023-03.md --notes corpus/notes/notes-2020-05.yaml \\
-          --glossary corpus/glossary.yaml -o review.docx
+          --glossary corpus/glossary.yaml -o review.docx --only-actionable
     """
     from dpa_compare.api import load
     from dpa_compare.report.build import ReportInputs, analyse, model_from_analysis
@@ -112,12 +125,23 @@ def report_command(en_file: str, zh_file: str, previous_en: str | None, previous
         advance(1 + (old_en is not None) + (old_zh is not None), "Aligning")
         inputs = ReportInputs(en, zh, old_en, old_zh, notes_file, glossary_file)
         analysis = analyse(inputs, on_step=lambda what: advance(1, what))
-        model = model_from_analysis(analysis, omit_resolved=omit_resolved)
-        write_docx(model, output, tracked_changes=tracked_changes, author=author)
+        model = model_from_analysis(analysis, omit_resolved=omit_resolved, only_actionable=only_actionable,
+                                    redline_appendix=redline_appendix)  # fmt: skip
+        write_docx(model, output, tracked_changes=tracked_changes, author=author, date=run_date())
         advance(1, "Written")
     emit(to_json(report_summary(model, output)) if fmt == "json" else _text(model, output), None)
     if _reaches(analysis.findings, fail_on):
         click.get_current_context().exit(1)
+
+
+def run_date() -> str:
+    """Return the date of comments and revisions: SOURCE_DATE_EPOCH when set (reproducible builds), else now."""
+    import os
+    from datetime import UTC, datetime
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    when = datetime.fromtimestamp(int(epoch), UTC) if epoch.isdigit() else datetime.now(UTC)
+    return when.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _reaches(findings, fail_on: str) -> bool:  # noqa: ANN001 -- QA findings
@@ -140,6 +164,7 @@ def report_summary(model, output: str) -> dict:  # noqa: ANN001 -- ReportModel
     return {
         "output": output,
         "rows": len(model.rows),
+        "actionable": len(model.front.actions),
         "comments": model.comment_count,
         "counts": {table.title: dict(table.rows) for table in model.front.counts},
         "reproducibility": model.front.reproducibility,

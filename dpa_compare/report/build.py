@@ -20,6 +20,7 @@ can be read back clause by clause (`build_review`).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import UTC
 from typing import TYPE_CHECKING
 
@@ -27,7 +28,19 @@ from dpa_compare.lang.script import has_han
 from dpa_compare.model import Alignment, Clause, Document
 from dpa_compare.report.analysis import Analysis, ReportInputs
 from dpa_compare.report.analysis import RowGroup as _RowGroup
-from dpa_compare.report.model import Anchor, Cell, Comment, ReportModel, ReportOptions, Row, Span
+from dpa_compare.report.model import (
+    SEVERITY_ORDER,
+    Anchor,
+    Cell,
+    Comment,
+    ReportModel,
+    ReportOptions,
+    Row,
+    Span,
+    clause_line,
+    is_heading_only,
+)
+from dpa_compare.status import ACTIONABLE, most_urgent
 
 if TYPE_CHECKING:
     from dpa_compare.qa import Finding, Glossary, Note, NotesFile
@@ -39,8 +52,15 @@ QA_AUTHOR, QA_INITIALS = "dpa-compare QA", "QA"
 ENGLISH_ANCHORED_CHECKS = frozenset({"omission"})
 """Checks whose finding is about missing text: anchored on the English cell (the text left out)."""
 
-_STATUS_FROM_STALE = {"current": "current", "stale": "stale", "renumbered": "renumbered", "moved": "moved",
-                      "orphaned": "orphaned", "missing": "missing", "amended": "current", "drift": "current"}  # fmt: skip
+ACTION_SEVERITIES = frozenset({"critical", "major"})
+"""Finding severities that make a row need action even when its translation is current."""
+
+TRADITIONAL_FONT, SIMPLIFIED_FONT = "PMingLiU", "SimSun"
+"""Word's standard Chinese serif fonts for Traditional (新細明體) and Simplified (宋体) text."""
+
+NOTE_MESSAGE_LIMIT = 300
+"""Characters of a finding message or note printed in the Notes & QA cell (the comment has it all)."""
+
 _STYLE_OF_OP = {-1: "deleted", 0: "plain", 1: "inserted"}
 
 
@@ -82,6 +102,8 @@ def build_report(
     omit_resolved: bool = False,
     options: ReportOptions | None = None,
     on_step: Callable[[str], None] | None = None,
+    only_actionable: bool = False,
+    redline_appendix: bool = False,
 ) -> ReportModel:
     """Return the review report of the Chinese `zh` against the English `en`.
 
@@ -89,32 +111,61 @@ def build_report(
     drawn against; `notes` (a notes file) become Word comments, resolved ones
     left out with `omit_resolved`; `glossary` feeds alignment and QA.
     `on_step` is called with a short description after each stage (progress).
-    The same inputs always give the same model.
+    `only_actionable` prints only the rows needing action (see
+    `needs_action`); `redline_appendix` adds the change tables that repeat
+    the English redlines. The same inputs always give the same model.
     """
     inputs = ReportInputs(en, zh, previous_en, previous_zh, notes, glossary)
     return model_from_analysis(
-        analyse(inputs, on_step), omit_resolved=omit_resolved, options=options
+        analyse(inputs, on_step),
+        omit_resolved=omit_resolved,
+        options=options,
+        only_actionable=only_actionable,
+        redline_appendix=redline_appendix,
     )
 
 
-def model_from_analysis(analysis: Analysis, *, omit_resolved: bool = False,
-                        options: ReportOptions | None = None) -> ReportModel:  # fmt: skip
+def model_from_analysis(
+    analysis: Analysis,
+    *,
+    omit_resolved: bool = False,
+    options: ReportOptions | None = None,
+    only_actionable: bool = False,
+    redline_appendix: bool = False,
+) -> ReportModel:
     """Return the `ReportModel` of an `analysis` (pure and fast: no alignment or QA is run)."""
     from dpa_compare.report.build_front import appendices, front_matter, review_variables
 
     inputs = analysis.inputs
-    groups = _groups(analysis.stale.rows)
+    groups = _merge_headings(_groups(analysis.stale.rows), inputs)
     rows = [_row(group, analysis) for group in groups]
     placed, unplaced = _place_notes(rows, groups, inputs, omit_resolved)
     rows = _attach_findings(rows, groups, analysis.findings, inputs.previous_zh is not None)
-    model_rows = tuple(rows)
+    rows = [_finish(row, group, analysis) for row, group in zip(rows, groups, strict=True)]
+    printed = [k for k, row in enumerate(rows) if not only_actionable or needs_action(row)]
+    shown = tuple(replace(rows[k], position=n) for n, k in enumerate(printed, 1))
     return ReportModel(
-        front=front_matter(analysis, model_rows, placed, len(unplaced), omit_resolved),
-        rows=model_rows,
-        appendices=appendices(analysis, unplaced),
-        options=options or ReportOptions(),
-        variables=review_variables(analysis, model_rows, groups),
+        front=front_matter(analysis, shown, placed, len(unplaced), omit_resolved, only_actionable),
+        rows=shown,
+        appendices=appendices(analysis, unplaced, redline_appendix),
+        options=options or default_options(inputs.zh),
+        variables=review_variables(analysis, rows, groups, {row.id for row in shown}),
     )
+
+
+def needs_action(row: Row) -> bool:
+    """Return True when `row` asks for work: a non-current status, or an open critical/major finding."""
+    return row.status in ACTIONABLE or row.worst_finding in ACTION_SEVERITIES
+
+
+def default_options(zh: Document) -> ReportOptions:
+    """Return the layout options for the Chinese `zh`: zh-TW and a Traditional font for Traditional text."""
+    from dpa_compare.lang.script import is_traditional
+
+    sample = "\n".join(c.full_text for c in zh.clauses[:400])
+    if is_traditional(sample):
+        return ReportOptions(zh_font=TRADITIONAL_FONT, zh_locale="zh-TW")
+    return ReportOptions(zh_font=SIMPLIFIED_FONT, zh_locale="zh-CN")
 
 
 # -- rows ---------------------------------------------------------------------------------------
@@ -146,6 +197,48 @@ def _keys(row: StaleRow) -> list[tuple[str, str]]:
             + [("zh", i) for i in row.zh_ids] + [("nzh", i) for i in row.new_zh_ids])  # fmt: skip
 
 
+def _merge_headings(groups: list[_RowGroup], inputs: ReportInputs) -> list[_RowGroup]:
+    """Return `groups` with each heading-only group joined to the group of its first child.
+
+    A title or an article number alone (`Article 13` over its paragraphs) is
+    no row of its own: it becomes a heading line in the row below it. A
+    heading followed by no deeper clause stays a (slim) heading row.
+    """
+    out: list[_RowGroup] = []
+    pending: list[_RowGroup] = []
+    for group in groups:
+        clauses = _group_clauses(group, inputs)
+        level = clauses[0].level if clauses else 0
+        if pending and _level(pending[-1], inputs) >= level:
+            out.extend(pending)  # -- not a child of the last heading: the headings stay rows --
+            pending = []
+        if clauses and all(is_heading_only(c.text) for c in clauses):
+            pending.append(group)
+            continue
+        if pending:
+            merged = _RowGroup()
+            for member in (*pending, group):
+                for row in member.members:
+                    merged.add(row)
+            group, pending = merged, []
+        out.append(group)
+    return out + pending
+
+
+def _group_clauses(group: _RowGroup, inputs: ReportInputs) -> list[Clause]:
+    return (
+        _clauses(inputs.en, group.new_en)
+        or _clauses(inputs.source_en, group.old_en)
+        or _clauses(inputs.source_zh, group.zh)
+        or _clauses(inputs.zh, group.new_zh)
+    )
+
+
+def _level(group: _RowGroup, inputs: ReportInputs) -> int:
+    clauses = _group_clauses(group, inputs)
+    return clauses[0].level if clauses else 0
+
+
 def _row(group: _RowGroup, analysis: Analysis) -> Row:
     inputs = analysis.inputs
     en_new = _clauses(inputs.en, group.new_en)
@@ -156,36 +249,50 @@ def _row(group: _RowGroup, analysis: Analysis) -> Row:
     chinese = _cell(
         zh_old, zh_new, "zh", inputs.previous_zh is not None, _zh_terms(inputs.glossary)
     )
-    status = _status(group)
-    head = (en_new or en_old or zh_new or zh_old)[0]
-    heading = all(_is_heading(c) for c in (en_new or en_old or zh_new or zh_old))
+    everything = en_new or en_old or zh_new or zh_old
+    heading = all(is_heading_only(c.text) for c in everything)
+    status = most_urgent(m.status for m in group.members)
     return Row(
         id=_row_id(group, inputs),
         kind="heading" if heading else "clause",
-        number=_number(en_old, en_new, zh_new or zh_old, inputs.previous_en is not None),
+        number=_number(
+            _body(en_old), _body(en_new), _body(zh_new or zh_old), inputs.previous_en is not None
+        ),
         english=english,
         chinese=chinese,
         status="" if heading and status == "current" else status,  # type: ignore[arg-type]
-        notes=Cell.of("\n".join(_row_remarks(group, analysis))),
         en_id=(group.new_en or group.old_en or [None])[0],
         zh_id=(group.new_zh or group.zh or [None])[0],
-        level=head.level,
+        level=everything[0].level,
+        zh_number=" + ".join(_cite(c) for c in _body(zh_new or zh_old)),
     )
+
+
+def _body(clauses: list[Clause]) -> list[Clause]:
+    """Return the clauses with body text (all of them when every one is a heading)."""
+    return [c for c in clauses if not is_heading_only(c.text)] or clauses
 
 
 def _row_id(group: _RowGroup, inputs: ReportInputs) -> str:
     """Return the row's stable id: its English clause id, else "zh-" + its Chinese clause id.
 
-    With a previous Chinese, a row holding only a clause the newer Chinese
-    dropped gets "zh-old-": old and new clause ids may coincide.
+    The first clause with body text names the row (a heading folded into the
+    row does not). With a previous Chinese, a row holding only a clause the
+    newer Chinese dropped gets "zh-old-": old and new clause ids may coincide.
     """
     if group.new_en:
-        return group.new_en[0]
+        return _first_body(inputs.en, group.new_en)
     if inputs.previous_zh is not None and group.new_zh:
-        return "zh-" + group.new_zh[0]
+        return "zh-" + _first_body(inputs.zh, group.new_zh)
     if group.zh:
-        return ("zh-old-" if inputs.previous_zh is not None else "zh-") + group.zh[0]
-    return "old-" + group.old_en[0]
+        prefix = "zh-old-" if inputs.previous_zh is not None else "zh-"
+        return prefix + _first_body(inputs.source_zh, group.zh)
+    return "old-" + _first_body(inputs.source_en, group.old_en)
+
+
+def _first_body(document: Document, ids: Sequence[str]) -> str:
+    """Return the first of `ids` whose clause has body text (the first id when none has)."""
+    return next((c.id for c in _clauses(document, ids) if not is_heading_only(c.text)), ids[0])
 
 
 def _clauses(document: Document, ids: Sequence[str]) -> list[Clause]:
@@ -194,26 +301,32 @@ def _clauses(document: Document, ids: Sequence[str]) -> list[Clause]:
     return [document.clauses[k] for k in sorted(order[i] for i in ids if i in order)]
 
 
-def _is_heading(clause: Clause) -> bool:
-    return clause.kind == "heading" or bool(clause.heading and not clause.text)
-
-
 def _cell(
     old: list[Clause], new: list[Clause], lang: str, redlined: bool, terms: Sequence[str]
 ) -> Cell:
-    """Return a text cell: the new clauses one a line, redlined against the old ones when `redlined`."""
+    """Return a text cell: the new clauses one a line, redlined against the old ones when `redlined`.
+
+    Heading-only clauses read as printed (label and heading), in bold when
+    there is no redline.
+    """
     from dpa_compare.diff.redline import redline
 
-    new_text = "\n".join(c.full_text for c in new)
-    if not redlined:
-        return Cell.of(new_text, lang=lang)
-    old_text = "\n".join(c.full_text for c in old)
-    if old_text == new_text:
-        return Cell.of(new_text, lang=lang)
-    spans = tuple(
-        Span(text, _STYLE_OF_OP[op]) for op, text in redline(old_text, new_text, lang, terms)
-    )  # type: ignore[arg-type]
-    return Cell(spans, lang)
+    new_text = "\n".join(_line(c) for c in new)
+    old_text = "\n".join(_line(c) for c in old)
+    if not redlined or old_text == new_text:
+        spans: list[Span] = []
+        for k, clause in enumerate(new):
+            if k:
+                spans.append(Span("\n"))
+            if line := _line(clause):
+                spans.append(Span(line, "bold" if is_heading_only(clause.text) else "plain"))
+        return Cell(tuple(spans), lang)
+    edits = redline(old_text, new_text, lang, terms)
+    return Cell(tuple(Span(text, _STYLE_OF_OP[op]) for op, text in edits), lang)  # type: ignore[arg-type]
+
+
+def _line(clause: Clause) -> str:
+    return clause_line(clause.label, clause.heading, clause.text)
 
 
 def _number(en_old: list[Clause], en_new: list[Clause], zh: list[Clause], versions: bool) -> str:
@@ -231,31 +344,12 @@ def _cite(clause: Clause) -> str:
     return clause.citation
 
 
-def _status(group: _RowGroup) -> str:
-    """Return the report status of the merged row: `new` for a clause added to the English, else the worst."""
-    statuses = [_STATUS_FROM_STALE[m.status] for m in group.members]
-    if not group.old_en and group.new_en and not group.zh:
-        return "new"
-    if (group.zh or group.new_zh) and not group.old_en and not group.new_en:
-        return "orphaned"  # -- a Chinese clause with no English counterpart in either version --
-    for status in ("missing", "orphaned", "stale", "moved", "renumbered"):
-        if status in statuses:
-            return status
-    return "current"
-
-
 def _row_remarks(group: _RowGroup, analysis: Analysis) -> list[str]:
-    """Return the short lines of the Notes & QA cell (the details are in the comments)."""
+    """Return the alignment remarks of the Notes & QA cell (the status says what changed)."""
     remarks = []
-    if any(m.status == "stale" for m in group.members):
-        only_refs = all(m.xref_only for m in group.members if m.status == "stale")
-        remarks.append(
-            "English changed since translation" + (" (cross-references only)" if only_refs else "")
-        )
-    if any(m.status == "drift" for m in group.members):
-        remarks.append("Chinese changed with no English change")
-    if any(m.status == "amended" for m in group.members):
-        remarks.append("English and Chinese both changed")
+    stale = [m for m in group.members if m.status == "stale"]
+    if stale and all(m.xref_only for m in stale):
+        remarks.append("Only cross-references changed")
     links = _links_of(group, analysis.alignment)
     for link in links:
         if link.flagged and link.en_ids and link.zh_ids:
@@ -292,7 +386,8 @@ def _place_notes(rows: list[Row], groups: list[_RowGroup], inputs: ReportInputs,
         if index is None or note.orphaned:
             unplaced.append(note)
             continue
-        rows[index] = _with_comment(rows[index], _note_comment(note, rows[index]))
+        words = _note_words(note, inputs)
+        rows[index] = _with_comment(rows[index], _note_comment(note, rows[index], words))
         placed += 1
     return placed, tuple(unplaced)
 
@@ -316,17 +411,31 @@ def _note_row(note: Note, by_en: dict[str, int], by_zh: dict[str, int]) -> int |
     return None
 
 
-def _note_comment(note: Note, row: Row) -> Comment:
-    cell = "chinese" if row.chinese.spans else "english"
-    status = "" if note.status == "open" else f" [{note.status}]"
+def _note_words(note: Note, inputs: ReportInputs) -> tuple[str, str]:
+    """Return (cell, line) of the clause a note concerns: its Chinese clause, else its English one."""
+    wanted = " ".join(note.zh_clause.split())
+    for clause in inputs.source_zh.clauses:
+        if wanted and _cite(clause) == wanted:
+            return "chinese", _line(clause)
+    for clause in inputs.source_en.clauses:
+        if clause.id == note.clause_id or _cite(clause) == " ".join(note.clause.split()):
+            return "english", _line(clause)
+    return "chinese", ""
+
+
+def _note_comment(note: Note, row: Row, words: tuple[str, str]) -> Comment:
+    cell, line = words
+    if not row.cell(cell).spans:
+        cell, line = ("chinese" if row.chinese.spans else "english"), ""
     flags = "".join(f" [{flag}]" for flag in note.flags)
     return Comment(
-        text=f"{note.text}{status}{flags}",
-        anchor=Anchor(cell),  # type: ignore[arg-type]
+        text=f"{note.text}{flags}",
+        anchor=Anchor(cell, text=line),  # type: ignore[arg-type]
         author=note.author or "Translator",
         initials=initials(note.author or "Translator"),
         date=_iso(note.date),
         kind="note",
+        resolved=note.status == "resolved",
     )
 
 
@@ -348,6 +457,24 @@ def _attach_findings(rows: list[Row], groups: list[_RowGroup], findings: Sequenc
     return rows
 
 
+def _evidence_words(finding: Finding) -> list[str]:
+    """Return the strings of a finding's evidence that may be quoted from a cell, longest pieces first."""
+    evidence = finding.evidence
+    values: list[object] = []
+    if isinstance(evidence, dict):
+        for key in ("zh_text", "en_text", "zh_only", "en_only", "term", "expected"):
+            value = evidence.get(key)
+            values += value if isinstance(value, list | tuple) else [value]
+    else:
+        values += list(evidence)
+    words = []
+    for value in values:
+        if isinstance(value, str) and value.strip():
+            # -- "… quoted context …" excerpts: the pieces between ellipses are verbatim --
+            words += [piece.strip() for piece in value.split("…") if len(piece.strip()) >= 2]
+    return words
+
+
 def _finding_row(finding: Finding, by_en: dict[str, int], by_zh: dict[str, int]) -> int:
     for clause_id in (finding.zh_id, *finding.zh_ids):
         if clause_id in by_zh:
@@ -361,10 +488,18 @@ def _finding_row(finding: Finding, by_en: dict[str, int], by_zh: dict[str, int])
 def _finding_comment(finding: Finding, row: Row) -> Comment:
     english = finding.check in ENGLISH_ANCHORED_CHECKS or not row.chinese.spans
     cell = "english" if english and row.english.spans else "chinese"
+    other = "chinese" if cell == "english" else "english"
     lead = "" if finding.en_id or finding.zh_id else "(whole document) "
+    words = ""
+    for name in (cell, other):
+        text = row.cell(name).text
+        found = [w for w in _evidence_words(finding) if w in text]
+        if found and row.cell(name).spans:
+            cell, words = name, found[0]
+            break
     return Comment(
         text=lead + finding.message,
-        anchor=Anchor(cell),  # type: ignore[arg-type]
+        anchor=Anchor(cell, text=words),  # type: ignore[arg-type]
         author=QA_AUTHOR,
         initials=QA_INITIALS,
         kind="finding",
@@ -374,9 +509,103 @@ def _finding_comment(finding: Finding, row: Row) -> Comment:
 
 
 def _with_comment(row: Row, comment: Comment) -> Row:
-    from dataclasses import replace
-
     return replace(row, comments=(*row.comments, comment))
+
+
+# -- the finished row: notes cell, exact anchors -------------------------------------------------
+
+
+def _finish(row: Row, group: _RowGroup, analysis: Analysis) -> Row:
+    """Return `row` with its Notes & QA cell written and its comments anchored on their words."""
+    row = _anchor_on_words(row)
+    return replace(row, notes=notes_cell(_row_remarks(group, analysis), row.comments))
+
+
+def notes_cell(remarks: Sequence[str], comments: Sequence[Comment]) -> Cell:
+    """Return the Notes & QA cell: open findings (most severe first), notes, then alignment remarks.
+
+    Printed reviews and PDFs lose Word comments, so every finding and note
+    is also written here: `Critical · numbers: numbers differ …`.
+    """
+    spans: list[Span] = []
+
+    def line(lead: str, text: str, style: str) -> None:
+        if spans:
+            spans.append(Span("\n"))
+        spans.append(Span(lead, style))  # type: ignore[arg-type]
+        spans.append(Span(_clip(" ".join(text.split()), NOTE_MESSAGE_LIMIT)))
+
+    rank = {s: k for k, s in enumerate(SEVERITY_ORDER)}
+    findings = sorted(
+        (c for c in comments if c.kind == "finding"), key=lambda c: rank[c.severity or "info"]
+    )
+    for comment in findings:
+        state = " (resolved)" if comment.resolved else ""
+        line(
+            f"{(comment.severity or 'info').capitalize()} · {comment.check}{state}: ",
+            comment.text,
+            "bold",
+        )
+    for comment in comments:
+        if comment.kind == "note":
+            state = " (resolved)" if comment.resolved else ""
+            line(f"Note, {comment.author}{state}: ", comment.text, "italic")
+    for remark in remarks:
+        if spans:
+            spans.append(Span("\n"))
+        spans.append(Span(remark, "muted"))
+    return Cell(tuple(spans))
+
+
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _anchor_on_words(row: Row) -> Row:
+    """Return `row` with each comment that names its words anchored on exactly those spans."""
+    comments = list(row.comments)
+    cells = {}
+    for name in ("english", "chinese"):
+        cell = row.cell(name)
+        wanted = {}
+        for k, comment in enumerate(comments):
+            anchor = comment.anchor
+            if anchor.cell == name and anchor.text and anchor.span is None:
+                start = cell.text.find(anchor.text)
+                if start >= 0:
+                    wanted[k] = (start, start + len(anchor.text))
+        if not wanted:
+            continue
+        spans, bounds = _split_spans(cell.spans, {x for pair in wanted.values() for x in pair})
+        cells[name] = Cell(spans, cell.lang)
+        for k, (start, end) in wanted.items():
+            inside = [i for i, (a, b) in enumerate(bounds) if a >= start and b <= end and a < b]
+            if inside:
+                anchor = replace(comments[k].anchor, span=inside[0], span_end=inside[-1])
+                comments[k] = replace(comments[k], anchor=anchor)
+    return replace(
+        row,
+        comments=tuple(comments),
+        english=cells.get("english", row.english),
+        chinese=cells.get("chinese", row.chinese),
+    )
+
+
+def _split_spans(
+    spans: Sequence[Span], cuts: set[int]
+) -> tuple[tuple[Span, ...], list[tuple[int, int]]]:
+    """Return `spans` cut at the character offsets `cuts`, and each new span's (start, end)."""
+    out: list[Span] = []
+    bounds: list[tuple[int, int]] = []
+    offset = 0
+    for span in spans:
+        end = offset + len(span.text)
+        points = [offset, *sorted(c for c in cuts if offset < c < end), end]
+        for a, b in zip(points, points[1:], strict=False):
+            out.append(Span(span.text[a - offset : b - offset], span.style))
+            bounds.append((a, b))
+        offset = end
+    return tuple(out), bounds
 
 
 def initials(author: str) -> str:

@@ -12,13 +12,14 @@ document and the notes file from a reviewed copy.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from dpa_compare.model import Alignment, Document, Link
 from dpa_compare.report.model import (
     STATUS_LABELS,
-    STATUSES,
+    ActionItem,
     Appendix,
     Cell,
     CountTable,
@@ -35,9 +36,18 @@ if TYPE_CHECKING:
     from dpa_compare.report.analysis import Analysis, RowGroup
 
 REVIEW_VARIABLE = "dpa_compare_review"
-"""Document variable holding the Chinese clause list, row citations and original notes (JSON)."""
+"""Name of the review data (JSON: Chinese clause list, row citations, original notes, comments),
+stored in the report's custom XML part only: a Word document variable is limited to about
+65,000 characters, which a review of a few hundred rows would exceed."""
 
-REVIEW_FORMAT = 1
+UNKNOWN = "unknown"
+"""What the documents table says for a version or date neither the document nor its file name gives."""
+
+_FILE_DATE = re.compile(
+    r"(?<!\d)((?:19|20)\d\d)[-_.]?(0[1-9]|1[0-2])(?:[-_.]?(0[1-9]|[12]\d|3[01]))?(?!\d)"
+)
+
+REVIEW_FORMAT = 2
 """Version of the `REVIEW_VARIABLE` JSON layout."""
 
 _KIND_LABELS = {"unchanged": "Unchanged", "modified": "Modified", "added": "Added", "deleted": "Deleted",
@@ -47,8 +57,15 @@ _STYLE_OF_OP = {-1: "deleted", 0: "plain", 1: "inserted"}
 
 
 def front_matter(analysis: Analysis, rows: Sequence[Row], notes_placed: int, notes_unplaced: int,
-                 omit_resolved: bool) -> FrontMatter:  # fmt: skip
-    """Return the front matter: title, documents, counts, legend and reproducibility line."""
+                 omit_resolved: bool, only_actionable: bool = False) -> FrontMatter:  # fmt: skip
+    """Return the front matter: title, documents, counts, actions, legend and reproducibility line.
+
+    The translation-status counts are those of `dpa-compare stale` (one per
+    translated clause, `dpa_compare.status.count_statuses`), whatever rows are printed.
+    """
+    from dpa_compare.report.build import needs_action
+    from dpa_compare.status import count_statuses
+
     inputs = analysis.inputs
     title = f"Bilingual review — {inputs.en.title}" if inputs.en.title else "Bilingual review"
     subtitle = f"English {_name(inputs.en)} ⇄ 中文 {_name(inputs.zh)}"
@@ -59,15 +76,9 @@ def front_matter(analysis: Analysis, rows: Sequence[Row], notes_placed: int, not
         counts.append(_change_counts("English changes", analysis.stale.en_diff))
     if analysis.stale.zh_diff is not None:
         counts.append(_change_counts("Chinese changes", analysis.stale.zh_diff))
+    statuses = count_statuses(r.status for r in analysis.stale.rows)
     counts.append(
-        CountTable(
-            "Translation status",
-            tuple(
-                (STATUS_LABELS[s], sum(r.status == s for r in rows))
-                for s in STATUSES
-                if s != "unaligned"
-            ),
-        )
+        CountTable("Translation status", tuple((STATUS_LABELS[s], n) for s, n in statuses.items()))
     )
     counts.append(_finding_counts(analysis, rows))
     counts.append(_alignment_counts(analysis.alignment, notes_placed, notes_unplaced))
@@ -77,11 +88,28 @@ def front_matter(analysis: Analysis, rows: Sequence[Row], notes_placed: int, not
         documents=tuple(_document(role, doc) for role, doc in _documents(analysis)),
         counts=tuple(counts),
         legend=default_legend(),
-        reproducibility=reproducibility(analysis, omit_resolved),
+        reproducibility=reproducibility(analysis, omit_resolved, only_actionable),
+        actions=tuple(_action(row) for row in rows if needs_action(row)),
+        footer=f"{_file(inputs.en)} ⇄ {_file(inputs.zh)}",
     )
 
 
-def reproducibility(analysis: Analysis, omit_resolved: bool) -> str:
+def _action(row: Row) -> ActionItem:
+    worst = row.worst_finding
+    finding = next(
+        (f"{c.severity.capitalize()} · {c.check}" for c in row.comments if c.kind == "finding" and c.severity == worst),
+        "",
+    ) if worst else ""  # fmt: skip
+    return ActionItem(row.id, row.position, row.number, row.zh_number, row.status, finding)
+
+
+def _file(document: Document) -> str:
+    from pathlib import PurePath
+
+    return PurePath(document.source).name
+
+
+def reproducibility(analysis: Analysis, omit_resolved: bool, only_actionable: bool = False) -> str:
     """Return the one-line signature of how the report was made: version, scorers, tokeniser, options."""
     from dpa_compare import __version__
 
@@ -98,7 +126,8 @@ def reproducibility(analysis: Analysis, omit_resolved: bool) -> str:
         + (f",glossary {len(inputs.glossary)}" if inputs.glossary is not None else "")
     )
     options = [f"previous-en:{'yes' if inputs.previous_en else 'no'}", f"previous-zh:{'yes' if inputs.previous_zh else 'no'}",
-               f"notes:{'yes' if inputs.notes else 'no'}", f"omit-resolved:{'yes' if omit_resolved else 'no'}"]  # fmt: skip
+               f"notes:{'yes' if inputs.notes else 'no'}", f"omit-resolved:{'yes' if omit_resolved else 'no'}",
+               f"only-actionable:{'yes' if only_actionable else 'no'}"]  # fmt: skip
     parts.append(",".join(options))
     return " | ".join(parts)
 
@@ -121,9 +150,23 @@ def _documents(analysis: Analysis) -> list[tuple[str, Document]]:
 
 
 def _document(role: str, document: Document) -> DocumentInfo:
-    return DocumentInfo(
-        role, document.source, document.version or "", document.date or "", document.sha256
-    )
+    version, date = document_version_date(document)
+    return DocumentInfo(role, document.source, version, date, document.sha256)
+
+
+def document_version_date(document: Document) -> tuple[str, str]:
+    """Return a document's (version, date): as the document states them, else from its file name, else unknown.
+
+    A file named `dpa-2023-03.zh.md` is taken as version and date `2023-03`,
+    (marked "from file name"); a document and file name without either give `UNKNOWN`.
+    """
+    from pathlib import PurePath
+
+    found = _FILE_DATE.search(PurePath(document.source).name)
+    from_name = "-".join(x for x in found.groups() if x) if found else ""
+    version = document.version or (f"{from_name} (file name)" if from_name else UNKNOWN)
+    date = document.date or (f"{from_name} (file name)" if from_name else UNKNOWN)
+    return version, date
 
 
 def _change_counts(title: str, result: VersionDiff) -> CountTable:
@@ -153,13 +196,18 @@ def _alignment_counts(alignment: Alignment, notes_placed: int, notes_unplaced: i
 # -- appendices ----------------------------------------------------------------------------------
 
 
-def appendices(analysis: Analysis, unplaced: Sequence[Note]) -> tuple[Appendix, ...]:
-    """Return the change table(s), the alignment gaps and the unplaced notes (when there are any)."""
+def appendices(
+    analysis: Analysis, unplaced: Sequence[Note], redline_appendix: bool = False
+) -> tuple[Appendix, ...]:
+    """Return the alignment gaps and the unplaced notes (when there are any).
+
+    The change tables repeat every redline of the main table: only with `redline_appendix`.
+    """
     inputs = analysis.inputs
     found = []
-    if inputs.previous_en is not None:
+    if redline_appendix and inputs.previous_en is not None:
         found.append(_change_table("English changes", analysis.stale.en_diff, "en"))
-    if analysis.stale.zh_diff is not None:
+    if redline_appendix and analysis.stale.zh_diff is not None:
         found.append(_change_table("Chinese changes", analysis.stale.zh_diff, "zh"))
     found.append(_gap_table(analysis.alignment))
     if unplaced:
@@ -231,9 +279,19 @@ def _short(text: str, limit: int = 160) -> str:
 
 
 def review_variables(
-    analysis: Analysis, rows: Sequence[Row], groups: Sequence[RowGroup]
+    analysis: Analysis,
+    rows: Sequence[Row],
+    groups: Sequence[RowGroup],
+    printed: set[str] | frozenset[str] | None = None,
 ) -> tuple[tuple[str, str], ...]:
-    """Return the document variables `import-review` reads: Chinese clauses, row citations, original notes."""
+    """Return the review data `import-review` reads: Chinese clauses, row citations, original notes.
+
+    `rows` are all rows of the review, `printed` the ids of those the table
+    shows (all when None): the others keep their Chinese without a warning.
+    Each row also carries a short hash of its English text, so an edit of the
+    English column is reported, and each comment its date and note number,
+    so an edited note is updated rather than added again.
+    """
     inputs = analysis.inputs
     zh_side = "new_zh" if inputs.previous_zh is not None else "zh"
     row_of = {
@@ -246,7 +304,7 @@ def review_variables(
             c.kind,
             c.level,
             c.heading,
-            c.text,
+            c.text.replace("\r\n", "\n"),
             _plain(c.citation),
             row_of.get(c.id, ""),
         ]
@@ -258,9 +316,12 @@ def review_variables(
         "format": REVIEW_FORMAT,
         "zh": {"source": inputs.zh.source, "title": inputs.zh.title, "sha256": inputs.zh.sha256},
         "clauses": clauses,
-        "rows": {row.id: [row.number, _zh_ref(group, zh_refs, zh_side)] for row, group in zip(rows, groups, strict=True)},
+        "rows": {row.id: [row.number, _zh_ref(group, zh_refs, zh_side), text_hash(row.english.new_text)]
+                 for row, group in zip(rows, groups, strict=True)},
+        "omitted": [row.id for row in rows if printed is not None and row.id not in printed],
         "notes": _notes_data(inputs),
-        "comments": [[row.id, c.author, c.display_text] for row in rows for c in row.comments],
+        "comments": [[row.id, c.author, c.display_text, c.date, _note_number(c, inputs), c.resolved]
+                     for row in rows for c in row.comments],
     }  # fmt: skip
     return (
         (
@@ -268,6 +329,24 @@ def review_variables(
             json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
         ),
     )
+
+
+def text_hash(text: str) -> str:
+    """Return a short hash of a cell's text (the English column's, to notice edits of it)."""
+    import hashlib
+
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def _note_number(comment, inputs) -> int:  # noqa: ANN001 -- Comment, ReportInputs
+    """Return the index of the note a comment shows in the notes file, -1 for a finding."""
+    if comment.kind != "note" or inputs.notes is None:
+        return -1
+    for k, note in enumerate(inputs.notes.notes):
+        flags = "".join(f" [{flag}]" for flag in note.flags)
+        if (note.author or "Translator") == comment.author and note.text + flags == comment.text:
+            return k
+    return -1
 
 
 def _zh_ref(group: RowGroup, refs: dict[str, str], side: str) -> str:

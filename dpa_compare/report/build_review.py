@@ -6,11 +6,20 @@
 
 The 中文 cell of each row is read with tracked changes accepted
 (`review_reader.read_review`), matched to the row's Chinese clauses by the
-row-id bookmark, and split back into clauses line by line. The clause list,
-row citations and original notes travel inside the report (document
-variable `build_front.REVIEW_VARIABLE`). Every doubt becomes a warning
-naming the row: a lost or edited bookmark, a row the report did not write,
-a cell whose line count no longer matches its clauses.
+row-id bookmark, and split back into clauses paragraph by paragraph (a line
+break inside a paragraph stays a line break of that clause). The clause list,
+row citations, English-text hashes, comments and original notes travel inside
+the report (the custom XML part, `build_front.REVIEW_VARIABLE`).
+
+Comments come back as notes: a comment the report wrote and the reviewer left
+alone changes nothing, unless it was marked resolved (its note becomes
+`resolved`); an edited note comment updates that note (no duplicate); a reply
+is kept with the note it answers (`replies`); any other new comment becomes a
+new open note (resolved when marked so). Edits of the English column are not
+imported — the English is the source document — but reported as a warning per
+row (`english_edits`). Every doubt becomes a warning naming the row: a lost
+or edited bookmark, a row the report did not write, a cell whose paragraph
+count no longer matches its clauses.
 """
 
 from __future__ import annotations
@@ -21,7 +30,8 @@ from pathlib import Path
 from typing import Any
 
 from dpa_compare.errors import LoadError
-from dpa_compare.report.build_front import REVIEW_FORMAT, REVIEW_VARIABLE
+from dpa_compare.report.build_front import REVIEW_FORMAT, REVIEW_VARIABLE, text_hash
+from dpa_compare.report.model import LINE_BREAK, clause_line, is_heading_only
 
 
 @dataclass(frozen=True)
@@ -40,12 +50,17 @@ class ReviewedClause:
 
     @property
     def full_text(self) -> str:
-        """Return heading and body joined, as the report shows them."""
+        """Return heading and body joined."""
         return (
             f"{self.heading} {self.text}"
             if self.heading and self.text
             else self.heading or self.text
         )
+
+    @property
+    def line(self) -> str:
+        """Return the clause as its line of the report's 中文 cell shows it (`clause_line`)."""
+        return clause_line(self.label, self.heading, self.text)
 
 
 @dataclass(frozen=True)
@@ -57,6 +72,17 @@ class NewComment:
     zh_clause: str
     author: str
     initials: str
+    date: str
+    text: str
+    resolved: bool = False
+
+
+@dataclass(frozen=True)
+class Reply:
+    """A reply written under a comment of the report: the note it answers (index), author, date, text."""
+
+    note: int
+    author: str
     date: str
     text: str
 
@@ -72,22 +98,35 @@ class ReviewResult:
     comments: tuple[NewComment, ...]
     warnings: tuple[str, ...]
     notes: dict[str, Any] | None = None
+    note_updates: tuple[tuple[int, str, str], ...] = ()
+    replies: tuple[Reply, ...] = ()
+    english_edits: tuple[str, ...] = ()
 
     def markdown(self) -> str:
         """Return the Chinese document as Markdown: one block per clause with its label, in the original order."""
         return to_markdown(self.clauses)
 
     def notes_data(self) -> dict[str, Any]:
-        """Return the notes file: the report's original notes, then one open note per new comment."""
-        data = (
+        """Return the notes file: the report's notes as reviewed (edits, resolutions, replies), then the new ones."""
+        data: dict[str, Any] = (
             json.loads(json.dumps(self.notes["data"]))
             if self.notes
             else {"source": self.source, "notes": []}
         )
         data.setdefault("notes", [])
+        notes: list[dict[str, Any]] = data["notes"]
+        for index, field, value in self.note_updates:
+            if 0 <= index < len(notes):
+                notes[index][field] = value
+        for reply in self.replies:
+            if 0 <= reply.note < len(notes):
+                notes[reply.note].setdefault("replies", []).append(
+                    {"author": reply.author, "date": reply.date[:10], "text": reply.text}
+                )
         for comment in self.comments:
+            status = "resolved" if comment.resolved else "open"
             note = {"clause": comment.clause, "zh_clause": comment.zh_clause, "author": comment.author,
-                    "date": comment.date[:10], "text": comment.text, "status": "open"}  # fmt: skip
+                    "date": comment.date[:10], "text": comment.text, "status": status}  # fmt: skip
             data["notes"].append(
                 {k: v for k, v in note.items() if v or k in ("clause", "text", "status")}
             )
@@ -104,10 +143,16 @@ class ReviewResult:
         return {
             "report": self.path,
             "clauses": len(self.clauses),
-            "edited": [{"row": r, "before": b, "after": a} for r, b, a in self.edits],
+            "edited": [
+                {"row": r, "before": _plain_breaks(b), "after": _plain_breaks(a)}
+                for r, b, a in self.edits
+            ],
             "comments": [
                 {"row": c.row_id, "author": c.author, "text": c.text} for c in self.comments
             ],
+            "notes_updated": [{"note": i, "field": f, "value": v} for i, f, v in self.note_updates],
+            "replies": [{"note": r.note, "author": r.author, "text": r.text} for r in self.replies],
+            "english_edits": list(self.english_edits),
             "warnings": list(self.warnings),
         }
 
@@ -128,36 +173,121 @@ def import_review(path: str | Path) -> ReviewResult:
     warnings = list(review.warnings)
     by_row = _rows_of(clauses)
     edits = []
-    written = {(r, a, t) for r, a, t in data.get("comments", [])}
-    comments = []
+    english_edits = []
+    threads = _Threads(data.get("comments", []))
     for reviewed in review.rows:
         if reviewed.row_id not in rows:
             warnings.append(f"table row {reviewed.position} (№ {reviewed.number!r}): id {reviewed.row_id!r} "
                             "is not a row of this report; its edits were not imported")  # fmt: skip
             continue
+        number, zh_ref, en_hash = rows[reviewed.row_id]
+        if text_hash(reviewed.english) != en_hash:
+            english_edits.append(reviewed.row_id)
+            warnings.append(f"row {reviewed.row_id!r} (№ {number!r}): the English column was edited; "
+                            "English edits are not imported (change the English source document)")  # fmt: skip
         members = by_row.get(reviewed.row_id, [])
-        before = "\n".join(clauses[k].full_text for k in members)
+        before = "\n".join(clauses[k].line for k in members)
         if reviewed.chinese != before:
             edits.append((reviewed.row_id, before, reviewed.chinese))
             clauses = _apply(clauses, members, reviewed.chinese, reviewed.row_id, rows, warnings)
             by_row = _rows_of(clauses)
-        number, zh_ref = rows[reviewed.row_id]
         for comment in reviewed.comments:
-            if (reviewed.row_id, comment.author, comment.text) not in written:
-                comments.append(NewComment(reviewed.row_id, _english_ref(number), zh_ref, comment.author,
-                                           comment.initials, comment.date, comment.text))  # fmt: skip
-    seen = {r.row_id for r in review.rows}
+            threads.read(reviewed.row_id, comment, _english_ref(number), zh_ref)
+    seen = {r.row_id for r in review.rows} | set(data.get("omitted", []))
     warnings += [f"row {row_id!r} (№ {rows[row_id][0]!r}) was not found in the reviewed copy; "
                  "its Chinese is kept as the report wrote it" for row_id in rows if row_id not in seen]  # fmt: skip
-    return ReviewResult(str(path), data["zh"]["source"], tuple(clauses), tuple(edits), tuple(comments),
-                        tuple(warnings), data.get("notes"))  # fmt: skip
+    return ReviewResult(str(path), data["zh"]["source"], tuple(clauses), tuple(edits), tuple(threads.new),
+                        tuple(warnings), data.get("notes"), tuple(threads.updates), tuple(threads.replies),
+                        tuple(english_edits))  # fmt: skip
+
+
+class _Threads:
+    """Match the comments of a reviewed copy with those the report wrote (`data["comments"]`).
+
+    A written comment is known by its row, author and date (Word keeps them
+    when the text is edited); its note number says which note it shows.
+    """
+
+    def __init__(self, written: list[list[Any]]) -> None:
+        self.written = [(w[0], w[1], w[2], w[3], w[4]) for w in written]
+        self.was_resolved = [bool(w[5]) for w in written]
+        self.claimed: set[int] = set()
+        self.by_comment: dict[str, int] = {}  # -- reviewed comment id → written index --
+        self.new_by_comment: dict[str, int] = {}
+        self.new: list[NewComment] = []
+        self.updates: list[tuple[int, str, str]] = []
+        self.replies: list[Reply] = []
+
+    def read(self, row_id: str, comment: Any, clause: str, zh_clause: str) -> None:  # noqa: ANN401
+        """Take one reviewed comment of row `row_id` into account."""
+        if comment.parent and self._reply(comment):
+            return
+        index = self._match(row_id, comment)
+        if index is None:
+            self.new_by_comment[comment.id] = len(self.new)
+            self.new.append(NewComment(row_id, clause, zh_clause, comment.author, comment.initials,
+                                       comment.date, comment.text, comment.resolved))  # fmt: skip
+            return
+        self.by_comment[comment.id] = index
+        _, _, text, _, note = self.written[index]
+        if note < 0:
+            if (
+                comment.text != text
+            ):  # -- an edited QA finding: the reviewer's words become a note --
+                self.new.append(NewComment(row_id, clause, zh_clause, comment.author, comment.initials,
+                                           comment.date, comment.text, comment.resolved))  # fmt: skip
+            return
+        if comment.text != text:
+            self.updates.append((note, "text", _strip_flags(comment.text)))
+        if comment.resolved and not self.was_resolved[index]:
+            self.updates.append((note, "status", "resolved"))
+
+    def _match(self, row_id: str, comment: Any) -> int | None:  # noqa: ANN401
+        candidates = [k for k, (row, author, _, _, _) in enumerate(self.written)
+                      if row == row_id and author == comment.author and k not in self.claimed]  # fmt: skip
+        exact = [k for k in candidates if self.written[k][2] == comment.text]
+        dated = [k for k in candidates if self.written[k][3] and self.written[k][3] == comment.date]
+        undated = [k for k in candidates if not self.written[k][3]]
+        for found in (exact, dated, undated if len(undated) == 1 else []):
+            if found:
+                self.claimed.add(found[0])
+                return found[0]
+        return None
+
+    def _reply(self, comment: Any) -> bool:  # noqa: ANN401
+        """Record `comment` as a reply to its parent; False when the parent is unknown."""
+        if comment.parent in self.by_comment:
+            note = self.written[self.by_comment[comment.parent]][4]
+            if note >= 0:
+                self.replies.append(Reply(note, comment.author, comment.date, comment.text))
+                return True
+            return False  # -- a reply to a QA finding: a note of its own --
+        if comment.parent in self.new_by_comment:
+            parent = self.new[self.new_by_comment[comment.parent]]
+            addition = f"\n— {comment.author}: {comment.text}"
+            self.new[self.new_by_comment[comment.parent]] = replace(
+                parent, text=parent.text + addition
+            )
+            return True
+        return False
+
+
+def _strip_flags(text: str) -> str:
+    """Return a note's text without the carry-forward flags the report appended (`[reopened]`)."""
+    import re
+
+    return re.sub(r"(?: \[[a-z_-]+\])+$", "", text)
+
+
+def _plain_breaks(text: str) -> str:
+    return text.replace(LINE_BREAK, "\n")
 
 
 def _review_data(path: Path, value: str | None) -> dict[str, Any]:
     """Return the review data `value` (the report's `REVIEW_VARIABLE`) read; LoadError naming `path` when absent or damaged."""
     if value is None:
         raise LoadError(path, "carries no dpa-compare review data (write it with `dpa-compare report`; "
-                              "its document variables must survive editing)")  # fmt: skip
+                              "its custom XML part must survive editing)")  # fmt: skip
     try:
         data = json.loads(value)
     except ValueError:
@@ -180,7 +310,7 @@ def _rows_of(clauses: list[ReviewedClause]) -> dict[str, list[int]]:
 
 def _apply(clauses: list[ReviewedClause], members: list[int], text: str, row_id: str,
            rows: dict[str, list[str]], warnings: list[str]) -> list[ReviewedClause]:  # fmt: skip
-    """Return `clauses` with the row's Chinese replaced by the reviewed `text`, split into lines."""
+    """Return `clauses` with the row's Chinese replaced by the reviewed `text`, one paragraph per clause."""
     lines = text.split("\n") if text else []
     number = rows[row_id][0]
     if not members:
@@ -188,13 +318,21 @@ def _apply(clauses: list[ReviewedClause], members: list[int], text: str, row_id:
         label = _english_ref(number)
         position = _insert_at(clauses, row_id, list(rows))
         added = ReviewedClause(
-            f"new-{row_id}", label, "clause", 0, "", " ".join(lines), label, row_id, True
+            f"new-{row_id}",
+            label,
+            "clause",
+            0,
+            "",
+            _plain_breaks("\n".join(lines)),
+            label,
+            row_id,
+            True,
         )
         return clauses[:position] + [added] + clauses[position:]
     if len(lines) != len(members):
-        warnings.append(f"row {row_id!r} (№ {number!r}): the edited 中文 cell has {len(lines)} line(s) for "
+        warnings.append(f"row {row_id!r} (№ {number!r}): the edited 中文 cell has {len(lines)} paragraph(s) for "
                         f"{len(members)} clause(s); all of it went to the first clause, check its split")  # fmt: skip
-        lines = [" ".join(lines)] + [""] * (len(members) - 1)
+        lines = [LINE_BREAK.join(lines)] + [""] * (len(members) - 1)
     out = list(clauses)
     for k, line in zip(members, lines, strict=True):
         out[k] = _edited(out[k], line)
@@ -202,12 +340,16 @@ def _apply(clauses: list[ReviewedClause], members: list[int], text: str, row_id:
 
 
 def _edited(clause: ReviewedClause, line: str) -> ReviewedClause:
-    if line == clause.full_text:
+    """Return `clause` with its cell line replaced by `line` (its label and heading kept where they still read so)."""
+    if line == clause.line:
         return clause
-    if clause.heading and clause.text and line.startswith(clause.heading + " "):
+    line = _plain_breaks(line)
+    if is_heading_only(clause.text):
+        label = " ".join(clause.label.split())
+        heading = line[len(label) :].strip() if label and line.startswith(label) else line
+        return replace(clause, heading=heading, edited=True)
+    if clause.heading and line.startswith(clause.heading + " "):
         return replace(clause, text=line[len(clause.heading) + 1 :], edited=True)
-    if clause.heading and not clause.text:
-        return replace(clause, heading=line, edited=True)
     return replace(clause, heading="", text=line, edited=True)
 
 
@@ -257,4 +399,4 @@ def _block(clause: ReviewedClause, first: bool) -> str:
     return f"{label} {body}" if label else body
 
 
-__all__ = ["NewComment", "ReviewResult", "ReviewedClause", "import_review", "to_markdown"]
+__all__ = ["NewComment", "Reply", "ReviewResult", "ReviewedClause", "import_review", "to_markdown"]

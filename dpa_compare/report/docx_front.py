@@ -39,7 +39,7 @@ def write_front_matter(body: Any, model: ReportModel, layout: Layout) -> None:
         "bold",
         size=16,
         fonts=fonts,
-        lang="zh" if ox.has_cjk(front.title) else None,
+        lang=model.options.zh_locale if ox.has_cjk(front.title) else None,
     )
     if front.subtitle:
         ox.text_run(ox.paragraph(body, after=120), front.subtitle, "muted", size=10.5)
@@ -54,7 +54,11 @@ def write_front_matter(body: Any, model: ReportModel, layout: Layout) -> None:
         _legend(body, front, layout)
     note = ox.paragraph(body, after=60)
     ox.text_run(
-        note, "Notes and QA findings appear as Word comments on the text they concern.", "muted"
+        note,
+        "Notes and QA findings are printed in the Notes & QA column and also appear as Word "
+        "comments on the words they concern. The Status column gives the translation status and "
+        "the most severe open finding.",
+        "muted",
     )
     if front.reproducibility:
         line = ox.paragraph(body)
@@ -62,6 +66,48 @@ def write_front_matter(body: Any, model: ReportModel, layout: Layout) -> None:
         ox.text_run(
             line, front.reproducibility, "muted", size=8, fonts=(_MONO, model.options.zh_font)
         )
+
+
+def write_actions(body: Any, model: ReportModel, layout: Layout) -> None:
+    """Append the "rows needing action" table: row number, page, citations, status, worst finding.
+
+    The page is a PAGEREF field to the row's bookmark: Word and LibreOffice
+    fill it in when the document is laid out.
+    """
+    from dpa_compare.report.model import STATUS_LABELS
+
+    _section(body, f"Rows needing action ({len(model.front.actions)})")
+    widths = layout.columns((0.06, 0.06, 0.16, 0.16, 0.14, 0.42))
+    tbl = ox.table(body, widths)
+    labels = model.options.column_labels
+    _header(tbl, widths, ("Row", "Page", labels[0], labels[2] + " " + labels[0], labels[3], "Most severe finding"),
+            model.options.zh_locale)  # fmt: skip
+    fonts = (model.options.en_font, model.options.zh_font)
+    for item in model.front.actions:
+        tr = ox.table_row(tbl)
+        ox.text_run(ox.paragraph(ox.table_cell(tr, widths[0])), f"#{item.position}")
+        _page_field(ox.paragraph(ox.table_cell(tr, widths[1])), ox.bookmark_name(item.row_id))
+        ox.text_run(ox.paragraph(ox.table_cell(tr, widths[2])), item.number)
+        zh = ox.paragraph(ox.table_cell(tr, widths[3]))
+        ox.text_run(zh, item.zh_number, fonts=fonts, lang=model.options.zh_locale)
+        status = ox.table_cell(tr, widths[4], ox.STATUS_FILLS.get(item.status))
+        ox.text_run(ox.paragraph(status), STATUS_LABELS.get(item.status, item.status))
+        ox.text_run(ox.paragraph(ox.table_cell(tr, widths[5])), item.finding)
+
+
+def _page_field(p: Any, bookmark: str) -> None:
+    """Append a `PAGEREF bookmark` field (the page the bookmark is on) to paragraph `p`."""
+    for kind, text in (("begin", None), (None, f" PAGEREF {bookmark} \\h "), ("separate", None),
+                       (None, "?"), ("end", None)):  # fmt: skip
+        r = ox.sub(p, "r")
+        if kind:
+            ox.sub(r, "fldChar", fldCharType=kind)
+        elif text.startswith(" PAGEREF"):  # type: ignore[union-attr]
+            instr = ox.sub(r, "instrText")
+            instr.text = text
+            instr.set(ox.XML_SPACE, "preserve")
+        else:
+            ox.sub(r, "t").text = text
 
 
 def write_appendix(
@@ -77,23 +123,28 @@ def write_appendix(
         return
     widths = layout.columns(appendix.widths or tuple(1.0 for _ in appendix.columns))
     tbl = ox.table(body, widths)
-    _header(tbl, widths, appendix.columns)
+    _header(tbl, widths, appendix.columns, options.zh_locale)
     fonts = (options.en_font, options.zh_font)
     for row in appendix.rows:
         tr = ox.table_row(tbl)
         for width, cell in zip(widths, row, strict=True):
-            write_display_cell(ox.table_cell(tr, width), cell, fonts)
+            write_display_cell(ox.table_cell(tr, width), cell, fonts, locale=options.zh_locale)
 
 
 def write_display_cell(
-    tc: Any, cell: Cell, fonts: tuple[str, str], size: float | None = None
+    tc: Any, cell: Cell, fonts: tuple[str, str], size: float | None = None, locale: str = "zh-CN"
 ) -> None:
-    """Write `cell` into `tc` as one paragraph with redlines shown by formatting."""
+    """Write `cell` into `tc` as one paragraph with redlines shown by formatting (Chinese as `locale`)."""
     p = ox.paragraph(tc)
     lang = cell.lang if cell.lang in ("en", "zh") else ("zh" if ox.has_cjk(cell.text) else None)
     for span in cell.spans:
         ox.text_run(
-            p, span.text, span.style, fonts=fonts if lang == "zh" else None, lang=lang, size=size
+            p,
+            span.text,
+            span.style,
+            fonts=fonts if lang == "zh" else None,
+            lang=locale if lang == "zh" else lang,
+            size=size,
         )
 
 
@@ -102,15 +153,16 @@ def _section(body: Any, text: str) -> None:
     ox.text_run(p, text, "bold", size=_SECTION_SIZE)
 
 
-def _header(tbl: Any, widths: list[int], labels: tuple[str, ...]) -> None:
+def _header(tbl: Any, widths: list[int], labels: tuple[str, ...], locale: str = "zh-CN") -> None:
     tr = ox.table_row(tbl, header=True)
     for width, label in zip(widths, labels, strict=True):
         tc = ox.table_cell(tr, width, ox.HEADER_FILL)
-        ox.text_run(ox.paragraph(tc), label, "bold", color="FFFFFF")
+        lang = locale if ox.has_cjk(label) else None
+        ox.text_run(ox.paragraph(tc), label, "bold", color="FFFFFF", lang=lang)
 
 
 def _documents(body: Any, front: FrontMatter, layout: Layout) -> None:
-    widths = layout.columns((0.15, 0.28, 0.09, 0.08, 0.40))  # -- a full SHA-256 fits on one line --
+    widths = layout.columns((0.13, 0.25, 0.12, 0.12, 0.38))  # -- a full SHA-256 fits on one line --
     tbl = ox.table(body, widths)
     _header(tbl, widths, ("Role", "File", "Version", "Date", "SHA-256"))
     for doc in front.documents:
@@ -176,4 +228,4 @@ def _letter(index: int) -> str:
     return letters
 
 
-__all__ = ["write_appendix", "write_display_cell"]
+__all__ = ["write_actions", "write_appendix", "write_display_cell"]

@@ -41,7 +41,10 @@ RUN_FORMATS: dict[str, dict[str, str]] = {
 
 STATUS_FILLS: dict[str, str] = {
     "current": "E2EFDA",
-    "stale": "FFE699",
+    "cosmetic": "FFF2CC",
+    "stale": "FFC000",
+    "amended": "FFE699",
+    "drift": "FCE4D6",
     "new": "DDEBF7",
     "moved": "C6E0B4",
     "renumbered": "E4DFEC",
@@ -49,7 +52,15 @@ STATUS_FILLS: dict[str, str] = {
     "missing": "FF9999",
     "unaligned": "D9D9D9",
 }
-"""Cell shading (hex RGB) of the Status cell, per status."""
+"""Cell shading (hex RGB) of the Status cell, per status (cosmetic pale, stale strong amber)."""
+
+SEVERITY_COLORS: dict[str, str] = {
+    "critical": "C00000",
+    "major": "C55A11",
+    "minor": "7F6000",
+    "info": GREY,
+}
+"""Text colour of the finding mark in the Status cell, per severity."""
 
 HEADING_FILL = "D6DCE4"
 HEADER_FILL = "44546A"
@@ -104,8 +115,9 @@ def run_properties(
     """Append a `w:rPr` for a span `style` to `parent` (a `w:r`); return it.
 
     `fonts` is (Latin font, East Asian font) to set explicitly, None to inherit.
-    `lang` "zh" marks the run Chinese: East Asian font hint and zh-CN language,
-    so full-width punctuation and quotes are set in the Chinese font. `size`
+    `lang` "zh" or a Chinese locale ("zh-TW") marks the run Chinese: East Asian
+    font hint and that East Asian language ("zh" alone: zh-CN), so full-width
+    punctuation and quotes are set in the Chinese font. `size`
     (points) and `color` (hex RGB) override the defaults.
     """
     r_pr = sub(parent, "rPr")
@@ -114,16 +126,18 @@ def run_properties(
         props["color"] = color
     if size:
         props["sz"] = props["szCs"] = str(round(size * 2))
+    chinese = bool(lang) and lang.startswith("zh")  # type: ignore[union-attr]
     for name in _RPR_ORDER:
-        if name == "rFonts" and (fonts or lang == "zh"):
+        if name == "rFonts" and (fonts or chinese):
             attrs = (
                 {"ascii": fonts[0], "hAnsi": fonts[0], "eastAsia": fonts[1], "cs": fonts[0]}
                 if fonts
                 else {}
             )
-            sub(r_pr, "rFonts", **attrs, **({"hint": "eastAsia"} if lang == "zh" else {}))
-        elif name == "lang" and lang == "zh":
-            sub(r_pr, "lang", val="en-US", eastAsia="zh-CN")
+            sub(r_pr, "rFonts", **attrs, **({"hint": "eastAsia"} if chinese else {}))
+        elif name == "lang" and chinese:
+            east_asian = lang if lang and "-" in lang else "zh-CN"
+            sub(r_pr, "lang", val="en-US", eastAsia=east_asian)
         elif name in props:
             sub(r_pr, name, val=props[name] if name in ("color", "u", "sz", "szCs") else "1")
     return r_pr
@@ -367,6 +381,7 @@ __all__ = [
     "HEADER_FILL",
     "HEADING_FILL",
     "RUN_FORMATS",
+    "SEVERITY_COLORS",
     "STATUS_FILLS",
     "add_bookmark",
     "bookmark_name",

@@ -28,6 +28,8 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from dpa_compare.model import to_jsonable
+from dpa_compare.status import STATUS_LABELS as _SHARED_LABELS
+from dpa_compare.status import STATUS_MEANINGS
 
 SpanStyle = Literal[
     "plain", "inserted", "deleted", "moved", "moved_from", "bold", "italic", "muted"
@@ -50,27 +52,31 @@ RowKind = Literal["heading", "clause", "gap"]
 side (an untranslated clause, a structural hole)."""
 
 Status = Literal[
-    "", "current", "stale", "new", "moved", "renumbered", "orphaned", "missing", "unaligned"
+    "",
+    "current",
+    "cosmetic",
+    "stale",
+    "new",
+    "moved",
+    "renumbered",
+    "orphaned",
+    "missing",
+    "amended",
+    "drift",
+    "unaligned",
 ]
-"""Translation status of a row: `current` (translation matches the current
-English), `stale` (English changed since it was translated), `new` (English
-clause new in this version), `moved`, `renumbered`, `orphaned` (Chinese with
-no English counterpart any more), `missing` (English with no translation),
-`unaligned` (no confident link either way). Empty for heading rows."""
+"""Translation status of a row, from the shared model `dpa_compare.status`
+(`current`, `cosmetic`, `stale`, `renumbered`, `moved`, `orphaned`,
+`missing`, `amended`, `drift`); `new` and `unaligned` are kept for models
+written by hand. Empty for slim heading rows."""
 
 STATUSES: tuple[str, ...] = tuple(s for s in typing.get_args(Status) if s)
 
-STATUS_LABELS: dict[str, str] = {
-    "current": "Current",
-    "stale": "Stale",
-    "new": "New",
-    "moved": "Moved",
-    "renumbered": "Renumbered",
-    "orphaned": "Orphaned",
-    "missing": "Missing",
-    "unaligned": "Unaligned",
-}
+STATUS_LABELS: dict[str, str] = {**_SHARED_LABELS, "new": "New", "unaligned": "Unaligned"}
 """Human label shown in the Status column for each status."""
+
+LINE_BREAK = "\u2028"
+"""A line break inside one clause's text in a cell ("\\n" separates the clauses of a cell)."""
 
 CellName = Literal["number", "english", "chinese", "status", "notes"]
 """The five cells of a main-table row, left to right."""
@@ -78,6 +84,9 @@ CellName = Literal["number", "english", "chinese", "status", "notes"]
 CELL_NAMES: tuple[str, ...] = typing.get_args(CellName)
 
 Severity = Literal["critical", "major", "minor", "info"]
+
+SEVERITY_ORDER: tuple[str, ...] = typing.get_args(Severity)
+"""Finding severities, most severe first."""
 
 CommentKind = Literal["note", "finding"]
 
@@ -137,11 +146,15 @@ class Cell:
 class Anchor:
     """Where a comment is anchored in its row: a cell, and optionally one span of it.
 
-    `span` None anchors the whole cell's text; an index anchors that span only.
+    `span` None anchors the whole cell's text; an index anchors that span
+    only, through `span_end` (inclusive) when given. `text` names the words
+    concerned; the report builder turns it into span indices.
     """
 
     cell: CellName = "chinese"
     span: int | None = None
+    span_end: int | None = None
+    text: str = ""
 
     def __post_init__(self) -> None:
         if self.cell not in CELL_NAMES:
@@ -156,7 +169,8 @@ class Comment:
 
     `date` is an ISO 8601 date-time ("2024-09-01T00:00:00Z"); empty means the
     writer's fixed date. `severity` is set for findings (`critical`, `major`,
-    `minor`, `info`); `check` names the QA check that raised it.
+    `minor`, `info`); `check` names the QA check that raised it. `resolved`
+    marks a note already resolved (written as a resolved Word comment).
     """
 
     text: str
@@ -167,6 +181,7 @@ class Comment:
     kind: CommentKind = "note"
     severity: Severity | None = None
     check: str = ""
+    resolved: bool = False
 
     @property
     def display_text(self) -> str:
@@ -185,7 +200,9 @@ class Row:
     as a hidden bookmark so a reviewed copy can be read back). `en_id` /
     `zh_id` are the clause ids on each side (None on a side that has none).
     `number` is the № cell text ("7.2", "7.2 → 8.2" when renumbered).
-    `level` is the heading depth (0 top) for heading rows.
+    `level` is the heading depth (0 top) for heading rows. `zh_number` is
+    the Chinese citation as printed (`第 13 條`); `position` the row's number
+    in the printed table (1 = first row), 0 when not numbered.
     """
 
     id: str
@@ -199,6 +216,8 @@ class Row:
     en_id: str | None = None
     zh_id: str | None = None
     level: int = 0
+    zh_number: str = ""
+    position: int = 0
 
     def __post_init__(self) -> None:
         if self.kind not in ("heading", "clause", "gap"):
@@ -211,11 +230,21 @@ class Row:
             )
         for comment in self.comments:
             spans = self.cell(comment.anchor.cell).spans
-            if comment.anchor.span is not None and not 0 <= comment.anchor.span < len(spans):
+            last = comment.anchor.span_end
+            if comment.anchor.span is not None and not (
+                0 <= comment.anchor.span < len(spans)
+                and (last is None or comment.anchor.span <= last < len(spans))
+            ):
                 raise ValueError(
                     f"row {self.id!r}: comment anchored on span {comment.anchor.span} of the "
                     f"{comment.anchor.cell} cell, which has {len(spans)} spans"
                 )
+
+    @property
+    def worst_finding(self) -> Severity | None:
+        """Return the severity of the row's most severe open QA finding, None when it has none."""
+        found = {c.severity for c in self.comments if c.kind == "finding" and not c.resolved}
+        return next((s for s in SEVERITY_ORDER if s in found), None)
 
     def cell(self, name: str) -> Cell:
         """Return the cell called `name` (see `CellName`); the number and status cells as plain text."""
@@ -261,8 +290,27 @@ class LegendEntry:
 
 
 @dataclass(frozen=True)
+class ActionItem:
+    """One line of the front matter's "rows needing action" table: where the row is and why.
+
+    `position` is the row's number in the printed table; the writer adds its page.
+    """
+
+    row_id: str
+    position: int
+    number: str
+    zh_number: str
+    status: str
+    finding: str = ""
+
+
+@dataclass(frozen=True)
 class FrontMatter:
-    """Everything before the main table: title, inputs, counts, legend, reproducibility line."""
+    """Everything before the main table: title, inputs, counts, actions, legend, reproducibility.
+
+    `footer` is the short page-footer text (the documents' names); `actions`
+    lists the rows needing action (empty: no table).
+    """
 
     title: str
     subtitle: str = ""
@@ -270,6 +318,8 @@ class FrontMatter:
     counts: tuple[CountTable, ...] = ()
     legend: tuple[LegendEntry, ...] = ()
     reproducibility: str = ""
+    actions: tuple[ActionItem, ...] = ()
+    footer: str = ""
 
 
 @dataclass(frozen=True)
@@ -304,10 +354,15 @@ class ReportOptions:
     page: Literal["A4", "Letter"] = "A4"
     en_font: str = "Times New Roman"
     zh_font: str = "SimSun"
+    zh_locale: str = "zh-CN"
     font_size: float = 9.5
     column_labels: tuple[str, str, str, str, str] = ("№", "English", "中文", "Status", "Notes & QA")
 
     def __post_init__(self) -> None:
+        if self.zh_locale not in ("zh-CN", "zh-TW", "zh-HK", "zh-SG", "zh-MO"):
+            raise ValueError(
+                f"zh_locale must be zh-CN, zh-TW, zh-HK, zh-SG or zh-MO, got {self.zh_locale!r}"
+            )
         if self.page not in ("A4", "Letter"):
             raise ValueError(f"page must be A4 or Letter, got {self.page!r}")
         if not 6 <= self.font_size <= 14:
@@ -379,6 +434,26 @@ class ReportModel:
         return render_text(self)
 
 
+def is_heading_only(text: str) -> bool:
+    """Return True for a clause with no body text (a title, an article number): `text` its body."""
+    return not text.strip()
+
+
+def clause_line(label: str, heading: str, text: str) -> str:
+    """Return how a clause reads on its own line of a table cell.
+
+    A heading-only clause shows its label and heading as printed
+    (`Article 13`, `第 一 章 總則`); any other clause its heading and text
+    (the label is in the № column). Line breaks inside the clause become
+    `LINE_BREAK`, so "\\n" keeps separating the clauses of a cell.
+    """
+    if is_heading_only(text):
+        line = " ".join(x for x in (" ".join(label.split()), heading.strip()) if x)
+    else:
+        line = f"{heading} {text}" if heading else text
+    return line.replace("\r\n", "\n").replace("\n", LINE_BREAK)
+
+
 def default_legend() -> tuple[LegendEntry, ...]:
     """Return the standard legend: every redline markup, then every status."""
     markup = (
@@ -387,17 +462,9 @@ def default_legend() -> tuple[LegendEntry, ...]:
         LegendEntry("markup", "moved", "moved text", "moved here from elsewhere"),
         LegendEntry("markup", "moved_from", "moved-from text", "moved away from here"),
     )
-    meanings = {
-        "current": "translation matches the current English",
-        "stale": "English changed since the translation was made",
-        "new": "new English clause in this version",
-        "moved": "clause moved to another place",
-        "renumbered": "clause number changed",
-        "orphaned": "Chinese clause with no English counterpart",
-        "missing": "English clause with no translation",
-        "unaligned": "no confident English–Chinese link",
-    }
-    return markup + tuple(LegendEntry("status", s, STATUS_LABELS[s], meanings[s]) for s in STATUSES)
+    return markup + tuple(
+        LegendEntry("status", s, STATUS_LABELS[s], STATUS_MEANINGS[s]) for s in STATUS_MEANINGS
+    )
 
 
 def _from_jsonable(hint: Any, data: Any) -> Any:
@@ -425,6 +492,9 @@ def _from_jsonable(hint: Any, data: Any) -> Any:
 
 __all__ = [
     "CELL_NAMES",
+    "LINE_BREAK",
+    "SEVERITY_ORDER",
+    "ActionItem",
     "NEW_ONLY_STYLES",
     "OLD_ONLY_STYLES",
     "SPAN_STYLES",
@@ -445,5 +515,7 @@ __all__ = [
     "Span",
     "SpanStyle",
     "Status",
+    "clause_line",
     "default_legend",
+    "is_heading_only",
 ]

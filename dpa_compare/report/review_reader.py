@@ -6,7 +6,11 @@ Word or LibreOffice, `read_review` walks the main table and returns, per row
 whose bookmark survived, the 中文 (and English) cell text with tracked
 changes taken as accepted (`w:ins` kept, `w:del` dropped; struck-through
 text drawn by the writer's own redline formatting is dropped too) and the
-Word comments anchored in that row. A row whose bookmark was deleted,
+Word comments anchored in that row, with their resolved state and the
+comment they reply to (`word/commentsExtended.xml`: `w15:done`,
+`w15:paraIdParent`, keyed by the `w14:paraId` of each comment's last
+paragraph). Each paragraph of a cell is one line ("\\n"); a line break
+inside a paragraph reads as `LINE_BREAK`. A row whose bookmark was deleted,
 edited into something unreadable, or duplicated by copy-paste produces a
 warning naming the row — never a silent mismatch.
 
@@ -26,7 +30,7 @@ from dpa_compare.errors import LoadError
 from dpa_compare.io.zipsafe import check_package, parse_xml
 from dpa_compare.report import docx_ooxml as ox
 from dpa_compare.report.docx_writer import ID_MAP_VARIABLE, MAIN_TABLE_CAPTION, VARIABLES_NAMESPACE
-from dpa_compare.report.model import CELL_NAMES
+from dpa_compare.report.model import CELL_NAMES, LINE_BREAK
 
 if TYPE_CHECKING:
     from dpa_compare.report.model import ReportModel
@@ -37,11 +41,17 @@ _w = ox.w
 _ADDED = frozenset({_w("ins"), _w("moveTo")})
 _REMOVED = frozenset({_w("del"), _w("moveFrom")})
 _OFF = frozenset({"0", "false", "off", "none"})
+_W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
+_W15 = "{http://schemas.microsoft.com/office/word/2012/wordml}"
 
 
 @dataclass(frozen=True)
 class ReviewComment:
-    """A Word comment found in a row: its `cell` ("chinese", "notes", …), author, date (ISO) and text."""
+    """A Word comment found in a row: its `cell` ("chinese", "notes", …), author, date (ISO) and text.
+
+    `resolved` is True when it was marked resolved (done) in Word; `parent` is
+    the id of the comment it replies to ("" for a comment of its own).
+    """
 
     id: str
     cell: str
@@ -49,6 +59,8 @@ class ReviewComment:
     initials: str
     date: str
     text: str
+    resolved: bool = False
+    parent: str = ""
 
 
 @dataclass(frozen=True)
@@ -141,8 +153,16 @@ def read_review(path: str | Path) -> ReviewImport:
     )
 
 
-def cell_text(element: Any, mode: TextMode = "accept", *, formatted_redlines: bool = True) -> str:
+def cell_text(
+    element: Any,
+    mode: TextMode = "accept",
+    *,
+    formatted_redlines: bool = True,
+    line_break: str = "\n",
+) -> str:
     """Return the text of `element` (a `w:tc`, `w:p`, …), paragraphs joined by "\\n".
+
+    A line break inside a paragraph (`w:br`, `w:cr`) reads as `line_break`.
 
     `mode` "accept": tracked insertions kept, deletions dropped (Word's "accept
     all"); "reject": the reverse ("reject all"); "shown": everything, as
@@ -151,7 +171,10 @@ def cell_text(element: Any, mode: TextMode = "accept", *, formatted_redlines: bo
     drops double-underlined text (its formatted insertions).
     """
     paragraphs = [element] if element.tag == _w("p") else list(element.iter(_w("p")))
-    texts = ["".join(_paragraph_pieces(p, mode, formatted_redlines)) for p in paragraphs]
+    texts = [
+        "".join(_paragraph_pieces(p, mode, formatted_redlines)).replace("\n", line_break)
+        for p in paragraphs
+    ]
     return "\n".join(texts).rstrip("\n")
 
 
@@ -229,22 +252,50 @@ def _run_is(run: Any, properties: tuple[str, ...], double: bool = False) -> bool
     return False
 
 
-def _comments(parts: dict[str, bytes], path: Path) -> dict[str, tuple[str, str, str, str]]:
-    """Return comment id → (author, initials, date, text) from word/comments.xml."""
+_CommentData = tuple[str, str, str, str, bool, str]
+"""(author, initials, date, text, resolved, parent comment id) of one comment."""
+
+
+def _comments(parts: dict[str, bytes], path: Path) -> dict[str, _CommentData]:
+    """Return comment id → (author, initials, date, text, resolved, parent id) from the comment parts."""
     data = parts.get("word/comments.xml")
     if data is None:
         return {}
-    found = {}
+    extended = _comments_extended(parts, path)
+    found: dict[str, tuple[str, str, str, str]] = {}
+    by_para: dict[str, str] = {}
+    state: dict[str, tuple[bool, str]] = {}
     for comment in parse_xml(data, "word/comments.xml", path).iter(_w("comment")):
-        text = "\n".join(
-            cell_text(p, "accept", formatted_redlines=False) for p in comment.iter(_w("p"))
-        )
-        found[comment.get(_w("id"), "")] = (
+        paragraphs = list(comment.iter(_w("p")))
+        text = "\n".join(cell_text(p, "accept", formatted_redlines=False) for p in paragraphs)
+        cid = comment.get(_w("id"), "")
+        found[cid] = (
             comment.get(_w("author"), ""),
             comment.get(_w("initials"), ""),
             comment.get(_w("date"), ""),
             text,
         )
+        para_id = paragraphs[-1].get(f"{_W14}paraId", "") if paragraphs else ""
+        if para_id:
+            by_para[para_id.upper()] = cid
+            state[cid] = extended.get(para_id.upper(), (False, ""))
+    out = {}
+    for cid, values in found.items():
+        done, parent_para = state.get(cid, (False, ""))
+        out[cid] = (*values, done, by_para.get(parent_para, ""))
+    return out
+
+
+def _comments_extended(parts: dict[str, bytes], path: Path) -> dict[str, tuple[bool, str]]:
+    """Return paraId → (done, parent paraId) from word/commentsExtended.xml (Word 2013+, LibreOffice)."""
+    data = parts.get("word/commentsExtended.xml")
+    if data is None:
+        return {}
+    found = {}
+    for entry in parse_xml(data, "word/commentsExtended.xml", path).iter(f"{_W15}commentEx"):
+        done = (entry.get(f"{_W15}done") or "0").lower() in ("1", "true", "on")
+        parent = (entry.get(f"{_W15}paraIdParent") or "").upper()
+        found[(entry.get(f"{_W15}paraId") or "").upper()] = (done, parent)
     return found
 
 
@@ -299,7 +350,7 @@ def _is_row_mark(bookmark: Any) -> bool:
 
 
 def _read_rows(
-    table: Any, comments: dict[str, tuple[str, str, str, str]], long_ids: dict[str, str]
+    table: Any, comments: dict[str, _CommentData], long_ids: dict[str, str]
 ) -> tuple[list[ReviewedRow], list[str]]:
     rows: list[ReviewedRow] = []
     warnings: list[str] = []
@@ -329,7 +380,8 @@ def _read_rows(
             )
             continue
         seen[row_id] = position
-        english, chinese = cell_text(cells[1]), cell_text(cells[2])
+        english = cell_text(cells[1], line_break=LINE_BREAK)
+        chinese = cell_text(cells[2], line_break=LINE_BREAK)
         rows.append(
             ReviewedRow(row_id, position, number, english, chinese, _row_comments(cells, comments))
         )
@@ -353,17 +405,14 @@ def _row_id(tr: Any, long_ids: dict[str, str]) -> tuple[str | None, str]:
     return (row_id, "") if row_id else (None, f"bookmark {name!r} is malformed (edited?)")
 
 
-def _row_comments(
-    cells: list[Any], comments: dict[str, tuple[str, str, str, str]]
-) -> tuple[ReviewComment, ...]:
+def _row_comments(cells: list[Any], comments: dict[str, _CommentData]) -> tuple[ReviewComment, ...]:
     found: dict[str, ReviewComment] = {}
     for index, tc in enumerate(cells):
         cell = CELL_NAMES[index] if index < len(CELL_NAMES) else f"cell {index + 1}"
         for marker in tc.iter(_w("commentRangeStart"), _w("commentReference")):
             cid = marker.get(_w("id"), "")
             if cid in comments and cid not in found:
-                author, initials, date, text = comments[cid]
-                found[cid] = ReviewComment(cid, cell, author, initials, date, text)
+                found[cid] = ReviewComment(cid, cell, *comments[cid])
     return tuple(found.values())
 
 

@@ -17,6 +17,7 @@ from dpa_compare.report.build import (
     initials,
     model_from_analysis,
 )
+from dpa_compare.report.model import LINE_BREAK, STATUS_LABELS, Span, clause_line
 from dpa_compare.report.review_reader import cell_text, read_review
 from tests.report.report_xml import data_rows, main_table, parts, xml
 
@@ -51,26 +52,46 @@ def report(analysis, tmp_path_factory):  # noqa: ANN001, ANN201
     return model, path
 
 
+W_NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
 def _column(path: Path, index: int) -> list[tuple[str, str]]:
-    """Return (row №, accept-all line) for every line of column `index` of the main table, top to bottom."""
+    """Return (row №, accept-all text) for every paragraph (clause) of column `index` of the main table."""
     lines = []
     for tr in data_rows(main_table(xml(path))):
-        cells = tr.findall("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tc")
-        text = cell_text(cells[index], "accept")
-        lines += [(cell_text(cells[0], "shown"), line) for line in text.split("\n") if text]
+        cells = tr.findall(f"{W_NS}tc")
+        if not cell_text(cells[index], "accept"):
+            continue
+        number = cell_text(cells[0], "shown")
+        lines += [(number, cell_text(p, "accept")) for p in cells[index].iter(f"{W_NS}p")]
     return lines
+
+
+def _lines(document) -> list[str]:  # noqa: ANN001 -- a Document
+    """Return each clause as its line of a cell shows it, line breaks as "\\n"."""
+    return [
+        clause_line(c.label, c.heading, c.text).replace(LINE_BREAK, "\n") for c in document.clauses
+    ]
 
 
 def test_every_english_clause_appears_once_in_order(analysis, report) -> None:  # noqa: ANN001
     _, path = report
     shown = [line for _, line in _column(path, 1)]
-    assert shown == [c.full_text for c in analysis.inputs.en.clauses]
+    assert shown == _lines(analysis.inputs.en)
+
+
+def test_heading_only_clauses_share_the_row_of_their_first_child(analysis, report) -> None:  # noqa: ANN001
+    model, _ = report
+    assert all(row.english.text.strip() or row.chinese.text.strip() for row in model.rows)
+    definitions = model.row("1.1")
+    assert definitions.english.spans[0] == Span("1. Definitions", "bold")
+    assert definitions.number == "1.1" and definitions.zh_number == "1.1"
 
 
 def test_every_chinese_clause_appears_once_in_document_order_but_moves(analysis, report) -> None:  # noqa: ANN001
     model, path = report
     shown = _column(path, 2)
-    expected = [c.full_text for c in analysis.inputs.zh.clauses]
+    expected = _lines(analysis.inputs.zh)
     assert Counter(line for _, line in shown) == Counter(
         expected
     )  # -- nothing lost, duplicated or cut --
@@ -90,10 +111,10 @@ def test_deleted_english_stays_visible_as_deleted_text(report) -> None:  # noqa:
 def test_statuses_and_renumbering_in_the_number_cell(report) -> None:  # noqa: ANN001
     model, _ = report
     statuses = Counter(row.status for row in model.rows)
-    assert statuses["stale"] and statuses["new"] and statuses["renumbered"] and statuses["missing"]
+    assert statuses["stale"] and statuses["renumbered"] and statuses["missing"]
     renumbered = next(row for row in model.rows if row.status == "renumbered")
     assert " → " in renumbered.number
-    new = next(row for row in model.rows if row.status == "new")
+    new = next(row for row in model.rows if row.status == "missing" and row.english.has_changes)
     assert new.chinese.spans == () and all(s.style == "inserted" for s in new.english.spans)
 
 
@@ -122,10 +143,9 @@ def test_comments_equal_notes_plus_findings_each_in_its_row(analysis, report) ->
     review = read_review(path)
     for row in model.rows:
         back = review.row(row.id)
-        assert [(c.author, c.text) for c in back.comments] == [
-            (c.author, c.display_text) for c in row.comments
-        ]
-        assert [c.cell for c in back.comments] == [c.anchor.cell for c in row.comments]
+        assert sorted((c.author, c.text, c.cell) for c in back.comments) == sorted(
+            (c.author, c.display_text, c.anchor.cell) for c in row.comments
+        )
 
 
 def test_findings_anchor_on_chinese_and_omissions_on_english(report) -> None:  # noqa: ANN001
@@ -145,15 +165,16 @@ def test_front_matter_counts_and_signature(analysis, report) -> None:  # noqa: A
     assert sum(counts["QA findings"][s] for s in ("Critical", "Major", "Minor")) == len(
         analysis.findings
     )
-    assert counts["Translation status"]["New"] == sum(r.status == "new" for r in model.rows)
+    # -- one status model: the counts are those of `dpa-compare stale` on the same inputs --
+    assert counts["Translation status"] == {
+        STATUS_LABELS[s]: n for s, n in analysis.stale.counts().items()
+    }
     assert [d.sha256 for d in model.front.documents] == [analysis.inputs.en.sha256, analysis.inputs.previous_en.sha256,
                                                           analysis.inputs.zh.sha256]  # fmt: skip
     assert "embeddings" in model.front.reproducibility and "tok:" in model.front.reproducibility
-    assert [a.title for a in model.appendices] == [
-        "English changes",
-        "Alignment gaps",
-        "Notes not placed",
-    ]
+    assert [a.title for a in model.appendices] == ["Alignment gaps", "Notes not placed"]
+    asked = model_from_analysis(analysis, redline_appendix=True)
+    assert [a.title for a in asked.appendices][0] == "English changes"
 
 
 def test_omit_resolved_drops_resolved_notes(analysis, report) -> None:  # noqa: ANN001
@@ -283,5 +304,6 @@ def test_a_chinese_clause_with_no_english_in_either_version_is_orphaned(tmp_path
     model = build_report(en, zh, old_en, old_zh)
     row = model.rows[-1]
     assert row.chinese.text.endswith("有效期为五年。")
-    assert row.status == "orphaned"
+    # -- the shared status model: a clause added to the translation alone is drift --
+    assert row.status == "drift"
     assert row.comments, "the addition is a QA finding shown as a comment"

@@ -59,7 +59,8 @@ def _row(document: etree._Element, row_id: str) -> etree._Element:
 
 
 def _chinese_paragraph(tr: etree._Element) -> etree._Element:
-    return tr.findall(w("tc"))[2].find(w("p"))
+    """Return the paragraph of the row's (last) Chinese clause: a folded heading line comes before it."""
+    return tr.findall(w("tc"))[2].findall(w("p"))[-1]
 
 
 def _run_of(text: str) -> etree._Element:
@@ -276,14 +277,21 @@ def test_fail_on_turns_qa_findings_into_exit_code_1(tmp_path):
         "--previous-en",
         str(corpus / "en/dpa-2023-03.md"),
     ]
+    # -- comments are dated now unless SOURCE_DATE_EPOCH fixes the date (reproducible bytes) --
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1733500000"}
     written = subprocess.run(
-        [*base, "-o", str(tmp_path / "a.docx")], capture_output=True, text=True, timeout=300
+        [*base, "-o", str(tmp_path / "a.docx")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
     )
     failing = subprocess.run(
         [*base, "-o", str(tmp_path / "b.docx"), "--fail-on", "major"],
         capture_output=True,
         text=True,
         timeout=300,
+        env=env,
     )
     assert written.returncode == 0, written.stderr
     assert failing.returncode == 1, failing.stderr

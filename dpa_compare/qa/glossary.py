@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from dpa_compare.errors import LoadError
+from dpa_compare.files import load_yaml, read_input
 from dpa_compare.lang.script import to_simplified
 
 _SPLIT = re.compile(r"\s*[;|]\s*")
@@ -138,10 +139,7 @@ class Glossary:
 def load_glossary(path: str | Path) -> Glossary:
     """Return the glossary in `path` (`.yaml`/`.yml`, `.csv`/`.tsv`, `.tbx`/`.xml`); LoadError when unreadable."""
     file = Path(path)
-    try:
-        data = file.read_bytes()
-    except OSError as exc:
-        raise LoadError(file, f"cannot read glossary: {exc.strerror or exc}") from None
+    data = read_input(file, "glossary")
     suffix = file.suffix.lower()
     readers = {
         ".yaml": _from_yaml,
@@ -216,7 +214,7 @@ def _from_yaml(data: bytes, path: Path) -> list[GlossaryEntry]:
     import yaml
 
     try:
-        doc = yaml.safe_load(_text(data, path))
+        doc = load_yaml(_text(data, path), path)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""

@@ -43,7 +43,10 @@ def seed_markdown(rng: random.Random) -> bytes:
     lines = ["# Data Processing Terms", ""]
     for k in range(1, 30):
         label = rng.choice(LABELS)
-        lines += [f"{label} The processor shall keep record {k} **safe** and `secret` [here](x).", ""]
+        lines += [
+            f"{label} The processor shall keep record {k} **safe** and `secret` [here](x).",
+            "",
+        ]
     return "\n".join(lines).encode()
 
 
@@ -81,7 +84,9 @@ def seed_pdf(rng: random.Random) -> bytes:
     buffer = io.BytesIO()
     page = canvas.Canvas(buffer, pagesize=A4, invariant=1)
     for k in range(30):
-        page.drawString(72, 780 - 24 * k, f"{rng.choice(LABELS)} The processor shall keep record {k}.")
+        page.drawString(
+            72, 780 - 24 * k, f"{rng.choice(LABELS)} The processor shall keep record {k}."
+        )
     page.showPage()
     page.save()
     return buffer.getvalue()
@@ -184,8 +189,15 @@ def test_mutated_inputs_keep_the_bad_input_contract(tmp_path):
     results = json.loads(results_path.read_text(encoding="utf-8"))
     assert len(results) == len(cases)
     failures = [f"{Path(r['path']).name}: {why}" for r in results if (why := judge(r))]
-    failures += [f"{p.name}: input modified" for p in cases if hashlib.sha256(p.read_bytes()).hexdigest() != digests[p]]
-    assert not failures, f"{len(failures)} of {len(cases)} cases broke the contract (seed {SEED}):\n" + "\n".join(failures[:20])
+    failures += [
+        f"{p.name}: input modified"
+        for p in cases
+        if hashlib.sha256(p.read_bytes()).hexdigest() != digests[p]
+    ]
+    assert not failures, (
+        f"{len(failures)} of {len(cases)} cases broke the contract (seed {SEED}):\n"
+        + "\n".join(failures[:20])
+    )
 
 
 def judge(result: dict) -> str:

@@ -14,7 +14,9 @@ from dpa_compare.errors import LoadError, OutputError
 @pytest.mark.parametrize(
     "code", [errno.EROFS, errno.ENOSPC, errno.EFBIG, errno.ENAMETOOLONG, errno.EACCES, errno.EDQUOT]
 )
-def test_every_os_error_while_writing_is_an_output_error_naming_the_path(tmp_path, monkeypatch, code):
+def test_every_os_error_while_writing_is_an_output_error_naming_the_path(
+    tmp_path, monkeypatch, code
+):
     target = tmp_path / "out.txt"
 
     def failing_replace(*_args: object) -> None:
@@ -64,6 +66,9 @@ def test_size_limit_per_kind_and_its_variable(tmp_path, monkeypatch):
 
 
 def test_yaml_without_anchors_loads_and_with_them_is_refused(tmp_path):
-    assert files.load_yaml("a: [1, 2]\nb: text\n", tmp_path / "n.yaml") == {"a": [1, 2], "b": "text"}
+    assert files.load_yaml("a: [1, 2]\nb: text\n", tmp_path / "n.yaml") == {
+        "a": [1, 2],
+        "b": "text",
+    }
     with pytest.raises(LoadError, match="aliases"):
         files.load_yaml("a: &x [1]\nb: *x\n", tmp_path / "n.yaml")

@@ -138,7 +138,9 @@ def _too_long(pair: Pair, limit: int) -> Finding:
         message=f"this clause is {size:,} characters long; the per-clause checks read at most "
         f"{limit:,} and skipped it (set DPA_COMPARE_MAX_CHECK_CHARS to raise the limit)",
         evidence={"characters": size, "limit": limit},
-        **_pair_fields(pair),
+        en_ids=pair.all_en_ids if len(pair.all_en_ids) > 1 else (),
+        zh_ids=pair.all_zh_ids if len(pair.all_zh_ids) > 1 else (),
+        text_hash=pair.text_hash,
     )
 
 

@@ -32,11 +32,16 @@ _EMPHASIS = (
 _STRIKE = re.compile(r"~~(.+?)~~")
 _BOLD_LEAD = re.compile(r"^\s*[_*]?(\*\*|__)(?P<lead>.+?)\1[_*]?")
 _CJK = re.compile(r"[\u2e80-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
+_MARKUP = re.compile(r"[\\`!\[<*_~&]")
+"""A character some inline markup needs; a line without any is plain text."""
 _SPACES = re.compile(r"[ \t\u00a0]{2,}")
 
 
 def strip_inline(raw: str) -> str:
     """Return `raw` Markdown inline text as a reader sees it, markup removed."""
+    if _MARKUP.search(raw) is None:
+        # -- most lines hold no markup at all: skip the dozen substitutions --
+        return _SPACES.sub(" ", raw).strip()
     text = HTML_COMMENT.sub("", raw)
     text = _ESCAPE.sub(lambda m: chr(_PROTECT_BASE + ord(m.group(1))), text)
     text = strip_code_spans(text)

@@ -21,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from dpa_compare.errors import LoadError
+from dpa_compare.files import read_input
 
 STEM_LENGTH = 5
 """Letters kept of an English word as its stem."""
@@ -173,8 +174,8 @@ def read_glossary(path: str | Path) -> list[tuple[str, str]]:
     naming the file and line when a line holds no pair.
     """
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
+        text = read_input(path, "glossary").decode("utf-8-sig")
+    except UnicodeDecodeError as error:
         raise LoadError(path, f"cannot read the glossary: {error}") from error
     pairs = []
     for number, line in enumerate(text.splitlines(), 1):

@@ -65,7 +65,7 @@ def cases(tmp: Path) -> list[tuple[str, list[str], dict[str, str]]]:
     xxe = build.write(
         tmp, "xxe32.docx", build.replace_part(build.docx_bytes("x"), "word/document.xml", xml)
     )
-    return [
+    found = [
         ("PDF /MediaBox reference loop", ["segment", str(loop)], {}),
         ("PDF stream inflating to 1 GB", ["segment", str(inflate)], {}),
         ("Markdown line of 8,000 backticks", ["segment", str(ticks)], {}),
@@ -78,6 +78,34 @@ def cases(tmp: Path) -> list[tuple[str, list[str], dict[str, str]]]:
         ("YAML alias bomb as --notes", ["check", str(en), str(zh), "--notes", str(bomb)], {}),
         ("docx XXE in UTF-32 without BOM", ["segment", str(xxe)], {}),
         ("output naming an input", ["diff", str(en), str(en), "-o", str(en)], {}),
+    ]
+    return found + real_long_clause(tmp)
+
+
+REAL = ROOT.parent / "shared" / "data" / "real" / "tw-pdpa"
+
+
+def real_long_clause(tmp: Path) -> list[tuple[str, list[str], dict[str, str]]]:
+    """Return `check` on the real bilingual pair, plain and with one 200 KB paragraph inserted
+    (built in `tmp` from the pair's own text; nothing when ../shared is absent)."""
+    en, zh = REAL / "tw-pdpa.en.md", REAL / "tw-pdpa.zh.md"
+    if not (en.is_file() and zh.is_file()):
+        return []
+    longer = []
+    for source, joiner in ((en, " "), (zh, "")):
+        text = source.read_text(encoding="utf-8")
+        flat = joiner.join(text.split())
+        paragraph = (flat * (200_000 // len(flat) + 1))[:200_000]
+        parts = text.split("\n\n")
+        third = len(parts) // 3
+        target = tmp / f"long-{source.name}"
+        target.write_text(
+            "\n\n".join([*parts[:third], paragraph, *parts[third:]]), encoding="utf-8"
+        )
+        longer.append(str(target))
+    return [
+        ("check on the real tw-pdpa pair", ["check", str(en), str(zh), "--fail-on", "none"], {}),
+        ("same pair + one 200 KB paragraph", ["check", *longer, "--fail-on", "none"], {}),
     ]
 
 

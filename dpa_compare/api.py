@@ -53,7 +53,7 @@ def load(
     language = _language(lang, source.blocks)
     clauses = tuple(segment_blocks(source.blocks, language))
     return Document(
-        source=str(path),
+        source=source.path,
         lang=language,
         sha256=source.sha256,
         clauses=clauses,

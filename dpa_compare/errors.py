@@ -30,3 +30,15 @@ class AlignmentError(DpaCompareError):
 
 class UsageError(DpaCompareError):
     """A caller passed options that cannot work together."""
+
+
+class OutputError(DpaCompareError):
+    """An output cannot be written: it is an input, its folder is missing or read-only, the disk is full.
+
+    `path` is the output concerned; the message starts with it.
+    """
+
+    def __init__(self, path: object, problem: str) -> None:
+        self.path = str(path)
+        self.problem = problem
+        super().__init__(f"{self.path}: {problem}")

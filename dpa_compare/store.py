@@ -32,6 +32,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 from dpa_compare.errors import DpaCompareError
 from dpa_compare.model import Document
@@ -53,6 +54,10 @@ SLOW_WRITE_ENV = "DPA_COMPARE_TEST_SLOW_WRITE"
 """Test hook: seconds to sleep after each clause row written by `add`."""
 
 SCHEMA_VERSION = 1
+
+BUSY_TIMEOUT = 15.0
+"""Seconds a writer waits for another writer's lock before giving up with a clear message.
+Readers never wait: the journal is WAL, where reading goes on beside one writer."""
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS versions (
@@ -133,6 +138,8 @@ class HistoryStore:
 
         A missing database is created when `create` is True; otherwise it is
         a `HistoryError` — reading a history never leaves an empty database behind.
+        With `create` False the connection is read-only (`mode=ro`): it never
+        writes, and in WAL mode it reads beside a running `add` without waiting.
         """
         target = Path(path).expanduser() if path is not None else default_db_path()
         if not create and not target.is_file():
@@ -140,13 +147,7 @@ class HistoryStore:
                 f"{target}: no history database here yet; add a version first (dpa-compare history add)"
             )
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            # -- isolation_level=None: no implicit transactions; `add` opens its own --
-            connection = sqlite3.connect(target, isolation_level=None, timeout=30.0)
-            connection.execute("PRAGMA journal_mode=WAL")
-            connection.execute("PRAGMA foreign_keys=ON")
-            connection.executescript(_SCHEMA)
-            connection.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+            connection = _connect_reader(target) if not create else _connect_writer(target)
         except (sqlite3.Error, OSError) as error:
             raise HistoryError(f"{target}: cannot open the history database: {error}") from error
         return cls(connection, target)
@@ -227,6 +228,15 @@ class HistoryStore:
     def _transaction(self) -> Iterator[None]:
         try:
             self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as error:
+            if "locked" in str(error) or "busy" in str(error):
+                raise HistoryError(
+                    f"{self.path}: another process has been writing to the history database for "
+                    f"more than {BUSY_TIMEOUT:g} s; try again when it has finished"
+                ) from error
+            raise HistoryError(
+                f"{self.path}: cannot write to the history database: {error}"
+            ) from error
         except sqlite3.Error as error:
             raise HistoryError(
                 f"{self.path}: cannot write to the history database: {error}"
@@ -299,6 +309,38 @@ class HistoryStore:
                     f"version {label!r} of {name!r} (id {version_id}) has {found} of {expected} clauses"
                 )
         return problems
+
+
+def _connect_reader(target: Path) -> sqlite3.Connection:
+    """Return a read-only connection (`mode=ro`): reading a history never writes to it."""
+    uri = f"file:{quote(str(target.resolve()))}?mode=ro"
+    connection = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT)
+    try:
+        connection.execute("SELECT count(*) FROM versions").fetchone()
+    except sqlite3.Error as error:
+        connection.close()
+        if "no such table" in str(error):
+            raise sqlite3.DatabaseError("it holds no dpa-compare history") from error
+        raise
+    return connection
+
+
+def _connect_writer(target: Path) -> sqlite3.Connection:
+    """Return a connection for `add`: WAL journal, busy timeout, schema created once."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    # -- isolation_level=None: no implicit transactions; `add` opens its own --
+    connection = sqlite3.connect(target, isolation_level=None, timeout=BUSY_TIMEOUT)
+    try:
+        if connection.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+            connection.execute("PRAGMA journal_mode=WAL")
+        connection.execute("PRAGMA foreign_keys=ON")
+        if connection.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+            connection.executescript(_SCHEMA)
+            connection.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+    except sqlite3.Error:
+        connection.close()
+        raise
+    return connection
 
 
 def _check_name(value: str, what: str) -> None:

@@ -104,6 +104,11 @@ def _load() -> Any:
     return model
 
 
+MAX_EMBEDDED_CHARS = 4000
+"""Characters of a text the sentence encoder reads (far beyond any clause's meaning, well within
+its cost): longer texts are cut."""
+
+
 def _runs(texts: Sequence[str], parts: int) -> list[tuple[int, int]]:
     """Return `parts` consecutive (start, stop) runs of `texts` holding about equal characters."""
     sizes = np.cumsum([len(t) + 8 for t in texts])
@@ -123,7 +128,9 @@ def embed(texts: Sequence[str], threads: int = 2) -> np.ndarray:
     if not keep:
         return out
     model = _model()
-    wanted = [texts[k] for k in keep]
+    # -- the encoder's cost grows faster than the text: a clause is read from its first
+    #    MAX_EMBEDDED_CHARS characters (a 200 KB paragraph took 30 s and 1.4 GB whole) --
+    wanted = [texts[k][:MAX_EMBEDDED_CHARS] for k in keep]
     parts = max(1, min(threads, len(wanted) // MIN_RUN))
     if parts == 1:
         out[keep] = model.encode(wanted)

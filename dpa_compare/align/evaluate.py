@@ -17,6 +17,7 @@ from pathlib import Path
 
 from dpa_compare.align.beads import Bead, parse_bead
 from dpa_compare.errors import LoadError
+from dpa_compare.files import read_input
 
 BeadsLike = Sequence[Bead] | Sequence[tuple[Sequence[int], Sequence[int]]]
 
@@ -100,8 +101,8 @@ def read_beads(path: str | Path) -> list[Bead]:
     Raises LoadError naming the file and line when a line is not a bead.
     """
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
+        text = read_input(path, "lines").decode("utf-8")
+    except UnicodeDecodeError as error:
         raise LoadError(path, f"cannot read the alignment: {error}") from error
     beads = []
     for number, line in enumerate(text.splitlines(), 1):

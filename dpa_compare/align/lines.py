@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from dpa_compare.errors import LoadError
+from dpa_compare.files import read_input
 
 
 def read_lines(path: str | Path) -> list[str]:
@@ -13,16 +14,7 @@ def read_lines(path: str | Path) -> list[str]:
     Raises LoadError naming the file when it is missing, not UTF-8 or binary.
     """
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise LoadError(path, "no such file") from None
-    except IsADirectoryError:
-        raise LoadError(
-            path, "is a folder, expected a text file with one sentence per line"
-        ) from None
-    except OSError as error:
-        raise LoadError(path, f"cannot read: {error.strerror or error}") from None
+    data = read_input(path, "lines")
     if b"\x00" in data:
         raise LoadError(
             path, "looks binary (NUL bytes); expected UTF-8 text, one sentence per line"

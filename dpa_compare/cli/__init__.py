@@ -15,7 +15,8 @@ import click
 
 from dpa_compare import __version__
 from dpa_compare.cli.output import CONTEXT
-from dpa_compare.errors import DpaCompareError
+from dpa_compare.errors import DpaCompareError, OutputError
+from dpa_compare.files import same_file
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -61,6 +62,7 @@ def main(argv: list[str] | None = None) -> None:
     """Run the command line and exit with its code; never show a traceback for bad input."""
     _register_commands()
     try:
+        _refuse_output_naming_an_input(sys.argv[1:] if argv is None else argv)
         code = cli.main(args=argv, prog_name="dpa-compare", standalone_mode=False)
     except click.exceptions.Abort:
         click.echo("dpa-compare: aborted", err=True)
@@ -78,6 +80,20 @@ def main(argv: list[str] | None = None) -> None:
     except DpaCompareError as error:
         click.echo(f"dpa-compare: error: {_one_line(str(error))}", err=True)
         sys.exit(EXIT_BAD_INPUT)
+    except MemoryError:
+        click.echo(
+            "dpa-compare: error: out of memory on this input; it is too large or too deeply nested",
+            err=True,
+        )
+        sys.exit(EXIT_BAD_INPUT)
+    except OSError as error:
+        # -- an operating-system refusal (full disk, read-only file system, permission) is the
+        #    environment's, not a bug: name the file and the reason --
+        where = error.filename if error.filename is not None else "dpa-compare"
+        click.echo(
+            f"dpa-compare: error: {_one_line(str(where))}: {error.strerror or error}", err=True
+        )
+        sys.exit(EXIT_BAD_INPUT)
     except KeyboardInterrupt:
         click.echo("dpa-compare: interrupted", err=True)
         sys.exit(130)
@@ -93,8 +109,44 @@ def main(argv: list[str] | None = None) -> None:
     sys.exit(code if isinstance(code, int) else EXIT_OK)
 
 
+OUTPUT_OPTIONS = ("-o", "--output", "--output-dir", "--out")
+"""Options that name an output file or folder, in every command."""
+
+
+def _refuse_output_naming_an_input(args: list[str]) -> None:
+    """Raise `OutputError` before any work when an output option names the same file as another argument.
+
+    `os.path.samefile` sees through symlinks and hard links. The writer checks
+    again against the inputs it actually read (`dpa_compare.files`).
+    """
+    outputs: list[str] = []
+    others: list[str] = []
+    pending = False
+    for arg in args:
+        if pending:
+            outputs.append(arg)
+            pending = False
+        elif arg in OUTPUT_OPTIONS:
+            pending = True
+        elif arg.startswith(tuple(f"{o}=" for o in OUTPUT_OPTIONS if o.startswith("--"))):
+            outputs.append(arg.split("=", 1)[1])
+        elif arg.startswith("-o") and len(arg) > 2:
+            outputs.append(arg[2:])
+        else:
+            others.append(arg.split("=", 1)[1] if arg.startswith("--") and "=" in arg else arg)
+    for output in outputs:
+        if output in ("", "-") or not os.path.exists(output):
+            continue
+        if any(same_file(output, other) for other in others if other != "-"):
+            raise OutputError(
+                output, "is one of the inputs; refusing to overwrite it (choose another -o)"
+            )
+
+
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    """Return `text` on one line, with bytes that are not UTF-8 (in file names) shown as escapes."""
+    printable = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return " ".join(printable.split())
 
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_FINDINGS", "EXIT_INTERNAL", "EXIT_OK", "cli", "main"]

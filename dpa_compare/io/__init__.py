@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import hashlib
 import importlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from dpa_compare.errors import LoadError
+from dpa_compare.files import INPUT_LIMITS_MB, check_input, display_path, read_input
 from dpa_compare.model import Block
 
-MAX_INPUT_BYTES = 200 * 1024 * 1024
-"""Largest input file accepted, in bytes (a 200 MB contract is not a contract)."""
+MAX_INPUT_BYTES = INPUT_LIMITS_MB["document"] * 1024 * 1024
+"""Default largest input document, in bytes (`DPA_COMPARE_MAX_DOCUMENT_MB` changes it)."""
 
 READERS: dict[str, str] = {
     ".docx": "dpa_compare.io.docx",
@@ -50,27 +51,22 @@ def read(path: str | Path) -> Source:
     textless document.
     """
     file = Path(path)
-    if not file.exists():
-        raise LoadError(file, "no such file")
-    if file.is_dir():
-        raise LoadError(file, "is a directory, not a document")
     suffix = file.suffix.lower()
     if suffix not in READERS:
+        check_input(file)
         supported = ", ".join(sorted({s for s in READERS if s not in (".htm", ".markdown")}))
         raise LoadError(
             file, f"unsupported file type '{suffix or '(none)'}'; supported: {supported}"
         )
-    size = file.stat().st_size
-    if size == 0:
+    data = read_input(file, "document")
+    if not data:
         raise LoadError(file, "the file is empty")
-    if size > MAX_INPUT_BYTES:
-        raise LoadError(file, f"the file is {size:,} bytes; the limit is {MAX_INPUT_BYTES:,}")
-    try:
-        data = file.read_bytes()
-    except OSError as error:
-        raise LoadError(file, f"cannot be read ({error.strerror or error})") from None
     reader = importlib.import_module(READERS[suffix])
     source: Source = reader.read(data, file)
+    shown = display_path(file)
+    if shown != source.path:
+        # -- a file name with bytes that are not UTF-8: keep it printable in every output --
+        source = replace(source, path=shown)
     if not any(block.text.strip() or block.auto_label for block in source.blocks):
         raise LoadError(file, "the document contains no text")
     return source

@@ -92,6 +92,7 @@ class BlockWalker:
         self._list_level: int | None = None
         self._pending: tuple[str | None, int] | None = None
         self._tables = 0
+        self._sibling_numbers: dict[HtmlElement, dict[HtmlElement, tuple[int, int]]] = {}
 
     def walk_root(self, root: HtmlElement) -> None:
         """Add the blocks of `root` and everything below it."""
@@ -226,9 +227,41 @@ class BlockWalker:
         )
 
     def _location(self, element: HtmlElement) -> str:
-        path = element.getroottree().getpath(element)
-        short = "/".join(path.rsplit("/", 3)[-3:]).lstrip("/")
+        short = "/".join(self._step(node) for node in _last_three(element))
         return f"element {len(self.blocks) + 1} ({short})"
+
+    def _step(self, node: HtmlElement) -> str:
+        """Return `node`'s step of its XPath (`p[3]`, or `p` when it is its parent's only `p`).
+
+        lxml's `getpath` counts the siblings again for every call: quadratic on
+        a page of 20,000 unclosed `<p>`. Each parent's children are numbered once here.
+        """
+        parent = node.getparent()
+        if parent is None:
+            return str(node.tag)
+        numbers = self._sibling_numbers.get(parent)
+        if numbers is None:
+            numbers = self._sibling_numbers[parent] = _number_children(parent)
+        index, count = numbers[node]
+        return f"{node.tag}[{index}]" if count > 1 else str(node.tag)
+
+
+def _last_three(element: HtmlElement) -> list[HtmlElement]:
+    """Return `element` and up to two ancestors, outermost first."""
+    chain = [element]
+    while len(chain) < 3 and (parent := chain[-1].getparent()) is not None:
+        chain.append(parent)
+    return chain[::-1]
+
+
+def _number_children(parent: HtmlElement) -> dict[HtmlElement, tuple[int, int]]:
+    """Return child → (its 1-based number among same-tag siblings, how many share its tag)."""
+    seen: dict[object, int] = {}
+    numbered = {}
+    for child in parent:
+        seen[child.tag] = seen.get(child.tag, 0) + 1
+        numbered[child] = (seen[child.tag], child.tag)
+    return {child: (index, seen[tag]) for child, (index, tag) in numbered.items()}
 
 
 def _bold_lead(runs: list[tuple[str, bool]]) -> str | None:

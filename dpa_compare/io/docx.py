@@ -51,8 +51,9 @@ def read(data: bytes, path: Path) -> Source:
     if main not in parts:
         raise LoadError(path, f"has no {main} (it is a zip archive but not a Word document)")
     document = _open(data, path)
-    styles = Styles(_related_element(document.part, "styles"))
-    numbering = Numbering(_related_element(document.part, "numbering"), styles)
+    _check_body(document, main, path)
+    styles = Styles(_related_element(document.part, "styles", path))
+    numbering = Numbering(_related_element(document.part, "numbering", path), styles)
     walker = _Walker(styles, numbering)
     blocks = tuple(walker.blocks(document.element.body))
     return Source(
@@ -94,14 +95,33 @@ def _open(data: bytes, path: Path) -> Any:
         raise LoadError(path, f"is damaged ({type(error).__name__}: {error})") from None
 
 
-def _related_element(document_part: Any, kind: str) -> etree._Element | None:
-    """Return the root element of the document part's `kind` ("styles"/"numbering") part, None if absent."""
+def _check_body(document: Any, main: str, path: Path) -> None:
+    """Raise `LoadError` unless the main part is a `<w:document>` holding a `<w:body>`."""
+    root = document.element
+    if root.tag != w("document"):
+        found = root.tag.rpartition("}")[2] or "?"
+        raise LoadError(path, f"is damaged: {main} holds <{found}>, not a Word <w:document>")
+    if root.find(w("body")) is None:
+        raise LoadError(path, f"is damaged: {main} has no <w:body>")
+
+
+def _related_element(document_part: Any, kind: str, path: Path) -> etree._Element | None:
+    """Return the root element of the document part's `kind` ("styles"/"numbering") part, None if absent.
+
+    Raises `LoadError` when the relationship points outside the package (Word
+    keeps styles and numbering inside; an external link is never followed).
+    """
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
     try:
         part = document_part.part_related_by(RT.STYLES if kind == "styles" else RT.NUMBERING)
     except KeyError:
         return None
+    except ValueError:
+        raise LoadError(
+            path,
+            f"its {kind} relationship points outside the file; refusing an external {kind} part",
+        ) from None
     return getattr(part, "element", None)
 
 
@@ -111,7 +131,7 @@ def _core_title(document: Any) -> str:
 
     try:
         document.part.package.part_related_by(RT.CORE_PROPERTIES)
-    except KeyError:
+    except (KeyError, ValueError):  # -- absent, or an external link --
         return ""
     return (document.core_properties.title or "").strip()
 

@@ -29,6 +29,9 @@ if TYPE_CHECKING:
 
 LEVELS = 9
 _PLACEHOLDER = re.compile(r"%([1-9])")
+MAX_LEVEL_TEXT = 64
+"""Longest `w:lvlText` used, in characters (Word's own limit is far lower); the rest is cut, so a
+hostile pattern like `%1.` repeated 100,000 times cannot blow every label up."""
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
 
@@ -213,7 +216,7 @@ def _level(lvl: etree._Element) -> Level:
         fmt = "bullet"
     return Level(
         num_fmt=fmt,
-        lvl_text=val(lvl.find("w:lvlText", NS)) or "",
+        lvl_text=(val(lvl.find("w:lvlText", NS)) or "")[:MAX_LEVEL_TEXT],
         start=int_or_none(val(lvl.find("w:start", NS))) or 0,
         restart=int_or_none(val(lvl.find("w:lvlRestart", NS))),
         is_legal=bool(is_on(lvl.find("w:isLgl", NS))),

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from dpa_compare.errors import LoadError
 from dpa_compare.io import Source, sha256_of
+from dpa_compare.io import _pdf_limits as limits
 from dpa_compare.io._pdf_layout import Line, PageLines, is_cjk, page_lines
 from dpa_compare.lang.numerals import CHINESE_NUMERAL_CHARS
 from dpa_compare.model import Block
@@ -93,15 +94,27 @@ def _extract(data: bytes, path: Path) -> tuple[list[PageLines], str, int]:
         from pdfplumber.utils.exceptions import PdfminerException
 
         try:
-            with pdfplumber.open(io.BytesIO(data)) as pdf:
-                title = _metadata_title(pdf.metadata)
+            with limits.bounded_streams(), contextlib.ExitStack() as stack:
+                with limits.time_budget(limits.page_seconds()):
+                    pdf = pdfplumber.open(io.BytesIO(data))
+                    stack.callback(limits.close_within_budget, pdf)
+                    limits.refuse_too_many_pages(limits.declared_page_count(pdf), path)
+                    title = _metadata_title(pdf.metadata)
+                    all_pages = pdf.pages
+                limits.refuse_too_many_pages(len(all_pages), path)
                 pages: list[PageLines] = []
                 images = 0
-                for number, page in enumerate(pdf.pages, start=1):
-                    images += len(page.images)
-                    pages.append(page_lines(page, number))
-                    page.close()
+                for number, page in enumerate(all_pages, start=1):
+                    with limits.time_budget(limits.page_seconds()):
+                        try:
+                            images += len(page.images)
+                            pages.append(page_lines(page, number))
+                            page.close()
+                        except (limits.OverBudget, limits.StreamTooLarge) as error:
+                            raise limits.limit_error(error, path, f"page {number}") from None
                 return pages, title, images
+        except (limits.OverBudget, limits.StreamTooLarge) as error:
+            raise limits.limit_error(error, path, "the file") from None
         except PdfminerException as error:
             raise _load_error(path, error.args[0] if error.args else error) from None
         except LoadError:

@@ -98,6 +98,15 @@ def _check_declared_sizes(infos: list[zipfile.ZipInfo], path: Path) -> None:
             path,
             f"has {len(infos):,} zip entries (limit {MAX_ENTRIES:,}); refusing a possible zip bomb",
         )
+    names = [info.filename.casefold() for info in infos]
+    if len(set(names)) != len(names):
+        twice = sorted(
+            {info.filename for info in infos if names.count(info.filename.casefold()) > 1}
+        )
+        raise LoadError(
+            path,
+            f"is damaged: the zip holds {twice[0]} more than once (readers disagree on which to use)",
+        )
     total = 0
     for info in infos:
         if info.flag_bits & 0x1:
@@ -150,26 +159,39 @@ def _read_entry(
 
 
 def _refuse_dtd(blob: bytes, name: str, path: Path) -> None:
-    if _DOCTYPE.search(_as_utf8(blob)):
+    text = _as_utf8(blob, name, path)
+    if _DOCTYPE.search(text):
         raise LoadError(
             path, f"part {name} contains a DTD, which Word documents never need; refusing it"
         )
 
 
-def _as_utf8(blob: bytes) -> bytes:
-    """Return `blob` re-encoded as UTF-8 when it is UTF-16/32, so one byte pattern finds a DTD."""
-    head = blob[:4]
-    for bom, encoding in (
-        (b"\x00\x00\xfe\xff", "utf-32-be"),
-        (b"\xff\xfe\x00\x00", "utf-32-le"),
-        (b"\xfe\xff", "utf-16-be"),
-        (b"\xff\xfe", "utf-16-le"),
-        (b"\x00<\x00?", "utf-16-be"),
-        (b"<\x00?\x00", "utf-16-le"),
-    ):
-        if head.startswith(bom):
+_ENCODINGS = (
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\x00<", "utf-32-be"),
+    (b"<\x00\x00\x00", "utf-32-le"),
+    (b"\xfe\xff", "utf-16-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\x00<", "utf-16-be"),
+    (b"<\x00", "utf-16-le"),
+)
+"""How an XML part starts (byte-order mark, or `<` in a wide encoding) → the encoding it is in."""
+
+
+def _as_utf8(blob: bytes, name: str, path: Path) -> bytes:
+    """Return `blob` re-encoded as UTF-8 when it is UTF-16/32 (with or without BOM), so one pattern finds a DTD.
+
+    A part in any other encoding (other byte orders, EBCDIC …) is refused:
+    Word writes UTF-8 or UTF-16, and a pattern search cannot vouch for the rest.
+    """
+    for start, encoding in _ENCODINGS:
+        if blob.startswith(start):
             return blob.decode(encoding, errors="replace").encode("utf-8")
-    return blob
+    head = blob[:4].lstrip(b" \t\r\n")
+    if blob.startswith(b"\xef\xbb\xbf") or head.startswith(b"<") or not blob.strip():
+        return blob
+    raise LoadError(path, f"part {name} is not XML in UTF-8 or UTF-16; refusing it")
 
 
 def safe_parser() -> etree.XMLParser:

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from dpa_compare.errors import LoadError
+from dpa_compare.files import load_yaml, read_input
 from dpa_compare.lang.script import to_simplified
 from dpa_compare.qa.tbx import read_tbx
 
@@ -142,10 +143,7 @@ class Glossary:
 def load_glossary(path: str | Path) -> Glossary:
     """Return the glossary in `path` (`.yaml`/`.yml`, `.csv`/`.tsv`, `.tbx`/`.xml`); LoadError when unreadable."""
     file = Path(path)
-    try:
-        data = file.read_bytes()
-    except OSError as exc:
-        raise LoadError(file, f"cannot read glossary: {exc.strerror or exc}") from None
+    data = read_input(file, "glossary")
     suffix = file.suffix.lower()
     readers = {
         ".yaml": _from_yaml,
@@ -222,7 +220,7 @@ def _from_yaml(data: bytes, path: Path) -> list[GlossaryEntry]:
     import yaml
 
     try:
-        doc = yaml.safe_load(_text(data, path))
+        doc = load_yaml(_text(data, path), path)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""
@@ -300,8 +298,8 @@ def read_term_pairs(path: str | Path) -> list[tuple[str, str]]:
     no pair.
     """
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
+        text = read_input(path, "glossary").decode("utf-8-sig")
+    except UnicodeDecodeError as error:
         raise LoadError(path, f"cannot read the glossary: {error}") from error
     return _term_pairs(text, path)
 

@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from dpa_compare.errors import LoadError
+from dpa_compare.files import load_yaml, read_input
 from dpa_compare.qa.registry import Finding
 
 STATUSES = ("open", "resolved")
@@ -119,9 +120,7 @@ def load_notes(path: str | Path) -> NotesFile:
     """Return the notes file at `path` (`.yaml` / `.yml` / `.csv`); LoadError naming the file when unreadable."""
     file = Path(path)
     try:
-        data = file.read_bytes().decode("utf-8-sig")
-    except OSError as exc:
-        raise LoadError(file, f"cannot read notes file: {exc.strerror or exc}") from None
+        data = read_input(file, "notes").decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise LoadError(file, f"notes file is not UTF-8 text (byte {exc.start})") from None
     if file.suffix.lower() == ".csv":
@@ -137,7 +136,7 @@ def _from_yaml(text: str, file: Path) -> NotesFile:
     import yaml
 
     try:
-        doc = yaml.safe_load(text)
+        doc = load_yaml(text, file)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import traceback
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
@@ -11,6 +12,18 @@ from dpa_compare.qa.registry import CHECKS, SEVERITIES, Check, Context, Finding,
 
 if TYPE_CHECKING:
     from dpa_compare.qa.glossary import Glossary
+
+
+MAX_CHECKED_CHARS = 50_000
+"""Longest clause (either side, in characters) the per-clause checks read; `DPA_COMPARE_MAX_CHECK_CHARS`
+changes it. A longer one (a whole document pasted into one paragraph) is reported once instead:
+the pattern checks are not linear in the clause length, and one 200 KB clause took minutes."""
+
+
+def max_checked_chars() -> int:
+    """Return the clause length limit of the per-clause checks, from its environment variable if set."""
+    raw = os.environ.get("DPA_COMPARE_MAX_CHECK_CHARS", "").strip()
+    return int(raw) if raw.isdigit() else MAX_CHECKED_CHARS
 
 
 def available_checks() -> dict[str, Check]:
@@ -46,6 +59,9 @@ def run_checks(
     ctx = Context(tuple(pairs), en_doc, zh_doc, glossary, label_map)
     findings: list[tuple[int, Finding]] = []
     order = {id(pair): i for i, pair in enumerate(ctx.pairs)}
+    limit = max_checked_chars()
+    too_long = {i for i, p in enumerate(ctx.pairs) if max(len(p.en_text), len(p.zh_text)) > limit}
+    findings.extend((i, _too_long(ctx.pairs[i], limit)) for i in sorted(too_long))
     for chk in selected:
         if chk.scope == "document":
             findings.extend(
@@ -53,7 +69,8 @@ def run_checks(
             )
         else:
             for index, pair in enumerate(ctx.pairs):
-                findings.extend((index, f) for f in _run_pair(chk, pair, ctx))
+                if index not in too_long:
+                    findings.extend((index, f) for f in _run_pair(chk, pair, ctx))
         if on_check is not None:
             on_check(chk.name)
     rank = {s: i for i, s in enumerate(SEVERITIES)}
@@ -106,6 +123,25 @@ def _pair_fields(pair: Pair | None) -> dict[str, object]:
         return {}
     ids = {"en_ids": pair.all_en_ids, "zh_ids": pair.all_zh_ids}
     return {**{k: v for k, v in ids.items() if len(v) > 1}, "text_hash": pair.text_hash}
+
+
+def _too_long(pair: Pair, limit: int) -> Finding:
+    """Return the finding that says the per-clause checks skipped `pair` because it is too long."""
+    size = max(len(pair.en_text), len(pair.zh_text))
+    return Finding(
+        check="clause-length",
+        severity="minor",
+        en_id=pair.en.id if pair.en is not None else None,
+        zh_id=pair.zh.id if pair.zh is not None else None,
+        en_label=pair.en_label,
+        zh_label=pair.zh_label,
+        message=f"this clause is {size:,} characters long; the per-clause checks read at most "
+        f"{limit:,} and skipped it (set DPA_COMPARE_MAX_CHECK_CHARS to raise the limit)",
+        evidence={"characters": size, "limit": limit},
+        en_ids=pair.all_en_ids if len(pair.all_en_ids) > 1 else (),
+        zh_ids=pair.all_zh_ids if len(pair.all_zh_ids) > 1 else (),
+        text_hash=pair.text_hash,
+    )
 
 
 def _crash(chk: Check, pair: Pair | None, exc: Exception) -> Finding:

@@ -297,7 +297,43 @@ def _review_data(path: Path, value: str | None) -> dict[str, Any]:
     if not isinstance(data, dict) or data.get("format") != REVIEW_FORMAT:
         raise LoadError(path, f"its review data has an unknown format {data.get('format') if isinstance(data, dict) else '?'!r}; "
                               f"this dpa-compare reads format {REVIEW_FORMAT}")  # fmt: skip
+    problem = _shape_problem(data)
+    if problem:
+        raise LoadError(
+            path,
+            f"its review data (document variable {REVIEW_VARIABLE}) has the wrong shape: {problem}",
+        )
     return data
+
+
+def _shape_problem(data: dict[str, Any]) -> str:
+    """Return what is wrong with the shape of review `data` ("" when it is as `report` writes it).
+
+    The data comes from a file a reviewer edited: every field `import_review`
+    reads is checked before it is used.
+    """
+    clauses, rows = data.get("clauses"), data.get("rows")
+    zh, notes, comments = data.get("zh"), data.get("notes"), data.get("comments", [])
+    clause_types = (str, str, str, int, str, str, str, str)
+    if not isinstance(zh, dict) or not isinstance(zh.get("source"), str):
+        return "'zh' must hold the Chinese source name"
+    if not isinstance(clauses, list) or not all(
+        isinstance(c, list) and len(c) == len(clause_types)
+        and all(isinstance(v, t) and not isinstance(v, bool) for v, t in zip(c, clause_types, strict=True))
+        for c in clauses
+    ):  # fmt: skip
+        return "'clauses' must be a list of [id, label, kind, level, heading, text, ref, row]"
+    if not isinstance(rows, dict) or not all(
+        isinstance(v, list) and len(v) == 2 and all(isinstance(x, str) for x in v) for v in rows.values()
+    ):  # fmt: skip
+        return "'rows' must map each row id to [number, Chinese citation]"
+    if not isinstance(comments, list) or not all(
+        isinstance(c, list) and len(c) == 3 and all(isinstance(x, str) for x in c) for c in comments
+    ):  # fmt: skip
+        return "'comments' must be a list of [row, author, text]"
+    if notes is not None and not (isinstance(notes, dict) and isinstance(notes.get("data"), dict)):
+        return "'notes' must hold the notes file's data"
+    return ""
 
 
 def _rows_of(clauses: list[ReviewedClause]) -> dict[str, list[int]]:

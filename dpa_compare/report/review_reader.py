@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from dpa_compare.errors import LoadError
+from dpa_compare.files import read_input
 from dpa_compare.io.zipsafe import check_package, parse_xml
 from dpa_compare.report import docx_ooxml as ox
 from dpa_compare.report.docx_writer import ID_MAP_VARIABLE, MAIN_TABLE_CAPTION, VARIABLES_NAMESPACE
@@ -120,10 +121,7 @@ def read_review(path: str | Path) -> ReviewImport:
     safe .docx, or holds no dpa-compare review table.
     """
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise LoadError(path, f"cannot be read ({error.strerror or error})") from None
+    data = read_input(path, "review")
     parts = check_package(data, path)
     if "word/document.xml" not in parts:
         raise LoadError(

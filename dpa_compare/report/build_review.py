@@ -291,9 +291,7 @@ def _review_data(path: Path, value: str | None) -> dict[str, Any]:
     try:
         data = json.loads(value)
     except ValueError:
-        raise LoadError(
-            path, f"its review data (document variable {REVIEW_VARIABLE}) is damaged"
-        ) from None
+        raise LoadError(path, f"its review data ({REVIEW_VARIABLE}) is damaged") from None
     if not isinstance(data, dict) or data.get("format") != REVIEW_FORMAT:
         raise LoadError(path, f"its review data has an unknown format {data.get('format') if isinstance(data, dict) else '?'!r}; "
                               f"this dpa-compare reads format {REVIEW_FORMAT}")  # fmt: skip
@@ -301,7 +299,7 @@ def _review_data(path: Path, value: str | None) -> dict[str, Any]:
     if problem:
         raise LoadError(
             path,
-            f"its review data (document variable {REVIEW_VARIABLE}) has the wrong shape: {problem}",
+            f"its review data ({REVIEW_VARIABLE}) has the wrong shape: {problem}",
         )
     return data
 
@@ -324,13 +322,17 @@ def _shape_problem(data: dict[str, Any]) -> str:
     ):  # fmt: skip
         return "'clauses' must be a list of [id, label, kind, level, heading, text, ref, row]"
     if not isinstance(rows, dict) or not all(
-        isinstance(v, list) and len(v) == 2 and all(isinstance(x, str) for x in v) for v in rows.values()
+        isinstance(v, list) and len(v) == 3 and all(isinstance(x, str) for x in v) for v in rows.values()
     ):  # fmt: skip
-        return "'rows' must map each row id to [number, Chinese citation]"
+        return "'rows' must map each row id to [number, Chinese citation, English hash]"
+    comment_types = (str, str, str, str, int, bool)
     if not isinstance(comments, list) or not all(
-        isinstance(c, list) and len(c) == 3 and all(isinstance(x, str) for x in c) for c in comments
+        isinstance(c, list) and len(c) == len(comment_types)
+        and all(isinstance(v, t) and (t is bool or not isinstance(v, bool))
+                for v, t in zip(c, comment_types, strict=True))
+        for c in comments
     ):  # fmt: skip
-        return "'comments' must be a list of [row, author, text]"
+        return "'comments' must be a list of [row, author, text, date, note number, resolved]"
     if notes is not None and not (isinstance(notes, dict) and isinstance(notes.get("data"), dict)):
         return "'notes' must hold the notes file's data"
     return ""

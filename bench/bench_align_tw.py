@@ -200,7 +200,11 @@ def _print(args: argparse.Namespace, rows: list[dict], key_rows: list[dict], sum
         f"{100 * summary['unaligned_share_worst']:.1f}%); s/100 articles median "
         f"{summary['seconds_per_100_median']:.2f}, worst {summary['seconds_per_100_worst']:.2f}"
     )
-    for name, field in (("F1", "f1"), ("unaligned", "unaligned_share"), ("s/100", "seconds_per_100")):
+    for name, field in (
+        ("F1", "f1"),
+        ("unaligned", "unaligned_share"),
+        ("s/100", "seconds_per_100"),
+    ):
         reverse = field != "f1"
         worst = sorted(rows, key=lambda r: r[field], reverse=reverse)[: args.worst]
         print(f"worst by {name}: " + ", ".join(f"{r['law']} {r[field]:.3f}" for r in worst))

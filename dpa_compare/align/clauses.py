@@ -68,7 +68,13 @@ from dpa_compare.align.clause_features import (
 )
 from dpa_compare.align.clause_plan import Segment, plan, reliability
 from dpa_compare.align.scorers import Weights
-from dpa_compare.align.structure import path_value, propose, terms_match
+from dpa_compare.align.structure import (
+    bare_heading,
+    is_container,
+    path_value,
+    propose,
+    terms_match,
+)
 from dpa_compare.errors import AlignmentError, UsageError
 from dpa_compare.model import Alignment, Clause, Document, Link
 
@@ -232,12 +238,49 @@ class _Tree:
     def unit(self, clause: Clause) -> _Unit:
         return _Unit(clause, self.subtree(clause), False)
 
+    def flat(self, clauses: Sequence[Clause]) -> list[_Unit]:
+        """Return `clauses` as units with every container opened: its own text, then its children, flat.
+
+        Parts, chapters, sections and headings that hold clauses are only
+        the frame of a statute: one language may have a chapter where the
+        other has none, or read `Section 1` as a heading beside the articles
+        instead of above them. Opened, the articles of both sides stand in
+        one sequence, where their numbers pair them whatever the frame.
+        """
+        out: list[_Unit] = []
+        for clause in clauses:
+            children = self.children.get(clause.id, ())
+            if children and is_container(clause):
+                out.append(_Unit(clause, (clause,), True))
+                out.extend(self.flat(children))
+            else:
+                out.append(self.unit(clause))
+        return out
+
     def block(self, parent: Clause) -> list[_Unit]:
         """Return [parent's own text, each child with its subtree]."""
         return [
             _Unit(parent, (parent,), True),
             *(self.unit(c) for c in self.children.get(parent.id, ())),
         ]
+
+
+REPEATED_NUMBERS = 0.1
+"""Share of a document's article numbers that may repeat with its frame opened: a paragraph
+that opens with a citation (`第二條關係…`) may read as an article of its own; numbering that
+restarts under every chapter or annex repeats nearly every number."""
+
+
+def _numbers_unique(units: list[_Unit]) -> bool:
+    """Return whether the numbered units of the list (openings of containers aside) are numbered once each."""
+    counts: dict[tuple[int, ...], int] = {}
+    for unit in units:
+        value = path_value(unit.head)
+        if unit.own or value.role != "number" or bare_heading(unit.head, len(unit.clauses) > 1):
+            continue
+        counts[value.numbers] = counts.get(value.numbers, 0) + 1
+    repeated = sum(1 for count in counts.values() if count > 1)
+    return repeated <= REPEATED_NUMBERS * len(counts)
 
 
 class _Aligner:
@@ -252,8 +295,14 @@ class _Aligner:
         self.ledger = Ledger(options.flag_below)
 
     def run(self) -> list[Link]:
-        en_top = [self.en_tree.unit(c) for c in self.en_tree.children.get(None, ())]
-        zh_top = [self.zh_tree.unit(c) for c in self.zh_tree.children.get(None, ())]
+        en_roots = self.en_tree.children.get(None, [])
+        zh_roots = self.zh_tree.children.get(None, [])
+        en_top, zh_top = self.en_tree.flat(en_roots), self.zh_tree.flat(zh_roots)
+        if not (_numbers_unique(en_top) and _numbers_unique(zh_top)):
+            # -- numbers restart under each container (1.1 under 1, clauses of each annex):
+            #    the frame is part of the numbering, keep it --
+            en_top = [self.en_tree.unit(c) for c in en_roots]
+            zh_top = [self.zh_tree.unit(c) for c in zh_roots]
         self._block(en_top, zh_top, headed=False)
         return self.ledger.links()
 
@@ -360,7 +409,9 @@ class _Structure:
         if headed:
             self.reasons[(0, 0)] = f"parent {_cite(en[0].head)} = {_cite(zh[0].head)}"
             self.proposals.append((0, 0))
-        for proposal in propose(en_heads[start:], zh_heads[start:]):
+        en_has = [len(u.clauses) > 1 or u.own for u in en[start:]]
+        zh_has = [len(u.clauses) > 1 or u.own for u in zh[start:]]
+        for proposal in propose(en_heads[start:], zh_heads[start:], en_has, zh_has):
             i, j = proposal.en + start, proposal.zh + start
             self.proposals.append((i, j))
             self.reasons[(i, j)] = proposal.reason

@@ -212,7 +212,6 @@ def _align_line_folders(
     """Align every pair of line files of two folders in this one process, one output file each."""
     from pathlib import Path
 
-    from dpa_compare.errors import UsageError
     from dpa_compare.files import write_atomically
 
     if not output:

@@ -66,7 +66,13 @@ from dpa_compare.align.clause_features import (
     pair_features,
     use_embeddings,
 )
-from dpa_compare.align.clause_plan import Segment, plan, reliability
+from dpa_compare.align.clause_plan import (
+    RELIABLE_EN_CHARS,
+    RELIABLE_ZH_CHARS,
+    Segment,
+    plan,
+    reliability,
+)
 from dpa_compare.align.scorers import Weights
 from dpa_compare.align.structure import (
     bare_heading,
@@ -344,7 +350,12 @@ class _Aligner:
             block.structure.window(en, zh),
             vectors=True,
         )
-        for bead in solve(len(en), len(zh), self.options.types, window.score):
+        beads = solve(len(en), len(zh), self.options.types, window.score)
+        numbered = (
+            [bool(u.head.label) for u in window.en],
+            [bool(u.head.label) for u in window.zh],
+        )
+        for bead in attach_skips(window.evidence, beads, numbered):
             self._bead(window, bead)
 
     def _bead(self, block: _Block, bead: PathBead) -> None:
@@ -392,6 +403,85 @@ class _Aligner:
 
     def _skips(self, en: Sequence[Clause], zh: Sequence[Clause], confidence: float) -> None:
         self.ledger.skip([c.id for c in en], [c.id for c in zh], confidence)
+
+
+def attach_skips(
+    evidence: BeadEvidence,
+    beads: list[PathBead],
+    numbered: tuple[Sequence[bool], Sequence[bool]],
+) -> list[PathBead]:
+    """Return the path with every left-out unit that belongs to a neighbouring link joined to it.
+
+    Inside an anchored block of an official translation a clause is rarely
+    without counterpart: more often one language split what the other
+    joined, and the split-off part is too short to pay for a merge bead
+    (`1. Academic Division:` on its own line before its text, `Paragraph 1`,
+    a closing sentence that the other language put in a paragraph of its
+    own). A unit left out beside a link joins it when its content agrees
+    with the link's other side (`EXPLAINED_FROM`), or when it is too short
+    for its content to say anything (`RELIABLE_*_CHARS`) — a label joins the
+    text that follows it. A real sentence with nothing across stays out, and
+    so does a clause with a number of its own (`numbered`: English and
+    Chinese flags per unit) that is long enough to be a clause: its number
+    says it is one, and a clause added beside a similar one is an addition.
+    """
+    path = list(beads)
+    changed = True
+    while changed:
+        changed = False
+        for t, bead in enumerate(path):
+            if bead.kind not in ((1, 0), (0, 1)):
+                continue
+            target = _attach_target(evidence, path, t, numbered)
+            if target is None:
+                continue
+            path[min(t, target) : max(t, target) + 1] = [
+                _merged(path[min(t, target)], path[max(t, target)])
+            ]
+            changed = True
+            break
+    return path
+
+
+def _attach_target(
+    evidence: BeadEvidence,
+    path: list[PathBead],
+    t: int,
+    numbered: tuple[Sequence[bool], Sequence[bool]],
+) -> int | None:
+    """Return the index of the link beside skip bead `t` that the skipped unit belongs to, or None."""
+    bead = path[t]
+    english = bead.kind == (1, 0)
+    unit = bead.i - 1 if english else bead.j - 1
+    neighbours = [k for k in (t + 1, t - 1) if 0 <= k < len(path) and 0 not in path[k].kind]
+    if not neighbours:
+        return None
+    lengths = evidence.en.lengths if english else evidence.zh.lengths
+    short = float(lengths[unit]) < (RELIABLE_EN_CHARS if english else RELIABLE_ZH_CHARS)
+    if numbered[0 if english else 1][unit]:
+        return neighbours[0] if short else None
+    agreement = {k: _content_with(evidence, english, unit, path[k]) for k in neighbours}
+    best = max(neighbours, key=lambda k: agreement[k])
+    if agreement[best] > EXPLAINED_FROM:
+        return best
+    return neighbours[0] if short else None
+
+
+def _content_with(evidence: BeadEvidence, english: bool, unit: int, link: PathBead) -> float:
+    """Return the content score of one unit with the other side of a link (about 0 for unrelated text)."""
+    if english:
+        values = evidence.values(unit + 1, 1, len(link.zh), np.array([link.j]))
+    else:
+        values = evidence.values(link.i, len(link.en), 1, np.array([unit + 1]))
+    return float(evidence.content(values)[0])
+
+
+def _merged(first: PathBead, second: PathBead) -> PathBead:
+    """Return two adjacent path beads as one."""
+    kind = (first.kind[0] + second.kind[0], first.kind[1] + second.kind[1])
+    return PathBead(
+        kind, second.i, second.j, first.score + second.score, min(first.margin, second.margin)
+    )
 
 
 class _Structure:

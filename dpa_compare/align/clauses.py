@@ -161,6 +161,8 @@ class _Unit:
     head: Clause
     clauses: tuple[Clause, ...]
     own: bool
+    body: tuple[_Unit, ...] = ()
+    """Units that belong under `head` though the segmenter set them beside it (`_regroup`)."""
 
 
 def align_documents(
@@ -261,7 +263,13 @@ class _Tree:
                 out.extend(self.flat(children))
             else:
                 out.append(self.unit(clause))
-        return out
+        return _regroup(out, self)
+
+    def inner(self, unit: _Unit) -> list[_Unit]:
+        """Return the block under a unit: its own text, then its children (or regrouped body)."""
+        if unit.body:
+            return [_Unit(unit.head, (unit.head,), True), *unit.body]
+        return self.block(unit.head)
 
     def block(self, parent: Clause) -> list[_Unit]:
         """Return [parent's own text, each child with its subtree]."""
@@ -275,6 +283,38 @@ REPEATED_NUMBERS = 0.1
 """Share of a document's article numbers that may repeat with its frame opened: a paragraph
 that opens with a citation (`第二條關係…`) may read as an article of its own; numbering that
 restarts under every chapter or annex repeats nearly every number."""
+
+
+def _regroup(units: list[_Unit], tree: _Tree) -> list[_Unit]:
+    """Return `units` with each bare article label joined by the units the segmenter set beside it.
+
+    An article whose first paragraph opens with a citation (`第二條關係…`
+    under `第 8 條`) may be read as a bare label followed by an article 2 of
+    its own: while the numbers that follow a bare label do not go on past
+    it, they are its body, opened: their own texts and children stand
+    beside each other as the paragraphs and items of the other language do.
+    """
+    out: list[_Unit] = []
+    for unit in units:
+        last = out[-1] if out else None
+        if last is not None and _takes(last, unit):
+            out[-1] = _Unit(
+                last.head, last.clauses + unit.clauses, False, (*last.body, *tree.block(unit.head))
+            )
+            continue
+        out.append(unit)
+    return out
+
+
+def _takes(label: _Unit, unit: _Unit) -> bool:
+    """Return whether `unit` belongs under the bare numbered label `label` (set beside it)."""
+    head = label.head
+    if label.own or (len(label.clauses) > 1 and not label.body):
+        return False
+    if head.text.strip() or head.heading or path_value(head).role != "number" or unit.own:
+        return False
+    value, number = path_value(unit.head), path_value(head).numbers
+    return value.role == "number" and value.numbers < number
 
 
 def _numbers_unique(units: list[_Unit]) -> bool:
@@ -351,11 +391,8 @@ class _Aligner:
             vectors=True,
         )
         beads = solve(len(en), len(zh), self.options.types, window.score)
-        numbered = (
-            [bool(u.head.label) for u in window.en],
-            [bool(u.head.label) for u in window.zh],
-        )
-        for bead in attach_skips(window.evidence, beads, numbered):
+        heads = ([u.head for u in window.en], [u.head for u in window.zh])
+        for bead in attach_skips(window.evidence, beads, heads):
             self._bead(window, bead)
 
     def _bead(self, block: _Block, bead: PathBead) -> None:
@@ -373,8 +410,8 @@ class _Aligner:
             and (len(en_clauses) > 1 or len(zh_clauses) > 1)
         ):
             self._block(
-                self.en_tree.block(en_group[0].head),
-                self.zh_tree.block(zh_group[0].head),
+                self.en_tree.inner(en_group[0]),
+                self.zh_tree.inner(zh_group[0]),
                 headed=True,
             )
             return
@@ -408,7 +445,7 @@ class _Aligner:
 def attach_skips(
     evidence: BeadEvidence,
     beads: list[PathBead],
-    numbered: tuple[Sequence[bool], Sequence[bool]],
+    heads: tuple[Sequence[Clause], Sequence[Clause]],
 ) -> list[PathBead]:
     """Return the path with every left-out unit that belongs to a neighbouring link joined to it.
 
@@ -421,11 +458,14 @@ def attach_skips(
     with the link's other side (`EXPLAINED_FROM`), or when it is too short
     for its content to say anything (`RELIABLE_*_CHARS`) — a label joins the
     text that follows it. A real sentence with nothing across stays out, and
-    so does a clause with a number of its own (`numbered`: English and
-    Chinese flags per unit) that is long enough to be a clause: its number
-    says it is one, and a clause added beside a similar one is an addition.
+    so does a clause with a number of its own (`heads`: the English and
+    Chinese units' first clauses) that is long enough to be a clause: its
+    number says it is one, and a clause added beside a similar one is an
+    addition. Two units left out side by side that carry the same number
+    are linked to each other first.
     """
-    path = list(beads)
+    path = _pair_skips(evidence, list(beads), heads)
+    numbered = ([bool(c.label) for c in heads[0]], [bool(c.label) for c in heads[1]])
     changed = True
     while changed:
         changed = False
@@ -441,6 +481,26 @@ def attach_skips(
             changed = True
             break
     return path
+
+
+def _pair_skips(
+    evidence: BeadEvidence, path: list[PathBead], heads: tuple[Sequence[Clause], Sequence[Clause]]
+) -> list[PathBead]:
+    """Return the path with each English and Chinese skip side by side made one 1-1 bead where they
+    share a number or their content agrees (`EXPLAINED_FROM`)."""
+    out: list[PathBead] = []
+    for bead in path:
+        last = out[-1] if out else None
+        if last is not None and {last.kind, bead.kind} == {(1, 0), (0, 1)}:
+            en_bead, zh_bead = (last, bead) if last.kind == (1, 0) else (bead, last)
+            en_value = path_value(heads[0][en_bead.i - 1])
+            zh_value = path_value(heads[1][zh_bead.j - 1])
+            same = en_value.role == "number" and en_value == zh_value
+            if same or evidence.pair(en_bead.i - 1, zh_bead.j - 1).content > EXPLAINED_FROM:
+                out[-1] = _merged(last, bead)
+                continue
+        out.append(bead)
+    return out
 
 
 def _attach_target(

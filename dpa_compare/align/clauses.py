@@ -383,12 +383,16 @@ class _Aligner:
                 1.0,
             )
             return
+        en_units, zh_units = block.en[en.start : en.stop], block.zh[zh.start : zh.stop]
+        # -- whole subtrees (articles with their paragraphs) are told apart by numbers and words;
+        #    encoding every clause under them would cost most of the run for nothing --
+        subtrees = any(len(u.clauses) > 1 and not u.own for u in (*en_units, *zh_units))
         window = _Block(
             self,
-            block.en[en.start : en.stop],
-            block.zh[zh.start : zh.stop],
+            en_units,
+            zh_units,
             block.structure.window(en, zh),
-            vectors=True,
+            vectors=not subtrees or self.f.lexicon is None,
         )
         beads = solve(len(en), len(zh), self.options.types, window.score)
         heads = ([u.head for u in window.en], [u.head for u in window.zh])

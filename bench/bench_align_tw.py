@@ -102,6 +102,13 @@ def score_key(alignment: object, key: dict) -> dict[str, float | int]:
     def norm(en_ids: list[str], zh_ids: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
         return tuple(sorted(en_ids)), tuple(sorted(zh_ids))
 
+    en_ids = sorted(i for link in key["links"] for i in link[0])
+    zh_ids = sorted(i for link in key["links"] for i in link[1])
+    if en_ids != sorted(c.id for c in alignment.en.clauses) or zh_ids != sorted(  # type: ignore[attr-defined]
+        c.id
+        for c in alignment.zh.clauses  # type: ignore[attr-defined]
+    ):
+        raise SystemExit(f"{key['law']}: the key does not cover the segmented clauses exactly once")
     gold = {norm(link[0], link[1]) for link in key["links"]}
     got = {norm(list(k.en_ids), list(k.zh_ids)) for k in alignment.links}  # type: ignore[attr-defined]
     hits = len(gold & got)

@@ -75,11 +75,13 @@ from dpa_compare.align.clause_plan import (
 )
 from dpa_compare.align.scorers import Weights
 from dpa_compare.align.structure import (
+    CONTAINER_ROLES,
     bare_heading,
     is_container,
     path_value,
     propose,
     terms_match,
+    unit_value,
 )
 from dpa_compare.errors import AlignmentError, UsageError
 from dpa_compare.model import Alignment, Clause, Document, Link
@@ -469,12 +471,17 @@ def attach_skips(
     are linked to each other first.
     """
     path = _pair_skips(evidence, list(beads), heads)
+    # -- a part, chapter or section title is the frame, not text one language split off: it stays out --
+    frames = tuple([_is_frame(c) for c in side] for side in heads)
     numbered = ([bool(c.label) for c in heads[0]], [bool(c.label) for c in heads[1]])
     changed = True
     while changed:
         changed = False
         for t, bead in enumerate(path):
             if bead.kind not in ((1, 0), (0, 1)):
+                continue
+            side = 0 if bead.kind == (1, 0) else 1
+            if frames[side][(bead.i if side == 0 else bead.j) - 1]:
                 continue
             target = _attach_target(evidence, path, t, numbered)
             if target is None:
@@ -485,6 +492,11 @@ def attach_skips(
             changed = True
             break
     return path
+
+
+def _is_frame(clause: Clause) -> bool:
+    """Return whether `clause` is a part, chapter or section title (a bare numbered title included)."""
+    return path_value(clause).role in CONTAINER_ROLES or unit_value(clause, False).role == "section"
 
 
 def _pair_skips(

@@ -1,4 +1,4 @@
-"""The per-user cache of parsed resources: built once, read back, rebuilt when broken, off on request."""
+"""The per-user cache of parsed resources: built once, read back, rebuilt when broken, or off."""
 
 from dpa_compare.align.cache import cache_dir, cached, source_key
 

@@ -123,6 +123,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--laws", default="", help="comma-separated PCODEs (default: all)")
     parser.add_argument("--embeddings", choices=["auto", "on", "off"], default="auto")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead")
+    parser.add_argument(
+        "--markdown",
+        action="store_true",
+        help="print the per-law table as Markdown (BENCHMARKS.md)",
+    )
     parser.add_argument("--worst", type=int, default=10, help="worst laws named in the summary")
     parser.add_argument("--keys", default=str(KEYS), help="folder of hand-checked paragraph keys")
     args = parser.parse_args(argv)
@@ -183,8 +188,32 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps({"summary": summary, "laws": rows, "keys": key_rows}, indent=1))
         return verdict
-    _print(args, rows, key_rows, summary)
+    if args.markdown:
+        _markdown(rows, key_rows)
+    else:
+        _print(args, rows, key_rows, summary)
     return verdict
+
+
+def _markdown(rows: list[dict], key_rows: list[dict]) -> None:
+    print(
+        "| law | articles | clauses | article P / R / F1 | unaligned | s / 100 articles (wall, CPU) |"
+    )
+    print("|---|---|---|---|---|---|")
+    for r in rows:
+        print(
+            f"| {r['law']} | {r['articles']} | {r['clauses']} | {r['precision']:.3f} / {r['recall']:.3f} / "
+            f"{r['f1']:.3f} | {r['unaligned']} ({100 * r['unaligned_share']:.1f} %) | "
+            f"{r['seconds_per_100']:.2f}, {r['cpu_seconds_per_100']:.2f} |"
+        )
+    if key_rows:
+        print()
+        print("| paragraph key | links | P | R | F1 |")
+        print("|---|---|---|---|---|")
+        for k in key_rows:
+            print(
+                f"| {k['law']} | {k['links']} | {k['precision']:.3f} | {k['recall']:.3f} | {k['f1']:.3f} |"
+            )
 
 
 def _print(args: argparse.Namespace, rows: list[dict], key_rows: list[dict], summary: dict) -> None:

@@ -52,7 +52,7 @@ from dpa_compare.cli.output import CONTEXT, emit, to_json
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False),
+    type=click.Path(),
     default=None,
     help="Write here instead of stdout (--lines with folders: the output folder, required).",
 )
@@ -98,8 +98,11 @@ def align_command(
         )
     from pathlib import Path
 
+    folders = Path(src_file).is_dir() or Path(tgt_file).is_dir()
+    if output and Path(output).is_dir() and not (lines_mode and folders):
+        raise click.UsageError(f"{output}: is a folder; -o names the output file here")
     if not lines_mode:
-        if Path(src_file).is_dir() or Path(tgt_file).is_dir():
+        if folders:
             raise click.UsageError(
                 "folders are for --lines; documents are aligned one pair of files at a time"
             )
@@ -128,7 +131,7 @@ def align_command(
     options = AlignOptions(
         embeddings=embeddings, glossary=tuple(read_glossary(glossary)) if glossary else ()
     )
-    if Path(src_file).is_dir() or Path(tgt_file).is_dir():
+    if folders:
         _align_line_folders(src_file, tgt_file, src_lang, tgt_lang, options, fmt, output)
         return
     text, scorers = _align_line_files(src_file, tgt_file, src_lang, tgt_lang, options, fmt)

@@ -103,3 +103,9 @@ def test_lines_folders_need_an_output_folder_and_languages(tmp_path):
 def test_documents_refuse_folders(tmp_path):
     result = CliRunner().invoke(align_command, [str(tmp_path), str(tmp_path)])
     assert result.exit_code == 2 and "folders are for --lines" in result.output
+
+
+def test_output_folder_for_one_pair_is_a_usage_error(tmp_path):
+    src, tgt = _files(tmp_path)
+    result = CliRunner().invoke(align_command, ["--lines", src, tgt, "-o", str(tmp_path)])
+    assert result.exit_code == 2 and "is a folder" in result.output

@@ -223,6 +223,10 @@ def _scorers(features: PairFeatures) -> tuple[str, ...]:
     return tuple(names)
 
 
+SURE_MARGIN = 6.0
+"""DP margin (bead score units) from which every bead of a window searched with the dictionary
+alone is settled: the encoder is consulted only for windows with a closer call."""
+
 EXPLAINED_FROM = 1.0
 """Content (about 0 for unrelated clauses) from which a neighbour across explains a skipped clause."""
 
@@ -389,14 +393,14 @@ class _Aligner:
         # -- whole subtrees (articles with their paragraphs) are told apart by numbers and words;
         #    encoding every clause under them would cost most of the run for nothing --
         subtrees = any(len(u.clauses) > 1 and not u.own for u in (*en_units, *zh_units))
-        window = _Block(
-            self,
-            en_units,
-            zh_units,
-            block.structure.window(en, zh),
-            vectors=not subtrees or self.f.lexicon is None,
-        )
+        structure = block.structure.window(en, zh)
+        window = _Block(self, en_units, zh_units, structure, vectors=self.f.lexicon is None)
         beads = solve(len(en), len(zh), self.options.types, window.score)
+        if self.f.embeddings and not subtrees and self.f.lexicon is not None:
+            if min(b.margin for b in beads) < SURE_MARGIN:
+                # -- the dictionary leaves a bead in doubt: ask the encoder (loaded on first need) --
+                window = _Block(self, en_units, zh_units, structure, vectors=True)
+                beads = solve(len(en), len(zh), self.options.types, window.score)
         heads = ([u.head for u in window.en], [u.head for u in window.zh])
         for bead in attach_skips(window.evidence, beads, heads):
             self._bead(window, bead)

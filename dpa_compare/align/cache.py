@@ -53,7 +53,7 @@ def cached(name: str, key: str, build: Callable[[], T]) -> T:
     path = folder / f"{name}-{digest}.pickle"
     try:
         with path.open("rb") as handle:
-            return pickle.load(handle)  # type: ignore[no-any-return]
+            return pickle.load(handle)
     except Exception:  # noqa: BLE001 -- a missing, stale or broken cache file is rebuilt
         pass
     value = build()

@@ -27,6 +27,11 @@ ScoreFn = Callable[[int, int, int, np.ndarray], np.ndarray]
 
 NEG = -np.inf
 MARGIN_CAP = 50.0
+FULL_CELLS = 10_000
+"""Largest grid (units × units) searched whole; beyond it the search keeps to a band around the
+diagonal, so that a long stretch without anchors costs time in proportion to its length."""
+BAND = 40
+"""Half-width of that band, in units off the straight line from (0, 0) to (n, m)."""
 """Margin reported when no competing bead exists (a 1 × 1 block linked, say)."""
 
 
@@ -61,9 +66,10 @@ def solve(n: int, m: int, types: Sequence[BeadType], score: ScoreFn) -> list[Pat
         raise AlignmentError(
             f"clause DP needs the skip beads (1, 0) and (0, 1) among its types, got {list(types)}"
         )
-    table = _scores(n, m, types, score)
-    forward = _forward(n, m, types, table)
-    backward = _backward(n, m, types, table)
+    rows = _band(n, m)
+    table = _scores(n, m, types, score, rows)
+    forward = _forward(n, m, types, table, rows)
+    backward = _backward(n, m, types, table, rows)
     best = forward[n, m]
     if not np.isfinite(best):
         raise AlignmentError(f"no clause alignment path over {n} × {m} units")
@@ -77,24 +83,40 @@ def solve(n: int, m: int, types: Sequence[BeadType], score: ScoreFn) -> list[Pat
     return out
 
 
-def _scores(n: int, m: int, types: Sequence[BeadType], score: ScoreFn) -> list[np.ndarray]:
+def _band(n: int, m: int) -> list[range]:
+    """Return per row i the columns j searched: all of them for a small grid, else a diagonal band."""
+    if (n + 1) * (m + 1) <= FULL_CELLS:
+        return [range(0, m + 1)] * (n + 1)
+    out = []
+    for i in range(n + 1):
+        centre = round(i * m / n) if n else m
+        out.append(range(max(0, centre - BAND), min(m, centre + BAND) + 1))
+    return out
+
+
+def _scores(
+    n: int, m: int, types: Sequence[BeadType], score: ScoreFn, rows: list[range]
+) -> list[np.ndarray]:
     """Return per type t a table S[t][i, j]: the score of the bead of type t ending at (i, j)."""
     tables = []
     for a, b in types:
         table = np.full((n + 1, m + 1), NEG)
-        cols = np.arange(b, m + 1)
-        if len(cols):
-            for i in range(a, n + 1):
-                table[i, b:] = score(i, a, b, cols)
+        for i in range(a, n + 1):
+            start = max(b, rows[i].start)
+            cols = np.arange(start, rows[i].stop)
+            if len(cols):
+                table[i, start : rows[i].stop] = score(i, a, b, cols)
         tables.append(table)
     return tables
 
 
-def _forward(n: int, m: int, types: Sequence[BeadType], table: list[np.ndarray]) -> np.ndarray:
+def _forward(
+    n: int, m: int, types: Sequence[BeadType], table: list[np.ndarray], rows: list[range]
+) -> np.ndarray:
     total = np.full((n + 1, m + 1), NEG)
     total[0, 0] = 0.0
     for i in range(n + 1):
-        for j in range(m + 1):
+        for j in rows[i]:
             for t, (a, b) in enumerate(types):
                 if (a or b) and i >= a and j >= b:
                     value = total[i - a, j - b] + table[t][i, j]
@@ -103,11 +125,13 @@ def _forward(n: int, m: int, types: Sequence[BeadType], table: list[np.ndarray])
     return total
 
 
-def _backward(n: int, m: int, types: Sequence[BeadType], table: list[np.ndarray]) -> np.ndarray:
+def _backward(
+    n: int, m: int, types: Sequence[BeadType], table: list[np.ndarray], rows: list[range]
+) -> np.ndarray:
     total = np.full((n + 1, m + 1), NEG)
     total[n, m] = 0.0
     for i in range(n, -1, -1):
-        for j in range(m, -1, -1):
+        for j in reversed(rows[i]):
             for t, (a, b) in enumerate(types):
                 if (a or b) and i + a <= n and j + b <= m:
                     value = total[i + a, j + b] + table[t][i + a, j + b]

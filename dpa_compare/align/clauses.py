@@ -66,9 +66,23 @@ from dpa_compare.align.clause_features import (
     pair_features,
     use_embeddings,
 )
-from dpa_compare.align.clause_plan import Segment, plan, reliability
+from dpa_compare.align.clause_plan import (
+    RELIABLE_EN_CHARS,
+    RELIABLE_ZH_CHARS,
+    Segment,
+    plan,
+    reliability,
+)
 from dpa_compare.align.scorers import Weights
-from dpa_compare.align.structure import path_value, propose, terms_match
+from dpa_compare.align.structure import (
+    CONTAINER_ROLES,
+    bare_heading,
+    is_container,
+    path_value,
+    propose,
+    terms_match,
+    unit_value,
+)
 from dpa_compare.errors import AlignmentError, UsageError
 from dpa_compare.model import Alignment, Clause, Document, Link
 
@@ -149,6 +163,8 @@ class _Unit:
     head: Clause
     clauses: tuple[Clause, ...]
     own: bool
+    body: tuple[_Unit, ...] = ()
+    """Units that belong under `head` though the segmenter set them beside it (`_regroup`)."""
 
 
 def align_documents(
@@ -207,6 +223,10 @@ def _scorers(features: PairFeatures) -> tuple[str, ...]:
     return tuple(names)
 
 
+SURE_MARGIN = 6.0
+"""DP margin (bead score units) from which every bead of a window searched with the dictionary
+alone is settled: the encoder is consulted only for windows with a closer call."""
+
 EXPLAINED_FROM = 1.0
 """Content (about 0 for unrelated clauses) from which a neighbour across explains a skipped clause."""
 
@@ -232,12 +252,87 @@ class _Tree:
     def unit(self, clause: Clause) -> _Unit:
         return _Unit(clause, self.subtree(clause), False)
 
+    def flat(self, clauses: Sequence[Clause]) -> list[_Unit]:
+        """Return `clauses` as units with every container opened: its own text, then its children, flat.
+
+        Parts, chapters, sections and headings that hold clauses are only
+        the frame of a statute: one language may have a chapter where the
+        other has none, or read `Section 1` as a heading beside the articles
+        instead of above them. Opened, the articles of both sides stand in
+        one sequence, where their numbers pair them whatever the frame.
+        """
+        out: list[_Unit] = []
+        for clause in clauses:
+            children = self.children.get(clause.id, ())
+            if children and is_container(clause):
+                out.append(_Unit(clause, (clause,), True))
+                out.extend(self.flat(children))
+            else:
+                out.append(self.unit(clause))
+        return _regroup(out, self)
+
+    def inner(self, unit: _Unit) -> list[_Unit]:
+        """Return the block under a unit: its own text, then its children (or regrouped body)."""
+        if unit.body:
+            return [_Unit(unit.head, (unit.head,), True), *unit.body]
+        return self.block(unit.head)
+
     def block(self, parent: Clause) -> list[_Unit]:
         """Return [parent's own text, each child with its subtree]."""
         return [
             _Unit(parent, (parent,), True),
             *(self.unit(c) for c in self.children.get(parent.id, ())),
         ]
+
+
+REPEATED_NUMBERS = 0.1
+"""Share of a document's article numbers that may repeat with its frame opened: a paragraph
+that opens with a citation (`第二條關係…`) may read as an article of its own; numbering that
+restarts under every chapter or annex repeats nearly every number."""
+
+
+def _regroup(units: list[_Unit], tree: _Tree) -> list[_Unit]:
+    """Return `units` with each bare article label joined by the units the segmenter set beside it.
+
+    An article whose first paragraph opens with a citation (`第二條關係…`
+    under `第 8 條`) may be read as a bare label followed by an article 2 of
+    its own: while the numbers that follow a bare label do not go on past
+    it, they are its body, opened: their own texts and children stand
+    beside each other as the paragraphs and items of the other language do.
+    """
+    out: list[_Unit] = []
+    for unit in units:
+        last = out[-1] if out else None
+        if last is not None and _takes(last, unit):
+            out[-1] = _Unit(
+                last.head, last.clauses + unit.clauses, False, (*last.body, *tree.block(unit.head))
+            )
+            continue
+        out.append(unit)
+    return out
+
+
+def _takes(label: _Unit, unit: _Unit) -> bool:
+    """Return whether `unit` belongs under the bare numbered label `label` (set beside it)."""
+    head = label.head
+    if label.own or (len(label.clauses) > 1 and not label.body):
+        return False
+    if head.text.strip() or head.heading or path_value(head).role != "number" or unit.own:
+        return False
+    value, number = path_value(unit.head), path_value(head).numbers
+    return value.role == "number" and value.numbers < number
+
+
+def _numbers_unique(units: list[_Unit]) -> bool:
+    """Return whether the numbered units of the list (openings of containers aside) are numbered once each."""
+    counts: dict[tuple[int, ...], int] = {}
+    for unit in units:
+        value = path_value(unit.head)
+        if unit.own or value.role != "number" or bare_heading(unit.head, len(unit.clauses) > 1):
+            continue
+        counts[value.numbers] = counts.get(value.numbers, 0) + 1
+    repeated = sum(1 for count in counts.values() if count > 1)
+    return repeated <= REPEATED_NUMBERS * len(counts)
 
 
 class _Aligner:
@@ -252,8 +347,14 @@ class _Aligner:
         self.ledger = Ledger(options.flag_below)
 
     def run(self) -> list[Link]:
-        en_top = [self.en_tree.unit(c) for c in self.en_tree.children.get(None, ())]
-        zh_top = [self.zh_tree.unit(c) for c in self.zh_tree.children.get(None, ())]
+        en_roots = self.en_tree.children.get(None, [])
+        zh_roots = self.zh_tree.children.get(None, [])
+        en_top, zh_top = self.en_tree.flat(en_roots), self.zh_tree.flat(zh_roots)
+        if not (_numbers_unique(en_top) and _numbers_unique(zh_top)):
+            # -- numbers restart under each container (1.1 under 1, clauses of each annex):
+            #    the frame is part of the numbering, keep it --
+            en_top = [self.en_tree.unit(c) for c in en_roots]
+            zh_top = [self.zh_tree.unit(c) for c in zh_roots]
         self._block(en_top, zh_top, headed=False)
         return self.ledger.links()
 
@@ -288,14 +389,20 @@ class _Aligner:
                 1.0,
             )
             return
-        window = _Block(
-            self,
-            block.en[en.start : en.stop],
-            block.zh[zh.start : zh.stop],
-            block.structure.window(en, zh),
-            vectors=True,
-        )
-        for bead in solve(len(en), len(zh), self.options.types, window.score):
+        en_units, zh_units = block.en[en.start : en.stop], block.zh[zh.start : zh.stop]
+        # -- whole subtrees (articles with their paragraphs) are told apart by numbers and words;
+        #    encoding every clause under them would cost most of the run for nothing --
+        subtrees = any(len(u.clauses) > 1 and not u.own for u in (*en_units, *zh_units))
+        structure = block.structure.window(en, zh)
+        window = _Block(self, en_units, zh_units, structure, vectors=self.f.lexicon is None)
+        beads = solve(len(en), len(zh), self.options.types, window.score)
+        if self.f.embeddings and not subtrees and self.f.lexicon is not None:
+            if min(b.margin for b in beads) < SURE_MARGIN:
+                # -- the dictionary leaves a bead in doubt: ask the encoder (loaded on first need) --
+                window = _Block(self, en_units, zh_units, structure, vectors=True)
+                beads = solve(len(en), len(zh), self.options.types, window.score)
+        heads = ([u.head for u in window.en], [u.head for u in window.zh])
+        for bead in attach_skips(window.evidence, beads, heads):
             self._bead(window, bead)
 
     def _bead(self, block: _Block, bead: PathBead) -> None:
@@ -313,8 +420,8 @@ class _Aligner:
             and (len(en_clauses) > 1 or len(zh_clauses) > 1)
         ):
             self._block(
-                self.en_tree.block(en_group[0].head),
-                self.zh_tree.block(zh_group[0].head),
+                self.en_tree.inner(en_group[0]),
+                self.zh_tree.inner(zh_group[0]),
                 headed=True,
             )
             return
@@ -345,6 +452,118 @@ class _Aligner:
         self.ledger.skip([c.id for c in en], [c.id for c in zh], confidence)
 
 
+def attach_skips(
+    evidence: BeadEvidence,
+    beads: list[PathBead],
+    heads: tuple[Sequence[Clause], Sequence[Clause]],
+) -> list[PathBead]:
+    """Return the path with every left-out unit that belongs to a neighbouring link joined to it.
+
+    Inside an anchored block of an official translation a clause is rarely
+    without counterpart: more often one language split what the other
+    joined, and the split-off part is too short to pay for a merge bead
+    (`1. Academic Division:` on its own line before its text, `Paragraph 1`,
+    a closing sentence that the other language put in a paragraph of its
+    own). A unit left out beside a link joins it when its content agrees
+    with the link's other side (`EXPLAINED_FROM`), or when it is too short
+    for its content to say anything (`RELIABLE_*_CHARS`) — a label joins the
+    text that follows it. A real sentence with nothing across stays out, and
+    so does a clause with a number of its own (`heads`: the English and
+    Chinese units' first clauses) that is long enough to be a clause: its
+    number says it is one, and a clause added beside a similar one is an
+    addition. Two units left out side by side that carry the same number
+    are linked to each other first.
+    """
+    path = _pair_skips(evidence, list(beads), heads)
+    # -- a part, chapter or section title is the frame, not text one language split off: it stays out --
+    frames = tuple([_is_frame(c) for c in side] for side in heads)
+    numbered = ([bool(c.label) for c in heads[0]], [bool(c.label) for c in heads[1]])
+    changed = True
+    while changed:
+        changed = False
+        for t, bead in enumerate(path):
+            if bead.kind not in ((1, 0), (0, 1)):
+                continue
+            side = 0 if bead.kind == (1, 0) else 1
+            if frames[side][(bead.i if side == 0 else bead.j) - 1]:
+                continue
+            target = _attach_target(evidence, path, t, numbered)
+            if target is None:
+                continue
+            path[min(t, target) : max(t, target) + 1] = [
+                _merged(path[min(t, target)], path[max(t, target)])
+            ]
+            changed = True
+            break
+    return path
+
+
+def _is_frame(clause: Clause) -> bool:
+    """Return whether `clause` is a part, chapter or section title (a bare numbered title included)."""
+    return path_value(clause).role in CONTAINER_ROLES or unit_value(clause, False).role == "section"
+
+
+def _pair_skips(
+    evidence: BeadEvidence, path: list[PathBead], heads: tuple[Sequence[Clause], Sequence[Clause]]
+) -> list[PathBead]:
+    """Return the path with each English and Chinese skip side by side made one 1-1 bead where they
+    share a number or their content agrees (`EXPLAINED_FROM`)."""
+    out: list[PathBead] = []
+    for bead in path:
+        last = out[-1] if out else None
+        if last is not None and {last.kind, bead.kind} == {(1, 0), (0, 1)}:
+            en_bead, zh_bead = (last, bead) if last.kind == (1, 0) else (bead, last)
+            en_value = path_value(heads[0][en_bead.i - 1])
+            zh_value = path_value(heads[1][zh_bead.j - 1])
+            same = en_value.role == "number" and en_value == zh_value
+            if same or evidence.pair(en_bead.i - 1, zh_bead.j - 1).content > EXPLAINED_FROM:
+                out[-1] = _merged(last, bead)
+                continue
+        out.append(bead)
+    return out
+
+
+def _attach_target(
+    evidence: BeadEvidence,
+    path: list[PathBead],
+    t: int,
+    numbered: tuple[Sequence[bool], Sequence[bool]],
+) -> int | None:
+    """Return the index of the link beside skip bead `t` that the skipped unit belongs to, or None."""
+    bead = path[t]
+    english = bead.kind == (1, 0)
+    unit = bead.i - 1 if english else bead.j - 1
+    neighbours = [k for k in (t + 1, t - 1) if 0 <= k < len(path) and 0 not in path[k].kind]
+    if not neighbours:
+        return None
+    lengths = evidence.en.lengths if english else evidence.zh.lengths
+    short = float(lengths[unit]) < (RELIABLE_EN_CHARS if english else RELIABLE_ZH_CHARS)
+    if numbered[0 if english else 1][unit]:
+        return neighbours[0] if short else None
+    agreement = {k: _content_with(evidence, english, unit, path[k]) for k in neighbours}
+    best = max(neighbours, key=lambda k: agreement[k])
+    if agreement[best] > EXPLAINED_FROM:
+        return best
+    return neighbours[0] if short else None
+
+
+def _content_with(evidence: BeadEvidence, english: bool, unit: int, link: PathBead) -> float:
+    """Return the content score of one unit with the other side of a link (about 0 for unrelated text)."""
+    if english:
+        values = evidence.values(unit + 1, 1, len(link.zh), np.array([link.j]))
+    else:
+        values = evidence.values(link.i, len(link.en), 1, np.array([unit + 1]))
+    return float(evidence.content(values)[0])
+
+
+def _merged(first: PathBead, second: PathBead) -> PathBead:
+    """Return two adjacent path beads as one."""
+    kind = (first.kind[0] + second.kind[0], first.kind[1] + second.kind[1])
+    return PathBead(
+        kind, second.i, second.j, first.score + second.score, min(first.margin, second.margin)
+    )
+
+
 class _Structure:
     """The structural evidence of one block: proposals, their reasons, and the bead bonus they earn."""
 
@@ -360,7 +579,9 @@ class _Structure:
         if headed:
             self.reasons[(0, 0)] = f"parent {_cite(en[0].head)} = {_cite(zh[0].head)}"
             self.proposals.append((0, 0))
-        for proposal in propose(en_heads[start:], zh_heads[start:]):
+        en_has = [len(u.clauses) > 1 or u.own for u in en[start:]]
+        zh_has = [len(u.clauses) > 1 or u.own for u in zh[start:]]
+        for proposal in propose(en_heads[start:], zh_heads[start:], en_has, zh_has):
             i, j = proposal.en + start, proposal.zh + start
             self.proposals.append((i, j))
             self.reasons[(i, j)] = proposal.reason

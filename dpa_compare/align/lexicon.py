@@ -146,6 +146,18 @@ def load_cedict(path: Path | None = None) -> Lexicon:
     path = path or cedict_path()
     if path is None:
         return Lexicon({}, ())
+    from dpa_compare.align.cache import cached, source_key
+
+    try:
+        key = source_key(path)
+    except OSError as error:
+        raise LoadError(path, f"cannot read the CC-CEDICT dictionary: {error}") from error
+    # -- parsing 120,000 lines costs about a second a run: the parsed entries are cached --
+    return Lexicon(cached("cedict", key, lambda: _parse_cedict(path)), ("cc-cedict",))
+
+
+def _parse_cedict(path: Path) -> dict[str, str]:
+    """Return CC-CEDICT headword → glosses ("/"-separated) from the gzipped file at `path`."""
     entries: dict[str, str] = {}
     try:
         with gzip.open(path, "rt", encoding="utf-8") as handle:
@@ -162,7 +174,7 @@ def load_cedict(path: Path | None = None) -> Lexicon:
             entries[head] = f"{entries[head]}/{glosses}" if head in entries else glosses
             if simplified == traditional:
                 break
-    return Lexicon(entries, ("cc-cedict",))
+    return entries
 
 
 __all__ = ["Lexicon", "cedict_path", "english_stems", "load_cedict", "stem"]

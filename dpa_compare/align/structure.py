@@ -99,15 +99,50 @@ class Proposal:
     reason: str
 
 
-def propose(en_units: Sequence[Clause], zh_units: Sequence[Clause]) -> list[Proposal]:
+CONTAINER_ROLES = frozenset({"part", "chapter", "section"})
+"""Roles of the frame of a statute (`Part`, `Chapter`, `Section`, 第…編/章/節)."""
+
+
+def is_container(clause: Clause) -> bool:
+    """Return whether `clause`, when it has children, is a frame around them (a part, chapter, section or heading)."""
+    return clause.kind == "heading" or path_value(clause).role in CONTAINER_ROLES
+
+
+def bare_heading(clause: Clause, has_children: bool) -> bool:
+    """Return whether `clause` is a title alone: a heading, no body text, nothing under it.
+
+    `Section 1  Petition and Trial` read beside the articles that follow it
+    is such a title: its number is a section's, not an article's.
+    """
+    return bool(clause.heading) and not clause.text.strip() and not has_children
+
+
+def unit_value(clause: Clause, has_children: bool) -> LabelValue:
+    """Return the meaning of a unit's number: `path_value`, with a bare numbered title read as a section."""
+    value = path_value(clause)
+    if value.role == "number" and bare_heading(clause, has_children):
+        return LabelValue("section", value.numbers)
+    return value
+
+
+def propose(
+    en_units: Sequence[Clause],
+    zh_units: Sequence[Clause],
+    en_parents: Sequence[bool] | None = None,
+    zh_parents: Sequence[bool] | None = None,
+) -> list[Proposal]:
     """Return the structural counterparts among two sibling lists (children of counterpart parents).
 
     Numbered clauses pair when role and number agree; table rows pair by
     position; unnumbered paragraphs and headings pair by position only when
     both lists hold as many of them. Each clause is in at most one proposal.
+    `en_parents` / `zh_parents` say which units hold clauses under them (all
+    by default): a bare numbered title is a section, not an article.
     """
-    en_values = [path_value(c) for c in en_units]
-    zh_values = [path_value(c) for c in zh_units]
+    en_has = en_parents if en_parents is not None else [True] * len(en_units)
+    zh_has = zh_parents if zh_parents is not None else [True] * len(zh_units)
+    en_values = [unit_value(c, h) for c, h in zip(en_units, en_has)]
+    zh_values = [unit_value(c, h) for c, h in zip(zh_units, zh_has)]
     counts_agree = _positional_count(en_values) == _positional_count(zh_values)
     taken: set[int] = set()
     out: list[Proposal] = []
@@ -176,11 +211,15 @@ def _fold(term: str) -> str:
 
 __all__ = [
     "LabelValue",
+    "CONTAINER_ROLES",
     "POSITIONAL_ROLES",
     "Proposal",
+    "bare_heading",
+    "is_container",
     "label_value",
     "labels_match",
     "path_value",
     "propose",
     "terms_match",
+    "unit_value",
 ]

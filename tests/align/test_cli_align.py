@@ -70,3 +70,42 @@ def test_align_score_scores_a_folder_against_gold(tmp_path):
     # -- strict: 1 of 3 system beads exact, 1 of 3 gold beads found; lax: [1]:[1,2] links (1,1) --
     assert (scores["strict_p"], scores["strict_r"]) == (round(1 / 3, 4), round(1 / 3, 4))
     assert (scores["lax_p"], scores["lax_r"]) == (round(2 / 3, 4), round(2 / 3, 4))
+
+
+def test_lines_folders_write_one_bead_file_per_pair(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    for name in ("001", "002"):
+        (data / f"{name}.zh").write_text(ZH, encoding="utf-8")
+        (data / f"{name}.en").write_text(EN, encoding="utf-8")
+    (data / "003.zh").write_text(ZH, encoding="utf-8")  # -- no English partner: not aligned --
+    out = tmp_path / "out"
+    args = ["--lines", str(data), str(data), "--src-lang", "zh", "--tgt-lang", "en"]
+    result = CliRunner().invoke(align_command, [*args, "--embeddings", "off", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == ["001.align", "002.align"]
+    single = CliRunner().invoke(
+        align_command,
+        ["--lines", str(data / "001.zh"), str(data / "001.en"), "--embeddings", "off"],
+    )
+    assert (out / "001.align").read_text(encoding="utf-8") == single.stdout
+
+
+def test_lines_folders_need_an_output_folder_and_languages(tmp_path):
+    result = CliRunner().invoke(align_command, ["--lines", str(tmp_path), str(tmp_path)])
+    assert result.exit_code == 2 and "-o DIR" in result.output
+    result = CliRunner().invoke(
+        align_command, ["--lines", str(tmp_path), str(tmp_path), "-o", str(tmp_path / "o")]
+    )
+    assert result.exit_code == 2 and "--src-lang" in result.output
+
+
+def test_documents_refuse_folders(tmp_path):
+    result = CliRunner().invoke(align_command, [str(tmp_path), str(tmp_path)])
+    assert result.exit_code == 2 and "folders are for --lines" in result.output
+
+
+def test_output_folder_for_one_pair_is_a_usage_error(tmp_path):
+    src, tgt = _files(tmp_path)
+    result = CliRunner().invoke(align_command, ["--lines", src, tgt, "-o", str(tmp_path)])
+    assert result.exit_code == 2 and "is a folder" in result.output

@@ -86,12 +86,14 @@ def diff(
     terms = tuple(glossary_terms)
     state = _State(old_doc, new_doc, TokenCoder(old_doc.lang, terms))
     _match_identical(state)
+    _match_heading_only(state, by_number=False)
     scores, columns = _score_free(state, options)
     _find_regroups(state, options, scores, columns)
     _match_by_children(state)  # -- before citations: children outvote a same-number coincidence --
     _match_same_citation(state, options, scores, columns)
     _match_fuzzy(state, options, scores, columns)
     _match_by_references(state, options)
+    _match_heading_only(state, by_number=True)  # -- before position: number and children decide --
     _match_by_position(state, options)
     _match_by_children(state)
     _match_by_references(state, options)  # -- again: the last passes matched more citers --
@@ -147,14 +149,38 @@ def _match_identical(state: _State) -> None:
     repeated = []
     for text, olds in by_old.items():
         news = by_new.get(text)
-        if not news:
+        if not news or not text:  # -- no words of its own: `_match_heading_only` pairs those --
             continue
         if len(olds) == 1 and len(news) == 1:
             state.pair(olds[0], news[0])
         else:
             repeated.append((olds, news))
+    _match_repeated_by_citation(state, repeated)
     _match_repeated_by_context(state, repeated)
     _match_repeated_in_order(state, repeated)
+
+
+def _match_repeated_by_citation(state: _State, groups: list[tuple[list[int], list[int]]]) -> None:
+    """Pair repeated texts that also share a citation found once on each side of their group.
+
+    Same words under the same number is the surest pairing of a text that
+    recurs ("（刪除）" under every repealed article).
+    """
+    for olds, news in groups:
+        old_by_cite = _unique_by_citation(state.old, olds)
+        new_by_cite = _unique_by_citation(state.new, news)
+        for cite, i in old_by_cite.items():
+            j = new_by_cite.get(cite)
+            if j is not None and i not in state.o2n and j not in state.n2o:
+                state.pair(i, j)
+
+
+def _unique_by_citation(clauses: tuple[Clause, ...], indices: list[int]) -> dict[str, int]:
+    found: dict[str, list[int]] = defaultdict(list)
+    for k in indices:
+        if citation(clauses[k]):
+            found[citation(clauses[k])].append(k)
+    return {cite: ks[0] for cite, ks in found.items() if len(ks) == 1}
 
 
 def _match_repeated_by_context(state: _State, groups: list[tuple[list[int], list[int]]]) -> None:
@@ -385,6 +411,51 @@ def _match_by_children(state: _State) -> None:
         ]  # fmt: skip
         if candidates:
             state.pair(i, -max(candidates)[3])
+
+
+def _match_heading_only(state: _State, by_number: bool) -> None:
+    """Pair clauses with no text of their own (`第 10 條` whose words are its paragraphs).
+
+    Such a clause is the clause its children went to: the free new clause
+    without text that most of its matched children now sit under (a strict
+    majority) takes it. With `by_number`, a clause none of whose children
+    is matched elsewhere pairs with the one free new clause without text
+    that has its citation. Position never decides: an article inserted
+    between two such clauses stays one added article.
+    """
+    old_children: dict[int, list[int]] = defaultdict(list)
+    for i, parent in enumerate(state.old_parent):
+        if parent is not None:
+            old_children[parent].append(i)
+    free_new = [j for j in state.free_new() if not state.new_text[j]]
+    free_set = set(free_new)
+    by_citation: dict[str, list[int]] = defaultdict(list)
+    for j in free_new:
+        by_citation[citation(state.new[j])].append(j)
+    for i in state.free_old():
+        if state.old_text[i]:
+            continue
+        votes: dict[int | None, int] = defaultdict(int)
+        for child in old_children.get(i, []):
+            if child in state.o2n:
+                votes[state.new_parent[state.o2n[child]]] += 1
+        target = _children_choice(votes, free_set, state.n2o)
+        if target is None and by_number and not votes:
+            same = [j for j in by_citation.get(citation(state.old[i]), []) if j not in state.n2o]
+            target = same[0] if len(same) == 1 and citation(state.old[i]) else None
+        if target is not None and state.new[target].kind == state.old[i].kind:
+            state.pair(i, target)
+
+
+def _children_choice(
+    votes: dict[int | None, int], candidates: set[int], taken: dict[int, int]
+) -> int | None:
+    """Return the free candidate that a strict majority of the children's votes went to, else None."""
+    total = sum(votes.values())
+    for parent, count in votes.items():
+        if parent in candidates and parent not in taken and 2 * count > total:
+            return parent
+    return None
 
 
 # -- pass 3b: cross-references -----------------------------------------------------

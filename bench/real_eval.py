@@ -54,7 +54,9 @@ from dpa_compare.model import Clause, Document  # noqa: E402
 
 REAL = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "real"
 STAGES = ("segment", "diff", "stale", "history")
-_ARTICLE_LABEL = re.compile(r"^(?:第\s*([0-9０-９]+(?:\s*-\s*[0-9]+)?)\s*條|Article\s+([0-9]+(?:-[0-9]+)?))$")
+_ARTICLE_LABEL = re.compile(
+    r"^(?:第\s*([0-9０-９]+(?:\s*-\s*[0-9]+)?)\s*條|Article\s+([0-9]+(?:-[0-9]+)?))$"
+)
 _ARTICLE_HEADING = re.compile(r"^###\s+(?:第\s*(\S+?)\s*條|Article\s+(\S+))\s*$", re.MULTILINE)
 _TEXT_CHANGE = frozenset({"modified", "moved_modified", "split", "merged", "added", "deleted"})
 
@@ -270,14 +272,19 @@ class Evaluation:
             "false_moves_renumbers": dict(self.moves),
             "stale_status": dict(self.stale_status),
             "seconds_per_100_articles": per100,
-            "worst": {k: [f"{n}: {d}" for _, n, d in sorted(v, reverse=True)[:5]]
-                      for k, v in self.worst.items() if v},  # fmt: skip
+            "worst": {
+                k: [f"{n}: {d}" for _, n, d in sorted(v, reverse=True)[:5]]
+                for k, v in self.worst.items()
+                if v
+            },  # fmt: skip
             "other_documents": others,
         }
 
 
 def text_report(data: dict) -> str:
-    lines = [f"tw-laws amendment events: {data['events']} ({data['articles']} articles in the new Chinese)"]
+    lines = [
+        f"tw-laws amendment events: {data['events']} ({data['articles']} articles in the new Chinese)"
+    ]
     for stage, score in data["scores"].items():
         if score["tp"] + score["fp"] + score["fn"]:
             lines.append(
@@ -287,19 +294,26 @@ def text_report(data: dict) -> str:
     lines.append(f"  false moves / renumbers: {data['false_moves_renumbers'] or 'none'}")
     if data["stale_status"]:
         lines.append(f"  stale rows by status: {data['stale_status']}")
-    lines.append("  seconds per 100 articles: " + ", ".join(f"{k} {v}" for k, v in data["seconds_per_100_articles"].items()))
+    lines.append(
+        "  seconds per 100 articles: "
+        + ", ".join(f"{k} {v}" for k, v in data["seconds_per_100_articles"].items())
+    )
     for stage, cases in data["worst"].items():
         lines.append(f"  worst {stage}:")
         lines += [f"    {case}" for case in cases]
     for other in data["other_documents"]:
-        lines.append(f"{other['pair']}: {other['clauses']} clauses, {other['counts']}, {other['seconds']} s")
+        lines.append(
+            f"{other['pair']}: {other['clauses']} clauses, {other['counts']}, {other['seconds']} s"
+        )
     return "\n".join(lines) + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
-    parser.add_argument("--stages", default=",".join(STAGES), help="comma-separated subset of " + ",".join(STAGES))
+    parser.add_argument(
+        "--stages", default=",".join(STAGES), help="comma-separated subset of " + ",".join(STAGES)
+    )
     parser.add_argument("--limit", type=int, default=0, help="only the first N events (0: all)")
     parser.add_argument("--match", default="", help="only events whose folder name contains this")
     parser.add_argument("--data", type=Path, default=REAL, help="the real/ data folder")
@@ -316,7 +330,10 @@ def main(argv: list[str] | None = None) -> int:
         evaluation.event(folder)
     others = evaluation.other_documents() if not args.match and not args.limit else []
     data = {"events": len(events), **evaluation.result(others)}
-    print(json.dumps(data, ensure_ascii=False, indent=1) if args.json else text_report(data), end="" if not args.json else "\n")
+    print(
+        json.dumps(data, ensure_ascii=False, indent=1) if args.json else text_report(data),
+        end="" if not args.json else "\n",
+    )
     return 0
 
 

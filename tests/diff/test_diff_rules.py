@@ -68,9 +68,10 @@ def test_same_number_typographic_edit_is_still_a_modification():
     assert _by_old(result)["4"].kind == "modified" and _by_old(result)["4"].cosmetic
 
 
-def test_typographic_key_ignores_case_hyphens_punctuation_and_emphasis():
-    assert typographic_key("**Sub-processing**,  Terms") == typographic_key("Subprocessing terms")
+def test_typographic_key_ignores_case_hyphens_spacing_and_emphasis_but_not_punctuation():
+    assert typographic_key("**Sub-processing**  Terms") == typographic_key("Subprocessing terms")
     assert typographic_key("Sub-processing") != typographic_key("Processing")
+    assert typographic_key("notify, then act") != typographic_key("notify then act")
 
 
 def test_a_match_that_absorbed_its_deleted_neighbour_is_a_merge():

@@ -221,7 +221,9 @@ class Segmenter:
         if loose is not None:
             return 1, loose
         if match.numbers[-1:] == (1,):
-            return 1, None
+            # -- a list that starts again (`1.` … `1.` …) is a new list beside the old one,
+            #    never nested in it: ten restarts are not ten levels deep --
+            return (1, same) if same is not None and same.numbers else (1, None)
         return (2, same) if same is not None else (3, None)
 
     # -- unlabelled blocks --------------------------------------------------------------------------

@@ -44,6 +44,7 @@ class Naming:
 
     def __init__(self) -> None:
         self.used: set[str] = set()
+        self.next_suffix: dict[str, int] = {}  # -- where the search for a free `_N` resumes --
         self.paragraphs: dict[str | None, int] = {}
         self.headings: dict[str | None, int] = {}
         self.rows: dict[str | None, int] = {}
@@ -187,9 +188,10 @@ class Naming:
         candidate = _ID_UNSAFE.sub("-", wanted).strip("-.") or "x"
         if candidate in self.used:
             # -- "_" never occurs in a generated id, so a suffixed one cannot collide with a real one --
-            count = 2
+            count = self.next_suffix.get(candidate, 2)
             while f"{candidate}_{count}" in self.used:
                 count += 1
+            self.next_suffix[candidate] = count + 1
             candidate = f"{candidate}_{count}"
         self.used.add(candidate)
         return candidate

@@ -340,3 +340,27 @@ def test_full_width_letter_items_get_the_ids_of_ascii_ones():
     assert [c.id for c in full.clauses] == [c.id for c in ascii_.clauses] == ["1", "1.a", "1.b"]
     assert [c.label for c in full.clauses[1:]] == ["（ａ）", "（ｂ）"]
     assert full.clause("1.a").text == "第一项；"
+
+
+def test_a_list_that_starts_again_is_a_sibling_not_a_child():
+    doc = _doc(
+        ("Notices", {"heading_level": 2}),
+        "1. The Processor shall notify.",
+        "2. The Customer shall reply.",
+        "1. The Processor shall notify again.",
+        "2. The Customer shall reply again.",
+    )
+    assert max(c.level for c in doc.clauses) == 1
+    assert {c.parent for c in doc.clauses[1:]} == {doc.clauses[0].id}
+
+
+def test_repeated_labels_segment_in_linear_time_and_stay_flat():
+    # -- a hang guard, not a timing: 20,000 repeats of one label took minutes when quadratic --
+    import time
+
+    blocks = [Block(text=f"1. clause {k}", location=f"line {k}") for k in range(20000)]
+    start = time.perf_counter()
+    doc = segment(blocks, "en")
+    assert time.perf_counter() - start < 60
+    assert len(doc.clauses) == 20000 and max(c.level for c in doc.clauses) == 0
+    assert len({c.id for c in doc.clauses}) == 20000

@@ -20,6 +20,7 @@ from dpa_compare.model import Block, Clause, ClauseKind, Language
 from dpa_compare.segment_refs import Naming, ParentInfo
 
 _LANGS = {"en": en, "zh": zh}
+_LETTER_HOLDERS = frozenset({"ALPHA_dot", "ALPHA_paren", "ALPHA_rparen", "part", "section", "annex"})
 _BULLET = "bullet"
 _HEADING = "heading"
 
@@ -78,7 +79,7 @@ class Segmenter:
         match, parent = self._place(block, matches)
         is_item = (
             block.heading_level is None
-            and match.is_item
+            and (match.is_item or _ends_in_item(match))
             or (
                 match.scheme == "decimal"
                 and len(match.numbers) == 1
@@ -161,16 +162,19 @@ class Segmenter:
 
     def _decimal_parent(self, match: LabelMatch) -> _Open | None | bool:
         prefix, depth = match.numbers[:-1], len(match.numbers)
+        lettered = bool(re.match(r"[A-Z]\.", match.label))
         tests = (
             lambda o: o.scheme == "decimal" and o.numbers == prefix,
             lambda o: o.scheme == "article" and o.numbers == prefix,
+            # -- `A.1` under an `A.` heading (or Part A): the letter is the first number --
+            lambda o: lettered and o.scheme in _LETTER_HOLDERS and o.numbers == prefix and not o.is_item,
             lambda o: o.scheme == "decimal" and len(o.numbers) == depth,
             lambda o: o.scheme == "decimal" and len(o.numbers) == depth - 1,
         )
         for number, test in enumerate(tests):
             found = self._find(test)
             if found is not None:
-                if number == 2:  # -- a sibling: close back to its parent --
+                if number == 3:  # -- a sibling: close back to its parent --
                     return self._pop_above(found)
                 return self._pop_to(lambda o, f=found: o is f)
         return False
@@ -376,6 +380,11 @@ class Segmenter:
         while self.stack and not keep(self.stack[-1]):  # type: ignore[operator]
             self.stack.pop()
         return self.stack[-1] if self.stack else None
+
+
+def _ends_in_item(match: LabelMatch) -> bool:
+    """Return True for an outline number whose last part is a bracketed item (`B.3(a)`, `7.2(b)(i)`)."""
+    return match.scheme == "decimal" and match.label.rstrip(".").endswith(")")
 
 
 def _holds_heading(entry: _Open, level: int) -> bool:

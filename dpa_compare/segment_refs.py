@@ -75,7 +75,7 @@ class Naming:
         else:
             if item and parent is not None and self.paragraphs.get(parent.clause.id, 0) >= 2:
                 parent = self._via_paragraph(parent)
-            names, base = self._labelled(parent, label, match, annex)
+            names, base = self._labelled(parent, label, match, annex, item)
         unique = self._unique(names.id)
         self.bases[unique] = base
         return Names(unique, names.path, names.ref)
@@ -127,7 +127,12 @@ class Naming:
         return Names(_child_id(parent_id, f"p{number}"), (*path, f"p{number}"), ref), ref
 
     def _labelled(
-        self, parent: ParentInfo | None, label: str, match: LabelMatch, annex: Clause | None
+        self,
+        parent: ParentInfo | None,
+        label: str,
+        match: LabelMatch,
+        annex: Clause | None,
+        item: bool = True,
     ) -> tuple[Names, str]:
         scheme = match.scheme
         parent_id = parent.clause.id if parent else None
@@ -174,7 +179,7 @@ class Naming:
             if scheme.startswith(_LETTER_SCHEMES)
             else str(match.numbers[-1])
         )
-        if scheme.startswith(_LETTER_SCHEMES) and cite[:1] not in "(（":
+        if scheme.startswith(_LETTER_SCHEMES) and cite[:1] not in "(（" and (item or parent):
             # -- a lettered item is cited in brackets however it is printed: `a.` in a list is `13.3(a)` --
             cite = f"({token})"
         ref = base + cite if cite[:1] in "(（" and base else _join(base, cite)

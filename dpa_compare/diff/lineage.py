@@ -13,6 +13,7 @@ first piece, a merge into the clause it joined.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -60,18 +61,29 @@ class ClauseHistory:
     label: str
     found_in: str
     events: tuple[ClauseEvent, ...]
+    resolved_id: str = ""
+    resolved_label: str = ""
 
     def to_dict(self) -> dict[str, object]:
-        """Return the history as JSON-ready data."""
+        """Return the history as JSON-ready data; `resolved_*` name the clause the citation found."""
         return {
             "label": self.label,
             "found_in": self.found_in,
+            "resolved_id": self.resolved_id,
+            "resolved_label": self.resolved_label,
             "events": [e.to_dict() for e in self.events],
         }
 
 
 def find_clause(document: Document, label: str) -> str | None:
-    """Return the id of the clause cited `label` in `document` (its citation or printed label), else None."""
+    """Return the id of the clause cited `label` in `document`, else None.
+
+    Tried in turn: the citation or printed label exactly; the same ignoring
+    spaces, case and a final dot (`第13條`, `a.1`); then the number the
+    citation prints, read as a label (`13`, `Article 13`, `第十三條`, `B.3(a)(i)`,
+    `B.3.a`), against the numbers the clauses' labels print — the top-most
+    such clause first.
+    """
     wanted = " ".join(label.split())
     for clause in document.clauses:
         if " ".join((clause.ref or clause.label).split()) == wanted:
@@ -79,7 +91,55 @@ def find_clause(document: Document, label: str) -> str | None:
     for clause in document.clauses:
         if clause.label.rstrip(".") == wanted.rstrip(".") and clause.parent is None:
             return clause.id
+    compact = _compact(wanted)
+    for clause in document.clauses:
+        if compact and compact in (_compact(clause.ref), _compact(clause.label)):
+            return clause.id
+    return _by_number(document, wanted)
+
+
+def _compact(citation: str) -> str:
+    return "".join(citation.split()).rstrip(".．").casefold()
+
+
+def _by_number(document: Document, citation: str) -> str | None:
+    """Return the top-most clause whose label prints the number `citation` prints, else None."""
+    from dpa_compare.lang import en, zh
+
+    lang = zh if document.lang == "zh" else en
+    wanted = _numbers(lang, citation)
+    if wanted is None:
+        return None
+    for same in (
+        lambda c: _numbers(lang, c.label) == wanted,  # -- `13` → the clause printed `第 13 條` --
+        lambda c: _path_numbers(c.path) == wanted,  # -- `A.1` → `1.` under `A.` --
+    ):
+        found = [c for c in document.clauses if c.label and same(c)]
+        if found:
+            # -- a provision before a heading that shares its number (`13` is Article 13, not Chapter 13) --
+            return min(found, key=lambda c: (c.kind == "heading", c.level)).id
     return None
+
+
+def _path_numbers(path: tuple[str, ...]) -> tuple[int, ...]:
+    """Return the numbers of a clause path, containers and paragraph counts left out."""
+    out: list[int] = []
+    for part in path:
+        pieces = part.split("-")
+        if all(p.isdigit() for p in pieces):
+            out += [int(p) for p in pieces]
+    return tuple(out)
+
+
+def _numbers(lang, citation: str) -> tuple[int, ...] | None:  # noqa: ANN001 -- a lang module
+    """Return the numbers a citation prints: `13`, `第 13 條` → (13,); `B.3(a)(i)` → (2, 3, 1, 1)."""
+    text = citation.strip().rstrip(".．")
+    if re.fullmatch(r"\d+(?:-\d+)*", text):
+        return tuple(int(n) for n in text.split("-"))
+    matches = lang.match_label(text + " x", True) or lang.match_label(text, True)
+    if not matches:
+        return None
+    return matches[0].numbers
 
 
 def clause_history(
@@ -112,7 +172,8 @@ def clause_history(
         if next_id is None:
             break
         current = next_id
-    return ClauseHistory(label, names[start], tuple(events))
+    resolved = versions[start].clause(clause_id)
+    return ClauseHistory(label, names[start], tuple(events), clause_id, _cite(resolved))
 
 
 def _start(versions: Sequence[Document], names: list[str], label: str, at: str | None) -> int:

@@ -20,7 +20,9 @@ from dpa_compare.model import Block, Clause, ClauseKind, Language
 from dpa_compare.segment_refs import Naming, ParentInfo
 
 _LANGS = {"en": en, "zh": zh}
-_LETTER_HOLDERS = frozenset({"ALPHA_dot", "ALPHA_paren", "ALPHA_rparen", "part", "section", "annex"})
+_LETTER_HOLDERS = frozenset(
+    {"ALPHA_dot", "ALPHA_paren", "ALPHA_rparen", "part", "section", "annex"}
+)
 _BULLET = "bullet"
 _HEADING = "heading"
 
@@ -54,6 +56,9 @@ class Segmenter:
             if not block.text.strip() and not block.auto_label:
                 continue
             matches = self._labels(block)
+            if title_index is not None and index < title_index and not matches:
+                self._front_matter(block)
+                continue
             if index == title_index and not matches:
                 self._emit(None, "", "heading", block, heading=block.text)
             elif matches:
@@ -63,6 +68,21 @@ class Segmenter:
             else:
                 self._paragraph(block)
         return self.clauses
+
+    def _front_matter(self, block: Block) -> None:
+        """Keep a line above the title (a date, banner or version line) as front matter.
+
+        It is a top-level paragraph with its own count (`front matter 1`), so
+        adding or dropping one neither re-parents nor renumbers anything below.
+        """
+        number = len(self.clauses) + 1  # -- only front matter precedes it --
+        clause_id = self.naming.unique(f"fm{number}")
+        self.clauses.append(
+            Clause(
+                id=clause_id, label="", path=(clause_id,), level=0, parent=None, kind="paragraph",
+                text=block.text.strip(), location=block.location, ref=f"front matter {number}",
+            )
+        )  # fmt: skip
 
     # -- labels -------------------------------------------------------------------------------------
 
@@ -167,7 +187,9 @@ class Segmenter:
             lambda o: o.scheme == "decimal" and o.numbers == prefix,
             lambda o: o.scheme == "article" and o.numbers == prefix,
             # -- `A.1` under an `A.` heading (or Part A): the letter is the first number --
-            lambda o: lettered and o.scheme in _LETTER_HOLDERS and o.numbers == prefix and not o.is_item,
+            lambda o: (
+                lettered and o.scheme in _LETTER_HOLDERS and o.numbers == prefix and not o.is_item
+            ),
             lambda o: o.scheme == "decimal" and len(o.numbers) == depth,
             lambda o: o.scheme == "decimal" and len(o.numbers) == depth - 1,
         )
@@ -409,16 +431,33 @@ def _lead_after(lead: str | None, label: str) -> str | None:
     return stripped or None
 
 
+_FRONT_MATTER_MAX = 8
+"""The most unlabelled lines (date, banner, version) that may stand above a title."""
+
+
 def _title_index(blocks: tuple[Block, ...]) -> int | None:
-    """Return the index of the document title: the first block, a lone level-1 heading."""
-    first = next((i for i, b in enumerate(blocks) if b.text.strip()), None)
-    if first is not None and blocks[first].heading_level == 0:
-        return first
-    if first is None or blocks[first].heading_level != 1:
+    """Return the index of the document title: a Title-style block, or the only level-1 heading.
+
+    It is the first block with text, or follows at most `_FRONT_MATTER_MAX`
+    unnumbered paragraphs (an "Updated: …" line, a site banner), which are
+    the document's front matter.
+    """
+    filled = [i for i, b in enumerate(blocks) if b.text.strip()]
+    if not filled:
         return None
-    if sum(1 for b in blocks if b.heading_level == 1) > 1:
+    for position, index in enumerate(filled[: _FRONT_MATTER_MAX + 1]):
+        block = blocks[index]
+        if block.heading_level is not None or block.kind == "table_cell" or block.auto_label:
+            break
+    else:
         return None
-    return first
+    if block.heading_level not in (0, 1) or block.kind == "table_cell" or block.auto_label:
+        return None
+    if block.heading_level == 1 and sum(1 for b in blocks if b.heading_level == 1) > 1:
+        return None
+    if position and any(blocks[i].list_level is not None for i in filled[:position]):
+        return None
+    return index
 
 
 def table_rows(blocks: tuple[Block, ...]) -> tuple[Block, ...]:

@@ -189,6 +189,10 @@ class Naming:
             ref,
         ), ref
 
+    def unique(self, wanted: str) -> str:
+        """Return `wanted` made safe and unused as an id, and mark it used."""
+        return self._unique(wanted)
+
     def _unique(self, wanted: str) -> str:
         candidate = _ID_UNSAFE.sub("-", wanted).strip("-.") or "x"
         if candidate in self.used:

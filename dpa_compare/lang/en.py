@@ -17,7 +17,9 @@ SENTENCE_ENDERS = ".!?"
 CLAUSE_ENDERS = ".;:!?"
 """Characters that end a provision or an item; a title ends with none of them."""
 
-_WORD_NUMBER = r"(\d{1,3}(?:\.\d{1,3})+|\d{1,3}(?:\s*[-‑–]\s*\d{1,3})?|[IVXLC]{1,7}|[ivxlc]{1,7}|[A-Z])"
+_WORD_NUMBER = (
+    r"(\d{1,3}(?:\.\d{1,3})+|\d{1,3}(?:\s*[-‑–]\s*\d{1,3})?|[IVXLC]{1,7}|[ivxlc]{1,7}|[A-Z])"
+)
 _WORD_LABEL = re.compile(
     r"^(?P<word>Part|PART|Chapter|CHAPTER|Section|SECTION|Article|ARTICLE|Art\.|Clause|CLAUSE"
     r"|Annex|ANNEX|Exhibit|EXHIBIT|Schedule|SCHEDULE|Appendix|APPENDIX|Attachment|ATTACHMENT)(?![A-Za-z])"

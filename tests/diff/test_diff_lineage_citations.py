@@ -38,7 +38,8 @@ def test_printed_outline_citations_resolve():
 
 def test_statute_citations_resolve_to_the_article_not_a_same_numbered_chapter():
     doc = _doc(
-        ["## 第 三 章 附則", "### 第 3 條", "本法自公布日施行。", "### 第 3-1 條", "本法另定之。"], "zh"
+        ["## 第 三 章 附則", "### 第 3 條", "本法自公布日施行。", "### 第 3-1 條", "本法另定之。"],
+        "zh",
     )
     for citation in ("第 3 條", "第3條", "3", "第三條"):
         assert doc.clause(find_clause(doc, citation)).label == "第 3 條", citation

@@ -24,6 +24,7 @@ _LETTER_HOLDERS = frozenset(
     {"ALPHA_dot", "ALPHA_paren", "ALPHA_rparen", "part", "section", "annex"}
 )
 _BULLET = "bullet"
+_RUN_IN = re.compile(r"[\u3400-\u9fff]")
 _HEADING = "heading"
 
 
@@ -48,6 +49,7 @@ class Segmenter:
         self.stack: list[_Open] = []
         self.clauses: list[Clause] = []
         self.naming = Naming()
+        self.last_article: tuple[int, ...] | None = None
 
     def run(self, blocks: tuple[Block, ...]) -> list[Clause]:
         """Return the clauses of `blocks` in document order."""
@@ -93,7 +95,29 @@ class Segmenter:
         if block.auto_label:
             found = self.lang.match_label(block.auto_label.strip(), True)
             return [replace(m, rest=block.text.strip()) for m in found]
-        return self.lang.match_label(block.text, heading)
+        found = self.lang.match_label(block.text, heading)
+        if found and not heading and self._cited_article(block.text, found[0]):
+            return []
+        return found
+
+    def _cited_article(self, text: str, match: LabelMatch) -> bool:
+        """Return True when an article number run into a sentence cites, not labels (`第二條人員至…`).
+
+        Run straight into the text (no space or bracket between), an article
+        number is a label only where the article sequence expects it: the
+        next article, or a sub-article (`之一`, `-1`) of the current one.
+        """
+        if match.scheme != "article" or not _RUN_IN.match(text.lstrip()[len(match.label) :]):
+            return False
+        last = self.last_article
+        if last is None:
+            return match.numbers[0] > 1 and bool(self.clauses)
+        expected = (
+            match.numbers[0] == last[0] + 1
+            or match.numbers[0] == last[0]
+            and len(match.numbers) > 1
+        )
+        return not expected
 
     def _labelled(self, block: Block, matches: list[LabelMatch]) -> None:
         match, parent = self._place(block, matches)
@@ -132,6 +156,8 @@ class Segmenter:
             match=match,
             item=is_item,
         )
+        if match.scheme == "article":
+            self.last_article = match.numbers
         key = (match.scheme, block.heading_level is not None, block.list_level, len(match.numbers))
         self.stack.append(
             _Open(

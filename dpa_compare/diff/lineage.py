@@ -21,7 +21,7 @@ from dpa_compare.diff.changes import ClauseChange, VersionDiff
 from dpa_compare.diff.match import diff
 from dpa_compare.diff.redline import Edit
 from dpa_compare.errors import UsageError
-from dpa_compare.model import Document
+from dpa_compare.model import Clause, Document
 
 __all__ = ["ClauseEvent", "ClauseHistory", "clause_history", "find_clause"]
 
@@ -91,11 +91,23 @@ def find_clause(document: Document, label: str) -> str | None:
     for clause in document.clauses:
         if clause.label.rstrip(".") == wanted.rstrip(".") and clause.parent is None:
             return clause.id
+    if re.fullmatch(r"\d+(?:-\d+)*\.?", wanted):
+        # -- a bare number cites the article, section or clause so numbered, not a deep item `1.` --
+        by_number = _by_number(document, wanted)
+        if by_number is not None:
+            return by_number
     compact = _compact(wanted)
-    for clause in document.clauses:
-        if compact and compact in (_compact(clause.ref), _compact(clause.label)):
-            return clause.id
+    found = [
+        c for c in document.clauses if compact and compact in (_compact(c.ref), _compact(c.label))
+    ]
+    if found:
+        return _top_most(found).id
     return _by_number(document, wanted)
+
+
+def _top_most(clauses: list[Clause]) -> Clause:
+    """Return the provision nearest the top (`13` is Article 13, not Chapter 13 or item 13 of Article 2)."""
+    return min(clauses, key=lambda c: (c.kind == "heading", c.level))
 
 
 def _compact(citation: str) -> str:
@@ -116,8 +128,7 @@ def _by_number(document: Document, citation: str) -> str | None:
     ):
         found = [c for c in document.clauses if c.label and same(c)]
         if found:
-            # -- a provision before a heading that shares its number (`13` is Article 13, not Chapter 13) --
-            return min(found, key=lambda c: (c.kind == "heading", c.level)).id
+            return _top_most(found).id
     return None
 
 

@@ -37,6 +37,7 @@ from dataclasses import dataclass
 
 from dpa_compare.diff import regroup, xref
 from dpa_compare.diff.build import build_changes, citation, normalise, signature
+from dpa_compare.diff.typography import typographic_key
 from dpa_compare.diff.changes import VersionDiff
 from dpa_compare.diff.similarity import TokenCoder
 from dpa_compare.model import Clause, Document
@@ -113,6 +114,8 @@ class _State:
         self.new_text = [normalise(c.full_text) for c in self.new]
         self.old_parent = _parents(self.old)
         self.new_parent = _parents(self.new)
+        self.old_key = [_row_key(c) for c in self.old]
+        self.new_key = [_row_key(c) for c in self.new]
         self.o2n: dict[int, int] = {}
         self.n2o: dict[int, int] = {}
         self.splits: list[regroup.Regroup] = []  # -- whole: old index, pieces: new indices --
@@ -129,6 +132,27 @@ class _State:
     def free_new(self) -> list[int]:
         taken = {p for s in self.splits for p in s.pieces} | {s.whole for s in self.merges}
         return [j for j in range(len(self.new)) if j not in self.n2o and j not in taken]
+
+
+def _row_key(clause: Clause) -> str | None:
+    """Return a table row's identity: its first cell that is not a bare number, reduced; None for other clauses.
+
+    A sub-processor row is that sub-processor: a row whose key cell changed
+    is another row, however alike the other cells are.
+    """
+    if clause.kind != "table_row":
+        return None
+    for cell in clause.text.split(" | "):
+        key = typographic_key(cell)
+        if key and not key.isdigit():
+            return key
+    return ""
+
+
+def _same_row(state: _State, old: int, new: int) -> bool:
+    """Return False when two table rows have different identities (key cells); True otherwise."""
+    old_key, new_key = state.old_key[old], state.new_key[new]
+    return old_key is None or new_key is None or old_key == new_key
 
 
 def _parents(clauses: tuple[Clause, ...]) -> list[int | None]:
@@ -313,7 +337,7 @@ def _match_same_citation(
             continue
         j = news[0]
         score = scores.get(i, {}).get(j, 0.0)
-        if score < options.same_label_min:
+        if score < options.same_label_min or not _same_row(state, i, j):
             continue
         if _best_other(scores.get(i, {}), j, state.n2o) >= score + options.fuzzy_margin:
             continue
@@ -330,7 +354,11 @@ def _match_fuzzy(state: _State, options: MatchOptions, scores: Scores, columns: 
         for i in state.free_old():
             if not length_ok(state.old_text[i]):
                 continue
-            free = [(s, j) for j, s in scores.get(i, {}).items() if j not in state.n2o]
+            free = [
+                (s, j)
+                for j, s in scores.get(i, {}).items()
+                if j not in state.n2o and _same_row(state, i, j)
+            ]
             if not free:
                 continue
             best, j = max(free)
@@ -374,7 +402,7 @@ def _match_by_position(state: _State, options: MatchOptions) -> None:
 
 
 def _alike_in_place(state: _State, old: int, new: int, options: MatchOptions) -> bool:
-    if state.old[old].kind != state.new[new].kind:
+    if state.old[old].kind != state.new[new].kind or not _same_row(state, old, new):
         return False
     if citation(state.old[old]) and citation(state.old[old]) == citation(state.new[new]):
         return True
@@ -476,7 +504,12 @@ def _match_by_references(state: _State, options: MatchOptions) -> None:
     for i in state.free_old():
         key = xref.canonical_ref(citation(state.old[i]))
         j = free_new.get(moves.get(key)) if key is not None else None
-        if j is None or j in state.n2o or state.old[i].kind != state.new[j].kind:
+        if (
+            j is None
+            or j in state.n2o
+            or state.old[i].kind != state.new[j].kind
+            or not _same_row(state, i, j)
+        ):
             continue
         if state.coder.similarity(state.old_text[i], state.new_text[j]) >= options.xref_min:
             state.pair(i, j)

@@ -75,3 +75,35 @@ def test_an_article_inserted_between_heading_only_articles_is_one_added_article(
     result = diff(load(old), load(new))
     changed = [(c.kind, c.new_label) for c in result.changed()]
     assert changed == [("added", "第 2-1 條"), ("added", "第 2-1 條 ¶1")]
+
+
+def _subprocessor_table(rows: list[str]) -> str:
+    lines = ["# Sub-processor List", "", "## 1. Sub-processors", "",
+             "| Name | Location | Purpose |", "| --- | --- | --- |"]  # fmt: skip
+    return "\n".join(lines + rows) + "\n"
+
+
+def test_a_table_row_that_takes_another_rows_place_is_deleted_and_added(tmp_path):
+    kept = ["| Northwind Mail | United States | transactional email delivery |",
+            "| Harbour Cloud | Ireland | hosting of the production service |"]  # fmt: skip
+    old, new = tmp_path / "old.md", tmp_path / "new.md"
+    old.write_text(
+        _subprocessor_table([*kept, "| Quillstone | United States | customer messaging |"]), "utf-8"
+    )
+    new.write_text(
+        _subprocessor_table([*kept, "| Brightpath | United States | customer messaging |"]), "utf-8"
+    )
+    result = diff(load(old), load(new))
+    kinds = sorted(c.kind for c in result.changed())
+    assert kinds == ["added", "deleted"], [
+        (c.kind, c.old_label, c.new_label) for c in result.changed()
+    ]
+
+
+def test_a_table_row_edited_in_place_keeps_its_identity(tmp_path):
+    old, new = tmp_path / "old.md", tmp_path / "new.md"
+    old.write_text(
+        _subprocessor_table(["| Quillstone | United States | customer messaging |"]), "utf-8"
+    )
+    new.write_text(_subprocessor_table(["| Quillstone | Canada | customer messaging |"]), "utf-8")
+    assert [c.kind for c in diff(load(old), load(new)).changed()] == ["modified"]

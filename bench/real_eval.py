@@ -281,6 +281,55 @@ class Evaluation:
         }
 
 
+_HEADING_NUMBER = re.compile(r"^(###\s+(?:第\s*|Article\s+))(\d+(?:-\d+)?)", re.MULTILINE)
+
+
+def scaled_copy(path: Path, factor: int, folder: Path) -> Path:
+    """Write `path` repeated `factor` times; copy k ≥ 1 numbers article N as `N-(100+k)` (unique, as printed)."""
+    text = re.sub(r"<!--.*?-->", "", path.read_text(encoding="utf-8"), flags=re.DOTALL)
+    title, _, body = text.partition("\n")
+    copies = [
+        _HEADING_NUMBER.sub(lambda m, k=k: f"{m.group(1)}{m.group(2)}-{100 + k}", body) if k else body
+        for k in range(factor)
+    ]
+    out = folder / f"x{factor}.{path.name}"
+    out.write_text(title + "\n" + "\n".join(copies), encoding="utf-8")
+    return out
+
+
+def scaling(event: Path, factors: tuple[int, ...] = (1, 4, 16)) -> list[dict[str, object]]:
+    """Return seconds of diff, 4-input stale and history add on `event` repeated 1×, 4×, 16×."""
+    from dpa_compare.stale import stale_report
+    from dpa_compare.store import HistoryStore
+
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        for factor in factors:
+            names = ("old.zh", "new.zh", "old.en", "new.en")
+            paths = {n: scaled_copy(event / f"{n}.md", factor, folder) for n in names}
+            timings: dict[str, float] = {}
+            start = time.perf_counter()
+            docs = {n: load(p) for n, p in paths.items()}
+            timings["load ×4"] = time.perf_counter() - start
+            start = time.perf_counter()
+            diff(docs["old.zh"], docs["new.zh"])
+            timings["diff"] = time.perf_counter() - start
+            start = time.perf_counter()
+            stale_report(docs["old.zh"], docs["new.zh"], docs["old.en"], docs["new.en"])
+            timings["stale (4 inputs)"] = time.perf_counter() - start
+            start = time.perf_counter()
+            with HistoryStore.open(folder / f"h{factor}.db") as store:
+                store.add("law", docs["old.zh"], "old")
+                store.add("law", docs["new.zh"], "new")
+            timings["history add ×2"] = time.perf_counter() - start
+            articles = len(heading_articles(paths["new.zh"]))
+            rows.append({"factor": factor, "articles": articles,
+                         "clauses": len(docs["new.zh"].clauses),
+                         "seconds": {k: round(v, 3) for k, v in timings.items()}})  # fmt: skip
+    return rows
+
+
 def text_report(data: dict) -> str:
     lines = [
         f"tw-laws amendment events: {data['events']} ({data['articles']} articles in the new Chinese)"
@@ -301,6 +350,8 @@ def text_report(data: dict) -> str:
     for stage, cases in data["worst"].items():
         lines.append(f"  worst {stage}:")
         lines += [f"    {case}" for case in cases]
+    for row in data.get("scaling", []):
+        lines.append(f"scaling {row['factor']}×: {row['articles']} articles, {row['clauses']} clauses: {row['seconds']}")
     for other in data["other_documents"]:
         lines.append(
             f"{other['pair']}: {other['clauses']} clauses, {other['counts']}, {other['seconds']} s"
@@ -317,11 +368,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=0, help="only the first N events (0: all)")
     parser.add_argument("--match", default="", help="only events whose folder name contains this")
     parser.add_argument("--data", type=Path, default=REAL, help="the real/ data folder")
+    parser.add_argument(
+        "--scaling", default="", help="an event folder name: time it 1×/4×/16× (only that)"
+    )
     args = parser.parse_args(argv)
     root = args.data
     if not (root / "tw-laws" / "amendments").is_dir():
         print(f"{root}: no tw-laws/amendments folder (shared data absent)", file=sys.stderr)
         return 2
+    if args.scaling:
+        rows = scaling(root / "tw-laws" / "amendments" / args.scaling)
+        data = {"events": 0, "articles": 0, "scores": {}, "false_moves_renumbers": {},
+                "stale_status": {}, "seconds_per_100_articles": {}, "worst": {},
+                "other_documents": [], "scaling": rows}  # fmt: skip
+        print(json.dumps(rows, indent=1) if args.json else text_report(data), end="")
+        return 0
     evaluation = Evaluation(s.strip() for s in args.stages.split(",") if s.strip())
     events = sorted(p for p in (root / "tw-laws" / "amendments").iterdir() if args.match in p.name)
     if args.limit:

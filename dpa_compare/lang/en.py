@@ -79,8 +79,8 @@ def _word_label(match: re.Match[str], text: str) -> LabelMatch | None:
         if word in _ANNEX_WORDS or not _label_ends(after):
             return None
         rest, sep = split_rest(after)
-        numbers = tuple(int(n) for n in token.split("."))
-        return LabelMatch("decimal", match.group(0), numbers, rest, sep)
+        dotted = tuple(int(n) for n in token.split("."))
+        return LabelMatch("decimal", match.group(0), dotted, rest, sep)
     numbers = first_word_number(token)
     if numbers is None or not _label_ends(after):
         return None

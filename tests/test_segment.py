@@ -408,3 +408,19 @@ def test_printed_outline_numbers_nest_under_their_lettered_heading():
         ("A.2.", "A", ("1", "2")),
     ]
     assert doc.clauses[3].text == "with a copy."
+
+
+def test_roman_items_on_their_own_lines_are_clauses_of_their_own(tmp_path):
+    from dpa_compare.api import load
+
+    path = tmp_path / "terms.md"
+    path.write_text(
+        "# Terms\n\n## 1. Notices\n\n"
+        "(a) A notice is given when it is delivered:\n"
+        "(i) by hand to the named contact, and\n"
+        "(ii) by courier to the registered office, or\n"
+        "(iii) by email to the address on the order\n",
+        encoding="utf-8",
+    )
+    labels = [c.label for c in load(path).clauses]
+    assert labels[-3:] == ["(i)", "(ii)", "(iii)"]

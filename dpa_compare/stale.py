@@ -227,12 +227,12 @@ def _articles(document: Document) -> dict[str, Clause]:
 
 
 def _position(document: Document, clause: Clause) -> int:
-    return document.clauses.index(clause)
+    return _clause_index(document)[clause.id][0]
 
 
 def _members(document: Document, article: Clause) -> list[Clause]:
     """Return the article and every clause below it, in order."""
-    start = document.clauses.index(article)
+    start = _position(document, article)
     out = [article]
     inside = {article.id}
     for clause in document.clauses[start + 1 :]:
@@ -257,6 +257,24 @@ def _article_links(left: list[Clause], right: list[Clause]) -> list[Link]:
         ids = lambda clauses: tuple(c.id for c in clauses)  # noqa: E731
         links.append(Link(ids(left_children), ids(right_children), 0.8, ("number",)))
     return links
+
+
+_INDEXES: dict[int, tuple[Document, dict[str, tuple[int, Clause]]]] = {}
+
+
+def _clause_index(document: Document) -> dict[str, tuple[int, Clause]]:
+    """Return {clause id: (position, clause)} of `document`, built once per document object.
+
+    `Document.clause` scans the clauses: called once per row it made a
+    15,000-clause report quadratic.
+    """
+    cached = _INDEXES.get(id(document))
+    if cached is None or cached[0] is not document:
+        if len(_INDEXES) > 16:
+            _INDEXES.clear()
+        cached = (document, {c.id: (k, c) for k, c in enumerate(document.clauses)})
+        _INDEXES[id(document)] = cached
+    return cached[1]
 
 
 def _links(alignment: Alignment, original: Document, translation: Document) -> tuple[Link, ...]:
@@ -432,5 +450,5 @@ def _redline(changes: list[ClauseChange]) -> tuple[Edit, ...]:
 def _cite(document: Document | None, clause_id: str) -> str:
     if document is None:
         return ""
-    clause = document.clause(clause_id)
+    clause = _clause_index(document)[clause_id][1]
     return " ".join((clause.ref or clause.label).split())

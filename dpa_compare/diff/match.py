@@ -522,10 +522,10 @@ def _extend_to_regroups(state: _State, options: MatchOptions) -> None:
     """Turn matches whose partner plus free sibling neighbours explain the whole better into regroupings."""
     settings = dict(minimum=options.split_min, piece_minimum=options.piece_min, gain=options.regroup_gain,
                     max_pieces=options.max_pieces)  # fmt: skip
+    free_old, free_new = set(state.free_old()), set(state.free_new())
     for i, j in sorted(state.o2n.items()):
         if state.old_text[i] == state.new_text[j] or state.o2n.get(i) != j:
             continue
-        free_old, free_new = set(state.free_old()), set(state.free_new())
         merge = regroup.extend_match(
             j, i, state.new_text[j], state.old_text,
             lambda k: k in free_old and state.old_parent[k] == state.old_parent[i], state.coder, **settings,
@@ -539,6 +539,7 @@ def _extend_to_regroups(state: _State, options: MatchOptions) -> None:
             continue
         del state.o2n[i], state.n2o[j]
         (state.merges if best is merge else state.splits).append(best)
+        free_old, free_new = set(state.free_old()), set(state.free_new())
 
 
 # -- pass 5: splits and merges -------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Score the version stages (segment / diff / stale / history) on the real documents in `../shared/data/real/`.
+"""Score segment / diff / stale / history on the real documents in `../shared/data/real/`.
 
 For each tw-laws amendment event (`old.zh.md`, `new.zh.md`, `old.en.md`,
 `new.en.md`, `key.json`):
@@ -70,7 +70,7 @@ def article_number(label: str) -> str | None:
 
 
 def article_of(document: Document) -> dict[str, str]:
-    """Return {clause id: number of the article it belongs to} for every clause inside an article."""
+    """Return {clause id: number of its article} for every clause inside an article."""
     by_id = {c.id: c for c in document.clauses}
     out: dict[str, str] = {}
     for clause in document.clauses:
@@ -252,13 +252,14 @@ class Evaluation:
         for folder in ("mistral-dpa", "jasper-dpa"):
             files = sorted((REAL / folder).glob("*.md"), key=lambda p: p.name.replace("rec-", ""))
             docs = [load(p) for p in files]
-            for old, new in zip(docs, docs[1:]):
+            for old, new in zip(docs, docs[1:], strict=False):
                 start = time.perf_counter()
                 counts = diff(old, new).counts()
                 seconds = time.perf_counter() - start
                 pair = f"{folder}: {Path(old.source).name} → {Path(new.source).name}"
                 out.append({"pair": pair, "clauses": [len(old.clauses), len(new.clauses)],
-                            "counts": {k: v for k, v in counts.items() if v}, "seconds": round(seconds, 3)})  # fmt: skip
+                            "counts": {k: v for k, v in counts.items() if v},
+                            "seconds": round(seconds, 3)})  # fmt: skip
         return out
 
     def result(self, others: list[dict[str, object]]) -> dict[str, object]:
@@ -285,11 +286,13 @@ _HEADING_NUMBER = re.compile(r"^(###\s+(?:第\s*|Article\s+))(\d+(?:-\d+)?)", re
 
 
 def scaled_copy(path: Path, factor: int, folder: Path) -> Path:
-    """Write `path` repeated `factor` times; copy k ≥ 1 numbers article N as `N-(100+k)` (unique, as printed)."""
+    """Write `path` repeated `factor` times; copy k ≥ 1 numbers article N as `N-(100+k)`."""
     text = re.sub(r"<!--.*?-->", "", path.read_text(encoding="utf-8"), flags=re.DOTALL)
     title, _, body = text.partition("\n")
     copies = [
-        _HEADING_NUMBER.sub(lambda m, k=k: f"{m.group(1)}{m.group(2)}-{100 + k}", body) if k else body
+        _HEADING_NUMBER.sub(lambda m, k=k: f"{m.group(1)}{m.group(2)}-{100 + k}", body)
+        if k
+        else body
         for k in range(factor)
     ]
     out = folder / f"x{factor}.{path.name}"
@@ -332,7 +335,8 @@ def scaling(event: Path, factors: tuple[int, ...] = (1, 4, 16)) -> list[dict[str
 
 def text_report(data: dict) -> str:
     lines = [
-        f"tw-laws amendment events: {data['events']} ({data['articles']} articles in the new Chinese)"
+        f"tw-laws amendment events: {data['events']}"
+        f" ({data['articles']} articles in the new Chinese)"
     ]
     for stage, score in data["scores"].items():
         if score["tp"] + score["fp"] + score["fn"]:
@@ -351,7 +355,10 @@ def text_report(data: dict) -> str:
         lines.append(f"  worst {stage}:")
         lines += [f"    {case}" for case in cases]
     for row in data.get("scaling", []):
-        lines.append(f"scaling {row['factor']}×: {row['articles']} articles, {row['clauses']} clauses: {row['seconds']}")
+        lines.append(
+            f"scaling {row['factor']}×: {row['articles']} articles, {row['clauses']} clauses:"
+            f" {row['seconds']}"
+        )
     for other in data["other_documents"]:
         lines.append(
             f"{other['pair']}: {other['clauses']} clauses, {other['counts']}, {other['seconds']} s"

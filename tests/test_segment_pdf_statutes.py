@@ -1,4 +1,4 @@
-"""Statute pairs written to .docx and turned into PDF by LibreOffice segment to the same articles as their Markdown.
+"""Statutes written to .docx and made PDF by LibreOffice segment to their Markdown's articles.
 
 Reads `../shared/data/real/tw-laws/pairs/` (skipped when absent) and needs
 `soffice` (skipped when missing). The .docx and PDF are made here, in a

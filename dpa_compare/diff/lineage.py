@@ -56,7 +56,7 @@ class ClauseEvent:
 
 @dataclass(frozen=True)
 class ClauseHistory:
-    """The events of one clause, one per version from its first appearance to its deletion or the last version."""
+    """The events of one clause, one per version, from its first appearance to its end."""
 
     label: str
     found_in: str
@@ -65,7 +65,7 @@ class ClauseHistory:
     resolved_label: str = ""
 
     def to_dict(self) -> dict[str, object]:
-        """Return the history as JSON-ready data; `resolved_*` name the clause the citation found."""
+        """Return the history as JSON-ready data; `resolved_*` name the clause found."""
         return {
             "label": self.label,
             "found_in": self.found_in,
@@ -106,7 +106,7 @@ def find_clause(document: Document, label: str) -> str | None:
 
 
 def _top_most(clauses: list[Clause]) -> Clause:
-    """Return the provision nearest the top (`13` is Article 13, not Chapter 13 or item 13 of Article 2)."""
+    """Return the provision nearest the top (`13`: Article 13, not Chapter 13 or an item 13)."""
     return min(clauses, key=lambda c: (c.kind == "heading", c.level))
 
 
@@ -143,7 +143,7 @@ def _path_numbers(path: tuple[str, ...]) -> tuple[int, ...]:
 
 
 def _numbers(lang, citation: str) -> tuple[int, ...] | None:  # noqa: ANN001 -- a lang module
-    """Return the numbers a citation prints: `13`, `第 13 條` → (13,); `B.3(a)(i)` → (2, 3, 1, 1)."""
+    """Return the numbers a citation prints: `第 13 條` → (13,); `B.3(a)(i)` → (2, 3, 1, 1)."""
     text = citation.strip().rstrip(".．")
     if re.fullmatch(r"\d+(?:-\d+)*", text):
         return tuple(int(n) for n in text.split("-"))

@@ -61,7 +61,7 @@ CLASSES: tuple[str, ...] = tuple(dict.fromkeys(name for name, _ in STEPS))
 
 
 def typographic_key(text: str, skip: str = "") -> str:
-    """Return `text` with every typographic class normalised (but `skip`): equal keys, same words."""
+    """Return `text` with every typographic class but `skip` normalised: equal keys, same words."""
     for name, step in STEPS:
         if name != skip:
             text = step(text)

@@ -1,4 +1,4 @@
-"""A revision that changes only how numbers are printed, or adds a line above the title, changes nothing.
+"""A revision that only reprints numbers, or adds a line above the title, changes nothing.
 
 The pairs are made from the bundled corpus: its `## 7. Security` sections
 become `### G. Security`, and their `7.2` clauses either Markdown list
@@ -25,7 +25,7 @@ _CLAUSE = re.compile(r"^(\d+)\.(\d+) (.*)$")
 
 
 def _lettered(printed: bool) -> str:
-    """Return the corpus document with lettered sections, clause numbers as list numbers or printed."""
+    """Return the corpus document with lettered sections; clauses as list numbers or printed."""
     out = []
     for line in SOURCE.read_text(encoding="utf-8").splitlines():
         if section := _SECTION.match(line):
@@ -62,8 +62,13 @@ def test_a_preamble_line_above_the_title_moves_and_renumbers_nothing(tmp_path):
 def test_an_article_inserted_between_heading_only_articles_is_one_added_article(tmp_path):
     def statute(inserted: bool) -> str:
         parts = ["# 測試條例", ""]
-        for number, text in (("1", "本條例依法律規定訂定之。"), ("2", "本條例所稱主管機關為縣市政府。"),
-                             ("3", "申請人應檢具文件向主管機關提出。"), ("4", "本條例自發布日施行。")):  # fmt: skip
+        articles = (
+            ("1", "本條例依法律規定訂定之。"),
+            ("2", "本條例所稱主管機關為縣市政府。"),
+            ("3", "申請人應檢具文件向主管機關提出。"),
+            ("4", "本條例自發布日施行。"),
+        )
+        for number, text in articles:
             parts += [f"### 第 {number} 條", "", text, ""]
             if inserted and number == "2":
                 parts += ["### 第 2-1 條", "", "主管機關得委託民間團體辦理審查。", ""]

@@ -49,7 +49,8 @@ __all__ = ["MatchOptions", "diff"]
 class MatchOptions:
     """The matcher's thresholds; similarities are token similarities, 0..1."""
 
-    fuzzy_min: float = 0.8  # -- pass 3: the best candidate must score at least this --
+    fuzzy_min: float = 0.7  # -- pass 3: the best candidate must score at least this --
+    fuzzy_same_kind: float = 0.8  # -- … and below this, be of the same kind (heading, item …) --
     fuzzy_margin: float = 0.1  # -- … and beat the runner-up (either side) by this much --
     min_tokens: int = 4  # -- word tokens a clause needs to take part in passes 3 and 5 --
     same_label_min: float = 0.5  # -- pass 2: same citation, at least this similar --
@@ -364,6 +365,8 @@ def _match_fuzzy(state: _State, options: MatchOptions, scores: Scores, columns: 
             best, j = max(free)
             if best < options.fuzzy_min or not length_ok(state.new_text[j]):
                 continue
+            if best < options.fuzzy_same_kind and state.old[i].kind != state.new[j].kind:
+                continue  # -- a loose likeness pairs a heading with a heading, an item with an item --
             if _best_other(scores.get(i, {}), j, state.n2o) > best - options.fuzzy_margin:
                 continue
             if _best_other(columns.get(j, {}), i, state.o2n) > best - options.fuzzy_margin:

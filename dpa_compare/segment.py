@@ -20,7 +20,11 @@ from dpa_compare.model import Block, Clause, ClauseKind, Language
 from dpa_compare.segment_refs import Naming, ParentInfo
 
 _LANGS = {"en": en, "zh": zh}
+_LETTER_HOLDERS = frozenset(
+    {"ALPHA_dot", "ALPHA_paren", "ALPHA_rparen", "part", "section", "annex"}
+)
 _BULLET = "bullet"
+_RUN_IN = re.compile(r"[\u3400-\u9fff]")
 _HEADING = "heading"
 
 
@@ -45,6 +49,7 @@ class Segmenter:
         self.stack: list[_Open] = []
         self.clauses: list[Clause] = []
         self.naming = Naming()
+        self.last_article: tuple[int, ...] | None = None
 
     def run(self, blocks: tuple[Block, ...]) -> list[Clause]:
         """Return the clauses of `blocks` in document order."""
@@ -53,6 +58,9 @@ class Segmenter:
             if not block.text.strip() and not block.auto_label:
                 continue
             matches = self._labels(block)
+            if title_index is not None and index < title_index and not matches:
+                self._front_matter(block)
+                continue
             if index == title_index and not matches:
                 self._emit(None, "", "heading", block, heading=block.text)
             elif matches:
@@ -63,6 +71,21 @@ class Segmenter:
                 self._paragraph(block)
         return self.clauses
 
+    def _front_matter(self, block: Block) -> None:
+        """Keep a line above the title (a date, banner or version line) as front matter.
+
+        It is a top-level paragraph with its own count (`front matter 1`), so
+        adding or dropping one neither re-parents nor renumbers anything below.
+        """
+        number = len(self.clauses) + 1  # -- only front matter precedes it --
+        clause_id = self.naming.unique(f"fm{number}")
+        self.clauses.append(
+            Clause(
+                id=clause_id, label="", path=(clause_id,), level=0, parent=None, kind="paragraph",
+                text=block.text.strip(), location=block.location, ref=f"front matter {number}",
+            )
+        )  # fmt: skip
+
     # -- labels -------------------------------------------------------------------------------------
 
     def _labels(self, block: Block) -> list[LabelMatch]:
@@ -72,13 +95,35 @@ class Segmenter:
         if block.auto_label:
             found = self.lang.match_label(block.auto_label.strip(), True)
             return [replace(m, rest=block.text.strip()) for m in found]
-        return self.lang.match_label(block.text, heading)
+        found = self.lang.match_label(block.text, heading)
+        if found and not heading and self._cited_article(block.text, found[0]):
+            return []
+        return found
+
+    def _cited_article(self, text: str, match: LabelMatch) -> bool:
+        """Return True when an article number run into a sentence cites, not labels (`第二條人員至…`).
+
+        Run straight into the text (no space or bracket between), an article
+        number is a label only where the article sequence expects it: the
+        next article, or a sub-article (`之一`, `-1`) of the current one.
+        """
+        if match.scheme != "article" or not _RUN_IN.match(text.lstrip()[len(match.label) :]):
+            return False
+        last = self.last_article
+        if last is None:
+            return match.numbers[0] > 1 and bool(self.clauses)
+        expected = (
+            match.numbers[0] == last[0] + 1
+            or match.numbers[0] == last[0]
+            and len(match.numbers) > 1
+        )
+        return not expected
 
     def _labelled(self, block: Block, matches: list[LabelMatch]) -> None:
         match, parent = self._place(block, matches)
         is_item = (
             block.heading_level is None
-            and match.is_item
+            and (match.is_item or _ends_in_item(match))
             or (
                 match.scheme == "decimal"
                 and len(match.numbers) == 1
@@ -111,6 +156,8 @@ class Segmenter:
             match=match,
             item=is_item,
         )
+        if match.scheme == "article":
+            self.last_article = match.numbers
         key = (match.scheme, block.heading_level is not None, block.list_level, len(match.numbers))
         self.stack.append(
             _Open(
@@ -161,16 +208,21 @@ class Segmenter:
 
     def _decimal_parent(self, match: LabelMatch) -> _Open | None | bool:
         prefix, depth = match.numbers[:-1], len(match.numbers)
+        lettered = bool(re.match(r"[A-Z]\.", match.label))
         tests = (
             lambda o: o.scheme == "decimal" and o.numbers == prefix,
             lambda o: o.scheme == "article" and o.numbers == prefix,
+            # -- `A.1` under an `A.` heading (or Part A): the letter is the first number --
+            lambda o: (
+                lettered and o.scheme in _LETTER_HOLDERS and o.numbers == prefix and not o.is_item
+            ),
             lambda o: o.scheme == "decimal" and len(o.numbers) == depth,
             lambda o: o.scheme == "decimal" and len(o.numbers) == depth - 1,
         )
         for number, test in enumerate(tests):
             found = self._find(test)
             if found is not None:
-                if number == 2:  # -- a sibling: close back to its parent --
+                if number == 3:  # -- a sibling: close back to its parent --
                     return self._pop_above(found)
                 return self._pop_to(lambda o, f=found: o is f)
         return False
@@ -221,7 +273,9 @@ class Segmenter:
         if loose is not None:
             return 1, loose
         if match.numbers[-1:] == (1,):
-            return 1, None
+            # -- a list that starts again (`1.` … `1.` …) is a new list beside the old one,
+            #    never nested in it: ten restarts are not ten levels deep --
+            return (1, same) if same is not None and same.numbers else (1, None)
         return (2, same) if same is not None else (3, None)
 
     # -- unlabelled blocks --------------------------------------------------------------------------
@@ -376,6 +430,11 @@ class Segmenter:
         return self.stack[-1] if self.stack else None
 
 
+def _ends_in_item(match: LabelMatch) -> bool:
+    """Return True for an outline number whose last part is a bracketed item (`B.3(a)`, `7.2(b)(i)`)."""
+    return match.scheme == "decimal" and match.label.rstrip(".").endswith(")")
+
+
 def _holds_heading(entry: _Open, level: int) -> bool:
     """Return True when `entry` can hold a heading of `level`: a shallower heading, an annex or a chapter.
 
@@ -398,16 +457,33 @@ def _lead_after(lead: str | None, label: str) -> str | None:
     return stripped or None
 
 
+_FRONT_MATTER_MAX = 8
+"""The most unlabelled lines (date, banner, version) that may stand above a title."""
+
+
 def _title_index(blocks: tuple[Block, ...]) -> int | None:
-    """Return the index of the document title: the first block, a lone level-1 heading."""
-    first = next((i for i, b in enumerate(blocks) if b.text.strip()), None)
-    if first is not None and blocks[first].heading_level == 0:
-        return first
-    if first is None or blocks[first].heading_level != 1:
+    """Return the index of the document title: a Title-style block, or the only level-1 heading.
+
+    It is the first block with text, or follows at most `_FRONT_MATTER_MAX`
+    unnumbered paragraphs (an "Updated: …" line, a site banner), which are
+    the document's front matter.
+    """
+    filled = [i for i, b in enumerate(blocks) if b.text.strip()]
+    if not filled:
         return None
-    if sum(1 for b in blocks if b.heading_level == 1) > 1:
+    for position, index in enumerate(filled[: _FRONT_MATTER_MAX + 1]):
+        block = blocks[index]
+        if block.heading_level is not None or block.kind == "table_cell" or block.auto_label:
+            break
+    else:
         return None
-    return first
+    if block.heading_level not in (0, 1) or block.kind == "table_cell" or block.auto_label:
+        return None
+    if block.heading_level == 1 and sum(1 for b in blocks if b.heading_level == 1) > 1:
+        return None
+    if position and any(blocks[i].list_level is not None for i in filled[:position]):
+        return None
+    return index
 
 
 def table_rows(blocks: tuple[Block, ...]) -> tuple[Block, ...]:

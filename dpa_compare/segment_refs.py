@@ -44,6 +44,7 @@ class Naming:
 
     def __init__(self) -> None:
         self.used: set[str] = set()
+        self.next_suffix: dict[str, int] = {}  # -- where the search for a free `_N` resumes --
         self.paragraphs: dict[str | None, int] = {}
         self.headings: dict[str | None, int] = {}
         self.rows: dict[str | None, int] = {}
@@ -74,7 +75,7 @@ class Naming:
         else:
             if item and parent is not None and self.paragraphs.get(parent.clause.id, 0) >= 2:
                 parent = self._via_paragraph(parent)
-            names, base = self._labelled(parent, label, match, annex)
+            names, base = self._labelled(parent, label, match, annex, item)
         unique = self._unique(names.id)
         self.bases[unique] = base
         return Names(unique, names.path, names.ref)
@@ -126,7 +127,12 @@ class Naming:
         return Names(_child_id(parent_id, f"p{number}"), (*path, f"p{number}"), ref), ref
 
     def _labelled(
-        self, parent: ParentInfo | None, label: str, match: LabelMatch, annex: Clause | None
+        self,
+        parent: ParentInfo | None,
+        label: str,
+        match: LabelMatch,
+        annex: Clause | None,
+        item: bool = True,
     ) -> tuple[Names, str]:
         scheme = match.scheme
         parent_id = parent.clause.id if parent else None
@@ -173,7 +179,7 @@ class Naming:
             if scheme.startswith(_LETTER_SCHEMES)
             else str(match.numbers[-1])
         )
-        if scheme.startswith(_LETTER_SCHEMES) and cite[:1] not in "(（":
+        if scheme.startswith(_LETTER_SCHEMES) and cite[:1] not in "(（" and (item or parent):
             # -- a lettered item is cited in brackets however it is printed: `a.` in a list is `13.3(a)` --
             cite = f"({token})"
         ref = base + cite if cite[:1] in "(（" and base else _join(base, cite)
@@ -183,13 +189,18 @@ class Naming:
             ref,
         ), ref
 
+    def unique(self, wanted: str) -> str:
+        """Return `wanted` made safe and unused as an id, and mark it used."""
+        return self._unique(wanted)
+
     def _unique(self, wanted: str) -> str:
         candidate = _ID_UNSAFE.sub("-", wanted).strip("-.") or "x"
         if candidate in self.used:
             # -- "_" never occurs in a generated id, so a suffixed one cannot collide with a real one --
-            count = 2
+            count = self.next_suffix.get(candidate, 2)
             while f"{candidate}_{count}" in self.used:
                 count += 1
+            self.next_suffix[candidate] = count + 1
             candidate = f"{candidate}_{count}"
         self.used.add(candidate)
         return candidate

@@ -32,13 +32,14 @@ translation is passed the same way (the alignment may be given either way round)
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from dpa_compare.diff.changes import ClauseChange, VersionDiff
 from dpa_compare.diff.match import diff
 from dpa_compare.diff.redline import Edit
-from dpa_compare.model import Alignment, Document, Link
+from dpa_compare.model import Alignment, Clause, Document, Link
 from dpa_compare.status import TRANSLATION_STATUSES, count_statuses, is_cosmetic_edit
 
 __all__ = ["STATUSES", "StaleReport", "StaleRow", "stale_report"]
@@ -143,7 +144,9 @@ def stale_report(
     `new_alignment` (`new_en` ⇄ `new_zh`, default: aligned likewise) places
     clauses added on both sides side by side.
     """
-    links = _links(alignment or _align(old_en, zh), old_en, zh)
+    links = (_links(alignment, old_en, zh) if alignment else _numbered_links(old_en, zh)) or _links(
+        _align(old_en, zh), old_en, zh
+    )
     en_diff = diff(old_en, new_en, glossary_terms)
     zh_diff = diff(zh, new_zh, glossary_terms) if new_zh is not None else None
     en_changes = _by_old_id(en_diff)
@@ -169,6 +172,108 @@ def _align(en: Document, zh: Document) -> Alignment:
     return (
         align_documents(en, zh) if en.lang == "en" or zh.lang != "en" else align_documents(zh, en)
     )
+
+
+_ARTICLE_ID = re.compile(r"art(\d+(?:-\d+)*)(?:_\d+)?")
+_NUMBERED_SHARE = 0.9
+"""Share of each side's articles that need a same-numbered counterpart (`_numbered_links`)."""
+
+
+def _numbered_links(original: Document, translation: Document) -> tuple[Link, ...]:
+    """Return links made by article number when both documents number their articles alike, else ().
+
+    A statute and its official translation carry the same article numbers
+    (第 13 條 ⇄ Article 13): each article links to its namesake, its clauses
+    one to one where their places in the article agree, the rest of the
+    article as one n:m link. That is exact where numbers agree and costs no
+    sentence alignment (which a 170-article statute pays for by the minute).
+    Clauses outside articles link by identical path. Where numbering does
+    not agree closely enough, () — the caller aligns by content.
+    """
+    old_articles, new_articles = _articles(original), _articles(translation)
+    shared = set(old_articles) & set(new_articles)
+    if len(shared) < 3 or any(
+        len(shared) < _NUMBERED_SHARE * len(side) for side in (old_articles, new_articles)
+    ):
+        return ()
+    links: list[Link] = []
+    taken: set[str] = set()
+    for number in sorted(shared, key=lambda n: _position(original, old_articles[n])):
+        left = _members(original, old_articles[number])
+        right = _members(translation, new_articles[number])
+        links += _article_links(left, right)
+        taken.update(c.id for c in left + right)
+    rest_left = [c for c in original.clauses if c.id not in taken]
+    rest_right = [c for c in translation.clauses if c.id not in taken]
+    right_by_path = {c.path: c for c in rest_right}
+    for clause in rest_left:
+        other = right_by_path.pop(clause.path, None)
+        links.append(
+            Link((clause.id,), (other.id,) if other else (), 1.0 if other else 0.0, ("number",))
+        )
+    links += [Link((), (c.id,), 0.0, ("number",)) for c in right_by_path.values()]
+    return tuple(links)
+
+
+def _articles(document: Document) -> dict[str, Clause]:
+    """Return {article number: article clause}, numbers found once only."""
+    found: dict[str, list[Clause]] = {}
+    for clause in document.clauses:
+        match = _ARTICLE_ID.fullmatch(clause.id.split(".")[-1])
+        if match:
+            found.setdefault(match.group(1), []).append(clause)
+    return {number: clauses[0] for number, clauses in found.items() if len(clauses) == 1}
+
+
+def _position(document: Document, clause: Clause) -> int:
+    return _clause_index(document)[clause.id][0]
+
+
+def _members(document: Document, article: Clause) -> list[Clause]:
+    """Return the article and every clause below it, in order."""
+    start = _position(document, article)
+    out = [article]
+    inside = {article.id}
+    for clause in document.clauses[start + 1 :]:
+        if clause.parent not in inside:
+            break
+        inside.add(clause.id)
+        out.append(clause)
+    return out
+
+
+def _article_links(left: list[Clause], right: list[Clause]) -> list[Link]:
+    """Link two articles: the headings 1-1, children 1-1 when their shapes agree, else one n:m link."""
+    links = [Link((left[0].id,), (right[0].id,), 1.0, ("number",))]
+    left_children, right_children = left[1:], right[1:]
+    left_shape = [c.path[len(left[0].path) :] for c in left_children]
+    if left_shape == [c.path[len(right[0].path) :] for c in right_children]:
+        links += [
+            Link((a.id,), (b.id,), 1.0, ("number",))
+            for a, b in zip(left_children, right_children, strict=True)
+        ]
+    elif left_children or right_children:
+        ids = lambda clauses: tuple(c.id for c in clauses)  # noqa: E731
+        links.append(Link(ids(left_children), ids(right_children), 0.8, ("number",)))
+    return links
+
+
+_INDEXES: dict[int, tuple[Document, dict[str, tuple[int, Clause]]]] = {}
+
+
+def _clause_index(document: Document) -> dict[str, tuple[int, Clause]]:
+    """Return {clause id: (position, clause)} of `document`, built once per document object.
+
+    `Document.clause` scans the clauses: called once per row it made a
+    15,000-clause report quadratic.
+    """
+    cached = _INDEXES.get(id(document))
+    if cached is None or cached[0] is not document:
+        if len(_INDEXES) > 16:
+            _INDEXES.clear()
+        cached = (document, {c.id: (k, c) for k, c in enumerate(document.clauses)})
+        _INDEXES[id(document)] = cached
+    return cached[1]
 
 
 def _links(alignment: Alignment, original: Document, translation: Document) -> tuple[Link, ...]:
@@ -287,8 +392,12 @@ def _added_rows(
     new_links: dict[str, Link] = {}
     if zh_diff is not None and new_zh is not None and added:
         zh_added = {c.new_id: c for c in zh_diff.changes if c.kind == "added" and c.new_id}
-        alignment = new_alignment or _align(new_en, new_zh)
-        new_links = {i: l for l in _links(alignment, new_en, new_zh) for i in l.en_ids}
+        found = (
+            _links(new_alignment, new_en, new_zh)
+            if new_alignment
+            else _numbered_links(new_en, new_zh)
+        ) or _links(_align(new_en, new_zh), new_en, new_zh)
+        new_links = {i: l for l in found for i in l.en_ids}
     groups: list[tuple[Link | None, list[ClauseChange]]] = []
     for change in added:
         # -- original clauses added together and translated as one clause share one row --
@@ -348,5 +457,5 @@ def _redline(changes: list[ClauseChange]) -> tuple[Edit, ...]:
 def _cite(document: Document | None, clause_id: str) -> str:
     if document is None:
         return ""
-    clause = document.clause(clause_id)
+    clause = _clause_index(document)[clause_id][1]
     return clause.citation

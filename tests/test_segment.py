@@ -349,3 +349,87 @@ def test_a_clause_citation_is_its_full_ref_else_its_label():
     article = Clause("art13", "第 13 條", ("13",), 0, None, "clause", "text")
     paragraph = Clause("p1", "", (), 0, None, "paragraph", "text")
     assert (item.citation, article.citation, paragraph.citation) == ("7.2(a)", "第 13 條", "")
+
+
+def test_a_list_that_starts_again_is_a_sibling_not_a_child():
+    doc = _doc(
+        ("Notices", {"heading_level": 2}),
+        "1. The Processor shall notify.",
+        "2. The Customer shall reply.",
+        "1. The Processor shall notify again.",
+        "2. The Customer shall reply again.",
+    )
+    assert max(c.level for c in doc.clauses) == 1
+    assert {c.parent for c in doc.clauses[1:]} == {doc.clauses[0].id}
+
+
+def test_repeated_labels_segment_in_linear_time_and_stay_flat():
+    # -- a hang guard, not a timing: 20,000 repeats of one label took minutes when quadratic --
+    import time
+
+    blocks = [Block(text=f"1. clause {k}", location=f"line {k}") for k in range(20000)]
+    start = time.perf_counter()
+    doc = segment(blocks, "en")
+    assert time.perf_counter() - start < 60
+    assert len(doc.clauses) == 20000 and max(c.level for c in doc.clauses) == 0
+    assert len({c.id for c in doc.clauses}) == 20000
+
+
+def test_a_chinese_paragraph_that_opens_with_a_citation_is_not_an_article():
+    doc = _doc(
+        ("第 5 條", {"heading_level": 3}),
+        "第二條人員至指定場所辦理時，應出示證件。",
+        ("第 6 條", {"heading_level": 3}),
+        "本辦法自發布日施行。",
+        "第七條受託人應依約辦理。",  # -- run in, but the next article in sequence: a label --
+        lang="zh",
+    )
+    assert [c.label for c in doc.clauses] == ["第 5 條", "", "第 6 條", "", "第七條"]
+    assert doc.clauses[1].parent == doc.clauses[0].id
+
+
+def test_front_matter_above_the_title_stays_at_the_top_with_its_own_count():
+    doc = _doc(
+        "Updated: 15 February 2024",
+        ("Service Terms", {"heading_level": 1}),
+        "These terms apply to every order.",
+        ("1. Scope", {"heading_level": 2}),
+    )
+    front, title, intro, scope = doc.clauses
+    assert (front.id, front.parent, front.ref) == ("fm1", None, "front matter 1")
+    assert (title.kind, title.parent, intro.parent, scope.parent) == ("heading", None, None, None)
+
+
+def test_printed_outline_numbers_nest_under_their_lettered_heading():
+    doc = _doc(
+        ("A. Definitions", {"heading_level": 3}),
+        "A.1. The Provider keeps records.",
+        "A.1(a) in writing;",
+        "A.1(a)(i) with a copy.",
+        "A.2. The Customer gives instructions.",
+    )
+    rows = [(c.label, c.parent, c.path) for c in doc.clauses]
+    assert rows == [
+        ("A.", None, ("1",)),
+        ("A.1.", "A", ("1", "1")),
+        ("A.1(a)", "A.1", ("1", "1", "1")),
+        ("A.1(a)(i)", "A.1.1", ("1", "1", "1", "1")),
+        ("A.2.", "A", ("1", "2")),
+    ]
+    assert doc.clauses[3].text == "with a copy."
+
+
+def test_roman_items_on_their_own_lines_are_clauses_of_their_own(tmp_path):
+    from dpa_compare.api import load
+
+    path = tmp_path / "terms.md"
+    path.write_text(
+        "# Terms\n\n## 1. Notices\n\n"
+        "(a) A notice is given when it is delivered:\n"
+        "(i) by hand to the named contact, and\n"
+        "(ii) by courier to the registered office, or\n"
+        "(iii) by email to the address on the order\n",
+        encoding="utf-8",
+    )
+    labels = [c.label for c in load(path).clauses]
+    assert labels[-3:] == ["(i)", "(ii)", "(iii)"]

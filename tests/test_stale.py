@@ -172,3 +172,49 @@ def test_cli_json_and_bad_input(tmp_path):
         stale_command, ["--old-en", str(tmp_path / "none.md"), "--new-en", "x", "--zh", "y"]
     )
     assert missing.exit_code != 0
+
+
+_ZH_ARTICLES = {
+    "1": ["本條例依相關法律規定訂定之。"],
+    "2": ["本條例所稱主管機關為縣市政府。", "前項機關得委託民間團體辦理。"],
+    "3": ["申請人應檢具文件向主管機關提出。"],
+    "4": ["本條例自發布日施行。"],
+}
+_EN_ARTICLES = {
+    "1": ["These Regulations are made under the relevant Acts."],
+    "2": [
+        "The competent authority is the county or city government.",
+        "That authority may entrust a civic body to act for it.",
+    ],  # fmt: skip
+    "3": ["An applicant shall file the documents with the competent authority."],
+    "4": ["These Regulations take effect on the date of promulgation."],
+}
+
+
+def _statute(tmp_path, name: str, articles: dict, lang: str):
+    lines = ["# 測試條例" if lang == "zh" else "# Test Regulations", ""]
+    for number, paragraphs in articles.items():
+        lines += [f"### 第 {number} 條" if lang == "zh" else f"### Article {number}", ""]
+        for paragraph in paragraphs:
+            lines += [paragraph, ""]
+    path = tmp_path / f"{name}.{lang}.md"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return load(path)
+
+
+def test_statutes_numbered_alike_link_by_article_number_and_flag_exactly_the_amended_article(
+    tmp_path,
+):
+    new_zh = dict(_ZH_ARTICLES, **{"3": ["申請人應檢具文件及規費向主管機關提出。"]})
+    new_en = dict(_EN_ARTICLES, **{"1": ["These Regulations are made under the Acts concerned."]})
+    report = stale_report(
+        _statute(tmp_path, "old", _ZH_ARTICLES, "zh"),
+        _statute(tmp_path, "new", new_zh, "zh"),
+        _statute(tmp_path, "old", _EN_ARTICLES, "en"),
+        _statute(tmp_path, "new", new_en, "en"),
+    )
+    changed_original = {r.zh_label for r in report.rows if r.en_changed}
+    polished = {r.zh_label for r in report.rows if r.zh_changed and not r.en_changed}
+    assert changed_original == {"Article 3 ¶1"}
+    assert polished == {"Article 1 ¶1"}
+    assert report.counts()["orphaned"] == report.counts()["missing"] == 0

@@ -179,6 +179,8 @@ def history_text(name: str, history) -> str:  # noqa: ANN001 -- a ClauseHistory
     from dpa_compare.diff.summary import short_redline
 
     lines = [f"{name}: clause {history.label} (as cited in version {history.found_in})"]
+    if history.resolved_label and history.resolved_label != history.label:
+        lines[0] += f" — resolved to {history.resolved_label} (id {history.resolved_id})"
     for event in history.events:
         where = (
             event.label

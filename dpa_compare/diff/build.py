@@ -10,6 +10,8 @@ from dpa_compare.diff.changes import ChangeKind, ClauseChange
 from dpa_compare.diff.moves import moved_pairs
 from dpa_compare.diff.redline import DELETE, INSERT, SIGNATURE, Edit, redline
 from dpa_compare.diff.state import normalise
+from dpa_compare.diff.typography import typographic_classes
+from dpa_compare.diff.typography import typographic_key as _typographic_key
 from dpa_compare.model import Clause
 from dpa_compare.tokenize import signature as tokenizer_signature
 
@@ -19,10 +21,15 @@ if TYPE_CHECKING:
 
 __all__ = ["build_changes", "citation", "normalise", "same_number", "signature", "typographic_key"]
 
-_NOT_WORD = re.compile(r"[\W_]+")  # -- punctuation, emphasis markers, hyphens, white space --
+_ORDINARY_SPACE = re.compile(r"[ \t\r\n]+")
 
 PIECE_SEPARATOR = "\n"
 """Joins the texts of a split's (or merge's) pieces in its redline."""
+
+
+def _visible(text: str) -> str:
+    """Return `text` with runs of ordinary spaces and line breaks as one space: NBSP and the like stay."""
+    return _ORDINARY_SPACE.sub(" ", text).strip()
 
 
 def citation(clause: Clause) -> str:
@@ -80,14 +87,13 @@ def _pair_change(
     terms: tuple[str, ...],
 ) -> ClauseChange:
     old, new = state.old[i], state.new[j]
-    same_text = state.old_text[i] == state.new_text[j]
+    same_text = state.old_text[i] == state.new_text[j] and _visible(old.full_text) == _visible(
+        new.full_text
+    )
     old_label, new_label = _cite(old), _cite(new)
     xref_only = not same_text and xref.is_xref_only(state.old_text[i], state.new_text[j], label_map)
-    cosmetic = (
-        not same_text
-        and not xref_only
-        and typographic_key(state.old_text[i]) == typographic_key(state.new_text[j])
-    )
+    classes = None if same_text or xref_only else typographic_classes(old.full_text, new.full_text)
+    cosmetic = classes is not None
     similarity = 1.0 if same_text else state.coder.similarity(state.old_text[i], state.new_text[j])
     edits = redline(old.full_text, new.full_text, lang, terms)
     kind = _pair_kind(same_text, xref_only or cosmetic, same_number(old, new), moved)
@@ -101,6 +107,7 @@ def _pair_change(
         edits,
         xref_only=xref_only,
         cosmetic=cosmetic,
+        typography=classes or (),
     )
 
 
@@ -136,12 +143,8 @@ def same_number(old: Clause, new: Clause) -> bool:
 
 
 def typographic_key(text: str) -> str:
-    """Return `text` reduced to its words: case folded, emphasis, hyphens, punctuation and spaces dropped.
-
-    Two texts with the same key differ only typographically
-    ("Sub-processing" / "Subprocessing", "**Term**" / "Term").
-    """
-    return _NOT_WORD.sub("", text.casefold())
+    """Return `text` with every typographic class normalised (`dpa_compare.diff.typography`)."""
+    return _typographic_key(text)
 
 
 def _regroup_change(

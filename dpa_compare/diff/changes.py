@@ -48,9 +48,11 @@ class ClauseChange:
     clause and `new_id` / `new_label` are the first; for `merged`, `old_ids`
     likewise. `xref_only` marks a clause whose only text change is a
     cross-reference following the renumbering of its target; `cosmetic` one
-    whose text differs only typographically (case, hyphens, punctuation,
-    white space, emphasis). Either way a renumbered clause stays
-    `renumbered`, and the redline still shows the edit.
+    whose text differs only typographically; `typography` then names the
+    classes (`whitespace`, `invisible`, `width`, `quotes`, `brackets`,
+    `emphasis`, `hyphens`, `case`: `dpa_compare.diff.typography`). A changed
+    word, number or other punctuation is never typographic. Either way a
+    renumbered clause stays `renumbered`, and the redline still shows the edit.
     """
 
     kind: ChangeKind
@@ -64,6 +66,7 @@ class ClauseChange:
     new_ids: tuple[str, ...] = ()
     xref_only: bool = False
     cosmetic: bool = False
+    typography: tuple[str, ...] = ()
 
     @property
     def changed(self) -> bool:
@@ -89,6 +92,7 @@ class ClauseChange:
             data["xref_only"] = True
         if self.cosmetic:
             data["cosmetic"] = True
+            data["typography"] = list(self.typography)
         return data
 
 

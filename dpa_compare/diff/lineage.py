@@ -13,6 +13,7 @@ first piece, a merge into the clause it joined.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -20,7 +21,7 @@ from dpa_compare.diff.changes import ClauseChange, VersionDiff
 from dpa_compare.diff.match import diff
 from dpa_compare.diff.redline import Edit
 from dpa_compare.errors import UsageError
-from dpa_compare.model import Document
+from dpa_compare.model import Clause, Document
 
 __all__ = ["ClauseEvent", "ClauseHistory", "clause_history", "find_clause"]
 
@@ -55,23 +56,34 @@ class ClauseEvent:
 
 @dataclass(frozen=True)
 class ClauseHistory:
-    """The events of one clause, one per version from its first appearance to its deletion or the last version."""
+    """The events of one clause, one per version, from its first appearance to its end."""
 
     label: str
     found_in: str
     events: tuple[ClauseEvent, ...]
+    resolved_id: str = ""
+    resolved_label: str = ""
 
     def to_dict(self) -> dict[str, object]:
-        """Return the history as JSON-ready data."""
+        """Return the history as JSON-ready data; `resolved_*` name the clause found."""
         return {
             "label": self.label,
             "found_in": self.found_in,
+            "resolved_id": self.resolved_id,
+            "resolved_label": self.resolved_label,
             "events": [e.to_dict() for e in self.events],
         }
 
 
 def find_clause(document: Document, label: str) -> str | None:
-    """Return the id of the clause cited `label` in `document` (its citation or printed label), else None."""
+    """Return the id of the clause cited `label` in `document`, else None.
+
+    Tried in turn: the citation or printed label exactly; the same ignoring
+    spaces, case and a final dot (`第13條`, `a.1`); then the number the
+    citation prints, read as a label (`13`, `Article 13`, `第十三條`, `B.3(a)(i)`,
+    `B.3.a`), against the numbers the clauses' labels print — the top-most
+    such clause first.
+    """
     wanted = " ".join(label.split())
     for clause in document.clauses:
         if clause.citation == wanted:
@@ -79,7 +91,66 @@ def find_clause(document: Document, label: str) -> str | None:
     for clause in document.clauses:
         if clause.label.rstrip(".") == wanted.rstrip(".") and clause.parent is None:
             return clause.id
+    if re.fullmatch(r"\d+(?:-\d+)*\.?", wanted):
+        # -- a bare number cites the article, section or clause so numbered, not a deep item `1.` --
+        by_number = _by_number(document, wanted)
+        if by_number is not None:
+            return by_number
+    compact = _compact(wanted)
+    found = [
+        c for c in document.clauses if compact and compact in (_compact(c.ref), _compact(c.label))
+    ]
+    if found:
+        return _top_most(found).id
+    return _by_number(document, wanted)
+
+
+def _top_most(clauses: list[Clause]) -> Clause:
+    """Return the provision nearest the top (`13`: Article 13, not Chapter 13 or an item 13)."""
+    return min(clauses, key=lambda c: (c.kind == "heading", c.level))
+
+
+def _compact(citation: str) -> str:
+    return "".join(citation.split()).rstrip(".．").casefold()
+
+
+def _by_number(document: Document, citation: str) -> str | None:
+    """Return the top-most clause whose label prints the number `citation` prints, else None."""
+    from dpa_compare.lang import en, zh
+
+    lang = zh if document.lang == "zh" else en
+    wanted = _numbers(lang, citation)
+    if wanted is None:
+        return None
+    for same in (
+        lambda c: _numbers(lang, c.label) == wanted,  # -- `13` → the clause printed `第 13 條` --
+        lambda c: _path_numbers(c.path) == wanted,  # -- `A.1` → `1.` under `A.` --
+    ):
+        found = [c for c in document.clauses if c.label and same(c)]
+        if found:
+            return _top_most(found).id
     return None
+
+
+def _path_numbers(path: tuple[str, ...]) -> tuple[int, ...]:
+    """Return the numbers of a clause path, containers and paragraph counts left out."""
+    out: list[int] = []
+    for part in path:
+        pieces = part.split("-")
+        if all(p.isdigit() for p in pieces):
+            out += [int(p) for p in pieces]
+    return tuple(out)
+
+
+def _numbers(lang, citation: str) -> tuple[int, ...] | None:  # noqa: ANN001 -- a lang module
+    """Return the numbers a citation prints: `第 13 條` → (13,); `B.3(a)(i)` → (2, 3, 1, 1)."""
+    text = citation.strip().rstrip(".．")
+    if re.fullmatch(r"\d+(?:-\d+)*", text):
+        return tuple(int(n) for n in text.split("-"))
+    matches = lang.match_label(text + " x", True) or lang.match_label(text, True)
+    if not matches:
+        return None
+    return matches[0].numbers
 
 
 def clause_history(
@@ -112,7 +183,8 @@ def clause_history(
         if next_id is None:
             break
         current = next_id
-    return ClauseHistory(label, names[start], tuple(events))
+    resolved = versions[start].clause(clause_id)
+    return ClauseHistory(label, names[start], tuple(events), clause_id, _cite(resolved))
 
 
 def _start(versions: Sequence[Document], names: list[str], label: str, at: str | None) -> int:

@@ -40,7 +40,7 @@ from dpa_compare.diff.build import build_changes, citation, signature
 from dpa_compare.diff.changes import VersionDiff
 from dpa_compare.diff.similarity import TokenCoder
 from dpa_compare.diff.state import MatchState
-from dpa_compare.model import Document
+from dpa_compare.model import Clause, Document
 
 __all__ = ["MatchOptions", "diff"]
 
@@ -49,7 +49,8 @@ __all__ = ["MatchOptions", "diff"]
 class MatchOptions:
     """The matcher's thresholds; similarities are token similarities, 0..1."""
 
-    fuzzy_min: float = 0.8  # -- pass 3: the best candidate must score at least this --
+    fuzzy_min: float = 0.7  # -- pass 3: the best candidate must score at least this --
+    fuzzy_same_kind: float = 0.8  # -- … and below this, be of the same kind (heading, item …) --
     fuzzy_margin: float = 0.1  # -- … and beat the runner-up (either side) by this much --
     min_tokens: int = 4  # -- word tokens a clause needs to take part in passes 3 and 5 --
     same_label_min: float = 0.5  # -- pass 2: same citation, at least this similar --
@@ -87,12 +88,14 @@ def diff(
     terms = tuple(glossary_terms)
     state = MatchState(old_doc, new_doc, TokenCoder(old_doc.lang, terms))
     _match_identical(state)
+    _match_heading_only(state, by_number=False)
     scores, columns = _score_free(state, options)
     _find_regroups(state, options, scores, columns)
     _match_by_children(state)  # -- before citations: children outvote a same-number coincidence --
     _match_same_citation(state, options, scores, columns)
     _match_fuzzy(state, options, scores, columns)
     _match_by_references(state, options)
+    _match_heading_only(state, by_number=True)  # -- before position: number and children decide --
     _match_by_position(state, options)
     _match_by_children(state)
     _match_by_references(state, options)  # -- again: the last passes matched more citers --
@@ -100,6 +103,12 @@ def diff(
     _extend_to_regroups(state, options)
     changes = build_changes(state, terms)
     return VersionDiff(old_doc, new_doc, changes, signature(old_doc.lang, options))
+
+
+def _same_row(state: MatchState, old: int, new: int) -> bool:
+    """Return False when two table rows have different identities (key cells); True otherwise."""
+    old_key, new_key = state.old_key[old], state.new_key[new]
+    return old_key is None or new_key is None or old_key == new_key
 
 
 # -- pass 1: identical text ------------------------------------------------------------
@@ -115,14 +124,40 @@ def _match_identical(state: MatchState) -> None:
     repeated = []
     for text, olds in by_old.items():
         news = by_new.get(text)
-        if not news:
+        if not news or not text:  # -- no words of its own: `_match_heading_only` pairs those --
             continue
         if len(olds) == 1 and len(news) == 1:
             state.pair(olds[0], news[0])
         else:
             repeated.append((olds, news))
+    _match_repeated_by_citation(state, repeated)
     _match_repeated_by_context(state, repeated)
     _match_repeated_in_order(state, repeated)
+
+
+def _match_repeated_by_citation(
+    state: MatchState, groups: list[tuple[list[int], list[int]]]
+) -> None:
+    """Pair repeated texts that also share a citation found once on each side of their group.
+
+    Same words under the same number is the surest pairing of a text that
+    recurs ("（刪除）" under every repealed article).
+    """
+    for olds, news in groups:
+        old_by_cite = _unique_by_citation(state.old, olds)
+        new_by_cite = _unique_by_citation(state.new, news)
+        for cite, i in old_by_cite.items():
+            j = new_by_cite.get(cite)
+            if j is not None and i not in state.o2n and j not in state.n2o:
+                state.pair(i, j)
+
+
+def _unique_by_citation(clauses: tuple[Clause, ...], indices: list[int]) -> dict[str, int]:
+    found: dict[str, list[int]] = defaultdict(list)
+    for k in indices:
+        if citation(clauses[k]):
+            found[citation(clauses[k])].append(k)
+    return {cite: ks[0] for cite, ks in found.items() if len(ks) == 1}
 
 
 def _match_repeated_by_context(
@@ -257,7 +292,7 @@ def _match_same_citation(
             continue
         j = news[0]
         score = scores.get(i, {}).get(j, 0.0)
-        if score < options.same_label_min:
+        if score < options.same_label_min or not _same_row(state, i, j):
             continue
         if _best_other(scores.get(i, {}), j, state.n2o) >= score + options.fuzzy_margin:
             continue
@@ -274,12 +309,18 @@ def _match_fuzzy(state: MatchState, options: MatchOptions, scores: Scores, colum
         for i in state.free_old():
             if not length_ok(state.old_text[i]):
                 continue
-            free = [(s, j) for j, s in scores.get(i, {}).items() if j not in state.n2o]
+            free = [
+                (s, j)
+                for j, s in scores.get(i, {}).items()
+                if j not in state.n2o and _same_row(state, i, j)
+            ]
             if not free:
                 continue
             best, j = max(free)
             if best < options.fuzzy_min or not length_ok(state.new_text[j]):
                 continue
+            if best < options.fuzzy_same_kind and state.old[i].kind != state.new[j].kind:
+                continue  # -- a loose likeness pairs a heading with a heading, an item with an item --
             if _best_other(scores.get(i, {}), j, state.n2o) > best - options.fuzzy_margin:
                 continue
             if _best_other(columns.get(j, {}), i, state.o2n) > best - options.fuzzy_margin:
@@ -318,7 +359,7 @@ def _match_by_position(state: MatchState, options: MatchOptions) -> None:
 
 
 def _alike_in_place(state: MatchState, old: int, new: int, options: MatchOptions) -> bool:
-    if state.old[old].kind != state.new[new].kind:
+    if state.old[old].kind != state.new[new].kind or not _same_row(state, old, new):
         return False
     if citation(state.old[old]) and citation(state.old[old]) == citation(state.new[new]):
         return True
@@ -357,6 +398,51 @@ def _match_by_children(state: MatchState) -> None:
             state.pair(i, -max(candidates)[3])
 
 
+def _match_heading_only(state: MatchState, by_number: bool) -> None:
+    """Pair clauses with no text of their own (`第 10 條` whose words are its paragraphs).
+
+    Such a clause is the clause its children went to: the free new clause
+    without text that most of its matched children now sit under (a strict
+    majority) takes it. With `by_number`, a clause none of whose children
+    is matched elsewhere pairs with the one free new clause without text
+    that has its citation. Position never decides: an article inserted
+    between two such clauses stays one added article.
+    """
+    old_children: dict[int, list[int]] = defaultdict(list)
+    for i, parent in enumerate(state.old_parent):
+        if parent is not None:
+            old_children[parent].append(i)
+    free_new = [j for j in state.free_new() if not state.new_text[j]]
+    free_set = set(free_new)
+    by_citation: dict[str, list[int]] = defaultdict(list)
+    for j in free_new:
+        by_citation[citation(state.new[j])].append(j)
+    for i in state.free_old():
+        if state.old_text[i]:
+            continue
+        votes: dict[int | None, int] = defaultdict(int)
+        for child in old_children.get(i, []):
+            if child in state.o2n:
+                votes[state.new_parent[state.o2n[child]]] += 1
+        target = _children_choice(votes, free_set, state.n2o)
+        if target is None and by_number and not votes:
+            same = [j for j in by_citation.get(citation(state.old[i]), []) if j not in state.n2o]
+            target = same[0] if len(same) == 1 and citation(state.old[i]) else None
+        if target is not None and state.new[target].kind == state.old[i].kind:
+            state.pair(i, target)
+
+
+def _children_choice(
+    votes: dict[int | None, int], candidates: set[int], taken: dict[int, int]
+) -> int | None:
+    """Return the free candidate that a strict majority of the children's votes went to, else None."""
+    total = sum(votes.values())
+    for parent, count in votes.items():
+        if parent in candidates and parent not in taken and 2 * count > total:
+            return parent
+    return None
+
+
 # -- pass 3b: cross-references -----------------------------------------------------
 
 
@@ -375,7 +461,12 @@ def _match_by_references(state: MatchState, options: MatchOptions) -> None:
     for i in state.free_old():
         key = xref.canonical_ref(citation(state.old[i]))
         j = free_new.get(moves.get(key)) if key is not None else None
-        if j is None or j in state.n2o or state.old[i].kind != state.new[j].kind:
+        if (
+            j is None
+            or j in state.n2o
+            or state.old[i].kind != state.new[j].kind
+            or not _same_row(state, i, j)
+        ):
             continue
         if state.coder.similarity(state.old_text[i], state.new_text[j]) >= options.xref_min:
             state.pair(i, j)
@@ -388,10 +479,10 @@ def _extend_to_regroups(state: MatchState, options: MatchOptions) -> None:
     """Turn matches whose partner plus free sibling neighbours explain the whole better into regroupings."""
     settings = dict(minimum=options.split_min, piece_minimum=options.piece_min, gain=options.regroup_gain,
                     max_pieces=options.max_pieces)  # fmt: skip
+    free_old, free_new = set(state.free_old()), set(state.free_new())
     for i, j in sorted(state.o2n.items()):
         if state.old_text[i] == state.new_text[j] or state.o2n.get(i) != j:
             continue
-        free_old, free_new = set(state.free_old()), set(state.free_new())
         merge = regroup.extend_match(
             j, i, state.new_text[j], state.old_text,
             lambda k: k in free_old and state.old_parent[k] == state.old_parent[i], state.coder, **settings,
@@ -405,6 +496,7 @@ def _extend_to_regroups(state: MatchState, options: MatchOptions) -> None:
             continue
         del state.o2n[i], state.n2o[j]
         (state.merges if best is merge else state.splits).append(best)
+        free_old, free_new = set(state.free_old()), set(state.free_new())
 
 
 # -- pass 5: splits and merges -------------------------------------------------------

@@ -18,6 +18,7 @@ redline wants.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
@@ -115,12 +116,29 @@ def markup(edits: Iterable[Edit], context: int | None = None) -> str:
     parts = []
     for op, text in edits:
         if op == DELETE:
-            parts.append(f"[-{text}-]")
+            parts.append(f"[-{show_invisible(text)}-]")
         elif op == INSERT:
-            parts.append(f"{{+{text}+}}")
+            parts.append(f"{{+{show_invisible(text)}+}}")
         else:
             parts.append(_shorten(text, context) if context is not None else text)
     return "".join(parts)
+
+
+_INVISIBLE_NAMES = {
+    "\u00a0": "⟨NBSP⟩", "\u202f": "⟨NNBSP⟩", "\u2007": "⟨FIGSP⟩", "\u3000": "⟨IDSP⟩",
+    "\u200b": "⟨ZWSP⟩", "\u200c": "⟨ZWNJ⟩", "\u200d": "⟨ZWJ⟩", "\u2060": "⟨WJ⟩",
+    "\ufeff": "⟨BOM⟩", "\u00ad": "⟨SHY⟩", "\t": "⟨TAB⟩",
+}  # fmt: skip
+_INVISIBLE = re.compile("[" + "".join(_INVISIBLE_NAMES) + "]")
+
+
+def show_invisible(text: str) -> str:
+    """Return `text` with characters a reader cannot see (NBSP, zero-width) named: `⟨NBSP⟩`.
+
+    Only inserted and deleted text is shown so: an edit that swaps a space
+    for a non-breaking one reads `[-⟨NBSP⟩-]{+ +}`, not `[- -]{+ +}`.
+    """
+    return _INVISIBLE.sub(lambda m: _INVISIBLE_NAMES[m.group()], text)
 
 
 def _shorten(text: str, context: int) -> str:

@@ -10,6 +10,7 @@ import re
 
 from dpa_compare.diff import regroup
 from dpa_compare.diff.similarity import TokenCoder
+from dpa_compare.diff.typography import typographic_key
 from dpa_compare.model import Clause, Document
 
 _SPACE = re.compile(r"\s+")
@@ -34,6 +35,8 @@ class MatchState:
         self.new_text = [normalise(c.full_text) for c in self.new]
         self.old_parent = _parents(self.old)
         self.new_parent = _parents(self.new)
+        self.old_key = [_row_key(c) for c in self.old]
+        self.new_key = [_row_key(c) for c in self.new]
         self.o2n: dict[int, int] = {}
         self.n2o: dict[int, int] = {}
         self.splits: list[regroup.Regroup] = []  # -- whole: old index, pieces: new indices --
@@ -50,6 +53,21 @@ class MatchState:
     def free_new(self) -> list[int]:
         taken = {p for s in self.splits for p in s.pieces} | {s.whole for s in self.merges}
         return [j for j in range(len(self.new)) if j not in self.n2o and j not in taken]
+
+
+def _row_key(clause: Clause) -> str | None:
+    """Return a table row's identity: its first cell that is not a bare number, reduced; None for other clauses.
+
+    A sub-processor row is that sub-processor: a row whose key cell changed
+    is another row, however alike the other cells are.
+    """
+    if clause.kind != "table_row":
+        return None
+    for cell in clause.text.split(" | "):
+        key = typographic_key(cell)
+        if key and not key.isdigit():
+            return key
+    return ""
 
 
 def _parents(clauses: tuple[Clause, ...]) -> list[int | None]:

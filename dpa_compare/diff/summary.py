@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from dpa_compare.diff.changes import CHANGE_KINDS, ClauseChange, VersionDiff
-from dpa_compare.diff.redline import DELETE, INSERT, Edit
+from dpa_compare.diff.redline import DELETE, INSERT, Edit, show_invisible
 
 __all__ = [
     "ChangeRow",
@@ -86,7 +86,7 @@ def short_redline(
     parts = []
     last = len(edits) - 1
     for index, (op, text) in enumerate(edits):
-        text = _SPACES.sub(" ", text) if op == 0 else text.replace("\n", " ⏎ ")
+        text = _SPACES.sub(" ", text) if op == 0 else show_invisible(text).replace("\n", " ⏎ ")
         if op == 0:
             text = _cut(text, context, keep_head=index > 0, keep_tail=index < last)
         parts.append(style(op, text))
@@ -142,7 +142,8 @@ def block_title(change: ClauseChange) -> str:
     if change.xref_only:
         notes.append("cross-reference follows renumbering")
     if change.cosmetic:
-        notes.append("typographic change only")
+        kinds = ", ".join(change.typography)
+        notes.append(f"typographic change only: {kinds}" if kinds else "typographic change only")
     if change.new_ids:
         notes.append(f"into {len(change.new_ids)} clauses")
     if change.old_ids:

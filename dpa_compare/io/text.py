@@ -272,7 +272,24 @@ def starts_new_clause(previous: str, line: str) -> bool:
     """
     if not _CLAUSE_START.match(line):
         return False
-    return bool(_ENDED.search(previous)) or _numbered_title(previous)
+    return bool(_ENDED.search(previous)) or _numbered_title(previous) or next_item(previous, line)
+
+
+def next_item(previous: str, line: str) -> bool:
+    """Return True when `line` opens the item after the one `previous` opened: `(i) …` then `(ii) …`.
+
+    Items set one a line continue their list whatever the line before ends
+    with (`, and`, nothing): a wrapped sentence does not go on with its own
+    next item number.
+    """
+    from dpa_compare.lang.labels import generic_labels
+
+    before = {(m.scheme, m.numbers) for m in generic_labels(previous.strip(), False) if m.is_item}
+    return any(
+        (m.scheme, m.numbers[:-1] + (m.numbers[-1] - 1,)) in before
+        for m in generic_labels(line.strip(), False)
+        if m.is_item and m.numbers
+    )
 
 
 def _numbered_title(line: str) -> bool:

@@ -14,7 +14,9 @@ from dpa_compare.lang.labels import LabelMatch, first_word_number, generic_label
 CLAUSE_ENDERS = ".;:!?"
 """Characters that end a provision or an item; a title ends with none of them."""
 
-_WORD_NUMBER = r"(\d{1,3}(?:\s*[-‑–]\s*\d{1,3})?|[IVXLC]{1,7}|[ivxlc]{1,7}|[A-Z])"
+_WORD_NUMBER = (
+    r"(\d{1,3}(?:\.\d{1,3})+|\d{1,3}(?:\s*[-‑–]\s*\d{1,3})?|[IVXLC]{1,7}|[ivxlc]{1,7}|[A-Z])"
+)
 _WORD_LABEL = re.compile(
     r"^(?P<word>Part|PART|Chapter|CHAPTER|Section|SECTION|Article|ARTICLE|Art\.|Clause|CLAUSE"
     r"|Annex|ANNEX|Exhibit|EXHIBIT|Schedule|SCHEDULE|Appendix|APPENDIX|Attachment|ATTACHMENT)(?![A-Za-z])"
@@ -69,6 +71,13 @@ def _word_label(match: re.Match[str], text: str) -> LabelMatch | None:
             rest, sep = split_rest(after)
             return LabelMatch("annex", match.group(0), (), rest, sep)
         return None
+    if "." in token:
+        # -- `Section 2.1`: a dotted number with a word in front places itself like `2.1` --
+        if word in _ANNEX_WORDS or not _label_ends(after):
+            return None
+        rest, sep = split_rest(after)
+        dotted = tuple(int(n) for n in token.split("."))
+        return LabelMatch("decimal", match.group(0), dotted, rest, sep)
     numbers = first_word_number(token)
     if numbers is None or not _label_ends(after):
         return None

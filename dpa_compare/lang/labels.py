@@ -78,6 +78,14 @@ _DECIMAL = re.compile(
     rf"^(\d{{1,3}}(?:\.\d{{1,3}})*)(?:(\.)(?=[a-z]{{2}})|(\.?)(?=$|[\s\u3000]|[{HAN}“\"'‘「（(A-Z]))"
 )
 """`1.`, `1.1`, `2.1.`; also `1.where …` (a typing slip: no space after a single number's dot)."""
+_OUTLINE = re.compile(
+    r"^(?:([A-Z])\.(\d{1,3}(?:\.(?:\d{1,3}|[a-z]{1,4}))*)((?:\([a-zA-Z0-9]{1,5}\))*)"
+    r"|(\d{1,3}(?:\.\d{1,3})*)((?:\([a-zA-Z0-9]{1,5}\))+))(\.?)" + _END
+)
+"""Printed outline numbers: `A.1.`, `B.3.a.`, `A.1(a)`, `B.3(a)(i)`, `7.2(b)`: a letter part and
+numbers, or numbers followed by bracketed items."""
+_ESCAPED_DOT = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)\\\.")
+"""`1\\.`: a Markdown-escaped number, as converters write a heading's number."""
 _BRACKETED = re.compile(r"^([(（])([A-Za-z]{1,6}|\d{1,3})([)）])")
 _RPAREN = re.compile(r"^([A-Za-z]{1,5}|\d{1,3})\)" + _END)
 _DOTTED = re.compile(r"^([A-Za-z]{1,5})\.(?=[\s\u3000]+\S|$)")
@@ -98,6 +106,9 @@ def generic_labels(text: str, heading: bool) -> list[LabelMatch]:
     the segmenter picks by context. A bare integer (`1 La Plateforme`) counts
     as a label only in a heading (`heading` True).
     """
+    text = _ESCAPED_DOT.sub(r"\1.", text, count=1)
+    if outline := _outline_label(text):
+        return [outline]
     if text[:1] in _CIRCLED:
         rest, sep = split_rest(text[1:])
         return [LabelMatch("circled", text[0], (_CIRCLED.index(text[0]) + 1,), rest, sep)]
@@ -116,6 +127,43 @@ def generic_labels(text: str, heading: bool) -> list[LabelMatch]:
     if match := _DOTTED.match(text):
         return _letter_readings(match.group(1), "dot", match.group(0), text[match.end() :])
     return []
+
+
+def _outline_label(text: str) -> LabelMatch | None:
+    """Return an outline number (`A.1.`, `B.3(a)(i)`, `7.2(b)`) read as a decimal path, else None.
+
+    The leading letter counts as a number (`A` = 1), so `A.1` sits under an
+    `A.` heading as `1.` would; components after the numbers are items:
+    the first a letter (`a` = 1), the second roman where it can be (`ii` = 2).
+    """
+    match = _OUTLINE.match(text)
+    if match is None:
+        return None
+    letter, dotted, brackets = match.group(1), match.group(2), match.group(3)
+    if letter is None:
+        dotted, brackets = match.group(4), match.group(5)
+    parts = dotted.split(".")
+    numbers = [letters_to_int(letter)] if letter else []
+    numbers += [int(p) for p in parts if p.isdigit()]
+    extras = [p for p in parts if not p.isdigit()] + re.findall(r"\(([^)]*)\)", brackets or "")
+    for position, token in enumerate(extras):
+        value = _item_value(token, position)
+        if value is None:
+            return None
+        numbers.append(value)
+    rest, sep = split_rest(text[match.end() :])
+    return LabelMatch("decimal", match.group(0), tuple(numbers), rest, sep or bool(match.group(6)))
+
+
+def _item_value(token: str, position: int) -> int | None:
+    """Return the value of an item component of an outline number: `a` → 1, `ii` (second) → 2."""
+    if token.isdigit():
+        return int(token)
+    if position >= 1 and is_roman(token):
+        return roman_to_int(token)
+    if len(set(token.lower())) == 1 and token.isalpha() and token.isascii():
+        return letters_to_int(token)
+    return roman_to_int(token) if is_roman(token) else None
 
 
 def _letter_readings(token: str, style: str, label: str, after: str) -> list[LabelMatch]:

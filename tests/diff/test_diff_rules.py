@@ -68,9 +68,10 @@ def test_same_number_typographic_edit_is_still_a_modification():
     assert _by_old(result)["4"].kind == "modified" and _by_old(result)["4"].cosmetic
 
 
-def test_typographic_key_ignores_case_hyphens_punctuation_and_emphasis():
-    assert typographic_key("**Sub-processing**,  Terms") == typographic_key("Subprocessing terms")
+def test_typographic_key_ignores_case_hyphens_spacing_and_emphasis_but_not_punctuation():
+    assert typographic_key("**Sub-processing**  Terms") == typographic_key("Subprocessing terms")
     assert typographic_key("Sub-processing") != typographic_key("Processing")
+    assert typographic_key("notify, then act") != typographic_key("notify then act")
 
 
 def test_a_match_that_absorbed_its_deleted_neighbour_is_a_merge():
@@ -134,3 +135,14 @@ def test_chinese_numbers_printed_in_another_style_are_the_same_number():
     )
     result = diff(old, new)
     assert {c.kind for c in result.changes} == {"unchanged"}
+
+
+def test_a_clause_carried_to_another_section_with_a_fifth_reworded_is_moved_modified():
+    words = BASE[8].text.split()
+    reworded = " ".join(words[:-4]) + " and other matters arising."
+    rows = list(BASE)
+    rows.pop(8)
+    rows.insert(5, C("2.3", reworded))
+    result = diff(doc(BASE), doc(rows, prefix="n"))
+    change = _by_old(result)["3.1"]
+    assert (change.kind, change.new_label) == ("moved_modified", "2.3")

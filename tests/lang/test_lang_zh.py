@@ -66,10 +66,11 @@ def test_titles():
 
 
 def test_text_after_a_label_keeps_its_full_width_brackets():
-    (match,) = [m for m in zh.match_label("15.1（a）标准合同条款（如适用）") if m.label == "15.1"][
-        :1
-    ]
-    assert match.rest == "（a）标准合同条款（如适用）"
+    # -- `15.1（a）` is one printed outline number (15.1, item a); the text keeps its brackets --
+    (match,) = [
+        m for m in zh.match_label("15.1（a）标准合同条款（如适用）") if m.label == "15.1（a）"
+    ][:1]
+    assert (match.numbers, match.rest) == ((15, 1, 1), "标准合同条款（如适用）")
 
 
 @pytest.mark.parametrize(

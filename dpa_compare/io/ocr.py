@@ -253,7 +253,8 @@ class _ReadLine:
 
 def page_lines(boxes: Sequence[_Box], number: int, height_px: int) -> list[_ReadLine]:
     """Return the lines of one page in the paragraph builder's coordinates (points)."""
-    rows = [row for row in box_rows(boxes) if row_text(row)]
+    # -- a row with no letter or digit is a rule, a bullet glyph or a smudge, not text --
+    rows = [row for row in box_rows(boxes) if any(char.isalnum() for char in row_text(row))]
     if not rows:
         return []
     scale = PAGE_WIDTH_PT / PAGE_WIDTH_PX

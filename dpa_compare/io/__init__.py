@@ -49,13 +49,14 @@ class Source:
     title: str = ""
 
 
-def read(path: str | Path) -> Source:
+def read(path: str | Path, ocr: bool = False) -> Source:
     """Return the blocks of the file at `path`.
 
     Raises `LoadError` naming the file for every problem a user can fix: a
     missing file, an unsupported suffix, an empty, damaged, unsafe or
     textless document. A folder of page images, or several image paths joined
-    with `os.pathsep`, is read by OCR as one document (`dpa_compare.io.image`).
+    with `os.pathsep`, is read by OCR as one document (`dpa_compare.io.image`);
+    `ocr` True also reads the pictures of a saved web page (`io.html_images`).
     """
     pages = _image_pages(path)
     if pages is not None:
@@ -83,7 +84,8 @@ def read(path: str | Path) -> Source:
     except OSError as error:
         raise LoadError(file, f"cannot be read ({error.strerror or error})") from None
     reader = importlib.import_module(READERS[suffix])
-    source: Source = reader.read(data, file)
+    options = {"ocr": True} if ocr and suffix in (".html", ".htm") else {}
+    source: Source = reader.read(data, file, **options)
     return _checked(source, file)
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import math
 import statistics
 import warnings
 from collections.abc import Iterator, Sequence
@@ -54,7 +55,7 @@ MAX_PIXELS = 80_000_000
 LOW_CONFIDENCE = 0.90
 """A line read with a lower mean character confidence is a doubt worth a person's look."""
 
-_BOX_TO_FONT = 1.45
+_BOX_TO_FONT = 1.2
 """Detected box height ÷ font size: the detector pads every box above and below."""
 
 _BLANK_INK = 0.002
@@ -193,18 +194,37 @@ def _recognise(page: Image) -> list[_Box]:
     pixels = np.asarray(page)
     blank = ((pixels < 128).mean(axis=1) <= _BLANK_INK).tolist()
     cuts = strips(page.height, blank)
-    boxes: list[_Box] = []
+    found: list[tuple[list[tuple[float, float]], str, float]] = []
     for top, bottom in zip(cuts, cuts[1:], strict=False):
         strip = np.ascontiguousarray(np.stack([pixels[top:bottom]] * 3, axis=-1))
         result = _engine()(strip)
         if result.boxes is None:
             continue
         for corners, text, score in zip(result.boxes, result.txts, result.scores, strict=False):
-            xs = [float(x) for x, _ in corners]
-            ys = [float(y) for _, y in corners]
-            boxes.append(
-                _Box(str(text), float(score), min(xs), max(xs), min(ys) + top, max(ys) + top)
-            )
+            quad = [(float(x), float(y) + top) for x, y in corners]
+            found.append((quad, str(text), float(score)))
+    return _straightened(found)
+
+
+def _straightened(found: list[tuple[list[tuple[float, float]], str, float]]) -> list[_Box]:
+    """Return the boxes with the page's skew taken out of their corners (text is read already).
+
+    The skew is the median slope of the top edges of wide boxes (lines of
+    text); each corner is turned back by it, so a page scanned askew still
+    gives one row per printed line.
+    """
+    slopes = sorted(
+        (q[1][1] - q[0][1]) / (q[1][0] - q[0][0])
+        for q, _, _ in found
+        if q[1][0] - q[0][0] > 5 * abs(q[3][1] - q[0][1]) > 0
+    )
+    angle = math.atan(slopes[len(slopes) // 2]) if slopes else 0.0
+    cos, sin = math.cos(-angle), math.sin(-angle)
+    boxes = []
+    for quad, text, score in found:
+        xs = [x * cos - y * sin for x, y in quad]
+        ys = [x * sin + y * cos for x, y in quad]
+        boxes.append(_Box(text, score, min(xs), max(xs), min(ys), max(ys)))
     return boxes
 
 

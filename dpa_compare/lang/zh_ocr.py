@@ -22,8 +22,9 @@ _MARK_NEXT_TO_HAN = re.compile(
     rf"(?<=[{_HAN}{_CJK_PUNCT}])\s*([,;:?!])\s*|\s*([,;:?!])\s*(?=[{_HAN}“‘「《（])"
 )
 _BRACKETED_HAN = re.compile(rf"\(([^()]*[{_HAN}][^()]*)\)")
-_HAN_BEFORE_OPEN = re.compile(rf"(?<=[{_HAN}，。；：、])\(")
-_CLOSE_BEFORE_HAN = re.compile(rf"\)(?=[{_HAN}，。；：、])")
+
+# -- a full-width comma the recogniser put between two Latin words ("AI，Inc.") --
+_LATIN_COMMA = re.compile(r"(?<=[A-Za-z0-9.])\s*，\s*(?=[A-Za-z])")
 
 # -- a decimal clause number run into the text after it: "1.1“关联方”", "7.定义" --
 _LABEL_RUN_ON = re.compile(rf"^(\d{{1,3}}(?:\.\d{{1,3}})*\.?)(?=[{_HAN}“‘「《])")
@@ -31,7 +32,11 @@ _NOT_A_LABEL_AFTER = "年月日号個个%％元倍天小时分秒周週项項条
 
 
 def restore_fullwidth(text: str) -> str:
-    """Return `text` with half-width `,;:?!()` next to Chinese turned into `，；：？！（）`."""
+    """Return `text` with half-width `,;:?!` next to Chinese turned into `，；：？！`.
+
+    Brackets become `（）` when they enclose Chinese, and a closing bracket
+    takes the width of the bracket it closes; `(a)` and `(ii)` stay as printed.
+    """
 
     def full(match: re.Match[str]) -> str:
         mark = match.group(1) or match.group(2)
@@ -39,8 +44,20 @@ def restore_fullwidth(text: str) -> str:
 
     text = _MARK_NEXT_TO_HAN.sub(full, text)
     text = _BRACKETED_HAN.sub(r"（\1）", text)
-    text = _HAN_BEFORE_OPEN.sub("（", text)
-    return _CLOSE_BEFORE_HAN.sub("）", text)
+    text = _LATIN_COMMA.sub(", ", text)
+    return _matched_closers(text)
+
+
+def _matched_closers(text: str) -> str:
+    """Return `text` with each bracket closing a full-width `（` made full-width, and vice versa."""
+    chars = list(text)
+    opened: list[str] = []
+    for index, char in enumerate(chars):
+        if char in "(（":
+            opened.append(char)
+        elif char in ")）" and opened:
+            chars[index] = "）" if opened.pop() == "（" else ")"
+    return "".join(chars)
 
 
 def restore_label_space(text: str) -> str:

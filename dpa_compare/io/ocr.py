@@ -20,8 +20,10 @@ from __future__ import annotations
 import dataclasses
 import functools
 import math
+import re
 import statistics
 import warnings
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -330,7 +332,7 @@ def read_pages(pages: Sequence[PageImage], path: Path) -> tuple[Block, ...]:
         layouts.append(PageLines(number, PAGE_WIDTH_PT, height, tuple(r.line for r in read)))
         confidence.update({id(r.line): r.confidence for r in read})
         names[number] = f"page {number}" + (f" ({page.name})" if page.name else "")
-    layouts = remove_furniture(layouts)
+    layouts = remove_furniture(_without_running_lines(layouts))
     heights = {page.number: page.height for page in layouts}
     lines = [line for page in layouts for line in page.lines if line.text.strip()]
     blocks = list(paragraphs(layouts))
@@ -338,6 +340,41 @@ def read_pages(pages: Sequence[PageImage], path: Path) -> tuple[Block, ...]:
         _with_confidence(block, group, confidence, names, heights)
         for block, group in zip(blocks, _lines_of(blocks, lines), strict=False)
     )
+
+
+def _without_running_lines(pages: list[PageLines]) -> list[PageLines]:
+    """Return `pages` without margin lines repeated on most pages, spaces and digits ignored.
+
+    The PDF reader's `remove_furniture` compares lines as extracted; OCR may
+    read the same running header with or without a space (`Lumenfield 数据`,
+    `Lumenfield数据`), so the comparison here ignores whitespace.
+    """
+    from dpa_compare.io.pdf import MARGIN_ZONE
+
+    if len(pages) < 2:
+        return pages
+
+    def key(line: Line) -> str:
+        return re.sub(r"\d+", "#", re.sub(r"\s+", "", line.text.lower()))
+
+    def in_margin(line: Line, page: PageLines) -> bool:
+        return line.bottom <= page.height * MARGIN_ZONE or line.top >= page.height * (
+            1 - MARGIN_ZONE
+        )
+
+    seen = Counter(
+        k for page in pages for k in {key(ln) for ln in page.lines if in_margin(ln, page)}
+    )
+    needed = max(2, math.ceil(len(pages) / 2))
+    return [
+        dataclasses.replace(
+            page,
+            lines=tuple(
+                ln for ln in page.lines if not (in_margin(ln, page) and seen[key(ln)] >= needed)
+            ),
+        )
+        for page in pages
+    ]
 
 
 def _lines_of(blocks: Sequence[Block], lines: Sequence[Line]) -> Iterator[list[Line]]:

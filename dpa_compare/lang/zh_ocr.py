@@ -21,10 +21,11 @@ _FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": 
 _MARK_NEXT_TO_HAN = re.compile(
     rf"(?<=[{_HAN}{_CJK_PUNCT}])\s*([,;:?!])\s*|\s*([,;:?!])\s*(?=[{_HAN}“‘「《（])"
 )
-_BRACKETED_HAN = re.compile(rf"\(([^()]*[{_HAN}][^()]*)\)")
+_ITEM_MARKER = re.compile(r"[A-Za-z]{1,4}|\d{1,3}")
+_SECTION_SIGN = re.compile(r"§(?=\d)")
 
-# -- a full-width comma the recogniser put between two Latin words ("AI，Inc.") --
-_LATIN_COMMA = re.compile(r"(?<=[A-Za-z0-9.])\s*，\s*(?=[A-Za-z])")
+# -- a full-width comma between Latin words, or a comma run into a name ("AI，Inc.", "AI,Inc.") --
+_LATIN_COMMA = re.compile(r"(?<=[A-Za-z0-9.])\s*(?:，\s*(?=[A-Za-z])|,(?=[A-Z][a-z]))")
 
 # -- a decimal clause number run into the text after it: "1.1“关联方”", "7.定义" --
 _LABEL_RUN_ON = re.compile(rf"^(\d{{1,3}}(?:\.\d{{1,3}})*\.?)(?=[{_HAN}“‘「《])")
@@ -43,21 +44,39 @@ def restore_fullwidth(text: str) -> str:
         return _FULL_WIDTH[mark]
 
     text = _MARK_NEXT_TO_HAN.sub(full, text)
-    text = _BRACKETED_HAN.sub(r"（\1）", text)
     text = _LATIN_COMMA.sub(", ", text)
-    return _matched_closers(text)
+    text = _SECTION_SIGN.sub("§ ", text)
+    return _bracket_pairs(text)
 
 
-def _matched_closers(text: str) -> str:
-    """Return `text` with each bracket closing a full-width `（` made full-width, and vice versa."""
+def _bracket_pairs(text: str) -> str:
+    """Return `text` with each bracket pair made full-width where Chinese typesetting uses `（）`.
+
+    A pair is full-width when either bracket already is, when it encloses
+    Chinese, or when it stands next to Chinese around more than an item
+    marker: `（欧盟)` and `十(50%)` become `（欧盟）` and `十（50%）`, `(a)` and
+    `(ii)` stay as printed.
+    """
     chars = list(text)
-    opened: list[str] = []
+    opened: list[int] = []
     for index, char in enumerate(chars):
         if char in "(（":
-            opened.append(char)
+            opened.append(index)
         elif char in ")）" and opened:
-            chars[index] = "）" if opened.pop() == "（" else ")"
+            start = opened.pop()
+            if _full_width_pair(text, start, index):
+                chars[start], chars[index] = "（", "）"
     return "".join(chars)
+
+
+def _full_width_pair(text: str, start: int, end: int) -> bool:
+    inside = text[start + 1 : end]
+    if "（" in (text[start], text[end]) or "）" in (text[start], text[end]):
+        return True
+    if re.search(f"[{_HAN}]", inside):
+        return True
+    outside = text[start - 1 : start] + text[end + 1 : end + 2]
+    return bool(re.search(f"[{_HAN}]", outside)) and not _ITEM_MARKER.fullmatch(inside)
 
 
 def restore_label_space(text: str) -> str:

@@ -39,3 +39,16 @@ def test_restore_fullwidth(read, printed):
 )
 def test_restore_label_space(read, printed):
     assert restore_label_space(read) == printed
+
+
+@pytest.mark.parametrize(
+    ("read", "printed"),
+    [
+        ("超过百分之五十(50%)的表决权", "超过百分之五十（50%）的表决权"),
+        ("Lumenfield Al,Inc.(一家公司）", "Lumenfield Al, Inc.（一家公司）"),
+        ("《加州民法典》§1798.100", "《加州民法典》§ 1798.100"),
+        ("(ii) 所涉处理", "(ii) 所涉处理"),
+    ],
+)
+def test_restore_fullwidth_after_a_noisy_scan(read, printed):
+    assert restore_fullwidth(read) == printed

@@ -54,8 +54,8 @@ def _bracket_pairs(text: str) -> str:
 
     A pair is full-width when either bracket already is, when it encloses
     Chinese, or when it stands next to Chinese around more than an item
-    marker: `（欧盟)` and `十(50%)` become `（欧盟）` and `十（50%）`, `(a)` and
-    `(ii)` stay as printed.
+    marker: `（欧盟)`, `十(50%)` and `三十(30)日` become `（欧盟）`, `十（50%）` and
+    `三十（30）日`; `(a)`, `(ii)` and `：(1)` stay as printed.
     """
     chars = list(text)
     opened: list[int] = []
@@ -75,8 +75,11 @@ def _full_width_pair(text: str, start: int, end: int) -> bool:
         return True
     if re.search(f"[{_HAN}]", inside):
         return True
-    outside = text[start - 1 : start] + text[end + 1 : end + 2]
-    return bool(re.search(f"[{_HAN}]", outside)) and not _ITEM_MARKER.fullmatch(inside)
+    before, after = text[start - 1 : start], text[end + 1 : end + 2]
+    if inside.isdigit():
+        # -- "三十(30)日" restates a number; "：(1)姓名" is an item marker --
+        return bool(re.match(f"[{_HAN}]", before))
+    return bool(re.search(f"[{_HAN}]", before + after)) and not _ITEM_MARKER.fullmatch(inside)
 
 
 def restore_label_space(text: str) -> str:

@@ -213,8 +213,25 @@ def corpus_page():
     if not ocr_pages.FONT_FILE.exists():
         pytest.skip("needs fonts-noto-cjk")
     paragraphs = ocr_pages.paragraphs_of(CORPUS_ZH.read_text(encoding="utf-8"))
-    [(image, shown)] = ocr_pages.render_pages(paragraphs, max_pages=1)
+    # -- one page shows no running header (that needs two pages; bench_ocr.py reads them all) --
+    [(image, shown)] = ocr_pages.render_pages(paragraphs, furniture=False, max_pages=1)
     return image, shown
+
+
+@pytest.fixture(scope="module")
+def traditional_halves():
+    """The Traditional Chinese text as two short pictures (clauses 1.x, then 2.x), and their text."""
+    if not ocr_pages.FONT_FILE.exists():
+        pytest.skip("needs fonts-noto-cjk")
+    paragraphs = ocr_pages.paragraphs_of(TRADITIONAL)
+    halves = []
+    for part in (paragraphs[:3], paragraphs[3:]):
+        [(image, shown)] = ocr_pages.render_pages(
+            part, "tc", size=(1275, 420), margin=60, furniture=False, max_pages=1
+        )
+        assert shown == part
+        halves.append(image)
+    return halves, paragraphs
 
 
 @pytest.fixture(scope="module")
@@ -239,8 +256,8 @@ def assert_read_well(source, shown, max_cer: float) -> None:
     printed = [p.text for p in shown]
     assert cer("".join(printed), "".join(texts)) <= max_cer
     assert labels(source.blocks) == printed_labels(shown)
-    same = sum(text in texts for text in printed)
-    assert same >= 0.9 * len(printed)
+    differ = [text for text in printed if text not in texts]
+    assert len(differ) <= 0.1 * len(printed), (differ, texts)
 
 
 @needs_ocr
@@ -248,8 +265,6 @@ def test_clean_corpus_page(tmp_path, corpus_page):
     image, shown = corpus_page
     source = read_image(tmp_path, image)
     assert_read_well(source, shown, 0.005)
-    # -- the page number is removed as in a PDF (a running header needs two pages to show) --
-    assert not any("第 1 页" in b.text or "第1页" in b.text for b in source.blocks)
     assert all(b.ocr_confidence is not None for b in source.blocks)
     assert source.blocks[0].location == "page 1 (page.png)"
 
@@ -286,10 +301,8 @@ def test_long_phone_screenshot_is_cut_into_strips(tmp_path):
 
 
 @needs_ocr
-def test_folder_and_image_list_read_in_order_as_one_document(tmp_path, traditional_page):
-    image, shown = traditional_page
-    top = image.crop((0, 0, 1275, 330))
-    bottom = image.crop((0, 330, 1275, 720))
+def test_folder_and_image_list_read_in_order_as_one_document(tmp_path, traditional_halves):
+    (top, bottom), shown = traditional_halves
     folder = tmp_path / "pages"
     folder.mkdir()
     write_png(folder, "page-10.png", bottom)
@@ -304,13 +317,13 @@ def test_folder_and_image_list_read_in_order_as_one_document(tmp_path, tradition
 
 
 @needs_ocr
-def test_saved_web_page_with_clauses_only_in_pictures(tmp_path, traditional_page):
-    image, shown = traditional_page
+def test_saved_web_page_with_clauses_only_in_pictures(tmp_path, traditional_halves):
+    (top, bottom), _ = traditional_halves
     files = tmp_path / "article_files"
     files.mkdir()
-    write_png(files, "640.png", image.crop((0, 0, 1275, 330)))
-    write_png(files, "641.png", image.crop((0, 330, 1275, 720)))
-    write_png(files, "avatar.png", image.crop((0, 0, 64, 64)))
+    write_png(files, "640.png", top)
+    write_png(files, "641.png", bottom)
+    write_png(files, "avatar.png", top.crop((0, 0, 64, 64)))
     page = tmp_path / "article.html"
     page.write_text(
         "<html><body><div id='js_content'><p>資料處理附錄（中文譯本）</p>"
@@ -351,12 +364,12 @@ def test_scanned_pdf_is_read_by_ocr(tmp_path, traditional_page):
 
 
 @needs_ocr
-def test_cli_reads_several_page_images_given_one_by_one(tmp_path, traditional_page, capsys):
+def test_cli_reads_several_page_images_given_one_by_one(tmp_path, traditional_halves, capsys):
     from dpa_compare.cli import main
 
-    image, shown = traditional_page
-    first = write_png(tmp_path, "p-1.png", image.crop((0, 0, 1275, 330)))
-    second = write_png(tmp_path, "p-2.png", image.crop((0, 330, 1275, 720)))
+    (top, bottom), shown = traditional_halves
+    first = write_png(tmp_path, "p-1.png", top)
+    second = write_png(tmp_path, "p-2.png", bottom)
     with pytest.raises(SystemExit) as caught:
         main(["segment", str(first), str(second), "--format", "json"])
     assert caught.value.code == 0

@@ -48,6 +48,8 @@ def test_restore_label_space(read, printed):
         ("Lumenfield Al,Inc.(一家公司）", "Lumenfield Al, Inc.（一家公司）"),
         ("《加州民法典》§1798.100", "《加州民法典》§ 1798.100"),
         ("(ii) 所涉处理", "(ii) 所涉处理"),
+        ("通知後三十(30)日內", "通知後三十（30）日內"),
+        ("包括：(1)姓名", "包括：(1)姓名"),
     ],
 )
 def test_restore_fullwidth_after_a_noisy_scan(read, printed):

@@ -281,9 +281,15 @@ def page_lines(boxes: Sequence[_Box], number: int, height_px: int) -> list[_Read
         return []
     scale = PAGE_WIDTH_PT / PAGE_WIDTH_PX
     heights = [max(b.bottom - b.top for b in row) for row in rows]
-    body = statistics.median(heights)
+    ems = [_em_width(row) for row in rows]
+    body_height = statistics.median(heights)
+    body_em = statistics.median(e for e in ems if e) if any(ems) else 0.0
     read = []
-    for row, height in zip(rows, heights, strict=False):
+    for row, height, em in zip(rows, heights, ems, strict=False):
+        ratio = height / body_height
+        if em and body_em:
+            # -- a tall box may be descenders (`privacy@`); a heading is both taller and wider --
+            ratio = min(ratio, em / body_em)
         line = Line(
             page=number,
             column=0,
@@ -292,26 +298,35 @@ def page_lines(boxes: Sequence[_Box], number: int, height_px: int) -> list[_Read
             x1=max(b.x1 for b in row) * scale,
             top=min(b.top for b in row) * scale,
             bottom=max(b.bottom for b in row) * scale,
-            size=_font_size(height, body) * scale,
+            size=_font_size(ratio, body_height) * scale,
             bold=False,
         )
         read.append(_ReadLine(line, min(b.score for b in row)))
     return read
 
 
-def _font_size(height: float, body: float) -> float:
-    """Return the font size, in pixels, of a line whose boxes are `height` pixels tall.
+def _em_width(row: Sequence[_Box]) -> float:
+    """Return the width of one em in a row of Chinese text (Han glyphs are one em wide), else 0."""
+    text = "".join(b.text for b in row)
+    wide = sum(1 for char in text if is_cjk(char))
+    if wide < 2 or wide < 0.3 * len(text):
+        return 0.0
+    width = sum(b.x1 - b.x0 for b in row)
+    return width / (wide + 0.55 * (len(text) - wide))
 
-    Box heights jitter by a few pixels from line to line; a line within a
-    fifth of the body height is body text, others are rounded to quarter
-    steps of it, so only a clearly larger line reads as a heading.
+
+def _font_size(ratio: float, body_height: float) -> float:
+    """Return the font size, in pixels, of a line `ratio` times the size of the body text.
+
+    Box sizes jitter from line to line; a line within a fifth of the body
+    size is body text, others are rounded to quarter steps of it, so only a
+    clearly larger line reads as a heading.
     """
-    ratio = height / body
-    if 0.8 <= ratio <= 1.25:
+    if 0.8 <= ratio < 1.18:
         ratio = 1.0
     else:
-        ratio = round(ratio * 4) / 4
-    return round(body * ratio / _BOX_TO_FONT, 1)
+        ratio = max(0.5, round(ratio * 4) / 4)
+    return round(body_height * ratio / _BOX_TO_FONT, 1)
 
 
 # -- pages into blocks ----------------------------------------------------------------------
@@ -412,8 +427,13 @@ def _with_confidence(
         if score < LOW_CONFIDENCE
     )
     page = lines[0].page if lines else None
+    text = block.text
+    if any(is_cjk(char) for char in text):
+        # -- a bracket opened on one line and closed on the next is paired only now --
+        text = restore_fullwidth(text)
     return dataclasses.replace(
         block,
+        text=text,
         location=names.get(page, block.location) if page else block.location,
         ocr_confidence=round(min(scores), 3) if scores else None,
         ocr_doubts=doubts,

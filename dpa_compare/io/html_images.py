@@ -39,14 +39,15 @@ _PLACEHOLDER = re.compile(rf"^{_MARK}picture (\d+){_MARK}$")
 _SOURCE_ATTRIBUTES = ("data-src", "src", "data-original")
 
 
-def mark_pictures(roots: Sequence[HtmlElement]) -> list[str]:
+def mark_pictures(roots: Sequence[HtmlElement]) -> list[tuple[str, ...]]:
     """Put a placeholder paragraph in place of each `<img>` under `roots`; return their sources."""
     from lxml.html import Element
 
-    sources: list[str] = []
+    sources: list[tuple[str, ...]] = []
     for root in roots:
         for image in list(root.iter("img")):
-            source = next((image.get(a) for a in _SOURCE_ATTRIBUTES if image.get(a)), "")
+            # -- a saved article keeps the remote address in one attribute, the file in another --
+            source = tuple(image.get(a) for a in _SOURCE_ATTRIBUTES if image.get(a))
             placeholder = Element("p")
             placeholder.text = f"{_MARK}picture {len(sources)}{_MARK}"
             placeholder.tail = image.tail
@@ -79,7 +80,7 @@ def holds_clauses(blocks: Sequence[Block]) -> bool:
 
 
 def with_pictures_read(
-    blocks: Sequence[Block], sources: Sequence[str], page: Path
+    blocks: Sequence[Block], sources: Sequence[tuple[str, ...]], page: Path
 ) -> tuple[Block, ...]:
     """Return `blocks` with each placeholder replaced by the paragraphs OCR reads in its picture."""
     from dpa_compare.io.ocr import engine_for, read_pages
@@ -108,11 +109,14 @@ def with_pictures_read(
     return tuple(result)
 
 
-def _load_picture(source: str, page: Path):  # noqa: ANN202 -- PageImage | None
-    """Return the picture `source` as a page image; None when it is no local picture of text."""
+def _load_picture(sources: tuple[str, ...], page: Path):  # noqa: ANN202 -- PageImage | None
+    """Return the first local picture of `sources` as a page image; None when there is none."""
     from dpa_compare.io.ocr import PageImage, open_image
 
-    data, name = _picture_bytes(source, page)
+    data, name = next(
+        (found for source in sources if (found := _picture_bytes(source, page))[0] is not None),
+        (None, ""),
+    )
     if data is None:
         return None
     try:

@@ -85,7 +85,7 @@ def figures(text: str) -> Counter:
     )
 
 
-def score(source: readers.Source, pages: list) -> dict[str, float]:
+def score(source: readers.Source, pages: list, show: bool = False) -> dict[str, float]:
     """Return the measures of one image type against the printed text."""
     printed = [p for _, shown in pages for p in shown]
     read = [b.text for b in source.blocks]
@@ -99,6 +99,16 @@ def score(source: readers.Source, pages: list) -> dict[str, float]:
     exact = sum((want_figures & got_figures).values())
     prose = [p.text for p in printed if not p.cells]
     same = sum(1 for text in prose if text in set(read))
+    if show:
+        for text in prose:
+            if text not in set(read):
+                print(f"  printed: {text}", file=sys.stderr)
+        for text in read:
+            if text not in set(prose):
+                print(f"  read:    {text}", file=sys.stderr)
+        print(
+            f"  figures missed: {sorted((want_figures - got_figures).elements())}", file=sys.stderr
+        )
     return {
         "cer": cer,
         "labels": labels,
@@ -110,10 +120,11 @@ def score(source: readers.Source, pages: list) -> dict[str, float]:
     }
 
 
-def alignment_agreement(en_file: Path, typed: Document, folder: Path) -> tuple[int, int]:
+def alignment_agreement(en_file: Path, typed: Document, source: readers.Source) -> tuple[int, int]:
     """Return (links equal, links) of EN⇄typed against EN⇄images (links compared by clause ids)."""
     en = load(en_file, lang="en")
-    images = load(folder, lang="zh")
+    clauses = tuple(segment_blocks(source.blocks, "zh"))
+    images = Document(source=source.path, lang="zh", sha256=source.sha256, clauses=clauses)
     expected = {(link.en_ids, link.zh_ids) for link in align_clauses(en, typed).links}
     got = {(link.en_ids, link.zh_ids) for link in align_clauses(en, images).links}
     return len(expected & got), len(expected)
@@ -126,6 +137,7 @@ def main() -> None:
     parser.add_argument("--scripts", default="sc,tc")
     parser.add_argument("--types", default="", help="comma-separated image types (default: all)")
     parser.add_argument("--align", action="store_true")
+    parser.add_argument("--show", action="store_true", help="print the paragraphs that differ")
     args = parser.parse_args()
     markdown = args.doc.read_text(encoding="utf-8")
     print(
@@ -145,7 +157,7 @@ def main() -> None:
                 folder = Path(tmp) / re.sub(r"\W+", "-", f"{script}-{kind}")
                 folder.mkdir()
                 source, wall, cpu = read_folder(pages, folder)
-                m = score(source, pages)
+                m = score(source, pages, args.show)
                 print(
                     f"| {script.upper()} | {kind} | {len(pages)} | {100 * m['cer']:.2f} % | "
                     f"{m['labels']}/{m['labels_total']} | {m['figures']}/{m['figures_total']} | "
@@ -155,7 +167,7 @@ def main() -> None:
                 )
                 if args.align and script == "sc" and kind.startswith("clean"):
                     en_file = ROOT / "corpus/en" / args.doc.name.replace(".zh.md", ".md")
-                    same, total = alignment_agreement(en_file, typed, folder)
+                    same, total = alignment_agreement(en_file, typed, source)
                     print(
                         f"\nclause alignment EN⇄images vs EN⇄typed ({en_file.name}): "
                         f"{same}/{total} links identical\n",

@@ -60,6 +60,8 @@ LOW_CONFIDENCE = 0.90
 _BOX_TO_FONT = 1.2
 """Detected box height ÷ font size: the detector pads every box above and below."""
 
+_SENTENCE_END = tuple("。；：！？.;:!?")
+
 _BLANK_INK = 0.002
 """Share of dark pixels below which a pixel row counts as blank (noise tolerated)."""
 
@@ -263,7 +265,7 @@ def row_text(row: Sequence[_Box]) -> str:
         text += " " if not cjk or gap > 0.5 * height else ""
         text += word
     if any(is_cjk(char) for char in text):
-        text = restore_label_space(restore_fullwidth(text))
+        text = restore_fullwidth(text)
     return text
 
 
@@ -290,6 +292,12 @@ def page_lines(boxes: Sequence[_Box], number: int, height_px: int) -> list[_Read
         if em and body_em:
             # -- a tall box may be descenders (`privacy@`); a heading is both taller and wider --
             ratio = min(ratio, em / body_em)
+        elif ratio < 1.4:
+            ratio = (
+                1.0  # -- a Latin line (a URL) measured by height alone: body unless far larger --
+            )
+        if row_text(row).rstrip().endswith(_SENTENCE_END):
+            ratio = min(ratio, 1.0)  # -- a heading never ends a sentence --
         line = Line(
             page=number,
             column=0,
@@ -312,7 +320,7 @@ def _em_width(row: Sequence[_Box]) -> float:
     if wide < 2 or wide < 0.3 * len(text):
         return 0.0
     width = sum(b.x1 - b.x0 for b in row)
-    return width / (wide + 0.55 * (len(text) - wide))
+    return width / (wide + 0.5 * (len(text) - wide))
 
 
 def _font_size(ratio: float, body_height: float) -> float:
@@ -334,27 +342,79 @@ def _font_size(ratio: float, body_height: float) -> float:
 
 def read_pages(pages: Sequence[PageImage], path: Path) -> tuple[Block, ...]:
     """Return the paragraphs of the page images `pages`, in order, with OCR confidence."""
+    engine_for(path)
+    recognised = []
+    for page in pages:
+        scaled = _scaled(page.image)
+        recognised.append((_recognise(scaled), scaled.height, page.name))
+    return blocks_from_boxes(recognised)
+
+
+def blocks_from_boxes(recognised: Sequence[tuple[list[_Box], int, str]]) -> tuple[Block, ...]:
+    """Return the paragraphs of pages given as (boxes, height in pixels, name), in order."""
     from dpa_compare.io.pdf import paragraphs, remove_furniture
 
-    engine_for(path)
     layouts: list[PageLines] = []
     confidence: dict[int, float] = {}
     names: dict[int, str] = {}
-    for number, page in enumerate(pages, start=1):
-        scaled = _scaled(page.image)
-        read = page_lines(_recognise(scaled), number, scaled.height)
-        height = scaled.height * PAGE_WIDTH_PT / PAGE_WIDTH_PX
+    for number, (boxes, height_px, name) in enumerate(recognised, start=1):
+        read = page_lines(boxes, number, height_px)
+        height = height_px * PAGE_WIDTH_PT / PAGE_WIDTH_PX
         layouts.append(PageLines(number, PAGE_WIDTH_PT, height, tuple(r.line for r in read)))
         confidence.update({id(r.line): r.confidence for r in read})
-        names[number] = f"page {number}" + (f" ({page.name})" if page.name else "")
+        names[number] = f"page {number}" + (f" ({name})" if name else "")
     layouts = remove_furniture(_without_running_lines(layouts))
     heights = {page.number: page.height for page in layouts}
     lines = [line for page in layouts for line in page.lines if line.text.strip()]
     blocks = list(paragraphs(layouts))
+    groups = _rejoin_wrapped(list(zip(blocks, _lines_of(blocks, lines), strict=False)), lines)
     return tuple(
-        _with_confidence(block, group, confidence, names, heights)
-        for block, group in zip(blocks, _lines_of(blocks, lines), strict=False)
+        _with_confidence(block, group, confidence, names, heights) for block, group in groups
     )
+
+
+def _rejoin_wrapped(
+    groups: list[tuple[Block, list[Line]]], lines: Sequence[Line]
+) -> list[tuple[Block, list[Line]]]:
+    """Return the paragraphs with those split before a word too long for the line rejoined.
+
+    A typesetter moves an e-mail address or a URL that does not fit to the
+    next line, leaving the line short; the paragraph builder takes a short
+    line for a paragraph's end. When the room left on that line is narrower
+    than the next line's first word, the line did not end a paragraph.
+    """
+    from dpa_compare.io.pdf import join_lines
+
+    if not lines:
+        return groups
+    right = max(line.x1 for line in lines)
+    joined: list[tuple[Block, list[Line]]] = []
+    for block, group in groups:
+        if joined and group and _wrapped_before(joined[-1][1], group[0], right):
+            previous, previous_lines = joined[-1]
+            merged = dataclasses.replace(previous, text=join_lines(previous.text, block.text))
+            joined[-1] = (merged, previous_lines + group)
+        else:
+            joined.append((block, group))
+    return joined
+
+
+def _wrapped_before(previous: list[Line], first: Line, right: float) -> bool:
+    if not previous:
+        return False
+    last = previous[-1]
+    text = last.text.rstrip()
+    if first.page != last.page or first.top <= last.top or not text:
+        return False
+    if text.endswith(("。", "；", "：", "！", "？", ".", ";", ":")) or last.size != first.size:
+        return False
+    if first.top - last.bottom > 0.7 * (last.bottom - last.top):
+        return False
+    word = re.match(r"[A-Za-z0-9@:/._%+-]{6,}", first.text.strip())
+    if not word:
+        return False
+    word_width = (first.x1 - first.x0) * len(word.group()) / max(len(first.text.strip()), 1)
+    return right - last.x1 < word_width
 
 
 def _without_running_lines(pages: list[PageLines]) -> list[PageLines]:
@@ -430,7 +490,7 @@ def _with_confidence(
     text = block.text
     if any(is_cjk(char) for char in text):
         # -- a bracket opened on one line and closed on the next is paired only now --
-        text = restore_fullwidth(text)
+        text = restore_label_space(restore_fullwidth(text))
     return dataclasses.replace(
         block,
         text=text,

@@ -29,6 +29,11 @@ _LATIN_COMMA = re.compile(r"(?<=[A-Za-z0-9.])\s*(?:，\s*(?=[A-Za-z])|,(?=[A-Z][
 
 # -- a decimal clause number run into the text after it: "1.1“关联方”", "7.定义" --
 _LABEL_RUN_ON = re.compile(rf"^(\d{{1,3}}(?:\.\d{{1,3}})*\.?)(?=[{_HAN}“‘「《])")
+_ASCII_ITEM_RUN_ON = re.compile(rf"^(\((?:[a-z]{{1,2}}|[ivx]{{1,5}}|\d{{1,2}})\))(?=[{_HAN}“])")
+_FULL_WIDTH_ITEM_SPACED = re.compile(r"^(（[一二三四五六七八九十]{1,3}）)[ \u3000]+")
+_ANNEX_RUN_ON = re.compile(
+    rf"^((?:附件|附录|附錄|附表)(?:[一二三四五六七八九十]{{1,3}}|\d{{1,2}}|[A-Z]))(?=[{_HAN}])"
+)
 _NOT_A_LABEL_AFTER = "年月日号個个%％元倍天小时分秒周週项項条條款章节節"
 
 
@@ -83,15 +88,27 @@ def _full_width_pair(text: str, start: int, end: int) -> bool:
 
 
 def restore_label_space(text: str) -> str:
-    """Return `text` with a space put back between a leading decimal clause number and Chinese.
+    """Return a paragraph with the space after its leading clause number as typeset.
 
-    A number followed by a counter or a unit (`2023年`, `30日`, `5项`) is a
-    quantity, not a clause number, and is left alone.
+    A decimal number (`1.1`, `7.`) or an ASCII-bracketed item (`(ii)`) is
+    followed by a space; a full-width bracketed item (`（一）`, whose glyph
+    carries its own spacing) by none; an annex heading (`附件一 处理详情`) by
+    one. A number followed by a counter or a unit (`2023年`, `30日`, `5项`)
+    is a quantity, not a clause number, and is left alone.
     """
     match = _LABEL_RUN_ON.match(text)
-    if not match or text[match.end()] in _NOT_A_LABEL_AFTER:
-        return text
-    return f"{match.group(1)} {text[match.end() :]}"
+    if match and (match.group(1).endswith(".") or text[match.end()] not in _NOT_A_LABEL_AFTER):
+        return f"{match.group(1)} {text[match.end() :]}"
+    match = _ASCII_ITEM_RUN_ON.match(text)
+    if match:
+        return f"{match.group(1)} {text[match.end() :]}"
+    match = _FULL_WIDTH_ITEM_SPACED.match(text)
+    if match:
+        return match.group(1) + text[match.end() :]
+    match = _ANNEX_RUN_ON.match(text)
+    if match and not re.search("[。；：，]", text):
+        return f"{match.group(1)} {text[match.end() :]}"
+    return text
 
 
 __all__ = ["restore_fullwidth", "restore_label_space"]

@@ -29,6 +29,8 @@ PAGE = (1275, 1650)
 MARGIN = 150
 BODY_PX = 25
 HEADING_PX = 34
+TITLE_PX = 42
+"""The document title (`#`) is set larger than section headings (`##`)."""
 PITCH = 1.6
 """Line pitch, as a multiple of the font size."""
 
@@ -42,6 +44,7 @@ class Paragraph:
     text: str
     heading: bool = False
     cells: tuple[str, ...] = ()
+    title: bool = False
 
 
 def paragraphs_of(markdown: str) -> list[Paragraph]:
@@ -55,7 +58,8 @@ def paragraphs_of(markdown: str) -> list[Paragraph]:
             cells = tuple(c.strip() for c in line.strip("|").split("|"))
             found.append(Paragraph(" ".join(cells), cells=cells))
         elif line.startswith("#"):
-            found.append(Paragraph(line.lstrip("#").strip(), heading=True))
+            title = not line.startswith("##")
+            found.append(Paragraph(line.lstrip("#").strip(), heading=True, title=title))
         else:
             found.append(Paragraph(line))
     return found
@@ -107,6 +111,8 @@ def render_pages(
     """
     width, height = size
     body, heading = font(body_px, script), font(heading_px, script)
+    title_px = round(heading_px * TITLE_PX / HEADING_PX)
+    title = font(title_px, script)
     pages: list[tuple[Image.Image, list[Paragraph]]] = []
     queue = list(paragraphs)
     while queue and (max_pages is None or len(pages) < max_pages):
@@ -121,8 +127,8 @@ def render_pages(
         shown: list[Paragraph] = []
         while queue:
             para = queue[0]
-            face = heading if para.heading else body
-            px = heading_px if para.heading else body_px
+            face = title if para.title else heading if para.heading else body
+            px = title_px if para.title else heading_px if para.heading else body_px
             lines = [para.cells] if para.cells else _wrap(para.text, face, width - 2 * margin)
             needed = len(lines) * px * PITCH
             if y + needed > height - margin and shown:

@@ -14,8 +14,9 @@ the text the pages print:
 - CER: character error rate, edit distance over the printed characters,
   whitespace ignored (paragraphs concatenated in order);
 - labels: clause numbers of the typed translation found as clause labels;
-- figures: dates, amounts, percentages and numbers of the printed text read
-  exactly (multiset of normalised values);
+- dates & amounts: dates, times, amounts, percentages and durations of the
+  printed text read exactly (multiset of normalised `qa.values`); other
+  numbers (bare numbers, identifiers) are counted apart;
 - paragraphs: printed paragraphs (table rows excluded) that come back as a
   block with exactly the same text;
 - s/page: wall-clock seconds per page (and CPU seconds), model load included
@@ -49,7 +50,9 @@ from dpa_compare.model import Document  # noqa: E402
 from dpa_compare.qa.values import extract_values  # noqa: E402
 from dpa_compare.segment import segment_blocks  # noqa: E402
 
-FIGURE_KINDS = {"date", "amount", "percent", "number", "duration", "money", "currency"}
+DATE_AMOUNT_KINDS = {"date", "time", "amount", "percent", "duration"}
+"""What the acceptance calls dates and amounts (`qa.values` kinds)."""
+NUMBER_KINDS = {"number", "identifier"}
 
 
 def variants(markdown: str, script: str, pages: int | None) -> dict[str, list]:
@@ -79,9 +82,9 @@ def squeeze(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def figures(text: str) -> Counter:
+def figures(text: str, kinds: set[str]) -> Counter:
     return Counter(
-        (v.kind, v.key) for v in extract_values(text, "zh") if not v.weak and v.kind in FIGURE_KINDS
+        (v.kind, v.key) for v in extract_values(text, "zh") if not v.weak and v.kind in kinds
     )
 
 
@@ -94,9 +97,12 @@ def score(source: readers.Source, pages: list, show: bool = False) -> dict[str, 
     wanted = Counter(ocr_pages.printed_labels(printed))
     found = Counter(c.label for c in segment_blocks(source.blocks, "zh") if c.label)
     labels = sum((wanted & found).values())
-    want_figures = figures("\n".join(p.text for p in printed))
-    got_figures = figures("\n".join(read))
+    printed_text, read_text = "\n".join(p.text for p in printed), "\n".join(read)
+    want_figures = figures(printed_text, DATE_AMOUNT_KINDS)
+    got_figures = figures(read_text, DATE_AMOUNT_KINDS)
     exact = sum((want_figures & got_figures).values())
+    want_numbers = figures(printed_text, NUMBER_KINDS)
+    numbers = sum((want_numbers & figures(read_text, NUMBER_KINDS)).values())
     prose = [p.text for p in printed if not p.cells]
     same = sum(1 for text in prose if text in set(read))
     if show:
@@ -107,7 +113,8 @@ def score(source: readers.Source, pages: list, show: bool = False) -> dict[str, 
             if text not in set(prose):
                 print(f"  read:    {text}", file=sys.stderr)
         print(
-            f"  figures missed: {sorted((want_figures - got_figures).elements())}", file=sys.stderr
+            f"  dates/amounts missed: {sorted((want_figures - got_figures).elements())}",
+            file=sys.stderr,
         )
     return {
         "cer": cer,
@@ -115,6 +122,8 @@ def score(source: readers.Source, pages: list, show: bool = False) -> dict[str, 
         "labels_total": sum(wanted.values()),
         "figures": exact,
         "figures_total": sum(want_figures.values()),
+        "numbers": numbers,
+        "numbers_total": sum(want_numbers.values()),
         "paragraphs": same / max(len(prose), 1),
         "doubts": sum(len(b.ocr_doubts) for b in source.blocks),
     }
@@ -141,10 +150,10 @@ def main() -> None:
     args = parser.parse_args()
     markdown = args.doc.read_text(encoding="utf-8")
     print(
-        "| script | image type | pages | CER | clause labels | figures exact | "
-        "paragraphs identical | low-confidence lines | s/page | CPU s/page |"
+        "| script | image type | pages | CER | clause labels | dates & amounts exact | "
+        "other numbers | paragraphs identical | low-confidence lines | s/page | CPU s/page |"
     )
-    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for script in args.scripts.split(","):
         text = markdown if script == "sc" else ocr_pages.traditional(markdown)
         with tempfile.TemporaryDirectory() as tmp:
@@ -161,6 +170,7 @@ def main() -> None:
                 print(
                     f"| {script.upper()} | {kind} | {len(pages)} | {100 * m['cer']:.2f} % | "
                     f"{m['labels']}/{m['labels_total']} | {m['figures']}/{m['figures_total']} | "
+                    f"{m['numbers']}/{m['numbers_total']} | "
                     f"{100 * m['paragraphs']:.0f} % | {m['doubts']} | {wall / len(pages):.1f} | "
                     f"{cpu / len(pages):.1f} |",
                     flush=True,

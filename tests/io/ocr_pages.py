@@ -189,7 +189,7 @@ def png_bytes(image: Image.Image) -> bytes:
 
 
 def traditional(markdown: str) -> str:
-    """Return `markdown` in Traditional Chinese characters (OpenCC s2t)."""
+    """Return `markdown` in Traditional Chinese as printed in Taiwan (OpenCC s2tw: 為, not 爲)."""
     import opencc
 
-    return opencc.OpenCC("s2t").convert(markdown)
+    return opencc.OpenCC("s2tw").convert(markdown)

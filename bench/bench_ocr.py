@@ -5,9 +5,9 @@
 Needs the `ocr` extra and Noto Sans CJK (fonts-noto-cjk). The translation is
 drawn as Letter pages at 150 dpi (tests/io/ocr_pages.py: running header and
 page number in the margins, table rows in columns), in Simplified and, via
-OpenCC s2tw, Traditional characters (Taiwan standard forms), as four image types: clean PNG, JPEG at
-quality 35, 1.5° skew with noise, and 1080-px-wide phone screenshots (long
-images cut into strips). Each image type is read as one document (a folder
+OpenCC s2tw, Traditional characters (Taiwan standard forms), as four image
+types: clean PNG, JPEG at quality 35, 1.5° skew with noise, and 1080-px-wide
+phone screenshots (long images cut into strips). Each image type is read as one document (a folder
 of its pages, as `dpa-compare check EN folder/` reads it) and scored against
 the text the pages print:
 

@@ -207,6 +207,19 @@ def test_ocr_check_names_page_position_and_figures():
 # -- OCR on drawn pages -----------------------------------------------------------------------
 
 
+@needs_ocr
+def test_engine_is_built_from_the_bundled_models_without_network(tmp_path):
+    # -- built afresh here, under `no_network`: a download attempt fails the test --
+    ocr._engine.cache_clear()
+    paragraphs = ocr_pages.paragraphs_of("1.1 处理方应于2023年3月1日前支付5,000美元。")
+    [(image, _)] = ocr_pages.render_pages(
+        paragraphs, size=(1275, 200), margin=40, furniture=False, max_pages=1
+    )
+    [block] = read_image(tmp_path, image).blocks
+    assert block.text == "1.1 处理方应于2023年3月1日前支付5,000美元。"
+    assert 0.9 <= block.ocr_confidence <= 1.0
+
+
 @pytest.fixture(scope="module")
 def corpus_page():
     """The first page of the corpus translation, drawn at 150 dpi, and what it prints."""

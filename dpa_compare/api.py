@@ -43,13 +43,15 @@ def load(
     lang: Language | str | None = None,
     version: str | None = None,
     date: str | None = None,
+    ocr: bool = False,
 ) -> Document:
     """Return the segmented `Document` read from `path`.
 
     `lang` is `en`, `zh`, or None / `auto` to detect it from the script.
-    `version` and `date` label the document for version comparison.
+    `version` and `date` label the document for version comparison. `ocr`
+    True reads a web page's pictures by OCR even when its text holds clauses.
     """
-    source = io.read(path)
+    source = io.read(path, ocr=ocr)
     language = _language(lang, source.blocks)
     clauses = tuple(segment_blocks(source.blocks, language))
     return Document(

@@ -35,6 +35,19 @@ CLAUSE_KINDS: tuple[str, ...] = get_args(ClauseKind)
 
 
 @dataclass(frozen=True)
+class OcrDoubt:
+    """A line read from an image by OCR with low confidence: what was read, how sure, and where.
+
+    `location` names the page and the line's position on it (`page 2, 38% down`), so a
+    person can find the line in the image and check the figures in it.
+    """
+
+    text: str
+    confidence: float
+    location: str
+
+
+@dataclass(frozen=True)
 class Block:
     """One paragraph or table cell as a reader found it, before segmentation.
 
@@ -51,6 +64,9 @@ class Block:
     `cell` is (table, row, column), each counted from 1 in document order, for
     a table cell, else None; `header` is True for a cell of a table's header
     row (Markdown's first row, `<th>`/`<thead>`, Word's repeated header row).
+    `ocr_confidence` is the lowest OCR confidence (0–1) of the block's lines when
+    the text was read from an image, else None; `ocr_doubts` are its lines read
+    with low confidence.
     """
 
     text: str
@@ -62,6 +78,8 @@ class Block:
     bold_lead: str | None = None
     cell: tuple[int, int, int] | None = None
     header: bool = False
+    ocr_confidence: float | None = None
+    ocr_doubts: tuple[OcrDoubt, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -79,7 +97,9 @@ class Clause:
     the defined term of a definition clause. `heading` is the clause's title
     (`Sub-processors`, `总则`), `text` its body text. `ref` is the full
     citation built from the parents' labels (`7.2(a)`); `citation` is what
-    every output shows.
+    every output shows. `ocr_confidence` and `ocr_doubts` come from the block
+    when its text was read from an image by OCR (see `Block`); None and empty
+    otherwise.
     """
 
     id: str
@@ -93,6 +113,8 @@ class Clause:
     term: str | None = None
     location: str = ""
     ref: str = ""
+    ocr_confidence: float | None = None
+    ocr_doubts: tuple[OcrDoubt, ...] = ()
 
     @property
     def citation(self) -> str:
@@ -144,7 +166,16 @@ class Document:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Document:
         """Return the document `data` (as made by `to_dict`) describes."""
-        clauses = tuple(Clause(**{**c, "path": tuple(c["path"])}) for c in data["clauses"])
+        clauses = tuple(
+            Clause(
+                **{
+                    **c,
+                    "path": tuple(c["path"]),
+                    "ocr_doubts": tuple(OcrDoubt(**d) for d in c.get("ocr_doubts", ())),
+                }
+            )
+            for c in data["clauses"]
+        )
         return cls(**{**data, "clauses": clauses})
 
     def to_json(self) -> str:
@@ -230,5 +261,6 @@ __all__ = [
     "Document",
     "Language",
     "Link",
+    "OcrDoubt",
     "to_jsonable",
 ]

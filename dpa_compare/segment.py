@@ -400,6 +400,8 @@ class Segmenter:
             term=term,
             location=block.location,
             ref=names.ref,
+            ocr_confidence=block.ocr_confidence,
+            ocr_doubts=block.ocr_doubts,
         )
         self.clauses.append(clause)
         return clause

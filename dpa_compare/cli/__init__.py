@@ -60,7 +60,11 @@ def _register_commands() -> None:
 
 def main(argv: list[str] | None = None) -> None:
     """Run the command line and exit with its code; never show a traceback for bad input."""
+    from dpa_compare.io.image import join_image_arguments
+
     _register_commands()
+    # -- `--zh page-*.png`: the shell gives one argument per page; they are one document --
+    argv = join_image_arguments(sys.argv[1:] if argv is None else argv)
     try:
         _refuse_output_naming_an_input(sys.argv[1:] if argv is None else argv)
         code = cli.main(args=argv, prog_name="dpa-compare", standalone_mode=False)

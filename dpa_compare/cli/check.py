@@ -19,7 +19,7 @@ TEXT_WIDTH = 100
 
 @click.command("check", context_settings=CONTEXT)
 @click.argument("en_file", metavar="EN", type=click.Path(dir_okay=False, path_type=str))
-@click.argument("zh_file", metavar="ZH", type=click.Path(dir_okay=False, path_type=str))
+@click.argument("zh_file", metavar="ZH", type=click.Path(path_type=str))
 @click.option(
     "--glossary",
     type=click.Path(dir_okay=False, path_type=str),
@@ -70,9 +70,15 @@ TEXT_WIDTH = 100
     default=None,
     help="Write here instead of stdout.",
 )
+@click.option(
+    "--ocr",
+    is_flag=True,
+    help="Read the pictures of a saved web page by OCR even when its text holds clauses "
+    "(images, folders of images and scanned PDFs are always read by OCR; needs the ocr extra).",
+)
 def check_command(en_file: str, zh_file: str, glossary: str | None, notes: str | None, previous_en: str | None,
                   previous_zh: str | None, checks: str | None, list_checks: bool, fmt: str, fail_on: str,
-                  output: str | None) -> None:  # fmt: skip
+                  output: str | None, ocr: bool) -> None:  # fmt: skip
     """Check the Chinese translation ZH against its English source EN, clause by clause.
 
     Clauses are aligned, then every pair is checked: omissions and additions,
@@ -99,7 +105,9 @@ def check_command(en_file: str, zh_file: str, glossary: str | None, notes: str |
         return
     if (previous_en is None) != (previous_zh is None):
         raise click.UsageError("--previous-en and --previous-zh go together: give both or neither")
-    result = run_check(en_file, zh_file, glossary, notes, previous_en, previous_zh, _names(checks))
+    result = run_check(
+        en_file, zh_file, glossary, notes, previous_en, previous_zh, _names(checks), ocr=ocr
+    )
     emit(check_json(result) if fmt == "json" else check_text(result, fail_on), output)
     if result.fails(fail_on):
         click.get_current_context().exit(1)
@@ -121,7 +129,7 @@ def _names(checks: str | None) -> list[str] | None:
 
 
 def run_check(en_file: str, zh_file: str, glossary: str | None, notes: str | None, previous_en: str | None,
-              previous_zh: str | None, checks: list[str] | None) -> Any:  # fmt: skip
+              previous_zh: str | None, checks: list[str] | None, ocr: bool = False) -> Any:  # fmt: skip
     """Return the `CheckResult` of the files, loading each input (LoadError naming a bad file) with progress."""
     from dpa_compare.api import load
     from dpa_compare.qa.glossary import load_glossary
@@ -136,7 +144,7 @@ def run_check(en_file: str, zh_file: str, glossary: str | None, notes: str | Non
     )
     with progress("checking", total=total) as advance:
         en = load(en_file, version=Path(en_file).stem)
-        zh = load(zh_file, version=Path(zh_file).stem)
+        zh = load(zh_file, version=Path(zh_file).stem, ocr=ocr)
         advance(2, "loaded")
         previous = None
         if has_previous:

@@ -13,7 +13,11 @@ _FILE = click.Path(dir_okay=False, path_type=str)
 @click.command("report", context_settings=CONTEXT)
 @click.option("--en", "en_file", required=True, type=_FILE, help="The current English document.")
 @click.option(
-    "--zh", "zh_file", required=True, type=_FILE, help="The Chinese translation (draft) to review."
+    "--zh",
+    "zh_file",
+    required=True,
+    type=click.Path(path_type=str),
+    help="The Chinese translation (draft) to review: a document, page images or a folder of them.",
 )
 @click.option(
     "--previous-en",
@@ -85,9 +89,15 @@ _FILE = click.Path(dir_okay=False, path_type=str)
     type=click.Path(dir_okay=False, path_type=str),
     help="The .docx report to write.",
 )
+@click.option(
+    "--ocr",
+    is_flag=True,
+    help="Read the pictures of a saved web page by OCR even when its text holds clauses "
+    "(images, folders of images and scanned PDFs are always read by OCR; needs the ocr extra).",
+)
 def report_command(en_file: str, zh_file: str, previous_en: str | None, previous_zh: str | None, notes: str | None,
                    glossary: str | None, tracked_changes: bool, omit_resolved: bool, only_actionable: bool,
-                   redline_appendix: bool, author: str, fmt: str, fail_on: str, output: str) -> None:  # fmt: skip
+                   redline_appendix: bool, author: str, fmt: str, fail_on: str, output: str, ocr: bool) -> None:  # fmt: skip
     """Write the clause-by-clause Word review of the Chinese ZH against the English EN.
 
     The table reads № | English | 中文 | Status | Notes & QA, one row per
@@ -119,7 +129,7 @@ def report_command(en_file: str, zh_file: str, previous_en: str | None, previous
         # -- the small files first: a bad glossary or notes file fails before the slow loads --
         notes_file, glossary_file = _extras(notes, glossary)
         en = load(en_file, lang="en")
-        zh = load(zh_file, lang="zh")
+        zh = load(zh_file, lang="zh", ocr=ocr)
         old_en = load(previous_en, lang="en") if previous_en else None
         old_zh = load(previous_zh, lang="zh") if previous_zh else None
         advance(1 + (old_en is not None) + (old_zh is not None), "Aligning")

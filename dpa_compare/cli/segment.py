@@ -31,14 +31,20 @@ FIRST_WORDS = 60
     default=None,
     help="Write here instead of stdout.",
 )
-def segment_command(file: str, lang: str, fmt: str, output: str | None) -> None:
+@click.option(
+    "--ocr",
+    is_flag=True,
+    help="Read the pictures of a saved web page by OCR even when its text holds clauses "
+    "(images, folders of images and scanned PDFs are always read by OCR; needs the ocr extra).",
+)
+def segment_command(file: str, lang: str, fmt: str, output: str | None, ocr: bool) -> None:
     """Split FILE into clauses and print them, one a line, indented by level.
 
     \b
     Example:
       dpa-compare segment corpus/zh/dpa-2020-05.zh.md --format json
     """
-    document = load(file, lang=lang)
+    document = load(file, lang=lang, ocr=ocr)
     emit(segment_json(document) if fmt == "json" else segment_text(document), output)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -29,6 +30,12 @@ READERS: dict[str, str] = {
     ".html": "dpa_compare.io.html",
     ".htm": "dpa_compare.io.html",
     ".pdf": "dpa_compare.io.pdf",
+    ".png": "dpa_compare.io.image",
+    ".jpg": "dpa_compare.io.image",
+    ".jpeg": "dpa_compare.io.image",
+    ".webp": "dpa_compare.io.image",
+    ".tif": "dpa_compare.io.image",
+    ".tiff": "dpa_compare.io.image",
 }
 """File suffix → module whose `read(data, path)` reads it."""
 
@@ -43,13 +50,20 @@ class Source:
     title: str = ""
 
 
-def read(path: str | Path) -> Source:
+def read(path: str | Path, ocr: bool = False) -> Source:
     """Return the blocks of the file at `path`.
 
     Raises `LoadError` naming the file for every problem a user can fix: a
     missing file, an unsupported suffix, an empty, damaged, unsafe or
-    textless document.
+    textless document. A folder of page images, or several image paths joined
+    with `os.pathsep`, is read by OCR as one document (`dpa_compare.io.image`);
+    `ocr` True also reads the pictures of a saved web page (`io.html_images`).
     """
+    pages = _image_pages(path)
+    if pages is not None:
+        from dpa_compare.io import image
+
+        return _checked(image.read_many(pages, Path(str(path).split(os.pathsep)[0])), Path(path))
     file = Path(path)
     suffix = file.suffix.lower()
     if suffix not in READERS:
@@ -62,14 +76,28 @@ def read(path: str | Path) -> Source:
     if not data:
         raise LoadError(file, "the file is empty")
     reader = importlib.import_module(READERS[suffix])
-    source: Source = reader.read(data, file)
+    options = {"ocr": True} if ocr and suffix in (".html", ".htm") else {}
+    source: Source = reader.read(data, file, **options)
     shown = display_path(file)
     if shown != source.path:
         # -- a file name with bytes that are not UTF-8: keep it printable in every output --
         source = replace(source, path=shown)
+    return _checked(source, file)
+
+
+def _checked(source: Source, file: Path) -> Source:
     if not any(block.text.strip() or block.auto_label for block in source.blocks):
         raise LoadError(file, "the document contains no text")
     return source
+
+
+def _image_pages(path: str | Path) -> list[Path] | None:
+    """Return the page images of a folder of images or a joined list of image paths, else None."""
+    from dpa_compare.io.image import images_in, split_path_list
+
+    if Path(path).is_dir():
+        return images_in(Path(path)) or None
+    return split_path_list(str(path))
 
 
 def sha256_of(data: bytes) -> str:

@@ -23,6 +23,12 @@ from dpa_compare.errors import LoadError
 from dpa_compare.io import Source, sha256_of
 from dpa_compare.io._html_blocks import BlockWalker, clean_inline
 from dpa_compare.io.encoding import BOMS, decode_text
+from dpa_compare.io.html_images import (
+    holds_clauses,
+    mark_pictures,
+    with_pictures_read,
+    without_pictures,
+)
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -71,18 +77,26 @@ _CHARSET_ALIASES = {
 }
 
 
-def read(data: bytes, path: Path) -> Source:
-    """Return the blocks of the saved web page `data`, read from `path`."""
+def read(data: bytes, path: Path, ocr: bool = False) -> Source:
+    """Return the blocks of the saved web page `data`, read from `path`.
+
+    Pictures of the main content stored beside the page are read by OCR in
+    their place when the page's text holds no clauses, or always when `ocr`
+    is True (`dpa_compare.io.html_images`).
+    """
     text = decode_html(data, path)
     root = _parse(text, path)
     title = _title(root)
     content = _content_roots(root)
     for node in content:
         _prune(node)
+    pictures = mark_pictures(content)
     walker = BlockWalker()
     for node in content:
         walker.walk_root(node)
-    blocks = tuple(walker.blocks)
+    blocks = without_pictures(walker.blocks)
+    if pictures and (ocr or not holds_clauses(blocks)):
+        blocks = with_pictures_read(walker.blocks, pictures, path)
     if not title:
         title = next((b.text for b in blocks if b.heading_level == 1), "")
     return Source(path=str(path), sha256=sha256_of(data), blocks=blocks, title=title)

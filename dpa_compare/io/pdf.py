@@ -77,14 +77,23 @@ def read(data: bytes, path: Path) -> Source:
         )
     pages, title, images = _extract(data, path)
     if not any(line.text.strip() for page in pages for line in page.lines):
+        if images:
+            return _scanned(data, path)
         raise LoadError(path, NO_TEXT_LAYER)
     pages = remove_furniture(pages)
     blocks = tuple(paragraphs(pages))
     if not blocks and images:
-        raise LoadError(path, NO_TEXT_LAYER)
+        return _scanned(data, path)
     if not title:
         title = next((b.text for b in blocks if b.heading_level == 1), "")
     return Source(path=str(path), sha256=sha256_of(data), blocks=blocks, title=title)
+
+
+def _scanned(data: bytes, path: Path) -> Source:
+    """Return a PDF without a text layer read by OCR (`dpa_compare.io.ocr_pdf`)."""
+    from dpa_compare.io.ocr_pdf import read_scanned
+
+    return read_scanned(data, path)
 
 
 def _extract(data: bytes, path: Path) -> tuple[list[PageLines], str, int]:

@@ -302,13 +302,20 @@ def test_join_lines(left, right, joined):
     assert join_lines(left, right) == joined
 
 
-@pytest.mark.parametrize(
-    "data", [pdf_image_only(2), pdf_pages([[], []])], ids=["image-only", "blank"]
-)
-def test_pdf_without_text_layer_asks_for_ocr(data):
+def test_blank_pdf_says_it_has_no_text_layer():
     with pytest.raises(LoadError) as caught:
-        read(data, "scan.pdf")
+        read(pdf_pages([[], []]), "scan.pdf")
     assert str(caught.value) == f"scan.pdf: {NO_TEXT_LAYER}"
+
+
+def test_image_only_pdf_is_read_by_ocr_or_names_the_extra():
+    # -- the page images hold no text: OCR (tests/io/test_ocr.py) finds none, or is missing --
+    from dpa_compare.io.ocr import MISSING_EXTRA, available
+
+    with pytest.raises(LoadError) as caught:
+        read(pdf_image_only(1), "scan.pdf")
+    expected = "OCR found no text" if available() else MISSING_EXTRA
+    assert expected in str(caught.value)
 
 
 def test_password_protected_pdf_is_refused():

@@ -4,10 +4,11 @@
 - `quantities`: numbers, dates, cross_references, urls
 - `terms`: glossary, term_consistency, untranslated
 - `typography`: punctuation, brackets
+- `ocr`: ocr_confidence (text read from images)
 """
 
 from __future__ import annotations
 
-from dpa_compare.qa.checks import quantities, structure, terms, typography
+from dpa_compare.qa.checks import ocr, quantities, structure, terms, typography
 
-__all__ = ["quantities", "structure", "terms", "typography"]
+__all__ = ["ocr", "quantities", "structure", "terms", "typography"]

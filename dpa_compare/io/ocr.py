@@ -1,0 +1,515 @@
+"""OCR: page images into paragraphs, with the recogniser's confidence kept beside the text.
+
+The recogniser is RapidOCR with the PP-OCR detection and recognition models
+that ship inside its wheel (the `ocr` extra), run through onnxruntime. It is
+imported on first use only, and only the bundled model files are ever named,
+so nothing is downloaded at run time. The angle classifier is off and every
+page is scaled to `PAGE_WIDTH_PX` wide: with its defaults the engine drops
+whole lines of a dense legal page.
+
+A page taller than `STRIP_MAX_PX` (a phone screenshot of a whole article) is
+cut into strips at blank rows, so no line is cut in two and the detector
+never shrinks the image. Detected boxes become lines by vertical overlap;
+the lines then go through the PDF reader's own steps — running headers and
+footers removed, lines joined into paragraphs — so a scanned page and a
+typed PDF page segment alike.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import math
+import re
+import statistics
+import warnings
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from dpa_compare.errors import LoadError
+from dpa_compare.io._pdf_layout import Line, PageLines, is_cjk
+from dpa_compare.lang.zh_ocr import restore_fullwidth, restore_label_space
+from dpa_compare.model import Block, OcrDoubt
+
+if TYPE_CHECKING:
+    from PIL.Image import Image
+
+MISSING_EXTRA = (
+    "needs OCR, which is not installed: pip install 'dpa-compare[ocr]' "
+    "(RapidOCR and onnxruntime) and try again"
+)
+
+PAGE_WIDTH_PX = 1275
+"""Width every page image is scaled to before recognition (a Letter page at 150 dpi)."""
+
+PAGE_WIDTH_PT = 612.0
+"""Width of the page in the coordinates handed to the paragraph builder (Letter, in points)."""
+
+STRIP_MAX_PX = 1900
+"""Tallest strip recognised at once; the engine shrinks anything over 2000 px."""
+
+MAX_PIXELS = 80_000_000
+"""Largest image accepted, in pixels (a 1080 × 40 000 phone capture is 43 MP)."""
+
+LOW_CONFIDENCE = 0.90
+"""A line read with a lower mean character confidence is a doubt worth a person's look."""
+
+_BOX_TO_FONT = 1.2
+"""Detected box height ÷ font size: the detector pads every box above and below."""
+
+_SENTENCE_END = tuple("。；：！？.;:!?")
+
+_BLANK_INK = 0.002
+"""Share of dark pixels below which a pixel row counts as blank (noise tolerated)."""
+
+
+@dataclass(frozen=True)
+class PageImage:
+    """One page to read: the image and the name it is cited by (`page 3 (scan-03.png)`)."""
+
+    image: Image
+    name: str
+
+
+@dataclass(frozen=True)
+class _Box:
+    text: str
+    score: float
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+
+# -- the engine -----------------------------------------------------------------------------
+
+
+def available() -> bool:
+    """Return True when the OCR extra is installed."""
+    try:
+        import onnxruntime  # noqa: F401
+        import rapidocr  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+@functools.lru_cache(maxsize=1)
+def _engine() -> Any:
+    """Return the RapidOCR engine, built once, with the models bundled in its wheel."""
+    import rapidocr
+    from rapidocr import RapidOCR
+
+    models = Path(rapidocr.__file__).parent / "models"
+    det = sorted(models.glob("*det*.onnx"))
+    rec = sorted(models.glob("*rec*.onnx"))
+    if not det or not rec:
+        raise RuntimeError(f"the RapidOCR wheel has no bundled models in {models}")
+    return RapidOCR(
+        params={
+            "Global.use_cls": False,
+            "Global.log_level": "error",
+            "Det.model_path": str(det[-1]),
+            "Rec.model_path": str(rec[-1]),
+        }
+    )
+
+
+def engine_for(path: Path) -> Any:
+    """Return the OCR engine; raise `LoadError` naming `path` and the extra when it is missing."""
+    if not available():
+        raise LoadError(path, MISSING_EXTRA)
+    return _engine()
+
+
+# -- images ---------------------------------------------------------------------------------
+
+
+def open_image(data: bytes, path: Path) -> list[Image]:
+    """Return the pages (frames) of the image file `data`, as RGB images."""
+    import io
+
+    from PIL import Image as PILImage
+    from PIL import ImageOps, UnidentifiedImageError
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", PILImage.DecompressionBombWarning)
+        try:
+            image = PILImage.open(io.BytesIO(data))
+            if image.width * image.height > MAX_PIXELS:
+                raise LoadError(
+                    path,
+                    f"the image is {image.width} × {image.height} pixels; "
+                    f"the limit is {MAX_PIXELS:,} pixels",
+                )
+            frames = []
+            for index in range(getattr(image, "n_frames", 1)):
+                image.seek(index)
+                frames.append(ImageOps.exif_transpose(image).convert("RGB"))
+            return frames
+        except LoadError:
+            raise
+        except (UnidentifiedImageError, PILImage.DecompressionBombWarning) as error:
+            raise LoadError(path, f"is not a readable image ({_first_line(error)})") from None
+        except (OSError, ValueError, SyntaxError, EOFError) as error:
+            raise LoadError(path, f"is a damaged image ({_first_line(error)})") from None
+
+
+def _first_line(error: BaseException) -> str:
+    return " ".join(str(error).split())[:120] or type(error).__name__
+
+
+def _scaled(image: Image) -> Image:
+    """Return `image` in grey, scaled to `PAGE_WIDTH_PX` wide."""
+    from PIL import Image as PILImage
+
+    grey = image.convert("L")
+    if grey.width == PAGE_WIDTH_PX:
+        return grey
+    height = max(1, round(grey.height * PAGE_WIDTH_PX / grey.width))
+    return grey.resize((PAGE_WIDTH_PX, height), PILImage.Resampling.LANCZOS)
+
+
+def strips(height: int, blank_rows: Sequence[bool], tallest: int = STRIP_MAX_PX) -> list[int]:
+    """Return the rows at which to cut an image `height` rows tall into strips.
+
+    Each cut is the blank row nearest to `tallest` rows below the previous cut
+    (searching upward, not further than half a strip); with no blank row
+    there, the strip is cut at full height.
+    """
+    cuts = [0]
+    while height - cuts[-1] > tallest:
+        start = cuts[-1]
+        target = start + tallest
+        cut = next(
+            (row for row in range(target, start + tallest // 2, -1) if blank_rows[row]), target
+        )
+        cuts.append(cut)
+    return [*cuts, height]
+
+
+def _recognise(page: Image) -> list[_Box]:
+    """Return the text boxes the engine finds in `page` (already scaled), in page pixels."""
+    import numpy as np
+
+    pixels = np.asarray(page)
+    blank = ((pixels < 128).mean(axis=1) <= _BLANK_INK).tolist()
+    cuts = strips(page.height, blank)
+    found: list[tuple[list[tuple[float, float]], str, float]] = []
+    for top, bottom in zip(cuts, cuts[1:], strict=False):
+        strip = np.ascontiguousarray(np.stack([pixels[top:bottom]] * 3, axis=-1))
+        result = _engine()(strip)
+        if result.boxes is None:
+            continue
+        for corners, text, score in zip(result.boxes, result.txts, result.scores, strict=False):
+            quad = [(float(x), float(y) + top) for x, y in corners]
+            found.append((quad, str(text), float(score)))
+    return _straightened(found)
+
+
+def _straightened(found: list[tuple[list[tuple[float, float]], str, float]]) -> list[_Box]:
+    """Return the boxes with the page's skew taken out of their corners (text is read already).
+
+    The skew is the median slope of the top edges of wide boxes (lines of
+    text); each corner is turned back by it, so a page scanned askew still
+    gives one row per printed line.
+    """
+    slopes = sorted(
+        (q[1][1] - q[0][1]) / (q[1][0] - q[0][0])
+        for q, _, _ in found
+        if q[1][0] - q[0][0] > 5 * abs(q[3][1] - q[0][1]) > 0
+    )
+    angle = math.atan(slopes[len(slopes) // 2]) if slopes else 0.0
+    cos, sin = math.cos(-angle), math.sin(-angle)
+    boxes = []
+    for quad, text, score in found:
+        xs = [x * cos - y * sin for x, y in quad]
+        ys = [x * sin + y * cos for x, y in quad]
+        boxes.append(_Box(text, score, min(xs), max(xs), min(ys), max(ys)))
+    return boxes
+
+
+# -- boxes into lines -----------------------------------------------------------------------
+
+
+def box_rows(boxes: Sequence[_Box]) -> list[list[_Box]]:
+    """Return `boxes` grouped into rows whose boxes overlap vertically by half, top to bottom."""
+    rows: list[list[_Box]] = []
+    for box in sorted(boxes, key=lambda b: (b.top + b.bottom) / 2):
+        middle = (box.top + box.bottom) / 2
+        for row in reversed(rows[-3:]):
+            top = statistics.median(b.top for b in row)
+            bottom = statistics.median(b.bottom for b in row)
+            if top <= middle <= bottom:
+                row.append(box)
+                break
+        else:
+            rows.append([box])
+    return [sorted(row, key=lambda b: b.x0) for row in rows]
+
+
+def row_text(row: Sequence[_Box]) -> str:
+    """Return the text of one row of boxes, spaced as printed and repaired where it is Chinese."""
+    text = row[0].text.strip()
+    for before, box in zip(row, row[1:], strict=False):
+        word = box.text.strip()
+        if not text or not word:
+            text += word
+            continue
+        gap = box.x0 - before.x1
+        height = before.bottom - before.top
+        cjk = is_cjk(text[-1]) or is_cjk(word[0])
+        text += " " if not cjk or gap > 0.5 * height else ""
+        text += word
+    if any(is_cjk(char) for char in text):
+        text = restore_fullwidth(text)
+    return text
+
+
+@dataclass(frozen=True)
+class _ReadLine:
+    line: Line
+    confidence: float
+
+
+def page_lines(boxes: Sequence[_Box], number: int, height_px: int) -> list[_ReadLine]:
+    """Return the lines of one page in the paragraph builder's coordinates (points)."""
+    # -- a row with no letter or digit is a rule, a bullet glyph or a smudge, not text --
+    rows = [row for row in box_rows(boxes) if any(char.isalnum() for char in row_text(row))]
+    if not rows:
+        return []
+    scale = PAGE_WIDTH_PT / PAGE_WIDTH_PX
+    heights = [max(b.bottom - b.top for b in row) for row in rows]
+    ems = [_em_width(row) for row in rows]
+    body_height = statistics.median(heights)
+    body_em = statistics.median(e for e in ems if e) if any(ems) else 0.0
+    read = []
+    for row, height, em in zip(rows, heights, ems, strict=False):
+        ratio = height / body_height
+        if em and body_em:
+            # -- a tall box may be descenders (`privacy@`); a heading is both taller and wider --
+            ratio = min(ratio, em / body_em)
+        elif ratio < 1.4:
+            ratio = (
+                1.0  # -- a Latin line (a URL) measured by height alone: body unless far larger --
+            )
+        if row_text(row).rstrip().endswith(_SENTENCE_END):
+            ratio = min(ratio, 1.0)  # -- a heading never ends a sentence --
+        line = Line(
+            page=number,
+            column=0,
+            text=row_text(row),
+            x0=min(b.x0 for b in row) * scale,
+            x1=max(b.x1 for b in row) * scale,
+            top=min(b.top for b in row) * scale,
+            bottom=max(b.bottom for b in row) * scale,
+            size=_font_size(ratio, body_height) * scale,
+            bold=False,
+        )
+        read.append(_ReadLine(line, min(b.score for b in row)))
+    return read
+
+
+def _em_width(row: Sequence[_Box]) -> float:
+    """Return the width of one em in a row of Chinese text (Han glyphs are one em wide), else 0."""
+    text = "".join(b.text for b in row)
+    wide = sum(1 for char in text if is_cjk(char))
+    if wide < 2 or wide < 0.3 * len(text):
+        return 0.0
+    width = sum(b.x1 - b.x0 for b in row)
+    return width / (wide + 0.5 * (len(text) - wide))
+
+
+def _font_size(ratio: float, body_height: float) -> float:
+    """Return the font size, in pixels, of a line `ratio` times the size of the body text.
+
+    Box sizes jitter from line to line; a line within a fifth of the body
+    size is body text, others are rounded to quarter steps of it, so only a
+    clearly larger line reads as a heading.
+    """
+    if 0.8 <= ratio < 1.18:
+        ratio = 1.0
+    else:
+        ratio = max(0.5, round(ratio * 4) / 4)
+    return round(body_height * ratio / _BOX_TO_FONT, 1)
+
+
+# -- pages into blocks ----------------------------------------------------------------------
+
+
+def read_pages(pages: Sequence[PageImage], path: Path) -> tuple[Block, ...]:
+    """Return the paragraphs of the page images `pages`, in order, with OCR confidence."""
+    engine_for(path)
+    recognised = []
+    for page in pages:
+        scaled = _scaled(page.image)
+        recognised.append((_recognise(scaled), scaled.height, page.name))
+    return blocks_from_boxes(recognised)
+
+
+def blocks_from_boxes(recognised: Sequence[tuple[list[_Box], int, str]]) -> tuple[Block, ...]:
+    """Return the paragraphs of pages given as (boxes, height in pixels, name), in order."""
+    from dpa_compare.io.pdf import paragraphs, remove_furniture
+
+    layouts: list[PageLines] = []
+    confidence: dict[int, float] = {}
+    names: dict[int, str] = {}
+    for number, (boxes, height_px, name) in enumerate(recognised, start=1):
+        read = page_lines(boxes, number, height_px)
+        height = height_px * PAGE_WIDTH_PT / PAGE_WIDTH_PX
+        layouts.append(PageLines(number, PAGE_WIDTH_PT, height, tuple(r.line for r in read)))
+        confidence.update({id(r.line): r.confidence for r in read})
+        names[number] = f"page {number}" + (f" ({name})" if name else "")
+    layouts = remove_furniture(_without_running_lines(layouts))
+    heights = {page.number: page.height for page in layouts}
+    lines = [line for page in layouts for line in page.lines if line.text.strip()]
+    blocks = list(paragraphs(layouts))
+    groups = _rejoin_wrapped(list(zip(blocks, _lines_of(blocks, lines), strict=False)), lines)
+    return tuple(
+        _with_confidence(block, group, confidence, names, heights) for block, group in groups
+    )
+
+
+def _rejoin_wrapped(
+    groups: list[tuple[Block, list[Line]]], lines: Sequence[Line]
+) -> list[tuple[Block, list[Line]]]:
+    """Return the paragraphs with those split before a word too long for the line rejoined.
+
+    A typesetter moves an e-mail address or a URL that does not fit to the
+    next line, leaving the line short; the paragraph builder takes a short
+    line for a paragraph's end. When the room left on that line is narrower
+    than the next line's first word, the line did not end a paragraph.
+    """
+    from dpa_compare.io.pdf import join_lines
+
+    if not lines:
+        return groups
+    right = max(line.x1 for line in lines)
+    joined: list[tuple[Block, list[Line]]] = []
+    for block, group in groups:
+        if joined and group and _wrapped_before(joined[-1][1], group[0], right):
+            previous, previous_lines = joined[-1]
+            merged = dataclasses.replace(previous, text=join_lines(previous.text, block.text))
+            joined[-1] = (merged, previous_lines + group)
+        else:
+            joined.append((block, group))
+    return joined
+
+
+def _wrapped_before(previous: list[Line], first: Line, right: float) -> bool:
+    if not previous:
+        return False
+    last = previous[-1]
+    text = last.text.rstrip()
+    if first.page != last.page or first.top <= last.top or not text:
+        return False
+    if text.endswith(("。", "；", "：", "！", "？", ".", ";", ":")) or last.size != first.size:
+        return False
+    if first.top - last.bottom > 0.7 * (last.bottom - last.top):
+        return False
+    word = re.match(r"[A-Za-z0-9@:/._%+-]{6,}", first.text.strip())
+    if not word:
+        return False
+    word_width = (first.x1 - first.x0) * len(word.group()) / max(len(first.text.strip()), 1)
+    return right - last.x1 < word_width
+
+
+def _without_running_lines(pages: list[PageLines]) -> list[PageLines]:
+    """Return `pages` without margin lines repeated on most pages, spaces and digits ignored.
+
+    The PDF reader's `remove_furniture` compares lines as extracted; OCR may
+    read the same running header with or without a space (`Lumenfield 数据`,
+    `Lumenfield数据`), so the comparison here ignores whitespace.
+    """
+    from dpa_compare.io.pdf import MARGIN_ZONE
+
+    if len(pages) < 2:
+        return pages
+
+    def key(line: Line) -> str:
+        return re.sub(r"\d+", "#", re.sub(r"\s+", "", line.text.lower()))
+
+    def in_margin(line: Line, page: PageLines) -> bool:
+        return line.bottom <= page.height * MARGIN_ZONE or line.top >= page.height * (
+            1 - MARGIN_ZONE
+        )
+
+    seen = Counter(
+        k for page in pages for k in {key(ln) for ln in page.lines if in_margin(ln, page)}
+    )
+    needed = max(2, math.ceil(len(pages) / 2))
+    return [
+        dataclasses.replace(
+            page,
+            lines=tuple(
+                ln for ln in page.lines if not (in_margin(ln, page) and seen[key(ln)] >= needed)
+            ),
+        )
+        for page in pages
+    ]
+
+
+def _lines_of(blocks: Sequence[Block], lines: Sequence[Line]) -> Iterator[list[Line]]:
+    """Yield, for each block, the lines the paragraph builder joined into it (in order)."""
+    from dpa_compare.io.pdf import join_lines
+
+    index = 0
+    for block in blocks:
+        group: list[Line] = []
+        text = ""
+        while index < len(lines) and (not group or text != block.text):
+            group.append(lines[index])
+            text = (
+                join_lines(text, lines[index].text.strip()) if text else lines[index].text.strip()
+            )
+            index += 1
+        yield group
+
+
+def _with_confidence(
+    block: Block,
+    lines: Sequence[Line],
+    confidence: dict[int, float],
+    names: dict[int, str],
+    heights: dict[int, float],
+) -> Block:
+    scores = [confidence.get(id(line), 1.0) for line in lines]
+    doubts = tuple(
+        OcrDoubt(
+            text=line.text,
+            confidence=round(score, 3),
+            location=f"{names[line.page]}, {round(100 * line.top / heights[line.page])}% down",
+        )
+        for line, score in zip(lines, scores, strict=False)
+        if score < LOW_CONFIDENCE
+    )
+    page = lines[0].page if lines else None
+    text = block.text
+    if any(is_cjk(char) for char in text):
+        # -- a bracket opened on one line and closed on the next is paired only now --
+        text = restore_label_space(restore_fullwidth(text))
+    return dataclasses.replace(
+        block,
+        text=text,
+        location=names.get(page, block.location) if page else block.location,
+        ocr_confidence=round(min(scores), 3) if scores else None,
+        ocr_doubts=doubts,
+    )
+
+
+__all__ = [
+    "LOW_CONFIDENCE",
+    "MISSING_EXTRA",
+    "PAGE_WIDTH_PX",
+    "PageImage",
+    "available",
+    "box_rows",
+    "engine_for",
+    "open_image",
+    "read_pages",
+    "row_text",
+    "strips",
+]

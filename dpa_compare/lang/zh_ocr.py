@@ -12,14 +12,15 @@ from __future__ import annotations
 
 import re
 
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+from dpa_compare.lang.script import HAN
+
 _CJK_PUNCT = "“”‘’「」『』（）《》【】、，。；：？！"
 
 _FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 
 # -- a mark touching Chinese (or Chinese punctuation) on either side, never between two digits --
 _MARK_NEXT_TO_HAN = re.compile(
-    rf"(?<=[{_HAN}{_CJK_PUNCT}])\s*([,;:?!])\s*|\s*([,;:?!])\s*(?=[{_HAN}“‘「《（])"
+    rf"(?<=[{HAN}{_CJK_PUNCT}])\s*([,;:?!])\s*|\s*([,;:?!])\s*(?=[{HAN}“‘「《（])"
 )
 _ITEM_MARKER = re.compile(r"[A-Za-z]{1,4}|\d{1,3}")
 _SECTION_SIGN = re.compile(r"§(?=\d)")
@@ -28,11 +29,11 @@ _SECTION_SIGN = re.compile(r"§(?=\d)")
 _LATIN_COMMA = re.compile(r"(?<=[A-Za-z0-9.])\s*(?:，\s*(?=[A-Za-z])|,(?=[A-Z][a-z]))")
 
 # -- a decimal clause number run into the text after it: "1.1“关联方”", "7.定义" --
-_LABEL_RUN_ON = re.compile(rf"^(\d{{1,3}}(?:\.\d{{1,3}})*\.?)(?=[{_HAN}“‘「《])")
-_ASCII_ITEM_RUN_ON = re.compile(rf"^(\((?:[a-z]{{1,2}}|[ivx]{{1,5}}|\d{{1,2}})\))(?=[{_HAN}“])")
+_LABEL_RUN_ON = re.compile(rf"^(\d{{1,3}}(?:\.\d{{1,3}})*\.?)(?=[{HAN}“‘「《])")
+_ASCII_ITEM_RUN_ON = re.compile(rf"^(\((?:[a-z]{{1,2}}|[ivx]{{1,5}}|\d{{1,2}})\))(?=[{HAN}“])")
 _FULL_WIDTH_ITEM_SPACED = re.compile(r"^(（[一二三四五六七八九十]{1,3}）)[ \u3000]+")
 _ANNEX_RUN_ON = re.compile(
-    rf"^((?:附件|附录|附錄|附表)(?:[一二三四五六七八九十]{{1,3}}|\d{{1,2}}|[A-Z]))(?=[{_HAN}])"
+    rf"^((?:附件|附录|附錄|附表)(?:[一二三四五六七八九十]{{1,3}}|\d{{1,2}}|[A-Z]))(?=[{HAN}])"
 )
 _NOT_A_LABEL_AFTER = "年月日号個个%％元倍天小时分秒周週项項条條款章节節"
 
@@ -78,13 +79,13 @@ def _full_width_pair(text: str, start: int, end: int) -> bool:
     inside = text[start + 1 : end]
     if "（" in (text[start], text[end]) or "）" in (text[start], text[end]):
         return True
-    if re.search(f"[{_HAN}]", inside):
+    if re.search(f"[{HAN}]", inside):
         return True
     before, after = text[start - 1 : start], text[end + 1 : end + 2]
     if inside.isdigit():
         # -- "三十(30)日" restates a number; "：(1)姓名" is an item marker --
-        return bool(re.match(f"[{_HAN}]", before))
-    return bool(re.search(f"[{_HAN}]", before + after)) and not _ITEM_MARKER.fullmatch(inside)
+        return bool(re.match(f"[{HAN}]", before))
+    return bool(re.search(f"[{HAN}]", before + after)) and not _ITEM_MARKER.fullmatch(inside)
 
 
 def restore_label_space(text: str) -> str:

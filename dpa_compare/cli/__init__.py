@@ -51,6 +51,64 @@ def cli() -> None:
     """
 
 
+def _join_page_images(argv: list[str]) -> list[str]:
+    """Return `argv` with the page images of one document joined into one argument.
+
+    A run of image paths after an option (`--zh p-1.png p-2.png`) is one
+    document; so is a run of positional image paths when the command is given
+    more positional arguments than it takes (`segment p-1.png p-2.png`), but
+    not when each fills a slot of its own (`check en.png zh.png`).
+    """
+    from dpa_compare.io.image import PATH_LIST_SEPARATOR, is_image, join_image_arguments
+
+    command, start = _command_of(argv)
+    arguments = [p for p in command.params if isinstance(p, click.Argument)] if command else []
+    if command is None or any(p.nargs != 1 for p in arguments):
+        return join_image_arguments(argv)
+    valued = {
+        name
+        for p in command.params
+        if isinstance(p, click.Option) and not p.is_flag and not p.count
+        for name in p.opts
+    }
+    positional, k = [], start
+    while k < len(argv):
+        token = argv[k]
+        k += 2 if token in valued else 1
+        if not token.startswith("-") or token == "-":
+            positional.append(k - 1)
+    if len(positional) <= len(arguments):
+        return join_image_arguments(argv)
+    joined: list[str] = []
+    for k, token in enumerate(argv):
+        previous = k - 1
+        if (
+            k in positional
+            and previous in positional
+            and is_image(token)
+            and all(is_image(part) for part in joined[-1].split(PATH_LIST_SEPARATOR))
+        ):
+            joined[-1] += PATH_LIST_SEPARATOR + token
+        else:
+            joined.append(token)
+    return join_image_arguments(joined)
+
+
+def _command_of(argv: list[str]) -> tuple[click.Command | None, int]:
+    """Return the (sub)command `argv` invokes and the index of its first own argument."""
+    command: click.Command = cli
+    k = 0
+    while isinstance(command, click.Group) and k < len(argv):
+        if argv[k].startswith("-"):
+            k += 1
+            continue
+        found = command.get_command(click.Context(command), argv[k])
+        if found is None:
+            return None, k
+        command, k = found, k + 1
+    return (None, k) if isinstance(command, click.Group) else (command, k)
+
+
 def _register_commands() -> None:
     for name in COMMAND_MODULES:
         module = importlib.import_module(f"dpa_compare.cli.{name}")
@@ -60,11 +118,9 @@ def _register_commands() -> None:
 
 def main(argv: list[str] | None = None) -> None:
     """Run the command line and exit with its code; never show a traceback for bad input."""
-    from dpa_compare.io.image import join_image_arguments
-
     _register_commands()
     # -- `--zh page-*.png`: the shell gives one argument per page; they are one document --
-    argv = join_image_arguments(sys.argv[1:] if argv is None else argv)
+    argv = _join_page_images(sys.argv[1:] if argv is None else argv)
     try:
         _refuse_output_naming_an_input(sys.argv[1:] if argv is None else argv)
         code = cli.main(args=argv, prog_name="dpa-compare", standalone_mode=False)

@@ -357,8 +357,9 @@ def corpus() -> dict[str, Any]:
     from dpa_compare.qa import check_documents, load_glossary
 
     glossary = load_glossary(CORPUS / "glossary.yaml")
-    old_en, old_zh = _load(CORPUS / "en/dpa-2020-05.md", "en"), _load(
-        CORPUS / "zh/dpa-2020-05.zh.md", "zh"
+    old_en, old_zh = (
+        _load(CORPUS / "en/dpa-2020-05.md", "en"),
+        _load(CORPUS / "zh/dpa-2020-05.zh.md", "zh"),
     )
     careful = check_documents(old_en, old_zh, glossary=glossary)
     draft = check_documents(
@@ -398,7 +399,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--laws", type=int, default=24, help="laws per injected defect kind")
     parser.add_argument("--seed", type=int, default=13)
-    parser.add_argument("--limit", type=int, default=0, help="only the first N tw-laws pairs (0: all)")
+    parser.add_argument(
+        "--limit", type=int, default=0, help="only the first N tw-laws pairs (0: all)"
+    )
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     parser.add_argument("--skip-inject", action="store_true")
     parser.add_argument("--skip-corpus", action="store_true")
@@ -430,7 +433,9 @@ def _print(out: dict[str, Any]) -> None:
     for key, per100 in laws["by_check"].items():
         print(f"  {key:32} {per100:7.2f} per 100 articles")
     for f in laws["serious"]:
-        print(f"- {f['law']} {f['en'] or '-'} ⇄ {f['zh'] or '-'} [{f['check']}/{f['severity']}] {f['message']}")
+        print(
+            f"- {f['law']} {f['en'] or '-'} ⇄ {f['zh'] or '-'} [{f['check']}/{f['severity']}] {f['message']}"
+        )
         print(f"    evidence: {json.dumps(f['evidence'], ensure_ascii=False)[:300]}")
     if "tw_pdpa" in out:
         p = out["tw_pdpa"]

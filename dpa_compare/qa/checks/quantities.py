@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from dpa_compare.lang.citations import Place, place_of, resolve
+from dpa_compare.model import Clause
 from dpa_compare.qa.refs import Ref, find_refs, refs_agree, translate_ref
 from dpa_compare.qa.registry import Context, Issue, Pair, check
 from dpa_compare.qa.text import find_emails, find_urls, normalise, url_key
@@ -65,30 +67,54 @@ def dates(pair: Pair, ctx: Context) -> Iterator[Issue]:
     yield from _value_issue("dates", *unmatched_values(en, zh, ("date",)))
 
 
-def _distinct(refs: list[Ref]) -> list[Ref]:
-    kept: list[Ref] = []
+def _distinct(refs: list[tuple[Ref, Ref]]) -> list[tuple[Ref, Ref]]:
+    kept: list[tuple[Ref, Ref]] = []
     for ref in refs:
-        if not any(refs_agree(r, ref) for r in kept):
+        if not any(_agree(r, ref) for r in kept):
             kept.append(ref)
     return kept
+
+
+def _agree(left: tuple[Ref, Ref], right: tuple[Ref, Ref]) -> bool:
+    """Return True when two (as written, resolved) citations agree in either form."""
+    return refs_agree(left[0], right[0]) or refs_agree(left[1], right[1])
+
+
+def clause_citations(clause: Clause | None, text: str, lang: str) -> list[tuple[Ref, Ref]]:
+    """Return (citation as written, citation resolved against its clause) for what `text` cites.
+
+    A heading's own label (`Part One`, `第一部分`, `Article 8` at the start
+    of a heading) names the clause rather than referring to one, and is left out.
+    """
+    place = place_of(clause.path) if clause is not None else Place()
+    heading = clause.heading if clause is not None else ""
+    found = []
+    for ref in find_refs(normalise(text), lang):
+        if heading and ref.start < len(heading) and not text[: ref.start].strip(" #*\t"):
+            continue
+        found.append((ref, resolve(ref, place)))
+    return found
 
 
 @check("major")
 def cross_references(pair: Pair, ctx: Context) -> Iterator[Issue]:
     """Cross-references cite different clauses or annexes (`Section 5.2` ⇄ `第5.2条`, `Annex 2` ⇄ `附件二`).
 
-    With a label map from the alignment, an English reference is expected
-    in Chinese as the label of the clause aligned with its target.
+    Citations are read with the one grammar of `lang.citations` (worded and
+    reordered forms, ranges, relative references resolved against the clause
+    they sit in). With a label map from the alignment, an English reference
+    is expected in Chinese as the label of the clause aligned with its target.
     """
     if not _both(pair):
         return
     en_refs = [
-        translate_ref(r, ctx.label_map) for r in _distinct(find_refs(normalise(pair.en_text), "en"))
+        (translate_ref(raw, ctx.label_map), translate_ref(res, ctx.label_map))
+        for raw, res in _distinct(clause_citations(pair.en, pair.en_text, "en"))
     ]
-    zh_refs = _distinct(find_refs(normalise(pair.zh_text), "zh"))
+    zh_refs = _distinct(clause_citations(pair.zh, pair.zh_text, "zh"))
     missing, extra = list(en_refs), list(zh_refs)
     for ref in en_refs:
-        match = next((z for z in extra if refs_agree(ref, z)), None)
+        match = next((z for z in extra if _agree(ref, z)), None)
         if match is not None:
             missing.remove(ref)
             extra.remove(match)
@@ -96,13 +122,14 @@ def cross_references(pair: Pair, ctx: Context) -> Iterator[Issue]:
         return
     parts = []
     if missing:
-        parts.append("English cites " + ", ".join(f"{r.text} (→ {r.display})" for r in missing))
+        parts.append("English cites " + ", ".join(f"{r.text} (→ {r.display})" for r, _ in missing))
     if extra:
-        parts.append("Chinese cites " + ", ".join(f"{r.text} (→ {r.display})" for r in extra))
+        parts.append("Chinese cites " + ", ".join(f"{r.text} (→ {r.display})" for r, _ in extra))
     yield Issue(
         "cross-references differ — " + "; ".join(parts),
-        {"en_only": [r.text for r in missing], "zh_only": [r.text for r in extra],
-         "expected_zh": [r.display for r in missing]},
+        {"en_only": [r.text for r, _ in missing], "zh_only": [r.text for r, _ in extra],
+         "expected_zh": [r.display for _, r in missing],
+         "en_text": pair.en_text, "zh_text": pair.zh_text},
     )  # fmt: skip
 
 

@@ -47,7 +47,8 @@ ARTICLE, PARAGRAPH, SUBPARAGRAPH, ITEM = 0, 1, 2, 3
 class Citation:
     """One citation found in a text: kind, number path, the words cited and their span.
 
-    `levels` gives the rank of each path element (ARTICLE … ITEM) where the
+    `unit` names an annex's or chapter's own numbering (`annex`, `schedule`,
+    `appendix`, `chapter`, `part`). `levels` gives the rank of each path element (ARTICLE … ITEM) where the
     text named it; `self_article` is True for a relative citation anchored
     at "this article" / 本條 (as opposed to a bare `paragraph 2`).
     """
@@ -58,6 +59,13 @@ class Citation:
     start: int
     end: int
     levels: tuple[int, ...] = ()
+    numbers: tuple[int, int] = (-1, -1)
+    unit: str = ""
+
+    @property
+    def number_span(self) -> tuple[int, int]:
+        """Return the span from the first to the last number cited (the whole citation when none)."""
+        return self.numbers if self.numbers[0] >= 0 else (self.start, self.end)
 
     @property
     def display(self) -> str:
@@ -155,7 +163,7 @@ _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "
 _ORDINAL = r"(?:" + "|".join(_ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))"
 _EN_MENTION = re.compile(
     rf"""
-    (?P<numbered>\b(?P<unit>(?i:{_EN_UNIT}))(?<=\w|\.|§|¶)\s*(?P<nums>{_EN_NUM}(?:{_EN_LIST_SEP}{_EN_NUM})*))
+    (?P<numbered>(?:\b|(?=[§¶]))(?P<unit>(?i:{_EN_UNIT}))(?<=\w|\.|§|¶)\s*(?P<nums>{_EN_NUM}(?:{_EN_LIST_SEP}{_EN_NUM})*))
     |(?P<ordinal>\b(?i:the)\s+(?P<ord>(?i:{_ORDINAL}))\s+(?P<ounit>(?i:{_EN_UNIT}))\b)
     |(?P<preceding>\b(?i:the)\s+(?i:preceding|previous|foregoing|last\s+preceding)
         (?:\s+(?P<count>two|three|four|five|[2-5]))?\s+(?P<punit>(?i:{_EN_UNIT}))\b(?!\s*\d))
@@ -164,6 +172,7 @@ _EN_MENTION = re.compile(
     re.VERBOSE,
 )
 _EN_NUM_RE = re.compile(_EN_NUM)
+_EN_UNIT_NAMES = {"annexe": "annex", "appendice": "appendix", "appendix": "appendix"}
 _EN_JOIN = re.compile(r"\s*(?:,\s*)?(?:(?:of|in|under)\s+(?:the\s+)?)?$", re.IGNORECASE)
 
 
@@ -173,7 +182,8 @@ class _Mention:
     elements: list[str]  # -- alternatives (a list or range's members); [] for "this article" --
     start: int
     end: int
-    multi_path: bool = False  # -- one element carries a dotted path (`7.2(a)`) --
+    spans: list[tuple[int, int]]  # -- where each element is written --
+    word: str = ""
 
 
 def _en_level(unit: str) -> int:
@@ -192,18 +202,20 @@ def _en_mentions(text: str) -> Iterator[_Mention]:
     for m in _EN_MENTION.finditer(text):
         if m.group("numbered"):
             level = _en_level(m.group("unit"))
-            nums = [n.group() for n in _EN_NUM_RE.finditer(m.group("nums"))]
-            yield _Mention(level, nums, m.start(), m.end())
+            base = m.start("nums")
+            found = list(_EN_NUM_RE.finditer(m.group("nums")))
+            spans = [(base + n.start(), base + n.end()) for n in found]
+            yield _Mention(level, [n.group() for n in found], m.start(), m.end(), spans, m.group("unit"))
         elif m.group("ordinal"):
             word = m.group("ord").lower()
             number = _ORDINALS.get(word) or int(re.sub(r"\D", "", word))
-            yield _Mention(_en_level(m.group("ounit")), [str(number)], m.start(), m.end())
+            yield _Mention(_en_level(m.group("ounit")), [str(number)], m.start(), m.end(), [m.span()])
         elif m.group("preceding"):
             count = _COUNTS.get((m.group("count") or "").lower(), 1)
             token = "prev" if count == 1 else f"prev{count}"
-            yield _Mention(_en_level(m.group("punit")), [token], m.start(), m.end())
+            yield _Mention(_en_level(m.group("punit")), [token], m.start(), m.end(), [m.span()])
         else:
-            yield _Mention(_en_level(m.group("tunit")), [], m.start(), m.end())
+            yield _Mention(_en_level(m.group("tunit")), [], m.start(), m.end(), [])
 
 
 def _split_number(raw: str) -> tuple[str, ...]:
@@ -237,8 +249,9 @@ def _chain_citations(chain: list[_Mention], text: str) -> Iterator[Citation]:
     head = chain[0]
     if head.level < 0:
         kind = "annex" if head.level == -2 else "chapter"
-        for element in head.elements:
-            yield Citation(kind, _split_number(element), words, start, end, ())
+        unit = _EN_UNIT_NAMES.get(head.word.lower().rstrip("s"), head.word.lower().rstrip("s"))
+        for element, span in zip(head.elements, head.spans):
+            yield Citation(kind, _split_number(element), words, start, end, (), span, unit)
         return
     ordered = sorted(chain, key=lambda m: m.level)
     anchored = ordered[0].level == ARTICLE
@@ -250,7 +263,7 @@ def _chain_citations(chain: list[_Mention], text: str) -> Iterator[Citation]:
         kind = "relative"
     if not ordered:
         return  # -- "this Article" alone cites nothing --
-    for path, levels in _expand(ordered):
+    for path, levels, numbers in _expand(ordered):
         if kind == "relative" and len(chain) == 1 and levels[0] in (ARTICLE, ITEM):
             continue  # -- "item 10" alone is as often a count as a citation --
         yield Citation(
@@ -260,21 +273,33 @@ def _chain_citations(chain: list[_Mention], text: str) -> Iterator[Citation]:
             start,
             end,
             levels,
+            numbers,
         )
 
 
-def _expand(ordered: list[_Mention]) -> Iterator[tuple[tuple[str, ...], tuple[int, ...]]]:
-    """Yield (path, levels) for every combination of the mentions' listed members (few in practice)."""
-    combos: list[tuple[tuple[str, ...], tuple[int, ...]]] = [((), ())]
+_Combo = tuple[tuple[str, ...], tuple[int, ...], tuple[int, int]]
+
+
+def _expand(ordered: list[_Mention]) -> Iterator[_Combo]:
+    """Yield (path, levels, number span) for every combination of the mentions' listed members."""
+    combos: list[_Combo] = [((), (), (-1, -1))]
     for mention in ordered:
-        members = mention.elements or [""]
+        members = list(zip(mention.elements, mention.spans)) or [("", (-1, -1))]
         combos = [
-            (path + parts, levels + (mention.level,) * len(parts))
-            for path, levels in combos
-            for member in members[:12]
+            (path + parts, levels + (mention.level,) * len(parts), _cover(numbers, span))
+            for path, levels, numbers in combos
+            for member, span in members[:12]
             for parts in [_split_number(member) if member else ()]
         ]
     yield from combos
+
+
+def _cover(left: tuple[int, int], right: tuple[int, int]) -> tuple[int, int]:
+    if left[0] < 0:
+        return right
+    if right[0] < 0:
+        return left
+    return (min(left[0], right[0]), max(left[1], right[1]))
 
 
 # ------------------------------------------------------------------ Chinese --
@@ -297,12 +322,15 @@ _ZH_PIECE = re.compile(
     """,
     re.VERBOSE,
 )
-_ZH_CHAPTER = re.compile(rf"第\s*(?P<num>{_ZH_NUM})\s*(?:章|部分|编|編)")
+_ZH_CHAPTER = re.compile(rf"第\s*(?P<num>{_ZH_NUM})\s*(?P<word>章|部分|编|編)")
+_ZH_UNIT_NAMES = {"章": "chapter", "部分": "part", "编": "part", "編": "part", "附件": "annex",
+                  "附表": "schedule", "附录": "appendix", "附錄": "appendix", "附圖": "figure",
+                  "附图": "figure"}  # fmt: skip
 _ZH_ANNEX_WORD = r"(?:附件|附录|附錄|附表|附圖|附图)"
 _ZH_ANNEX_NUM = rf"(?:{_ZH_NUM}|[A-Z](?![A-Za-z])|[IVX]{{1,5}}(?![A-Za-z]))"
 _ZH_LIST_WORD = r"\s*(?:、|，|,|及|和|或|与|與|至|到|以及|-|–)\s*"
 _ZH_ANNEX = re.compile(
-    rf"{_ZH_ANNEX_WORD}\s*{_ZH_ANNEX_NUM}(?:{_ZH_LIST_WORD}(?:{_ZH_ANNEX_WORD}\s*)?{_ZH_ANNEX_NUM})*"
+    rf"(?P<word>{_ZH_ANNEX_WORD})\s*{_ZH_ANNEX_NUM}(?:{_ZH_LIST_WORD}(?:{_ZH_ANNEX_WORD}\s*)?{_ZH_ANNEX_NUM})*"
 )
 _ZH_ANNEX_ITEM = re.compile(rf"(?:{_ZH_ANNEX_WORD}\s*)?(?P<num>{_ZH_ANNEX_NUM})")
 # -- 第9至13条, 第七、八条: numbers listed before one unit --
@@ -320,16 +348,20 @@ def _chinese(text: str) -> Iterator[Citation]:
         listed.append(match.span())
         for number in re.finditer(_ZH_NUM, match.group()):
             yield Citation(kind, (canonical_element(number.group()),), match.group(),
-                           match.start(), match.start() + number.end(), (ARTICLE,))  # fmt: skip
+                           match.start(), match.end(), (ARTICLE,),
+                           (match.start() + number.start(), match.start() + number.end()))  # fmt: skip
     yield from _zh_chains(text, listed)
     for match in _ZH_CHAPTER.finditer(text):
         if not any(s <= match.start() < e for s, e in listed):
+            unit = _ZH_UNIT_NAMES[match.group("word")]
             yield Citation("chapter", (canonical_element(match.group("num")),), match.group(),
-                           match.start(), match.end())  # fmt: skip
+                           match.start(), match.end(), (), match.span("num"), unit)  # fmt: skip
     for match in _ZH_ANNEX.finditer(text):
+        unit = _ZH_UNIT_NAMES[match.group("word")]
         for item in _ZH_ANNEX_ITEM.finditer(match.group()):
+            where = (match.start() + item.start("num"), match.start() + item.end("num"))
             yield Citation("annex", _split_number(canonical_element(item["num"])), match.group(),
-                           match.start(), match.start() + item.end())  # fmt: skip
+                           match.start(), match.end(), (), where, unit)  # fmt: skip
 
 
 def _zh_pieces(
@@ -393,13 +425,14 @@ def _zh_citation(
     words = text[start:end]
     levels = tuple(level for level, elements, _ in chain for _ in elements)
     path = tuple(element for _, elements, _ in chain for element in elements)
+    numbers = (_number_start(chain[0][2]), _number_end(chain[-1][2]))
     if levels[0] == ARTICLE and path[0] and not path[0].startswith("prev"):
-        return Citation("clause", path, words, start, end, levels)
+        return Citation("clause", path, words, start, end, levels, numbers)
     if levels[0] == ARTICLE and not path[0]:  # -- 本條第一項: relative to this article --
         path, levels = path[1:], levels[1:]
         if not path:
             return None
-        return Citation("relative", path, words, start, end, levels)
+        return Citation("relative", path, words, start, end, levels, numbers)
     if (
         previous is not None
         and previous.kind == "clause"
@@ -410,11 +443,25 @@ def _zh_citation(
     ):  # -- 第七條第一項、第二項: the second paragraph belongs to the same article --
         cut = previous.levels.index(levels[0])
         return Citation("clause", previous.path[:cut] + path, words, start, end,
-                        previous.levels[:cut] + levels)  # fmt: skip
+                        previous.levels[:cut] + levels, numbers)  # fmt: skip
     if not path[0] and len(path) == 1:
         return None  # -- 本項 alone --
     path = tuple(p for p in path if p) or path
-    return Citation("relative", path, words, start, end, levels[-len(path) :])
+    return Citation("relative", path, words, start, end, levels[-len(path) :], numbers)
+
+
+def _number_start(match: re.Match[str]) -> int:
+    for group in ("num", "pnum"):
+        if match.group(group):
+            return match.start(group)
+    return match.start()
+
+
+def _number_end(match: re.Match[str]) -> int:
+    for group in ("sub", "num", "pnum"):
+        if match.group(group):
+            return match.end(group)
+    return match.end()
 
 
 # --------------------------------------------------------------------- API --
@@ -428,11 +475,11 @@ def find_citations(text: str, lang: str) -> list[Citation]:
 
 def find_all_citations(text: str) -> list[Citation]:
     """Return the citations of both grammars in `text` (a text of either language, or mixed)."""
-    seen: list[Citation] = []
-    for citation in sorted([*_english(text), *_chinese(text)], key=lambda c: (c.start, c.end)):
-        if not any(c.start <= citation.start < c.end for c in seen):
-            seen.append(citation)
-    return seen
+    english = list(_english(text))
+    chinese = [
+        c for c in _chinese(text) if not any(e.start <= c.start < e.end for e in english)
+    ]
+    return sorted([*english, *chinese], key=lambda c: (c.start, c.end))
 
 
 def resolve(citation: Citation, place: Place) -> Citation:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 
 from dpa_compare.lang.citations import (
     Citation,
@@ -53,7 +54,7 @@ def translate_ref(ref: Ref, label_map: Mapping[str, str] | None) -> Ref:
             continue
         target = parse_label(value)
         if target is not None:
-            return Ref(ref.kind, target.path, ref.text, ref.start, ref.end, ref.levels)
+            return replace(ref, path=target.path)
     return ref
 
 

@@ -164,10 +164,12 @@ _ORDINAL = r"(?:" + "|".join(_ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))"
 _EN_MENTION = re.compile(
     rf"""
     (?P<numbered>(?:\b|(?=[§¶]))(?P<unit>(?i:{_EN_UNIT}))(?<=\w|\.|§|¶)\s*(?P<nums>{_EN_NUM}(?:{_EN_LIST_SEP}{_EN_NUM})*))
-    |(?P<ordinal>\b(?i:the)\s+(?P<ord>(?i:{_ORDINAL}))\s+(?P<ounit>(?i:{_EN_UNIT}))\b)
+    |(?P<ordinal>\b(?:(?i:the)\s+)?(?P<ord>(?i:{_ORDINAL}))
+        (?:\s*(?:,|to|and|or|through)\s*(?P<ord2>(?i:{_ORDINAL})))?\s+(?P<ounit>(?i:{_EN_UNIT}))\b)
     |(?P<preceding>\b(?i:the)\s+(?i:preceding|previous|foregoing|last\s+preceding)
         (?:\s+(?P<count>two|three|four|five|[2-5]))?\s+(?P<punit>(?i:{_EN_UNIT}))\b(?!\s*\d))
-    |(?P<this>\b(?i:this|the\s+same)\s+(?P<tunit>(?i:article|paragraph|section|subparagraph))\b(?!\s*[\dIVX]))
+    |(?P<this>\b(?i:this|the\s+same)\s+(?P<tunit>(?i:article|paragraph|section|subparagraph))\b(?!\s*[\dIVX])
+        |\b(?i:hereof|herein)\b)
     """,
     re.VERBOSE,
 )
@@ -204,42 +206,74 @@ def _en_mentions(text: str) -> Iterator[_Mention]:
             level = _en_level(m.group("unit"))
             base = m.start("nums")
             found = list(_EN_NUM_RE.finditer(m.group("nums")))
-            spans = [(base + n.start(), base + n.end()) for n in found]
-            yield _Mention(level, [n.group() for n in found], m.start(), m.end(), spans, m.group("unit"))
+            elements = [(e, (base + n.start(), base + n.end())) for n in found for e in _range_ends(n.group())]
+            yield _Mention(level, [e for e, _ in elements], m.start(), m.end(),
+                           [span for _, span in elements], m.group("unit"))  # fmt: skip
         elif m.group("ordinal"):
-            word = m.group("ord").lower()
-            number = _ORDINALS.get(word) or int(re.sub(r"\D", "", word))
-            yield _Mention(_en_level(m.group("ounit")), [str(number)], m.start(), m.end(), [m.span()])
+            numbers = [_ordinal(m.group(g)) for g in ("ord", "ord2") if m.group(g)]
+            yield _Mention(_en_level(m.group("ounit")), numbers, m.start(), m.end(),
+                           [m.span()] * len(numbers))  # fmt: skip
         elif m.group("preceding"):
             count = _COUNTS.get((m.group("count") or "").lower(), 1)
             token = "prev" if count == 1 else f"prev{count}"
             yield _Mention(_en_level(m.group("punit")), [token], m.start(), m.end(), [m.span()])
         else:
-            yield _Mention(_en_level(m.group("tunit")), [], m.start(), m.end(), [])
+            unit = m.group("tunit") or "article"
+            yield _Mention(_en_level(unit), [], m.start(), m.end(), [])
+
+
+def _ordinal(word: str) -> str:
+    word = word.lower()
+    return str(_ORDINALS.get(word) or int(re.sub(r"\D", "", word)))
+
+
+def _range_ends(raw: str) -> list[str]:
+    """Return `1153-1163` as its two ends (a range: the second is larger); `5-1` stays one number."""
+    m = re.fullmatch(r"(\d+)-(\d+)", raw.strip())
+    if m and int(m.group(2)) > int(m.group(1)):
+        return [m.group(1), m.group(2)]
+    return [raw]
 
 
 def _split_number(raw: str) -> tuple[str, ...]:
     """Return `28(3)(e)` → (28, 3, e), `7.2` → (7, 2), `6-1` → (6-1,)."""
-    return tuple(canonical_element(p) for p in re.split(r"[.()\s]+", raw) if p)
+    return tuple(canonical_element(p) for p in re.split(r"[.()（）\s]+", raw) if p)
 
 
 def _english(text: str) -> Iterator[Citation]:
     mentions = list(_en_mentions(text))
     chains: list[list[_Mention]] = []
-    for mention in mentions:
+    for index, mention in enumerate(mentions):
         last = chains[-1][-1] if chains else None
+        after = mentions[index + 1] if index + 1 < len(mentions) else None
         if (
             last is not None
             and mention.level >= 0
             and last.level >= 0
             and mention.level not in {m.level for m in chains[-1]}
             and _EN_JOIN.fullmatch(text[last.end : mention.start])
+            and not _belongs_to_next(last, mention, after, text)
         ):
             chains[-1].append(mention)
         else:
             chains.append([mention])
     for chain in chains:
         yield from _chain_citations(chain, text)
+
+
+def _belongs_to_next(last: _Mention, mention: _Mention, after: _Mention | None, text: str) -> bool:
+    """Return True for "Article 14, paragraphs 1 to 4 of Article 18": the paragraphs are Article 18's."""
+    return (
+        after is not None
+        and last.level == ARTICLE
+        and after.level == ARTICLE
+        and mention.level > ARTICLE
+        and bool(after.elements)
+        and bool(_EN_OF.fullmatch(text[mention.end : after.start]))
+    )
+
+
+_EN_OF = re.compile(r"\s*(?:of|in|under)\s+(?:the\s+)?", re.IGNORECASE)
 
 
 def _chain_citations(chain: list[_Mention], text: str) -> Iterator[Citation]:
@@ -254,7 +288,7 @@ def _chain_citations(chain: list[_Mention], text: str) -> Iterator[Citation]:
             yield Citation(kind, _split_number(element), words, start, end, (), span, unit)
         return
     ordered = sorted(chain, key=lambda m: m.level)
-    anchored = ordered[0].level == ARTICLE
+    anchored = ordered[0].level == ARTICLE and not any(e.startswith("prev") for e in ordered[0].elements)
     if anchored and not ordered[0].elements:
         ordered, kind = ordered[1:], "relative-this"  # -- "of this Article" --
     elif anchored:
@@ -264,7 +298,7 @@ def _chain_citations(chain: list[_Mention], text: str) -> Iterator[Citation]:
     if not ordered:
         return  # -- "this Article" alone cites nothing --
     for path, levels, numbers in _expand(ordered):
-        if kind == "relative" and len(chain) == 1 and levels[0] in (ARTICLE, ITEM):
+        if kind == "relative" and len(chain) == 1 and levels[0] in (ARTICLE, ITEM) and not path[0].startswith("prev"):
             continue  # -- "item 10" alone is as often a count as a citation --
         yield Citation(
             "relative" if kind.startswith("relative") else kind,
@@ -435,14 +469,14 @@ def _zh_citation(
         return Citation("relative", path, words, start, end, levels, numbers)
     if (
         previous is not None
-        and previous.kind == "clause"
+        and previous.kind in ("clause", "relative")
         and previous.levels
         and levels[0] in previous.levels
         and _ZH_LIST_SEP.match(text[previous.end : start])
         and not path[0].startswith("prev")
     ):  # -- 第七條第一項、第二項: the second paragraph belongs to the same article --
         cut = previous.levels.index(levels[0])
-        return Citation("clause", previous.path[:cut] + path, words, start, end,
+        return Citation(previous.kind, previous.path[:cut] + path, words, start, end,
                         previous.levels[:cut] + levels, numbers)  # fmt: skip
     if not path[0] and len(path) == 1:
         return None  # -- 本項 alone --
@@ -469,15 +503,16 @@ def _number_end(match: re.Match[str]) -> int:
 
 def find_citations(text: str, lang: str) -> list[Citation]:
     """Return the citations in `text` (language `en` or `zh`), in text order."""
-    found = _english(text) if lang == "en" else _chinese(text)
-    return sorted(found, key=lambda c: (c.start, c.end))
+    if lang != "en":
+        return find_all_citations(text)  # -- Chinese text keeps some citations in English (`§ 1798`) --
+    return sorted(_english(text), key=lambda c: (c.start, c.end))
 
 
 def find_all_citations(text: str) -> list[Citation]:
     """Return the citations of both grammars in `text` (a text of either language, or mixed)."""
-    english = list(_english(text))
-    chinese = [
-        c for c in _chinese(text) if not any(e.start <= c.start < e.end for e in english)
+    chinese = list(_chinese(text))
+    english = [
+        c for c in _english(text) if not any(z.start <= c.start < z.end or c.start <= z.start < c.end for z in chinese)
     ]
     return sorted([*english, *chinese], key=lambda c: (c.start, c.end))
 
@@ -544,8 +579,8 @@ def place_of(path: Iterable[str]) -> Place:
         if re.fullmatch(r"p\d+", element):
             paragraph = int(element[1:])
             break
-        if re.fullmatch(r"\d+(?:-\d+)?", element):
-            article = element
+        if article is None and re.fullmatch(r"\d+(?:-\d+)?", element):
+            article = element  # -- the outermost numbered level: `6` in ('ch1', '6', 'p2') --
     return Place(article, paragraph)
 
 

@@ -102,7 +102,8 @@ def cross_references(pair: Pair, ctx: Context) -> Iterator[Issue]:
 
     Citations are read with the one grammar of `lang.citations` (worded and
     reordered forms, ranges, relative references resolved against the clause
-    they sit in). With a label map from the alignment, an English reference
+    they sit in). Major when the two sides cite different things; minor when
+    a citation stands on one side only (made explicit or left implicit). With a label map from the alignment, an English reference
     is expected in Chinese as the label of the clause aligned with its target.
     """
     if not _both(pair):
@@ -125,11 +126,18 @@ def cross_references(pair: Pair, ctx: Context) -> Iterator[Issue]:
         parts.append("English cites " + ", ".join(f"{r.text} (→ {r.display})" for r, _ in missing))
     if extra:
         parts.append("Chinese cites " + ", ".join(f"{r.text} (→ {r.display})" for r, _ in extra))
+    # -- a citation on one side only is mostly made explicit or left implicit by the translator
+    #    ("a union as stated in Article 2" ⇄ 關係, 前項 ⇄ "as mentioned above"); two that
+    #    disagree — or a relative one that cannot be placed — cite something else: major --
+    conflicting = any(r.kind != "relative" for _, r in missing) and any(
+        r.kind != "relative" for _, r in extra
+    )
     yield Issue(
         "cross-references differ — " + "; ".join(parts),
         {"en_only": [r.text for r, _ in missing], "zh_only": [r.text for r, _ in extra],
          "expected_zh": [r.display for _, r in missing],
          "en_text": pair.en_text, "zh_text": pair.zh_text},
+        severity=None if conflicting else "minor",
     )  # fmt: skip
 
 

@@ -174,6 +174,8 @@ def extract_values(text: str, lang: str) -> list[Value]:
         taken.add(start, end)
     for ref in find_refs(norm, lang):
         taken.add(ref.start, ref.end)
+    for version in _VERSION.finditer(norm):
+        taken.add(*version.span())  # -- `v2`, `version 3`, `第2版`: a version, not a quantity --
     values = [
         *_dates(norm, lang, taken),
         *_identifiers(norm, taken),
@@ -181,7 +183,38 @@ def extract_values(text: str, lang: str) -> list[Value]:
         *_fractions(norm, taken),
     ]
     values.extend(_quantities(norm, lang, taken))
-    return sorted(values, key=lambda v: v.start)
+    return _without_list_numbering(sorted(values, key=lambda v: v.start), norm)
+
+
+_VERSION = re.compile(
+    r"(?<![A-Za-z])[vV]\.?\s?\d+(?:\.\d+)*(?![\d.])|\b(?i:version|release|edition|rev\.?)\s+\d+(?:\.\d+)*"
+    r"|第\s*\d+(?:\.\d+)*\s*版|\d+(?:\.\d+)*\s*版(?!权|權|本)|版本\s*\d+(?:\.\d+)*"
+)
+_LIST_MARK_AFTER = re.compile(r"\s*[，,、.．)）]")
+
+
+def _without_list_numbering(values: list[Value], norm: str) -> list[Value]:
+    """Drop inline list numbering (`1，… 2，… 3，…`): plain numbers 1, 2, 3 … each followed by a separator.
+
+    One language numbers a run-in list `i. ii. iii.` where the other writes
+    `1，2，3，` or leaves it out: the numbering is a label, not a quantity.
+    """
+    marks = [
+        v for v in values
+        if v.kind == "number" and not v.unit and v.key.isdigit() and _LIST_MARK_AFTER.match(norm, v.end)
+    ]  # fmt: skip
+    run: list[Value] = []
+    dropped: set[int] = set()
+    for value in marks:
+        if run and int(value.key) == int(run[-1].key) + 1:
+            run.append(value)
+        else:
+            if len(run) >= 2:
+                dropped.update(id(v) for v in run)
+            run = [value] if value.key == "1" else []
+    if len(run) >= 2:
+        dropped.update(id(v) for v in run)
+    return [v for v in values if id(v) not in dropped]
 
 
 def _claim(taken: Spans, start: int, end: int) -> bool:
@@ -358,7 +391,9 @@ def _skip_atom(norm: str, atom: _Atom) -> bool:
             and letters.group(1) not in ("US", "U.S.")
         ):
             return True
-        money_scale = _MONEY_SCALE.match(after) and _PREFIX_CURRENCY.search(before[-8:])
+        money_scale = (
+            _MONEY_SCALE.match(after) or _EN_SCALE.match(after)
+        ) and _PREFIX_CURRENCY.search(before[-8:])  # -- `USD 1m`, `NT$1million` --
         if (
             re.match(r"[A-Za-z]", after)
             and not _ORDINAL.match(after)
@@ -434,9 +469,8 @@ def _read_quantity(norm: str, lang: str, atom: _Atom) -> Value | None:
             "amount", canonical(value), suffix[1], norm[start : suffix[0]], start, suffix[0]
         )
     if percent := _PERCENT.match(norm, end):
-        return Value(
-            "percent", canonical(value), "", norm[start : percent.end()], start, percent.end()
-        )
+        stop = _percent_echo(norm, percent.end(), value)
+        return Value("percent", canonical(value), "", norm[start:stop], start, stop)
     if mille := _PER_MILLE.match(norm, end):
         return Value(
             "percent", canonical(value / 10), "", norm[start : mille.end()], start, mille.end()
@@ -471,6 +505,15 @@ def _scale(
     if match and script != "cn":
         return match.end(), value * EN_SCALE_VALUES[match.group(1).lower()], True
     return end, value, False
+
+
+_PERCENT_ECHO = re.compile(r"\s*[(（]\s*(\d+(?:\.\d+)?)\s*(?:%|percent|per\s?cent)?\s*[)）]", re.IGNORECASE)
+
+
+def _percent_echo(norm: str, end: int, value: Decimal) -> int:
+    """Return the end past a bracketed repeat of a percentage (`fifty percent (50%)`), else `end`."""
+    match = _PERCENT_ECHO.match(norm, end)
+    return match.end() if match and Decimal(match.group(1)) == value else end
 
 
 def _echo(norm: str, end: int, value: Decimal) -> tuple[int, bool]:

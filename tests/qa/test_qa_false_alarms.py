@@ -139,7 +139,7 @@ def test_allowed_english_is_shown_as_suppressed_not_dropped() -> None:
     from dpa_compare.qa import check_documents
 
     notice = "Provided as is without warranty of any kind"
-    pairs = [pair(f"The notice “{notice}” must be kept.", f"必須保留“{notice}”聲明。")]
+    pairs = [pair(f"The notice {notice} must be kept.", f"必須保留{notice}之聲明。")]
     en, zh = documents(pairs)
     glossary = Glossary((GlossaryEntry(notice, (notice,)),))
     from dpa_compare.model import Alignment, Link

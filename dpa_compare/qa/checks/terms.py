@@ -217,9 +217,10 @@ def _latin_pattern(ctx: Context) -> re.Pattern[str] | None:
     )
 
 
-def _masked(text: str, ctx: Context) -> str:
+def _masked(text: str, ctx: Context | None) -> str:
+    """Return `text` with URLs, e-mail addresses and (with `ctx`) the glossary's Latin terms blanked out."""
     spans = [(s, e) for _, s, e in (*find_urls(text), *find_emails(text))]
-    pattern = ctx.memo("latin_terms", lambda: _latin_pattern(ctx))
+    pattern = ctx.memo("latin_terms", lambda: _latin_pattern(ctx)) if ctx is not None else None
     if pattern is not None and re.search("[A-Za-z]", text):
         spans.extend(match.span() for match in pattern.finditer(text))
     chars = list(text)
@@ -247,18 +248,45 @@ def _looks_like_name(words: list[str]) -> bool:
 
 @check("major")
 def untranslated(pair: Pair, ctx: Context) -> Iterator[Issue]:
-    """English words left untranslated in the Chinese text."""
+    """English words left untranslated in the Chinese text.
+
+    English the glossary keeps in Latin script (a name, a licence notice that
+    must stay in English) is not a defect: it is reported as a minor finding
+    marked `suppressed_by: glossary`, which `check_documents` lists among the
+    suppressed findings rather than dropping it silently.
+    """
     if not pair.zh_text.strip():
         return
-    text = _masked(pair.zh_text, ctx)
+    runs = _english_runs(pair.zh_text, _masked(pair.zh_text, ctx))
+    if runs:
+        yield Issue(f"English left in the Chinese: {'; '.join(repr(r) for r, _ in runs)}",
+                    tuple(r for r, _ in runs))  # fmt: skip
+    if ctx.glossary is None:
+        return
+    active = [span for _, span in runs]
+    kept = [
+        run
+        for run, (start, end) in _english_runs(pair.zh_text, _masked(pair.zh_text, None))
+        if not any(start < e and s < end for s, e in active)
+    ]
+    if kept:
+        yield Issue(
+            f"English kept in the Chinese as the glossary allows: {'; '.join(repr(r) for r in kept)}",
+            {"kept": kept, "suppressed_by": "glossary", "glossary": ctx.glossary.source,
+             "en_text": pair.en_text, "zh_text": pair.zh_text},
+            severity="minor",
+        )  # fmt: skip
+
+
+def _english_runs(text: str, masked: str) -> list[tuple[str, tuple[int, int]]]:
+    """Return the runs of ordinary English words in `masked` (a blanked copy of `text`), quoted from `text`."""
     runs = []
-    for match in _LATIN_RUN.finditer(text):
+    for match in _LATIN_RUN.finditer(masked):
         words = [w for w in match.group().split() if _ordinary(w)]
         if len(words) >= MIN_UNTRANSLATED_WORDS and not _looks_like_name(match.group().split()):
             # -- quote the text as written: the masked copy blanks out the allowed terms inside the run --
-            runs.append(" ".join(pair.zh_text[match.start() : match.end()].split()))
-    if runs:
-        yield Issue(f"English left in the Chinese: {'; '.join(repr(r) for r in runs)}", tuple(runs))
+            runs.append((" ".join(text[match.start() : match.end()].split()), match.span()))
+    return runs
 
 
 __all__ = ["ALLOWED_LATIN", "glossary", "term_consistency", "untranslated"]

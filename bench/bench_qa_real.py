@@ -284,31 +284,44 @@ def inject_date(zh: LawText, en: LawText, rng: random.Random) -> Injected | None
     return Injected(zh.text(), number, f"day {day} → {new}")
 
 
-_ZH_DEFINED = re.compile(r"（以下(?:簡|简)稱「?([^」）]{2,12})」?）")
+_ZH_DEFINED = re.compile(r"[（(]以下(?:簡|简)?稱「?([^」）)]{2,12})」?[）)]")
+_EN_DEFINED = re.compile(r"hereinafter[^“\"]{0,20}[“\"]([^”\"]{2,40})[”\"]", re.IGNORECASE)
 
 
 def inject_term(zh: LawText, en: LawText, rng: random.Random) -> Injected | None:
-    """Render a term the law defines (`（以下簡稱X）`) another way in one later article."""
-    defined = [
-        (n, i, m.group(1)) for n, i in _body_lines(zh) for m in _ZH_DEFINED.finditer(zh.lines[i])
-    ]
+    """Render a short form the law introduces (`（以下簡稱X）`) another way in one later use.
+
+    Only a use whose English article uses the English short form counts, so
+    the defect is a term translated two ways (not a word the English left out).
+    """
     uses = []
-    for def_article, def_line, term in defined:
+    for def_article, def_line, term in [
+        (n, i, m.group(1)) for n, i in _body_lines(zh) for m in _ZH_DEFINED.finditer(zh.lines[i])
+    ]:
+        if def_article not in en.articles:
+            continue
+        start, end = en.articles[def_article]
+        english = [m.group(1) for m in _EN_DEFINED.finditer("\n".join(en.lines[start:end]))]
+        if len(english) != 1:
+            continue
         for n, i in _body_lines(zh):
-            if i > def_line and n != def_article and term in zh.lines[i]:
+            if i <= def_line or n == def_article or term not in zh.lines[i] or n not in en.articles:
+                continue
+            s, e = en.articles[n]
+            if re.search(rf"\b{re.escape(english[0])}", "\n".join(en.lines[s:e]), re.IGNORECASE):
                 uses.append((n, i, term))
     choice = _pick(rng, uses)
     if choice is None:
         return None
     number, i, term = choice
     variant = _variant(term)
-    zh.lines[i] = zh.lines[i].replace(term, variant, 1)
+    zh.lines[i] = zh.lines[i].replace(term, variant)
     return Injected(zh.text(), number, f"{term} → {variant}")
 
 
 def _variant(term: str) -> str:
-    """Return another plausible rendering of `term`: its head noun with a different qualifier."""
-    return "該" + term[-2:] if len(term) > 2 else "其" + term
+    """Return another rendering of `term` that does not contain it (its head dropped, or a suffix added)."""
+    return term[:-1] if len(term) >= 3 else term + "者"
 
 
 INJECTORS: dict[str, tuple[Injector, set[str]]] = {

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from dpa_compare.lang.numerals import (
     CHINESE_NUMERAL_CHARS,
@@ -188,6 +189,7 @@ class _Mention:
     word: str = ""
 
 
+@lru_cache(maxsize=256)
 def _en_level(unit: str) -> int:
     word = unit.lower()
     if re.fullmatch(_EN_ANNEX, word):
@@ -206,7 +208,12 @@ def _en_mentions(text: str) -> Iterator[_Mention]:
             level = _en_level(m.group("unit"))
             base = m.start("nums")
             found = list(_EN_NUM_RE.finditer(m.group("nums")))
-            elements = [(e, (base + n.start(), base + n.end())) for n in found for e in _range_ends(n.group())]
+            plural = m.group("unit").lower().endswith(("s", "§§"))
+            elements = [
+                (e, (base + n.start(), base + n.end()))
+                for n in found
+                for e in _range_ends(n.group(), plural)
+            ]
             yield _Mention(level, [e for e, _ in elements], m.start(), m.end(),
                            [span for _, span in elements], m.group("unit"))  # fmt: skip
         elif m.group("ordinal"):
@@ -227,10 +234,20 @@ def _ordinal(word: str) -> str:
     return str(_ORDINALS.get(word) or int(re.sub(r"\D", "", word)))
 
 
-def _range_ends(raw: str) -> list[str]:
-    """Return `1153-1163` as its two ends (a range: the second is larger); `5-1` stays one number."""
+def _range_ends(raw: str, plural: bool) -> list[str]:
+    """Return `Articles 1153-1163` as the range's two ends; `Article 7-11` (an inserted article) stays one.
+
+    A hyphen joins an inserted article's number (`5-1`, `7-11`); it is read
+    as a range only after a plural unit, between two numbers of the same
+    width where the second is larger and the first has two digits or more.
+    """
     m = re.fullmatch(r"(\d+)-(\d+)", raw.strip())
-    if m and int(m.group(2)) > int(m.group(1)):
+    if (
+        m
+        and plural
+        and int(m.group(2)) > int(m.group(1)) >= 10
+        and len(m.group(1)) == len(m.group(2))
+    ):
         return [m.group(1), m.group(2)]
     return [raw]
 
@@ -245,14 +262,13 @@ def _english(text: str) -> Iterator[Citation]:
     chains: list[list[_Mention]] = []
     for index, mention in enumerate(mentions):
         last = chains[-1][-1] if chains else None
-        after = mentions[index + 1] if index + 1 < len(mentions) else None
         if (
             last is not None
             and mention.level >= 0
             and last.level >= 0
             and mention.level not in {m.level for m in chains[-1]}
             and _EN_JOIN.fullmatch(text[last.end : mention.start])
-            and not _belongs_to_next(last, mention, after, text)
+            and not _belongs_to_next(last, mentions[index : index + 4], text)
         ):
             chains[-1].append(mention)
         else:
@@ -261,16 +277,26 @@ def _english(text: str) -> Iterator[Citation]:
         yield from _chain_citations(chain, text)
 
 
-def _belongs_to_next(last: _Mention, mention: _Mention, after: _Mention | None, text: str) -> bool:
-    """Return True for "Article 14, paragraphs 1 to 4 of Article 18": the paragraphs are Article 18's."""
-    return (
-        after is not None
-        and last.level == ARTICLE
-        and after.level == ARTICLE
-        and mention.level > ARTICLE
-        and bool(after.elements)
-        and bool(_EN_OF.fullmatch(text[mention.end : after.start]))
-    )
+def _belongs_to_next(last: _Mention, following: list[_Mention], text: str) -> bool:
+    """Return True when the lower levels after an article belong to the next article.
+
+    "Article 14, paragraphs 1 to 4 of Article 18" and "Article 48,
+    Subparagraph 7 of Paragraph 1, Article 49": the paragraphs are those of
+    the article written after them.
+    """
+    if last.level != ARTICLE or not following or following[0].level <= ARTICLE:
+        return False
+    previous = following[0]
+    for mention in following[1:]:
+        gap = text[previous.end : mention.start]
+        if mention.level == ARTICLE:
+            return bool(mention.elements) and bool(
+                _EN_OF.fullmatch(gap) or re.fullmatch(r"\s*,\s*", gap)
+            )
+        if mention.level <= ARTICLE or not _EN_JOIN.fullmatch(gap):
+            return False
+        previous = mention
+    return False
 
 
 _EN_OF = re.compile(r"\s*(?:of|in|under)\s+(?:the\s+)?", re.IGNORECASE)
@@ -298,6 +324,8 @@ def _chain_citations(chain: list[_Mention], text: str) -> Iterator[Citation]:
     if not ordered:
         return  # -- "this Article" alone cites nothing --
     for path, levels, numbers in _expand(ordered):
+        if not path:
+            continue  # -- "this paragraph" alone cites nothing --
         if kind == "relative" and len(chain) == 1 and levels[0] in (ARTICLE, ITEM) and not path[0].startswith("prev"):
             continue  # -- "item 10" alone is as often a count as a citation --
         yield Citation(
@@ -503,6 +531,16 @@ def _number_end(match: re.Match[str]) -> int:
 
 def find_citations(text: str, lang: str) -> list[Citation]:
     """Return the citations in `text` (language `en` or `zh`), in text order."""
+    return list(_cached_citations(text, lang))
+
+
+@lru_cache(maxsize=8192)
+def _cached_citations(text: str, lang: str) -> tuple[Citation, ...]:
+    """Return `find_citations` as a tuple, once per text: every check reads the same clauses."""
+    return tuple(_citations(text, lang))
+
+
+def _citations(text: str, lang: str) -> list[Citation]:
     if lang != "en":
         return find_all_citations(text)  # -- Chinese text keeps some citations in English (`§ 1798`) --
     return sorted(_english(text), key=lambda c: (c.start, c.end))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import replace
+from functools import lru_cache
 
 from dpa_compare.lang.citations import (
     Citation,
@@ -28,6 +29,7 @@ find_refs = find_citations
 refs_agree = citations_agree
 
 
+@lru_cache(maxsize=4096)
 def parse_label(label: str) -> Ref | None:
     """Return `label` (`5.2`, `Section 5.2`, `第五条第二款`, `Annex 2`, `附件二`) read as a reference, else None."""
     text = label.strip()

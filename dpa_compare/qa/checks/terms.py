@@ -139,7 +139,33 @@ def term_consistency(ctx: Context) -> Iterator[Issue]:
                 pair=uses[-1][1],
             )  # fmt: skip
     yield from _defined_term_usage(ctx, definitions)
+    yield from _short_form_usage(ctx)
     yield from _glossary_variants(ctx)
+
+
+def _short_form_usage(ctx: Context) -> Iterator[Issue]:
+    """Yield an issue for each later pair whose English uses a short form the Chinese renders otherwise.
+
+    `(hereinafter “protection orders”)` ⇄ `（以下簡稱保護令）` fixes the
+    rendering; a later clause saying "protection orders" whose Chinese lacks
+    保護令 has rendered the term another way.
+    """
+    from dpa_compare.qa.definitions import short_forms
+
+    order = {id(pair): i for i, pair in enumerate(ctx.pairs)}
+    for term in short_forms(ctx.pairs):
+        if ctx.glossary is not None and ctx.glossary.lookup(term.en) is not None:
+            continue  # -- the glossary check already covers it --
+        pattern = _term_pattern(term.en)
+        home = order.get(id(term.pair), -1)
+        for pair in ctx.pairs[home + 1 :]:
+            if not pair.zh_text or term.zh in pair.zh_text or not pattern.search(pair.en_text):
+                continue
+            yield Issue(
+                f"'{term.en}' is {term.zh} since {term.pair.zh_label or 'its definition'}, but not here",
+                {"term": term.en, "expected": term.zh, "defined_in": term.pair.zh_label,
+                 "en_text": pair.en_text, "zh_text": pair.zh_text}, pair=pair,
+            )  # fmt: skip
 
 
 def _defined_term_usage(ctx: Context, definitions: list[tuple[str, str, Pair]]) -> Iterator[Issue]:

@@ -167,7 +167,7 @@ _EN_MENTION = re.compile(
     (?P<numbered>(?:\b|(?=[§¶]))(?P<unit>(?i:{_EN_UNIT}))(?<=\w|\.|§|¶)\s*(?P<nums>{_EN_NUM}(?:{_EN_LIST_SEP}{_EN_NUM})*))
     |(?P<ordinal>\b(?:(?i:the)\s+)?(?P<ord>(?i:{_ORDINAL}))
         (?:\s*(?:,|to|and|or|through)\s*(?P<ord2>(?i:{_ORDINAL})))?\s+(?P<ounit>(?i:{_EN_UNIT}))\b)
-    |(?P<preceding>\b(?i:the)\s+(?i:preceding|previous|foregoing|last\s+preceding)
+    |(?P<preceding>\b(?i:the)\s+(?i:preceding|previous|foregoing|last\s+preceding|aforesaid|aforementioned|above)
         (?:\s+(?P<count>two|three|four|five|[2-5]))?\s+(?P<punit>(?i:{_EN_UNIT}))\b(?!\s*\d))
     |(?P<this>\b(?i:this|the\s+same)\s+(?P<tunit>(?i:article|paragraph|section|subparagraph))\b(?!\s*[\dIVX])
         |\b(?i:hereof|herein)\b)
@@ -326,8 +326,13 @@ def _chain_citations(chain: list[_Mention], text: str) -> Iterator[Citation]:
     for path, levels, numbers in _expand(ordered):
         if not path:
             continue  # -- "this paragraph" alone cites nothing --
-        if kind == "relative" and len(chain) == 1 and levels[0] in (ARTICLE, ITEM) and not path[0].startswith("prev"):
-            continue  # -- "item 10" alone is as often a count as a citation --
+        if (
+            kind == "relative"
+            and len(chain) == 1
+            and not path[0].startswith("prev")
+            and (levels[0] == ARTICLE or re.match(r"\s\d{3}\b", text[end : end + 5]))
+        ):
+            continue  # -- "items 10 000" is a count, not a citation --
         yield Citation(
             "relative" if kind.startswith("relative") else kind,
             path,

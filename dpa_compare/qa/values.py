@@ -100,7 +100,14 @@ _ZH_UNITS = {
     r"分钟|分鐘": "minute", r"(?:个|個)?(?:自然日|日历日|日曆日|历日)|天|日": "day",
     r"(?:个|個)?(?:星期|礼拜|禮拜)|周|週": "week", r"(?:个|個)月": "month", r"年": "year",
 }  # fmt: skip
-_NOT_ONE_AFTER = "同统統唯任每逐某其之单單专專第万萬划劃"
+_NOT_ONE_AFTER = "同统統唯任每逐某其之单單专專第万萬划劃前近次隔"
+"""After these, 一 is "the/each/same", not a count (前一日 "the day before", 最近一年 "the most recent year")."""
+# -- a number right after a label word is the label's (`Class 2` ⇄ 第二類, `Attachment - 1` ⇄ 附表一) --
+_LABEL_WORD_BEFORE = re.compile(
+    r"\b(?:class|type|category|grade|level|tier|group|phase|stage|form|table|attachment|schedule"
+    r"|chapter|part|no\.|number)\s*[-–]?\s*$",
+    re.IGNORECASE,
+)
 _DAY_OF_MONTH = re.compile(r"(?:每月|每个月|每個月|本月|当月|當月|次月|下月|上月|月)\s*$")
 _ORDINAL = re.compile(r"(?:st|nd|rd|th)\b")
 
@@ -382,6 +389,10 @@ def _skip_atom(norm: str, atom: _Atom) -> bool:
             return True
         if token == "一" and before[-1:] and before[-1] in _NOT_ONE_AFTER:
             return True
+    if atom.script in ("digits", "en") and _LABEL_WORD_BEFORE.search(before[-16:]):
+        return True
+    if atom.script == "digits" and re.match(r"\s*[-–]\s*\S", after) and not before.strip():
+        return True  # -- "1 - Appointment", "2-Serving …": an item number opening the clause --
     if atom.script == "digits":
         letters = _LETTER_BEFORE.search(before)
         if (
@@ -451,6 +462,8 @@ def _read_quantity(norm: str, lang: str, atom: _Atom) -> Value | None:
     prefix = _PREFIX_CURRENCY.search(norm[max(0, start - 8) : start])
     end, value, scaled = _scale(norm, end, value, atom.script, money=prefix is not None)
     end, echoed = _echo(norm, end, value)
+    if echoed and not scaled:  # -- "five(5) million": the scale follows the echo --
+        end, value, scaled = _scale(norm, end, value, "digits", money=prefix is not None)
     strong = strong or scaled or echoed
     suffix = _currency_suffix(norm, end, lang)
     # -- "新臺幣五百元": the prefix names the currency, 元 is only its unit --

@@ -85,6 +85,8 @@ def _covered_by_article(clause: Clause, lang: str, ctx: Context) -> bool:
     neighbours in proportion (adding it moves them away), so it is reported.
     """
     layout: _Layout = ctx.memo("article_layout", lambda: _layout(ctx))
+    if not clause.text.strip() and clause.label:
+        return layout.heading_unaligned_opposite(lang, clause)
     article = layout.article_of.get((lang, clause.id))
     if article is None:
         return False
@@ -148,16 +150,43 @@ class _Layout:
                 if self.text_of.get((lang, ids[k]), "").strip():
                     break  # -- an unaligned neighbour with text: look no further this way --
                 k += step
-        loose = [
-            self.text_of[(other, cid)]
-            for cid in self.order.get((other, article), [])
-            if (pair := self.pair_of.get((other, cid))) is not None
-            and not (pair.en_text.strip() and pair.zh_text.strip())
-            and self.text_of[(other, cid)].strip()
-        ]
-        if loose:
-            found.append(("", " ".join(loose)))
+        # -- both sides unaligned in this article: their unaligned paragraphs, all together --
+        loose = " ".join(self._unaligned(other, article))
+        if loose.strip():
+            rest = " ".join(t for cid, t in self._unaligned_ids(lang, article) if cid != clause_id)
+            found.append((rest, loose))
         return found
+
+    def heading_unaligned_opposite(self, lang: str, clause: Clause) -> bool:
+        """Return True when the other side has an unaligned heading numbered like `clause` (`Section 1` ⇄ `第 一 節`)."""
+        from dpa_compare.qa.refs import parse_label, paths_agree
+
+        mine = parse_label(clause.label)
+        if mine is None:
+            return False
+        other = "zh" if lang == "en" else "en"
+        for (side, _), pair in self.pair_of.items():
+            theirs_clause = pair.zh if other == "zh" else pair.en
+            if side != other or theirs_clause is None or (pair.en_text.strip() and pair.zh_text.strip()):
+                continue
+            if theirs_clause.text.strip() or not theirs_clause.label:
+                continue
+            theirs = parse_label(theirs_clause.label)
+            if theirs is not None and paths_agree(mine.path, theirs.path):
+                return True
+        return False
+
+    def _unaligned_ids(self, lang: str, article: str) -> list[tuple[str, str]]:
+        return [
+            (cid, self.text_of[(lang, cid)])
+            for cid in self.order.get((lang, article), [])
+            if (pair := self.pair_of.get((lang, cid))) is not None
+            and not (pair.en_text.strip() and pair.zh_text.strip())
+            and self.text_of[(lang, cid)].strip()
+        ]
+
+    def _unaligned(self, lang: str, article: str) -> list[str]:
+        return [text for _, text in self._unaligned_ids(lang, article)]
 
 
 def _layout(ctx: Context) -> _Layout:

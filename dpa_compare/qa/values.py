@@ -320,11 +320,11 @@ def _atoms(norm: str, lang: str) -> list[_Atom]:
             atoms.append(
                 _Atom(match.start(), match.end(), _spaced_to_decimal(match.group()), "digits")
             )
+    grouped = Spans()  # -- the continental and spaced numbers already read --
+    for atom in atoms:
+        grouped.add(atom.start, atom.end)
     for match in _DIGITS_ATOM.finditer(norm):
-        if not any(
-            a.start <= match.start() < a.end or match.start() <= a.start < match.end()
-            for a in atoms
-        ):
+        if grouped.free(match.start(), match.end()):
             atoms.append(
                 _Atom(match.start(), match.end(), digits_to_decimal(match.group()), "digits")
             )
@@ -378,9 +378,14 @@ def _quantities(norm: str, lang: str, taken: Spans) -> Iterator[Value]:
         yield value
 
 
+_WINDOW = 60
+"""Characters either side of a number that `_skip_atom` reads."""
+
+
 def _skip_atom(norm: str, atom: _Atom) -> bool:
     """Return True for numbers that are not quantities: ordinals, list markers, parts of words."""
-    before, after = norm[: atom.start], norm[atom.end :]
+    # -- a window either side: what decides is next to the number (and a long text stays linear) --
+    before, after = norm[max(0, atom.start - _WINDOW) : atom.start], norm[atom.end : atom.end + _WINDOW]
     token = norm[atom.start : atom.end]
     if atom.script == "cn":
         if before.endswith("第") or after.startswith(
@@ -391,7 +396,7 @@ def _skip_atom(norm: str, atom: _Atom) -> bool:
             return True
     if atom.script in ("digits", "en") and _LABEL_WORD_BEFORE.search(before[-16:]):
         return True
-    if atom.script == "digits" and re.match(r"\s*[-–]\s*\S", after) and not before.strip():
+    if atom.script == "digits" and re.match(r"\s*[-–]\s*\S", after) and not norm[: min(atom.start, _WINDOW + 1)].strip():
         return True  # -- "1 - Appointment", "2-Serving …": an item number opening the clause --
     if atom.script == "digits":
         letters = _LETTER_BEFORE.search(before)
@@ -563,7 +568,7 @@ def _unit(
             continue
         if lang == "zh" and unit == "year" and 1800 <= value <= 2200 and value == int(value):
             return "number", "", match.end()
-        if lang == "zh" and unit == "day" and _DAY_OF_MONTH.search(norm[:start]):
+        if lang == "zh" and unit == "day" and _DAY_OF_MONTH.search(norm[max(0, start - _WINDOW) : start]):
             return "number", "", match.end()
         return "duration", unit, match.end()
     return None

@@ -118,7 +118,9 @@ def big_clause(kilobytes: int) -> tuple[str, str]:
     """
     en_unit = ("The Provider shall notify the Customer within thirty (30) days under Paragraph 2, "
                "Article 7 and the preceding paragraph, and shall pay USD 1,000 by 1 March 2025. ")  # fmt: skip
-    zh_unit = "提供方应依第七条第二款及前款于三十（30）日内通知客户，并于2025年3月1日前支付1,000美元。"
+    zh_unit = (
+        "提供方应依第七条第二款及前款于三十（30）日内通知客户，并于2025年3月1日前支付1,000美元。"
+    )
     en_n = kilobytes * 1024 // len(en_unit.encode())
     zh_n = kilobytes * 1024 // len(zh_unit.encode())
     return (
@@ -155,12 +157,19 @@ def main(argv: list[str] | None = None) -> int:
         default="project",
         help="project: dpa_compare.align.clauses when installed (else the number fallback)",
     )
-    parser.add_argument("--big-clause", type=int, default=0, metavar="KB",
-                        help="check one pair whose single clause is KB kilobytes (time and peak memory)")
+    parser.add_argument(
+        "--big-clause",
+        type=int,
+        default=0,
+        metavar="KB",
+        help="check one pair whose single clause is KB kilobytes (time and peak memory)",
+    )
     parser.add_argument("--file", nargs=2, metavar=("EN", "ZH"), help="check this pair once")
     args = parser.parse_args(argv)
     if args.file:
-        return run_file(Path(args.file[0]), Path(args.file[1]), args.aligner, Path(args.file[1]).name)
+        return run_file(
+            Path(args.file[0]), Path(args.file[1]), args.aligner, Path(args.file[1]).name
+        )
     if args.big_clause:
         with tempfile.TemporaryDirectory() as tmp:
             en_text, zh_text = big_clause(args.big_clause)

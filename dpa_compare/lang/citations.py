@@ -1,4 +1,4 @@
-"""The one cross-reference grammar: citations in English and Chinese (both scripts), as comparable paths.
+"""The one cross-reference grammar: English and Chinese citations (both scripts) as paths.
 
     find_citations("pursuant to Paragraph 1, Article 6", "en")       # clause 6.1
     find_citations("依第六條第一項", "zh")                              # clause 6.1
@@ -49,7 +49,8 @@ class Citation:
     """One citation found in a text: kind, number path, the words cited and their span.
 
     `unit` names an annex's or chapter's own numbering (`annex`, `schedule`,
-    `appendix`, `chapter`, `part`). `levels` gives the rank of each path element (ARTICLE … ITEM) where the
+    `appendix`, `chapter`, `part`). `levels` gives the rank of each path element
+    (ARTICLE … ITEM) where the
     text named it; `self_article` is True for a relative citation anchored
     at "this article" / 本條 (as opposed to a bare `paragraph 2`).
     """
@@ -65,7 +66,7 @@ class Citation:
 
     @property
     def number_span(self) -> tuple[int, int]:
-        """Return the span from the first to the last number cited (the whole citation when none)."""
+        """Return the span from the first to the last number cited (else the whole citation)."""
         return self.numbers if self.numbers[0] >= 0 else (self.start, self.end)
 
     @property
@@ -76,7 +77,7 @@ class Citation:
 
 @dataclass(frozen=True)
 class Place:
-    """Where a citation sits: the article (clause number) and paragraph index of its clause, when known."""
+    """Where a citation sits: its clause's article number and paragraph index, when known."""
 
     article: str | None = None
     paragraph: int | None = None
@@ -90,7 +91,7 @@ _AR_NUM = r"\d+[A-Z]?(?:-\d+)?"
 
 
 def element_keys(element: str) -> frozenset[object]:
-    """Return what `element` may stand for: `7` → {7}, `七` → {7}, `b` → {2}, `iv` → {4, …}, `6-1` → {'6-1'}.
+    """Return what `element` may stand for: `七` → {7}, `b` → {2}, `iv` → {4, …}, `6-1` → {"6-1"}.
 
     A single letter that is also a roman numeral stands for both readings
     (`i` → {1, 9}), so `(i)` agrees with `（一）` and with a ninth letter.
@@ -118,7 +119,7 @@ def element_keys(element: str) -> frozenset[object]:
 
 
 def canonical_element(raw: str) -> str:
-    """Return a cited number in one form: `七` → `7`, `六之一` / `6-1` → `6-1`, `(a)` → `a`, `IV` → `IV`."""
+    """Return a cited number in one form: `七` → `7`, `六之一` / `6-1` → `6-1`, `(a)` → `a`."""
     token = raw.strip().strip("()（）").replace(" ", "")
     if "之" in token:
         head, _, tail = token.partition("之")
@@ -134,7 +135,7 @@ def canonical_element(raw: str) -> str:
 def paths_agree(left: tuple[str, ...], right: tuple[str, ...]) -> bool:
     """Return True when two paths have the same length and every element may be the same number."""
     return len(left) == len(right) and all(
-        element_keys(a) & element_keys(b) for a, b in zip(left, right)
+        element_keys(a) & element_keys(b) for a, b in zip(left, right, strict=True)
     )
 
 
@@ -235,7 +236,7 @@ def _ordinal(word: str) -> str:
 
 
 def _range_ends(raw: str, plural: bool) -> list[str]:
-    """Return `Articles 1153-1163` as the range's two ends; `Article 7-11` (an inserted article) stays one.
+    """Return `Articles 1153-1163` as the range's two ends; `Article 7-11` (inserted) stays one.
 
     A hyphen joins an inserted article's number (`5-1`, `7-11`); it is read
     as a range only after a plural unit, between two numbers of the same
@@ -310,11 +311,13 @@ def _chain_citations(chain: list[_Mention], text: str) -> Iterator[Citation]:
     if head.level < 0:
         kind = "annex" if head.level == -2 else "chapter"
         unit = _EN_UNIT_NAMES.get(head.word.lower().rstrip("s"), head.word.lower().rstrip("s"))
-        for element, span in zip(head.elements, head.spans):
+        for element, span in zip(head.elements, head.spans, strict=True):
             yield Citation(kind, _split_number(element), words, start, end, (), span, unit)
         return
     ordered = sorted(chain, key=lambda m: m.level)
-    anchored = ordered[0].level == ARTICLE and not any(e.startswith("prev") for e in ordered[0].elements)
+    anchored = ordered[0].level == ARTICLE and not any(
+        e.startswith("prev") for e in ordered[0].elements
+    )
     if anchored and not ordered[0].elements:
         ordered, kind = ordered[1:], "relative-this"  # -- "of this Article" --
     elif anchored:
@@ -351,7 +354,7 @@ def _expand(ordered: list[_Mention]) -> Iterator[_Combo]:
     """Yield (path, levels, number span) for every combination of the mentions' listed members."""
     combos: list[_Combo] = [((), (), (-1, -1))]
     for mention in ordered:
-        members = list(zip(mention.elements, mention.spans)) or [("", (-1, -1))]
+        members = list(zip(mention.elements, mention.spans, strict=True)) or [("", (-1, -1))]
         combos = [
             (path + parts, levels + (mention.level,) * len(parts), _cover(numbers, span))
             for path, levels, numbers in combos
@@ -416,7 +419,8 @@ def _chinese(text: str) -> Iterator[Citation]:
         for number in re.finditer(_ZH_NUM, match.group()):
             yield Citation(kind, (canonical_element(number.group()),), match.group(),
                            match.start(), match.end(), (ARTICLE,),
-                           (match.start() + number.start(), match.start() + number.end()))  # fmt: skip
+                           (match.start() + number.start(),
+                            match.start() + number.end()))  # fmt: skip
     yield from _zh_chains(text, listed)
     for match in _ZH_CHAPTER.finditer(text):
         if not any(s <= match.start() < e for s, e in listed):
@@ -462,7 +466,7 @@ def _follows_piece(text: str, start: int) -> bool:
 
 
 def _zh_chains(text: str, listed: list[tuple[int, int]]) -> Iterator[Citation]:
-    """Yield one citation per run of adjoining pieces (第七條第一項第二款, 本條第一項, 前項第三款)."""
+    """Yield one citation per run of adjoining pieces (第七條第一項第二款, 本條第一項, 前項)."""
     chain: list[tuple[int, tuple[str, ...], re.Match[str]]] = []
     previous: Citation | None = None
     for piece in [*_zh_pieces(text, listed), None]:
@@ -547,7 +551,9 @@ def _cached_citations(text: str, lang: str) -> tuple[Citation, ...]:
 
 def _citations(text: str, lang: str) -> list[Citation]:
     if lang != "en":
-        return find_all_citations(text)  # -- Chinese text keeps some citations in English (`§ 1798`) --
+        return find_all_citations(
+            text
+        )  # -- Chinese text keeps some citations in English (`§ 1798`) --
     return sorted(_english(text), key=lambda c: (c.start, c.end))
 
 
@@ -555,7 +561,9 @@ def find_all_citations(text: str) -> list[Citation]:
     """Return the citations of both grammars in `text` (a text of either language, or mixed)."""
     chinese = list(_chinese(text))
     english = [
-        c for c in _english(text) if not any(z.start <= c.start < z.end or c.start <= z.start < c.end for z in chinese)
+        c
+        for c in _english(text)
+        if not any(z.start <= c.start < z.end or c.start <= z.start < c.end for z in chinese)
     ]
     return sorted([*english, *chinese], key=lambda c: (c.start, c.end))
 
@@ -616,7 +624,7 @@ def _last_agrees(left: Citation, right: Citation) -> bool:
 
 
 def place_of(path: Iterable[str]) -> Place:
-    """Return the article and paragraph of a clause from its structural path (`('ch1', '6', 'p2')`)."""
+    """Return a clause's article and paragraph from its structural path (`('ch1', '6', 'p2')`)."""
     article, paragraph = None, None
     for element in path:
         if re.fullmatch(r"p\d+", element):

@@ -128,7 +128,11 @@ def _range_partners(text: str, lang: str, date: DateMatch) -> Iterator[DateMatch
         after = _ZH_RANGE_AFTER.match(text, date.end)
         candidates = [(after, after.start("day"), after.end())] if after else []
     else:
-        before = _EN_RANGE_BEFORE.search(text, max(0, date.start - 80), date.start) if date.text[:1].isdigit() else None
+        before = (
+            _EN_RANGE_BEFORE.search(text, max(0, date.start - 80), date.start)
+            if date.text[:1].isdigit()
+            else None
+        )
         after = _EN_RANGE_AFTER.match(text, date.end) if not date.text[:1].isdigit() else None
         candidates = [
             (m, m.start("day"), m.end() if m is after else m.end("day"))

@@ -106,4 +106,11 @@ def term_renderings(pairs: Iterable[Pair]) -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in renderings.items()}
 
 
-__all__ = ["DefinedTerm", "MAX_TERM_WORDS", "defined_terms", "quoted", "short_forms", "term_renderings"]
+__all__ = [
+    "DefinedTerm",
+    "MAX_TERM_WORDS",
+    "defined_terms",
+    "quoted",
+    "short_forms",
+    "term_renderings",
+]

@@ -385,7 +385,10 @@ _WINDOW = 60
 def _skip_atom(norm: str, atom: _Atom) -> bool:
     """Return True for numbers that are not quantities: ordinals, list markers, parts of words."""
     # -- a window either side: what decides is next to the number (and a long text stays linear) --
-    before, after = norm[max(0, atom.start - _WINDOW) : atom.start], norm[atom.end : atom.end + _WINDOW]
+    before, after = (
+        norm[max(0, atom.start - _WINDOW) : atom.start],
+        norm[atom.end : atom.end + _WINDOW],
+    )
     token = norm[atom.start : atom.end]
     if atom.script == "cn":
         if before.endswith("第") or after.startswith(
@@ -396,7 +399,11 @@ def _skip_atom(norm: str, atom: _Atom) -> bool:
             return True
     if atom.script in ("digits", "en") and _LABEL_WORD_BEFORE.search(before[-16:]):
         return True
-    if atom.script == "digits" and re.match(r"\s*[-–]\s*\S", after) and not norm[: min(atom.start, _WINDOW + 1)].strip():
+    if (
+        atom.script == "digits"
+        and re.match(r"\s*[-–]\s*\S", after)
+        and not norm[: min(atom.start, _WINDOW + 1)].strip()
+    ):
         return True  # -- "1 - Appointment", "2-Serving …": an item number opening the clause --
     if atom.script == "digits":
         letters = _LETTER_BEFORE.search(before)
@@ -525,7 +532,9 @@ def _scale(
     return end, value, False
 
 
-_PERCENT_ECHO = re.compile(r"\s*[(（]\s*(\d+(?:\.\d+)?)\s*(?:%|percent|per\s?cent)?\s*[)）]", re.IGNORECASE)
+_PERCENT_ECHO = re.compile(
+    r"\s*[(（]\s*(\d+(?:\.\d+)?)\s*(?:%|percent|per\s?cent)?\s*[)）]", re.IGNORECASE
+)
 
 
 def _percent_echo(norm: str, end: int, value: Decimal) -> int:
@@ -568,7 +577,11 @@ def _unit(
             continue
         if lang == "zh" and unit == "year" and 1800 <= value <= 2200 and value == int(value):
             return "number", "", match.end()
-        if lang == "zh" and unit == "day" and _DAY_OF_MONTH.search(norm[max(0, start - _WINDOW) : start]):
+        if (
+            lang == "zh"
+            and unit == "day"
+            and _DAY_OF_MONTH.search(norm[max(0, start - _WINDOW) : start])
+        ):
             return "number", "", match.end()
         return "duration", unit, match.end()
     return None

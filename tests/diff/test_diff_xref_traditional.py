@@ -93,7 +93,9 @@ def _english(zh: str) -> str:
             ]  # -- the articles this clause cites --
             numbers = {"三": 3, "四": 4, "七": 7, "八": 8}
             cited = " and ".join(f"Article {numbers[n]}" for n in refs)
-            lines.append(f"Agencies shall act as provided in {cited}." if cited else f"Rule: {line[:6]}")
+            lines.append(
+                f"Agencies shall act as provided in {cited}." if cited else f"Rule: {line[:6]}"
+            )
         else:
             lines.append("")
     return "\n".join(lines) + "\n"

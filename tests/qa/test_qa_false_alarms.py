@@ -144,8 +144,12 @@ def test_allowed_english_is_shown_as_suppressed_not_dropped() -> None:
     glossary = Glossary((GlossaryEntry(notice, (notice,)),))
     from dpa_compare.model import Alignment, Link
 
-    alignment = Alignment(en, zh, (Link((pairs[0].en.id,), (pairs[0].zh.id,), 1.0, ("test",)),), ("test",))
-    allowed = check_documents(en, zh, glossary=glossary, alignment=alignment, checks=["untranslated"])
+    alignment = Alignment(
+        en, zh, (Link((pairs[0].en.id,), (pairs[0].zh.id,), 1.0, ("test",)),), ("test",)
+    )
+    allowed = check_documents(
+        en, zh, glossary=glossary, alignment=alignment, checks=["untranslated"]
+    )
     assert allowed.findings == ()
     assert [f.check for f, _ in allowed.suppressed] == ["untranslated"]
     plain = check_documents(en, zh, alignment=alignment, checks=["untranslated"])

@@ -120,7 +120,9 @@ def _anchors_found(text: str, lang: str, other_text: str, other: str) -> bool:
     if not mine:
         return True
     theirs = extract_values(other_text, other)
-    en_only, zh_only = unmatched_values(*((mine, theirs) if lang == "en" else (theirs, mine)), kinds)
+    en_only, zh_only = unmatched_values(
+        *((mine, theirs) if lang == "en" else (theirs, mine)), kinds
+    )
     return not (en_only if lang == "en" else zh_only)
 
 
@@ -144,7 +146,11 @@ class _Layout:
             while 0 <= k < len(ids):
                 pair = self.pair_of.get((lang, ids[k]))
                 if pair is not None and pair.en_text.strip() and pair.zh_text.strip():
-                    own, theirs = (pair.en_text, pair.zh_text) if lang == "en" else (pair.zh_text, pair.en_text)
+                    own, theirs = (
+                        (pair.en_text, pair.zh_text)
+                        if lang == "en"
+                        else (pair.zh_text, pair.en_text)
+                    )
                     found.append((own, theirs))
                     break
                 if self.text_of.get((lang, ids[k]), "").strip():
@@ -167,7 +173,11 @@ class _Layout:
         other = "zh" if lang == "en" else "en"
         for (side, _), pair in self.pair_of.items():
             theirs_clause = pair.zh if other == "zh" else pair.en
-            if side != other or theirs_clause is None or (pair.en_text.strip() and pair.zh_text.strip()):
+            if (
+                side != other
+                or theirs_clause is None
+                or (pair.en_text.strip() and pair.zh_text.strip())
+            ):
                 continue
             if theirs_clause.text.strip() or not theirs_clause.label:
                 continue

@@ -404,11 +404,11 @@ def corpus() -> dict[str, Any]:
         previous=(old_en, old_zh),
     )
     key = yaml.safe_load((CORPUS / "keys/defects-2023-03.yaml").read_text(encoding="utf-8"))
-    labels = {
-        f: {p.strip() for lab in (f.en_label, f.zh_label) for p in lab.split(" + ")}
+    labels = [
+        {p.strip() for lab in (f.en_label, f.zh_label) for p in lab.split(" + ")}
         for f in draft.findings
-    }
-    found = sum(any({d["en"], d["zh"]} & labels[f] for f in draft.findings) for d in key["defects"])
+    ]
+    found = sum(any({d["en"], d["zh"]} & found_at for found_at in labels) for d in key["defects"])
     return {
         "draft_defects_found": found,
         "draft_defects": len(key["defects"]),

@@ -261,8 +261,13 @@ def _identifiers(norm: str, taken: Spans) -> Iterator[Value]:
 def _cn_percents(norm: str, taken: Spans) -> Iterator[Value]:
     for match in _PERCENT_CN.finditer(norm):
         value = _number_or_none(match["n"])
-        if value is not None and _claim(taken, match.start(), match.end()):
-            yield Value("percent", canonical(value), "", match.group(), match.start(), match.end())
+        if value is None:
+            continue
+        end = _percent_echo(norm, match.end(), value)  # -- 百分之五十（50%）: one value --
+        if _claim(taken, match.start(), end):
+            yield Value(
+                "percent", canonical(value), "", norm[match.start() : end], match.start(), end
+            )
 
 
 def _fractions(norm: str, taken: Spans) -> Iterator[Value]:

@@ -165,7 +165,7 @@ _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "
 _ORDINAL = r"(?:" + "|".join(_ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))"
 _EN_MENTION = re.compile(
     rf"""
-    (?P<numbered>(?:\b|(?=[§¶]))(?P<unit>(?i:{_EN_UNIT}))(?<=\w|\.|§|¶)\s*(?P<nums>{_EN_NUM}(?:{_EN_LIST_SEP}{_EN_NUM})*))
+    (?P<numbered>(?:\b|(?=[§¶]))(?P<unit>(?i:{_EN_UNIT}))(?<=\w|\.|§|¶)\s*(?:-\s*)?(?P<nums>{_EN_NUM}(?:{_EN_LIST_SEP}{_EN_NUM})*))
     |(?P<ordinal>\b(?:(?i:the)\s+)?(?P<ord>(?i:{_ORDINAL}))
         (?:\s*(?:,|to|and|or|through)\s*(?P<ord2>(?i:{_ORDINAL})))?\s+(?P<ounit>(?i:{_EN_UNIT}))\b)
     |(?P<preceding>\b(?i:the)\s+(?i:preceding|previous|foregoing|last\s+preceding|aforesaid|aforementioned|above)

@@ -78,7 +78,7 @@ _CURRENCY_CODES = {
     "NT$": "TWD", "NTD": "TWD", "TWD": "TWD", "新臺幣": "TWD", "新台幣": "TWD", "新台币": "TWD",
 }  # fmt: skip
 _PREFIX_CURRENCY = re.compile(
-    r"(?:USD|US\$|U\.S\.\$|HK\$|NT\$|NTD|TWD|\$|EUR|€|GBP|£|RMB|CNY|¥|HKD|JPY|CHF|SGD|AUD|CAD"
+    r"(?:USD|US\$|U\.S\.\$|HK\$|NT\s?\$|NTD|TWD|\$|EUR|€|GBP|£|RMB|CNY|¥|HKD|JPY|CHF|SGD|AUD|CAD"
     r"|人民币|美元|欧元|歐元|英镑|港币|港元|日元|新臺幣|新台幣|新台币)\s*$"
 )
 _EN_SUFFIX_CURRENCY = {
@@ -155,6 +155,9 @@ class Value:
     end: int = 0
     weak: bool = False
     alt: tuple[str, ...] = ()
+    loose_unit: bool = (
+        False  # -- 元 with no currency named: agrees with an amount in any currency --
+    )
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -368,7 +371,7 @@ def _beside_currency(norm: str, start: int, end: int, lang: str) -> bool:
 
 
 def _quantities(norm: str, lang: str, taken: Spans) -> Iterator[Value]:
-    currency = "CNY"
+    currency = ""
     for atom in _atoms(norm, lang):
         if not taken.free(atom.start, atom.end) or _skip_atom(norm, atom):
             continue
@@ -377,7 +380,9 @@ def _quantities(norm: str, lang: str, taken: Spans) -> Iterator[Value]:
             continue
         # -- 元 alone takes the currency last named: 新臺幣五百元以上二萬元以下 --
         if value.unit == "YUAN":
-            value = Value(value.kind, value.key, currency, value.text, value.start, value.end)
+            # -- before any currency is named, 元 is the document's own (NT$ in Taiwan, RMB in China) --
+            value = Value(value.kind, value.key, currency or "CNY", value.text, value.start,
+                          value.end, loose_unit=not currency)  # fmt: skip
         elif value.kind == "amount":
             currency = value.unit
         yield value
@@ -489,7 +494,7 @@ def _read_quantity(norm: str, lang: str, atom: _Atom) -> Value | None:
         return Value(
             "amount",
             canonical(value),
-            _CURRENCY_CODES[prefix.group().strip()],
+            _CURRENCY_CODES[re.sub(r"\s", "", prefix.group())],
             norm[begin:suffix_end],
             begin,
             suffix_end,
@@ -616,7 +621,12 @@ def unmatched_values(
 
 
 def _same_exactly(a: Value, b: Value) -> bool:
-    return a.kind == b.kind and a.unit == b.unit and bool(set(a.keys) & set(b.keys))
+    return a.kind == b.kind and _same_unit(a, b) and bool(set(a.keys) & set(b.keys))
+
+
+def _same_unit(a: Value, b: Value) -> bool:
+    """Return True when units agree; 元 with no currency named before it agrees with any currency."""
+    return a.unit == b.unit or (a.kind == b.kind == "amount" and (a.loose_unit or b.loose_unit))
 
 
 def _same_size(a: Value, b: Value) -> bool:

@@ -45,7 +45,7 @@ def test_a_changed_worded_citation_is_still_found_with_both_spans() -> None:
     (finding,) = run("cross_references", [pair("under Paragraph 2, Article 9", "依第九條第三項")])
     assert finding.evidence["en_only"] == ["Paragraph 2, Article 9"]
     assert finding.evidence["zh_only"] == ["第九條第三項"]
-    assert finding.evidence["en_text"] and finding.evidence["zh_text"]
+    assert finding.evidence["en_clause"] and finding.evidence["zh_clause"]
 
 
 def test_relative_citations_resolve_against_their_clause() -> None:
@@ -113,7 +113,7 @@ def test_versions_repeated_figures_and_currency_compare_as_values(en: str, zh: s
 
 def test_a_changed_amount_in_another_currency_form_is_found() -> None:
     (finding,) = run("numbers", [pair("A fine of NT$1million applies.", "處新臺幣二百萬元罰鍰。")])
-    assert finding.evidence["en_text"] and finding.evidence["zh_text"]
+    assert finding.evidence["en_clause"] and finding.evidence["zh_clause"]
 
 
 # -- list numbering by convention -----------------------------------------------------------

@@ -29,7 +29,9 @@ def _describe(values: list[Value]) -> str:
     )
 
 
-def _value_issue(what: str, en_only: list[Value], zh_only: list[Value]) -> Iterator[Issue]:
+def _value_issue(
+    what: str, pair: Pair, en_only: list[Value], zh_only: list[Value]
+) -> Iterator[Issue]:
     if not en_only and not zh_only:
         return
     parts = []
@@ -40,7 +42,8 @@ def _value_issue(what: str, en_only: list[Value], zh_only: list[Value]) -> Itera
     yield Issue(
         f"{what} differ — " + "; ".join(parts),
         {"en_only": [v.label for v in en_only], "zh_only": [v.label for v in zh_only],
-         "en_text": [v.text for v in en_only], "zh_text": [v.text for v in zh_only]},
+         "en_text": [v.text for v in en_only], "zh_text": [v.text for v in zh_only],
+         "en_clause": pair.en_text, "zh_clause": pair.zh_text},
     )  # fmt: skip
 
 
@@ -55,7 +58,7 @@ def numbers(pair: Pair, ctx: Context) -> Iterator[Issue]:
     if not _both(pair):
         return
     en, zh = _values(pair, ctx)
-    yield from _value_issue("numbers", *unmatched_values(en, zh, QUANTITY_KINDS))
+    yield from _value_issue("numbers", pair, *unmatched_values(en, zh, QUANTITY_KINDS))
 
 
 @check("critical")
@@ -64,7 +67,7 @@ def dates(pair: Pair, ctx: Context) -> Iterator[Issue]:
     if not _both(pair):
         return
     en, zh = _values(pair, ctx)
-    yield from _value_issue("dates", *unmatched_values(en, zh, ("date",)))
+    yield from _value_issue("dates", pair, *unmatched_values(en, zh, ("date",)))
 
 
 def _distinct(refs: list[tuple[Ref, Ref]]) -> list[tuple[Ref, Ref]]:
@@ -136,7 +139,7 @@ def cross_references(pair: Pair, ctx: Context) -> Iterator[Issue]:
         "cross-references differ — " + "; ".join(parts),
         {"en_only": [r.text for r, _ in missing], "zh_only": [r.text for r, _ in extra],
          "expected_zh": [r.display for _, r in missing],
-         "en_text": pair.en_text, "zh_text": pair.zh_text},
+         "en_clause": pair.en_text, "zh_clause": pair.zh_text},
         severity=None if conflicting else "minor",
     )  # fmt: skip
 

@@ -164,7 +164,7 @@ def _short_form_usage(ctx: Context) -> Iterator[Issue]:
             yield Issue(
                 f"'{term.en}' is {term.zh} since {term.pair.zh_label or 'its definition'}, but not here",
                 {"term": term.en, "expected": term.zh, "defined_in": term.pair.zh_label,
-                 "en_text": pair.en_text, "zh_text": pair.zh_text}, pair=pair,
+                 "en_clause": pair.en_text, "zh_clause": pair.zh_text}, pair=pair,
             )  # fmt: skip
 
 
@@ -299,7 +299,7 @@ def untranslated(pair: Pair, ctx: Context) -> Iterator[Issue]:
         yield Issue(
             f"English kept in the Chinese as the glossary allows: {'; '.join(repr(r) for r in kept)}",
             {"kept": kept, "suppressed_by": "glossary", "glossary": ctx.glossary.source,
-             "en_text": pair.en_text, "zh_text": pair.zh_text},
+             "en_clause": pair.en_text, "zh_clause": pair.zh_text},
             severity="minor",
         )  # fmt: skip
 

@@ -320,8 +320,8 @@ def inject_term(zh: LawText, en: LawText, rng: random.Random) -> Injected | None
 
 
 def _variant(term: str) -> str:
-    """Return another rendering of `term` that does not contain it (its head dropped, or a suffix added)."""
-    return term[:-1] if len(term) >= 3 else term + "者"
+    """Return another rendering of `term` that does not contain it: 本法 → 該法, 主管機關 → 該機關."""
+    return "該" + (term[-2:] if len(term) >= 3 else term[-1])
 
 
 INJECTORS: dict[str, tuple[Injector, set[str]]] = {

@@ -56,6 +56,7 @@ def numbers(pair: Pair, ctx: Context) -> Iterator[Issue]:
     are left to `cross_references`.
     """
     if not _both(pair):
+        yield from _split_values("numbers", pair, ctx, QUANTITY_KINDS)
         return
     en, zh = _values(pair, ctx)
     yield from _value_issue("numbers", pair, *unmatched_values(en, zh, QUANTITY_KINDS))
@@ -65,9 +66,35 @@ def numbers(pair: Pair, ctx: Context) -> Iterator[Issue]:
 def dates(pair: Pair, ctx: Context) -> Iterator[Issue]:
     """Dates differ between English and Chinese (`1 January 2025` ⇄ `2025年1月1日`)."""
     if not _both(pair):
+        yield from _split_values("dates", pair, ctx, ("date",))
         return
     en, zh = _values(pair, ctx)
     yield from _value_issue("dates", pair, *unmatched_values(en, zh, ("date",)))
+
+
+def _split_values(what: str, pair: Pair, ctx: Context, kinds: tuple[str, ...]) -> Iterator[Issue]:
+    """Compare an unaligned paragraph's values with the text that holds its translation.
+
+    When the two languages split an article differently and the aligner left
+    this paragraph alone, `omission` / `addition` find its translation in a
+    neighbouring paragraph (`split_holder`); its numbers must be there too.
+    """
+    from dpa_compare.qa.checks.structure import split_holder
+
+    clause, lang = (pair.en, "en") if pair.en is not None else (pair.zh, "zh")
+    if clause is None or not clause.text.strip():
+        return
+    holder = split_holder(clause, lang, ctx)
+    if holder is None:
+        return
+    mine = extract_values(clause.full_text, lang)
+    theirs = extract_values(holder, "zh" if lang == "en" else "en")
+    en_only, zh_only = unmatched_values(
+        *((mine, theirs) if lang == "en" else (theirs, mine)), kinds
+    )
+    missing = en_only if lang == "en" else zh_only
+    if missing:
+        yield from _value_issue(what, pair, *((missing, []) if lang == "en" else ([], missing)))
 
 
 def _distinct(refs: list[tuple[Ref, Ref]]) -> list[tuple[Ref, Ref]]:

@@ -80,19 +80,25 @@ def _covered_by_article(clause: Clause, lang: str, ctx: Context) -> bool:
     long for its own side by about the paragraph's length; or in unaligned
     paragraphs of the same article on the other side. The paragraph counts as
     translated when adding it to such a holder brings the length ratio
-    clearly closer to the document's usual one and every number and date it
-    carries is found in the holder. A deleted paragraph leaves its
-    neighbours in proportion (adding it moves them away), so it is reported.
+    clearly closer to the document's usual one (`split_holder`); its numbers
+    and dates are then compared with the holder by the `numbers` and `dates`
+    checks. A deleted paragraph leaves its neighbours in proportion (adding
+    it moves them away), so it is reported.
     """
     layout: _Layout = ctx.memo("article_layout", lambda: _layout(ctx))
     if not clause.text.strip() and clause.label:
         return layout.heading_unaligned_opposite(lang, clause)
+    return split_holder(clause, lang, ctx) is not None
+
+
+def split_holder(clause: Clause, lang: str, ctx: Context) -> str | None:
+    """Return the other language's text that holds an unaligned paragraph's translation, else None."""
+    layout: _Layout = ctx.memo("article_layout", lambda: _layout(ctx))
     article = layout.article_of.get((lang, clause.id))
     if article is None:
-        return False
+        return None
     model: _RatioModel = ctx.memo("length_ratio", lambda: _ratio_model(ctx))
     part = _chars(clause.full_text)
-    other = "zh" if lang == "en" else "en"
     for holder_own, holder_other in layout.holders(lang, clause.id, article):
         own_chars, other_chars = _chars(holder_own), _chars(holder_other)
         if other_chars <= 0:
@@ -100,30 +106,14 @@ def _covered_by_article(clause: Clause, lang: str, ctx: Context) -> bool:
         before = abs(_log_ratio(lang, own_chars, other_chars) - model.centre) if own_chars else 9.0
         after = abs(_log_ratio(lang, own_chars + part, other_chars) - model.centre)
         if after <= before - COVERAGE_GAIN and after <= 3 * model.spread:
-            if _anchors_found(clause.full_text, lang, holder_other, other):
-                return True
-    return False
+            return holder_other
+    return None
 
 
 def _log_ratio(lang: str, own_chars: int, other_chars: int) -> float:
     """Return log(Chinese chars / English chars) for a side's and the other side's counts."""
     en, zh = (own_chars, other_chars) if lang == "en" else (other_chars, own_chars)
     return math.log(max(zh, 1) / max(en, 1))
-
-
-def _anchors_found(text: str, lang: str, other_text: str, other: str) -> bool:
-    """Return True when every number and date of `text` has a counterpart in `other_text`."""
-    from dpa_compare.qa.values import QUANTITY_KINDS, extract_values, unmatched_values
-
-    kinds = (*QUANTITY_KINDS, "date")
-    mine = [v for v in extract_values(text, lang) if v.kind in kinds]
-    if not mine:
-        return True
-    theirs = extract_values(other_text, other)
-    en_only, zh_only = unmatched_values(
-        *((mine, theirs) if lang == "en" else (theirs, mine)), kinds
-    )
-    return not (en_only if lang == "en" else zh_only)
 
 
 @dataclass

@@ -596,12 +596,17 @@ def resolve(citation: Citation, place: Place) -> Citation:
 def citations_agree(left: Citation, right: Citation) -> bool:
     """Return True when two citations may cite the same thing.
 
-    Relative citations agree when their paths do (`前項` ⇄ "the preceding
-    paragraph"); a relative one whose clause is unknown agrees with any
+    A citation of a whole article agrees with one of its paragraph
+    ("Article 29" ⇄ 第二十九條第一項). Relative citations agree when their
+    paths do (`前項` ⇄ "the preceding paragraph"); a relative one whose clause is unknown agrees with any
     citation ending in the same number. Absolute paths one level apart agree
     on their first and last numbers ("subparagraph 2, paragraph 1 of
     Article 15" ⇄ 第十五條第二款, the single paragraph left unnamed).
     """
+    if left.kind == right.kind and _is_prefix(left.path, right.path):
+        return (
+            True  # -- "Article 29" ⇄ 第二十九條第一項: one cites the whole, the other its part --
+        )
     if left.kind == "relative" and right.kind == "relative":
         return paths_agree(left.path, right.path) or _last_agrees(left, right)
     if left.kind == "relative" or right.kind == "relative":
@@ -615,6 +620,12 @@ def citations_agree(left: Citation, right: Citation) -> bool:
             and element_keys(left.path[-1]) & element_keys(right.path[-1])
         )
     return paths_agree(left.path, right.path)
+
+
+def _is_prefix(left: tuple[str, ...], right: tuple[str, ...]) -> bool:
+    """Return True when the shorter path is the start of the longer one (and they differ in length)."""
+    short, long = sorted((left, right), key=len)
+    return 0 < len(short) < len(long) and paths_agree(short, long[: len(short)])
 
 
 def _last_agrees(left: Citation, right: Citation) -> bool:

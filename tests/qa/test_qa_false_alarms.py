@@ -154,3 +154,12 @@ def test_allowed_english_is_shown_as_suppressed_not_dropped() -> None:
     assert [f.check for f, _ in allowed.suppressed] == ["untranslated"]
     plain = check_documents(en, zh, alignment=alignment, checks=["untranslated"])
     assert [f.check for f in plain.findings] == ["untranslated"]
+
+
+def test_citing_a_whole_article_agrees_with_citing_its_paragraph() -> None:
+    assert (
+        run("cross_references", [pair("as set out in Article 29", "依第二十九條第一項所定")]) == []
+    )
+    assert run("cross_references", [pair("the preceding paragraph", "前項第二款")]) == []
+    (finding,) = run("cross_references", [pair("as set out in Article 29", "依第三十條第一項所定")])
+    assert finding.severity == "major"

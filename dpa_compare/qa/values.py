@@ -388,6 +388,8 @@ def _quantities(norm: str, lang: str, taken: Spans) -> Iterator[Value]:
         yield value
 
 
+_CLASSIFIERS = frozenset("人名位次件個个份張张家所項项")
+"""Measure words after a Chinese number that make it a count of things, compared even when small."""
 _WINDOW = 60
 """Characters either side of a number that `_skip_atom` reads."""
 
@@ -480,6 +482,8 @@ def _read_quantity(norm: str, lang: str, atom: _Atom) -> Value | None:
         atom.script == "digits"
         or (atom.script == "cn" and end - start > 1)
         or (atom.script == "en" and value > 10)
+        # -- 二人, 三次: a count of something (but 一人 is as often "a director" in English) --
+        or (atom.script == "cn" and value > 1 and norm[end : end + 1] in _CLASSIFIERS)
     )
     prefix = _PREFIX_CURRENCY.search(norm[max(0, start - 8) : start])
     end, value, scaled = _scale(norm, end, value, atom.script, money=prefix is not None)

@@ -85,7 +85,7 @@ def short_forms(pairs: Iterable[Pair]) -> list[DefinedTerm]:
     `(hereinafter referred to as “protection orders”)` ⇄ `（以下簡稱保護令）`:
     from there on the document should use that Chinese for that English.
     """
-    found = []
+    found: list[DefinedTerm] = []
     for pair in pairs:
         if pair.en is None or pair.zh is None:
             continue

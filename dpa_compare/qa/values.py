@@ -390,6 +390,9 @@ def _quantities(norm: str, lang: str, taken: Spans) -> Iterator[Value]:
 
 _CLASSIFIERS = frozenset("人名位次件個个份張张家所項项")
 """Measure words after a Chinese number that make it a count of things, compared even when small."""
+_RANK_AFTER = re.compile(
+    r"(?:st|nd|rd|th)\b[\s-]*(?:grade|rank|level|class|session|term|edition|place)\b", re.IGNORECASE
+)
 _WINDOW = 60
 """Characters either side of a number that `_skip_atom` reads."""
 
@@ -411,6 +414,8 @@ def _skip_atom(norm: str, atom: _Atom) -> bool:
             return True
     if atom.script in ("digits", "en") and _LABEL_WORD_BEFORE.search(before[-16:]):
         return True
+    if atom.script == "digits" and _RANK_AFTER.match(after):
+        return True  # -- "the 7th grade" is a rank, like 第七職等 --
     if (
         atom.script == "digits"
         and re.match(r"\s*[-–]\s*\S", after)

@@ -19,7 +19,8 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
-from dpa_compare.lang.numerals import is_roman, parse_number, roman_to_int
+from dpa_compare.lang.citations import find_all_citations
+from dpa_compare.lang.numerals import CHINESE_NUMERAL_CHARS, is_roman, parse_number, roman_to_int
 
 __all__ = [
     "Ref",
@@ -48,59 +49,41 @@ class Reference(NamedTuple):
     end: int
 
 
-_NAMESPACES = {
-    "annex": "annex", "annexes": "annex", "附件": "annex",
-    "schedule": "schedule", "schedules": "schedule", "附表": "schedule",
-    "appendix": "appendix", "appendices": "appendix", "附录": "appendix",
-    "exhibit": "exhibit", "exhibits": "exhibit",
-    "chapter": "chapter", "chapters": "chapter", "章": "chapter",
-    "part": "part", "parts": "part", "部分": "part",
-}  # fmt: skip
-"""Keywords naming their own numbering; every other keyword cites sections ("")."""
-
 _ARABIC = r"\d+(?:\.\d+)*(?:\s?\([a-zA-Z0-9]{1,5}\))*"
-_ID = rf"{_ARABIC}|\b[IVXLC]+\b|\b[A-Z]\b"
-_CN_NUMERAL = "零〇一二两三四五六七八九十百千"
-_EN_REFERENCE = re.compile(
-    rf"""
-    (?P<kw>\b(?i:Sections?|Clauses?|Articles?|Paragraphs?|Annex(?:es)?|Schedules?|Appendix|Appendices
-        |Exhibits?|Chapters?|Parts?)\b|§§?)
-    \s*
-    (?P<ids>(?:{_ID})(?:\s*(?:,|and|or|to|through|-|–)\s*(?:{_ID}))*)
-    """,
-    re.VERBOSE,
-)
-_ZH_ARTICLE = re.compile(rf"第\s*(?P<ids>{_ARABIC}|[{_CN_NUMERAL}]+)\s*(?P<kw>条|款|项|章|节|部分)")
-_ZH_ANNEX = re.compile(
-    rf"(?P<kw>附件|附录|附表)\s*(?P<ids>{_ARABIC}|[{_CN_NUMERAL}]+|[A-Z]\b|[IVX]+\b)"
-)
+_CN_NUMERAL = CHINESE_NUMERAL_CHARS
 _BARE_CITATION = re.compile(rf"{_ARABIC}|\(?[a-zA-Z0-9]{{1,5}}\)|[{_CN_NUMERAL}]+|[IVXLC]+")
-_ONE_ID = re.compile(rf"{_ID}|[{_CN_NUMERAL}]+")
-_COMPONENT = re.compile(r"\d+|\([a-z0-9]+\)|[a-z]+")
-_CITATION_TAIL = re.compile(r"\s*(?:条|款|项|章|节|部分)?")
+_COMPONENT = re.compile(r"\d+(?:-\d+)?|\([a-z0-9]+\)|[a-z]+")
+_CITATION_TAIL = re.compile(r"\s*(?:条|條|款|项|項|章|节|節|部分)?")
 """What may follow the one reference of a clause's own citation (`第七条`), nothing else."""
 _DOTTED = re.compile(r"\d+(?:\.\d+)+(?:\([a-z0-9]{1,5}\))*")
 
 
 def find_references(text: str) -> list[Reference]:
-    """Return the cross-references in `text`, in order, one per cited number.
+    """Return the cross-references in `text` (either language), in order, one per cited target.
 
-    "Sections 7.2 and 8" gives two references; the keyword is not part of a
-    reference's span, only the number is.
+    Read with the one grammar of `lang.citations`; relative citations (`前項`,
+    "the preceding paragraph") do not move with renumbering and are left out.
+    "Sections 7.2 and 8" gives two references; a reference's span covers its
+    numbers, not the keyword.
     """
-    found: list[Reference] = []
-    for pattern in (_EN_REFERENCE, _ZH_ARTICLE, _ZH_ANNEX):
-        for match in pattern.finditer(text):
-            namespace = _NAMESPACES.get(match.group("kw").lower(), "")
-            base = match.start("ids")
-            for one in _ONE_ID.finditer(match.group("ids")):
-                number = _number(one.group())
-                if number:
-                    found.append(
-                        Reference(Ref(namespace, number), base + one.start(), base + one.end())
-                    )
-    found.sort(key=lambda r: r.start)
+    found = []
+    for citation in find_all_citations(text):
+        if citation.kind == "relative" or not citation.path:
+            continue
+        number = _join([_part(element) for element in citation.path])
+        if number:
+            start, end = citation.number_span
+            found.append(Reference(Ref(citation.unit, number), start, end))
     return found
+
+
+def _part(element: str) -> str:
+    """Return one path element as xref writes it: a number as is, a letter or roman one in brackets."""
+    if element.isdigit() or re.fullmatch(r"\d+-\d+|\d+[A-Z]", element):
+        return element
+    if is_roman(element) and (len(element) > 1 or element in ("I", "V", "X")):
+        return str(roman_to_int(element))
+    return f"({element.lower()})"
 
 
 def canonical_ref(citation: str) -> Ref | None:
@@ -174,6 +157,9 @@ def is_xref_only(old_text: str, new_text: str, label_map: Mapping[Ref, Ref]) -> 
 def _masked(text: str, references: list[Reference]) -> str:
     parts, position = [], 0
     for reference in references:
+        if reference.start < position:
+            position = max(position, reference.end)  # -- one span shared by a list's members --
+            continue
         parts.append(text[position : reference.start])
         parts.append("\x00")
         position = reference.end

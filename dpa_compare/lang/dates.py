@@ -101,17 +101,19 @@ class DateMatch:
 
 def find_dates(text: str, lang: str) -> list[DateMatch]:
     """Return the dates and times in `text` (digits already ASCII), without overlaps, in text order."""
+    from dpa_compare.qa.text import Spans
+
     found: list[DateMatch] = []
-    taken: list[tuple[int, int]] = []
+    taken = Spans()
     for match in _candidates(text, lang):
-        if any(match.start < end and start < match.end for start, end in taken):
+        if not taken.free(match.start, match.end):
             continue
         found.append(match)
-        taken.append((match.start, match.end))
+        taken.add(match.start, match.end)
     for match in [partner for date in found for partner in _range_partners(text, lang, date)]:
-        if not any(match.start < end and start < match.end for start, end in taken):
+        if taken.free(match.start, match.end):
             found.append(match)
-            taken.append((match.start, match.end))
+            taken.add(match.start, match.end)
     return sorted(found, key=lambda m: m.start)
 
 
@@ -129,7 +131,11 @@ def _range_partners(text: str, lang: str, date: DateMatch) -> Iterator[DateMatch
         after = _ZH_RANGE_AFTER.match(text, date.end)
         candidates = [(after, after.start("day"), after.end())] if after else []
     else:
-        before = _EN_RANGE_BEFORE.search(text, 0, date.start) if date.text[:1].isdigit() else None
+        before = (
+            _EN_RANGE_BEFORE.search(text, max(0, date.start - 80), date.start)
+            if date.text[:1].isdigit()
+            else None
+        )
         after = _EN_RANGE_AFTER.match(text, date.end) if not date.text[:1].isdigit() else None
         candidates = [
             (m, m.start("day"), m.end() if m is after else m.end("day"))

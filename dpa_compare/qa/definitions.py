@@ -72,6 +72,30 @@ def defined_terms(pairs: Iterable[Pair]) -> list[DefinedTerm]:
     return found
 
 
+_EN_SHORT_FORM = re.compile(
+    r"\bhereinafter(?:\s+(?:referred\s+to\s+as|called|cited\s+as))?\s*(?:the\s+)?[\"“]([^\"“”\n]{1,40})[\"”]",
+    re.IGNORECASE,
+)
+_ZH_SHORT_FORM = re.compile(r"[（(]以下(?:簡稱|简称|稱|称)[「“\"]?([^」”\"）)]{1,12})[」”\"]?[）)]")
+
+
+def short_forms(pairs: Iterable[Pair]) -> list[DefinedTerm]:
+    """Return the short forms a statute introduces in passing, one per pair where both languages have one.
+
+    `(hereinafter referred to as “protection orders”)` ⇄ `（以下簡稱保護令）`:
+    from there on the document should use that Chinese for that English.
+    """
+    found: list[DefinedTerm] = []
+    for pair in pairs:
+        if pair.en is None or pair.zh is None:
+            continue
+        en = [m.group(1).strip() for m in _EN_SHORT_FORM.finditer(pair.en_text)]
+        zh = [m.group(1).strip() for m in _ZH_SHORT_FORM.finditer(pair.zh_text)]
+        if en and len(en) == len(zh):
+            found.extend(DefinedTerm(e, z, pair, "short form") for e, z in zip(en, zh))
+    return found
+
+
 def term_renderings(pairs: Iterable[Pair]) -> dict[str, tuple[str, ...]]:
     """Return casefolded English defined term → the Chinese terms the document defines for it."""
     renderings: dict[str, list[str]] = {}
@@ -82,4 +106,11 @@ def term_renderings(pairs: Iterable[Pair]) -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in renderings.items()}
 
 
-__all__ = ["DefinedTerm", "MAX_TERM_WORDS", "defined_terms", "quoted", "term_renderings"]
+__all__ = [
+    "DefinedTerm",
+    "MAX_TERM_WORDS",
+    "defined_terms",
+    "quoted",
+    "short_forms",
+    "term_renderings",
+]

@@ -126,10 +126,27 @@ def check_documents(
         ]
         findings = _in_pair_order(findings + extra, pairs)
         step("compared with the previous version")
+    findings, allowed = _glossary_allowed(findings)
     split = apply_suppressions(findings, notes.suppressions if notes is not None else ())
     return CheckResult(
-        alignment, tuple(pairs), split.active, split.suppressed, split.expired, notes
+        alignment, tuple(pairs), split.active, allowed + split.suppressed, split.expired, notes
     )
+
+
+def _glossary_allowed(
+    findings: list[Finding],
+) -> tuple[list[Finding], tuple[tuple[Finding, Suppression], ...]]:
+    """Split off findings a check marked `suppressed_by: glossary` (English the glossary keeps), each with its reason."""
+    active, allowed = [], []
+    for finding in findings:
+        evidence = finding.evidence
+        if isinstance(evidence, dict) and evidence.get("suppressed_by") == "glossary":
+            reason = f"kept in English by the glossary {evidence.get('glossary') or ''}".strip()
+            allowed.append((finding, Suppression(finding.check, finding.text_hash, finding.en_label,
+                                                 finding.zh_label, finding.message, reason)))  # fmt: skip
+        else:
+            active.append(finding)
+    return active, tuple(allowed)
 
 
 def _in_pair_order(findings: list[Finding], pairs: list[Pair]) -> list[Finding]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 import unicodedata
@@ -70,15 +71,23 @@ class Spans:
     """Character spans already claimed in a text, so later patterns skip them."""
 
     def __init__(self) -> None:
-        self._spans: list[tuple[int, int]] = []
+        self._spans: list[tuple[int, int]] = []  # -- sorted by start --
+        self._longest = 0
 
     def free(self, start: int, end: int) -> bool:
-        """Return True when no claimed span overlaps `start`–`end`."""
-        return not any(start < e and s < end for s, e in self._spans)
+        """Return True when no claimed span overlaps `start`–`end`.
+
+        Only spans starting within the longest claimed length before `start`
+        can reach it, so a long text with many values stays linear.
+        """
+        low = bisect.bisect_left(self._spans, (start - self._longest, -1))
+        high = bisect.bisect_left(self._spans, (end, -1))
+        return not any(start < e and s < end for s, e in self._spans[low:high])
 
     def add(self, start: int, end: int) -> None:
         """Claim `start`–`end`."""
-        self._spans.append((start, end))
+        bisect.insort(self._spans, (start, end))
+        self._longest = max(self._longest, end - start)
 
 
 def text_key(text: str) -> str:

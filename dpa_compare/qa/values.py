@@ -78,7 +78,7 @@ _CURRENCY_CODES = {
     "NT$": "TWD", "NTD": "TWD", "TWD": "TWD", "新臺幣": "TWD", "新台幣": "TWD", "新台币": "TWD",
 }  # fmt: skip
 _PREFIX_CURRENCY = re.compile(
-    r"(?:USD|US\$|U\.S\.\$|HK\$|NT\$|NTD|TWD|\$|EUR|€|GBP|£|RMB|CNY|¥|HKD|JPY|CHF|SGD|AUD|CAD"
+    r"(?:USD|US\$|U\.S\.\$|HK\$|NT\s?\$|NTD|TWD|\$|EUR|€|GBP|£|RMB|CNY|¥|HKD|JPY|CHF|SGD|AUD|CAD"
     r"|人民币|美元|欧元|歐元|英镑|港币|港元|日元|新臺幣|新台幣|新台币)\s*$"
 )
 _EN_SUFFIX_CURRENCY = {
@@ -100,7 +100,14 @@ _ZH_UNITS = {
     r"分钟|分鐘": "minute", r"(?:个|個)?(?:自然日|日历日|日曆日|历日)|天|日": "day",
     r"(?:个|個)?(?:星期|礼拜|禮拜)|周|週": "week", r"(?:个|個)月": "month", r"年": "year",
 }  # fmt: skip
-_NOT_ONE_AFTER = "同统統唯任每逐某其之单單专專第万萬划劃"
+_NOT_ONE_AFTER = "同统統唯任每逐某其之单單专專第万萬划劃前近次隔"
+"""After these, 一 is "the/each/same", not a count (前一日 "the day before", 最近一年 "the most recent year")."""
+# -- a number right after a label word is the label's (`Class 2` ⇄ 第二類, `Attachment - 1` ⇄ 附表一) --
+_LABEL_WORD_BEFORE = re.compile(
+    r"\b(?:class|type|category|grade|level|tier|group|phase|stage|form|table|attachment|schedule"
+    r"|chapter|part|no\.|number)\s*[-–]?\s*$",
+    re.IGNORECASE,
+)
 _DAY_OF_MONTH = re.compile(r"(?:每月|每个月|每個月|本月|当月|當月|次月|下月|上月|月)\s*$")
 _ORDINAL = re.compile(r"(?:st|nd|rd|th)\b")
 
@@ -148,6 +155,9 @@ class Value:
     end: int = 0
     weak: bool = False
     alt: tuple[str, ...] = ()
+    loose_unit: bool = (
+        False  # -- 元 with no currency named: agrees with an amount in any currency --
+    )
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -174,6 +184,8 @@ def extract_values(text: str, lang: str) -> list[Value]:
         taken.add(start, end)
     for ref in find_refs(norm, lang):
         taken.add(ref.start, ref.end)
+    for version in _VERSION.finditer(norm):
+        taken.add(*version.span())  # -- `v2`, `version 3`, `第2版`: a version, not a quantity --
     values = [
         *_dates(norm, lang, taken),
         *_identifiers(norm, taken),
@@ -181,7 +193,38 @@ def extract_values(text: str, lang: str) -> list[Value]:
         *_fractions(norm, taken),
     ]
     values.extend(_quantities(norm, lang, taken))
-    return sorted(values, key=lambda v: v.start)
+    return _without_list_numbering(sorted(values, key=lambda v: v.start), norm)
+
+
+_VERSION = re.compile(
+    r"(?<![A-Za-z])[vV]\.?\s?\d+(?:\.\d+)*(?![\d.])|\b(?i:version|release|edition|rev\.?)\s+\d+(?:\.\d+)*"
+    r"|第\s*\d+(?:\.\d+)*\s*版|\d+(?:\.\d+)*\s*版(?!权|權|本)|版本\s*\d+(?:\.\d+)*"
+)
+_LIST_MARK_AFTER = re.compile(r"\s*[，,、.．)）]")
+
+
+def _without_list_numbering(values: list[Value], norm: str) -> list[Value]:
+    """Drop inline list numbering (`1，… 2，… 3，…`): plain numbers 1, 2, 3 … each followed by a separator.
+
+    One language numbers a run-in list `i. ii. iii.` where the other writes
+    `1，2，3，` or leaves it out: the numbering is a label, not a quantity.
+    """
+    marks = [
+        v for v in values
+        if v.kind == "number" and not v.unit and v.key.isdigit() and _LIST_MARK_AFTER.match(norm, v.end)
+    ]  # fmt: skip
+    run: list[Value] = []
+    dropped: set[int] = set()
+    for value in marks:
+        if run and int(value.key) == int(run[-1].key) + 1:
+            run.append(value)
+        else:
+            if len(run) >= 2:
+                dropped.update(id(v) for v in run)
+            run = [value] if value.key == "1" else []
+    if len(run) >= 2:
+        dropped.update(id(v) for v in run)
+    return [v for v in values if id(v) not in dropped]
 
 
 def _claim(taken: Spans, start: int, end: int) -> bool:
@@ -221,8 +264,13 @@ def _identifiers(norm: str, taken: Spans) -> Iterator[Value]:
 def _cn_percents(norm: str, taken: Spans) -> Iterator[Value]:
     for match in _PERCENT_CN.finditer(norm):
         value = _number_or_none(match["n"])
-        if value is not None and _claim(taken, match.start(), match.end()):
-            yield Value("percent", canonical(value), "", match.group(), match.start(), match.end())
+        if value is None:
+            continue
+        end = _percent_echo(norm, match.end(), value)  # -- 百分之五十（50%）: one value --
+        if _claim(taken, match.start(), end):
+            yield Value(
+                "percent", canonical(value), "", norm[match.start() : end], match.start(), end
+            )
 
 
 def _fractions(norm: str, taken: Spans) -> Iterator[Value]:
@@ -280,11 +328,11 @@ def _atoms(norm: str, lang: str) -> list[_Atom]:
             atoms.append(
                 _Atom(match.start(), match.end(), _spaced_to_decimal(match.group()), "digits")
             )
+    grouped = Spans()  # -- the continental and spaced numbers already read --
+    for atom in atoms:
+        grouped.add(atom.start, atom.end)
     for match in _DIGITS_ATOM.finditer(norm):
-        if not any(
-            a.start <= match.start() < a.end or match.start() <= a.start < match.end()
-            for a in atoms
-        ):
+        if grouped.free(match.start(), match.end()):
             atoms.append(
                 _Atom(match.start(), match.end(), digits_to_decimal(match.group()), "digits")
             )
@@ -323,7 +371,7 @@ def _beside_currency(norm: str, start: int, end: int, lang: str) -> bool:
 
 
 def _quantities(norm: str, lang: str, taken: Spans) -> Iterator[Value]:
-    currency = "CNY"
+    currency = ""
     for atom in _atoms(norm, lang):
         if not taken.free(atom.start, atom.end) or _skip_atom(norm, atom):
             continue
@@ -332,15 +380,30 @@ def _quantities(norm: str, lang: str, taken: Spans) -> Iterator[Value]:
             continue
         # -- 元 alone takes the currency last named: 新臺幣五百元以上二萬元以下 --
         if value.unit == "YUAN":
-            value = Value(value.kind, value.key, currency, value.text, value.start, value.end)
+            # -- before any currency is named, 元 is the document's own (NT$ in Taiwan, RMB in China) --
+            value = Value(value.kind, value.key, currency or "CNY", value.text, value.start,
+                          value.end, loose_unit=not currency)  # fmt: skip
         elif value.kind == "amount":
             currency = value.unit
         yield value
 
 
+_CLASSIFIERS = frozenset("人名位次件個个份張张家所項项")
+"""Measure words after a Chinese number that make it a count of things, compared even when small."""
+_RANK_AFTER = re.compile(
+    r"(?:st|nd|rd|th)\b[\s-]*(?:grade|rank|level|class|session|term|edition|place)\b", re.IGNORECASE
+)
+_WINDOW = 60
+"""Characters either side of a number that `_skip_atom` reads."""
+
+
 def _skip_atom(norm: str, atom: _Atom) -> bool:
     """Return True for numbers that are not quantities: ordinals, list markers, parts of words."""
-    before, after = norm[: atom.start], norm[atom.end :]
+    # -- a window either side: what decides is next to the number (and a long text stays linear) --
+    before, after = (
+        norm[max(0, atom.start - _WINDOW) : atom.start],
+        norm[atom.end : atom.end + _WINDOW],
+    )
     token = norm[atom.start : atom.end]
     if atom.script == "cn":
         if before.endswith("第") or after.startswith(
@@ -349,6 +412,16 @@ def _skip_atom(norm: str, atom: _Atom) -> bool:
             return True
         if token == "一" and before[-1:] and before[-1] in _NOT_ONE_AFTER:
             return True
+    if atom.script in ("digits", "en") and _LABEL_WORD_BEFORE.search(before[-16:]):
+        return True
+    if atom.script == "digits" and _RANK_AFTER.match(after):
+        return True  # -- "the 7th grade" is a rank, like 第七職等 --
+    if (
+        atom.script == "digits"
+        and re.match(r"\s*[-–]\s*\S", after)
+        and not norm[: min(atom.start, _WINDOW + 1)].strip()
+    ):
+        return True  # -- "1 - Appointment", "2-Serving …": an item number opening the clause --
     if atom.script == "digits":
         letters = _LETTER_BEFORE.search(before)
         if (
@@ -358,7 +431,9 @@ def _skip_atom(norm: str, atom: _Atom) -> bool:
             and letters.group(1) not in ("US", "U.S.")
         ):
             return True
-        money_scale = _MONEY_SCALE.match(after) and _PREFIX_CURRENCY.search(before[-8:])
+        money_scale = (
+            _MONEY_SCALE.match(after) or _EN_SCALE.match(after)
+        ) and _PREFIX_CURRENCY.search(before[-8:])  # -- `USD 1m`, `NT$1million` --
         if (
             re.match(r"[A-Za-z]", after)
             and not _ORDINAL.match(after)
@@ -412,10 +487,14 @@ def _read_quantity(norm: str, lang: str, atom: _Atom) -> Value | None:
         atom.script == "digits"
         or (atom.script == "cn" and end - start > 1)
         or (atom.script == "en" and value > 10)
+        # -- 二人, 三次: a count of something (but 一人 is as often "a director" in English) --
+        or (atom.script == "cn" and value > 1 and norm[end : end + 1] in _CLASSIFIERS)
     )
     prefix = _PREFIX_CURRENCY.search(norm[max(0, start - 8) : start])
     end, value, scaled = _scale(norm, end, value, atom.script, money=prefix is not None)
     end, echoed = _echo(norm, end, value)
+    if echoed and not scaled:  # -- "five(5) million": the scale follows the echo --
+        end, value, scaled = _scale(norm, end, value, "digits", money=prefix is not None)
     strong = strong or scaled or echoed
     suffix = _currency_suffix(norm, end, lang)
     # -- "新臺幣五百元": the prefix names the currency, 元 is only its unit --
@@ -424,7 +503,7 @@ def _read_quantity(norm: str, lang: str, atom: _Atom) -> Value | None:
         return Value(
             "amount",
             canonical(value),
-            _CURRENCY_CODES[prefix.group().strip()],
+            _CURRENCY_CODES[re.sub(r"\s", "", prefix.group())],
             norm[begin:suffix_end],
             begin,
             suffix_end,
@@ -434,9 +513,8 @@ def _read_quantity(norm: str, lang: str, atom: _Atom) -> Value | None:
             "amount", canonical(value), suffix[1], norm[start : suffix[0]], start, suffix[0]
         )
     if percent := _PERCENT.match(norm, end):
-        return Value(
-            "percent", canonical(value), "", norm[start : percent.end()], start, percent.end()
-        )
+        stop = _percent_echo(norm, percent.end(), value)
+        return Value("percent", canonical(value), "", norm[start:stop], start, stop)
     if mille := _PER_MILLE.match(norm, end):
         return Value(
             "percent", canonical(value / 10), "", norm[start : mille.end()], start, mille.end()
@@ -473,6 +551,17 @@ def _scale(
     return end, value, False
 
 
+_PERCENT_ECHO = re.compile(
+    r"\s*[(（]\s*(\d+(?:\.\d+)?)\s*(?:%|percent|per\s?cent)?\s*[)）]", re.IGNORECASE
+)
+
+
+def _percent_echo(norm: str, end: int, value: Decimal) -> int:
+    """Return the end past a bracketed repeat of a percentage (`fifty percent (50%)`), else `end`."""
+    match = _PERCENT_ECHO.match(norm, end)
+    return match.end() if match and Decimal(match.group(1)) == value else end
+
+
 def _echo(norm: str, end: int, value: Decimal) -> tuple[int, bool]:
     """Return the end past a bracketed repeat of the same number (`thirty (30)`, `三十（30）`), and whether one was there."""
     match = _ECHO.match(norm, end)
@@ -507,7 +596,11 @@ def _unit(
             continue
         if lang == "zh" and unit == "year" and 1800 <= value <= 2200 and value == int(value):
             return "number", "", match.end()
-        if lang == "zh" and unit == "day" and _DAY_OF_MONTH.search(norm[:start]):
+        if (
+            lang == "zh"
+            and unit == "day"
+            and _DAY_OF_MONTH.search(norm[max(0, start - _WINDOW) : start])
+        ):
             return "number", "", match.end()
         return "duration", unit, match.end()
     return None
@@ -537,7 +630,12 @@ def unmatched_values(
 
 
 def _same_exactly(a: Value, b: Value) -> bool:
-    return a.kind == b.kind and a.unit == b.unit and bool(set(a.keys) & set(b.keys))
+    return a.kind == b.kind and _same_unit(a, b) and bool(set(a.keys) & set(b.keys))
+
+
+def _same_unit(a: Value, b: Value) -> bool:
+    """Return True when units agree; 元 with no currency named before it agrees with any currency."""
+    return a.unit == b.unit or (a.kind == b.kind == "amount" and (a.loose_unit or b.loose_unit))
 
 
 def _same_size(a: Value, b: Value) -> bool:

@@ -19,7 +19,7 @@ FIND_CASES = [
     ("as set out in Annex II and Schedule 1", [Ref("annex", "2"), Ref("schedule", "1")]),
     ("under clause 12 (b) and § 4", [Ref("", "12(b)"), Ref("", "4")]),
     ("根据第7.2条和第八条以及附件二", [Ref("", "7.2"), Ref("", "8"), Ref("annex", "2")]),
-    ("第十二条第（三）款", [Ref("", "12")]),
+    ("第十二条第（三）款", [Ref("", "12.3")]),  # -- the sub-clause is read too --
     ("the parties agree in part", []),
 ]
 

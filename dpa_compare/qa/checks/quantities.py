@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from dpa_compare.lang.citations import Place, place_of, resolve
+from dpa_compare.model import Clause
 from dpa_compare.qa.refs import Ref, find_refs, refs_agree, translate_ref
 from dpa_compare.qa.registry import Context, Issue, Pair, check
 from dpa_compare.qa.text import find_emails, find_urls, normalise, url_key
@@ -27,7 +29,9 @@ def _describe(values: list[Value]) -> str:
     )
 
 
-def _value_issue(what: str, en_only: list[Value], zh_only: list[Value]) -> Iterator[Issue]:
+def _value_issue(
+    what: str, pair: Pair, en_only: list[Value], zh_only: list[Value]
+) -> Iterator[Issue]:
     if not en_only and not zh_only:
         return
     parts = []
@@ -38,7 +42,8 @@ def _value_issue(what: str, en_only: list[Value], zh_only: list[Value]) -> Itera
     yield Issue(
         f"{what} differ — " + "; ".join(parts),
         {"en_only": [v.label for v in en_only], "zh_only": [v.label for v in zh_only],
-         "en_text": [v.text for v in en_only], "zh_text": [v.text for v in zh_only]},
+         "en_text": [v.text for v in en_only], "zh_text": [v.text for v in zh_only],
+         "en_clause": pair.en_text, "zh_clause": pair.zh_text},
     )  # fmt: skip
 
 
@@ -51,44 +56,96 @@ def numbers(pair: Pair, ctx: Context) -> Iterator[Issue]:
     are left to `cross_references`.
     """
     if not _both(pair):
+        yield from _split_values("numbers", pair, ctx, QUANTITY_KINDS)
         return
     en, zh = _values(pair, ctx)
-    yield from _value_issue("numbers", *unmatched_values(en, zh, QUANTITY_KINDS))
+    yield from _value_issue("numbers", pair, *unmatched_values(en, zh, QUANTITY_KINDS))
 
 
 @check("critical")
 def dates(pair: Pair, ctx: Context) -> Iterator[Issue]:
     """Dates differ between English and Chinese (`1 January 2025` ⇄ `2025年1月1日`)."""
     if not _both(pair):
+        yield from _split_values("dates", pair, ctx, ("date",))
         return
     en, zh = _values(pair, ctx)
-    yield from _value_issue("dates", *unmatched_values(en, zh, ("date",)))
+    yield from _value_issue("dates", pair, *unmatched_values(en, zh, ("date",)))
 
 
-def _distinct(refs: list[Ref]) -> list[Ref]:
-    kept: list[Ref] = []
+def _split_values(what: str, pair: Pair, ctx: Context, kinds: tuple[str, ...]) -> Iterator[Issue]:
+    """Compare an unaligned paragraph's values with the text that holds its translation.
+
+    When the two languages split an article differently and the aligner left
+    this paragraph alone, `omission` / `addition` find its translation in a
+    neighbouring paragraph (`split_holder`); its numbers must be there too.
+    """
+    from dpa_compare.qa.checks.structure import split_holder
+
+    clause, lang = (pair.en, "en") if pair.en is not None else (pair.zh, "zh")
+    if clause is None or not clause.text.strip():
+        return
+    holder = split_holder(clause, lang, ctx)
+    if holder is None:
+        return
+    mine = extract_values(clause.full_text, lang)
+    theirs = extract_values(holder, "zh" if lang == "en" else "en")
+    en_only, zh_only = unmatched_values(
+        *((mine, theirs) if lang == "en" else (theirs, mine)), kinds
+    )
+    missing = en_only if lang == "en" else zh_only
+    if missing:
+        yield from _value_issue(what, pair, *((missing, []) if lang == "en" else ([], missing)))
+
+
+def _distinct(refs: list[tuple[Ref, Ref]]) -> list[tuple[Ref, Ref]]:
+    kept: list[tuple[Ref, Ref]] = []
     for ref in refs:
-        if not any(refs_agree(r, ref) for r in kept):
+        if not any(_agree(r, ref) for r in kept):
             kept.append(ref)
     return kept
+
+
+def _agree(left: tuple[Ref, Ref], right: tuple[Ref, Ref]) -> bool:
+    """Return True when two (as written, resolved) citations agree in either form."""
+    return refs_agree(left[0], right[0]) or refs_agree(left[1], right[1])
+
+
+def clause_citations(clause: Clause | None, text: str, lang: str) -> list[tuple[Ref, Ref]]:
+    """Return (citation as written, citation resolved against its clause) for what `text` cites.
+
+    A heading's own label (`Part One`, `第一部分`, `Article 8` at the start
+    of a heading) names the clause rather than referring to one, and is left out.
+    """
+    place = place_of(clause.path) if clause is not None else Place()
+    heading = clause.heading if clause is not None else ""
+    found = []
+    for ref in find_refs(normalise(text), lang):
+        if heading and ref.start < len(heading) and not text[: ref.start].strip(" #*\t"):
+            continue
+        found.append((ref, resolve(ref, place)))
+    return found
 
 
 @check("major")
 def cross_references(pair: Pair, ctx: Context) -> Iterator[Issue]:
     """Cross-references cite different clauses or annexes (`Section 5.2` ⇄ `第5.2条`, `Annex 2` ⇄ `附件二`).
 
-    With a label map from the alignment, an English reference is expected
-    in Chinese as the label of the clause aligned with its target.
+    Citations are read with the one grammar of `lang.citations` (worded and
+    reordered forms, ranges, relative references resolved against the clause
+    they sit in). Major when the two sides cite different things; minor when
+    a citation stands on one side only (made explicit or left implicit). With a label map from the alignment, an English reference
+    is expected in Chinese as the label of the clause aligned with its target.
     """
     if not _both(pair):
         return
     en_refs = [
-        translate_ref(r, ctx.label_map) for r in _distinct(find_refs(normalise(pair.en_text), "en"))
+        (translate_ref(raw, ctx.label_map), translate_ref(res, ctx.label_map))
+        for raw, res in _distinct(clause_citations(pair.en, pair.en_text, "en"))
     ]
-    zh_refs = _distinct(find_refs(normalise(pair.zh_text), "zh"))
+    zh_refs = _distinct(clause_citations(pair.zh, pair.zh_text, "zh"))
     missing, extra = list(en_refs), list(zh_refs)
     for ref in en_refs:
-        match = next((z for z in extra if refs_agree(ref, z)), None)
+        match = next((z for z in extra if _agree(ref, z)), None)
         if match is not None:
             missing.remove(ref)
             extra.remove(match)
@@ -96,13 +153,21 @@ def cross_references(pair: Pair, ctx: Context) -> Iterator[Issue]:
         return
     parts = []
     if missing:
-        parts.append("English cites " + ", ".join(f"{r.text} (→ {r.display})" for r in missing))
+        parts.append("English cites " + ", ".join(f"{r.text} (→ {r.display})" for r, _ in missing))
     if extra:
-        parts.append("Chinese cites " + ", ".join(f"{r.text} (→ {r.display})" for r in extra))
+        parts.append("Chinese cites " + ", ".join(f"{r.text} (→ {r.display})" for r, _ in extra))
+    # -- a citation on one side only is mostly made explicit or left implicit by the translator
+    #    ("a union as stated in Article 2" ⇄ 關係, 前項 ⇄ "as mentioned above"); two that
+    #    disagree — or a relative one that cannot be placed — cite something else: major --
+    conflicting = any(r.kind != "relative" for _, r in missing) and any(
+        r.kind != "relative" for _, r in extra
+    )
     yield Issue(
         "cross-references differ — " + "; ".join(parts),
-        {"en_only": [r.text for r in missing], "zh_only": [r.text for r in extra],
-         "expected_zh": [r.display for r in missing]},
+        {"en_only": [r.text for r, _ in missing], "zh_only": [r.text for r, _ in extra],
+         "expected_zh": [r.display for _, r in missing],
+         "en_clause": pair.en_text, "zh_clause": pair.zh_text},
+        severity=None if conflicting else "minor",
     )  # fmt: skip
 
 

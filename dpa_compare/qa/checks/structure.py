@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from dpa_compare.lang.sentences import sentence_count
+from dpa_compare.model import Clause
 from dpa_compare.qa.registry import Context, Issue, Pair, check
 
 MIN_EN_CHARS = 60
@@ -39,6 +40,8 @@ def omission(pair: Pair, ctx: Context) -> Iterator[Issue]:
     `SENTENCE_LENGTH_FACTOR`) is a major finding: a sentence may be missing.
     """
     if pair.en_text.strip() and not pair.zh_text.strip():
+        if pair.en is not None and _covered_by_article(pair.en, "en", ctx):
+            return
         shown = pair.en_text.strip()
         yield Issue(
             f"no Chinese for English {pair.en_label or 'clause'}: {shown[:80]}{'…' if len(shown) > 80 else ''}",
@@ -52,6 +55,8 @@ def omission(pair: Pair, ctx: Context) -> Iterator[Issue]:
 def addition(pair: Pair, ctx: Context) -> Iterator[Issue]:
     """Chinese clause (or a sentence of it) has no English source."""
     if pair.zh_text.strip() and not pair.en_text.strip():
+        if pair.zh is not None and _covered_by_article(pair.zh, "zh", ctx):
+            return
         shown = pair.zh_text.strip()
         yield Issue(
             f"Chinese {pair.zh_label or 'clause'} has no English source: {shown[:60]}{'…' if len(shown) > 60 else ''}",
@@ -59,6 +64,152 @@ def addition(pair: Pair, ctx: Context) -> Iterator[Issue]:
         )
     elif pair.en_text.strip():
         yield from _sentence_gap(pair, ctx, missing_in="en")
+
+
+COVERAGE_GAIN = 0.15
+"""How much closer to the document's usual length ratio (in log units) a neighbouring pair must come
+when an unaligned paragraph is added to it, for the paragraph to count as translated there."""
+
+
+def _covered_by_article(clause: Clause, lang: str, ctx: Context) -> bool:
+    """Return True when an unaligned paragraph's content is translated elsewhere in its article.
+
+    The two languages split an article's paragraphs differently (a list run
+    together in one, one paragraph per item in the other), and the aligner
+    may leave a paragraph of such an n:m split unaligned. Its text is then in
+    the other language of a neighbouring pair of the same article, which is
+    long for its own side by about the paragraph's length; or in unaligned
+    paragraphs of the same article on the other side. The paragraph counts as
+    translated when adding it to such a holder brings the length ratio
+    clearly closer to the document's usual one (`split_holder`); its numbers
+    and dates are then compared with the holder by the `numbers` and `dates`
+    checks. A deleted paragraph leaves its neighbours in proportion (adding
+    it moves them away), so it is reported.
+    """
+    layout: _Layout = ctx.memo("article_layout", lambda: _layout(ctx))
+    if not clause.text.strip() and clause.label:
+        return layout.heading_unaligned_opposite(lang, clause)
+    return split_holder(clause, lang, ctx) is not None
+
+
+def split_holder(clause: Clause, lang: str, ctx: Context) -> str | None:
+    """Return the other language's text that holds an unaligned paragraph's translation, else None."""
+    layout: _Layout = ctx.memo("article_layout", lambda: _layout(ctx))
+    article = layout.article_of.get((lang, clause.id))
+    if article is None:
+        return None
+    model: _RatioModel = ctx.memo("length_ratio", lambda: _ratio_model(ctx))
+    part = _chars(clause.full_text)
+    for holder_own, holder_other in layout.holders(lang, clause.id, article):
+        own_chars, other_chars = _chars(holder_own), _chars(holder_other)
+        if other_chars <= 0:
+            continue
+        before = abs(_log_ratio(lang, own_chars, other_chars) - model.centre) if own_chars else 9.0
+        after = abs(_log_ratio(lang, own_chars + part, other_chars) - model.centre)
+        if after <= before - COVERAGE_GAIN and after <= 3 * model.spread:
+            return holder_other
+    return None
+
+
+def _log_ratio(lang: str, own_chars: int, other_chars: int) -> float:
+    """Return log(Chinese chars / English chars) for a side's and the other side's counts."""
+    en, zh = (own_chars, other_chars) if lang == "en" else (other_chars, own_chars)
+    return math.log(max(zh, 1) / max(en, 1))
+
+
+@dataclass
+class _Layout:
+    """Clauses by article on each side, and the pair each clause belongs to."""
+
+    article_of: dict[tuple[str, str], str]
+    order: dict[tuple[str, str], list[str]]  # -- (lang, article) → clause ids in document order --
+    pair_of: dict[tuple[str, str], Pair]
+    text_of: dict[tuple[str, str], str]
+
+    def holders(self, lang: str, clause_id: str, article: str) -> list[tuple[str, str]]:
+        """Return (own text, other text) of the places an unaligned clause's content may sit."""
+        other = "zh" if lang == "en" else "en"
+        ids = self.order.get((lang, article), [])
+        index = ids.index(clause_id) if clause_id in ids else -1
+        found = []
+        for step in (-1, 1):
+            k = index + step
+            while 0 <= k < len(ids):
+                pair = self.pair_of.get((lang, ids[k]))
+                if pair is not None and pair.en_text.strip() and pair.zh_text.strip():
+                    own, theirs = (
+                        (pair.en_text, pair.zh_text)
+                        if lang == "en"
+                        else (pair.zh_text, pair.en_text)
+                    )
+                    found.append((own, theirs))
+                    break
+                if self.text_of.get((lang, ids[k]), "").strip():
+                    break  # -- an unaligned neighbour with text: look no further this way --
+                k += step
+        # -- both sides unaligned in this article: their unaligned paragraphs, all together --
+        loose = " ".join(self._unaligned(other, article))
+        if loose.strip():
+            rest = " ".join(t for cid, t in self._unaligned_ids(lang, article) if cid != clause_id)
+            found.append((rest, loose))
+        return found
+
+    def heading_unaligned_opposite(self, lang: str, clause: Clause) -> bool:
+        """Return True when the other side has an unaligned heading numbered like `clause` (`Section 1` ⇄ `第 一 節`)."""
+        from dpa_compare.qa.refs import parse_label, paths_agree
+
+        mine = parse_label(clause.label)
+        if mine is None:
+            return False
+        other = "zh" if lang == "en" else "en"
+        for (side, _), pair in self.pair_of.items():
+            theirs_clause = pair.zh if other == "zh" else pair.en
+            if (
+                side != other
+                or theirs_clause is None
+                or (pair.en_text.strip() and pair.zh_text.strip())
+            ):
+                continue
+            if theirs_clause.text.strip() or not theirs_clause.label:
+                continue
+            theirs = parse_label(theirs_clause.label)
+            if theirs is not None and paths_agree(mine.path, theirs.path):
+                return True
+        return False
+
+    def _unaligned_ids(self, lang: str, article: str) -> list[tuple[str, str]]:
+        return [
+            (cid, self.text_of[(lang, cid)])
+            for cid in self.order.get((lang, article), [])
+            if (pair := self.pair_of.get((lang, cid))) is not None
+            and not (pair.en_text.strip() and pair.zh_text.strip())
+            and self.text_of[(lang, cid)].strip()
+        ]
+
+    def _unaligned(self, lang: str, article: str) -> list[str]:
+        return [text for _, text in self._unaligned_ids(lang, article)]
+
+
+def _layout(ctx: Context) -> _Layout:
+    from dpa_compare.lang.citations import place_of
+
+    article_of: dict[tuple[str, str], str] = {}
+    order: dict[tuple[str, str], list[str]] = {}
+    text_of: dict[tuple[str, str], str] = {}
+    for lang, doc in (("en", ctx.en_doc), ("zh", ctx.zh_doc)):
+        for clause in doc.clauses if doc is not None else ():
+            article = place_of(clause.path).article
+            text_of[(lang, clause.id)] = clause.full_text
+            if article is not None:
+                article_of[(lang, clause.id)] = article
+                order.setdefault((lang, article), []).append(clause.id)
+    pair_of: dict[tuple[str, str], Pair] = {}
+    for pair in ctx.pairs:
+        for cid in pair.all_en_ids:
+            pair_of[("en", cid)] = pair
+        for cid in pair.all_zh_ids:
+            pair_of[("zh", cid)] = pair
+    return _Layout(article_of, order, pair_of, text_of)
 
 
 SENTENCE_LENGTH_FACTOR = 1.5

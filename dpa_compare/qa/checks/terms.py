@@ -139,7 +139,33 @@ def term_consistency(ctx: Context) -> Iterator[Issue]:
                 pair=uses[-1][1],
             )  # fmt: skip
     yield from _defined_term_usage(ctx, definitions)
+    yield from _short_form_usage(ctx)
     yield from _glossary_variants(ctx)
+
+
+def _short_form_usage(ctx: Context) -> Iterator[Issue]:
+    """Yield an issue for each later pair whose English uses a short form the Chinese renders otherwise.
+
+    `(hereinafter “protection orders”)` ⇄ `（以下簡稱保護令）` fixes the
+    rendering; a later clause saying "protection orders" whose Chinese lacks
+    保護令 has rendered the term another way.
+    """
+    from dpa_compare.qa.definitions import short_forms
+
+    order = {id(pair): i for i, pair in enumerate(ctx.pairs)}
+    for term in short_forms(ctx.pairs):
+        if ctx.glossary is not None and ctx.glossary.lookup(term.en) is not None:
+            continue  # -- the glossary check already covers it --
+        pattern = _term_pattern(term.en)
+        home = order.get(id(term.pair), -1)
+        for pair in ctx.pairs[home + 1 :]:
+            if not pair.zh_text or term.zh in pair.zh_text or not pattern.search(pair.en_text):
+                continue
+            yield Issue(
+                f"'{term.en}' is {term.zh} since {term.pair.zh_label or 'its definition'}, but not here",
+                {"term": term.en, "expected": term.zh, "defined_in": term.pair.zh_label,
+                 "en_clause": pair.en_text, "zh_clause": pair.zh_text}, pair=pair,
+            )  # fmt: skip
 
 
 def _defined_term_usage(ctx: Context, definitions: list[tuple[str, str, Pair]]) -> Iterator[Issue]:
@@ -217,9 +243,10 @@ def _latin_pattern(ctx: Context) -> re.Pattern[str] | None:
     )
 
 
-def _masked(text: str, ctx: Context) -> str:
+def _masked(text: str, ctx: Context | None) -> str:
+    """Return `text` with URLs, e-mail addresses and (with `ctx`) the glossary's Latin terms blanked out."""
     spans = [(s, e) for _, s, e in (*find_urls(text), *find_emails(text))]
-    pattern = ctx.memo("latin_terms", lambda: _latin_pattern(ctx))
+    pattern = ctx.memo("latin_terms", lambda: _latin_pattern(ctx)) if ctx is not None else None
     if pattern is not None and re.search("[A-Za-z]", text):
         spans.extend(match.span() for match in pattern.finditer(text))
     chars = list(text)
@@ -247,18 +274,45 @@ def _looks_like_name(words: list[str]) -> bool:
 
 @check("major")
 def untranslated(pair: Pair, ctx: Context) -> Iterator[Issue]:
-    """English words left untranslated in the Chinese text."""
+    """English words left untranslated in the Chinese text.
+
+    English the glossary keeps in Latin script (a name, a licence notice that
+    must stay in English) is not a defect: it is reported as a minor finding
+    marked `suppressed_by: glossary`, which `check_documents` lists among the
+    suppressed findings rather than dropping it silently.
+    """
     if not pair.zh_text.strip():
         return
-    text = _masked(pair.zh_text, ctx)
+    runs = _english_runs(pair.zh_text, _masked(pair.zh_text, ctx))
+    if runs:
+        yield Issue(f"English left in the Chinese: {'; '.join(repr(r) for r, _ in runs)}",
+                    tuple(r for r, _ in runs))  # fmt: skip
+    if ctx.glossary is None:
+        return
+    active = [span for _, span in runs]
+    kept = [
+        run
+        for run, (start, end) in _english_runs(pair.zh_text, _masked(pair.zh_text, None))
+        if not any(start < e and s < end for s, e in active)
+    ]
+    if kept:
+        yield Issue(
+            f"English kept in the Chinese as the glossary allows: {'; '.join(repr(r) for r in kept)}",
+            {"kept": kept, "suppressed_by": "glossary", "glossary": ctx.glossary.source,
+             "en_clause": pair.en_text, "zh_clause": pair.zh_text},
+            severity="minor",
+        )  # fmt: skip
+
+
+def _english_runs(text: str, masked: str) -> list[tuple[str, tuple[int, int]]]:
+    """Return the runs of ordinary English words in `masked` (a blanked copy of `text`), quoted from `text`."""
     runs = []
-    for match in _LATIN_RUN.finditer(text):
+    for match in _LATIN_RUN.finditer(masked):
         words = [w for w in match.group().split() if _ordinary(w)]
         if len(words) >= MIN_UNTRANSLATED_WORDS and not _looks_like_name(match.group().split()):
             # -- quote the text as written: the masked copy blanks out the allowed terms inside the run --
-            runs.append(" ".join(pair.zh_text[match.start() : match.end()].split()))
-    if runs:
-        yield Issue(f"English left in the Chinese: {'; '.join(repr(r) for r in runs)}", tuple(runs))
+            runs.append((" ".join(text[match.start() : match.end()].split()), match.span()))
+    return runs
 
 
 __all__ = ["ALLOWED_LATIN", "glossary", "term_consistency", "untranslated"]

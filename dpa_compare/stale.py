@@ -32,7 +32,7 @@ translation is passed the same way (the alignment may be given either way round)
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from dpa_compare.diff.changes import ClauseChange, VersionDiff
@@ -134,6 +134,9 @@ def stale_report(
     alignment: Alignment | None = None,
     new_alignment: Alignment | None = None,
     glossary_terms: Sequence[str] = (),
+    en_diff: VersionDiff | None = None,
+    zh_diff: VersionDiff | None = None,
+    aligner: Callable[[Document, Document], Alignment] | None = None,
 ) -> StaleReport:
     """Return the status of every clause of the translation `zh` after `old_en` became `new_en`.
 
@@ -141,11 +144,16 @@ def stale_report(
     `dpa_compare.align.clauses.align_documents`). With `new_zh`, the
     translation's next version, rows also say whether each side changed;
     `new_alignment` (`new_en` ⇄ `new_zh`, default: aligned likewise) places
-    clauses added on both sides side by side.
+    clauses added on both sides side by side. `en_diff` (`old_en` → `new_en`)
+    and `zh_diff` (`zh` → `new_zh`) are the version diffs when already made;
+    `aligner` aligns a pair when an alignment is needed (the comparison
+    record passes its cached one).
     """
-    links = _links(alignment or _align(old_en, zh), old_en, zh)
-    en_diff = diff(old_en, new_en, glossary_terms)
-    zh_diff = diff(zh, new_zh, glossary_terms) if new_zh is not None else None
+    align = aligner or _align
+    links = _links(alignment or align(old_en, zh), old_en, zh)
+    en_diff = en_diff or diff(old_en, new_en, glossary_terms)
+    if new_zh is not None and zh_diff is None:
+        zh_diff = diff(zh, new_zh, glossary_terms)
     en_changes = _by_old_id(en_diff)
     zh_changes = _by_old_id(zh_diff) if zh_diff else {}
     position = {id(c): k for k, c in enumerate(en_diff.changes)}
@@ -157,7 +165,7 @@ def stale_report(
             row = replace(row, order=(last[0], last[1] + 1))
         last = row.order
         rows.append(row)
-    rows += _added_rows(en_diff, zh_diff, new_zh, new_alignment, new_en, position)
+    rows += _added_rows(en_diff, zh_diff, new_zh, new_alignment, new_en, position, align)
     rows.sort(key=lambda r: r.order)
     return StaleReport(tuple(rows), en_diff, zh_diff)
 
@@ -280,6 +288,7 @@ def _added_rows(
     new_alignment: Alignment | None,
     new_en: Document,
     position: dict[int, int],
+    align: Callable[[Document, Document], Alignment],
 ) -> list[StaleRow]:
     """Return a row per clause added to the original: `missing`, or `amended` when the new translation added it too."""
     added = [c for c in en_diff.changes if c.kind == "added"]
@@ -287,7 +296,7 @@ def _added_rows(
     new_links: dict[str, Link] = {}
     if zh_diff is not None and new_zh is not None and added:
         zh_added = {c.new_id: c for c in zh_diff.changes if c.kind == "added" and c.new_id}
-        alignment = new_alignment or _align(new_en, new_zh)
+        alignment = new_alignment or align(new_en, new_zh)
         new_links = {i: l for l in _links(alignment, new_en, new_zh) for i in l.en_ids}
     groups: list[tuple[Link | None, list[ClauseChange]]] = []
     for change in added:

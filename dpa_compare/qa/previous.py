@@ -43,13 +43,22 @@ def _chinese_kept(change: ClauseChange | None) -> bool:
 
 
 def stale_findings(
-    pairs: Sequence[Pair], previous_en: Document, previous_zh: Document, en: Document, zh: Document
+    pairs: Sequence[Pair],
+    previous_en: Document,
+    previous_zh: Document,
+    en: Document,
+    zh: Document,
+    diffs: tuple[VersionDiff, VersionDiff] | None = None,
 ) -> list[Finding]:
-    """Return `stale_translation` and `unprompted_change` findings for `pairs` against the previous versions."""
+    """Return `stale_translation` and `unprompted_change` findings for `pairs` against the previous versions.
+
+    `diffs` are (`previous_en` → `en`, `previous_zh` → `zh`) when already made.
+    """
     from dpa_compare.diff import diff
 
-    en_changes = _by_new_id(diff(previous_en, en))
-    zh_changes = _by_new_id(diff(previous_zh, zh))
+    en_diff, zh_diff = diffs or (diff(previous_en, en), diff(previous_zh, zh))
+    en_changes = _by_new_id(en_diff)
+    zh_changes = _by_new_id(zh_diff)
     findings = []
     for pair in pairs:
         if pair.en is None or pair.zh is None:

@@ -22,6 +22,7 @@ from dpa_compare.qa.notes import NotesFile, Suppression, apply_suppressions
 from dpa_compare.qa.registry import SEVERITIES, Finding, Pair
 
 if TYPE_CHECKING:
+    from dpa_compare.diff import VersionDiff
     from dpa_compare.qa.glossary import Glossary
 
 PREVIOUS_CHECKS = ("stale_translation", "unprompted_change")
@@ -75,7 +76,7 @@ class CheckResult:
 _LANGUAGE_NAMES = {"en": "English", "zh": "Chinese"}
 
 
-def _require_languages(*documents: Document) -> None:
+def require_languages(*documents: Document) -> None:
     """Raise UsageError unless `documents` alternate English, Chinese (EN, ZH[, previous EN, previous ZH])."""
     for document, wanted in zip(documents, ("en", "zh", "en", "zh")):
         if document.lang != wanted:
@@ -94,6 +95,7 @@ def check_documents(
     alignment: Alignment | None = None,
     checks: Iterable[str] | None = None,
     on_step: Callable[[str], None] | None = None,
+    diffs: Callable[[], tuple[VersionDiff, VersionDiff]] | None = None,
 ) -> CheckResult:
     """Return the QA result of the Chinese `zh` against the English `en`.
 
@@ -101,12 +103,14 @@ def check_documents(
     (previous English, previous Chinese): with it, `stale_translation` and
     `unprompted_change` findings are added. `checks` limits the checks run
     (names from `available_checks()` plus those two). `on_step` is called
-    with a short description after each step (progress display).
+    with a short description after each step (progress display). `diffs`
+    returns the version diffs (previous → current, English and Chinese) when
+    the previous-version checks need them (the comparison record's, made once).
     """
     from dpa_compare.qa.pairs import align, pairs_from_alignment
     from dpa_compare.qa.runner import label_map_from_pairs, run_checks
 
-    _require_languages(en, zh, *(previous or ()))
+    require_languages(en, zh, *(previous or ()))
     step = on_step or (lambda _: None)
     wanted = list(checks) if checks is not None else None
     if alignment is None:
@@ -121,7 +125,7 @@ def check_documents(
 
         extra = [
             f
-            for f in stale_findings(pairs, previous[0], previous[1], en, zh)
+            for f in stale_findings(pairs, *previous, en, zh, diffs() if diffs else None)
             if wanted is None or f.check in wanted
         ]
         findings = _in_pair_order(findings + extra, pairs)
@@ -150,4 +154,4 @@ def step_count(checks: Iterable[str] | None, aligned: bool, previous: bool) -> i
     return len(names) + (0 if aligned else 1) + (1 if previous else 0)
 
 
-__all__ = ["CheckResult", "PREVIOUS_CHECKS", "check_documents", "step_count"]
+__all__ = ["CheckResult", "PREVIOUS_CHECKS", "check_documents", "require_languages", "step_count"]

@@ -50,14 +50,14 @@ class Options:
     """
 
     match: MatchOptions | None = None
-    """Version matching thresholds (token similarities 0..1, token and piece counts); None: defaults."""
+    """Version matching thresholds (similarities 0..1, token and piece counts); None: defaults."""
     align: ClauseAlignOptions | None = None
-    """Clause aligner knobs (embeddings auto/on/off, lexicon, flag threshold 0..1); None: defaults."""
+    """Clause aligner knobs (embeddings auto/on/off, lexicon, flag below 0..1); None: defaults."""
     checks: tuple[str, ...] | None = None
     """QA checks to run, by name (`check --list-checks`); None: every check."""
 
     def signature(self) -> str:
-        """Return the short reproducibility form of the settings, e.g. `match:fz0.8/0.1,…|align:default|checks:all`."""
+        """Return the settings in short, e.g. `match:fz0.8/0.1,…|align:default|checks:all`."""
         from dpa_compare.diff.match import MatchOptions
 
         align = "default"
@@ -94,7 +94,7 @@ class Comparison:
 
     @property
     def source_en(self) -> Document:
-        """Return the original the translation was made from: `previous_en` when given, else `en`."""
+        """Return the original the translation was made from: `previous_en`, else `en`."""
         return self.previous_en or self.en
 
     @property
@@ -104,16 +104,16 @@ class Comparison:
 
     @property
     def qa_en(self) -> Document:
-        """Return the original QA checks `zh` against: `en` with a previous translation, else `source_en`."""
+        """Return the original QA checks `zh` against: `en` given `previous_zh`, else the source."""
         return self.en if self.previous_zh is not None else self.source_en
 
     @property
     def has_previous(self) -> bool:
-        """Return True when both previous versions are given (the previous-version QA checks run)."""
+        """Return True when both previous versions are given (previous-version QA checks run)."""
         return self.previous_en is not None and self.previous_zh is not None
 
     def aligned(self, original: Document, translation: Document) -> Alignment:
-        """Return the clause alignment of two documents, computed once per pair (either language first)."""
+        """Return the clause alignment of two documents, made once per pair (either one first)."""
         cache: dict[tuple[int, int], Alignment] = self.__dict__.setdefault("_alignments", {})
         key = (id(original), id(translation))
         if key not in cache:
@@ -131,14 +131,14 @@ class Comparison:
 
     @cached_property
     def alignment(self) -> Alignment:
-        """Return the alignment of `source_en` with `source_zh` (the translation with what it translates)."""
+        """Return the alignment of `source_en` with `source_zh` (translation with original)."""
         result = self.aligned(self.source_en, self.source_zh)
         self._step("aligned English and Chinese")
         return result
 
     @cached_property
     def current_alignment(self) -> Alignment:
-        """Return the alignment of `qa_en` with `zh`: `alignment` itself unless `previous_zh` is given."""
+        """Return the alignment of `qa_en` with `zh`: `alignment` itself unless `previous_zh`."""
         if self.previous_zh is None:
             return self.alignment
         result = self.aligned(self.en, self.zh)
@@ -152,7 +152,7 @@ class Comparison:
 
     @cached_property
     def zh_diff(self) -> VersionDiff | None:
-        """Return the version matching of the translation, `previous_zh` → `zh` (None without `previous_zh`)."""
+        """Return the translation's version matching, `previous_zh` → `zh` (None without it)."""
         return self._diff(self.previous_zh, self.zh) if self.previous_zh is not None else None
 
     @cached_property
@@ -178,12 +178,12 @@ class Comparison:
 
     @cached_property
     def qa(self) -> CheckResult:
-        """Return the QA result of `zh` against `qa_en` (with the previous-version checks when both are given)."""
+        """Return the QA result of `zh` against `qa_en` (previous-version checks given both)."""
         from dpa_compare.qa.review import check_documents, require_languages
 
         # -- a document in the wrong language is named before the (slow) alignment starts --
         previous = (self.previous_en, self.previous_zh) if self.has_previous else ()
-        require_languages(self.qa_en, self.zh, *previous)  # type: ignore[arg-type]
+        require_languages(self.qa_en, self.zh, *previous)
         result = check_documents(
             self.qa_en,
             self.zh,
@@ -210,7 +210,7 @@ class Comparison:
         return self.options.signature()
 
     def _version_diffs(self) -> tuple[VersionDiff, VersionDiff]:
-        """Return (`en_diff`, `zh_diff`) for the previous-version QA checks (both previous versions given)."""
+        """Return (`en_diff`, `zh_diff`) for the previous-version QA checks."""
         assert self.zh_diff is not None, "previous-version checks need previous_zh"
         return self.en_diff, self.zh_diff
 

@@ -142,6 +142,15 @@ def _in_pair_order(findings: list[Finding], pairs: list[Pair]) -> list[Finding]:
     return sorted(findings, key=lambda f: (order.get((f.en_id, f.zh_id), -1), rank[f.severity]))
 
 
+def listed_checks() -> list[tuple[str, str, str]]:
+    """Return (name, severity, title) of every check: the registry's, then the previous-version ones."""
+    from dpa_compare.qa.previous import PREVIOUS_VERSION_CHECKS
+    from dpa_compare.qa.runner import available_checks
+
+    listed = [(c.name, c.severity, c.title) for c in available_checks().values()]
+    return listed + [(name, *PREVIOUS_VERSION_CHECKS[name]) for name in PREVIOUS_CHECKS]
+
+
 def step_count(checks: Iterable[str] | None, aligned: bool, previous: bool) -> int:
     """Return how many `on_step` calls `check_documents` makes (for a progress bar's total)."""
     from dpa_compare.qa.runner import available_checks
@@ -154,4 +163,4 @@ def step_count(checks: Iterable[str] | None, aligned: bool, previous: bool) -> i
     return len(names) + (0 if aligned else 1) + (1 if previous else 0)
 
 
-__all__ = ["CheckResult", "PREVIOUS_CHECKS", "check_documents", "require_languages", "step_count"]
+__all__ = ["CheckResult", "PREVIOUS_CHECKS", "check_documents", "listed_checks", "require_languages", "step_count"]

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from dpa_compare.errors import UsageError
 from dpa_compare.model import Alignment, Document
 from dpa_compare.qa.notes import NotesFile, Suppression, apply_suppressions
-from dpa_compare.qa.registry import SEVERITIES, Finding, Pair
+from dpa_compare.qa.registry import SEVERITIES, Finding, Pair, Severity
 
 if TYPE_CHECKING:
     from dpa_compare.diff import VersionDiff
@@ -142,7 +142,7 @@ def _in_pair_order(findings: list[Finding], pairs: list[Pair]) -> list[Finding]:
     return sorted(findings, key=lambda f: (order.get((f.en_id, f.zh_id), -1), rank[f.severity]))
 
 
-def listed_checks() -> list[tuple[str, str, str]]:
+def listed_checks() -> list[tuple[str, Severity, str]]:
     """Return (name, severity, title) of every check: the registry's, then the previous-version ones."""
     from dpa_compare.qa.previous import PREVIOUS_VERSION_CHECKS
     from dpa_compare.qa.runner import available_checks
@@ -163,4 +163,11 @@ def step_count(checks: Iterable[str] | None, aligned: bool, previous: bool) -> i
     return len(names) + (0 if aligned else 1) + (1 if previous else 0)
 
 
-__all__ = ["CheckResult", "PREVIOUS_CHECKS", "check_documents", "listed_checks", "require_languages", "step_count"]
+__all__ = [
+    "CheckResult",
+    "PREVIOUS_CHECKS",
+    "check_documents",
+    "listed_checks",
+    "require_languages",
+    "step_count",
+]

@@ -143,7 +143,7 @@ def _in_pair_order(findings: list[Finding], pairs: list[Pair]) -> list[Finding]:
 
 
 def listed_checks() -> list[tuple[str, Severity, str]]:
-    """Return (name, severity, title) of each check: the registry's, then the previous-version."""
+    """Return (name, severity, title) of each check: the registry's, then previous-version ones."""
     from dpa_compare.qa.previous import PREVIOUS_VERSION_CHECKS
     from dpa_compare.qa.runner import available_checks
 

@@ -122,7 +122,8 @@ def align_clauses(
     options: ClauseAlignOptions | None = None,
 ) -> Alignment:
     """Return the EN⇄ZH clause alignment of `en` and `zh` (every clause in exactly one link)."""
-    return compare(en, zh, glossary=glossary, options=Options(align=options)).alignment
+    record = compare(en, zh, glossary=glossary, options=Options(align=options))
+    return record.aligned(en, zh, either_order=False)
 
 
 def compare_versions(

@@ -112,20 +112,24 @@ class Comparison:
         """Return True when both previous versions are given (previous-version QA checks run)."""
         return self.previous_en is not None and self.previous_zh is not None
 
-    def aligned(self, original: Document, translation: Document) -> Alignment:
-        """Return the clause alignment of two documents, made once per pair (either one first)."""
+    def aligned(
+        self, original: Document, translation: Document, either_order: bool = True
+    ) -> Alignment:
+        """Return the clause alignment of two documents, made once per pair.
+
+        The aligner takes the English first: with `either_order` a Chinese
+        original and its English translation are given to it the other way
+        round (a stale report of a Chinese original); without it, a pair in
+        the wrong order is the aligner's UsageError.
+        """
         cache: dict[tuple[int, int], Alignment] = self.__dict__.setdefault("_alignments", {})
         key = (id(original), id(translation))
         if key not in cache:
             # -- the one import site of the clause aligner: a replacement aligner goes here --
             from dpa_compare.align.clauses import align_documents
 
-            # -- the aligner takes the English first: give the pair in that order --
-            en, zh = (
-                (original, translation)
-                if original.lang == "en" or translation.lang != "en"
-                else (translation, original)
-            )
+            swap = either_order and original.lang != "en" and translation.lang == "en"
+            en, zh = (translation, original) if swap else (original, translation)
             cache[key] = align_documents(en, zh, options=self.options.align, glossary=self.glossary)
         return cache[key]
 

@@ -28,10 +28,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dpa_compare import io
-from dpa_compare.record import Comparison, Options, compare
 from dpa_compare.errors import UsageError
 from dpa_compare.lang import detect_language
 from dpa_compare.model import Block, Clause, Document, Language
+from dpa_compare.record import Comparison, Options, compare
 from dpa_compare.segment import segment_blocks
 
 if TYPE_CHECKING:

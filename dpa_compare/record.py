@@ -161,17 +161,23 @@ class Comparison:
 
     @cached_property
     def stale(self) -> StaleReport:
-        """Return the status of every translated clause after `source_en` became `en`."""
+        """Return the status of every translated clause after `source_en` became `en`.
+
+        Reuses `alignment` / `current_alignment` when already made, and the diffs.
+        """
         from dpa_compare.stale import stale_report
 
         new_zh = self.zh if self.previous_zh is not None else None
+        # -- alignments already made are handed over; any other is made by the stage through
+        #    `aligned` only when it needs one (it may link same-numbered articles instead) --
+        made = self.__dict__
         report = stale_report(
             self.source_en,
             self.en,
             self.source_zh,
             new_zh=new_zh,
-            alignment=self.alignment,
-            new_alignment=self.__dict__.get("current_alignment") if new_zh is not None else None,
+            alignment=made.get("alignment"),
+            new_alignment=made.get("current_alignment") if new_zh is not None else None,
             glossary_terms=self.glossary_terms,
             en_diff=self.en_diff,
             zh_diff=self.zh_diff,

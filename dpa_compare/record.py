@@ -57,7 +57,7 @@ class Options:
     """QA checks to run, by name (`check --list-checks`); None: every check."""
 
     def signature(self) -> str:
-        """Return the settings in short, e.g. `match:fz0.8/0.1,…|align:default|checks:all`."""
+        """Return the settings in short, e.g. `match:fz…|align:default|checks:all`."""
         from dpa_compare.diff.match import MatchOptions
 
         align = "default"

@@ -129,8 +129,11 @@ def test_options_limit_the_checks_and_name_the_settings(documents):
     record = compare(documents["new_en"], documents["old_zh"], options=options)
     assert {f.check for f in record.qa.findings} == {"numbers"}
     assert record.signature().endswith("|checks:numbers")
-    default = Options().signature()
-    assert default.startswith("match:fz0.8/0.1,") and default.endswith("|align:default|checks:all")
+    from dpa_compare.diff.match import MatchOptions
+
+    assert Options().signature() == f"{MatchOptions().signature()}|align:default|checks:all"
+    looser = Options(match=MatchOptions(fuzzy_min=0.5)).signature()
+    assert looser.startswith("match:fz0.5/") and looser != Options().signature()
 
 
 def test_a_document_in_the_wrong_language_is_named_before_aligning(documents, calls):

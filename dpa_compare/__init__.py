@@ -4,13 +4,17 @@
     >>> en = dpa_compare.load("corpus/en/dpa-2024-09.md")
     >>> zh = dpa_compare.load("corpus/zh/dpa-2023-03.zh.md")
     >>> alignment = dpa_compare.align_clauses(en, zh)                       # doctest: +SKIP
+    >>> record = dpa_compare.compare(en, zh)   # alignment, diffs, status, QA: once, lazily  # doctest: +SKIP
 
 See `dpa_compare.api` for one call per pipeline stage.
 """
 
 from dpa_compare.api import (
+    Comparison,
+    Options,
     align_clauses,
     check_translation,
+    compare,
     compare_versions,
     load,
     load_glossary,
@@ -29,13 +33,16 @@ __all__ = [
     "Alignment",
     "Block",
     "Clause",
+    "Comparison",
     "DpaCompareError",
     "Document",
     "Link",
     "LoadError",
+    "Options",
     "__version__",
     "align_clauses",
     "check_translation",
+    "compare",
     "compare_versions",
     "load",
     "load_glossary",

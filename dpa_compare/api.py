@@ -4,6 +4,8 @@
     >>> en = dpa_compare.load("corpus/en/dpa-2024-09.md")
     >>> zh = dpa_compare.load("corpus/zh/dpa-2023-03.zh.md")
     >>> old_en = dpa_compare.load("corpus/en/dpa-2023-03.md")
+    >>> record = dpa_compare.compare(en, zh, previous_en=old_en)    # doctest: +SKIP
+    >>> record.stale.counts(), record.qa.findings                   # doctest: +SKIP
     >>> dpa_compare.align_clauses(old_en, zh).links[0].confidence          # doctest: +SKIP
     >>> dpa_compare.compare_versions(old_en, en).counts()                       # doctest: +SKIP
     >>> dpa_compare.stale_translations(old_en, en, zh).counts()                  # doctest: +SKIP
@@ -11,6 +13,9 @@
     >>> model = dpa_compare.review(en, zh, previous_en=old_en)      # doctest: +SKIP
     >>> dpa_compare.write_review(model, "review.docx")              # doctest: +SKIP
 
+`compare()` returns the comparison record every command reads (alignment,
+version diffs, translation status, QA — each computed once, on first use);
+the calls below are shortcuts that read one part of such a record.
 Stages are imported when first called, so loading a document does not pay
 for the sentence encoder or python-docx.
 """
@@ -26,9 +31,11 @@ from dpa_compare import io
 from dpa_compare.errors import UsageError
 from dpa_compare.lang import detect_language
 from dpa_compare.model import Block, Clause, Document, Language
+from dpa_compare.record import Comparison, Options, compare
 from dpa_compare.segment import segment_blocks
 
 if TYPE_CHECKING:
+    from dpa_compare.align.clauses import ClauseAlignOptions
     from dpa_compare.diff import VersionDiff
     from dpa_compare.model import Alignment
     from dpa_compare.qa.glossary import Glossary
@@ -110,11 +117,15 @@ def _language(lang: str | None, blocks: tuple[Block, ...]) -> Language:
     return lang  # type: ignore[return-value]
 
 
-def align_clauses(en: Document, zh: Document, glossary: Glossary | None = None) -> Alignment:
+def align_clauses(
+    en: Document,
+    zh: Document,
+    glossary: Glossary | None = None,
+    options: ClauseAlignOptions | None = None,
+) -> Alignment:
     """Return the EN⇄ZH clause alignment of `en` and `zh` (every clause in exactly one link)."""
-    from dpa_compare.align.clauses import align_documents
-
-    return align_documents(en, zh, glossary=glossary)
+    record = compare(en, zh, glossary=glossary, options=Options(align=options))
+    return record.aligned(en, zh, either_order=False)
 
 
 def compare_versions(
@@ -133,9 +144,11 @@ def stale_translations(
     new_translation: Document | None = None,
 ) -> StaleReport:
     """Return the status of each translated clause after the original moved from `old_original` to `new_original`."""
-    from dpa_compare.stale import stale_report
-
-    return stale_report(old_original, new_original, translation, new_translation)
+    if new_translation is None:
+        return compare(new_original, translation, previous_en=old_original).stale
+    return compare(
+        new_original, new_translation, previous_en=old_original, previous_zh=translation
+    ).stale
 
 
 def check_translation(
@@ -146,9 +159,8 @@ def check_translation(
     previous: tuple[Document, Document] | None = None,
 ) -> CheckResult:
     """Return the QA findings of the Chinese `zh` against the English `en` (`previous`: the versions before)."""
-    from dpa_compare.qa.review import check_documents
-
-    return check_documents(en, zh, glossary=glossary, notes=notes, previous=previous)
+    previous_en, previous_zh = previous or (None, None)
+    return compare(en, zh, previous_en, previous_zh, glossary=glossary, notes=notes).qa
 
 
 def review(
@@ -187,8 +199,11 @@ def load_notes(path: str | Path) -> NotesFile:
 
 
 __all__ = [
+    "Comparison",
+    "Options",
     "align_clauses",
     "check_translation",
+    "compare",
     "compare_versions",
     "load",
     "load_glossary",

@@ -33,7 +33,7 @@ translation is passed the same way (the alignment may be given either way round)
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from dpa_compare.diff.changes import ClauseChange, VersionDiff
@@ -135,6 +135,9 @@ def stale_report(
     alignment: Alignment | None = None,
     new_alignment: Alignment | None = None,
     glossary_terms: Sequence[str] = (),
+    en_diff: VersionDiff | None = None,
+    zh_diff: VersionDiff | None = None,
+    aligner: Callable[[Document, Document], Alignment] | None = None,
 ) -> StaleReport:
     """Return the status of every clause of the translation `zh` after `old_en` became `new_en`.
 
@@ -142,13 +145,18 @@ def stale_report(
     `dpa_compare.align.clauses.align_documents`). With `new_zh`, the
     translation's next version, rows also say whether each side changed;
     `new_alignment` (`new_en` ⇄ `new_zh`, default: aligned likewise) places
-    clauses added on both sides side by side.
+    clauses added on both sides side by side. `en_diff` (`old_en` → `new_en`)
+    and `zh_diff` (`zh` → `new_zh`) are the version diffs when already made;
+    `aligner` aligns a pair when an alignment is needed (the comparison
+    record passes its cached one).
     """
+    align = aligner or _align
     links = (_links(alignment, old_en, zh) if alignment else _numbered_links(old_en, zh)) or _links(
-        _align(old_en, zh), old_en, zh
+        align(old_en, zh), old_en, zh
     )
-    en_diff = diff(old_en, new_en, glossary_terms)
-    zh_diff = diff(zh, new_zh, glossary_terms) if new_zh is not None else None
+    en_diff = en_diff or diff(old_en, new_en, glossary_terms)
+    if new_zh is not None and zh_diff is None:
+        zh_diff = diff(zh, new_zh, glossary_terms)
     en_changes = _by_old_id(en_diff)
     zh_changes = _by_old_id(zh_diff) if zh_diff else {}
     position = {id(c): k for k, c in enumerate(en_diff.changes)}
@@ -160,7 +168,7 @@ def stale_report(
             row = replace(row, order=(last[0], last[1] + 1))
         last = row.order
         rows.append(row)
-    rows += _added_rows(en_diff, zh_diff, new_zh, new_alignment, new_en, position)
+    rows += _added_rows(en_diff, zh_diff, new_zh, new_alignment, new_en, position, align)
     rows.sort(key=lambda r: r.order)
     return StaleReport(tuple(rows), en_diff, zh_diff)
 
@@ -385,6 +393,7 @@ def _added_rows(
     new_alignment: Alignment | None,
     new_en: Document,
     position: dict[int, int],
+    align: Callable[[Document, Document], Alignment],
 ) -> list[StaleRow]:
     """Return a row per clause added to the original: `missing`, or `amended` when the new translation added it too."""
     added = [c for c in en_diff.changes if c.kind == "added"]
@@ -396,7 +405,7 @@ def _added_rows(
             _links(new_alignment, new_en, new_zh)
             if new_alignment
             else _numbered_links(new_en, new_zh)
-        ) or _links(_align(new_en, new_zh), new_en, new_zh)
+        ) or _links(align(new_en, new_zh), new_en, new_zh)
         new_links = {i: l for l in found for i in l.en_ids}
     groups: list[tuple[Link | None, list[ClauseChange]]] = []
     for change in added:

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import click
 
-from dpa_compare.cli.output import CONTEXT, emit, progress, to_json
+from dpa_compare.cli.output import CONTEXT, emit, progress
+from dpa_compare.qa.render import DEFAULT_FAIL_ON
+
+if TYPE_CHECKING:
+    from dpa_compare.qa.review import CheckResult
 
 FAIL_ON = ("critical", "major", "minor", "none")
-DEFAULT_FAIL_ON = "major"
-"""Default --fail-on: a wrong number, date, reference or term is worth failing a build for; a minor
-typographic slip (a half-width comma) is not."""
-SEVERITY_TITLES = {"critical": "Critical", "major": "Major", "minor": "Minor"}
-TEXT_WIDTH = 100
+"""--fail-on choices: a severity, or none (never exit 1)."""
 
 
 @click.command("check", context_settings=CONTEXT)
@@ -100,8 +100,11 @@ def check_command(en_file: str, zh_file: str, glossary: str | None, notes: str |
           --glossary corpus/glossary.yaml --previous-en corpus/en/dpa-2020-05.md \\
           --previous-zh corpus/zh/dpa-2020-05.zh.md --format json
     """
+    from dpa_compare.cli import EXIT_FINDINGS
+    from dpa_compare.qa.render import check_json, check_text, list_checks_text
+
     if list_checks:
-        emit(_list_checks(), output)
+        emit(list_checks_text(), output)
         return
     if (previous_en is None) != (previous_zh is None):
         raise click.UsageError("--previous-en and --previous-zh go together: give both or neither")
@@ -110,18 +113,17 @@ def check_command(en_file: str, zh_file: str, glossary: str | None, notes: str |
     )
     emit(check_json(result) if fmt == "json" else check_text(result, fail_on), output)
     if result.fails(fail_on):
-        click.get_current_context().exit(1)
+        click.get_current_context().exit(EXIT_FINDINGS)
 
 
 def _names(checks: str | None) -> list[str] | None:
     if checks is None:
         return None
     from dpa_compare.errors import UsageError
-    from dpa_compare.qa.review import PREVIOUS_CHECKS
-    from dpa_compare.qa.runner import available_checks
+    from dpa_compare.qa.review import listed_checks
 
     names = [n.strip() for n in checks.split(",") if n.strip()]
-    known = [*available_checks(), *PREVIOUS_CHECKS]
+    known = [name for name, _, _ in listed_checks()]
     unknown = [n for n in names if n not in known]
     if unknown:
         raise UsageError(f"unknown check(s) {', '.join(unknown)}; known checks: {', '.join(known)}")
@@ -129,12 +131,13 @@ def _names(checks: str | None) -> list[str] | None:
 
 
 def run_check(en_file: str, zh_file: str, glossary: str | None, notes: str | None, previous_en: str | None,
-              previous_zh: str | None, checks: list[str] | None, ocr: bool = False) -> Any:  # fmt: skip
+              previous_zh: str | None, checks: list[str] | None, ocr: bool = False) -> CheckResult:  # fmt: skip
     """Return the `CheckResult` of the files, loading each input (LoadError naming a bad file) with progress."""
-    from dpa_compare.api import load
+    from dpa_compare.api import compare, load
     from dpa_compare.qa.glossary import load_glossary
     from dpa_compare.qa.notes import load_notes
-    from dpa_compare.qa.review import check_documents, step_count
+    from dpa_compare.qa.review import step_count
+    from dpa_compare.record import Options
 
     terms = load_glossary(glossary) if glossary else None
     notes_file = load_notes(notes) if notes else None
@@ -146,95 +149,15 @@ def run_check(en_file: str, zh_file: str, glossary: str | None, notes: str | Non
         en = load(en_file, version=Path(en_file).stem)
         zh = load(zh_file, version=Path(zh_file).stem, ocr=ocr)
         advance(2, "loaded")
-        previous = None
-        if has_previous:
-            previous = (
-                load(previous_en, version=Path(previous_en).stem),  # type: ignore[arg-type]
-                load(previous_zh, version=Path(previous_zh).stem),
-            )  # type: ignore[arg-type]
+        old_en = old_zh = None
+        if previous_en is not None and previous_zh is not None:
+            old_en = load(previous_en, version=Path(previous_en).stem)
+            old_zh = load(previous_zh, version=Path(previous_zh).stem)
             advance(2, "loaded previous version")
-        result = check_documents(en, zh, glossary=terms, notes=notes_file, previous=previous, checks=checks,
-                                 on_step=lambda what: advance(1, what))  # fmt: skip
-    return result
-
-
-def _list_checks() -> str:
-    from dpa_compare.qa.review import PREVIOUS_CHECKS
-    from dpa_compare.qa.runner import available_checks
-
-    lines = [f"{c.name:<20} {c.severity:<9} {c.title}" for c in available_checks().values()]
-    lines.append(
-        f"{PREVIOUS_CHECKS[0]:<20} {'major':<9} English changed since the previous version, Chinese did not (needs --previous-*)."
-    )
-    lines.append(
-        f"{PREVIOUS_CHECKS[1]:<20} {'minor':<9} Chinese changed since the previous version, English did not (needs --previous-*)."
-    )
-    return "\n".join(lines) + "\n"
-
-
-def finding_data(finding: Any) -> dict[str, Any]:
-    """Return the JSON contract of one finding."""
-    data = {
-        "check": finding.check, "severity": finding.severity, "en_id": finding.en_id, "zh_id": finding.zh_id,
-        "en_label": finding.en_label, "zh_label": finding.zh_label, "message": finding.message,
-        "evidence": finding.to_dict()["evidence"], "hash": finding.text_hash,
-    }  # fmt: skip
-    if finding.en_ids:
-        data["en_ids"] = list(finding.en_ids)
-    if finding.zh_ids:
-        data["zh_ids"] = list(finding.zh_ids)
-    return data
-
-
-def check_json(result: Any) -> str:
-    """Return the check JSON contract: sources, findings (active), suppressed findings and the summary."""
-    return to_json({
-        "en": {"path": result.alignment.en.source, "sha256": result.alignment.en.sha256},
-        "zh": {"path": result.alignment.zh.source, "sha256": result.alignment.zh.sha256},
-        "findings": [finding_data(f) for f in result.findings],
-        "suppressed": [{**finding_data(f), "reason": s.reason, "author": s.author} for f, s in result.suppressed],
-        "expired_suppressions": [{"check": s.check, "clause": s.clause, "zh_clause": s.zh_clause, "hash": s.hash}
-                                 for s in result.expired],
-        "summary": result.summary(),
-    })  # fmt: skip
-
-
-def check_text(result: Any, fail_on: str = DEFAULT_FAIL_ON) -> str:
-    """Return a readable report: a headline, then the findings grouped by severity, then suppressions."""
-    summary = result.summary()
-    counts = summary["by_severity"]
-    head = (f"{summary['pairs']} clause pairs ({summary['en_clauses']} English, {summary['zh_clauses']} Chinese "
-            f"clauses; aligned by {summary['aligner'] or 'the clause aligner'}): "
-            + ", ".join(f"{n} {s}" for s, n in counts.items())
-            + (f"; {summary['suppressed']} suppressed" if summary["suppressed"] else ""))  # fmt: skip
-    lines = [head, ""]
-    for severity, title in SEVERITY_TITLES.items():
-        group = [f for f in result.findings if f.severity == severity]
-        if not group:
-            continue
-        lines.append(f"{title} ({len(group)})")
-        for finding in group:
-            where = " ⇄ ".join(x for x in (finding.en_label, finding.zh_label) if x) or "document"
-            lines.append(f"  {where}  [{finding.check}]")
-            lines.extend(_wrap(finding.message, "      "))
-        lines.append("")
-    if result.suppressed:
-        lines.append(f"Suppressed ({len(result.suppressed)}): "
-                     + ", ".join(f"{f.check} on {f.en_label or f.zh_label}" for f, _ in result.suppressed))  # fmt: skip
-    if result.expired:
-        lines.append(f"Suppressions whose clause text changed, so their findings are back ({len(result.expired)}): "
-                     + ", ".join(f"{s.check} on {s.clause or s.zh_clause}" for s in result.expired))  # fmt: skip
-    verdict = "FAIL" if result.fails(fail_on) else "pass"
-    lines.append(f"Result: {verdict} (--fail-on {fail_on})")
-    return "\n".join(lines).rstrip("\n") + "\n"
-
-
-def _wrap(text: str, indent: str) -> list[str]:
-    import textwrap
-
-    return textwrap.wrap(
-        text, TEXT_WIDTH, initial_indent=indent, subsequent_indent=indent, break_long_words=False
-    ) or [indent]
+        options = Options(checks=tuple(checks) if checks is not None else None)
+        record = compare(en, zh, old_en, old_zh, glossary=terms, notes=notes_file, options=options,
+                         on_step=lambda what: advance(1, what))  # fmt: skip
+        return record.qa
 
 
 COMMANDS = [check_command]

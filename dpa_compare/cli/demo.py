@@ -17,7 +17,7 @@ from pathlib import Path
 
 import click
 
-from dpa_compare.cli.output import CONTEXT, progress, to_json
+from dpa_compare.cli.output import CONTEXT, progress
 from dpa_compare.errors import UsageError
 from dpa_compare.files import write_atomically
 
@@ -111,11 +111,13 @@ class Demo:
         )
 
     def align(self) -> None:
-        from dpa_compare.align.clauses import align_documents
         from dpa_compare.align.export_tmx import to_tmx
+        from dpa_compare.api import compare
         from dpa_compare.cli.align_docs import render_json, render_text
 
-        alignment = align_documents(self.doc("en/dpa-2023-03.md"), self.doc("zh/dpa-2023-03.zh.md"))
+        alignment = compare(
+            self.doc("en/dpa-2023-03.md"), self.doc("zh/dpa-2023-03.zh.md")
+        ).alignment
         gaps = sum(1 for link in alignment.links if not link.en_ids or not link.zh_ids)
         self.write(
             "align/dpa-2023-03.align.txt",
@@ -130,14 +132,14 @@ class Demo:
         )
 
     def diff(self) -> None:
-        from dpa_compare.cli.diff import diff_json, diff_text
-        from dpa_compare.diff import diff
+        from dpa_compare.api import compare_versions
+        from dpa_compare.diff.render import diff_json, diff_text
 
         for lang, old, new in (
             ("en", "en/dpa-2023-03.md", "en/dpa-2024-09.md"),
             ("zh", "zh/dpa-2020-05.zh.md", "zh/dpa-2023-03.zh.md"),
         ):
-            result = diff(self.doc(old), self.doc(new))
+            result = compare_versions(self.doc(old), self.doc(new))
             name = f"diff/{lang}-{Path(old).stem.split('.')[0]}_{Path(new).stem.split('.')[0]}"
             counts = ", ".join(
                 f"{n} {kind}" for kind, n in result.counts().items() if kind != "unchanged"
@@ -179,37 +181,36 @@ class Demo:
         )
 
     def stale(self) -> None:
-        from dpa_compare.cli.stale import stale_text
-        from dpa_compare.stale import stale_report
+        from dpa_compare.api import compare
+        from dpa_compare.stale_render import stale_json, stale_text
 
-        report = stale_report(
-            self.doc("en/dpa-2023-03.md"),
+        report = compare(
             self.doc("en/dpa-2024-09.md"),
             self.doc("zh/dpa-2023-03.zh.md"),
-        )
+            previous_en=self.doc("en/dpa-2023-03.md"),
+        ).stale
         counts = ", ".join(f"{n} {status}" for status, n in report.counts().items())
         self.write(
             "stale/zh-2023-03_after_en-2024-09.txt",
             stale_text(report),
             f"what the 2024 English revision did to the Chinese draft ({counts})",
         )
-        write_atomically(
-            self.out / "stale/zh-2023-03_after_en-2024-09.json", to_json(report.to_dict())
-        )
+        write_atomically(self.out / "stale/zh-2023-03_after_en-2024-09.json", stale_json(report))
 
     def check(self) -> None:
-        from dpa_compare.cli.check import check_json, check_text
+        from dpa_compare.api import compare
         from dpa_compare.qa.glossary import load_glossary
         from dpa_compare.qa.notes import load_notes
-        from dpa_compare.qa.review import check_documents
+        from dpa_compare.qa.render import check_json, check_text
 
-        result = check_documents(
+        result = compare(
             self.doc("en/dpa-2023-03.md"),
             self.doc("zh/dpa-2023-03.zh.md"),
+            previous_en=self.doc("en/dpa-2020-05.md"),
+            previous_zh=self.doc("zh/dpa-2020-05.zh.md"),
             glossary=load_glossary(self.corpus / "glossary.yaml"),
             notes=load_notes(self.corpus / "notes/notes-2020-05.yaml"),
-            previous=(self.doc("en/dpa-2020-05.md"), self.doc("zh/dpa-2020-05.zh.md")),
-        )
+        ).qa
         self.write(
             "check/zh-2023-03.check.txt",
             check_text(result),

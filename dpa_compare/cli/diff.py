@@ -7,11 +7,18 @@ from pathlib import Path
 
 import click
 
-from dpa_compare.cli.output import CONTEXT, emit, progress, to_json
+from dpa_compare.cli.output import CONTEXT, emit, progress
 
-__all__ = ["COMMANDS", "diff_command", "diff_json", "diff_text"]
+__all__ = ["COMMANDS", "diff_command"]
 
-_COLOURS = {-1: "red", 1: "green"}
+
+def __getattr__(name: str) -> object:
+    """Return `diff_json` / `diff_text` from `dpa_compare.diff.render`, imported on first use."""
+    if name in ("diff_json", "diff_text"):
+        from dpa_compare.diff import render
+
+        return getattr(render, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @click.command("diff", context_settings=CONTEXT)
@@ -74,8 +81,8 @@ def diff_command(
       dpa-compare diff corpus/en/dpa-2023-03.md corpus/en/dpa-2024-09.md
       dpa-compare diff corpus/docx/dpa-2020-05.docx corpus/docx/dpa-2023-03.docx --format json -o changes.json
     """
-    from dpa_compare.api import load
-    from dpa_compare.diff import diff
+    from dpa_compare.api import compare_versions, load
+    from dpa_compare.diff.render import diff_json, diff_text
 
     language = None if lang == "auto" else lang
     with progress("comparing", total=3) as advance:
@@ -83,47 +90,13 @@ def diff_command(
         advance(1, "loaded the old version")
         new_doc = load(new, lang=language or old_doc.lang, version=new_version or Path(new).stem)
         advance(1, "matching clauses")
-        result = diff(old_doc, new_doc, glossary_terms=terms)
+        result = compare_versions(old_doc, new_doc, glossary_terms=terms)
         advance(1)
     if fmt == "json":
         emit(diff_json(result), output)
     else:
         colour = output in (None, "-") and sys.stdout.isatty()
         emit(diff_text(result, colour), output)
-
-
-def diff_json(result) -> str:  # noqa: ANN001 -- a VersionDiff; imported lazily
-    """Return the diff JSON contract: both sources, counts per kind, every change in reading order."""
-    return to_json(
-        {
-            "old": _source(result.old),
-            "new": _source(result.new),
-            "signature": result.signature,
-            "summary": result.counts(),
-            "changes": [change.to_dict() for change in result.changes],
-        }
-    )
-
-
-def _source(document) -> dict[str, object]:  # noqa: ANN001
-    return {"path": document.source, "sha256": document.sha256, "version": document.version}
-
-
-def diff_text(result, colour: bool = False) -> str:  # noqa: ANN001 -- a VersionDiff
-    """Return the text rendering of a comparison; `colour` adds terminal colours."""
-    from dpa_compare.diff.summary import render_text
-
-    if not colour:
-        return render_text(result)
-
-    def style(op: int, text: str) -> str:
-        if op == 0:
-            return text
-        # -- colour alone is lost on a monochrome terminal or to colour-blind
-        #    readers: keep strike-through / underline as a second cue --
-        return click.style(text, fg=_COLOURS[op], strikethrough=op == -1, underline=op == 1)
-
-    return render_text(result, style=style, heading=lambda line: click.style(line, bold=True))
 
 
 COMMANDS = [diff_command]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from dpa_compare.cli.check import FAIL_ON
-from dpa_compare.cli.output import CONTEXT, emit, progress, to_json
+from dpa_compare.cli.output import CONTEXT, emit, progress
 
 _FILE = click.Path(dir_okay=False, path_type=str)
 
@@ -118,9 +118,11 @@ def report_command(en_file: str, zh_file: str, previous_en: str | None, previous
           --previous-en corpus/en/dpa-2023-03.md --notes corpus/notes/notes-2020-05.yaml \\
           --glossary corpus/glossary.yaml -o review.docx --only-actionable
     """
-    from dpa_compare.api import load
-    from dpa_compare.report.build import ReportInputs, analyse, model_from_analysis
+    from dpa_compare.api import compare, load
+    from dpa_compare.cli import EXIT_FINDINGS
+    from dpa_compare.report.build import analyse, model_from_analysis
     from dpa_compare.report.docx_writer import write_docx
+    from dpa_compare.report.render import report_json, report_text
 
     if not output.lower().endswith(".docx"):
         raise click.BadParameter(f"{output!r} must end in .docx", param_hint="-o/--output")
@@ -133,15 +135,19 @@ def report_command(en_file: str, zh_file: str, previous_en: str | None, previous
         old_en = load(previous_en, lang="en") if previous_en else None
         old_zh = load(previous_zh, lang="zh") if previous_zh else None
         advance(1 + (old_en is not None) + (old_zh is not None), "Aligning")
-        inputs = ReportInputs(en, zh, old_en, old_zh, notes_file, glossary_file)
-        analysis = analyse(inputs, on_step=lambda what: advance(1, what))
-        model = model_from_analysis(analysis, omit_resolved=omit_resolved, only_actionable=only_actionable,
-                                    redline_appendix=redline_appendix)  # fmt: skip
+        record = compare(en, zh, old_en, old_zh, glossary=glossary_file, notes=notes_file,
+                         on_step=lambda what: advance(1, what))  # fmt: skip
+        model = model_from_analysis(
+            analyse(record),
+            omit_resolved=omit_resolved,
+            only_actionable=only_actionable,
+            redline_appendix=redline_appendix,
+        )
         write_docx(model, output, tracked_changes=tracked_changes, author=author, date=run_date())
         advance(1, "Written")
-    emit(to_json(report_summary(model, output)) if fmt == "json" else _text(model, output), None)
-    if _reaches(analysis.findings, fail_on):
-        click.get_current_context().exit(1)
+    emit(report_json(model, output) if fmt == "json" else report_text(model, output), None)
+    if record.qa.fails(fail_on):
+        click.get_current_context().exit(EXIT_FINDINGS)
 
 
 def run_date() -> str:
@@ -154,40 +160,10 @@ def run_date() -> str:
     return when.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _reaches(findings, fail_on: str) -> bool:  # noqa: ANN001 -- QA findings
-    """Return True when a finding is as severe as `fail_on` or worse (never for `none`)."""
-    from dpa_compare.qa.registry import SEVERITIES
-
-    if fail_on == "none":
-        return False
-    return any(SEVERITIES.index(f.severity) <= SEVERITIES.index(fail_on) for f in findings)
-
-
 def _extras(notes: str | None, glossary: str | None):  # noqa: ANN202 -- (NotesFile | None, Glossary | None)
     from dpa_compare.qa import load_glossary, load_notes
 
     return (load_notes(notes) if notes else None), (load_glossary(glossary) if glossary else None)
-
-
-def report_summary(model, output: str) -> dict:  # noqa: ANN001 -- ReportModel
-    """Return the JSON summary of a written report: rows, comments and the front-matter counts."""
-    return {
-        "output": output,
-        "rows": len(model.rows),
-        "actionable": len(model.front.actions),
-        "comments": model.comment_count,
-        "counts": {table.title: dict(table.rows) for table in model.front.counts},
-        "reproducibility": model.front.reproducibility,
-    }
-
-
-def _text(model, output: str) -> str:  # noqa: ANN001 -- ReportModel
-    lines = [f"wrote {output}: {len(model.rows)} rows, {model.comment_count} comments"]
-    lines += [
-        f"  {t.title}: " + ", ".join(f"{label} {n}" for label, n in t.rows if n)
-        for t in model.front.counts
-    ]
-    return "\n".join(lines) + "\n"
 
 
 COMMANDS = [report_command]

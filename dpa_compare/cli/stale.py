@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from dpa_compare.cli.output import CONTEXT, emit, progress, to_json
+from dpa_compare.cli.output import CONTEXT, emit, progress
 
 __all__ = ["COMMANDS", "stale_command"]
 
@@ -59,8 +59,8 @@ def stale_command(
       dpa-compare stale --old-en corpus/en/dpa-2020-05.md --new-en corpus/en/dpa-2023-03.md \\
           --zh corpus/zh/dpa-2020-05.zh.md --new-zh corpus/zh/dpa-2023-03.zh.md --format json
     """
-    from dpa_compare.api import load
-    from dpa_compare.stale import stale_report
+    from dpa_compare.api import compare, load
+    from dpa_compare.stale_render import stale_json, stale_text
 
     with progress("finding stale translations", total=2) as advance:
         old_doc = load(old_en)
@@ -68,31 +68,12 @@ def stale_command(
         zh_doc = load(zh)
         new_zh_doc = load(new_zh, lang=zh_doc.lang) if new_zh else None
         advance(1, "aligning and comparing")
-        report = stale_report(old_doc, new_doc, zh_doc, new_zh_doc)
+        # -- the translation's versions: `zh` translates --old-en; --new-zh is its next version --
+        record = compare(new_doc, new_zh_doc or zh_doc, previous_en=old_doc,
+                         previous_zh=zh_doc if new_zh_doc is not None else None)  # fmt: skip
+        report = record.stale
         advance(1)
-    emit(to_json(report.to_dict()) if fmt == "json" else stale_text(report), output)
-
-
-def stale_text(report) -> str:  # noqa: ANN001 -- a StaleReport
-    """Return the report for a terminal: counts, then one line per row that needs work, with redlines."""
-    from dpa_compare.diff.summary import short_redline
-
-    counts = ", ".join(f"{n} {status}" for status, n in report.counts().items() if n)
-    lines = [
-        f"original: {report.en_diff.old.source} → {report.en_diff.new.source}",
-        counts or "no clauses",
-    ]
-    for row in report.rows:
-        if row.status == "current":
-            continue
-        where = f"{row.zh_label or '—'} ⇄ {row.en_label or '—'}"
-        note = " (cross-reference follows renumbering)" if row.xref_only else ""
-        lines.append(f"{row.status:<10} {where}{note}")
-        if row.en_redline and row.status not in ("missing",):
-            lines.append(f"    original:    {short_redline(row.en_redline, context=40)}")
-        if row.zh_redline:
-            lines.append(f"    translation: {short_redline(row.zh_redline, context=40)}")
-    return "\n".join(lines) + "\n"
+    emit(stale_json(report) if fmt == "json" else stale_text(report), output)
 
 
 COMMANDS = [stale_command]

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from dpa_compare.model import Document
-from dpa_compare.qa.registry import Finding, Pair
+from dpa_compare.qa.registry import Finding, Pair, Severity
 
 if TYPE_CHECKING:
     from dpa_compare.diff import ClauseChange, VersionDiff
@@ -24,6 +24,12 @@ TEXT_KEPT = ("unchanged", "renumbered", "moved")
 """Change kinds that keep a clause's text (a renumbering may still move a cross-reference: `xref_only`)."""
 TEXT_CHANGED = ("modified", "moved_modified", "split", "merged")
 """Change kinds that change a clause's text."""
+
+PREVIOUS_VERSION_CHECKS: dict[str, tuple[Severity, str]] = {
+    "stale_translation": ("major", "English changed since the previous version, Chinese did not"),
+    "unprompted_change": ("minor", "Chinese changed since the previous version, English did not"),
+}
+"""The checks made here, by name: (severity, title) — listed beside the registry's checks."""
 
 
 def _by_new_id(result: VersionDiff) -> dict[str, ClauseChange]:
@@ -43,13 +49,22 @@ def _chinese_kept(change: ClauseChange | None) -> bool:
 
 
 def stale_findings(
-    pairs: Sequence[Pair], previous_en: Document, previous_zh: Document, en: Document, zh: Document
+    pairs: Sequence[Pair],
+    previous_en: Document,
+    previous_zh: Document,
+    en: Document,
+    zh: Document,
+    diffs: tuple[VersionDiff, VersionDiff] | None = None,
 ) -> list[Finding]:
-    """Return `stale_translation` and `unprompted_change` findings for `pairs` against the previous versions."""
+    """Return `stale_translation` and `unprompted_change` findings for `pairs` against the previous versions.
+
+    `diffs` are (`previous_en` → `en`, `previous_zh` → `zh`) when already made.
+    """
     from dpa_compare.diff import diff
 
-    en_changes = _by_new_id(diff(previous_en, en))
-    zh_changes = _by_new_id(diff(previous_zh, zh))
+    en_diff, zh_diff = diffs or (diff(previous_en, en), diff(previous_zh, zh))
+    en_changes = _by_new_id(en_diff)
+    zh_changes = _by_new_id(zh_diff)
     findings = []
     for pair in pairs:
         if pair.en is None or pair.zh is None:
@@ -63,7 +78,7 @@ def stale_findings(
             findings.append(_stale(pair, en_change, zh_change))
         elif _unprompted(pair, en_changes, zh_changes):
             findings.append(_finding(
-                pair, "unprompted_change", "minor",
+                pair, "unprompted_change", PREVIOUS_VERSION_CHECKS["unprompted_change"][0],
                 f"the Chinese changed since {previous_zh.version or 'the previous version'} "
                 "although its English did not: check for an addition or an unapproved edit",
                 {"zh_old_label": zh_change.old_label if zh_change else ""},
@@ -90,7 +105,7 @@ def _stale(pair: Pair, en_change: ClauseChange, zh_change: ClauseChange) -> Find
     )
     words = [text for op, text in en_change.redline if op != 0]
     return _finding(
-        pair, "stale_translation", "major",
+        pair, "stale_translation", PREVIOUS_VERSION_CHECKS["stale_translation"][0],
         f"the English changed since the previous version ({en_change.old_label or '?'} → {en_change.new_label}: {how}) "
         f"but the Chinese ({zh_change.old_label or '?'} → {zh_change.new_label}) kept its old text",
         {"en_old_label": en_change.old_label, "zh_old_label": zh_change.old_label, "en_change": en_change.kind,
@@ -116,4 +131,4 @@ def _finding(
     )
 
 
-__all__ = ["TEXT_CHANGED", "TEXT_KEPT", "stale_findings"]
+__all__ = ["PREVIOUS_VERSION_CHECKS", "TEXT_CHANGED", "TEXT_KEPT", "stale_findings"]

@@ -19,9 +19,10 @@ from typing import TYPE_CHECKING, Any
 from dpa_compare.errors import UsageError
 from dpa_compare.model import Alignment, Document
 from dpa_compare.qa.notes import NotesFile, Suppression, apply_suppressions
-from dpa_compare.qa.registry import SEVERITIES, Finding, Pair
+from dpa_compare.qa.registry import SEVERITIES, Finding, Pair, Severity
 
 if TYPE_CHECKING:
+    from dpa_compare.diff import VersionDiff
     from dpa_compare.qa.glossary import Glossary
 
 PREVIOUS_CHECKS = ("stale_translation", "unprompted_change")
@@ -75,7 +76,7 @@ class CheckResult:
 _LANGUAGE_NAMES = {"en": "English", "zh": "Chinese"}
 
 
-def _require_languages(*documents: Document) -> None:
+def require_languages(*documents: Document) -> None:
     """Raise UsageError unless `documents` alternate English, Chinese (EN, ZH[, previous EN, previous ZH])."""
     for document, wanted in zip(documents, ("en", "zh", "en", "zh")):
         if document.lang != wanted:
@@ -94,6 +95,7 @@ def check_documents(
     alignment: Alignment | None = None,
     checks: Iterable[str] | None = None,
     on_step: Callable[[str], None] | None = None,
+    diffs: Callable[[], tuple[VersionDiff, VersionDiff]] | None = None,
 ) -> CheckResult:
     """Return the QA result of the Chinese `zh` against the English `en`.
 
@@ -101,12 +103,14 @@ def check_documents(
     (previous English, previous Chinese): with it, `stale_translation` and
     `unprompted_change` findings are added. `checks` limits the checks run
     (names from `available_checks()` plus those two). `on_step` is called
-    with a short description after each step (progress display).
+    with a short description after each step (progress display). `diffs`
+    returns the version diffs (previous → current, English and Chinese) when
+    the previous-version checks need them (the comparison record's, made once).
     """
     from dpa_compare.qa.pairs import align, pairs_from_alignment
     from dpa_compare.qa.runner import label_map_from_pairs, run_checks
 
-    _require_languages(en, zh, *(previous or ()))
+    require_languages(en, zh, *(previous or ()))
     step = on_step or (lambda _: None)
     wanted = list(checks) if checks is not None else None
     if alignment is None:
@@ -121,7 +125,7 @@ def check_documents(
 
         extra = [
             f
-            for f in stale_findings(pairs, previous[0], previous[1], en, zh)
+            for f in stale_findings(pairs, *previous, en, zh, diffs() if diffs else None)
             if wanted is None or f.check in wanted
         ]
         findings = _in_pair_order(findings + extra, pairs)
@@ -155,6 +159,15 @@ def _in_pair_order(findings: list[Finding], pairs: list[Pair]) -> list[Finding]:
     return sorted(findings, key=lambda f: (order.get((f.en_id, f.zh_id), -1), rank[f.severity]))
 
 
+def listed_checks() -> list[tuple[str, Severity, str]]:
+    """Return (name, severity, title) of each check: the registry's, then previous-version ones."""
+    from dpa_compare.qa.previous import PREVIOUS_VERSION_CHECKS
+    from dpa_compare.qa.runner import available_checks
+
+    listed = [(c.name, c.severity, c.title) for c in available_checks().values()]
+    return listed + [(name, *PREVIOUS_VERSION_CHECKS[name]) for name in PREVIOUS_CHECKS]
+
+
 def step_count(checks: Iterable[str] | None, aligned: bool, previous: bool) -> int:
     """Return how many `on_step` calls `check_documents` makes (for a progress bar's total)."""
     from dpa_compare.qa.runner import available_checks
@@ -167,4 +180,11 @@ def step_count(checks: Iterable[str] | None, aligned: bool, previous: bool) -> i
     return len(names) + (0 if aligned else 1) + (1 if previous else 0)
 
 
-__all__ = ["CheckResult", "PREVIOUS_CHECKS", "check_documents", "step_count"]
+__all__ = [
+    "CheckResult",
+    "PREVIOUS_CHECKS",
+    "check_documents",
+    "listed_checks",
+    "require_languages",
+    "step_count",
+]

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from dpa_compare.lang.script import has_han
 from dpa_compare.model import Alignment, Clause, Document
+from dpa_compare.record import Comparison
 from dpa_compare.report.analysis import Analysis, ReportInputs
 from dpa_compare.report.analysis import RowGroup as _RowGroup
 from dpa_compare.report.model import (
@@ -64,31 +65,29 @@ NOTE_MESSAGE_LIMIT = 300
 _STYLE_OF_OP = {-1: "deleted", 0: "plain", 1: "inserted"}
 
 
-def analyse(inputs: ReportInputs, on_step: Callable[[str], None] | None = None) -> Analysis:
-    """Return the alignment, stale statuses and QA findings of `inputs` (the slow part: seconds)."""
-    from dpa_compare.align.clauses import align_documents
-    from dpa_compare.qa.review import check_documents
-    from dpa_compare.stale import stale_report
+def analyse(
+    inputs: ReportInputs | Comparison, on_step: Callable[[str], None] | None = None
+) -> Analysis:
+    """Return the alignment, stale statuses and QA findings of `inputs` (the slow part: seconds).
 
-    step = on_step or (lambda _: None)
-    alignment = align_documents(inputs.source_en, inputs.source_zh, glossary=inputs.glossary)
-    step("aligned English and Chinese")
-    qa_alignment = None
-    if inputs.previous_zh is not None:
-        qa_alignment = align_documents(inputs.en, inputs.zh, glossary=inputs.glossary)
-        step("aligned the current versions")
-    stale = stale_report(inputs.source_en, inputs.en, inputs.source_zh,
-                         new_zh=inputs.zh if inputs.previous_zh is not None else None,
-                         alignment=alignment, new_alignment=qa_alignment, glossary_terms=_zh_terms(inputs.glossary))  # fmt: skip
-    step("compared versions")
-    if inputs.previous_zh is not None and inputs.previous_en is not None:
-        qa = check_documents(inputs.en, inputs.zh, inputs.glossary, inputs.notes,
-                             previous=(inputs.previous_en, inputs.previous_zh), alignment=qa_alignment)  # fmt: skip
-    else:
-        qa = check_documents(inputs.source_en, inputs.zh, inputs.glossary, inputs.notes,
-                             alignment=qa_alignment or alignment)  # fmt: skip
-    step("ran QA checks")
-    return Analysis(inputs, alignment, stale, qa.findings, len(qa.suppressed), qa_alignment)
+    `inputs` is a comparison record (`dpa_compare.record.compare`) or the
+    report's inputs, made into one; every stage is read from the record.
+    """
+    record = inputs if isinstance(inputs, Comparison) else _record(inputs, on_step)
+    alignment = record.alignment
+    qa_alignment = record.current_alignment if record.previous_zh is not None else None
+    stale = record.stale
+    qa = record.qa
+    report_inputs = ReportInputs(record.en, record.zh, record.previous_en, record.previous_zh,
+                                 record.notes, record.glossary)  # fmt: skip
+    return Analysis(report_inputs, alignment, stale, qa.findings, len(qa.suppressed), qa_alignment)
+
+
+def _record(inputs: ReportInputs, on_step: Callable[[str], None] | None) -> Comparison:
+    from dpa_compare.record import compare
+
+    return compare(inputs.en, inputs.zh, inputs.previous_en, inputs.previous_zh,
+                   glossary=inputs.glossary, notes=inputs.notes, on_step=on_step)  # fmt: skip
 
 
 def build_report(

@@ -113,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
         "--aligner",
         choices=["project", "number"],
         default="project",
-        help="project: dpa_compare.align.clauses when installed (else the number fallback)",
+        help="project: dpa_compare.align.clause.aligner when installed (else the number fallback)",
     )
     args = parser.parse_args(argv)
     root = Path(__file__).resolve().parents[1]

@@ -110,7 +110,7 @@ def _language(lang: str | None, blocks: tuple[Block, ...]) -> Language:
 
 def align_clauses(en: Document, zh: Document, glossary: Glossary | None = None) -> Alignment:
     """Return the EN⇄ZH clause alignment of `en` and `zh` (every clause in exactly one link)."""
-    from dpa_compare.align.clauses import align_documents
+    from dpa_compare.align.clause import align_documents
 
     return align_documents(en, zh, glossary=glossary)
 

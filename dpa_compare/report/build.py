@@ -66,7 +66,7 @@ _STYLE_OF_OP = {-1: "deleted", 0: "plain", 1: "inserted"}
 
 def analyse(inputs: ReportInputs, on_step: Callable[[str], None] | None = None) -> Analysis:
     """Return the alignment, stale statuses and QA findings of `inputs` (the slow part: seconds)."""
-    from dpa_compare.align.clauses import align_documents
+    from dpa_compare.align.clause import align_documents
     from dpa_compare.qa.review import check_documents
     from dpa_compare.stale import stale_report
 

@@ -4,7 +4,7 @@ a section title read beside its articles, label lines, one paragraph for two (is
 import pytest
 
 import dpa_compare
-from dpa_compare.align.clauses import ClauseAlignOptions, align_documents, link_refs
+from dpa_compare.align.clause import ClauseAlignOptions, align_documents, link_refs
 
 OFF = ClauseAlignOptions(embeddings="off")
 

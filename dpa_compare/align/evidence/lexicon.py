@@ -146,7 +146,7 @@ def load_cedict(path: Path | None = None) -> Lexicon:
     path = path or cedict_path()
     if path is None:
         return Lexicon({}, ())
-    from dpa_compare.align.cache import cached, source_key
+    from dpa_compare.align.evidence.cache import cached, source_key
 
     try:
         key = source_key(path)

@@ -4,8 +4,8 @@ import time
 
 import numpy as np
 
-from dpa_compare.align import clause_dp
-from dpa_compare.align.beads import BEAD_TYPES
+from dpa_compare.align.clause import dp as clause_dp
+from dpa_compare.align.evidence.beads import BEAD_TYPES
 
 
 def _diagonal_score(i, a, b, cols):

@@ -4,8 +4,8 @@ import numpy as np
 import pytest
 
 import dpa_compare
-from dpa_compare.align import embeddings
-from dpa_compare.align.clauses import ClauseAlignOptions, align_documents, link_refs, link_text
+from dpa_compare.align.clause import ClauseAlignOptions, align_documents, link_refs, link_text
+from dpa_compare.align.evidence import embeddings
 from dpa_compare.api import segment
 from dpa_compare.errors import UsageError
 from dpa_compare.model import Block

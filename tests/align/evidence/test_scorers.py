@@ -4,12 +4,18 @@ import numpy as np
 import pytest
 
 from dpa_compare.align import AlignOptions, align, align_sentences
-from dpa_compare.align import embeddings as emb
-from dpa_compare.align.anchors import en_anchors, zh_anchors, zh_numeral_value
-from dpa_compare.align.beads import log_priors
-from dpa_compare.align.dp import Band
-from dpa_compare.align.lexicon import Lexicon, cedict_path, english_stems, load_cedict, stem
-from dpa_compare.align.scorers import BeadScorer, Weights, side_features
+from dpa_compare.align.evidence import embeddings as emb
+from dpa_compare.align.evidence.anchors import en_anchors, zh_anchors, zh_numeral_value
+from dpa_compare.align.evidence.band import Band
+from dpa_compare.align.evidence.beads import log_priors
+from dpa_compare.align.evidence.lexicon import (
+    Lexicon,
+    cedict_path,
+    english_stems,
+    load_cedict,
+    stem,
+)
+from dpa_compare.align.evidence.scorers import BeadScorer, Weights, side_features
 
 ZH = ["双方于二〇二三年五月签订本协议。", "处理者应在７２小时内通知控制者。", "本协议适用GDPR。"]
 EN = [

@@ -115,7 +115,7 @@ def _tokenizer(model: Any, sp_model: str) -> Any:
     The package parses its 128,000-piece vocabulary in Python on every load
     (about 2 s); unpickling the parsed tokenizer takes a fifth of that.
     """
-    from dpa_compare.align.cache import cached, source_key
+    from dpa_compare.align.evidence.cache import cached, source_key
 
     def parse() -> Any:
         return model._tokenizer

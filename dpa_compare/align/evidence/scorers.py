@@ -16,9 +16,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from dpa_compare.align.anchors import anchors, countable
-from dpa_compare.align.dp import NEG, Band
-from dpa_compare.align.lexicon import Lexicon, english_stems
+from dpa_compare.align.evidence.anchors import anchors, countable
+from dpa_compare.align.evidence.band import NEG, Band
+from dpa_compare.align.evidence.lexicon import Lexicon, english_stems
 
 MAX_SIDE = 4
 """Most sentences on one side of a bead."""

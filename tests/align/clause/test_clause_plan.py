@@ -2,9 +2,9 @@
 
 import numpy as np
 
-from dpa_compare.align.clause_evidence import PairScore
-from dpa_compare.align.clause_plan import HALO, plan, reliability
-from dpa_compare.align.scorers import Weights
+from dpa_compare.align.clause.bead_evidence import PairScore
+from dpa_compare.align.clause.plan import HALO, plan, reliability
+from dpa_compare.align.evidence.scorers import Weights
 
 TRANSLATION, UNRELATED = 3.0, 0.0
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from dpa_compare.align.beads import Bead
-from dpa_compare.align.evaluate import read_beads, score
+from dpa_compare.align.evidence.beads import Bead
+from dpa_compare.align.sentence.evaluate import read_beads, score
 from dpa_compare.errors import LoadError
 
 GOLD = [Bead((0, 1), (0,)), Bead((2,), (1, 2)), Bead((3,), ()), Bead((4,), (3,))]

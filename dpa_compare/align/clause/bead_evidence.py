@@ -27,8 +27,8 @@ from typing import NamedTuple
 
 import numpy as np
 
-from dpa_compare.align.clause_features import PairFeatures, Units
-from dpa_compare.align.scorers import Weights
+from dpa_compare.align.clause.features import PairFeatures, Units
+from dpa_compare.align.evidence.scorers import Weights
 
 NEEDED_WORDS = 2.0
 """Shared stems a member of a merge or split must bring, that no other member does, to be needed in full

@@ -1,6 +1,6 @@
 """The per-user cache of parsed resources: built once, read back, rebuilt when broken, or off."""
 
-from dpa_compare.align.cache import cache_dir, cached, source_key
+from dpa_compare.align.evidence.cache import cache_dir, cached, source_key
 
 
 def test_built_once_then_read_back(tmp_path, monkeypatch):

@@ -4,9 +4,9 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from dpa_compare.align.clauses import ClauseAlignOptions, align_documents, link_text
-from dpa_compare.align.export_tmx import to_tmx
+from dpa_compare.align.clause import ClauseAlignOptions, align_documents, link_text
 from dpa_compare.api import segment
+from dpa_compare.export.tmx import to_tmx
 from dpa_compare.model import Block
 
 EN = [

@@ -3,8 +3,9 @@
 import numpy as np
 import pytest
 
-from dpa_compare.align.beads import BEAD_TYPES, Bead, check_cover, log_priors, parse_bead
-from dpa_compare.align.dp import Band, search
+from dpa_compare.align.evidence.band import Band
+from dpa_compare.align.evidence.beads import BEAD_TYPES, Bead, check_cover, log_priors, parse_bead
+from dpa_compare.align.sentence.dp import search
 from dpa_compare.errors import AlignmentError
 
 

@@ -23,12 +23,12 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from dpa_compare.align import embeddings as emb
-from dpa_compare.align.anchors import countable
-from dpa_compare.align.embeddings import use_embeddings
-from dpa_compare.align.lexicon import Lexicon, load_cedict
-from dpa_compare.align.scorers import Side, side_features, text_length, unrelated_coverage
-from dpa_compare.align.structure import path_value
+from dpa_compare.align.clause.structure import path_value
+from dpa_compare.align.evidence import embeddings as emb
+from dpa_compare.align.evidence.anchors import countable
+from dpa_compare.align.evidence.embeddings import use_embeddings
+from dpa_compare.align.evidence.lexicon import Lexicon, load_cedict
+from dpa_compare.align.evidence.scorers import Side, side_features, text_length, unrelated_coverage
 from dpa_compare.errors import UsageError
 from dpa_compare.model import Clause, Document
 

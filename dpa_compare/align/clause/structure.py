@@ -196,7 +196,7 @@ def terms_match(
         return zh_clean in renderings or any(r in zh_clean for r in renderings)
     if translate is None:
         return None
-    from dpa_compare.align.lexicon import english_stems
+    from dpa_compare.align.evidence.lexicon import english_stems
 
     wanted = set(english_stems(en_term))
     found = translate(zh_clean)  # type: ignore[operator]

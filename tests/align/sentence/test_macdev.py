@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from dpa_compare.align import align
-from dpa_compare.align import embeddings as emb
-from dpa_compare.align.evaluate import read_beads, score
+from dpa_compare.align.evidence import embeddings as emb
+from dpa_compare.align.sentence.evaluate import read_beads, score
 
-DATA = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "mac-dev"
+DATA = Path(__file__).resolve().parents[3] / ".." / "shared" / "data" / "mac-dev"
 
 
 @pytest.mark.skipif(not DATA.is_dir(), reason="MAC-Dev data not present")

@@ -55,26 +55,24 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from dpa_compare.align.beads import BEAD_TYPES, BeadType
-from dpa_compare.align.clause_confidence import Ledger, skip_confidence
-from dpa_compare.align.clause_dp import MARGIN_CAP, PathBead, solve
-from dpa_compare.align.clause_evidence import BeadEvidence
-from dpa_compare.align.clause_features import (
+from dpa_compare.align.clause.bead_evidence import BeadEvidence
+from dpa_compare.align.clause.confidence import Ledger, skip_confidence
+from dpa_compare.align.clause.dp import MARGIN_CAP, PathBead, solve
+from dpa_compare.align.clause.features import (
     GlossaryLike,
     PairFeatures,
     glossary_pairs,
     pair_features,
     use_embeddings,
 )
-from dpa_compare.align.clause_plan import (
+from dpa_compare.align.clause.plan import (
     RELIABLE_EN_CHARS,
     RELIABLE_ZH_CHARS,
     Segment,
     plan,
     reliability,
 )
-from dpa_compare.align.scorers import Weights
-from dpa_compare.align.structure import (
+from dpa_compare.align.clause.structure import (
     CONTAINER_ROLES,
     bare_heading,
     is_container,
@@ -83,6 +81,8 @@ from dpa_compare.align.structure import (
     terms_match,
     unit_value,
 )
+from dpa_compare.align.evidence.beads import BEAD_TYPES, BeadType
+from dpa_compare.align.evidence.scorers import Weights
 from dpa_compare.errors import AlignmentError, UsageError
 from dpa_compare.model import Alignment, Clause, Document, Link
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from dpa_compare.align.beads import BeadType
+from dpa_compare.align.evidence.beads import BeadType
 from dpa_compare.errors import AlignmentError
 
 ScoreFn = Callable[[int, int, int, np.ndarray], np.ndarray]

@@ -5,11 +5,11 @@ from pathlib import Path
 
 import pytest
 
-from dpa_compare.align.clause_confidence import Ledger, link_confidence, skip_confidence
-from dpa_compare.align.clauses import ClauseAlignOptions, align_documents, link_refs
+from dpa_compare.align.clause import ClauseAlignOptions, align_documents, link_refs
+from dpa_compare.align.clause.confidence import Ledger, link_confidence, skip_confidence
 from dpa_compare.api import load
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 CORPUS = REPO / "corpus"
 UNRELATED = sorted((REPO / "tests" / "data" / "align" / "unrelated").glob("*.zh.md"))
 EMBEDDINGS = ["auto", "off"]

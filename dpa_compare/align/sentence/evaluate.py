@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from dpa_compare.align.beads import Bead, parse_bead
+from dpa_compare.align.evidence.beads import Bead, parse_bead
 from dpa_compare.errors import LoadError
 from dpa_compare.files import read_input
 

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from dpa_compare.align.clauses import ClauseAlignOptions, align_documents
+from dpa_compare.align.clause import ClauseAlignOptions, align_documents
 from dpa_compare.api import load
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 KEYS = REPO / "corpus" / "keys"
 TW = REPO.parent / "shared" / "data" / "real" / "tw-pdpa"
 KEY_FILES = ["align-2020-05.yaml", "align-2023-03.yaml"]

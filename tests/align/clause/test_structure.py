@@ -2,7 +2,7 @@
 
 import pytest
 
-from dpa_compare.align.structure import (
+from dpa_compare.align.clause.structure import (
     LabelValue,
     label_value,
     labels_match,

@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from dpa_compare.align.clause_evidence import BeadEvidence
+from dpa_compare.align.clause.bead_evidence import BeadEvidence
 
 ACCEPT_CONTENT = 1.0
 """Least content score (about 0 for unrelated clauses) of a pair accepted on its own evidence."""

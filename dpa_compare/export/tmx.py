@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from dpa_compare.align.clauses import link_refs, link_text
+from dpa_compare.align.clause import link_refs, link_text
 from dpa_compare.model import Alignment, Link
 
 TMX_VERSION = "1.4"

@@ -17,11 +17,11 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from dpa_compare.align import embeddings as emb
-from dpa_compare.align.beads import BEAD_TYPES, Bead, BeadType, check_cover, log_priors
-from dpa_compare.align.dp import Band, Step, search
-from dpa_compare.align.lexicon import Lexicon, load_cedict
-from dpa_compare.align.scorers import (
+from dpa_compare.align.evidence import embeddings as emb
+from dpa_compare.align.evidence.band import Band
+from dpa_compare.align.evidence.beads import BEAD_TYPES, Bead, BeadType, check_cover, log_priors
+from dpa_compare.align.evidence.lexicon import Lexicon, load_cedict
+from dpa_compare.align.evidence.scorers import (
     NO_EMBEDDING_WEIGHTS,
     BeadScorer,
     Side,
@@ -29,6 +29,7 @@ from dpa_compare.align.scorers import (
     blocks,
     side_features,
 )
+from dpa_compare.align.sentence.dp import Step, search
 from dpa_compare.errors import UsageError
 
 COARSE_TYPES: tuple[BeadType, ...] = ((1, 1), (1, 2), (2, 1), (1, 0), (0, 1))

@@ -21,7 +21,7 @@ from dpa_compare.align.evidence.band import NEG, Band
 from dpa_compare.align.evidence.lexicon import Lexicon, english_stems
 
 MAX_SIDE = 4
-"""Most sentences on one side of a bead."""
+"""Most sentences on one side of a bead unless the bead types searched ask for more."""
 
 
 @dataclass(frozen=True)
@@ -136,15 +136,15 @@ class PairBand:
     `prefix` arrays are cumulative along the row, so a bead's sum is O(rows).
     """
 
-    def __init__(self, band: Band, n: int, m: int) -> None:
+    def __init__(self, band: Band, n: int, m: int, max_side: int = MAX_SIDE) -> None:
         if not n:
             self.lo, self.width = np.zeros(0, dtype=np.int64), 1
             return
-        # -- row r can sit in beads ending at rows r+1 .. r+MAX_SIDE: their columns, less MAX_SIDE --
-        padded = np.concatenate([band.lo[1:], np.full(MAX_SIDE, band.lo[n])])
-        window = np.lib.stride_tricks.sliding_window_view(padded, MAX_SIDE)[:n]
+        # -- row r can sit in beads ending at rows r+1 .. r+max_side: their columns, less max_side --
+        padded = np.concatenate([band.lo[1:], np.full(max_side, band.lo[n])])
+        window = np.lib.stride_tricks.sliding_window_view(padded, max_side)[:n]
         first_lo, last_lo = window.min(axis=1), window.max(axis=1)
-        self.lo = np.maximum(first_lo - MAX_SIDE, 0)
+        self.lo = np.maximum(first_lo - max_side, 0)
         self.width = int(max(1, min(m, (last_lo + band.width - self.lo).max())))
         self.lo = np.minimum(self.lo, max(m - self.width, 0))
 
@@ -236,12 +236,12 @@ def _pair_values(src: Side, tgt: Side, pairs: PairBand) -> dict[str, np.ndarray]
     return out
 
 
-def _group_norms(vectors: np.ndarray) -> np.ndarray:
-    """Return norms[b, j] = |sum of vectors j-b .. j-1| for b = 0..MAX_SIDE (0 where j < b)."""
+def _group_norms(vectors: np.ndarray, max_side: int = MAX_SIDE) -> np.ndarray:
+    """Return norms[b, j] = |sum of vectors j-b .. j-1| for b = 0..max_side (0 where j < b)."""
     count = len(vectors)
-    norms = np.zeros((MAX_SIDE + 1, count + 1))
+    norms = np.zeros((max_side + 1, count + 1))
     total = np.zeros_like(vectors)
-    for b in range(1, MAX_SIDE + 1):
+    for b in range(1, max_side + 1):
         if b > count:
             break
         total = total[:-1] + vectors[b - 1 :] if b > 1 else vectors.copy()
@@ -308,15 +308,17 @@ class BeadScorer:
         weights: Weights,
     ) -> None:
         self.src, self.tgt, self.w, self.priors = src, tgt, weights, priors
-        self.pairs = PairBand(band, len(src), len(tgt))
+        # -- the widest bead type scored sets how far pair evidence and group norms reach --
+        max_side = max([MAX_SIDE, *(max(kind) for kind in priors)])
+        self.pairs = PairBand(band, len(src), len(tgt), max_side)
         values = _pair_values(src, tgt, self.pairs)
         self.kinds = list(values)
         self.prefix = np.stack([self.pairs.prefix(v) for v in values.values()])
         self.use_embedding = "embedding" in values
         self.use_lexicon = "lexicon" in values
         if self.use_embedding:
-            self.src_norms = _group_norms(src.vectors)
-            self.tgt_norms = _group_norms(tgt.vectors)
+            self.src_norms = _group_norms(src.vectors, max_side)
+            self.tgt_norms = _group_norms(tgt.vectors, max_side)
             # -- expected cosine of unrelated units: the dot product of the mean unit vectors
             #    (blocks are sums of sentence vectors: normalised first, or the base outgrows 1) --
             self.base = (

@@ -6,8 +6,10 @@
    units a side it searches the whole grid; longer texts are first merged into
    blocks of `block` sentences and aligned recursively, and the block path
    projected back gives the band. Every level is linear in the text length.
-3. Fine pass: the exact DP over every bead type (up to 1-4 / 4-1 / 2-2 / 2-3 /
-   3-2, and skips) inside `margin` columns of the coarse path.
+3. Fine pass: the exact DP over every bead type (up to 1-5 / 5-1 / 2-4 / 4-2 /
+   3-3, and skips) inside `margin` columns of the coarse path.
+4. With embeddings, a merge-then-split pass (`refine`) re-splits every two
+   neighbouring beads, reading groups of sentences joined into one text.
 """
 
 from __future__ import annotations
@@ -19,7 +21,13 @@ import numpy as np
 
 from dpa_compare.align.evidence import embeddings as emb
 from dpa_compare.align.evidence.band import Band
-from dpa_compare.align.evidence.beads import BEAD_TYPES, Bead, BeadType, check_cover, log_priors
+from dpa_compare.align.evidence.beads import (
+    SENTENCE_BEAD_TYPES,
+    Bead,
+    BeadType,
+    check_cover,
+    log_priors,
+)
 from dpa_compare.align.evidence.lexicon import Lexicon, load_cedict
 from dpa_compare.align.evidence.scorers import (
     NO_EMBEDDING_WEIGHTS,
@@ -30,6 +38,7 @@ from dpa_compare.align.evidence.scorers import (
     side_features,
 )
 from dpa_compare.align.sentence.dp import Step, search
+from dpa_compare.align.sentence.refine import Encoder, Group, Refiner
 from dpa_compare.errors import UsageError
 
 COARSE_TYPES: tuple[BeadType, ...] = ((1, 1), (1, 2), (2, 1), (1, 0), (0, 1))
@@ -47,8 +56,10 @@ class AlignOptions:
     """Extra (english, chinese) term pairs for the lexical scorer."""
     weights: Weights | None = None
     """Scorer weights; None picks the tuned defaults for whether embeddings are in use."""
-    types: tuple[BeadType, ...] = BEAD_TYPES
+    types: tuple[BeadType, ...] = SENTENCE_BEAD_TYPES
     """Bead types searched in the fine pass."""
+    refine: bool = True
+    """With embeddings, re-split neighbouring beads reading joined groups (`refine`)."""
     margin: int = 8
     """Fine-pass band half-width around the coarse path, in sentences."""
     coarse_full: int = 600
@@ -113,7 +124,10 @@ def align(
     src_side, tgt_side, scorers = sides(
         [src[k] for k in src_keep], [tgt[k] for k in tgt_keep], src_lang, tgt_lang, options
     )
-    inner = align_features(src_side, tgt_side, options)
+    encode = _group_encoder(
+        [src[k] for k in src_keep], [tgt[k] for k in tgt_keep], src_lang, tgt_lang, options
+    )
+    inner = align_features(src_side, tgt_side, options, encode)
     beads = _restore_blanks(inner, src_keep, tgt_keep, len(src), len(tgt))
     check_cover(beads, len(src), len(tgt))
     return SentenceAlignment(tuple(beads), tuple(scorers), src_lang, tgt_lang)
@@ -154,12 +168,39 @@ def align_sentences(
     return list(align(src, tgt, src_lang, tgt_lang, options).beads)
 
 
-def align_features(src: Side, tgt: Side, options: AlignOptions) -> list[Bead]:
-    """Return the beads aligning two sides whose features are already computed."""
+def _group_encoder(
+    src: Sequence[str], tgt: Sequence[str], src_lang: str, tgt_lang: str, options: AlignOptions
+) -> Encoder:
+    """Return an encoder of sentence groups (source or target runs) read as one text each."""
+    from dpa_compare.lang.sentences import join_sentences
+
+    def encode(groups: list[Group]) -> np.ndarray:
+        texts = [
+            join_sentences(src[first:stop], src_lang)
+            if side == 0
+            else join_sentences(tgt[first:stop], tgt_lang)
+            for side, first, stop in groups
+        ]
+        return emb.embed(texts, options.threads)
+
+    return encode
+
+
+def align_features(
+    src: Side, tgt: Side, options: AlignOptions, encode: Encoder | None = None
+) -> list[Bead]:
+    """Return the beads aligning two sides whose features are already computed.
+
+    `encode` (groups of sentences → vectors) enables the refinement pass when the
+    sides carry embeddings and `options.refine` is on.
+    """
     n, m = len(src), len(tgt)
     if n == 0 or m == 0:
         return [Bead((k,), ()) for k in range(n)] + [Bead((), (k,)) for k in range(m)]
-    return _beads(*best_path(src, tgt, options))
+    steps, scorer = best_path(src, tgt, options)
+    if encode is not None and options.refine and scorer.use_embedding:
+        steps = Refiner(scorer, options.types, encode).refine(steps)
+    return _beads(steps, scorer)
 
 
 def best_path(src: Side, tgt: Side, options: AlignOptions) -> tuple[list[Step], BeadScorer]:

@@ -12,14 +12,39 @@ The sentence aligner's names are re-exported here:
 `align` returns the same beads plus the list of scorers used.
 """
 
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 from dpa_compare.align.evidence.beads import BEAD_TYPES, Bead, check_cover, parse_bead
-from dpa_compare.align.evidence.scorers import Weights
-from dpa_compare.align.sentence.engine import (
-    AlignOptions,
-    SentenceAlignment,
-    align,
-    align_sentences,
-)
+
+if TYPE_CHECKING:
+    from dpa_compare.align.evidence.scorers import Weights
+    from dpa_compare.align.sentence.engine import (
+        AlignOptions,
+        SentenceAlignment,
+        align,
+        align_sentences,
+    )
+
+_LAZY = {
+    "AlignOptions": "dpa_compare.align.sentence.engine",
+    "SentenceAlignment": "dpa_compare.align.sentence.engine",
+    "align": "dpa_compare.align.sentence.engine",
+    "align_sentences": "dpa_compare.align.sentence.engine",
+    "Weights": "dpa_compare.align.evidence.scorers",
+}
+"""Names imported on first use, so that clause alignment does not load the sentence engine."""
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        value = getattr(import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "BEAD_TYPES",

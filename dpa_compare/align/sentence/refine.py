@@ -103,22 +103,47 @@ class Refiner:
             return own.vectors[first]
         return self.vectors[(side, first, stop)]
 
-    def _bead_score(self, a: int, b: int, i: int, j: int) -> float:
+    def _scores(self, window: tuple[int, int, int, int]) -> dict[BeadType, np.ndarray]:
+        """Return, per bead type, the scores of its beads ending at every node of `window`.
+
+        scores[(a, b)][i - i0, j - j0] scores the bead ending at (i, j); computed per type
+        with array operations (the scorer's evidence, group cosines from joined texts).
+        """
         scorer = self.scorer
-        if a == 0 or b == 0:
-            return float(scorer.w.prior * scorer.priors.get((a, b), -10.0) + scorer.w.skip)
-        evidence = scorer.evidence(i, a, b, np.array([j]))
-        if a > 1 or b > 1:
-            src, tgt = self._vector(0, i - a, i), self._vector(1, j - b, j)
-            norms = float(np.linalg.norm(src) * np.linalg.norm(tgt))
-            joined = float(src @ tgt) / norms if norms > 0 else 0.0
-            summed = float(evidence["embedding"][0])
-            evidence["embedding"] = np.array([JOINED_SHARE * joined + (1 - JOINED_SHARE) * summed])
-        return float(scorer._score(a, b, evidence)[0])
+        i0, j0, i1, j1 = window
+        out: dict[BeadType, np.ndarray] = {}
+        for a, b in self.types:
+            table = np.full((i1 - i0 + 1, j1 - j0 + 1), -np.inf)
+            rows, cols = np.arange(i0 + a, i1 + 1), np.arange(j0 + b, j1 + 1)
+            if len(rows) and len(cols):
+                if a == 0 or b == 0:
+                    skip = scorer.w.prior * scorer.priors.get((a, b), -10.0) + scorer.w.skip
+                    table[a:, b:] = skip
+                else:
+                    grid = np.broadcast_to(cols, (len(rows), len(cols))).copy()
+                    evidence = scorer.grid_evidence(rows, a, b, grid)
+                    if a > 1 or b > 1:
+                        evidence["embedding"] = self._mixed_cosine(
+                            evidence["embedding"], rows, cols, a, b
+                        )
+                    table[a:, b:] = scorer._score(a, b, evidence)
+            out[(a, b)] = table
+        return out
+
+    def _mixed_cosine(
+        self, summed: np.ndarray, rows: np.ndarray, cols: np.ndarray, a: int, b: int
+    ) -> np.ndarray:
+        src = np.stack([self._vector(0, int(i) - a, int(i)) for i in rows])
+        tgt = np.stack([self._vector(1, int(j) - b, int(j)) for j in cols])
+        norms = np.outer(np.linalg.norm(src, axis=1), np.linalg.norm(tgt, axis=1))
+        dots = src @ tgt.T
+        joined = np.divide(dots, norms, out=np.zeros_like(dots, dtype=np.float64), where=norms > 0)
+        return JOINED_SHARE * joined + (1 - JOINED_SHARE) * summed
 
     def _split(self, window: tuple[int, int, int, int], margin: float) -> list[Step]:
         """Return the best beads covering `window` exactly (an exact DP over its nodes)."""
         i0, j0, i1, j1 = window
+        scores = self._scores(window)
         best: dict[tuple[int, int], tuple[float, BeadType | None]] = {(i0, j0): (0.0, None)}
         for i in range(i0, i1 + 1):
             for j in range(j0, j1 + 1):
@@ -127,7 +152,7 @@ class Refiner:
                     before = best.get((i - a, j - b))
                     if i - a < i0 or j - b < j0 or before is None:
                         continue
-                    total = before[0] + self._bead_score(a, b, i, j)
+                    total = before[0] + float(scores[(a, b)][i - i0, j - j0])
                     if choice is None or total > choice[0]:
                         choice = (total, (a, b))
                 if choice is not None and (i, j) != (i0, j0):

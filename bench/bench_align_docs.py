@@ -58,7 +58,7 @@ def _pairs(clauses: int, scales: list[int], tmp: Path) -> list[tuple[str, object
 def _time(
     en: object, zh: object, options: object, glossary: object, repeat: int
 ) -> tuple[list[float], object]:
-    from dpa_compare.align.clauses import align_documents
+    from dpa_compare.align.clause import align_documents
 
     times, alignment = [], None
     for _ in range(repeat):
@@ -76,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--embeddings", choices=["auto", "on", "off"], default="auto")
     args = parser.parse_args(argv)
-    from dpa_compare.align.clauses import ClauseAlignOptions
+    from dpa_compare.align.clause import ClauseAlignOptions
     from dpa_compare.qa import load_glossary
 
     scales = [int(s) for s in args.scales.split(",") if s.strip()]

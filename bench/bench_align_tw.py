@@ -134,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     if not (DATA / "index.json").exists():
         print(f"{DATA}: not found (the shared real data is absent)", file=sys.stderr)
         return 2
-    from dpa_compare.align.clauses import ClauseAlignOptions, align_documents
+    from dpa_compare.align.clause import ClauseAlignOptions, align_documents
     from dpa_compare.api import load
 
     index = json.loads((DATA / "index.json").read_text(encoding="utf-8"))["pairs"]

@@ -155,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
         "--aligner",
         choices=["project", "number"],
         default="project",
-        help="project: dpa_compare.align.clauses when installed (else the number fallback)",
+        help="project: dpa_compare.align.clause.aligner when installed (else the number fallback)",
     )
     parser.add_argument(
         "--big-clause",

@@ -49,7 +49,7 @@ _SCALE_CHILD = r"""
 import json, sys, time
 from pathlib import Path
 from dpa_compare.align import AlignOptions, align
-from dpa_compare.align.evaluate import read_beads, score
+from dpa_compare.align.sentence.evaluate import read_beads, score
 data, emb, times = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
 zh, en, gold = [], [], []
 for zh_path in sorted(data.glob("*.zh")):
@@ -99,8 +99,8 @@ def _calibrate() -> None:
     import numpy as np
 
     from dpa_compare.align import AlignOptions
-    from dpa_compare.align.engine import bead_features, best_path, sides
-    from dpa_compare.align.evaluate import read_beads
+    from dpa_compare.align.sentence.engine import bead_features, best_path, sides
+    from dpa_compare.align.sentence.evaluate import read_beads
 
     for emb in CONFIGS:
         options, rows, labels = AlignOptions(embeddings=emb), [], []
@@ -137,7 +137,7 @@ def _cli_folders(gold: dict) -> None:
     import resource
     import tempfile
 
-    from dpa_compare.align.evaluate import read_beads, score
+    from dpa_compare.align.sentence.evaluate import read_beads, score
 
     with tempfile.TemporaryDirectory() as out:
         command = [sys.executable, "-m", "dpa_compare", "align", "--lines", str(DATA), str(DATA)]
@@ -189,7 +189,7 @@ def main() -> None:
     if args.calibrate:
         _calibrate()
         return
-    from dpa_compare.align.evaluate import read_beads, score
+    from dpa_compare.align.sentence.evaluate import read_beads, score
 
     print(f"command: {' '.join([Path(sys.executable).name, *sys.argv])}")
     gold = {p.stem: read_beads(p) for p in sorted(DATA.glob("*.gold"))}

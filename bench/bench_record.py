@@ -27,8 +27,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import dpa_compare
 import dpa_compare.align.clauses as clause_aligner
+
+import dpa_compare
 import dpa_compare.diff as diff_package
 import dpa_compare.diff.match as diff_match
 import dpa_compare.stale as stale_module

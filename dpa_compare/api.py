@@ -35,7 +35,7 @@ from dpa_compare.record import Comparison, Options, compare
 from dpa_compare.segment import segment_blocks
 
 if TYPE_CHECKING:
-    from dpa_compare.align.clauses import ClauseAlignOptions
+    from dpa_compare.align.clause import ClauseAlignOptions
     from dpa_compare.diff import VersionDiff
     from dpa_compare.model import Alignment
     from dpa_compare.qa.glossary import Glossary

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 from dpa_compare.model import Alignment, Document
 
 if TYPE_CHECKING:
-    from dpa_compare.align.clauses import ClauseAlignOptions
+    from dpa_compare.align.clause import ClauseAlignOptions
     from dpa_compare.diff import VersionDiff
     from dpa_compare.diff.match import MatchOptions
     from dpa_compare.qa.glossary import Glossary
@@ -126,7 +126,7 @@ class Comparison:
         key = (id(original), id(translation))
         if key not in cache:
             # -- the one import site of the clause aligner: a replacement aligner goes here --
-            from dpa_compare.align.clauses import align_documents
+            from dpa_compare.align.clause import align_documents
 
             swap = either_order and original.lang != "en" and translation.lang == "en"
             en, zh = (translation, original) if swap else (original, translation)

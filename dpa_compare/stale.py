@@ -142,7 +142,7 @@ def stale_report(
     """Return the status of every clause of the translation `zh` after `old_en` became `new_en`.
 
     `alignment` links `old_en` with `zh` (either way round; default: made by
-    `dpa_compare.align.clauses.align_documents`). With `new_zh`, the
+    `dpa_compare.align.clause.align_documents`). With `new_zh`, the
     translation's next version, rows also say whether each side changed;
     `new_alignment` (`new_en` ⇄ `new_zh`, default: aligned likewise) places
     clauses added on both sides side by side. `en_diff` (`old_en` → `new_en`)
@@ -174,7 +174,7 @@ def stale_report(
 
 
 def _align(en: Document, zh: Document) -> Alignment:
-    from dpa_compare.align.clauses import align_documents
+    from dpa_compare.align.clause import align_documents
 
     # -- the aligner expects an English and a Chinese document: give them in that order --
     return (

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 import dpa_compare
-import dpa_compare.align.clauses as clause_aligner
+import dpa_compare.align.clause as clause_aligner
 import dpa_compare.diff as diff_package
 from dpa_compare.errors import UsageError
 from dpa_compare.qa.review import check_documents

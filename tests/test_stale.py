@@ -160,7 +160,7 @@ def test_a_translation_in_the_original_language_is_a_usage_error():
 
 def test_cli_json_and_bad_input(tmp_path):
     _need(KEYS / "align-2023-03.yaml")
-    pytest.importorskip("dpa_compare.align.clauses")
+    pytest.importorskip("dpa_compare.align.clause.aligner")
     runner = CliRunner()
     args = ["--old-en", str(CORPUS / "en/dpa-2023-03.md"), "--new-en", str(CORPUS / "en/dpa-2024-09.md"),
             "--zh", str(CORPUS / "zh/dpa-2023-03.zh.md"), "--format", "json"]  # fmt: skip

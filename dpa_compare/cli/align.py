@@ -145,7 +145,7 @@ def _align_line_files(
 ) -> tuple[str, tuple[str, ...]]:
     """Return one line-file pair's alignment as beads or JSON text, and the scorers used."""
     from dpa_compare.align import align
-    from dpa_compare.align.lines import read_lines
+    from dpa_compare.align.sentence.lines import read_lines
 
     src, tgt = read_lines(src_file), read_lines(tgt_file)
     result = align(src, tgt, src_lang, tgt_lang, options)  # type: ignore[arg-type]
@@ -264,7 +264,7 @@ def score_command(system: str, gold: str, system_suffix: str, gold_suffix: str, 
       dpa-compare align --lines docs/examples/breach.zh docs/examples/breach.en -o breach.align
       dpa-compare align-score breach.align docs/examples/breach.gold
     """
-    from dpa_compare.align.evaluate import score
+    from dpa_compare.align.sentence.evaluate import score
 
     scores = score(system, gold, system_suffix=system_suffix, gold_suffix=gold_suffix)
     if fmt == "json":

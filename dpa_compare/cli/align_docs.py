@@ -17,7 +17,7 @@ from pathlib import Path
 
 import click
 
-from dpa_compare.align.clauses import ClauseAlignOptions, align_documents, link_refs, link_text
+from dpa_compare.align.clause import ClauseAlignOptions, align_documents, link_refs, link_text
 from dpa_compare.cli.output import emit, progress, to_json, write_atomically
 from dpa_compare.errors import UsageError
 from dpa_compare.model import Alignment, Document
@@ -55,7 +55,7 @@ def align_files(
         )
         advance(1)
     if fmt == "tmx":
-        from dpa_compare.align.export_tmx import to_tmx
+        from dpa_compare.export.tmx import to_tmx
 
         data = to_tmx(alignment)
         if output is None or output == "-":

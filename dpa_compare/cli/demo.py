@@ -111,9 +111,9 @@ class Demo:
         )
 
     def align(self) -> None:
-        from dpa_compare.align.export_tmx import to_tmx
         from dpa_compare.api import compare
         from dpa_compare.cli.align_docs import render_json, render_text
+        from dpa_compare.export.tmx import to_tmx
 
         alignment = compare(
             self.doc("en/dpa-2023-03.md"), self.doc("zh/dpa-2023-03.zh.md")
@@ -235,10 +235,10 @@ class Demo:
         )
 
     def report(self) -> None:
+        from dpa_compare.cli.report import run_date
         from dpa_compare.qa.glossary import load_glossary
         from dpa_compare.qa.notes import load_notes
         from dpa_compare.report.build import build_report
-        from dpa_compare.cli.report import run_date
         from dpa_compare.report.docx_writer import write_docx
 
         model = build_report(

@@ -14,6 +14,7 @@ or "provided that": it is not counted as a sentence of its own.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 EN_SENTENCE_ENDERS = ".!?"
 """Characters that end an English sentence."""
@@ -107,6 +108,11 @@ def sentence_count(text: str, lang: str) -> int:
     return len(split_chinese(text, full_sentences=True))
 
 
+def join_sentences(sentences: Iterable[str], lang: str) -> str:
+    """Return consecutive `sentences` of `lang` as one text (Chinese runs on, English is spaced)."""
+    return ("" if lang == "zh" else " ").join(s.strip() for s in sentences)
+
+
 __all__ = [
     "ABBREVIATIONS",
     "EN_SENTENCE_ENDERS",
@@ -114,6 +120,7 @@ __all__ = [
     "ZH_CLOSERS",
     "ZH_PROVISO_OPENERS",
     "ZH_SENTENCE_ENDERS",
+    "join_sentences",
     "sentence_count",
     "split_chinese",
     "split_english",

@@ -6,7 +6,7 @@ label, texts joined), with every id kept in `Pair.en_ids` / `Pair.zh_ids`, so
 a check compares the whole of what was translated with the whole translation.
 
 `align(en, zh)` uses the project's clause aligner
-(`dpa_compare.align.clauses.align_documents`) when it is installed, and
+(`dpa_compare.align.clause.align_documents`) when it is installed, and
 otherwise `align_by_number`: clauses paired by their normalised number path
 (`7.2(a)` ⇄ `第七条第二款第（一）项` both `("7", "2", "a")`), unnumbered
 blocks by order between numbered anchors.
@@ -79,7 +79,7 @@ def _refs(clauses: Sequence[Clause]) -> str:
 def align(en: Document, zh: Document, glossary: Glossary | None = None) -> Alignment:
     """Return the clause alignment of `en` with `zh`: the project aligner when present, else `align_by_number`."""
     try:
-        from dpa_compare.align.clauses import align_documents
+        from dpa_compare.align.clause import align_documents
     except ImportError:
         return align_by_number(en, zh)
     return align_documents(en, zh, glossary=glossary)

@@ -26,12 +26,13 @@ MEMORY_LIMIT = 3 * 1024**3
 
 def _preload() -> None:
     """Import the CLI and every reader before forking, so each child starts warm."""
+    import pdfplumber  # noqa: F401
+
     import dpa_compare.cli  # noqa: F401
     import dpa_compare.io.docx  # noqa: F401
     import dpa_compare.io.html  # noqa: F401
     import dpa_compare.io.pdf  # noqa: F401
     import dpa_compare.io.text  # noqa: F401
-    import pdfplumber  # noqa: F401
 
 
 def _child(path: str, err_fd: int) -> None:

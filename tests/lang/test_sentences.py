@@ -1,6 +1,11 @@
 """Exact sentence splits for English and Chinese."""
 
-from dpa_compare.lang.sentences import sentence_count, split_chinese, split_english
+from dpa_compare.lang.sentences import (
+    join_sentences,
+    sentence_count,
+    split_chinese,
+    split_english,
+)
 
 
 def test_english_keeps_abbreviations():
@@ -57,3 +62,8 @@ def test_sentences_are_counted_across_a_space_and_after_abbreviations():
         == 3
     )
     assert sentence_count("", "en") == 0 and sentence_count("  ", "zh") == 0
+
+
+def test_join_sentences_spaces_english_only():
+    assert join_sentences(["甲。", " 乙。"], "zh") == "甲。乙。"
+    assert join_sentences(["One.", "Two. "], "en") == "One. Two."

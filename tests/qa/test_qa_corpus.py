@@ -47,9 +47,9 @@ def _alignment(kind: str, key: str) -> Alignment | None:
     if kind == "key":
         return key_alignment(key)
     try:
-        import dpa_compare.align.clauses  # noqa: F401
+        import dpa_compare.align.clause.aligner  # noqa: F401
     except ImportError:
-        pytest.skip("dpa_compare.align.clauses.align_documents is not there yet")
+        pytest.skip("dpa_compare.align.clause.aligner.align_documents is not there yet")
     return None
 
 

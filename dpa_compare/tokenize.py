@@ -144,9 +144,35 @@ def _base() -> Any:
         jieba.setLogLevel(logging.WARNING)
         logging.getLogger("jieba").setLevel(logging.WARNING)
         tokenizer = jieba.Tokenizer()
-        tokenizer.initialize()
+        frequencies = _frequencies(tokenizer)
+        if frequencies is None:
+            tokenizer.initialize()
+        else:
+            tokenizer.FREQ, tokenizer.total = frequencies
+            tokenizer.initialized = True
         _base_tokenizer = tokenizer
     return _base_tokenizer
+
+
+def _frequencies(tokenizer: Any) -> tuple[Any, int] | None:
+    """Return jieba's prefix dictionary as a `LazyFrequencies` and its total, or None.
+
+    None when the per-user cache is off or cannot be used; the caller then
+    loads jieba's dictionary whole. Building the table the first time also
+    keeps jieba's own cache in the per-user folder rather than the system's
+    temporary folder, which is cleaned behind our back.
+    """
+    from dpa_compare.align.cache import cache_dir
+    from dpa_compare.jieba_table import LazyFrequencies, open_table
+
+    folder = cache_dir()
+    if folder is None:
+        return None
+    tokenizer.tmp_dir = str(folder)
+    table = open_table(folder, tokenizer)
+    if table is None:
+        return None
+    return LazyFrequencies(table), table.total
 
 
 def _derived(base: Any, terms: frozenset[str]) -> Any:
@@ -158,9 +184,9 @@ def _derived(base: Any, terms: frozenset[str]) -> Any:
     import jieba
 
     tokenizer = jieba.Tokenizer()
-    # -- copying the loaded prefix dictionary takes ~15 ms; loading it again
-    #    from jieba's cache takes ~0.7 s --
-    tokenizer.FREQ = dict(base.FREQ)
+    # -- copying the prefix dictionary (a dict, or a LazyFrequencies overlay)
+    #    takes at most ~15 ms; loading it again from jieba's cache takes ~0.7 s --
+    tokenizer.FREQ = base.FREQ.copy()
     tokenizer.total = base.total
     tokenizer.initialized = True
     for term in sorted(terms):

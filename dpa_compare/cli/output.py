@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -32,6 +34,10 @@ def to_json(data: Any) -> str:
 @contextmanager
 def progress(description: str, total: int | None = None) -> Iterator[Any]:
     """Yield a rich progress task advancer on stderr; silent when stderr is not a terminal."""
+    if not sys.stderr.isatty() and not os.environ.get("FORCE_COLOR"):
+        # -- nothing would be drawn: skip importing rich (~0.1 s of start-up) --
+        yield lambda step=1, description=None: None
+        return
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())

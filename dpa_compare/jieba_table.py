@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-__all__ = ["FrequencyTable", "LazyFrequencies", "open_table"]
+__all__ = ["FrequencyTable", "LazyFrequencies", "cache_dir", "open_table"]
 
 FORMAT = 1
 """Bumped when the table's layout changes, so that old files are not read."""
@@ -98,6 +98,21 @@ class LazyFrequencies:
     def copy(self) -> LazyFrequencies:
         """Return a mapping over the same table with a copy of this one's added words."""
         return LazyFrequencies(self._table, dict(self._overlay))
+
+
+def cache_dir() -> Path | None:
+    """Return the per-user cache folder, or None when `DPA_COMPARE_CACHE=off`.
+
+    The same folder and switch as `dpa_compare.align.cache`, read here so that
+    a Chinese `diff` does not import the aligner (and numpy) to find it.
+    """
+    configured = os.environ.get("DPA_COMPARE_CACHE", "")
+    if configured.lower() in ("off", "0", "no", "false"):
+        return None
+    if configured:
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "dpa_compare"
 
 
 def open_table(folder: Path, tokenizer: Any) -> FrequencyTable | None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 import re
+import sys
 import threading
 from collections.abc import Iterable
 from typing import Any
@@ -137,8 +138,7 @@ def _jieba_tokenizer(terms: frozenset[str]) -> Any:
 def _base() -> Any:
     global _base_tokenizer
     if _base_tokenizer is None:
-        import jieba
-
+        jieba = _import_jieba()
         # -- jieba reports "Building prefix dict ..." on stderr at DEBUG level;
         #    the library must not print, so quiet both its logger and its helper --
         jieba.setLogLevel(logging.WARNING)
@@ -154,6 +154,27 @@ def _base() -> Any:
     return _base_tokenizer
 
 
+def _import_jieba() -> Any:
+    """Import jieba without letting it import `pkg_resources`, and return it.
+
+    jieba reads its data files through `pkg_resources` when that imports and
+    through plain `open` otherwise (`jieba._compat`); the same bytes either
+    way, but importing `pkg_resources` costs ~0.2 s, most of importing jieba.
+    """
+    if "jieba" in sys.modules or "pkg_resources" in sys.modules:
+        import jieba
+
+        return jieba
+    # -- a None entry in sys.modules makes `import pkg_resources` raise ImportError --
+    sys.modules["pkg_resources"] = None  # type: ignore[assignment]
+    try:
+        import jieba
+    finally:
+        if sys.modules.get("pkg_resources", "") is None:
+            del sys.modules["pkg_resources"]
+    return jieba
+
+
 def _frequencies(tokenizer: Any) -> tuple[Any, int] | None:
     """Return jieba's prefix dictionary as a `LazyFrequencies` and its total, or None.
 
@@ -162,8 +183,7 @@ def _frequencies(tokenizer: Any) -> tuple[Any, int] | None:
     keeps jieba's own cache in the per-user folder rather than the system's
     temporary folder, which is cleaned behind our back.
     """
-    from dpa_compare.align.cache import cache_dir
-    from dpa_compare.jieba_table import LazyFrequencies, open_table
+    from dpa_compare.jieba_table import LazyFrequencies, cache_dir, open_table
 
     folder = cache_dir()
     if folder is None:

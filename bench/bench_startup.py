@@ -2,6 +2,7 @@
 
     python bench/bench_startup.py                  # print the table
     python bench/bench_startup.py --repeat 5 --write   # and put it in BENCHMARKS.md
+    python bench/bench_startup.py --code /work/main    # the same commands on another checkout
 
 Issues 14 and 15 ask that a 27-clause document take at most 1.5 s wall for
 any command, start-up included. This script cuts a 27-clause EN/ZH pair (two
@@ -52,9 +53,13 @@ SOURCES = {
 }
 
 
+CODE = [ROOT]
+"""The checkout whose `dpa_compare` the commands run (`--code`, for a before/after comparison)."""
+
+
 def _env() -> dict[str, str]:
     env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(CODE[0]), env.get("PYTHONPATH", "")) if p)
     return env
 
 
@@ -214,7 +219,8 @@ def import_offenders(args: list[str], top: int) -> list[tuple[float, str]]:
 
 def render(results: dict[str, tuple[float, float]], clauses: int, offenders, command: str) -> str:
     """Return the plain-text table of the results."""
-    lines = [f"command: {command}", f"small pair: {clauses} clauses (new EN), load {_load()}"]
+    lines = [f"command: {command}", f"code: {CODE[0]}"]
+    lines.append(f"small pair: {clauses} clauses (new EN), load average {_load()}")
     lines.append(f"{'command':<22}{'wall s':>8}{'CPU s':>8}  ≤ {TARGET_SECONDS} s wall")
     for name, (wall, cpu) in results.items():
         verdict = "yes" if wall <= TARGET_SECONDS else "no"
@@ -257,7 +263,14 @@ def main() -> None:
     parser.add_argument("--only", action="append", help="time only this command (repeatable)")
     parser.add_argument("--top", type=int, default=12, help="import offenders to list")
     parser.add_argument("--write", action="store_true", help="put the table in BENCHMARKS.md")
+    parser.add_argument(
+        "--code",
+        type=Path,
+        default=ROOT,
+        help="run the dpa_compare of this checkout (default: here)",
+    )
     options = parser.parse_args()
+    CODE[0] = options.code.resolve()
     with tempfile.TemporaryDirectory(prefix="bench-startup-") as tmp:
         work = Path(tmp)
         pair = write_small_pair(work)

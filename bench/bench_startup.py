@@ -176,13 +176,18 @@ def run_once(args: list[str]) -> tuple[float, float, int]:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-m", "dpa_compare", *args], capture_output=True, env=_env(), check=False
+        [sys.executable, "-m", "dpa_compare", *args],
+        capture_output=True,
+        env=_env(),
+        cwd=tempfile.gettempdir(),  # -- `-m` puts the working folder first on sys.path --
+        check=False,
     )
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
-    if done.returncode == 2:
-        raise SystemExit(f"{' '.join(args)}: exit 2: {done.stderr.decode(errors='replace')}")
+    stderr = done.stderr.decode(errors="replace")
+    if done.returncode not in (0, 1) or "Traceback" in stderr:
+        raise SystemExit(f"{' '.join(args)}: exit {done.returncode}: {stderr}")
     return wall, cpu, done.returncode
 
 
@@ -206,6 +211,7 @@ def import_offenders(args: list[str], top: int) -> list[tuple[float, str]]:
         [sys.executable, "-X", "importtime", "-m", "dpa_compare", *args],
         capture_output=True,
         env=_env(),
+        cwd=tempfile.gettempdir(),  # -- `-m` puts the working folder first on sys.path --
         check=False,
     )
     rows = []

@@ -243,22 +243,27 @@ def _load() -> str:
         return "unknown"
 
 
+BEGIN, END = "<!-- bench_startup latest: begin -->", "<!-- bench_startup latest: end -->"
+
+
 def write_benchmarks(table: str) -> None:
-    """Replace this script's section of BENCHMARKS.md (or append it) with `table`."""
+    """Put `table` as the latest run in this script's section of BENCHMARKS.md (made if absent).
+
+    Only the text between the BEGIN and END markers is replaced, so the
+    before/after figures and notes written by hand around it stay.
+    """
     path = ROOT / "BENCHMARKS.md"
     text = path.read_text(encoding="utf-8")
-    body = (
-        f"{BENCH_HEADING}\n\n`python bench/bench_startup.py --write` — each command in fresh "
-        "processes, median of the rounds (measured under load, to be re-run on a quiet "
-        "machine); CPU = user + system of the child.\n\n```\n" + table + "\n```\n"
-    )
-    start = text.find(BENCH_HEADING)
-    if start < 0:
-        text = text.rstrip("\n") + "\n\n" + body
+    block = f"{BEGIN}\nLatest run:\n\n```\n{table}\n```\n{END}"
+    if BEGIN in text and END in text:
+        head, rest = text.split(BEGIN, 1)
+        text = head + block + rest.split(END, 1)[1]
     else:
-        following = text.find("\n## ", start + len(BENCH_HEADING))
-        end = len(text) if following < 0 else following + 1
-        text = text[:start] + body + ("\n" + text[end:] if following >= 0 else "")
+        intro = (
+            "`python bench/bench_startup.py --write`: each command in fresh processes, median "
+            "of the rounds; CPU = user + system of the child."
+        )
+        text = text.rstrip("\n") + f"\n\n{BENCH_HEADING}\n\n{intro}\n\n{block}\n"
     path.write_text(text, encoding="utf-8")
 
 

@@ -191,6 +191,8 @@ def _frequencies(tokenizer: Any) -> tuple[Any, int] | None:
     tokenizer.tmp_dir = str(folder)
     table = open_table(folder, tokenizer)
     if table is None:
+        # -- the folder is unusable: let jieba use (and write) its default cache instead --
+        tokenizer.tmp_dir = None
         return None
     return LazyFrequencies(table), table.total
 

@@ -40,3 +40,19 @@ def test_unusable_folder_gives_none(tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
     assert open_table(blocker / "cache", jieba.Tokenizer()) is None
+
+
+def test_tokenize_falls_back_quietly_when_the_cache_folder_is_unusable(
+    tmp_path, monkeypatch, capfd
+):
+    from dpa_compare import tokenize as tokenize_module
+
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("DPA_COMPARE_CACHE", str(blocker / "cache"))
+    monkeypatch.setattr(tokenize_module, "_base_tokenizer", None)
+    monkeypatch.setattr(tokenize_module, "_glossary_tokenizers", {})
+    tokens = tokenize_module.tokenize(SENTENCES[0], "zh")
+    assert "".join(tokens) == SENTENCES[0]
+    assert isinstance(tokenize_module._base().FREQ, dict)
+    assert capfd.readouterr().err == ""

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 import re
+import sys
 import threading
 from collections.abc import Iterable
 from typing import Any
@@ -137,16 +138,63 @@ def _jieba_tokenizer(terms: frozenset[str]) -> Any:
 def _base() -> Any:
     global _base_tokenizer
     if _base_tokenizer is None:
-        import jieba
-
+        jieba = _import_jieba()
         # -- jieba reports "Building prefix dict ..." on stderr at DEBUG level;
         #    the library must not print, so quiet both its logger and its helper --
         jieba.setLogLevel(logging.WARNING)
         logging.getLogger("jieba").setLevel(logging.WARNING)
         tokenizer = jieba.Tokenizer()
-        tokenizer.initialize()
+        frequencies = _frequencies(tokenizer)
+        if frequencies is None:
+            tokenizer.initialize()
+        else:
+            tokenizer.FREQ, tokenizer.total = frequencies
+            tokenizer.initialized = True
         _base_tokenizer = tokenizer
     return _base_tokenizer
+
+
+def _import_jieba() -> Any:
+    """Import jieba without letting it import `pkg_resources`, and return it.
+
+    jieba reads its data files through `pkg_resources` when that imports and
+    through plain `open` otherwise (`jieba._compat`); the same bytes either
+    way, but importing `pkg_resources` costs ~0.2 s, most of importing jieba.
+    """
+    if "jieba" in sys.modules or "pkg_resources" in sys.modules:
+        import jieba
+
+        return jieba
+    # -- a None entry in sys.modules makes `import pkg_resources` raise ImportError --
+    sys.modules["pkg_resources"] = None  # type: ignore[assignment]
+    try:
+        import jieba
+    finally:
+        if sys.modules.get("pkg_resources", "") is None:
+            del sys.modules["pkg_resources"]
+    return jieba
+
+
+def _frequencies(tokenizer: Any) -> tuple[Any, int] | None:
+    """Return jieba's prefix dictionary as a `LazyFrequencies` and its total, or None.
+
+    None when the per-user cache is off or cannot be used; the caller then
+    loads jieba's dictionary whole. Building the table the first time also
+    keeps jieba's own cache in the per-user folder rather than the system's
+    temporary folder, which is cleaned behind our back.
+    """
+    from dpa_compare.jieba_table import LazyFrequencies, cache_dir, open_table
+
+    folder = cache_dir()
+    if folder is None:
+        return None
+    tokenizer.tmp_dir = str(folder)
+    table = open_table(folder, tokenizer)
+    if table is None:
+        # -- the folder is unusable: let jieba use (and write) its default cache instead --
+        tokenizer.tmp_dir = None
+        return None
+    return LazyFrequencies(table), table.total
 
 
 def _derived(base: Any, terms: frozenset[str]) -> Any:
@@ -158,9 +206,9 @@ def _derived(base: Any, terms: frozenset[str]) -> Any:
     import jieba
 
     tokenizer = jieba.Tokenizer()
-    # -- copying the loaded prefix dictionary takes ~15 ms; loading it again
-    #    from jieba's cache takes ~0.7 s --
-    tokenizer.FREQ = dict(base.FREQ)
+    # -- copying the prefix dictionary (a dict, or a LazyFrequencies overlay)
+    #    takes at most ~15 ms; loading it again from jieba's cache takes ~0.7 s --
+    tokenizer.FREQ = base.FREQ.copy()
     tokenizer.total = base.total
     tokenizer.initialized = True
     for term in sorted(terms):

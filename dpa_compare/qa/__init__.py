@@ -13,23 +13,86 @@ a function registered in `qa.registry.CHECKS` with a severity and a title
 
 from __future__ import annotations
 
-from dpa_compare.qa.carry import CarriedNote, CarriedNotes, carry_notes
-from dpa_compare.qa.extract import extract_glossary, glossary_yaml
-from dpa_compare.qa.glossary import Glossary, GlossaryEntry, load_glossary
-from dpa_compare.qa.notes import (
-    Note,
-    NotesFile,
-    Suppression,
-    apply_suppressions,
-    dump_notes,
-    load_notes,
-    suppress,
-)
-from dpa_compare.qa.pairs import align, align_by_number, pairs_from_alignment
-from dpa_compare.qa.registry import CHECKS, SEVERITIES, Check, Context, Finding, Issue, Pair, check
-from dpa_compare.qa.review import CheckResult, check_documents
-from dpa_compare.qa.runner import available_checks, label_map_from_pairs, run_checks
-from dpa_compare.qa.values import Value, extract_values
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from dpa_compare.qa.carry import CarriedNote, CarriedNotes, carry_notes
+    from dpa_compare.qa.extract import extract_glossary, glossary_yaml
+    from dpa_compare.qa.glossary import Glossary, GlossaryEntry, load_glossary
+    from dpa_compare.qa.notes import (
+        Note,
+        NotesFile,
+        Suppression,
+        apply_suppressions,
+        dump_notes,
+        load_notes,
+        suppress,
+    )
+    from dpa_compare.qa.pairs import align, align_by_number, pairs_from_alignment
+    from dpa_compare.qa.registry import (
+        CHECKS,
+        SEVERITIES,
+        Check,
+        Context,
+        Finding,
+        Issue,
+        Pair,
+        check,
+    )
+    from dpa_compare.qa.review import CheckResult, check_documents
+    from dpa_compare.qa.runner import available_checks, label_map_from_pairs, run_checks
+    from dpa_compare.qa.values import Value, extract_values
+
+# -- names are imported from their modules on first use (PEP 562): importing one
+#    QA module (say `qa.glossary` for `diff --glossary`) must not load the checks,
+#    the value extractors and the aligner that the others need --
+_HOME = {
+    "CHECKS": "dpa_compare.qa.registry",
+    "CarriedNote": "dpa_compare.qa.carry",
+    "CarriedNotes": "dpa_compare.qa.carry",
+    "Check": "dpa_compare.qa.registry",
+    "CheckResult": "dpa_compare.qa.review",
+    "Context": "dpa_compare.qa.registry",
+    "Finding": "dpa_compare.qa.registry",
+    "Glossary": "dpa_compare.qa.glossary",
+    "GlossaryEntry": "dpa_compare.qa.glossary",
+    "Issue": "dpa_compare.qa.registry",
+    "Note": "dpa_compare.qa.notes",
+    "NotesFile": "dpa_compare.qa.notes",
+    "Pair": "dpa_compare.qa.registry",
+    "SEVERITIES": "dpa_compare.qa.registry",
+    "Suppression": "dpa_compare.qa.notes",
+    "Value": "dpa_compare.qa.values",
+    "align": "dpa_compare.qa.pairs",
+    "align_by_number": "dpa_compare.qa.pairs",
+    "apply_suppressions": "dpa_compare.qa.notes",
+    "available_checks": "dpa_compare.qa.runner",
+    "carry_notes": "dpa_compare.qa.carry",
+    "check": "dpa_compare.qa.registry",
+    "check_documents": "dpa_compare.qa.review",
+    "dump_notes": "dpa_compare.qa.notes",
+    "extract_glossary": "dpa_compare.qa.extract",
+    "extract_values": "dpa_compare.qa.values",
+    "glossary_yaml": "dpa_compare.qa.extract",
+    "label_map_from_pairs": "dpa_compare.qa.runner",
+    "load_glossary": "dpa_compare.qa.glossary",
+    "load_notes": "dpa_compare.qa.notes",
+    "pairs_from_alignment": "dpa_compare.qa.pairs",
+    "run_checks": "dpa_compare.qa.runner",
+    "suppress": "dpa_compare.qa.notes",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Return the public name `name`, importing the module that defines it on first use."""
+    home = _HOME.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(home), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "CHECKS",

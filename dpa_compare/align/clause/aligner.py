@@ -253,7 +253,8 @@ class _Tree:
         return _Unit(clause, self.subtree(clause), False)
 
     def flat(self, clauses: Sequence[Clause]) -> list[_Unit]:
-        """Return `clauses` as units with every container opened: its own text, then its children, flat.
+        """Return `clauses` as units with every container opened: its own text, then its children,
+        flat.
 
         Parts, chapters, sections and headings that hold clauses are only
         the frame of a statute: one language may have a chapter where the
@@ -324,7 +325,8 @@ def _takes(label: _Unit, unit: _Unit) -> bool:
 
 
 def _numbers_unique(units: list[_Unit]) -> bool:
-    """Return whether the numbered units of the list (openings of containers aside) are numbered once each."""
+    """Return whether the numbered units of the list (openings of containers aside) are numbered
+    once each."""
     counts: dict[tuple[int, ...], int] = {}
     for unit in units:
         value = path_value(unit.head)
@@ -358,7 +360,7 @@ class _Aligner:
         self._block(en_top, zh_top, headed=False)
         return self.ledger.links()
 
-    # -- blocks -------------------------------------------------------------------------------------
+    # -- blocks ------------------------------------------------------------------------------------
 
     def _block(self, en_units: list[_Unit], zh_units: list[_Unit], headed: bool) -> None:
         """Align two unit lists; `headed`: their first units are the own texts of linked parents."""
@@ -398,7 +400,8 @@ class _Aligner:
         beads = solve(len(en), len(zh), self.options.types, window.score)
         if self.f.embeddings and not subtrees and self.f.lexicon is not None:
             if min(b.margin for b in beads) < SURE_MARGIN:
-                # -- the dictionary leaves a bead in doubt: ask the encoder (loaded on first need) --
+                # -- the dictionary leaves a bead in doubt: ask the encoder (loaded on first
+                #    need) --
                 window = _Block(self, en_units, zh_units, structure, vectors=True)
                 beads = solve(len(en), len(zh), self.options.types, window.score)
         heads = ([u.head for u in window.en], [u.head for u in window.zh])
@@ -428,7 +431,8 @@ class _Aligner:
         if len(en_clauses) == len(en_group) and len(zh_clauses) == len(zh_group):
             self._link(block, bead, en_clauses, zh_clauses)
             return
-        # -- a merge, split or own⇄subtree bead over clauses with children: realign clause by clause --
+        # -- a merge, split or own⇄subtree bead over clauses with children: realign clause by
+        #    clause --
         self._block(
             [_Unit(c, (c,), True) for c in en_clauses],
             [_Unit(c, (c,), True) for c in zh_clauses],
@@ -475,7 +479,8 @@ def attach_skips(
     are linked to each other first.
     """
     path = _pair_skips(evidence, list(beads), heads)
-    # -- a part, chapter or section title is the frame, not text one language split off: it stays out --
+    # -- a part, chapter or section title is the frame, not text one language split off: it stays
+    #    out --
     frames = tuple([_is_frame(c) for c in side] for side in heads)
     numbered = ([bool(c.label) for c in heads[0]], [bool(c.label) for c in heads[1]])
     changed = True
@@ -548,7 +553,8 @@ def _attach_target(
 
 
 def _content_with(evidence: BeadEvidence, english: bool, unit: int, link: PathBead) -> float:
-    """Return the content score of one unit with the other side of a link (about 0 for unrelated text)."""
+    """Return the content score of one unit with the other side of a link (about 0 for unrelated
+    text)."""
     if english:
         values = evidence.values(unit + 1, 1, len(link.zh), np.array([link.j]))
     else:
@@ -628,12 +634,14 @@ class _Structure:
         return view
 
     def bonus(self, i: int, cols: np.ndarray) -> np.ndarray:
-        """Return the structural bonus of beads whose first units are English `i` and Chinese `cols` (window indices)."""
+        """Return the structural bonus of beads whose first units are English `i` and Chinese `cols`
+        (window indices)."""
         w = self.w
         i, cols = i + self.offset[0], cols + self.offset[1]
         out = np.zeros(len(cols))
         if self.headed:
-            # -- the parents' own texts head their block: they pair with each other, not with a child --
+            # -- the parents' own texts head their block: they pair with each other, not with a
+            #    child --
             if i == 0:
                 out += np.where(cols == 0, w.parent, -w.label_clash)
             else:
@@ -646,12 +654,14 @@ class _Structure:
         return out
 
     def reason(self, i: int, j: int) -> str:
-        """Return the structural reason behind pairing English `i` with Chinese `j` (window indices), or ''."""
+        """Return the structural reason behind pairing English `i` with Chinese `j` (window
+        indices), or ''."""
         return self.reasons.get((i + self.offset[0], j + self.offset[1]), "")
 
 
 def _numbered(heads: list[Clause], start: int) -> np.ndarray:
-    """Return which heads (from `start`) are numbered clauses: every two of them pay the label clash."""
+    """Return which heads (from `start`) are numbered clauses: every two of them pay the label
+    clash."""
     return np.array(
         [
             k >= start and bool(c.label) and path_value(c).role == "number"
@@ -698,7 +708,8 @@ class _Block:
         )
 
     def _explained(self, i: int, a: int, cols: np.ndarray) -> np.ndarray:
-        """Return how far a neighbour across explains the clause each skip bead leaves out (0: not at all).
+        """Return how far a neighbour across explains the clause each skip bead leaves out (0: not
+        at all).
 
         The neighbour's content with the clause counts only as far as the
         neighbour needs the clause besides its other counterpart (the unit
@@ -711,7 +722,8 @@ class _Block:
         out = np.zeros(len(cols))
         for k, end in enumerate(cols.tolist()):
             if a:
-                # -- English i-1 left out; Chinese end-1 would take it with English i-2, Chinese end with English i --
+                # -- English i-1 left out; Chinese end-1 would take it with English i-2, Chinese end
+                #    with English i --
                 pairs = [(j, i - 1 + step) for j, step in ((end - 1, -1), (end, 1)) if 0 <= j < m]
                 out[k] = max((self._explains("en", i - 1, j, e, n) for j, e in pairs), default=0.0)
             else:
@@ -722,7 +734,8 @@ class _Block:
         return out
 
     def _explains(self, side: str, skipped: int, across: int, partner: int, size: int) -> float:
-        """Return how far unit `across` explains the `side` unit `skipped` beside `partner` (kept if in range)."""
+        """Return how far unit `across` explains the `side` unit `skipped` beside `partner` (kept if
+        in range)."""
         pair = (
             self.evidence.pair(skipped, across)
             if side == "en"
@@ -746,7 +759,8 @@ class _Block:
         return PathBead((1, 1), i + 1, j + 1, score, margin)
 
     def _one(self, i: int, j: int) -> float:
-        """Return the score of the 1-1 bead English `i` ⇄ Chinese `j` (what `score` gives, from the cached pair)."""
+        """Return the score of the 1-1 bead English `i` ⇄ Chinese `j` (what `score` gives, from the
+        cached pair)."""
         w = self.a.w
         content, length, _ = self.evidence.pair(i, j)
         bonus = float(self.structure.bonus(i, np.array([j]))[0])
@@ -791,7 +805,8 @@ def link_refs(alignment: Alignment, link: Link, side: str) -> list[str]:
 
 
 def link_text(alignment: Alignment, link: Link, side: str) -> str:
-    """Return the text of `link`'s clauses on `side`, joined (a space in English, nothing in Chinese)."""
+    """Return the text of `link`'s clauses on `side`, joined (a space in English, nothing in
+    Chinese)."""
     document = alignment.en if side == "en" else alignment.zh
     texts = [
         document.clause(cid).full_text.strip()

@@ -38,7 +38,8 @@ _Run = tuple[frozenset[str], frozenset[str], int, np.ndarray | None]
 
 
 class PairScore(NamedTuple):
-    """The evidence of one 1-1 bead: content score, Gale–Church log density, whether their numbers clash."""
+    """The evidence of one 1-1 bead: content score, Gale–Church log density, whether their numbers
+    clash."""
 
     content: float
     length: float
@@ -69,7 +70,8 @@ class BeadEvidence:
         self._len_zh = np.concatenate([[0.0], np.cumsum(zh.lengths)])
 
     def _run(self, side: str, start: int, size: int) -> _Run:
-        """Return (lexicon stems, anchors, countable anchors, summed vector) of `size` units from `start`."""
+        """Return (lexicon stems, anchors, countable anchors, summed vector) of `size` units from
+        `start`."""
         key = (side, start, size)
         found = self._runs.get(key)
         if found is None:
@@ -115,7 +117,8 @@ class BeadEvidence:
         return -0.5 * delta**2
 
     def content(self, evidence: dict[str, np.ndarray]) -> np.ndarray:
-        """Return the size-free content score: about 0 for unrelated units, several units for a translation."""
+        """Return the size-free content score: about 0 for unrelated units, several units for a
+        translation."""
         total = self.w.anchor * evidence["anchor"]
         if "embedding" in evidence:
             total = total + self.w.embedding * (evidence["embedding"] - self.cos_base)
@@ -150,7 +153,8 @@ class BeadEvidence:
         pooled = self._pool(shares)
         if pooled <= 0.0 or a == b == 1:
             return pooled
-        # -- a side of several members: each must translate something of the other side no other member does --
+        # -- a side of several members: each must translate something of the other side no other
+        #    member does --
         en_run, zh_run = tuple(range(en_start, en_start + a)), tuple(range(zh_start, zh_start + b))
         if b > 1:
             pooled *= min(self.necessity("zh", zh_run, k, en_run) for k in range(b))
@@ -161,7 +165,8 @@ class BeadEvidence:
     def necessity(
         self, side: str, members: tuple[int, ...], k: int, other: tuple[int, ...]
     ) -> float:
-        """Return how far member `k` of `members` (units of `side`) is needed to translate the units `other`.
+        """Return how far member `k` of `members` (units of `side`) is needed to translate the units
+        `other`.
 
         The bead's shared stems are the English stems its Chinese side
         translates; member `k` is needed by as many of them as would be lost
@@ -180,7 +185,8 @@ class BeadEvidence:
             )
             own, kept = mine[members[k]], _union(mine, rest)
             across = _union(theirs, other)
-            # -- `own & across` is English stems whichever side the member is on: its own the Chinese side
+            # -- `own & across` is English stems whichever side the member is on: its own the
+            #    Chinese side
             #    translates, or the English side's it translates --
             lost = (own & across) - kept
             found = self._needed[key] = min(len(lost) / NEEDED_WORDS, 1.0)
@@ -197,7 +203,8 @@ class BeadEvidence:
         return found
 
     def _zh_share(self, unit: int, en_start: int, a: int, en_lex: frozenset[str]) -> float:
-        """Return the share of Chinese `unit`'s dictionary words whose translation the English run holds (cached)."""
+        """Return the share of Chinese `unit`'s dictionary words whose translation the English run
+        holds (cached)."""
         key = ("zh", unit, en_start, a)
         found = self._shares.get(key)
         if found is None:

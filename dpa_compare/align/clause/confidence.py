@@ -1,4 +1,5 @@
-"""Clause link confidence from content evidence: the link's own, its block's, and how contested it was.
+"""Clause link confidence from content evidence: the link's own, its block's, and how contested it
+was.
 
 The structure (numbers, rows, the own texts of linked parents) decides which
 clauses pair up, but it is no evidence that a pair says the same thing: two
@@ -141,7 +142,8 @@ class Ledger:
         )
 
     def links(self) -> list[Link]:
-        """Return every link, the drafts given their confidence from their own and their blocks' content."""
+        """Return every link, the drafts given their confidence from their own and their blocks'
+        content."""
         drafts = [e for e in self._entries if isinstance(e, Draft)]
         totals: dict[int, list[float]] = {}
         for d in drafts:
@@ -166,7 +168,8 @@ class Ledger:
 
 
 def _block_verdict(draft: Draft, totals: dict[int, list[float]]) -> float:
-    """Return the log-odds that `draft`'s innermost block is a translation, leaving the draft itself out.
+    """Return the log-odds that `draft`'s innermost block is a translation, leaving the draft itself
+    out.
 
     A block's mean content score (weighted by reliability) is shrunk towards
     its enclosing block's by `BLOCK_PRIOR`, the outermost towards chance (0):

@@ -1,4 +1,5 @@
-"""Exact bead DP over clause units, with max-marginals so that every bead of the best path has a margin.
+"""Exact bead DP over clause units, with max-marginals so that every bead of the best path has a
+margin.
 
 The grid and beads are those of the sentence engine (`dp.py`): node (i, j)
 means i English and j Chinese units consumed; a bead of type (a, b) is an
@@ -37,7 +38,8 @@ BAND = 40
 
 @dataclass(frozen=True)
 class PathBead:
-    """One bead of the best path: type, end node, score, and its margin over the best path without it."""
+    """One bead of the best path: type, end node, score, and its margin over the best path without
+    it."""
 
     kind: BeadType
     i: int
@@ -173,7 +175,8 @@ def _best_rival(
     n: int,
     m: int,
 ) -> float:
-    """Return the best total of a path whose bead covering the first unit of bead (t0, i0, j0) differs."""
+    """Return the best total of a path whose bead covering the first unit of bead (t0, i0, j0)
+    differs."""
     a0, b0 = types[t0]
     rival = NEG
     for t, (a, b) in enumerate(types):

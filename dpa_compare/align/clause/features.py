@@ -1,4 +1,5 @@
-"""What the clause aligner knows about one document pair: texts, vectors, lexicon, ratios, term pairs.
+"""What the clause aligner knows about one document pair: texts, vectors, lexicon, ratios, term
+pairs.
 
 Computed once per pair and shared by every block the aligner searches:
 each clause's own text (heading and body; the printed label for a clause
@@ -40,7 +41,8 @@ BASE_SAMPLE = 24
 
 
 def glossary_pairs(glossary: GlossaryLike) -> tuple[tuple[str, str], ...]:
-    """Return (english, chinese) term pairs from pairs or from glossary entries (`.en`, `.zh`, `.en_variants`)."""
+    """Return (english, chinese) term pairs from pairs or from glossary entries (`.en`, `.zh`,
+    `.en_variants`)."""
     if glossary is None:
         return ()
     pairs: list[tuple[str, str]] = []
@@ -121,7 +123,8 @@ class PairFeatures:
         return self.en if lang == "en" else self.zh
 
     def units(self, units: Sequence[Sequence[Clause]], lang: str, vectors: bool = False) -> Units:
-        """Return the features of `units` on side `lang`; with `vectors`, their summed embeddings too."""
+        """Return the features of `units` on side `lang`; with `vectors`, their summed embeddings
+        too."""
         side, rows = self.clauses[lang], self._rows[lang]
         index = [[rows[c.id] for c in unit] for unit in units]
         lengths = np.array([sum(side.lengths[k] for k in unit) for unit in index], dtype=np.float64)
@@ -143,7 +146,8 @@ class PairFeatures:
         return Units(lang, lengths, lex, words, anchors, counts, found)
 
     def _vectors(self, lang: str, rows: list[int]) -> np.ndarray:
-        """Return the vector table of `lang`, its `rows` encoded (and the baseline sample, the first time)."""
+        """Return the vector table of `lang`, its `rows` encoded (and the baseline sample, the first
+        time)."""
         if not self._encoded:
             self._start_encoding()
         wanted = {lang: [k for k in dict.fromkeys(rows) if not self._encoded[lang].done[k]]}
@@ -164,7 +168,8 @@ class PairFeatures:
         self._encode(sample)
         en_mean = self._encoded["en"].vectors[sample["en"]].mean(axis=0)
         zh_mean = self._encoded["zh"].vectors[sample["zh"]].mean(axis=0)
-        # -- the mean vectors' dot product is the mean cosine over all sampled pairs, nearly all unrelated --
+        # -- the mean vectors' dot product is the mean cosine over all sampled pairs, nearly all
+        #    unrelated --
         self.cosine_base = float(en_mean @ zh_mean)
         self.embedding_name = f"embeddings:{emb.PACKAGE}-{emb.version()}"
 

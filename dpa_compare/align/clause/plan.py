@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from dpa_compare.align.clause.bead_evidence import BeadEvidence
 
@@ -54,7 +55,8 @@ class Segment:
 
 
 def reliability(evidence: BeadEvidence, en: Sequence[int], zh: Sequence[int]) -> float:
-    """Return how much content evidence can say about units `en` ⇄ `zh` (0 for a bare label, 1 for a sentence)."""
+    """Return how much content evidence can say about units `en` ⇄ `zh` (0 for a bare label, 1 for a
+    sentence)."""
     en_chars = float(sum(evidence.en.lengths[k] for k in en))
     zh_chars = float(sum(evidence.zh.lengths[k] for k in zh))
     return min(1.0, en_chars / RELIABLE_EN_CHARS, zh_chars / RELIABLE_ZH_CHARS)
@@ -108,7 +110,8 @@ def _weak_ok(evidence: BeadEvidence, i: int, j: int) -> bool:
     if length < ACCEPT_LENGTH:
         return False
     if reliability(evidence, [i], [j]) < 1.0:
-        # -- a heading or a bare label: too little text to judge, only a clash of numbers speaks against it --
+        # -- a heading or a bare label: too little text to judge, only a clash of numbers speaks
+        #    against it --
         return not clash
     return content >= ACCEPT_CONTENT and content >= _best_neighbour(evidence, i, j) - ACCEPT_TIE
 
@@ -125,7 +128,7 @@ def _fill(
     nothing contradicts."""
     out: list[tuple[int, int]] = []
     edges = [(-1, -1), *strong, (n, m)]
-    for (i0, j0), (i1, j1) in zip(edges, edges[1:]):
+    for (i0, j0), (i1, j1) in pairwise(edges):
         run = [(i0 + k, j0 + k) for k in range(1, i1 - i0)]
         if i1 - i0 == j1 - j0 and all(p in proposed for p in run):
             out.extend(p for p in run if _weak_ok(evidence, *p))
@@ -135,17 +138,18 @@ def _fill(
 
 
 def _segments(accepted: list[tuple[int, int]], n: int, m: int) -> list[Segment]:
-    """Return accepted pairs as segments and the stretches between them, widened by `HALO`, as windows."""
+    """Return accepted pairs as segments and the stretches between them, widened by `HALO`, as
+    windows."""
     keep = [True] * len(accepted)
     edges = [(-1, -1), *accepted, (n, m)]
-    for k, ((i0, j0), (i1, j1)) in enumerate(zip(edges, edges[1:])):
+    for k, ((i0, j0), (i1, j1)) in enumerate(pairwise(edges)):
         if i1 - i0 > 1 or j1 - j0 > 1:
             # -- a gap after accepted pair k-1: release HALO pairs on each side into the window --
             for h in range(max(0, k - HALO), min(len(accepted), k + HALO)):
                 keep[h] = False
     out: list[Segment] = []
     start = (0, 0)
-    for (i, j), kept in zip(accepted, keep):
+    for (i, j), kept in zip(accepted, keep, strict=True):
         if not kept:
             continue
         if (i, j) != start:

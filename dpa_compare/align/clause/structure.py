@@ -1,4 +1,5 @@
-"""Structural evidence for clause alignment: labels across numbering styles, positions, defined terms.
+"""Structural evidence for clause alignment: labels across numbering styles, positions, defined
+terms.
 
 Two clauses are structural counterparts when they sit under counterpart
 parents and carry the same number, however it is printed: `第七条`, `7.`,
@@ -57,7 +58,8 @@ class LabelValue:
 
 
 def label_value(label: str, lang: str) -> LabelValue | None:
-    """Return the meaning of the printed `label` in `lang` (`en` or `zh`), or None when it is no label.
+    """Return the meaning of the printed `label` in `lang` (`en` or `zh`), or None when it is no
+    label.
 
     `7.2` reads as number (7, 2); compare the last number when the parents
     already match (`path_value` does that for segmented clauses).
@@ -79,7 +81,8 @@ def labels_match(en_label: str, zh_label: str) -> bool:
 
 
 def path_value(clause: Clause) -> LabelValue:
-    """Return the meaning of the last component of `clause.path` (the segmenter's normalised number)."""
+    """Return the meaning of the last component of `clause.path` (the segmenter's normalised
+    number)."""
     component = clause.path[-1] if clause.path else ""
     if _NUMBER.match(component):
         return LabelValue("number", tuple(int(n) for n in component.split("-")))
@@ -104,7 +107,8 @@ CONTAINER_ROLES = frozenset({"part", "chapter", "section"})
 
 
 def is_container(clause: Clause) -> bool:
-    """Return whether `clause`, when it has children, is a frame around them (a part, chapter, section or heading)."""
+    """Return whether `clause`, when it has children, is a frame around them (a part, chapter,
+    section or heading)."""
     return clause.kind == "heading" or path_value(clause).role in CONTAINER_ROLES
 
 
@@ -118,7 +122,8 @@ def bare_heading(clause: Clause, has_children: bool) -> bool:
 
 
 def unit_value(clause: Clause, has_children: bool) -> LabelValue:
-    """Return the meaning of a unit's number: `path_value`, with a bare numbered title read as a section."""
+    """Return the meaning of a unit's number: `path_value`, with a bare numbered title read as a
+    section."""
     value = path_value(clause)
     if value.role == "number" and bare_heading(clause, has_children):
         return LabelValue("section", value.numbers)
@@ -141,8 +146,8 @@ def propose(
     """
     en_has = en_parents if en_parents is not None else [True] * len(en_units)
     zh_has = zh_parents if zh_parents is not None else [True] * len(zh_units)
-    en_values = [unit_value(c, h) for c, h in zip(en_units, en_has)]
-    zh_values = [unit_value(c, h) for c, h in zip(zh_units, zh_has)]
+    en_values = [unit_value(c, h) for c, h in zip(en_units, en_has, strict=True)]
+    zh_values = [unit_value(c, h) for c, h in zip(zh_units, zh_has, strict=True)]
     counts_agree = _positional_count(en_values) == _positional_count(zh_values)
     taken: set[int] = set()
     out: list[Proposal] = []
@@ -159,7 +164,8 @@ def propose(
 
 def _same(left: LabelValue, right: LabelValue) -> bool:
     if left.role in POSITIONAL_ROLES or right.role in POSITIONAL_ROLES:
-        # -- an unnumbered paragraph and an unnumbered heading are both "the k-th unnumbered block" --
+        # -- an unnumbered paragraph and an unnumbered heading are both "the k-th unnumbered
+        #    block" --
         return (
             left.role in POSITIONAL_ROLES
             and right.role in POSITIONAL_ROLES

@@ -19,6 +19,7 @@ import os
 import threading
 from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from itertools import pairwise
 from typing import Any
 
 import numpy as np
@@ -130,7 +131,7 @@ def _runs(texts: Sequence[str], parts: int) -> list[tuple[int, int]]:
     sizes = np.cumsum([len(t) + 8 for t in texts])
     cuts = np.searchsorted(sizes, sizes[-1] * np.arange(1, parts) / parts)
     edges = [0, *sorted(set(int(c) for c in cuts if 0 < c < len(texts))), len(texts)]
-    return list(zip(edges[:-1], edges[1:]))
+    return list(pairwise(edges))
 
 
 def embed(texts: Sequence[str], threads: int = 2) -> np.ndarray:

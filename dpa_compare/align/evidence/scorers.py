@@ -140,7 +140,8 @@ class PairBand:
         if not n:
             self.lo, self.width = np.zeros(0, dtype=np.int64), 1
             return
-        # -- row r can sit in beads ending at rows r+1 .. r+max_side: their columns, less max_side --
+        # -- row r can sit in beads ending at rows r+1 .. r+max_side: their columns, less
+        #    max_side --
         padded = np.concatenate([band.lo[1:], np.full(max_side, band.lo[n])])
         window = np.lib.stride_tricks.sliding_window_view(padded, max_side)[:n]
         first_lo, last_lo = window.min(axis=1), window.max(axis=1)
@@ -169,9 +170,10 @@ class PairBand:
         """
         if np.ndim(i) == 0:
             return self.block_sums(prefix, np.array([i]), a, b, np.asarray(cols)[None, :])[:, 0]
+        ends = np.asarray(i)
         out = np.zeros((prefix.shape[0],) + cols.shape)
         for offset in range(a):
-            rows = (i - a + offset)[:, None]
+            rows = (ends - a + offset)[:, None]
             hi = cols - self.lo[rows]
             lo = hi - b
             # -- the pair band is built to hold every pair the DP band can ask for; clipping
@@ -208,7 +210,8 @@ def _pair_values(src: Side, tgt: Side, pairs: PairBand) -> dict[str, np.ndarray]
     if src.vectors is not None and tgt.vectors is not None:
         out["embedding"] = _embedding_dots(src.vectors, tgt.vectors, pairs)
     if src.lex is not None and tgt.lex is not None:
-        # -- "lexicon": English stems translated; "lexicon_zh": Chinese words whose translation is there --
+        # -- "lexicon": English stems translated; "lexicon_zh": Chinese words whose translation is
+        #    there --
         shared, found = np.zeros((n, pairs.width)), np.zeros((n, pairs.width))
         zh_words = src.lex_words if src.lang == "zh" else tgt.lex_words
         tgt_lex = tgt.lex
@@ -255,26 +258,32 @@ def _share(hits: np.ndarray, total: np.ndarray | float) -> np.ndarray:
 
 
 def unrelated_coverage(src: Side, tgt: Side, samples: int = 400) -> float:
-    """Return the mean lexical coverage of sentence pairs a quarter to three quarters of a document apart.
+    """Return the mean lexical coverage of sentence pairs a quarter to three quarters of a document
+    apart.
 
     Pairs that far apart are almost never translations: their mean is the
     level of chance matches (function-like words) to subtract from evidence.
     """
     n, m = len(src), len(tgt)
-    if n < 2 or m < 2 or src.lex is None or tgt.lex is None:
+    src_lex, tgt_lex = src.lex, tgt.lex
+    if n < 2 or m < 2 or src_lex is None or tgt_lex is None:
         return 0.0
     rows = np.linspace(0, n - 1, min(samples, n)).astype(int)
     # -- offsets vary (seeded, so runs repeat): a fixed one would pair each sentence with its
     #    own copy in a text made of repeated parts, and make true translations look like chance --
     shift = np.random.default_rng(0).integers(m // 4, max(m // 4 + 1, 3 * m // 4), len(rows))
     cols = (rows * m // n + shift) % m
-    hits = np.array([len(src.lex[i] & tgt.lex[j]) for i, j in zip(rows, cols)], dtype=np.float64)
+    hits = np.array(
+        [len(src_lex[i] & tgt_lex[j]) for i, j in zip(rows, cols, strict=True)], dtype=np.float64
+    )
     zh, en = (src, tgt) if src.lang == "zh" else (tgt, src)
+    en_lex = tgt_lex if src.lang == "zh" else src_lex
+    zh_words = zh.lex_words
     zh_rows, en_rows = (rows, cols) if src.lang == "zh" else (cols, rows)
     found = np.array(
         [
-            sum(1 for w in zh.lex_words[z] if not w.isdisjoint(en.lex[e])) if zh.lex_words else 0
-            for z, e in zip(zh_rows, en_rows)
+            sum(1 for w in zh_words[z] if not w.isdisjoint(en_lex[e])) if zh_words else 0
+            for z, e in zip(zh_rows, en_rows, strict=True)
         ],
         dtype=np.float64,
     )
@@ -316,7 +325,7 @@ class BeadScorer:
         self.prefix = np.stack([self.pairs.prefix(v) for v in values.values()])
         self.use_embedding = "embedding" in values
         self.use_lexicon = "lexicon" in values
-        if self.use_embedding:
+        if self.use_embedding and src.vectors is not None and tgt.vectors is not None:
             self.src_norms = _group_norms(src.vectors, max_side)
             self.tgt_norms = _group_norms(tgt.vectors, max_side)
             # -- expected cosine of unrelated units: the dot product of the mean unit vectors
@@ -347,7 +356,9 @@ class BeadScorer:
     ) -> dict[str, np.ndarray]:
         """Return `evidence` for every end node (rows[r], cols[r, k]) at once (arrays R × K)."""
         out: dict[str, np.ndarray] = {}
-        sums = dict(zip(self.kinds, self.pairs.block_sums(self.prefix, rows, a, b, cols)))
+        sums = dict(
+            zip(self.kinds, self.pairs.block_sums(self.prefix, rows, a, b, cols), strict=True)
+        )
         i = rows[:, None]
         if self.use_embedding:
             dots = sums["embedding"]

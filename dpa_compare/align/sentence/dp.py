@@ -10,7 +10,8 @@ Bead scores come as tables, one per bead type and chunk of rows, each
 (rows × width) in band coordinates, so that a scorer computes them with a
 few array operations instead of one call per row. The search itself walks
 the rows one at a time (row i needs the rows its widest bead type reaches
-back to), each bead type being a shifted slice of an earlier row; the 0-1 skips, which stay on a row, are
+back to), each bead type being a shifted slice of an earlier row; the 0-1 skips, which stay on a
+row, are
 folded in with a running maximum. Time and memory are O(n · width).
 """
 

@@ -296,7 +296,7 @@ def confidences(steps: Sequence[Step], scorer: BeadScorer) -> np.ndarray:
 
 def _beads(steps: Sequence[Step], scorer: BeadScorer) -> list[Bead]:
     out = []
-    for step, conf in zip(steps, confidences(steps, scorer)):
+    for step, conf in zip(steps, confidences(steps, scorer), strict=True):
         a, b = step.kind
         out.append(
             Bead(

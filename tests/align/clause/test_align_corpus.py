@@ -1,4 +1,5 @@
-"""Acceptance: clause alignment against the corpus alignment keys and the Taiwan PDPA (link-level F1 = 1.0).
+"""Acceptance: clause alignment against the corpus alignment keys and the Taiwan PDPA (link-level F1
+= 1.0).
 
 A link is correct when its English clause set and its Chinese clause set
 both equal a key link's; precision is over the aligner's links, recall over

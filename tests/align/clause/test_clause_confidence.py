@@ -1,4 +1,5 @@
-"""Clause link confidence: content decides it, structure does not; unrelated documents are flagged, translations not."""
+"""Clause link confidence: content decides it, structure does not; unrelated documents are flagged,
+translations not."""
 
 from functools import lru_cache
 from pathlib import Path
@@ -38,7 +39,8 @@ def test_a_contested_link_is_less_confident_than_an_uncontested_one():
 
 
 def _ledger_links(contents, heading_content=0.0):
-    """Return the links of one block: a bare heading pair, then sentence pairs of the given content scores."""
+    """Return the links of one block: a bare heading pair, then sentence pairs of the given content
+    scores."""
     ledger = Ledger(0.5)
     with ledger.block():
         ledger.draft(

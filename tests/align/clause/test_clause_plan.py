@@ -1,4 +1,5 @@
-"""Structure first: which proposals are accepted at once, and which stretches go to the exact search."""
+"""Structure first: which proposals are accepted at once, and which stretches go to the exact
+search."""
 
 import numpy as np
 
@@ -65,7 +66,8 @@ def test_segments_cover_the_block_in_order():
 
 
 def test_a_shifted_numbering_goes_to_the_exact_search_with_a_halo():
-    # -- English 2 was dropped and the later Chinese clauses renumbered: labels pair 2⇄2, 3⇄3, content says 3⇄2 --
+    # -- English 2 was dropped and the later Chinese clauses renumbered: labels pair 2⇄2, 3⇄3,
+    #    content says 3⇄2 --
     content = np.full((6, 5), UNRELATED)
     for i, j in ((0, 0), (1, 1), (3, 2), (4, 3), (5, 4)):
         content[i, j] = TRANSLATION

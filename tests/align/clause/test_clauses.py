@@ -1,4 +1,5 @@
-"""Clause alignment on small built documents: 1-1, merges, splits, omissions, additions, statutes, tables."""
+"""Clause alignment on small built documents: 1-1, merges, splits, omissions, additions, statutes,
+tables."""
 
 import numpy as np
 import pytest
@@ -135,8 +136,10 @@ def test_an_added_chinese_clause_is_a_0_1_link():
     ]
 
 
-# -- a clause with no counterpart beside one on the same topic (audits, payment): it shares words with the
-#    neighbour's counterpart but translates nothing of it the neighbour does not, so it is no part of a split --
+# -- a clause with no counterpart beside one on the same topic (audits, payment): it shares words
+#    with the
+#    neighbour's counterpart but translates nothing of it the neighbour does not, so it is no part
+# of a split --
 OPTIONS = pytest.mark.parametrize(
     "options", [OFF, ClauseAlignOptions()], ids=["embeddings off", "embeddings auto"]
 )
@@ -176,7 +179,8 @@ def test_an_omitted_english_clause_beside_a_similar_one_is_a_1_0_link_not_a_merg
 
 @OPTIONS
 def test_a_short_added_clause_on_the_same_payment_stays_unaligned(options):
-    # -- the Chinese 1.3 repeats "customer" and "pay" of 1.2 and adds "on time" and "taxes", which the English lacks --
+    # -- the Chinese 1.3 repeats "customer" and "pay" of 1.2 and adds "on time" and "taxes", which
+    #    the English lacks --
     assert _pairs(_align(PAY_EN, PAY_ZH, options)) == [
         ("1", "1"),
         ("1.1", "1.1"),
@@ -352,7 +356,8 @@ GARDEN_SECTION = {
     "options", [OFF, ClauseAlignOptions()], ids=["embeddings off", "embeddings auto"]
 )
 def test_an_unrelated_document_numbered_alike_leaves_every_link_flagged_or_unaligned(options):
-    # -- every number agrees, so the structure pairs them all; no content agrees, so none is confident --
+    # -- every number agrees, so the structure pairs them all; no content agrees, so none is
+    #    confident --
     alignment = _align(list(EN.values()), list(UNRELATED_ZH.values()), options)
     assert all(link.flagged or not (link.en_ids and link.zh_ids) for link in alignment.links)
     assert max(link.confidence for link in alignment.links if link.en_ids and link.zh_ids) < 0.5
@@ -364,7 +369,9 @@ def test_an_unrelated_document_numbered_alike_leaves_every_link_flagged_or_unali
 def test_a_section_replaced_by_unrelated_text_is_flagged_and_its_neighbours_are_not(options):
     zh = {**ZH, **GARDEN_SECTION}
     alignment = _align(list(EN.values()), list(zh.values()), options)
-    flagged = {en for (en, _), link in zip(_pairs(alignment), alignment.links) if link.flagged}
+    flagged = {
+        en for (en, _), link in zip(_pairs(alignment), alignment.links, strict=True) if link.flagged
+    }
     assert {"2", "2.1", "2.2", "2.3", "2.4"} <= flagged
     assert not flagged & {"1", "1.1", "1.2"}
 
@@ -408,7 +415,8 @@ def _split_pair():
 
 @pytest.fixture
 def fake_encoder(monkeypatch):
-    """Stand in for the embedding package: record every text encoded, return vectors from the anchors."""
+    """Stand in for the embedding package: record every text encoded, return vectors from the
+    anchors."""
     encoded = []
 
     def embed(texts, threads=2):

@@ -174,7 +174,8 @@ OUTPUT_OPTIONS = ("-o", "--output", "--output-dir", "--out")
 
 
 def _refuse_output_naming_an_input(args: list[str]) -> None:
-    """Raise `OutputError` before any work when an output option names the same file as another argument.
+    """Raise `OutputError` before any work when an output option names the same file as another
+    argument.
 
     `os.path.samefile` sees through symlinks and hard links. The writer checks
     again against the inputs it actually read (`dpa_compare.files`).

@@ -1,4 +1,5 @@
-"""`dpa-compare align EN ZH`: clause alignment of two documents; `--lines`: sentence alignment of two line files."""
+"""`dpa-compare align EN ZH`: clause alignment of two documents; `--lines`: sentence alignment of
+two line files."""
 
 from __future__ import annotations
 

@@ -18,6 +18,7 @@ from pathlib import Path
 import click
 
 from dpa_compare.align.clause import ClauseAlignOptions, align_documents, link_refs, link_text
+from dpa_compare.align.clause.features import GlossaryLike
 from dpa_compare.cli.output import emit, progress, to_json, write_atomically
 from dpa_compare.errors import UsageError
 from dpa_compare.model import Alignment, Document
@@ -37,7 +38,8 @@ def align_files(
     glossary: str | None = None,
     flag_below: float = 0.5,
 ) -> Alignment:
-    """Align the clauses of `en_file` with `zh_file`, write the result in `fmt` to `output` (None: stdout).
+    """Align the clauses of `en_file` with `zh_file`, write the result in `fmt` to `output` (None:
+    stdout).
 
     The two files may be given in either order: their languages are
     detected, and two files in the same language are refused. `glossary` is
@@ -80,7 +82,7 @@ def _load_pair(first: str, second: str) -> tuple[Document, Document]:
     return (one, two) if one.lang == "en" else (two, one)
 
 
-def _glossary(path: str) -> list[tuple[str, str]] | object:
+def _glossary(path: str) -> GlossaryLike:
     if Path(path).suffix.lower() in (".yaml", ".yml", ".tbx", ".xml", ".csv", ".tsv"):
         from dpa_compare.qa.glossary import load_glossary
 
@@ -107,7 +109,8 @@ def render_text(alignment: Alignment) -> str:
 
 
 def render_json(alignment: Alignment) -> str:
-    """Return the alignment as JSON: sources, scorers, and every link with labels, texts and evidence."""
+    """Return the alignment as JSON: sources, scorers, and every link with labels, texts and
+    evidence."""
     return to_json(
         {
             "en": {"path": alignment.en.source, "sha256": alignment.en.sha256},
@@ -132,7 +135,8 @@ def render_json(alignment: Alignment) -> str:
 
 
 def render_tsv(alignment: Alignment) -> str:
-    """Return a header line and one tab-separated line per link (tabs and newlines in text become spaces)."""
+    """Return a header line and one tab-separated line per link (tabs and newlines in text become
+    spaces)."""
 
     def cell(value: str) -> str:
         return " ".join(value.split())

@@ -132,7 +132,8 @@ def _names(checks: str | None) -> list[str] | None:
 
 def run_check(en_file: str, zh_file: str, glossary: str | None, notes: str | None, previous_en: str | None,
               previous_zh: str | None, checks: list[str] | None, ocr: bool = False) -> CheckResult:  # fmt: skip
-    """Return the `CheckResult` of the files, loading each input (LoadError naming a bad file) with progress."""
+    """Return the `CheckResult` of the files, loading each input (LoadError naming a bad file) with
+    progress."""
     from dpa_compare.api import compare, load
     from dpa_compare.qa.glossary import load_glossary
     from dpa_compare.qa.notes import load_notes

@@ -126,8 +126,8 @@ def diff_command(
     Example:
       dpa-compare history diff acme-dpa 2.0 3.0 --format json
     """
-    from dpa_compare.cli.diff import diff_json, diff_text
     from dpa_compare.diff import diff
+    from dpa_compare.diff.render import diff_json, diff_text
 
     with _store(db) as store:
         old, new = store.document(name, old_version), store.document(name, new_version)
@@ -151,7 +151,8 @@ def diff_command(
 @click.option("--db", default=None, type=click.Path(dir_okay=False), help=_DB_HELP)
 @click.option("--format", "fmt", type=_FORMAT, default="text", show_default=True)
 def clause_command(name: str, label: str, at: str | None, db: str | None, fmt: str) -> None:
-    """Show one clause of NAME across every version: added, changed (with redline), renumbered, moved, deleted.
+    """Show one clause of NAME across every version: added, changed (with redline), renumbered,
+    moved, deleted.
 
     The clause is followed through renumbering and moves by matching
     consecutive versions, so `7.2` in the latest version shows where it was

@@ -28,7 +28,8 @@ from dpa_compare.cli.output import CONTEXT, emit, progress, to_json
     help="Format of the summary on stdout.",
 )
 def import_review_command(report: str, out_dir: str | None, fmt: str) -> None:
-    """Read the reviewer's edits and comments back from REPORT (.docx written by `dpa-compare report`).
+    """Read the reviewer's edits and comments back from REPORT (.docx written by `dpa-compare
+    report`).
 
     The 中文 column is read with tracked changes taken as accepted, row by
     row through the hidden clause-id bookmarks. Writes, next to each other:

@@ -50,7 +50,7 @@ def progress(description: str, total: int | None = None) -> Iterator[Any]:
         task = bar.add_task(description, total=total)
 
         def advance(step: float = 1, description: str | None = None) -> None:
-            bar.update(task, advance=step, **({"description": description} if description else {}))
+            bar.update(task, advance=step, description=description or None)
 
         yield advance
 

@@ -151,7 +151,8 @@ def report_command(en_file: str, zh_file: str, previous_en: str | None, previous
 
 
 def run_date() -> str:
-    """Return the date of comments and revisions: SOURCE_DATE_EPOCH when set (reproducible builds), else now."""
+    """Return the date of comments and revisions: SOURCE_DATE_EPOCH when set (reproducible builds),
+    else now."""
     import os
     from datetime import UTC, datetime
 

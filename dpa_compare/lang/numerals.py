@@ -152,7 +152,8 @@ def int_to_chinese(number: int) -> str:
 
 
 def _below_10000(number: int) -> str:
-    out, zero_pending = [], False
+    out: list[str] = []
+    zero_pending = False
     for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
         digit, number = divmod(number, value)
         if digit:

@@ -94,7 +94,7 @@ def document_xml(body: str, doctype: str = "") -> bytes:
 
 
 def billion_laughs_dtd(root: str) -> str:
-    entities = "".join(f'<!ENTITY l{n} "{"&l%d;" % (n - 1) * 10}">' for n in range(1, 10))
+    entities = "".join(f'<!ENTITY l{n} "{f"&l{n - 1};" * 10}">' for n in range(1, 10))
     return f'<!DOCTYPE {root} [<!ENTITY l0 "lol">{entities}]>'
 
 
@@ -270,7 +270,8 @@ def run_cli(
     expect: int = 2,
     **options: object,
 ) -> subprocess.CompletedProcess[str]:
-    """Run `dpa-compare ARGS`; check the exit code, one stderr line naming `named`, inputs unchanged."""
+    """Run `dpa-compare ARGS`; check the exit code, one stderr line naming `named`, inputs
+    unchanged."""
     import os
 
     before = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in inputs}
@@ -682,7 +683,8 @@ def test_history_readers_never_write_and_never_wait_behind_a_writer(tmp_path):
     run_cli(["history", "add", "--db", str(db), "acme", str(en), "--version", "1"], None, expect=0)
     before = db.read_bytes()
     run_cli(["history", "list", "--db", str(db), "acme"], None, expect=0)
-    # -- SQLite may leave its empty -wal/-shm sidecars beside a WAL database; the database is untouched --
+    # -- SQLite may leave its empty -wal/-shm sidecars beside a WAL database; the database is
+    #    untouched --
     assert db.read_bytes() == before
     assert not (tmp_path / "h.db-wal").exists() or (tmp_path / "h.db-wal").stat().st_size == 0
     slow = subprocess.Popen(

@@ -19,7 +19,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class ReportInputs:
-    """What a report compares: documents, previous versions, notes and glossary (None when not given)."""
+    """What a report compares: documents, previous versions, notes and glossary (None when not
+    given)."""
 
     en: Document
     zh: Document

@@ -153,12 +153,14 @@ def model_from_analysis(
 
 
 def needs_action(row: Row) -> bool:
-    """Return True when `row` asks for work: a non-current status, or an open critical/major finding."""
+    """Return True when `row` asks for work: a non-current status, or an open critical/major
+    finding."""
     return row.status in ACTIONABLE or row.worst_finding in ACTION_SEVERITIES
 
 
 def default_options(zh: Document) -> ReportOptions:
-    """Return the layout options for the Chinese `zh`: zh-TW and a Traditional font for Traditional text."""
+    """Return the layout options for the Chinese `zh`: zh-TW and a Traditional font for Traditional
+    text."""
     from dpa_compare.lang.script import is_traditional
 
     sample = "\n".join(c.full_text for c in zh.clauses[:400])
@@ -260,8 +262,8 @@ def _row(group: _RowGroup, analysis: Analysis) -> Row:
         english=english,
         chinese=chinese,
         status="" if heading and status == "current" else status,  # type: ignore[arg-type]
-        en_id=(group.new_en or group.old_en or [None])[0],
-        zh_id=(group.new_zh or group.zh or [None])[0],
+        en_id=next(iter(group.new_en or group.old_en), None),
+        zh_id=next(iter(group.new_zh or group.zh), None),
         level=everything[0].level,
         zh_number=" + ".join(_cite(c) for c in _body(zh_new or zh_old)),
     )
@@ -295,7 +297,8 @@ def _first_body(document: Document, ids: Sequence[str]) -> str:
 
 
 def _clauses(document: Document, ids: Sequence[str]) -> list[Clause]:
-    """Return the clauses of `document` with the given `ids`, in document order (unknown ids skipped)."""
+    """Return the clauses of `document` with the given `ids`, in document order (unknown ids
+    skipped)."""
     order = {c.id: k for k, c in enumerate(document.clauses)}
     return [document.clauses[k] for k in sorted(order[i] for i in ids if i in order)]
 
@@ -303,7 +306,8 @@ def _clauses(document: Document, ids: Sequence[str]) -> list[Clause]:
 def _cell(
     old: list[Clause], new: list[Clause], lang: str, redlined: bool, terms: Sequence[str]
 ) -> Cell:
-    """Return a text cell: the new clauses one a line, redlined against the old ones when `redlined`.
+    """Return a text cell: the new clauses one a line, redlined against the old ones when
+    `redlined`.
 
     Heading-only clauses read as printed (label and heading), in bold when
     there is no redline.
@@ -329,7 +333,8 @@ def _line(clause: Clause) -> str:
 
 
 def _number(en_old: list[Clause], en_new: list[Clause], zh: list[Clause], versions: bool) -> str:
-    """Return the № text: the English citation, `old → new` when renumbered, the Chinese one for Chinese-only rows."""
+    """Return the № text: the English citation, `old → new` when renumbered, the Chinese one for
+    Chinese-only rows."""
     new = " + ".join(_cite(c) for c in en_new)
     old = " + ".join(_cite(c) for c in en_old)
     if en_new:
@@ -372,7 +377,8 @@ def _links_of(group: _RowGroup, alignment: Alignment) -> list:  # noqa: ANN401 -
 
 def _place_notes(rows: list[Row], groups: list[_RowGroup], inputs: ReportInputs,
                  omit_resolved: bool) -> tuple[int, tuple[Note, ...]]:  # fmt: skip
-    """Add each translator note as a comment on its row (Chinese cell); return (placed, unplaced notes)."""
+    """Add each translator note as a comment on its row (Chinese cell); return (placed, unplaced
+    notes)."""
     if inputs.notes is None:
         return 0, ()
     by_en = _index(inputs.source_en, groups, "old_en")
@@ -457,7 +463,8 @@ def _attach_findings(rows: list[Row], groups: list[_RowGroup], findings: Sequenc
 
 
 def _evidence_words(finding: Finding) -> list[str]:
-    """Return the strings of a finding's evidence that may be quoted from a cell, longest pieces first."""
+    """Return the strings of a finding's evidence that may be quoted from a cell, longest pieces
+    first."""
     evidence = finding.evidence
     values: list[object] = []
     if isinstance(evidence, dict):
@@ -608,7 +615,8 @@ def _split_spans(
 
 
 def initials(author: str) -> str:
-    """Return Word-style initials of `author`: first letters of its words ("Chen Yu" → "CY"); a CJK name's first two characters."""
+    """Return Word-style initials of `author`: first letters of its words ("Chen Yu" → "CY"); a CJK
+    name's first two characters."""
     words = author.split()
     if len(words) == 1 and has_han(author):
         return author[:2]

@@ -110,7 +110,8 @@ def _file(document: Document) -> str:
 
 
 def reproducibility(analysis: Analysis, omit_resolved: bool, only_actionable: bool = False) -> str:
-    """Return the one-line signature of how the report was made: version, scorers, tokeniser, options."""
+    """Return the one-line signature of how the report was made: version, scorers, tokeniser,
+    options."""
     from dpa_compare import __version__
 
     inputs = analysis.inputs
@@ -155,7 +156,8 @@ def _document(role: str, document: Document) -> DocumentInfo:
 
 
 def document_version_date(document: Document) -> tuple[str, str]:
-    """Return a document's (version, date): as the document states them, else from its file name, else unknown.
+    """Return a document's (version, date): as the document states them, else from its file name,
+    else unknown.
 
     A file named `dpa-2023-03.zh.md` is taken as version and date `2023-03`,
     (marked "from file name"); a document and file name without either give `UNKNOWN`.
@@ -185,9 +187,9 @@ def _alignment_counts(alignment: Alignment, notes_placed: int, notes_unplaced: i
     links = alignment.links
     return CountTable("Alignment and notes", (
         ("Links", len(links)),
-        ("Low-confidence links", sum(l.flagged and bool(l.en_ids and l.zh_ids) for l in links)),
-        ("English not aligned (1-0)", sum(not l.zh_ids for l in links)),
-        ("Chinese not aligned (0-1)", sum(not l.en_ids for l in links)),
+        ("Low-confidence links", sum(link.flagged and bool(link.en_ids and link.zh_ids) for link in links)),
+        ("English not aligned (1-0)", sum(not link.zh_ids for link in links)),
+        ("Chinese not aligned (0-1)", sum(not link.en_ids for link in links)),
         ("Notes shown", notes_placed),
         ("Notes not placed", notes_unplaced),
     ))  # fmt: skip
@@ -350,7 +352,8 @@ def _note_number(comment, inputs) -> int:  # noqa: ANN001 -- Comment, ReportInpu
 
 
 def _zh_ref(group: RowGroup, refs: dict[str, str], side: str) -> str:
-    """Return the Chinese citation of a row: the plain refs of its clauses on `side`, joined by " + "."""
+    """Return the Chinese citation of a row: the plain refs of its clauses on `side`, joined by " +
+    "."""
     return " + ".join(refs[i] for i in getattr(group, side) if i in refs)
 
 

@@ -1,8 +1,10 @@
-"""Read a reviewed report back into a Chinese document and a notes file (`dpa-compare import-review`).
+"""Read a reviewed report back into a Chinese document and a notes file (`dpa-compare
+import-review`).
 
     result = import_review("review_edited.docx")
     result.markdown()       # the updated Chinese document, one block per clause, original order
-    result.notes_yaml()     # original notes + the reviewer's new comments, in the qa/notes.py format
+    result.notes_yaml()     # original notes + the reviewer's new comments, in the qa/notes.py
+    format
 
 The 中文 cell of each row is read with tracked changes accepted
 (`review_reader.read_review`), matched to the row's Chinese clauses by the
@@ -36,7 +38,8 @@ from dpa_compare.report.model import LINE_BREAK, clause_line, is_heading_only
 
 @dataclass(frozen=True)
 class ReviewedClause:
-    """One Chinese clause after review: its id, label, kind, level, heading and text; `edited` when changed."""
+    """One Chinese clause after review: its id, label, kind, level, heading and text; `edited` when
+    changed."""
 
     id: str
     label: str
@@ -79,7 +82,8 @@ class NewComment:
 
 @dataclass(frozen=True)
 class Reply:
-    """A reply written under a comment of the report: the note it answers (index), author, date, text."""
+    """A reply written under a comment of the report: the note it answers (index), author, date,
+    text."""
 
     note: int
     author: str
@@ -103,11 +107,13 @@ class ReviewResult:
     english_edits: tuple[str, ...] = ()
 
     def markdown(self) -> str:
-        """Return the Chinese document as Markdown: one block per clause with its label, in the original order."""
+        """Return the Chinese document as Markdown: one block per clause with its label, in the
+        original order."""
         return to_markdown(self.clauses)
 
     def notes_data(self) -> dict[str, Any]:
-        """Return the notes file: the report's notes as reviewed (edits, resolutions, replies), then the new ones."""
+        """Return the notes file: the report's notes as reviewed (edits, resolutions, replies), then
+        the new ones."""
         data: dict[str, Any] = (
             json.loads(json.dumps(self.notes["data"]))
             if self.notes
@@ -284,7 +290,8 @@ def _plain_breaks(text: str) -> str:
 
 
 def _review_data(path: Path, value: str | None) -> dict[str, Any]:
-    """Return the review data `value` (the report's `REVIEW_VARIABLE`) read; LoadError naming `path` when absent or damaged."""
+    """Return the review data `value` (the report's `REVIEW_VARIABLE`) read; LoadError naming `path`
+    when absent or damaged."""
     if value is None:
         raise LoadError(path, "carries no dpa-compare review data (write it with `dpa-compare report`; "
                               "its custom XML part must survive editing)")  # fmt: skip
@@ -348,11 +355,13 @@ def _rows_of(clauses: list[ReviewedClause]) -> dict[str, list[int]]:
 
 def _apply(clauses: list[ReviewedClause], members: list[int], text: str, row_id: str,
            rows: dict[str, list[str]], warnings: list[str]) -> list[ReviewedClause]:  # fmt: skip
-    """Return `clauses` with the row's Chinese replaced by the reviewed `text`, one paragraph per clause."""
+    """Return `clauses` with the row's Chinese replaced by the reviewed `text`, one paragraph per
+    clause."""
     lines = text.split("\n") if text else []
     number = rows[row_id][0]
     if not members:
-        # -- a translation typed into a row that had no Chinese: a new clause after the previous row's --
+        # -- a translation typed into a row that had no Chinese: a new clause after the previous
+        #    row's --
         label = _english_ref(number)
         position = _insert_at(clauses, row_id, list(rows))
         added = ReviewedClause(
@@ -378,7 +387,8 @@ def _apply(clauses: list[ReviewedClause], members: list[int], text: str, row_id:
 
 
 def _edited(clause: ReviewedClause, line: str) -> ReviewedClause:
-    """Return `clause` with its cell line replaced by `line` (its label and heading kept where they still read so)."""
+    """Return `clause` with its cell line replaced by `line` (its label and heading kept where they
+    still read so)."""
     if line == clause.line:
         return clause
     line = _plain_breaks(line)
@@ -404,7 +414,8 @@ def _english_ref(number: str) -> str:
 
 
 def to_markdown(clauses: tuple[ReviewedClause, ...] | list[ReviewedClause]) -> str:
-    """Return `clauses` as Markdown: headings as `#` lines, clauses as `label text` paragraphs, table rows as tables."""
+    """Return `clauses` as Markdown: headings as `#` lines, clauses as `label text` paragraphs,
+    table rows as tables."""
     blocks: list[str] = []
     table: list[str] = []
     for k, clause in enumerate(clauses):

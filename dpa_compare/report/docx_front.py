@@ -134,7 +134,8 @@ def write_appendix(
 def write_display_cell(
     tc: Any, cell: Cell, fonts: tuple[str, str], size: float | None = None, locale: str = "zh-CN"
 ) -> None:
-    """Write `cell` into `tc` as one paragraph with redlines shown by formatting (Chinese as `locale`)."""
+    """Write `cell` into `tc` as one paragraph with redlines shown by formatting (Chinese as
+    `locale`)."""
     p = ox.paragraph(tc)
     lang = cell.lang if cell.lang in ("en", "zh") else ("zh" if ox.has_cjk(cell.text) else None)
     for span in cell.spans:
@@ -177,7 +178,8 @@ def _documents(body: Any, front: FrontMatter, layout: Layout) -> None:
 
 
 def _counts(body: Any, counts: tuple[CountTable, ...], layout: Layout) -> None:
-    """Write the count tables side by side: a label and a value column per table, titles spanning both."""
+    """Write the count tables side by side: a label and a value column per table, titles spanning
+    both."""
     pair = min(layout.body // len(counts), 4200)
     widths = [round(pair * 0.78), pair - round(pair * 0.78)] * len(counts)
     tbl = ox.table(body, widths)

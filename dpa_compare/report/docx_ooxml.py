@@ -334,7 +334,8 @@ def add_bookmark(p: Any, name: str) -> None:
 
 
 def renumber_annotations(body: Any, first_id: int) -> int:
-    """Give every `w:ins`, `w:del` and bookmark under `body` a unique id from `first_id`; return the next free id.
+    """Give every `w:ins`, `w:del` and bookmark under `body` a unique id from `first_id`; return the
+    next free id.
 
     Comments keep the ids python-docx gave them (0…n-1); everything else is
     numbered after them, so no two annotations of any type share an id.

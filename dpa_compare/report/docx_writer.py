@@ -7,7 +7,8 @@ table follows, with the columns № | English | 中文 | Status | Notes & QA; it
 header row repeats on every page; long rows may break across pages (no
 gaps), slim heading rows are shaded. The № cell shows both citations as
 printed (`Article 13` over `第 13 條`) and the row's number, which the
-front matter's "rows needing action" table refers to with its page. Appendices come last. Each row's id is kept in a
+front matter's "rows needing action" table refers to with its page. Appendices come last. Each row's
+id is kept in a
 hidden bookmark (`dpa_…`) around the № text, so `review_reader` can match a
 reviewed copy back to its clauses.
 
@@ -121,7 +122,8 @@ class _Context:
         return (self.options.en_font, self.options.zh_font) if lang == "zh" else None
 
     def locale(self, lang: str | None) -> str | None:
-        """Return the run language to write for a cell in `lang`: the document's Chinese locale for "zh"."""
+        """Return the run language to write for a cell in `lang`: the document's Chinese locale for
+        "zh"."""
         return self.options.zh_locale if lang == "zh" else lang
 
 
@@ -347,7 +349,8 @@ def _write_row(tbl: Any, row: Row, widths: list[int], context: _Context) -> None
 def _write_cell(
     tc: Any, cell: Cell, context: _Context, *, tracked: bool, bold: bool, keep_next: bool
 ) -> list[Any]:
-    """Write `cell`'s spans into `tc`, a paragraph per line; return one `w:r` per span (an empty run if none).
+    """Write `cell`'s spans into `tc`, a paragraph per line; return one `w:r` per span (an empty run
+    if none).
 
     "\\n" starts a new paragraph (the clauses of a cell); `LINE_BREAK` is a
     line break inside one (`w:br`). A span holding "\\n" is split over the
@@ -359,7 +362,8 @@ def _write_cell(
     runs = []
     for span in cell.spans:
         first = None
-        # -- a removed clause break is no paragraph of the new text: a line break in the struck run --
+        # -- a removed clause break is no paragraph of the new text: a line break in the struck
+        #    run --
         pieces = [span.text] if span.style in OLD_ONLY_STYLES else span.text.split("\n")
         for index, piece in enumerate(pieces):
             if index:
@@ -475,7 +479,8 @@ def _store_long_ids(document: Any, model: ReportModel) -> None:
 
 
 def _add_variables_part(document: Any, named: list[tuple[str, str]]) -> None:
-    """Add a custom XML part holding the (name, value) variables `named`, related from the main document."""
+    """Add a custom XML part holding the (name, value) variables `named`, related from the main
+    document."""
     from docx.opc.constants import RELATIONSHIP_TYPE
     from docx.opc.part import Part
     from lxml import etree
@@ -520,7 +525,8 @@ def _write_footer(document: Any, model: ReportModel) -> None:
 
 
 def _iso_date(value: str, what: str) -> str:
-    """Return `value` (ISO 8601) as Word's UTC form `YYYY-MM-DDTHH:MM:SSZ`; ValueError naming `what`."""
+    """Return `value` (ISO 8601) as Word's UTC form `YYYY-MM-DDTHH:MM:SSZ`; ValueError naming
+    `what`."""
     try:
         parsed = datetime.fromisoformat(value)
     except ValueError:

@@ -247,7 +247,8 @@ class Row:
         return next((s for s in SEVERITY_ORDER if s in found), None)
 
     def cell(self, name: str) -> Cell:
-        """Return the cell called `name` (see `CellName`); the number and status cells as plain text."""
+        """Return the cell called `name` (see `CellName`); the number and status cells as plain
+        text."""
         if name == "number":
             return Cell.of(self.number)
         if name == "status":

@@ -48,7 +48,8 @@ _W15 = "{http://schemas.microsoft.com/office/word/2012/wordml}"
 
 @dataclass(frozen=True)
 class ReviewComment:
-    """A Word comment found in a row: its `cell` ("chinese", "notes", …), author, date (ISO) and text.
+    """A Word comment found in a row: its `cell` ("chinese", "notes", …), author, date (ISO) and
+    text.
 
     `resolved` is True when it was marked resolved (done) in Word; `parent` is
     the id of the comment it replies to ("" for a comment of its own).
@@ -81,7 +82,8 @@ class ReviewedRow:
 
 @dataclass(frozen=True)
 class ReviewImport:
-    """Everything read from a reviewed report: identified rows, warnings about the rest, document variables."""
+    """Everything read from a reviewed report: identified rows, warnings about the rest, document
+    variables."""
 
     path: str
     rows: tuple[ReviewedRow, ...]
@@ -255,7 +257,8 @@ _CommentData = tuple[str, str, str, str, bool, str]
 
 
 def _comments(parts: dict[str, bytes], path: Path) -> dict[str, _CommentData]:
-    """Return comment id → (author, initials, date, text, resolved, parent id) from the comment parts."""
+    """Return comment id → (author, initials, date, text, resolved, parent id) from the comment
+    parts."""
     data = parts.get("word/comments.xml")
     if data is None:
         return {}
@@ -285,7 +288,8 @@ def _comments(parts: dict[str, bytes], path: Path) -> dict[str, _CommentData]:
 
 
 def _comments_extended(parts: dict[str, bytes], path: Path) -> dict[str, tuple[bool, str]]:
-    """Return paraId → (done, parent paraId) from word/commentsExtended.xml (Word 2013+, LibreOffice)."""
+    """Return paraId → (done, parent paraId) from word/commentsExtended.xml (Word 2013+,
+    LibreOffice)."""
     data = parts.get("word/commentsExtended.xml")
     if data is None:
         return {}
@@ -298,7 +302,8 @@ def _comments_extended(parts: dict[str, bytes], path: Path) -> dict[str, tuple[b
 
 
 def document_variables(parts: dict[str, bytes], path: Path) -> dict[str, str]:
-    """Return the document variables of a report: settings.xml `w:docVar`s, then the writer's custom XML part.
+    """Return the document variables of a report: settings.xml `w:docVar`s, then the writer's custom
+    XML part.
 
     LibreOffice drops `w:docVar`s when it saves a .docx; the copy the writer
     keeps in a custom XML part (`VARIABLES_NAMESPACE`) survives.
@@ -329,7 +334,8 @@ def _long_ids(variables: dict[str, str]) -> dict[str, str]:
 
 
 def _main_table(root: Any) -> Any:
-    """Return the review table: the one captioned by the writer, else the one with most row bookmarks."""
+    """Return the review table: the one captioned by the writer, else the one with most row
+    bookmarks."""
     tables = list(root.iter(_w("tbl")))
     for tbl in tables:
         caption = tbl.find(f"{_w('tblPr')}/{_w('tblCaption')}")

@@ -1,4 +1,5 @@
-"""Building the review report from the corpus: every clause once, in order; comments in their rows; determinism."""
+"""Building the review report from the corpus: every clause once, in order; comments in their rows;
+determinism."""
 
 from __future__ import annotations
 
@@ -56,7 +57,8 @@ W_NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def _column(path: Path, index: int) -> list[tuple[str, str]]:
-    """Return (row №, accept-all text) for every paragraph (clause) of column `index` of the main table."""
+    """Return (row №, accept-all text) for every paragraph (clause) of column `index` of the main
+    table."""
     lines = []
     for tr in data_rows(main_table(xml(path))):
         cells = tr.findall(f"{W_NS}tc")
@@ -120,7 +122,7 @@ def test_statuses_and_renumbering_in_the_number_cell(report) -> None:  # noqa: A
 
 def test_n_to_m_links_are_one_row(analysis, report) -> None:  # noqa: ANN001
     model, _ = report
-    multi = [l for l in analysis.alignment.links if len(l.en_ids) + len(l.zh_ids) > 2]
+    multi = [link for link in analysis.alignment.links if len(link.en_ids) + len(link.zh_ids) > 2]
     assert multi
     for link in multi:
         holders = {row.id for row in model.rows for i in link.zh_ids if row.chinese.new_text and
@@ -250,7 +252,8 @@ def test_without_previous_versions_unaligned_clauses_keep_their_rows(tmp_path: P
 def test_a_chinese_clause_dropped_while_another_takes_its_number_keeps_a_row_id_of_its_own(
     tmp_path: Path,
 ) -> None:
-    # -- bug: the dropped 2.3 and the renumbered 2.2 → 2.3 both took row id "zh-2.3" (ValueError, exit 123) --
+    # -- bug: the dropped 2.3 and the renumbered 2.2 → 2.3 both took row id "zh-2.3" (ValueError,
+    #    exit 123) --
     added = "2.2 本条为译者自行添加的说明。"
     (tmp_path / "en.md").write_text(SMALL_EN, encoding="utf-8")
     (tmp_path / "old.md").write_text(

@@ -1,4 +1,5 @@
-"""The `report` and `import-review` commands: round trip of a reviewed copy, bad input, PDF conversion."""
+"""The `report` and `import-review` commands: round trip of a reviewed copy, bad input, PDF
+conversion."""
 
 from __future__ import annotations
 
@@ -59,7 +60,8 @@ def _row(document: etree._Element, row_id: str) -> etree._Element:
 
 
 def _chinese_paragraph(tr: etree._Element) -> etree._Element:
-    """Return the paragraph of the row's (last) Chinese clause: a folded heading line comes before it."""
+    """Return the paragraph of the row's (last) Chinese clause: a folded heading line comes before
+    it."""
     return tr.findall(w("tc"))[2].findall(w("p"))[-1]
 
 
@@ -238,7 +240,8 @@ def test_libreoffice_converts_the_corpus_report_to_pdf(corpus_report: Path, tmp_
 )
 def test_a_report_libreoffice_saved_again_still_imports(corpus_report: Path, tmp_path: Path,
                                                         capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
-    # -- bug: LibreOffice drops settings.xml document variables on save, so import-review refused its copy --
+    # -- bug: LibreOffice drops settings.xml document variables on save, so import-review refused
+    #    its copy --
     profile = (tmp_path / "profile").as_uri()
     done = subprocess.run(
         ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "docx:MS Word 2007 XML",

@@ -189,7 +189,8 @@ def test_header_repeats_long_rows_may_split_and_headings_are_shaded(display_docx
     header = tbl.findall(w("tr"))[0]
     assert header.find(f"{w('trPr')}/{w('tblHeader')}") is not None
     for row, tr in zip(ROWS, data_rows(tbl), strict=True):
-        # -- a clause row may break across pages (no half-empty pages); a slim heading row may not --
+        # -- a clause row may break across pages (no half-empty pages); a slim heading row may
+        #    not --
         split = tr.find(f"{w('trPr')}/{w('cantSplit')}") is None
         assert split == (row.kind != "heading")
         fills = [tc.find(f"{w('tcPr')}/{w('shd')}") for tc in tr.findall(w("tc"))]
@@ -243,7 +244,8 @@ def test_front_matter_and_appendices_are_written(display_docx):
 def test_long_row_ids_are_kept_in_the_custom_xml_part_not_a_document_variable():
     data = build_docx(long_id_model())
     package = parts(data)
-    # -- Word limits a document variable to about 65k characters: the review data never goes there --
+    # -- Word limits a document variable to about 65k characters: the review data never goes
+    #    there --
     assert "docVar" not in package["word/settings.xml"].decode()
     custom = [v.decode() for k, v in package.items() if k.startswith("customXml/")]
     assert any("dpa_compare_row_ids" in c and "附件二" in c for c in custom)

@@ -1,4 +1,5 @@
-"""LibreOffice renders the report: conversion succeeds, the header row repeats, Chinese gets a CJK font.
+"""LibreOffice renders the report: conversion succeeds, the header row repeats, Chinese gets a CJK
+font.
 
 Skipped only when `soffice` is not on PATH.
 """

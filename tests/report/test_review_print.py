@@ -102,7 +102,8 @@ def _pdf_text(docx: Path, tmp_path: Path) -> str:
     )  # fmt: skip
     pdf = tmp_path / (docx.stem + ".pdf")
     assert done.returncode == 0 and pdf.exists(), done.stderr.decode(errors="replace")
-    # -- content-stream order: each table cell's lines stay together (-layout interleaves columns) --
+    # -- content-stream order: each table cell's lines stay together (-layout interleaves
+    #    columns) --
     text = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True, check=True)
     return text.stdout.decode("utf-8")
 

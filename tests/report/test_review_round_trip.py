@@ -164,7 +164,8 @@ def test_an_edited_note_is_updated_resolved_and_its_reply_kept_with_it(review: P
             t.text = ""
         next(note.iter(w("t"))).text = edited_text
         parent_para = note.findall(w("p"))[-1].get(f"{{{W14}}}paraId")
-        # -- Word writes a reply as a comment of its own whose commentEx names the parent's paraId --
+        # -- Word writes a reply as a comment of its own whose commentEx names the parent's
+        #    paraId --
         reply = etree.SubElement(comments, w("comment"), {w("id"): "90", w("author"): "Wang Fang",
                                                           w("initials"): "WF", w("date"): "2024-10-02T00:00:00Z"})  # fmt: skip
         p = etree.SubElement(reply, w("p"), {f"{{{W14}}}paraId": "0000ABCD"})
@@ -234,7 +235,8 @@ def test_a_1000_row_review_imports_after_libreoffice_saves_it_again(tmp_path: Pa
     (tmp_path / "zh.md").write_text(chinese, encoding="utf-8")
     en = dpa_compare.load(tmp_path / "en.md", lang="en")
     zh = dpa_compare.load(tmp_path / "zh.md", lang="zh")
-    # -- the clauses pair one to one: a given alignment keeps the test about the round trip, not the aligner --
+    # -- the clauses pair one to one: a given alignment keeps the test about the round trip, not the
+    #    aligner --
     links = tuple(Link((e.id,), (z.id,), 1.0) for e, z in zip(en.clauses, zh.clauses, strict=True))
     alignment = Alignment(en, zh, links, ("given",))
     stale = stale_report(en, en, zh, alignment=alignment)

@@ -1,6 +1,8 @@
-"""Benchmark clause alignment (`align_documents`) on generated pairs of 1×, 4× and 16× 1,000 clauses and the corpus.
+"""Benchmark clause alignment (`align_documents`) on generated pairs of 1×, 4× and 16× 1,000 clauses
+and the corpus.
 
-    python bench/bench_align_docs.py [--clauses 1000] [--scales 1,4,16] [--repeat 5] [--embeddings auto|on|off]
+    python bench/bench_align_docs.py [--clauses 1000] [--scales 1,4,16] [--repeat 5] [--embeddings
+    auto|on|off]
 
 The generated pairs are those of `bench_check.py` (numbered sections of
 sub-clauses with numbers, dates, cross-references and a few seeded defects);
@@ -69,7 +71,8 @@ def _time(
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the benchmark and print one row per pair; return 0 (1 when the 1× median misses the target)."""
+    """Run the benchmark and print one row per pair; return 0 (1 when the 1× median misses the
+    target)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clauses", type=int, default=1000)
     parser.add_argument("--scales", default="1,4,16", help="comma-separated multiples of --clauses")

@@ -1,4 +1,5 @@
-"""Benchmark `dpa-compare align` from the command line on a small statute (about 20 articles): wall and CPU time.
+"""Benchmark `dpa-compare align` from the command line on a small statute (about 20 articles): wall
+and CPU time.
 
     python bench/bench_align_startup.py [--repeat 5] [--law PCODE]
 

@@ -1,6 +1,8 @@
-"""Benchmark clause alignment on real official translations: the tw-laws pairs (Chinese original, official English).
+"""Benchmark clause alignment on real official translations: the tw-laws pairs (Chinese original,
+official English).
 
-    python bench/bench_align_tw.py [--laws A0030056,B0000006] [--embeddings auto|on|off] [--json] [--worst 10]
+    python bench/bench_align_tw.py [--laws A0030056,B0000006] [--embeddings auto|on|off] [--json]
+    [--worst 10]
                                    [--keys bench/keys/tw-paragraphs]
 
 For every pair in `../shared/data/real/tw-laws/pairs/index.json` (or the
@@ -49,7 +51,8 @@ _ZH_ARTICLE = re.compile(r"^第\s*(\d+(?:-\d+)*)\s*條\s*$")
 
 
 def article_of(document: object) -> dict[str, str | None]:
-    """Return each clause id's article number (its own label or its nearest article ancestor's), or None."""
+    """Return each clause id's article number (its own label or its nearest article ancestor's), or
+    None."""
     pattern = _EN_ARTICLE if document.lang == "en" else _ZH_ARTICLE  # type: ignore[attr-defined]
     by_id = {c.id: c for c in document.clauses}  # type: ignore[attr-defined]
     out: dict[str, str | None] = {}
@@ -118,7 +121,8 @@ def score_key(alignment: object, key: dict) -> dict[str, float | int]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Align every selected tw-laws pair, print one row per law and the totals; 1 when a target is missed."""
+    """Align every selected tw-laws pair, print one row per law and the totals; 1 when a target is
+    missed."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--laws", default="", help="comma-separated PCODEs (default: all)")
     parser.add_argument("--embeddings", choices=["auto", "on", "off"], default="auto")

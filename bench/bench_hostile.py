@@ -31,7 +31,8 @@ LIMIT_MB = 1536
 
 
 def cases(tmp: Path) -> list[tuple[str, list[str], dict[str, str]]]:
-    """Return (name, CLI arguments, extra environment) for each hostile case, inputs written to `tmp`."""
+    """Return (name, CLI arguments, extra environment) for each hostile case, inputs written to
+    `tmp`."""
     en, zh = build.two_documents(tmp)
     w = build.W
     loop = build.write(tmp, "loop.pdf", build.raw_pdf([

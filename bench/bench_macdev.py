@@ -128,12 +128,13 @@ def _calibrate() -> None:
             w -= np.linalg.solve(hessian, x.T @ (p - y) + 1e-2 * w)
         print(
             f"calibration ({emb}): "
-            + ", ".join(f"{k} {v:.3f}" for k, v in zip(["bias", *names], w))
+            + ", ".join(f"{k} {v:.3f}" for k, v in zip(["bias", *names], w, strict=True))
         )
 
 
 def _cli_folders(gold: dict) -> None:
-    """Time `dpa-compare align --lines DIR DIR -o OUT` (one process for all six pairs) and score its files."""
+    """Time `dpa-compare align --lines DIR DIR -o OUT` (one process for all six pairs) and score its
+    files."""
     import resource
     import tempfile
 

@@ -35,7 +35,8 @@ _STATUSES = ("current", "stale", "new", "renumbered", "moved", "missing", "orpha
 
 
 def synthetic_model(rows: int) -> ReportModel:
-    """Return a report of `rows` rows: every 25th a heading, every 3rd with a redline, every 7th with a comment."""
+    """Return a report of `rows` rows: every 25th a heading, every 3rd with a redline, every 7th
+    with a comment."""
     built = []
     for n in range(rows):
         number = f"{n // 25 + 1}.{n % 25}"
@@ -109,7 +110,8 @@ def synthetic_model(rows: int) -> ReportModel:
 
 
 def plain_table(model: ReportModel) -> bytes:
-    """Return a .docx holding the same five columns as plain text, written the plain python-docx way."""
+    """Return a .docx holding the same five columns as plain text, written the plain python-docx
+    way."""
     import docx
 
     document = docx.Document()

@@ -30,7 +30,8 @@ SENTENCE = (
 
 
 def outline(clauses: int) -> list[tuple[int, str]]:
-    """Return (level, text) pairs: sections of 5 sub-clauses, every other one with 3 items, `clauses` in all."""
+    """Return (level, text) pairs: sections of 5 sub-clauses, every other one with 3 items,
+    `clauses` in all."""
     items: list[tuple[int, str]] = []
     section = 0
     while len(items) < clauses:

@@ -1,7 +1,8 @@
 """Regenerate the corpus's derived formats from the authoritative Markdown.
 
     python corpus/build.py            # write every derived file whose source exists
-    python corpus/build.py --check    # exit 1 when a committed derived file is missing or out of date
+    python corpus/build.py --check    # exit 1 when a committed derived file is missing or out of
+    date
     python corpus/build.py --list     # show the targets and their sources
 
 The Markdown files under corpus/en and corpus/zh are the truth; everything
@@ -56,7 +57,8 @@ def _html(source: Path) -> bytes:
 
 
 def _gb18030(source: Path) -> bytes:
-    """Return the file re-encoded as GB18030 with CRLF line ends, as saved by Notepad on Chinese Windows."""
+    """Return the file re-encoded as GB18030 with CRLF line ends, as saved by Notepad on Chinese
+    Windows."""
     parse_file(source)  # -- refuse a malformed source here too --
     text = source.read_text(encoding="utf-8")
     return text.replace("\n", "\r\n").encode("gb18030")

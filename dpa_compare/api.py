@@ -131,7 +131,8 @@ def align_clauses(
 def compare_versions(
     old: Document, new: Document, glossary_terms: Iterable[str] = ()
 ) -> VersionDiff:
-    """Return the clause-by-clause changes from `old` to `new` (renumbering- and move-aware, with redlines)."""
+    """Return the clause-by-clause changes from `old` to `new` (renumbering- and move-aware, with
+    redlines)."""
     from dpa_compare.diff import diff as diff_versions
 
     return diff_versions(old, new, glossary_terms=glossary_terms)
@@ -143,7 +144,8 @@ def stale_translations(
     translation: Document,
     new_translation: Document | None = None,
 ) -> StaleReport:
-    """Return the status of each translated clause after the original moved from `old_original` to `new_original`."""
+    """Return the status of each translated clause after the original moved from `old_original` to
+    `new_original`."""
     if new_translation is None:
         return compare(new_original, translation, previous_en=old_original).stale
     return compare(
@@ -158,7 +160,8 @@ def check_translation(
     notes: NotesFile | None = None,
     previous: tuple[Document, Document] | None = None,
 ) -> CheckResult:
-    """Return the QA findings of the Chinese `zh` against the English `en` (`previous`: the versions before)."""
+    """Return the QA findings of the Chinese `zh` against the English `en` (`previous`: the versions
+    before)."""
     previous_en, previous_zh = previous or (None, None)
     return compare(en, zh, previous_en, previous_zh, glossary=glossary, notes=notes).qa
 
@@ -178,7 +181,8 @@ def review(
 
 
 def write_review(model: ReportModel, path: str | Path, tracked_changes: bool = False) -> None:
-    """Write the review `model` to the Word file `path` (atomically, byte-identical for equal models)."""
+    """Write the review `model` to the Word file `path` (atomically, byte-identical for equal
+    models)."""
     from dpa_compare.report.docx_writer import write_docx
 
     write_docx(model, path, tracked_changes=tracked_changes)

@@ -33,7 +33,8 @@ class UsageError(DpaCompareError):
 
 
 class OutputError(DpaCompareError):
-    """An output cannot be written: it is an input, its folder is missing or read-only, the disk is full.
+    """An output cannot be written: it is an input, its folder is missing or read-only, the disk is
+    full.
 
     `path` is the output concerned; the message starts with it.
     """

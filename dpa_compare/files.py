@@ -90,7 +90,8 @@ def check_input(path: str | Path, kind: str = "document") -> os.stat_result:
 
 
 def read_input(path: str | Path, kind: str = "document") -> bytes:
-    """Return the bytes of input `path` of `kind` ("document", "glossary", "notes", "review", "lines").
+    """Return the bytes of input `path` of `kind` ("document", "glossary", "notes", "review",
+    "lines").
 
     Checks it first (`check_input`), reads no more than the limit even if the
     file grows meanwhile, and remembers it so no output replaces it.
@@ -99,7 +100,8 @@ def read_input(path: str | Path, kind: str = "document") -> bytes:
     status = check_input(file, kind)
     limit = input_limit(kind)
     try:
-        # -- O_NONBLOCK: should the file be swapped for a pipe after the check, open() must not block --
+        # -- O_NONBLOCK: should the file be swapped for a pipe after the check, open() must not
+        #    block --
         handle = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         with os.fdopen(handle, "rb") as stream:
             if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
@@ -114,7 +116,8 @@ def read_input(path: str | Path, kind: str = "document") -> bytes:
 
 
 def display_path(path: str | Path) -> str:
-    """Return `path` as text that can always be written as UTF-8: bytes that are not UTF-8 become `\\xNN`."""
+    """Return `path` as text that can always be written as UTF-8: bytes that are not UTF-8 become
+    `\\xNN`."""
     return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
@@ -131,7 +134,8 @@ def _too_large(size: int, limit: int, kind: str) -> str:
 
 
 def load_yaml(text: str, path: str | Path) -> Any:
-    """Return the YAML document `text`, refusing anchors and aliases (an "alias bomb" expands exponentially).
+    """Return the YAML document `text`, refusing anchors and aliases (an "alias bomb" expands
+    exponentially).
 
     Raises `yaml.YAMLError` on bad YAML and `LoadError` naming `path` on an alias or anchor.
     """
@@ -154,7 +158,8 @@ def load_yaml(text: str, path: str | Path) -> Any:
 
 
 def write_atomically(path: str | Path, data: bytes | str) -> None:
-    """Write `data` to `path` through a temporary file in the same folder, then rename it into place.
+    """Write `data` to `path` through a temporary file in the same folder, then rename it into
+    place.
 
     A crash or an error part-way leaves either the old file or none — never
     a half-written output. Text is written as UTF-8 (a lone surrogate from a
@@ -190,7 +195,8 @@ def write_atomically(path: str | Path, data: bytes | str) -> None:
 
 
 def refuse_input_as_output(path: str | Path) -> None:
-    """Raise `OutputError` when `path` is (through symlinks and hard links too) an input read by this run."""
+    """Raise `OutputError` when `path` is (through symlinks and hard links too) an input read by
+    this run."""
     try:
         status = os.stat(path)
     except OSError:
@@ -260,7 +266,8 @@ def _process_alive(pid: int) -> bool:
 
 
 def _nearest_file(folder: Path) -> Path:
-    """Return the first ancestor of `folder` that exists but is not a folder (the reason mkdir failed)."""
+    """Return the first ancestor of `folder` that exists but is not a folder (the reason mkdir
+    failed)."""
     for candidate in (folder, *folder.parents):
         if candidate.exists() and not candidate.is_dir():
             return candidate
@@ -277,7 +284,8 @@ def _reason(error: OSError) -> str:
 
 
 def reproducible_zip(data: bytes) -> bytes:
-    """Return the zip `data` rewritten with fixed timestamps and modes, entries in their original order."""
+    """Return the zip `data` rewritten with fixed timestamps and modes, entries in their original
+    order."""
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:

@@ -1,4 +1,5 @@
-"""Which translated clauses went stale when the original changed, and where two languages drifted apart.
+"""Which translated clauses went stale when the original changed, and where two languages drifted
+apart.
 
     >>> report = stale_report(old_en, new_en, zh)                 # doctest: +SKIP
     >>> report.counts()["stale"]                                  # doctest: +SKIP
@@ -285,18 +286,24 @@ def _clause_index(document: Document) -> dict[str, tuple[int, Clause]]:
 
 
 def _links(alignment: Alignment, original: Document, translation: Document) -> tuple[Link, ...]:
-    """Return the alignment's links with `en_ids` on the original's side, whichever way it was built."""
+    """Return the alignment's links with `en_ids` on the original's side, whichever way it was
+    built."""
     original_ids = {c.id for c in original.clauses}
     translation_ids = {c.id for c in translation.clauses}
-    forward = sum(all(i in original_ids for i in l.en_ids) and all(i in translation_ids for i in l.zh_ids)
-                  for l in alignment.links)  # fmt: skip
-    backward = sum(all(i in original_ids for i in l.zh_ids) and all(i in translation_ids for i in l.en_ids)
-                   for l in alignment.links)  # fmt: skip
+
+    def sided(originals: tuple[str, ...], translations: tuple[str, ...]) -> bool:
+        return all(i in original_ids for i in originals) and all(
+            i in translation_ids for i in translations
+        )
+
+    forward = sum(sided(link.en_ids, link.zh_ids) for link in alignment.links)
+    backward = sum(sided(link.zh_ids, link.en_ids) for link in alignment.links)
     if backward > forward or (
         backward == forward and alignment.en.source == translation.source != original.source
     ):
         return tuple(
-            Link(l.zh_ids, l.en_ids, l.confidence, l.evidence, l.flagged) for l in alignment.links
+            Link(link.zh_ids, link.en_ids, link.confidence, link.evidence, link.flagged)
+            for link in alignment.links
         )
     return alignment.links
 
@@ -395,7 +402,8 @@ def _added_rows(
     position: dict[int, int],
     align: Callable[[Document, Document], Alignment],
 ) -> list[StaleRow]:
-    """Return a row per clause added to the original: `missing`, or `amended` when the new translation added it too."""
+    """Return a row per clause added to the original: `missing`, or `amended` when the new
+    translation added it too."""
     added = [c for c in en_diff.changes if c.kind == "added"]
     zh_added: dict[str, ClauseChange] = {}
     new_links: dict[str, Link] = {}
@@ -406,7 +414,7 @@ def _added_rows(
             if new_alignment
             else _numbered_links(new_en, new_zh)
         ) or _links(align(new_en, new_zh), new_en, new_zh)
-        new_links = {i: l for l in found for i in l.en_ids}
+        new_links = {i: link for link in found for i in link.en_ids}
     groups: list[tuple[Link | None, list[ClauseChange]]] = []
     for change in added:
         # -- original clauses added together and translated as one clause share one row --
@@ -432,12 +440,13 @@ def _added_rows(
 
 
 def _translation_only_additions(zh_diff: VersionDiff | None, explained: set[str]) -> list[StaleRow]:
-    """Return `drift` rows for clauses added to the translation with no new original clause beside them."""
+    """Return `drift` rows for clauses added to the translation with no new original clause beside
+    them."""
     if zh_diff is None:
         return []
-    out = []
+    out: list[StaleRow] = []
     for change in zh_diff.changes:
-        if change.kind == "added" and change.new_id not in explained:
+        if change.kind == "added" and change.new_id and change.new_id not in explained:
             out.append(StaleRow(
                 "drift", False, True, (), (), (), (change.new_id,), "", change.new_label, (), change.redline,
                 order=(10**9, len(out)),

@@ -257,7 +257,8 @@ class HistoryStore:
         ]
 
     def versions(self, name: str) -> list[VersionRecord]:
-        """Return the versions of `name` in the order they were added (HistoryError if there are none)."""
+        """Return the versions of `name` in the order they were added (HistoryError if there are
+        none)."""
         rows = self._db.execute(
             "SELECT name, label, date, lang, source, sha256, clause_count, added_at FROM versions"
             " WHERE name = ? ORDER BY id",
@@ -298,7 +299,8 @@ class HistoryStore:
         return Document(**{**document.__dict__, "version": record.label, "date": record.date})
 
     def check(self) -> list[str]:
-        """Return problems found: SQLite's integrity check, and versions missing clause rows (none: [])."""
+        """Return problems found: SQLite's integrity check, and versions missing clause rows (none:
+        [])."""
         problems = [row[0] for row in self._db.execute("PRAGMA integrity_check") if row[0] != "ok"]
         for version_id, name, label, expected, found in self._db.execute(
             "SELECT v.id, v.name, v.label, v.clause_count, COUNT(c.position) FROM versions v"

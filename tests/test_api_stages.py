@@ -1,4 +1,5 @@
-"""The front door runs every stage on the corpus, and its names never clash with the stage subpackages."""
+"""The front door runs every stage on the corpus, and its names never clash with the stage
+subpackages."""
 
 from pathlib import Path
 

@@ -1,4 +1,5 @@
-"""`dpa_compare.files`: inputs checked before reading, outputs written atomically or refused in one line."""
+"""`dpa_compare.files`: inputs checked before reading, outputs written atomically or refused in one
+line."""
 
 from __future__ import annotations
 

@@ -34,7 +34,7 @@ def tw_pair() -> tuple[Document, Document]:
 @needs_tw
 def test_tw_pdpa_chapters_and_articles(tw_pair):
     for document, article_label, chapter_word in zip(
-        tw_pair, (r"Article \d+(-\d+)?", r"第 \d+(-\d+)? 條"), ("Chapter", "章")
+        tw_pair, (r"Article \d+(-\d+)?", r"第 \d+(-\d+)? 條"), ("Chapter", "章"), strict=True
     ):
         chapters = [c for c in document.clauses if c.id.startswith("ch") and c.kind == "heading"]
         articles = [c for c in document.clauses if c.id.startswith("art") and c.kind == "clause"]

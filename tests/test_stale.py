@@ -121,7 +121,9 @@ TRANSLATION = [H("1", "范围"), C("1.1", "本附录适用于个人数据的所�
 
 def _one_to_one(en: Document, zh: Document) -> Alignment:
     return Alignment(
-        en, zh, tuple(Link((a.id,), (b.id,), 1.0) for a, b in zip(en.clauses, zh.clauses))
+        en,
+        zh,
+        tuple(Link((a.id,), (b.id,), 1.0) for a, b in zip(en.clauses, zh.clauses, strict=False)),
     )
 
 

@@ -74,7 +74,8 @@ def test_same_content_twice_is_refused(store, files):
 
 
 def test_a_version_in_another_language_is_refused(store, tmp_path):
-    # -- a translation stored among the original's versions made every diff "all deleted, all added" --
+    # -- a translation stored among the original's versions made every diff "all deleted, all
+    #    added" --
     chinese = tmp_path / "v4.zh.md"
     chinese.write_text("# 样本\n\n## 1. 范围\n\n1.1 本附录适用于数据处理。\n", encoding="utf-8")
     with pytest.raises(

@@ -146,7 +146,8 @@ def build_numbered_docx(
     title: str | None = None,
     tables: dict[int, list[list[list[str]]]] | None = None,
 ) -> bytes:
-    """Return the bytes of the .docx `write_numbered_docx` writes (`tables` keyed by paragraph index)."""
+    """Return the bytes of the .docx `write_numbered_docx` writes (`tables` keyed by paragraph
+    index)."""
     import docx
 
     if lang not in ("en", "zh"):

@@ -62,7 +62,8 @@ EN_NUMBER_WORDS = re.compile(
 
 
 def english_words_to_int(text: str) -> int:
-    """Return the value of English number words `text` (`twenty-four` → 24); ValueError if not a number.
+    """Return the value of English number words `text` (`twenty-four` → 24); ValueError if not a
+    number.
 
     A run must start with a unit or tens word (`hundred` alone is not a number).
     """

@@ -52,7 +52,8 @@ def _child(path: str, err_fd: int) -> None:
 
 
 def run_case(path: str, err_path: str) -> dict[str, object]:
-    """Return what `dpa-compare segment path` did in a limited child: code, stderr, seconds, peak KB."""
+    """Return what `dpa-compare segment path` did in a limited child: code, stderr, seconds, peak
+    KB."""
     err_fd = os.open(err_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     started = time.monotonic()
     pid = os.fork()

@@ -117,7 +117,8 @@ def truncate(data: bytes, rng: random.Random) -> bytes:
 
 
 def damage_zip_entry(data: bytes, rng: random.Random) -> bytes:
-    """Return the .docx with one XML part flipped, truncated or wrapped in junk (the zip stays valid)."""
+    """Return the .docx with one XML part flipped, truncated or wrapped in junk (the zip stays
+    valid)."""
     try:
         source = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
@@ -135,7 +136,8 @@ def damage_zip_entry(data: bytes, rng: random.Random) -> bytes:
 
 
 def text_hostility(data: bytes, rng: random.Random) -> bytes:
-    """Return text with a hostile line inserted: long runs of markup, labels, nesting or one huge line."""
+    """Return text with a hostile line inserted: long runs of markup, labels, nesting or one huge
+    line."""
     motifs = ["`", "*", "_", "[", "(", "<p>", "<li>", "<div>", "~~", "\\", "1. ", "(a) ", "第一条",
               "**a", "[a](", "![", "<!--", "&amp;", "|", "#", " "]  # fmt: skip
     motif = rng.choice(motifs)

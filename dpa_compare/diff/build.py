@@ -48,7 +48,12 @@ def build_changes(state: MatchState, terms: tuple[str, ...]) -> tuple[ClauseChan
     for merge in state.merges:
         for piece in merge.pieces:
             grouped[piece] = frozenset({merge.whole})
-    moved = moved_pairs(state.o2n, state.old_parent, state.new_parent, grouped)
+    same_own_label = {
+        i
+        for i, j in state.o2n.items()
+        if state.old[i].label and state.old[i].label == state.new[j].label
+    }
+    moved = moved_pairs(state.o2n, state.old_parent, state.new_parent, grouped, same_own_label)
     label_map = xref.build_label_map(
         (citation(state.old[i]), citation(state.new[j])) for i, j in state.o2n.items()
     )

@@ -12,7 +12,7 @@ reports only the section: the children keep their order under it.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 __all__ = ["moved_pairs", "subtree_sizes"]
 
@@ -39,16 +39,25 @@ def moved_pairs(
     old_parents: Sequence[int | None],
     new_parents: Sequence[int | None],
     grouped: Mapping[int, frozenset[int]] | None = None,
+    same_own_label: Collection[int] = (),
 ) -> set[int]:
     """Return the old indices of matched pairs that moved.
 
     `o2n` maps matched old clause indices to new ones. `grouped` maps an old
     clause that was split (or merged) to the set of new indices it became,
     so that children of a split parent that stay under one of its pieces do
-    not count as moved.
+    not count as moved. `same_own_label` holds the old indices of pairs whose
+    own number (the last part of the citation: `2` of `1(q) 2`) is the same
+    in both versions: such a clause under another parent, in its old place
+    in the reading order, was re-nested (a version line or list above it
+    read as its parent in one version only), not moved.
     """
     grouped = grouped or {}
     moved: set[int] = set()
+    weights = subtree_sizes(old_parents)
+    in_reading_order = _heaviest_increasing(
+        [old for _, old in sorted((n, o) for o, n in o2n.items())], weights
+    )
     siblings: dict[int | None, list[tuple[int, int]]] = defaultdict(list)
     for old, new in o2n.items():
         expected = _counterpart(old_parents[old], o2n, grouped)
@@ -59,9 +68,8 @@ def moved_pairs(
             consistent = expected == _UNKNOWN or expected == actual
         if consistent:
             siblings[actual].append((new, old))
-        else:
+        elif old not in in_reading_order or old not in same_own_label:
             moved.add(old)
-    weights = subtree_sizes(old_parents)
     for pairs in siblings.values():
         pairs.sort()
         kept = _heaviest_increasing([old for _, old in pairs], weights)

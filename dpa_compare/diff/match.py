@@ -316,17 +316,41 @@ def _match_fuzzy(state: MatchState, options: MatchOptions, scores: Scores, colum
             ]
             if not free:
                 continue
-            best, j = max(free)
+            best = max(free)[0]
+            j = _copy_in_place(state, i, [k for s, k in free if s == best])
             if best < options.fuzzy_min or not length_ok(state.new_text[j]):
                 continue
             if best < options.fuzzy_same_kind and state.old[i].kind != state.new[j].kind:
                 continue  # -- a loose likeness pairs a heading with a heading, an item with an item --
-            if _best_other(scores.get(i, {}), j, state.n2o) > best - options.fuzzy_margin:
+            rivals = {
+                k: s for k, s in scores.get(i, {}).items() if state.new_text[k] != state.new_text[j]
+            }
+            if _best_other(rivals, j, state.n2o) > best - options.fuzzy_margin:
                 continue
-            if _best_other(columns.get(j, {}), i, state.o2n) > best - options.fuzzy_margin:
+            rivals = {
+                k: s
+                for k, s in columns.get(j, {}).items()
+                if state.old_text[k] != state.old_text[i]
+            }
+            if _best_other(rivals, i, state.o2n) > best - options.fuzzy_margin:
                 continue
             state.pair(i, j)
             progress = True
+
+
+def _copy_in_place(state: MatchState, old: int, tied: list[int]) -> int:
+    """Return the one of the equally alike new clauses `tied` that best keeps `old`'s context.
+
+    Copies of one text (an exhibit repeated per product) do not make a match
+    ambiguous — whichever copy is taken, the words are the same — so copies
+    never count as each other's rivals; the copy whose neighbours and parent
+    agree with `old`'s is taken, else the first. Different texts that tie
+    are returned as they are, and the margin test turns them down.
+    """
+    copies = [k for k in tied if state.new_text[k] == state.new_text[tied[0]]]
+    if len(copies) < len(tied):
+        return tied[0]
+    return max(copies, key=lambda k: (_context_score(state, old, k), -k))
 
 
 # -- pass 4: position --------------------------------------------------------------

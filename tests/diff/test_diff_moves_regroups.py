@@ -22,7 +22,8 @@ DEFINITIONS_EN = [
     "“Data Subject” means an identified or identifiable natural person to whom Personal Data "
     "relates, as that term is used in the Applicable Data Protection Law.",
     "“Personal Data Breach” means a breach of security leading to the accidental or unlawful "
-    "destruction, loss, alteration or unauthorised disclosure of Customer Data in transit or at rest.",
+    "destruction, loss, alteration or unauthorised disclosure of Customer Data in transit "
+    "or at rest.",
     "“Sub-processor” means any third party engaged by the Supplier that processes Customer Data "
     "in order to help the Supplier provide the Service to the Customer under the Agreement.",
     "“Supervisory Authority” means an independent public authority that is established by a "
@@ -41,7 +42,8 @@ SECTIONS_EN = [
         "Security",
         [
             "The Supplier shall implement appropriate technical and organisational measures to "
-            "protect Customer Data against unauthorised or unlawful processing and accidental loss.",
+            "protect Customer Data against unauthorised or unlawful processing and accidental "
+            "loss.",
             "The Supplier shall ensure that its personnel who access Customer Data are bound by "
             "written obligations of confidentiality that survive the end of their engagement.",
             "The Supplier shall review its security measures at least once a year and update them "
@@ -95,7 +97,9 @@ def _rows(definitions: list[str], sections: list[tuple[str, list[str]]], title: 
 
 
 def _change_of(result, old_label: str):
-    return next(c for c in result.changes if c.old_label == old_label or old_label in _old_labels(result, c))
+    return next(
+        c for c in result.changes if c.old_label == old_label or old_label in _old_labels(result, c)
+    )
 
 
 def _old_labels(result, change) -> list[str]:
@@ -116,7 +120,10 @@ def test_a_definition_moved_down_the_list_with_one_word_changed_is_moved_modifie
     moved = definitions[4].replace(*REWORD_ONE[lang])
     assert moved != definitions[4]
     reordered = [definitions[4 - 4], moved, *definitions[1:4], definitions[5]]
-    result = diff(doc(_rows(definitions, sections, title), lang), doc(_rows(reordered, sections, title), lang, "n"))
+    result = diff(
+        doc(_rows(definitions, sections, title), lang),
+        doc(_rows(reordered, sections, title), lang, "n"),
+    )
     _no_orphans(result)
     change = _change_of(result, "1.5")
     assert (change.kind, change.new_label) == ("moved_modified", "1.2")
@@ -223,3 +230,21 @@ def test_two_clauses_joined_into_one_with_a_few_words_reworded_is_a_merge(lang):
     _no_orphans(result)
     merges = result.of_kind("merged")
     assert [(c.new_label, len(c.old_ids)) for c in merges] == [("3.1", 2)]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_an_edited_clause_now_printed_twice_pairs_with_one_copy(lang):
+    # -- a later version repeats a schedule per product: the old clause, edited the same
+    #    way in both copies, pairs with the first copy and the second copy is added; two
+    #    copies of one text are no ambiguity about which words the clause became --
+    definitions, sections, title = LANGS[lang]
+    old_text, new_text = CARRIED[lang]
+    security, audits = sections
+    new_sections = [(security[0], security[1][:2]), audits, ("A", [new_text]), ("B", [new_text])]
+    result = diff(
+        doc(_rows(definitions, sections, title), lang),
+        doc(_rows(definitions, new_sections, title), lang, "n"),
+    )
+    change = _change_of(result, "2.3")
+    assert (change.kind, change.new_label) == ("moved_modified", "4.1")
+    assert [c.new_label for c in result.of_kind("added")] == ["4", "5", "5.1"]

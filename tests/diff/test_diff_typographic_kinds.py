@@ -67,9 +67,11 @@ def test_a_typographic_edit_in_place_is_cosmetic_modified_whatever_the_ids(name)
     new_rows = _edited(rows, target, edit)
     same_ids = diff(doc(rows, lang, "c"), doc(new_rows, lang, "c"))
     other_ids = diff(doc(rows, lang, "c"), doc(new_rows, lang, "n"))
-    assert _summary(same_ids) == _summary(other_ids) == [
-        ("modified", target, target, True, (expected,))
-    ]
+    assert (
+        _summary(same_ids)
+        == _summary(other_ids)
+        == [("modified", target, target, True, (expected,))]
+    )
 
 
 @pytest.mark.parametrize("name", sorted(EDITS))
@@ -81,10 +83,14 @@ def test_a_typographic_edit_in_a_renumbered_clause_stays_renumbered_whatever_the
     same_ids = diff(doc(rows, lang, "c"), doc(new_rows, lang, "c"))
     other_ids = diff(doc(rows, lang, "c"), doc(new_rows, lang, "n"))
     moved_to = "2" + target[1:]
-    assert _summary(same_ids) == _summary(other_ids) == [
-        ("added", "", "1", False, ()),
-        ("renumbered", target, moved_to, True, (expected,)),
-    ]
+    assert (
+        _summary(same_ids)
+        == _summary(other_ids)
+        == [
+            ("added", "", "1", False, ()),
+            ("renumbered", target, moved_to, True, (expected,)),
+        ]
+    )
 
 
 def test_removing_brackets_and_changing_a_word_is_a_plain_modification():

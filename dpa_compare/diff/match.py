@@ -507,13 +507,19 @@ def _extend_to_regroups(state: MatchState, options: MatchOptions) -> None:
     for i, j in sorted(state.o2n.items()):
         if state.old_text[i] == state.new_text[j] or state.o2n.get(i) != j:
             continue
+        old_rivals = [k for k in free_old if state.old_parent[k] == state.old_parent[i]]
+        new_rivals = [k for k in free_new if state.new_parent[k] == state.new_parent[j]]
         merge = regroup.extend_match(
             j, i, state.new_text[j], state.old_text,
-            lambda k: k in free_old and state.old_parent[k] == state.old_parent[i], state.coder, **settings,
+            lambda k: k in free_old and state.old_parent[k] == state.old_parent[i]
+            and not _has_own_counterpart(state, state.old_text[k], new_rivals, state.new_text, options),
+            state.coder, **settings,
         )  # fmt: skip
         split = regroup.extend_match(
             i, j, state.old_text[i], state.new_text,
-            lambda k: k in free_new and state.new_parent[k] == state.new_parent[j], state.coder, **settings,
+            lambda k: k in free_new and state.new_parent[k] == state.new_parent[j]
+            and not _has_own_counterpart(state, state.new_text[k], old_rivals, state.old_text, options),
+            state.coder, **settings,
         )  # fmt: skip
         best = max((g for g in (merge, split) if g), key=lambda g: g.similarity, default=None)
         if best is None:
@@ -521,6 +527,20 @@ def _extend_to_regroups(state: MatchState, options: MatchOptions) -> None:
         del state.o2n[i], state.n2o[j]
         (state.merges if best is merge else state.splits).append(best)
         free_old, free_new = set(state.free_old()), set(state.free_new())
+
+
+def _has_own_counterpart(
+    state: MatchState, text: str, rivals: list[int], rival_texts: list[str], options: MatchOptions
+) -> bool:
+    """Return True when a free sibling on the other side is alike enough to be `text`'s own match.
+
+    A short clause the matcher left free ("Processor Mistral AI", too short
+    to pair by likeness with "Data Processor Mistral AI") is that clause's
+    revision, not the second half of its neighbour.
+    """
+    return any(
+        state.coder.similarity(text, rival_texts[k]) >= options.piece_min for k in rivals
+    )
 
 
 # -- pass 5: splits and merges -------------------------------------------------------

@@ -10,7 +10,7 @@ where the sentences are cut or joined.
 from __future__ import annotations
 
 import pytest
-from diff_docs import C, H, doc
+from diff_docs import C, H, P, doc
 
 from dpa_compare.diff import diff
 
@@ -248,3 +248,25 @@ def test_an_edited_clause_now_printed_twice_pairs_with_one_copy(lang):
     change = _change_of(result, "2.3")
     assert (change.kind, change.new_label) == ("moved_modified", "4.1")
     assert [c.new_label for c in result.of_kind("added")] == ["4", "5", "5.1"]
+
+
+def test_a_short_neighbour_with_its_own_old_counterpart_is_not_taken_as_half_of_a_split():
+    # -- the short lines are too short to pair by likeness, and a new line above them
+    #    keeps them from pairing by position --
+    old_rows = [
+        H("1", "Parties"),
+        P("Data Controller the Customer"),
+        P("Data Processor Northwind Ltd"),
+        P("Northwind Ltd privacy contact privacy@northwind.example"),
+    ]
+    new_rows = [
+        H("1", "Parties"),
+        P("Representative none appointed"),
+        P("Controller the Customer"),
+        P("Processor Northwind Ltd"),
+        P("Processor privacy contact privacy@northwind.example"),
+    ]
+    result = diff(doc(old_rows), doc(new_rows, prefix="n"))
+    assert not result.of_kind("split"), [
+        (c.kind, c.old_label, c.new_label) for c in result.changes if c.changed
+    ]

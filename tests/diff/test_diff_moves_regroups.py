@@ -270,3 +270,30 @@ def test_a_short_neighbour_with_its_own_old_counterpart_is_not_taken_as_half_of_
     assert not result.of_kind("split"), [
         (c.kind, c.old_label, c.new_label) for c in result.changes if c.changed
     ]
+
+
+def test_sections_re_nested_in_their_reading_order_are_not_moved():
+    # -- one version reads a stray line as a parent of the sections that follow it (here a
+    #    part heading that the other version does not have): each section keeps its number,
+    #    its children and its place in the reading order, so nothing moved --
+    definitions, sections, title = LANGS["en"]
+    plain = _rows(definitions, sections, title)
+    nested = [H("X", "Schedule"), *[r._replace(ref="X." + r.ref) for r in plain]]
+    result = diff(doc(nested), doc(plain, prefix="n"))
+    assert not result.of_kind("moved") and not result.of_kind("moved_modified"), [
+        (c.kind, c.old_label, c.new_label) for c in result.changes if "moved" in c.kind
+    ]
+    assert [c.old_label for c in result.of_kind("deleted")] == ["X"]
+
+
+def test_a_lone_clause_keeping_its_number_under_a_new_heading_beside_its_old_one_moved():
+    definitions, sections, title = LANGS["en"]
+    security, audits = sections
+    extra = ["The Supplier shall name a security officer.", "The officer reports yearly.",
+             "The report is shared with the Customer on request."]  # fmt: skip
+    old_rows = _rows(definitions, [(security[0], [*security[1], audits[1][0]]), audits], title)
+    new_rows = _rows(definitions, [security, ("Governance", [*extra, audits[1][0]]), audits], title)
+    new_rows = [r for k, r in enumerate(new_rows) if r.text != audits[1][0] or r.ref == "3.4"]
+    result = diff(doc(old_rows), doc(new_rows, prefix="n"))
+    change = _change_of(result, "2.4")
+    assert (change.kind, change.new_label) == ("moved", "3.4")

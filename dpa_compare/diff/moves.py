@@ -40,6 +40,7 @@ def moved_pairs(
     new_parents: Sequence[int | None],
     grouped: Mapping[int, frozenset[int]] | None = None,
     same_own_label: Collection[int] = (),
+    renested: set[int] | None = None,
 ) -> set[int]:
     """Return the old indices of matched pairs that moved.
 
@@ -53,7 +54,8 @@ def moved_pairs(
     new parent the counterpart of one of its old ancestors (or the other way
     round), was re-nested (a version line or list above it read as its
     parent in one version only, a part heading inserted above a run of
-    sections), not moved. A lone clause that keeps its number by chance
+    sections), not moved; such pairs are added to `renested` when given.
+    A lone clause that keeps its number by chance
     under a new section heading beside its old one still moved.
     """
     grouped = grouped or {}
@@ -80,6 +82,8 @@ def moved_pairs(
             and not _on_one_line(old, new, o2n, n2o, old_parents, new_parents)
         ):
             moved.add(old)
+        elif renested is not None:
+            renested.add(old)
     for pairs in siblings.values():
         pairs.sort()
         kept = _heaviest_increasing([old for _, old in pairs], weights)

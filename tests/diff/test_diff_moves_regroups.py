@@ -275,7 +275,8 @@ def test_a_short_neighbour_with_its_own_old_counterpart_is_not_taken_as_half_of_
 def test_sections_re_nested_in_their_reading_order_are_not_moved():
     # -- one version reads a stray line as a parent of the sections that follow it (here a
     #    part heading that the other version does not have): each section keeps its number,
-    #    its children and its place in the reading order, so nothing moved --
+    #    its children and its place in the reading order, so nothing moved, and
+    #    nothing was renumbered --
     definitions, sections, title = LANGS["en"]
     plain = _rows(definitions, sections, title)
     nested = [H("X", "Schedule"), *[r._replace(ref="X." + r.ref) for r in plain]]
@@ -284,6 +285,8 @@ def test_sections_re_nested_in_their_reading_order_are_not_moved():
         (c.kind, c.old_label, c.new_label) for c in result.changes if "moved" in c.kind
     ]
     assert [c.old_label for c in result.of_kind("deleted")] == ["X"]
+    # -- every printed number (the last part of each citation) is the same: no renumbering --
+    assert {c.kind for c in result.changes if c.old_label != "X"} == {"unchanged"}
 
 
 def test_a_lone_clause_keeping_its_number_under_a_new_heading_beside_its_old_one_moved():

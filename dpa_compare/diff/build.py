@@ -152,7 +152,7 @@ def _numbers_kept(state: MatchState, same_own_label: set[int], renested: set[int
 
 
 def _matched_ancestor(parents: list[int | None], index: int, matched: dict[int, int]) -> int | None:
-    """Return the nearest ancestor of `index` with a counterpart (skips a level one version lacks)."""
+    """Return the nearest ancestor of `index` with a counterpart (past a level one side lacks)."""
     parent = parents[index]
     while parent is not None and parent not in matched:
         parent = parents[parent]

@@ -48,14 +48,28 @@ def build_changes(state: MatchState, terms: tuple[str, ...]) -> tuple[ClauseChan
     for merge in state.merges:
         for piece in merge.pieces:
             grouped[piece] = frozenset({merge.whole})
-    moved = moved_pairs(state.o2n, state.old_parent, state.new_parent, grouped)
+    same_own_label = {
+        i
+        for i, j in state.o2n.items()
+        if state.old[i].label and state.old[i].label == state.new[j].label
+    }
+    renested: set[int] = set()
+    moved = moved_pairs(
+        state.o2n, state.old_parent, state.new_parent, grouped, same_own_label, renested
+    )
+    same_place = _numbers_kept(state, same_own_label, renested)
     label_map = xref.build_label_map(
         (citation(state.old[i]), citation(state.new[j])) for i, j in state.o2n.items()
     )
     lang = state.old_doc.lang
     keyed: list[tuple[tuple[int, int, int], ClauseChange]] = []
     for i, j in state.o2n.items():
-        keyed.append(((j, 0, 0), _pair_change(state, i, j, i in moved, label_map, lang, terms)))
+        keyed.append(
+            (
+                (j, 0, 0),
+                _pair_change(state, i, j, i in moved, i in same_place, label_map, lang, terms),
+            )
+        )
     for split in state.splits:
         keyed.append(((split.pieces[0], 0, 0), _regroup_change(state, split, "split", lang, terms)))
     for merge in state.merges:
@@ -82,6 +96,7 @@ def _pair_change(
     i: int,
     j: int,
     moved: bool,
+    same_place: bool,
     label_map: dict,
     lang: str,
     terms: tuple[str, ...],
@@ -96,7 +111,7 @@ def _pair_change(
     cosmetic = classes is not None
     similarity = 1.0 if same_text else state.coder.similarity(state.old_text[i], state.new_text[j])
     edits = redline(old.full_text, new.full_text, lang, terms)
-    kind = _pair_kind(same_text, xref_only or cosmetic, same_number(old, new), moved)
+    kind = _pair_kind(same_text, xref_only or cosmetic, same_place or same_number(old, new), moved)
     return ClauseChange(
         kind,
         old.id,
@@ -109,6 +124,39 @@ def _pair_change(
         cosmetic=cosmetic,
         typography=classes or (),
     )
+
+
+def _numbers_kept(state: MatchState, same_own_label: set[int], renested: set[int]) -> set[int]:
+    """Return the old indices of re-nested pairs, and their descendants, whose printed numbers stay.
+
+    A section that one version reads under a stray parent (`1.0 ¶8(q) 2` for
+    the `2.` that follows a version line and a definitions list) keeps its
+    printed number `2`: its citation differs only by ancestors the other
+    version does not have. Its children keep theirs when their own numbers
+    are the same and they sit under its counterpart; a level that only one
+    version has (a part heading added or dropped) is passed over.
+    """
+    kept: set[int] = set()
+    for i, j in sorted(state.o2n.items()):  # -- parents come before their children --
+        if i not in same_own_label:
+            continue
+        parent = _matched_ancestor(state.old_parent, i, state.o2n)
+        new_parent = _matched_ancestor(state.new_parent, j, state.n2o)
+        if (
+            i in renested
+            or (parent is None and new_parent is None)
+            or (parent in kept and state.o2n.get(parent) == new_parent)
+        ):
+            kept.add(i)
+    return kept
+
+
+def _matched_ancestor(parents: list[int | None], index: int, matched: dict[int, int]) -> int | None:
+    """Return the nearest ancestor of `index` with a counterpart (past a level one side lacks)."""
+    parent = parents[index]
+    while parent is not None and parent not in matched:
+        parent = parents[parent]
+    return parent
 
 
 def _pair_kind(same_text: bool, follows: bool, same_place: bool, moved: bool) -> ChangeKind:

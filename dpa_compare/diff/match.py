@@ -316,17 +316,41 @@ def _match_fuzzy(state: MatchState, options: MatchOptions, scores: Scores, colum
             ]
             if not free:
                 continue
-            best, j = max(free)
+            best = max(free)[0]
+            j = _copy_in_place(state, i, [k for s, k in free if s == best])
             if best < options.fuzzy_min or not length_ok(state.new_text[j]):
                 continue
             if best < options.fuzzy_same_kind and state.old[i].kind != state.new[j].kind:
                 continue  # -- a loose likeness pairs a heading with a heading, an item with an item --
-            if _best_other(scores.get(i, {}), j, state.n2o) > best - options.fuzzy_margin:
+            rivals = {
+                k: s for k, s in scores.get(i, {}).items() if state.new_text[k] != state.new_text[j]
+            }
+            if _best_other(rivals, j, state.n2o) > best - options.fuzzy_margin:
                 continue
-            if _best_other(columns.get(j, {}), i, state.o2n) > best - options.fuzzy_margin:
+            rivals = {
+                k: s
+                for k, s in columns.get(j, {}).items()
+                if state.old_text[k] != state.old_text[i]
+            }
+            if _best_other(rivals, i, state.o2n) > best - options.fuzzy_margin:
                 continue
             state.pair(i, j)
             progress = True
+
+
+def _copy_in_place(state: MatchState, old: int, tied: list[int]) -> int:
+    """Return the one of the equally alike new clauses `tied` that best keeps `old`'s context.
+
+    Copies of one text (an exhibit repeated per product) do not make a match
+    ambiguous — whichever copy is taken, the words are the same — so copies
+    never count as each other's rivals; the copy whose neighbours and parent
+    agree with `old`'s is taken, else the first. Different texts that tie
+    are returned as they are, and the margin test turns them down.
+    """
+    copies = [k for k in tied if state.new_text[k] == state.new_text[tied[0]]]
+    if len(copies) < len(tied):
+        return tied[0]
+    return max(copies, key=lambda k: (_context_score(state, old, k), -k))
 
 
 # -- pass 4: position --------------------------------------------------------------
@@ -483,13 +507,19 @@ def _extend_to_regroups(state: MatchState, options: MatchOptions) -> None:
     for i, j in sorted(state.o2n.items()):
         if state.old_text[i] == state.new_text[j] or state.o2n.get(i) != j:
             continue
+        old_rivals = [k for k in free_old if state.old_parent[k] == state.old_parent[i]]
+        new_rivals = [k for k in free_new if state.new_parent[k] == state.new_parent[j]]
         merge = regroup.extend_match(
             j, i, state.new_text[j], state.old_text,
-            lambda k: k in free_old and state.old_parent[k] == state.old_parent[i], state.coder, **settings,
+            lambda k: k in free_old and state.old_parent[k] == state.old_parent[i]
+            and not _has_own_counterpart(state, state.old_text[k], new_rivals, state.new_text, options),
+            state.coder, **settings,
         )  # fmt: skip
         split = regroup.extend_match(
             i, j, state.old_text[i], state.new_text,
-            lambda k: k in free_new and state.new_parent[k] == state.new_parent[j], state.coder, **settings,
+            lambda k: k in free_new and state.new_parent[k] == state.new_parent[j]
+            and not _has_own_counterpart(state, state.new_text[k], old_rivals, state.old_text, options),
+            state.coder, **settings,
         )  # fmt: skip
         best = max((g for g in (merge, split) if g), key=lambda g: g.similarity, default=None)
         if best is None:
@@ -497,6 +527,20 @@ def _extend_to_regroups(state: MatchState, options: MatchOptions) -> None:
         del state.o2n[i], state.n2o[j]
         (state.merges if best is merge else state.splits).append(best)
         free_old, free_new = set(state.free_old()), set(state.free_new())
+
+
+def _has_own_counterpart(
+    state: MatchState, text: str, rivals: list[int], rival_texts: list[str], options: MatchOptions
+) -> bool:
+    """Return True when a free sibling on the other side is alike enough to be `text`'s own match.
+
+    A short clause the matcher left free ("Processor Mistral AI", too short
+    to pair by likeness with "Data Processor Mistral AI") is that clause's
+    revision, not the second half of its neighbour.
+    """
+    return any(
+        state.coder.similarity(text, rival_texts[k]) >= options.piece_min for k in rivals
+    )
 
 
 # -- pass 5: splits and merges -------------------------------------------------------

@@ -12,6 +12,7 @@ whole's words.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -143,14 +144,44 @@ def extend_match(
             if any(not coder.code(piece_texts[p]) or _coverage(coder.code(piece_texts[p]), vocabulary) < piece_minimum
                    for p in added):  # fmt: skip
                 continue
-            score = fuzz.ratio(coded, "".join(coder.code(piece_texts[p]) for p in pieces)) / 100.0
-            if (
-                score >= minimum
-                and score >= alone + gain
-                and (best is None or score > best.similarity)
-            ):
+            joined = "".join(coder.code(piece_texts[p]) for p in pieces)
+            score = fuzz.ratio(coded, joined) / 100.0
+            better = score >= minimum and score >= alone + gain
+            if not better and _bag_similarity(coded, joined) >= minimum:
+                added_code = "".join(coder.code(piece_texts[p]) for p in added)
+                better = _explains_the_rest(coded, coder.code(piece_texts[partner]), added_code)
+                score = max(score, _bag_similarity(coded, joined))
+            if better and (best is None or score > best.similarity):
                 best = Regroup(whole, tuple(pieces), score)
     return best
+
+
+def _bag_similarity(a: str, b: str) -> float:
+    """Return the share of tokens two coded texts have in common, order ignored (multiset Dice)."""
+    if not a and not b:
+        return 1.0
+    return 2 * sum((Counter(a) & Counter(b)).values()) / (len(a) + len(b))
+
+
+def _explains_the_rest(whole: str, partner: str, added: str) -> bool:
+    """Return True when `added` carries most of what `whole` says and `partner` does not.
+
+    A clause cut in two with the cut reworded ("… on thirty days' notice." →
+    "… once a year." + "The Customer shall give thirty days' notice.") keeps
+    the second half's words in the new clause, and repeats the subject: the
+    words of the whole missing from the partner (at least a seventh of the
+    whole, and `_MIN_REST` tokens) must be `_REST_SHARE` found in the added
+    pieces. Order is ignored, since rewording at a cut moves words about.
+    """
+    rest = Counter(whole) - Counter(partner)
+    size = sum(rest.values())
+    if size < max(_MIN_REST, len(whole) / 7):
+        return False
+    return sum((rest & Counter(added)).values()) >= _REST_SHARE * size
+
+
+_MIN_REST = 3
+_REST_SHARE = 0.75
 
 
 def _free_neighbours(

@@ -156,7 +156,7 @@ _EN_NUM = (
     r"(?:\d+[A-Z]?(?:\.\d+)*(?:-\d+(?![.\d]))?(?:\s?\((?:[a-z]{1,4}|\d{1,3})\))*"
     r"|[IVXLC]{1,6}\b|[A-Z]\b|\((?:[a-z]{1,4}|\d{1,3})\))"
 )
-_EN_LIST_SEP = r"\s*(?:,\s*(?:and\s+|or\s+)?|and/or|and|or|to|through|-|–)\s*"
+_EN_LIST_SEP = r"\s*(?:,\s*(?:and\s+|or\s+)?|and/or|and|or|to|through|-|–|~|～)\s*"
 _ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
     "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,

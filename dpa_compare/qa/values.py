@@ -21,10 +21,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from dpa_compare.lang.dates import find_dates
+from dpa_compare.lang.dates import find_dates, roc_to_gregorian
+from dpa_compare.lang.implied import implied_numbers
 from dpa_compare.lang.numwords import (
     CN_DIGITS,
     CN_NUMERAL_CLASS,
@@ -193,6 +194,7 @@ def extract_values(text: str, lang: str) -> list[Value]:
         *_fractions(norm, taken),
     ]
     values.extend(_quantities(norm, lang, taken))
+    values.extend(_implied(norm, lang, taken))
     return _without_list_numbering(sorted(values, key=lambda v: v.start), norm)
 
 
@@ -224,7 +226,18 @@ def _without_list_numbering(values: list[Value], norm: str) -> list[Value]:
             run = [value] if value.key == "1" else []
     if len(run) >= 2:
         dropped.update(id(v) for v in run)
+    if marks and not norm[: marks[0].start].strip():
+        dropped.add(
+            id(marks[0])
+        )  # -- `1, Any person…`: a number opening the text is its item label --
     return [v for v in values if id(v) not in dropped]
+
+
+def _implied(norm: str, lang: str, taken: Spans) -> Iterator[Value]:
+    """Yield weak values for numbers stated in words (`twice`, `in duplicate`, 半價, `a year`)."""
+    for start, end, value in implied_numbers(norm, lang):
+        if taken.free(start, end):
+            yield Value("number", canonical(value), "", norm[start:end], start, end, weak=True)
 
 
 def _claim(taken: Spans, start: int, end: int) -> bool:
@@ -385,7 +398,32 @@ def _quantities(norm: str, lang: str, taken: Spans) -> Iterator[Value]:
                           value.end, loose_unit=not currency)  # fmt: skip
         elif value.kind == "amount":
             currency = value.unit
-        yield value
+        yield _as_read_in_chinese(norm, lang, atom, value)
+
+
+_ROC_YEAR_AFTER = re.compile(r"\s*(?:會計|会计)?年度?")
+_ROC_YEARS = range(1, 200)
+
+
+def _as_read_in_chinese(norm: str, lang: str, atom: _Atom, value: Value) -> Value:
+    """Return `value` with what a Chinese number may also mean.
+
+    一 after 前/每/同… is as often "the/each" as a count (前一日 "the day
+    before"): weak. A small year (`八十七年`, `六十二會計年度`) may be a
+    Republic of China year: it also reads as the Gregorian one (1998, 1973).
+    """
+    if lang != "zh":
+        return value
+    before = norm[max(0, atom.start - 1) : atom.start]
+    if norm[atom.start : atom.end] == "一" and before and before in _NOT_ONE_AFTER:
+        return replace(value, weak=True)
+    year_word = value.unit == "year" or (
+        value.kind == "number" and _ROC_YEAR_AFTER.match(norm, value.end) is not None
+    )
+    number = Decimal(value.key) if re.fullmatch(r"\d+", value.key) else None
+    if year_word and number is not None and int(number) in _ROC_YEARS:
+        return replace(value, alt=(*value.alt, str(roc_to_gregorian(int(number)))))
+    return value
 
 
 _CLASSIFIERS = frozenset("人名位次件個个份張张家所項项")
@@ -404,13 +442,10 @@ def _skip_atom(norm: str, atom: _Atom) -> bool:
         norm[max(0, atom.start - _WINDOW) : atom.start],
         norm[atom.end : atom.end + _WINDOW],
     )
-    token = norm[atom.start : atom.end]
     if atom.script == "cn":
         if before.endswith("第") or after.startswith(
             ("、", "是", "些", "切", "旦", "般", "致", "经", "並", "并")
         ):
-            return True
-        if token == "一" and before[-1:] and before[-1] in _NOT_ONE_AFTER:
             return True
     if atom.script in ("digits", "en") and _LABEL_WORD_BEFORE.search(before[-16:]):
         return True
@@ -618,15 +653,35 @@ def unmatched_values(
     """
     left = [v for v in en if v.kind in kinds and not v.weak]
     right = [v for v in zh if v.kind in kinds and not v.weak]
+    paired_left: list[Value] = []
+    paired_right: list[Value] = []
     for same in (_same_exactly, _same_size):
         for value in list(left):
             match = next((other for other in right if same(value, other)), None)
             if match is not None:
                 left.remove(value)
                 right.remove(match)
+                paired_left.append(value)
+                paired_right.append(match)
+    left = _without_repeats(left, paired_left)
+    right = _without_repeats(right, paired_right)
     en_weak = {v.key for v in en if v.weak}
     zh_weak = {v.key for v in zh if v.weak}
     return [v for v in left if v.key not in zh_weak], [v for v in right if v.key not in en_weak]
+
+
+def _without_repeats(left_over: list[Value], paired: list[Value]) -> list[Value]:
+    """Drop a value that repeats one already paired (or already kept) on the same side.
+
+    A figure stated twice in one language (`three million dollars
+    (NT$3,000,000)`, a sum written in words and in digits) and once in the
+    other is no discrepancy: the second statement restates the first.
+    """
+    kept: list[Value] = []
+    for value in left_over:
+        if not any(_same_exactly(value, p) or _same_size(value, p) for p in (*paired, *kept)):
+            kept.append(value)
+    return kept
 
 
 def _same_exactly(a: Value, b: Value) -> bool:
@@ -640,7 +695,7 @@ def _same_unit(a: Value, b: Value) -> bool:
 
 def _same_size(a: Value, b: Value) -> bool:
     plain = a.kind == "number" or b.kind == "number"
-    return plain and a.key == b.key and "identifier" not in (a.kind, b.kind)
+    return plain and bool(set(a.keys) & set(b.keys)) and "identifier" not in (a.kind, b.kind)
 
 
 __all__ = ["QUANTITY_KINDS", "Value", "ValueKind", "extract_values", "unmatched_values"]

@@ -1,0 +1,55 @@
+"""Numbers stated in words, not numerals: `twice`, `in duplicate`, `a year`, 半價, 全額.
+
+A translation often writes a figure one way in one language and leaves it
+inside a word in the other (`furnish the documents in duplicate` ⇄ 二份,
+`a 50 % discount` ⇄ 半價, `within a month` ⇄ 一個月內). QA reads these words
+as weak values: they never raise a finding themselves, but they excuse the
+same figure stated on the other side only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+
+_HALF = (Decimal(50), Decimal("0.5"))
+_WHOLE = (Decimal(100), Decimal(1))
+
+_EN_WORDS: dict[str, tuple[Decimal, ...]] = {
+    "twice": (Decimal(2),), "thrice": (Decimal(3),),
+    "duplicate": (Decimal(2),), "triplicate": (Decimal(3),), "quadruplicate": (Decimal(4),),
+    "half": _HALF, "halves": _HALF, "in full": _WHOLE,
+    "first": (Decimal(1),), "second": (Decimal(2),), "third": (Decimal(3),),
+    "fourth": (Decimal(4),), "fifth": (Decimal(5),), "sixth": (Decimal(6),),
+}  # fmt: skip
+_EN_IMPLIED = re.compile(r"\b(?:" + "|".join(_EN_WORDS) + r")\b", re.IGNORECASE)
+# -- "a year", "the day before", "each month": one of the unit, as 一年 / 前一日 / 每一個月 say --
+_EN_ONE_UNIT = re.compile(
+    r"\b(?:a|an|the|one|each|every|per)\s+(?:calendar\s+|full\s+|whole\s+)?"
+    r"(?:year|month|week|day|hour)s?\b",
+    re.IGNORECASE,
+)
+_ZH_WORDS: dict[str, tuple[Decimal, ...]] = {
+    "半價": _HALF, "半价": _HALF, "半數": _HALF, "半数": _HALF, "半額": _HALF, "半额": _HALF,
+    "一半": _HALF, "減半": _HALF, "减半": _HALF, "折半": _HALF, "過半": _HALF, "过半": _HALF,
+    "半年": (Decimal(6),), "全額": _WHOLE, "全额": _WHOLE, "全數": _WHOLE, "全数": _WHOLE,
+}  # fmt: skip
+_ZH_IMPLIED = re.compile("|".join(_ZH_WORDS))
+
+
+def implied_numbers(text: str, lang: str) -> Iterator[tuple[int, int, Decimal]]:
+    """Yield (start, end, value) for each number `text` states in a word, one per reading."""
+    if lang == "zh":
+        for m in _ZH_IMPLIED.finditer(text):
+            for value in _ZH_WORDS[m.group()]:
+                yield m.start(), m.end(), value
+        return
+    for m in _EN_IMPLIED.finditer(text):
+        for value in _EN_WORDS[m.group().lower()]:
+            yield m.start(), m.end(), value
+    for m in _EN_ONE_UNIT.finditer(text):
+        yield m.start(), m.end(), Decimal(1)
+
+
+__all__ = ["implied_numbers"]

@@ -1,0 +1,76 @@
+"""Figures stated in a word or twice, ROC years, item labels: no false alarm, no lost defect."""
+
+from __future__ import annotations
+
+import pytest
+
+from dpa_compare.qa.values import extract_values, unmatched_values
+
+KINDS = ("number", "amount", "percent", "duration")
+
+
+def differ(en: str, zh: str) -> tuple[list[str], list[str]]:
+    left, right = unmatched_values(extract_values(en, "en"), extract_values(zh, "zh"), KINDS)
+    return [v.label for v in left], [v.label for v in right]
+
+
+@pytest.mark.parametrize(
+    ("en", "zh"),
+    [
+        # -- a figure stated twice in one language, once in the other --
+        (
+            "a penalty of up to two(2) million New Taiwan dollars (NT$2,000,000) applies",
+            "罰新臺幣二百萬元以下",
+        ),
+        ("within 6 six weeks of the notice", "自通知起六週內"),
+        # -- a number stated in a word the other language writes as a numeral --
+        ("Members pay half price for tickets.", "會員購票享半價。"),
+        ("Send the forms in triplicate to the office.", "表格應備三份送交辦公室。"),
+        ("Warned twice or more within a year", "一年內經警告二次以上"),
+        ("Fees are refunded in full.", "費用全額退還。"),
+        ("notice one day before the hearing", "應於開庭前一日通知"),
+        # -- a Republic of China year ⇄ the Gregorian one --
+        ("Members who joined before 1995 keep their seats.", "八十四年以前入會之會員保留席次。"),
+        ("the 1980 Savings Bond", "六十九年度儲蓄公債"),
+        # -- an item number opening the text is the item's label --
+        ("2, The fee is waived for members.", "會員免收費用。"),
+    ],
+)
+def test_no_false_alarm(en: str, zh: str) -> None:
+    assert differ(en, zh) == ([], [])
+
+
+CHANGED = [
+    (
+        "a penalty of up to two(2) million New Taiwan dollars (NT$2,000,000)",
+        "罰新臺幣三百萬元以下",
+        (["TWD 2000000"], ["TWD 3000000"]),
+    ),
+    ("Members who joined before 1995 keep their seats.", "八十五年以前入會之會員保留席次。",
+     (["1995"], ["85 year"])),
+    ("within 6 six weeks of the notice", "自通知起七週內", (["6"], ["7 week"])),
+    ("Send the forms in triplicate to the office.", "表格應備四份送交辦公室。", ([], ["4"])),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("en", "zh", "expected"), CHANGED)
+def test_changed_figure_still_found(
+    en: str, zh: str, expected: tuple[list[str], list[str]]
+) -> None:
+    assert differ(en, zh) == expected
+
+
+def test_english_date_with_of_before_the_year() -> None:
+    from dpa_compare.lang.dates import find_dates
+
+    keys = [d.keys[0] for d in find_dates("It was signed on 3rd June of 2011.", "en")]
+    assert keys == ["2011-06-03"]
+
+
+def test_citation_range_with_a_tilde_is_not_a_number() -> None:
+    assert differ(
+        "Breaches of Articles 12~15 are fined.", "違反第十二條至第十五條者，處罰鍰。"
+    ) == (
+        [],
+        [],
+    )

@@ -94,8 +94,10 @@ _TIME = re.compile(
 _EN_HOUR = re.compile(
     r"(?<![\d:.,])(?P<h>\d{1,2})\s*(?P<ampm>[ap]\.?\s?m\.?)(?![a-z])", re.IGNORECASE
 )
+# -- 十時 … 二十四時 on the 24-hour clock need no 上午/下午 (a single 一時 is "for a while") --
+_CN_HOUR_24 = "(?:十[一二三四五六七八九]?|二十[一二三四]?)"
 _ZH_HOUR = re.compile(
-    rf"(?P<pre>上午|下午|晚上|中午|凌晨)?\s*(?<![\d.])(?P<h>(?(pre)(?:\d{{1,2}}|{CN_NUMERAL_CLASS}{{1,3}})|\d{{1,2}}))\s*[点點时時]"
+    rf"(?P<pre>上午|下午|晚上|中午|凌晨)?\s*(?<![\d.])(?P<h>(?(pre)(?:\d{{1,2}}|{CN_NUMERAL_CLASS}{{1,3}})|(?:\d{{1,2}}|(?<!{CN_NUMERAL_CLASS}){_CN_HOUR_24}(?=[时時]))))\s*[点點时時](?![間间期效候段])"
     rf"(?:\s*(?P<m>\d{{1,2}}|{CN_NUMERAL_CLASS}{{1,3}})\s*分)?(?![钟鐘])"
 )
 

@@ -13,6 +13,9 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
+from dpa_compare.lang.numerals import CHINESE_NUMERAL_CLASS as CN_NUMERAL_CLASS
+from dpa_compare.lang.numerals import chinese_to_int
+
 _HALF = (Decimal(50), Decimal("0.5"))
 _WHOLE = (Decimal(100), Decimal(1))
 
@@ -30,10 +33,19 @@ _EN_ONE_UNIT = re.compile(
     r"(?:year|month|week|day|hour)s?\b",
     re.IGNORECASE,
 )
+# -- "a hundred", "a thousand", "a hundred thousand": the article is the one --
+_EN_A_SCALE = re.compile(r"\ba\s+(hundred|thousand|million)(?:\s+(thousand|million))?\b", re.I)
+_EN_SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6}
+# -- 一個半月, 兩年半: and a half --
+_ZH_AND_A_HALF = re.compile(
+    rf"({CN_NUMERAL_CLASS}{{1,3}}|兩|两)(?:個|个)?半(?=(?:個|个)?(?:月|年|小時|小时|日|天|週|周))"
+    rf"|({CN_NUMERAL_CLASS}{{1,3}}|兩|两)(?:年|天|日)半"
+)
 _ZH_WORDS: dict[str, tuple[Decimal, ...]] = {
     "半價": _HALF, "半价": _HALF, "半數": _HALF, "半数": _HALF, "半額": _HALF, "半额": _HALF,
     "一半": _HALF, "減半": _HALF, "减半": _HALF, "折半": _HALF, "過半": _HALF, "过半": _HALF,
     "半年": (Decimal(6),), "全額": _WHOLE, "全额": _WHOLE, "全數": _WHOLE, "全数": _WHOLE,
+    "全部": _WHOLE,
 }  # fmt: skip
 _ZH_IMPLIED = re.compile("|".join(_ZH_WORDS))
 
@@ -44,7 +56,14 @@ def implied_numbers(text: str, lang: str) -> Iterator[tuple[int, int, Decimal]]:
         for m in _ZH_IMPLIED.finditer(text):
             for value in _ZH_WORDS[m.group()]:
                 yield m.start(), m.end(), value
+        for m in _ZH_AND_A_HALF.finditer(text):
+            whole = m.group(1) or m.group(2)
+            count = 2 if whole in "兩两" else chinese_to_int(whole)
+            yield m.start(), m.end(), Decimal(count) + Decimal("0.5")
         return
+    for m in _EN_A_SCALE.finditer(text):
+        value = _EN_SCALES[m.group(1).lower()] * _EN_SCALES.get((m.group(2) or "").lower(), 1)
+        yield m.start(), m.end(), Decimal(value)
     for m in _EN_IMPLIED.finditer(text):
         for value in _EN_WORDS[m.group().lower()]:
             yield m.start(), m.end(), value

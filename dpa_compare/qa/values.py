@@ -106,7 +106,9 @@ _NOT_ONE_AFTER = "同统統唯任每逐某其之单單专專第万萬划劃前�
 # -- a number right after a label word is the label's (`Class 2` ⇄ 第二類, `Attachment - 1` ⇄ 附表一) --
 _LABEL_WORD_BEFORE = re.compile(
     r"\b(?:class|type|category|grade|level|tier|group|phase|stage|form|table|attachment|schedule"
-    r"|chapter|part|no\.|number)\s*[-–]?\s*$",
+    r"|chapter|part|no\.|number|rank)\s*[-–]?\s*$"
+    # -- and the bracketed echo of a worded one: "grade nine (9)" ⇄ 第九職等 --
+    r"|\b(?:class|category|grade|level|tier|rank)\s+[a-z]+(?:-[a-z]+)?\s*[(（]\s*$",
     re.IGNORECASE,
 )
 _DAY_OF_MONTH = re.compile(r"(?:每月|每个月|每個月|本月|当月|當月|次月|下月|上月|月)\s*$")
@@ -193,8 +195,11 @@ def extract_values(text: str, lang: str) -> list[Value]:
         *_cn_percents(norm, taken),
         *_fractions(norm, taken),
     ]
+    if lang == "zh":  # -- 兩個半月 is 2.5 months, not 2 --
+        values.extend(_implied(norm, lang, taken, claim=True))
     values.extend(_quantities(norm, lang, taken))
-    values.extend(_implied(norm, lang, taken))
+    if lang != "zh":  # -- "one day" stays a duration; "a day" only excuses one --
+        values.extend(_implied(norm, lang, taken))
     return _without_list_numbering(sorted(values, key=lambda v: v.start), norm)
 
 
@@ -233,11 +238,19 @@ def _without_list_numbering(values: list[Value], norm: str) -> list[Value]:
     return [v for v in values if id(v) not in dropped]
 
 
-def _implied(norm: str, lang: str, taken: Spans) -> Iterator[Value]:
-    """Yield weak values for numbers stated in words (`twice`, `in duplicate`, 半價, `a year`)."""
-    for start, end, value in implied_numbers(norm, lang):
+def _implied(norm: str, lang: str, taken: Spans, claim: bool = False) -> Iterator[Value]:
+    """Yield weak values for numbers stated in words (`twice`, `in duplicate`, 半價, `a year`).
+
+    With `claim`, the words are taken so no numeral inside them is read again.
+    """
+    found = list(implied_numbers(norm, lang))
+    for start, end, value in found:
         if taken.free(start, end):
             yield Value("number", canonical(value), "", norm[start:end], start, end, weak=True)
+    if claim:
+        for start, end, _ in found:
+            if taken.free(start, end):
+                taken.add(start, end)
 
 
 def _claim(taken: Spans, start: int, end: int) -> bool:
@@ -444,10 +457,15 @@ def _skip_atom(norm: str, atom: _Atom) -> bool:
     )
     if atom.script == "cn":
         if before.endswith("第") or after.startswith(
-            ("、", "是", "些", "切", "旦", "般", "致", "经", "並", "并")
+            ("是", "些", "切", "旦", "般", "致", "经", "並", "并")
         ):
             return True
-    if atom.script in ("digits", "en") and _LABEL_WORD_BEFORE.search(before[-16:]):
+        if after.startswith("、") and not (
+            re.match(rf"、\s*[{CN_DIGITS}十]", after)
+            or re.search(rf"[{CN_DIGITS}十]\s*、\s*$", before)
+        ):
+            return True  # -- 一、 opens an item; 一、三、五年 lists numbers --
+    if atom.script in ("digits", "en") and _LABEL_WORD_BEFORE.search(before[-28:]):
         return True
     if atom.script == "digits" and _RANK_AFTER.match(after):
         return True  # -- "the 7th grade" is a rank, like 第七職等 --

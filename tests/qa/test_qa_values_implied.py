@@ -32,6 +32,18 @@ def differ(en: str, zh: str) -> tuple[list[str], list[str]]:
         # -- a Republic of China year ⇄ the Gregorian one --
         ("Members who joined before 1995 keep their seats.", "八十四年以前入會之會員保留席次。"),
         ("the 1980 Savings Bond", "六十九年度儲蓄公債"),
+        ("It is sold in lots of a hundred thousand units.", "以十萬件為一批出售。"),
+        ("a bonus of 2.5 months' pay", "發給兩個半月薪資之獎金"),
+        (
+            "a fine between two thousand and nine thousand New Taiwan dollars",
+            "處新臺幣二千元以上九千元以下罰鍰",
+        ),
+        # -- a rank is a label, its bracketed echo too --
+        ("one clerk in a rank of grade seven (7)", "書記一人，職務列第七職等"),
+        # -- the 24-hour clock without 上午/下午 --
+        ("Visits end by 9pm.", "探視應於二十一時結束。"),
+        # -- numbers listed with 、 are numbers, not item labels --
+        ("the past 2, 4 and 6 years", "過去二、四及六年"),
         # -- an item number opening the text is the item's label --
         ("2, The fee is waived for members.", "會員免收費用。"),
     ],

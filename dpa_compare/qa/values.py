@@ -27,6 +27,8 @@ from decimal import Decimal
 from dpa_compare.lang.dates import find_dates, roc_to_gregorian
 from dpa_compare.lang.implied import implied_numbers
 from dpa_compare.lang.numwords import (
+    EN_FRACTION_WORDS,
+    english_fraction,
     CN_DIGITS,
     CN_NUMERAL_CLASS,
     CN_SCALE_VALUES,
@@ -131,7 +133,7 @@ _UNITS = {
     ),
     "zh": tuple((re.compile(rf"\s*(?:{p})"), unit) for p, unit in _ZH_UNITS.items()),
 }
-_PERCENT = re.compile(r"\s*(?:%|per\s?cent\b|percent\b|per centum\b)", re.IGNORECASE)
+_PERCENT = re.compile(r"\s*(?:%|％|per\s?cent\b|percent\b|per centum\b)", re.IGNORECASE)
 _PER_MILLE = re.compile(r"\s*(?:‰|per\s?mille\b|per\s?mil\b)", re.IGNORECASE)
 _CN_SCALE_AFTER_DIGITS = re.compile(r"\s?(万亿|千万|百万|十万|万|亿|萬|億)")
 _EN_SCALE = re.compile(r"\s*(thousand|million|billion|mn|bn)\b", re.IGNORECASE)
@@ -193,7 +195,7 @@ def extract_values(text: str, lang: str) -> list[Value]:
         *_dates(norm, lang, taken),
         *_identifiers(norm, taken),
         *_cn_percents(norm, taken),
-        *_fractions(norm, taken),
+        *_fractions(norm, lang, taken),
     ]
     if lang == "zh":  # -- 兩個半月 is 2.5 months, not 2 --
         values.extend(_implied(norm, lang, taken, claim=True))
@@ -299,33 +301,32 @@ def _cn_percents(norm: str, taken: Spans) -> Iterator[Value]:
             )
 
 
-def _fractions(norm: str, taken: Spans) -> Iterator[Value]:
+def _fractions(norm: str, lang: str, taken: Spans) -> Iterator[Value]:
     """Yield fractions as the percentage they are: `1/2` a 50 (%), `二分之一` a weak one.
 
     A Chinese fraction is weak: it vouches for `50%` or `one half` without
     demanding either. A digit fraction is a proper fraction with a small
-    denominator (`3/4`, not `24/7`) and demands its twin.
+    denominator (`3/4`, not `24/7`) and demands its twin, and so does one in
+    English words (`one-fourth` ⇄ 四分之一: a changed 五分之一 is found).
     """
-    found = [(m, True) for m in _FRACTION_CN.finditer(norm)] + [
-        (m, False) for m in _FRACTION_DIGITS.finditer(norm)
+    found: list[tuple[Decimal | None, Decimal | None, int, int, bool]] = [
+        (_number_or_none(m["d"]), _number_or_none(m["n"]), m.start(), m.end(), True)
+        for m in _FRACTION_CN.finditer(norm)
+    ] + [
+        (_number_or_none(m["d"]), _number_or_none(m["n"]), m.start(), m.end(), False)
+        for m in _FRACTION_DIGITS.finditer(norm)
+        if 0 < int(m["n"]) < int(m["d"]) <= 12
     ]
-    for match, weak in found:
-        whole, part = _number_or_none(match["d"]), _number_or_none(match["n"])
+    if lang != "zh":
+        for m in EN_FRACTION_WORDS.finditer(norm):
+            part_value, whole_value = english_fraction(m)
+            found.append((Decimal(whole_value), Decimal(part_value), m.start(), m.end(), False))
+    for whole, part, start, end, weak in found:
         if whole is None or part is None or not whole:
             continue
-        if not weak and not (0 < part < whole <= 12):
-            continue
-        if _claim(taken, match.start(), match.end()):
+        if _claim(taken, start, end):
             share = (part * 100 / whole).quantize(Decimal("0.01"))
-            yield Value(
-                "percent",
-                canonical(share),
-                "",
-                match.group(),
-                match.start(),
-                match.end(),
-                weak=weak,
-            )
+            yield Value("percent", canonical(share), "", norm[start:end], start, end, weak=weak)
 
 
 def _number_or_none(token: str) -> Decimal | None:
@@ -424,12 +425,16 @@ def _as_read_in_chinese(norm: str, lang: str, atom: _Atom, value: Value) -> Valu
     一 after 前/每/同… is as often "the/each" as a count (前一日 "the day
     before"): weak. A small year (`八十七年`, `六十二會計年度`) may be a
     Republic of China year: it also reads as the Gregorian one (1998, 1973).
+    A multiple (`一點二五倍`) also reads as its percentage (125 %).
     """
     if lang != "zh":
         return value
     before = norm[max(0, atom.start - 1) : atom.start]
     if norm[atom.start : atom.end] == "一" and before and before in _NOT_ONE_AFTER:
         return replace(value, weak=True)
+    if value.kind == "number" and norm.startswith("倍", value.end):
+        # -- 一點二五倍 "1.25 times" is 125 % --
+        return replace(value, alt=(*value.alt, canonical(Decimal(value.key) * 100)))
     year_word = value.unit == "year" or (
         value.kind == "number" and _ROC_YEAR_AFTER.match(norm, value.end) is not None
     )

@@ -44,6 +44,12 @@ def differ(en: str, zh: str) -> tuple[list[str], list[str]]:
         ("Visits end by 9pm.", "探視應於二十一時結束。"),
         # -- numbers listed with 、 are numbers, not item labels --
         ("the past 2, 4 and 6 years", "過去二、四及六年"),
+        # -- fractions in words, multiples, a full-width percent sign --
+        ("A quorum is one-third of the members.", "出席人數為委員三分之一。"),
+        ("The ratio shall be at least 150% of the standard.", "比率應達標準之一點五倍以上。"),
+        ("Withhold 5％ of the fee.", "扣取費用百分之五。"),
+        ("within one and a half years", "於一年半內"),
+        ("a third party may object", "第三人得提出異議"),
         # -- an item number opening the text is the item's label --
         ("2, The fee is waived for members.", "會員免收費用。"),
     ],
@@ -62,6 +68,9 @@ CHANGED = [
      (["1995"], ["85 year"])),
     ("within 6 six weeks of the notice", "自通知起七週內", (["6"], ["7 week"])),
     ("Send the forms in triplicate to the office.", "表格應備四份送交辦公室。", ([], ["4"])),
+    # -- a fraction both sides state is compared, even where the English writes it in words --
+    ("A quorum is one-third of the members.", "出席人數為委員四分之一。", (["33.33%"], [])),
+    ("paid in instalments of one fifth each", "每次償還六分之一", (["20%"], [])),
 ]  # fmt: skip
 
 

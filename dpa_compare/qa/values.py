@@ -26,17 +26,24 @@ from decimal import Decimal
 
 from dpa_compare.lang.dates import find_dates, roc_to_gregorian
 from dpa_compare.lang.implied import implied_numbers
+from dpa_compare.lang.measures import (
+    CLASSIFIERS,
+    LABEL_WORD_BEFORE,
+    NOT_ONE_AFTER,
+    RANK_AFTER,
+    VERSION,
+)
 from dpa_compare.lang.numwords import (
-    EN_FRACTION_WORDS,
-    english_fraction,
     CN_DIGITS,
     CN_NUMERAL_CLASS,
     CN_SCALE_VALUES,
+    EN_FRACTION_WORDS,
     EN_NUMBER_WORDS,
     EN_SCALE_VALUES,
     canonical,
     chinese_to_decimal,
     digits_to_decimal,
+    english_fraction,
     english_words_to_int,
 )
 from dpa_compare.qa.refs import find_refs
@@ -103,16 +110,6 @@ _ZH_UNITS = {
     r"分钟|分鐘": "minute", r"(?:个|個)?(?:自然日|日历日|日曆日|历日)|天|日": "day",
     r"(?:个|個)?(?:星期|礼拜|禮拜)|周|週": "week", r"(?:个|個)月": "month", r"年": "year",
 }  # fmt: skip
-_NOT_ONE_AFTER = "同统統唯任每逐某其之单單专專第万萬划劃前近次隔"
-"""After these, 一 is "the/each/same", not a count (前一日 "the day before", 最近一年 "the most recent year")."""
-# -- a number right after a label word is the label's (`Class 2` ⇄ 第二類, `Attachment - 1` ⇄ 附表一) --
-_LABEL_WORD_BEFORE = re.compile(
-    r"\b(?:class|type|category|grade|level|tier|group|phase|stage|form|table|attachment|schedule"
-    r"|chapter|part|no\.|number|rank)\s*[-–]?\s*$"
-    # -- and the bracketed echo of a worded one: "grade nine (9)" ⇄ 第九職等 --
-    r"|\b(?:class|category|grade|level|tier|rank)\s+[a-z]+(?:-[a-z]+)?\s*[(（]\s*$",
-    re.IGNORECASE,
-)
 _DAY_OF_MONTH = re.compile(r"(?:每月|每个月|每個月|本月|当月|當月|次月|下月|上月|月)\s*$")
 _ORDINAL = re.compile(r"(?:st|nd|rd|th)\b")
 
@@ -189,7 +186,7 @@ def extract_values(text: str, lang: str) -> list[Value]:
         taken.add(start, end)
     for ref in find_refs(norm, lang):
         taken.add(ref.start, ref.end)
-    for version in _VERSION.finditer(norm):
+    for version in VERSION.finditer(norm):
         taken.add(*version.span())  # -- `v2`, `version 3`, `第2版`: a version, not a quantity --
     values = [
         *_dates(norm, lang, taken),
@@ -205,10 +202,6 @@ def extract_values(text: str, lang: str) -> list[Value]:
     return _without_list_numbering(sorted(values, key=lambda v: v.start), norm)
 
 
-_VERSION = re.compile(
-    r"(?<![A-Za-z])[vV]\.?\s?\d+(?:\.\d+)*(?![\d.])|\b(?i:version|release|edition|rev\.?)\s+\d+(?:\.\d+)*"
-    r"|第\s*\d+(?:\.\d+)*\s*版|\d+(?:\.\d+)*\s*版(?!权|權|本)|版本\s*\d+(?:\.\d+)*"
-)
 _LIST_MARK_AFTER = re.compile(r"\s*[，,、.．)）]")
 
 
@@ -430,7 +423,7 @@ def _as_read_in_chinese(norm: str, lang: str, atom: _Atom, value: Value) -> Valu
     if lang != "zh":
         return value
     before = norm[max(0, atom.start - 1) : atom.start]
-    if norm[atom.start : atom.end] == "一" and before and before in _NOT_ONE_AFTER:
+    if norm[atom.start : atom.end] == "一" and before and before in NOT_ONE_AFTER:
         return replace(value, weak=True)
     if value.kind == "number" and norm.startswith("倍", value.end):
         # -- 一點二五倍 "1.25 times" is 125 % --
@@ -444,11 +437,6 @@ def _as_read_in_chinese(norm: str, lang: str, atom: _Atom, value: Value) -> Valu
     return value
 
 
-_CLASSIFIERS = frozenset("人名位次件個个份張张家所項项")
-"""Measure words after a Chinese number that make it a count of things, compared even when small."""
-_RANK_AFTER = re.compile(
-    r"(?:st|nd|rd|th)\b[\s-]*(?:grade|rank|level|class|session|term|edition|place)\b", re.IGNORECASE
-)
 _WINDOW = 60
 """Characters either side of a number that `_skip_atom` reads."""
 
@@ -470,9 +458,9 @@ def _skip_atom(norm: str, atom: _Atom) -> bool:
             or re.search(rf"[{CN_DIGITS}十]\s*、\s*$", before)
         ):
             return True  # -- 一、 opens an item; 一、三、五年 lists numbers --
-    if atom.script in ("digits", "en") and _LABEL_WORD_BEFORE.search(before[-28:]):
+    if atom.script in ("digits", "en") and LABEL_WORD_BEFORE.search(before[-28:]):
         return True
-    if atom.script == "digits" and _RANK_AFTER.match(after):
+    if atom.script == "digits" and RANK_AFTER.match(after):
         return True  # -- "the 7th grade" is a rank, like 第七職等 --
     if (
         atom.script == "digits"
@@ -546,7 +534,7 @@ def _read_quantity(norm: str, lang: str, atom: _Atom) -> Value | None:
         or (atom.script == "cn" and end - start > 1)
         or (atom.script == "en" and value > 10)
         # -- 二人, 三次: a count of something (but 一人 is as often "a director" in English) --
-        or (atom.script == "cn" and value > 1 and norm[end : end + 1] in _CLASSIFIERS)
+        or (atom.script == "cn" and value > 1 and norm[end : end + 1] in CLASSIFIERS)
     )
     prefix = _PREFIX_CURRENCY.search(norm[max(0, start - 8) : start])
     end, value, scaled = _scale(norm, end, value, atom.script, money=prefix is not None)

@@ -47,7 +47,7 @@ _ZH_WORDS: dict[str, tuple[Decimal, ...]] = {
     "半年": (Decimal(6),), "全額": _WHOLE, "全额": _WHOLE, "全數": _WHOLE, "全数": _WHOLE,
     "全部": _WHOLE,
 }  # fmt: skip
-_ZH_IMPLIED = re.compile("|".join(_ZH_WORDS))
+_ZH_IMPLIED = re.compile("(?<![過过])(?:" + "|".join(_ZH_WORDS) + ")")  # -- 過半數: a majority --
 
 
 def implied_numbers(text: str, lang: str) -> Iterator[tuple[int, int, Decimal]]:

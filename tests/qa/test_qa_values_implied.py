@@ -71,6 +71,8 @@ CHANGED = [
     # -- a fraction both sides state is compared, even where the English writes it in words --
     ("A quorum is one-third of the members.", "出席人數為委員四分之一。", (["33.33%"], [])),
     ("paid in instalments of one fifth each", "每次償還六分之一", (["20%"], [])),
+    # -- 過半數 is a majority, not a half that would excuse a changed fraction --
+    ("one-half of the members attend and a majority agree", "委員三分之一出席，過半數同意", (["50%"], [])),
 ]  # fmt: skip
 
 

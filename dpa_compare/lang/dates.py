@@ -50,7 +50,7 @@ _EN_PATTERNS = (
     re.compile(
         rf"\b(?P<day>\d{{1,2}}){_ORD}\s+(?:(?:day\s+)?of\s+)?{_MONTH}\s*,?\s*{_OF}{_YEAR}\b"
     ),
-    re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}}){_ORD}\s*,?\s*{_OF}{_YEAR}\b"),
+    re.compile(rf"\b{_MONTH}\s*,?\s+(?P<day>\d{{1,2}}){_ORD}\s*,?\s*{_OF}{_YEAR}\b"),
     re.compile(rf"\b{_MONTH}\s*,?\s+{_OF}{_YEAR}\b"),
     re.compile(rf"\b(?P<day>\d{{1,2}}){_ORD}\s+(?:(?:day\s+)?of\s+)?{_MONTH}(?!\w)"),
     re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}}){_ORD}\b(?!\s*,?\s*\d)"),

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from dpa_compare.lang.numerals import CHINESE_NUMERAL_CLASS as CN_NUMERAL_CLASS
+from dpa_compare.lang.numwords import EN_ORDINALS
 from dpa_compare.lang.numerals import chinese_to_int
 
 _HALF = (Decimal(50), Decimal("0.5"))
@@ -23,10 +24,12 @@ _EN_WORDS: dict[str, tuple[Decimal, ...]] = {
     "twice": (Decimal(2),), "thrice": (Decimal(3),),
     "duplicate": (Decimal(2),), "triplicate": (Decimal(3),), "quadruplicate": (Decimal(4),),
     "half": _HALF, "halves": _HALF, "in full": _WHOLE,
-    "first": (Decimal(1),), "second": (Decimal(2),), "third": (Decimal(3),),
-    "fourth": (Decimal(4),), "fifth": (Decimal(5),), "sixth": (Decimal(6),),
 }  # fmt: skip
-_EN_IMPLIED = re.compile(r"\b(?:" + "|".join(_EN_WORDS) + r")\b", re.IGNORECASE)
+# -- an ordinal word: "the fifteenth of each month" ⇄ 每月十五日, "a second time" ⇄ 二次 --
+_EN_WORDS |= {word: (Decimal(n),) for word, n in EN_ORDINALS.items()}
+_EN_IMPLIED = re.compile(
+    r"\b(?:" + "|".join(sorted(_EN_WORDS, key=len, reverse=True)) + r")\b", re.IGNORECASE
+)
 # -- "a year", "the day before", "each month": one of the unit, as 一年 / 前一日 / 每一個月 say --
 _EN_ONE_UNIT = re.compile(
     r"\b(?:a|an|the|one|each|every|per)\s+(?:calendar\s+|full\s+|whole\s+)?"
@@ -38,7 +41,7 @@ _EN_A_SCALE = re.compile(r"\ba\s+(hundred|thousand|million)(?:\s+(thousand|milli
 _EN_SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6}
 # -- 一個半月, 兩年半: and a half --
 _ZH_AND_A_HALF = re.compile(
-    rf"({CN_NUMERAL_CLASS}{{1,3}}|兩|两)(?:個|个)?半(?=(?:個|个)?(?:月|年|小時|小时|日|天|週|周))"
+    rf"({CN_NUMERAL_CLASS}{{1,3}}|兩|两)又?(?:個|个)?半(?=(?:個|个)?(?:月|年|小時|小时|日|天|週|周))"
     rf"|({CN_NUMERAL_CLASS}{{1,3}}|兩|两)(?:年|天|日)半"
 )
 _ZH_WORDS: dict[str, tuple[Decimal, ...]] = {

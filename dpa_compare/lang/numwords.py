@@ -54,10 +54,11 @@ EN_SCALE_VALUES: dict[str, Decimal] = {
 """Scale words after a number; `m` and `k` count only right after a currency (`USD 1m`, `$500k`)."""
 
 _WORD = "|".join(sorted([*_ONES, *_TENS, *_MULTIPLIERS], key=len, reverse=True))
-# -- "and" joins inside one number ("one hundred and five") but not two numbers that each
-# -- carry a scale ("between ten thousand and fifty thousand") --
+# -- "and" joins inside one number ("one hundred and fifty thousand") but not two numbers
+# -- that each carry a scale ("between ten thousand and fifty thousand") --
 _AND_INSIDE = (
-    rf"[ ]+and[ ]+(?!(?:{_WORD})(?:[ \-]+(?:{_WORD}))*?[ \-]+(?:thousand|million|billion)\b)"
+    rf"(?:(?<=hundred)[ ]+and[ ]+"
+    rf"|[ ]+and[ ]+(?!(?:{_WORD})(?:[ \-]+(?:{_WORD}))*?[ \-]+(?:thousand|million|billion)\b))"
 )
 EN_NUMBER_WORDS = re.compile(
     rf"\b(?:{_WORD})(?:(?:[ \-]+|{_AND_INSIDE})(?:{_WORD}))*\b",

@@ -50,6 +50,15 @@ def differ(en: str, zh: str) -> tuple[list[str], list[str]]:
         ("Withhold 5％ of the fee.", "扣取費用百分之五。"),
         ("within one and a half years", "於一年半內"),
         ("a third party may object", "第三人得提出異議"),
+        (
+            "a fine of up to one hundred and twenty thousand New Taiwan Dollars",
+            "處新臺幣十二萬元以下罰鍰",
+        ),
+        ("Reports are due before the tenth of each month.", "報告應於每月十日前提出。"),
+        ("a bonus of one and a half months' pay", "發給一又半個月薪資之獎金"),
+        ("The rule took effect on March, 3, 2015.", "本規定自一百零四年三月三日施行。"),
+        ("6 to11 inspectors", "檢查員六人至十一人"),
+        ("reported under IFRS 9", "依國際財務報導準則第九號報導"),
         # -- an item number opening the text is the item's label --
         ("2, The fee is waived for members.", "會員免收費用。"),
     ],

@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from dpa_compare.lang.numerals import CHINESE_NUMERAL_CLASS as CN_NUMERAL_CLASS
-from dpa_compare.lang.numwords import EN_ORDINALS
 from dpa_compare.lang.numerals import chinese_to_int
+from dpa_compare.lang.numwords import EN_ORDINALS
 
 _HALF = (Decimal(50), Decimal("0.5"))
 _WHOLE = (Decimal(100), Decimal(1))

@@ -65,8 +65,8 @@ def implied_numbers(text: str, lang: str) -> Iterator[tuple[int, int, Decimal]]:
             yield m.start(), m.end(), Decimal(count) + Decimal("0.5")
         return
     for m in _EN_A_SCALE.finditer(text):
-        value = _EN_SCALES[m.group(1).lower()] * _EN_SCALES.get((m.group(2) or "").lower(), 1)
-        yield m.start(), m.end(), Decimal(value)
+        scale = _EN_SCALES[m.group(1).lower()] * _EN_SCALES.get((m.group(2) or "").lower(), 1)
+        yield m.start(), m.end(), Decimal(scale)
     for m in _EN_IMPLIED.finditer(text):
         for value in _EN_WORDS[m.group().lower()]:
             yield m.start(), m.end(), value

@@ -16,9 +16,8 @@ VERSION = re.compile(
 """A version: `v2`, `version 3.1`, `第2版`, `2版` — a name, not a quantity."""
 
 NOT_ONE_AFTER = "同统統唯任每逐某其之单單专專第万萬划劃前近次隔"
-"""After these, 一 is "the/each/same", not a count (前一日 "the day before", 最近一年 "the most recent year")."""
+"""After these, 一 is "the/each/same" as often as a count (前一日 "the day before")."""
 
-# -- a number right after a label word is the label's (`Class 2` ⇄ 第二類, `Attachment - 1` ⇄ 附表一) --
 LABEL_WORD_BEFORE = re.compile(
     r"\b(?:class|type|category|grade|level|tier|group|phase|stage|form|table|attachment|schedule"
     r"|chapter|part|no\.|number|rank)\s*[-–]?\s*$"

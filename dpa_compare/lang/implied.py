@@ -46,11 +46,11 @@ _ZH_AND_A_HALF = re.compile(
 )
 _ZH_WORDS: dict[str, tuple[Decimal, ...]] = {
     "半價": _HALF, "半价": _HALF, "半數": _HALF, "半数": _HALF, "半額": _HALF, "半额": _HALF,
-    "一半": _HALF, "減半": _HALF, "减半": _HALF, "折半": _HALF,
+    "一半": _HALF, "減半": _HALF, "减半": _HALF, "折半": _HALF, "過半": _HALF, "过半": _HALF,
     "半年": (Decimal(6),), "全額": _WHOLE, "全额": _WHOLE, "全數": _WHOLE, "全数": _WHOLE,
     "全部": _WHOLE,
 }  # fmt: skip
-_ZH_IMPLIED = re.compile("(?<![過过])(?:" + "|".join(_ZH_WORDS) + ")")  # -- 過半數: a majority --
+_ZH_IMPLIED = re.compile("|".join(_ZH_WORDS))
 
 
 def implied_numbers(text: str, lang: str) -> Iterator[tuple[int, int, Decimal]]:

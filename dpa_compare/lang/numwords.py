@@ -201,6 +201,8 @@ _NUMERATORS = {"one": 1, "a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "si
 EN_FRACTION_WORDS = re.compile(
     r"\b(?:(?P<n>" + "|".join(k for k in _NUMERATORS if k != "a") + r")[\s-]+(?P<d>"
     + "|".join(sorted(_DENOMINATORS, key=len, reverse=True)) + r")s?"
+    + r"(?<!quarter)(?<!quarters)"  # -- "the first three quarters" of a year: only "… quarters of" --
+    + r"|(?P<qn>one|two|three)[\s-]+quarters?(?=\s+of\b)"
     # -- "a third party" is no fraction, "one and a half years" is 1.5 --
     + r"|(?<!and\s)(?P<a>a)\s+(?P<ad>half|quarter))\b",
     re.IGNORECASE,
@@ -212,4 +214,6 @@ def english_fraction(match: re.Match[str]) -> tuple[int, int]:
     """Return (numerator, denominator) of an `EN_FRACTION_WORDS` match (`two-thirds` → (2, 3))."""
     if match["a"]:
         return 1, _DENOMINATORS[match["ad"].lower()]
+    if match["qn"]:
+        return _NUMERATORS[match["qn"].lower()], 4
     return _NUMERATORS[match["n"].lower()], _DENOMINATORS[match["d"].lower()]

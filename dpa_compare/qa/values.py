@@ -681,7 +681,19 @@ def unmatched_values(
     right = _without_repeats(right, paired_right)
     en_weak = {v.key for v in en if v.weak}
     zh_weak = {v.key for v in zh if v.weak}
-    return [v for v in left if v.key not in zh_weak], [v for v in right if v.key not in en_weak]
+    en_left = [v for v in left if v.key not in zh_weak]
+    zh_left = [v for v in right if v.key not in en_weak]
+    # -- a Chinese fraction nothing in English states, beside an English fraction left over:
+    #    the fraction was changed (one-half ⇄ 三分之一), whatever else excused the English --
+    odd_fractions = [
+        v
+        for v in zh
+        if v.weak and "分之" in v.text and not any(set(v.keys) & set(e.keys) for e in en)
+    ]
+    en_fractions = [v for v in left if v.kind == "percent" and v not in en_left]
+    if odd_fractions and en_fractions:
+        return en_left + en_fractions, zh_left + odd_fractions
+    return en_left, zh_left
 
 
 def _without_repeats(left_over: list[Value], paired: list[Value]) -> list[Value]:

@@ -50,6 +50,8 @@ def differ(en: str, zh: str) -> tuple[list[str], list[str]]:
         ("Withhold 5％ of the fee.", "扣取費用百分之五。"),
         ("within one and a half years", "於一年半內"),
         ("a third party may object", "第三人得提出異議"),
+        ("more than one half of the members attend", "應有過半數委員出席"),
+        ("the accounts of the first three quarters", "前三季之帳目"),
         (
             "a fine of up to one hundred and twenty thousand New Taiwan Dollars",
             "處新臺幣十二萬元以下罰鍰",
@@ -81,7 +83,7 @@ CHANGED = [
     ("A quorum is one-third of the members.", "出席人數為委員四分之一。", (["33.33%"], [])),
     ("paid in instalments of one fifth each", "每次償還六分之一", (["20%"], [])),
     # -- 過半數 is a majority, not a half that would excuse a changed fraction --
-    ("one-half of the members attend and a majority agree", "委員三分之一出席，過半數同意", (["50%"], [])),
+    ("one-half of the members attend and a majority agree", "委員三分之一出席，過半數同意", (["50%"], ["33.33%"])),
 ]  # fmt: skip
 
 

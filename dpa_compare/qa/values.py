@@ -478,8 +478,6 @@ def _skip_atom(norm: str, atom: _Atom) -> bool:
             and not re.search(r"\b(?:to|and|or)$", before)  # -- "8 to12": a space left out --
         ):
             return True
-        if re.search(r"\b[A-Z]{2,6}\s$", before) and before.split()[-1] not in _CURRENCY_CODES:
-            return True  # -- "IFRS 17", "ISO 9001": a standard's name, not a quantity --
         money_scale = (
             _MONEY_SCALE.match(after) or _EN_SCALE.match(after)
         ) and _PREFIX_CURRENCY.search(before[-8:])  # -- `USD 1m`, `NT$1million` --

@@ -24,6 +24,7 @@ _EN_WORDS: dict[str, tuple[Decimal, ...]] = {
     "twice": (Decimal(2),), "thrice": (Decimal(3),),
     "duplicate": (Decimal(2),), "triplicate": (Decimal(3),), "quadruplicate": (Decimal(4),),
     "half": _HALF, "halves": _HALF, "in full": _WHOLE,
+    "quarterly": (Decimal(3),), "biennially": (Decimal(2),), "annually": (Decimal(1),),
 }  # fmt: skip
 # -- an ordinal word: "the fifteenth of each month" ⇄ 每月十五日, "a second time" ⇄ 二次 --
 _EN_WORDS |= {word: (Decimal(n),) for word, n in EN_ORDINALS.items()}
@@ -32,7 +33,8 @@ _EN_IMPLIED = re.compile(
 )
 # -- "a year", "the day before", "each month": one of the unit, as 一年 / 前一日 / 每一個月 say --
 _EN_ONE_UNIT = re.compile(
-    r"\b(?:a|an|the|one|each|every|per)\s+(?:calendar\s+|full\s+|whole\s+)?"
+    r"\b(?:a|an|the|one|each|every|per)\s+"
+    r"(?:(?:calendar|full|whole|previous|preceding|next|following|additional|same|current)\s+)?"
     r"(?:year|month|week|day|hour)s?\b",
     re.IGNORECASE,
 )
@@ -48,7 +50,7 @@ _ZH_WORDS: dict[str, tuple[Decimal, ...]] = {
     "半價": _HALF, "半价": _HALF, "半數": _HALF, "半数": _HALF, "半額": _HALF, "半额": _HALF,
     "一半": _HALF, "減半": _HALF, "减半": _HALF, "折半": _HALF, "過半": _HALF, "过半": _HALF,
     "半年": (Decimal(6),), "全額": _WHOLE, "全额": _WHOLE, "全數": _WHOLE, "全数": _WHOLE,
-    "全部": _WHOLE,
+    "全部": _WHOLE, "十足": _WHOLE,
 }  # fmt: skip
 _ZH_IMPLIED = re.compile("|".join(_ZH_WORDS))
 

@@ -22,15 +22,19 @@ LABEL_WORD_BEFORE = re.compile(
     r"\b(?:class|type|category|grade|level|tier|group|phase|stage|form|table|attachment|schedule"
     r"|chapter|part|no\.|number|rank)\s*[-–]?\s*$"
     # -- and the bracketed echo of a worded one: "grade nine (9)" ⇄ 第九職等 --
-    r"|\b(?:class|category|grade|level|tier|rank)\s+[a-z]+(?:-[a-z]+)?\s*[(（]\s*$",
+    r"|\b(?:class|category|grade|level|tier|rank)\s+[a-z]+(?:-[a-z]+)?\s*[(（]\s*$"
+    # -- and the next of a list of them: "Grade 6 or 7", "Rank 13 to 14" --
+    r"|\b(?:class|category|grade|level|tier|rank)\s+\d+\s*(?:,|or|and|to|-|–)\s*$",
     re.IGNORECASE,
 )
 """A label word just before a number: the number is the label's (`Class 2` ⇄ 第二類)."""
 
 RANK_AFTER = re.compile(
-    r"(?:st|nd|rd|th)\b[\s-]*(?:grade|rank|level|class|session|term|edition|place)\b", re.IGNORECASE
+    r"(?:st|nd|rd|th)\b(?:\s*(?:to|or|and|-|–)\s*\d+(?:st|nd|rd|th)\b)?"
+    r"[\s-]*(?:grade|rank|level|class|session|term|edition|place)\b",
+    re.IGNORECASE,
 )
-"""After an ordinal digit: a rank (`the 7th grade` ⇄ 第七職等), not a quantity."""
+"""After an ordinal digit: a rank (`the 7th grade`, `7th to 8th grade` ⇄ 第七職等), not a quantity."""
 
 CLASSIFIERS = frozenset("人名位次件個个份張张家所項项")
 """Measure words after a Chinese number that make it a count of things, compared even when small."""

@@ -60,6 +60,11 @@ def differ(en: str, zh: str) -> tuple[list[str], list[str]]:
         ("a bonus of one and a half months' pay", "發給一又半個月薪資之獎金"),
         ("The rule took effect on March, 3, 2015.", "本規定自一百零四年三月三日施行。"),
         ("6 to11 inspectors", "檢查員六人至十一人"),
+        ("clerks in Grade 6 or 7", "課員職務列第六職等或第七職等"),
+        ("officers from 7th to 8th grade", "專員職務列第七職等至第八職等"),
+        ("the report of the previous year", "上一年度之報告"),
+        ("Meetings are held quarterly.", "會議每三個月召開一次。"),
+        ("100% collateral is required", "應有十足擔保"),
         # -- an item number opening the text is the item's label --
         ("2, The fee is waived for members.", "會員免收費用。"),
     ],
@@ -79,6 +84,7 @@ CHANGED = [
     ("within 6 six weeks of the notice", "自通知起七週內", (["6"], ["7 week"])),
     ("Send the forms in triplicate to the office.", "表格應備四份送交辦公室。", ([], ["4"])),
     ("sent over TLS 1.3 only", "僅以TLS 1.2傳送", (["1.3"], ["1.2"])),
+    ("Meetings are held quarterly for 5 days.", "會議每三個月召開一次，為期六日。", (["5 day"], ["6 day"])),
     # -- a fraction both sides state is compared, even where the English writes it in words --
     ("A quorum is one-third of the members.", "出席人數為委員四分之一。", (["33.33%"], [])),
     ("paid in instalments of one fifth each", "每次償還六分之一", (["20%"], [])),

@@ -34,7 +34,7 @@ RANK_AFTER = re.compile(
     r"[\s-]*(?:grade|rank|level|class|session|term|edition|place)\b",
     re.IGNORECASE,
 )
-"""After an ordinal digit: a rank (`the 7th grade`, `7th to 8th grade` ⇄ 第七職等), not a quantity."""
+"""After an ordinal digit: a rank (`7th grade`, `7th to 8th grade` ⇄ 第七職等), not a quantity."""
 
 CLASSIFIERS = frozenset("人名位次件個个份張张家所項项")
 """Measure words after a Chinese number that make it a count of things, compared even when small."""

@@ -24,7 +24,7 @@ LABEL_WORD_BEFORE = re.compile(
     # -- and the bracketed echo of a worded one: "grade nine (9)" ⇄ 第九職等 --
     r"|\b(?:class|category|grade|level|tier|rank)\s+[a-z]+(?:-[a-z]+)?\s*[(（]\s*$"
     # -- and the next of a list of them: "Grade 6 or 7", "Rank 13 to 14" --
-    r"|\b(?:class|category|grade|level|tier|rank)\s+\d+\s*(?:,|or|and|to|-|–)\s*$",
+    r"|\b(?:class|category|grade|level|tier|rank)\s+\d+\s*(?:or|to|-|–)\s*$",
     re.IGNORECASE,
 )
 """A label word just before a number: the number is the label's (`Class 2` ⇄ 第二類)."""

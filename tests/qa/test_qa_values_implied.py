@@ -61,6 +61,10 @@ def differ(en: str, zh: str) -> tuple[list[str], list[str]]:
         ("The rule took effect on March, 3, 2015.", "本規定自一百零四年三月三日施行。"),
         ("6 to11 inspectors", "檢查員六人至十一人"),
         ("clerks in Grade 6 or 7", "課員職務列第六職等或第七職等"),
+        (
+            "one head in Grade 12 and two deputies in Grade 11",
+            "首長一人，列第十二職等；副首長二人，列第十一職等",
+        ),
         ("officers from 7th to 8th grade", "專員職務列第七職等至第八職等"),
         ("the report of the previous year", "上一年度之報告"),
         ("Meetings are held quarterly.", "會議每三個月召開一次。"),

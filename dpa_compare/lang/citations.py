@@ -91,7 +91,7 @@ _AR_NUM = r"\d+[A-Z]?(?:-\d+)?"
 
 
 def element_keys(element: str) -> frozenset[object]:
-    """Return what `element` may stand for: `七` → {7}, `b` → {2}, `iv` → {4, …}, `6-1` → {"6-1"}.
+    """Return what `element` may stand for: `七` → {7}, `b` → {2}, `6-1` → {"6-1"}, `9-12` → {…, 9, 12}.
 
     A single letter that is also a roman numeral stands for both readings
     (`i` → {1, 9}), so `(i)` agrees with `（一）` and with a ninth letter.
@@ -101,8 +101,11 @@ def element_keys(element: str) -> frozenset[object]:
         return frozenset({token})
     if token.isdigit():
         return frozenset({int(token)})
-    if re.fullmatch(r"\d+-\d+", token):
-        return frozenset({token})
+    if m := re.fullmatch(r"(\d+)-(\d+)", token):
+        first, last = int(m.group(1)), int(m.group(2))
+        # -- `6-1` is an inserted article; `9-12` may also be a range (`Articles 9-12` ⇄
+        # -- 第九條至第十二條), so it also stands for each of its ends --
+        return frozenset({token, first, last} if last > first else {token})
     if re.fullmatch(r"\d+[A-Z]", token):
         return frozenset({f"{token[:-1]}{token[-1]}"})
     keys: set[object] = set()
@@ -156,7 +159,7 @@ _EN_NUM = (
     r"(?:\d+[A-Z]?(?:\.\d+)*(?:-\d+(?![.\d]))?(?:\s?\((?:[a-z]{1,4}|\d{1,3})\))*"
     r"|[IVXLC]{1,6}\b|[A-Z]\b|\((?:[a-z]{1,4}|\d{1,3})\))"
 )
-_EN_LIST_SEP = r"\s*(?:,\s*(?:and\s+|or\s+)?|and/or|and|or|to|through|-|–)\s*"
+_EN_LIST_SEP = r"\s*(?:,\s*(?:and\s+|or\s+)?|and/or|and|or|to|through|-|–|~|～)\s*"
 _ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
     "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,

@@ -29,6 +29,16 @@ _MONTHS = {name: number for number, name in enumerate(MONTH_NAMES, 1)} | {
 _MONTH = r"(?P<month>(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
 _ORD = r"(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20|21)\d\d)"
+_OF = r"(?:of\s+(?:the\s+year\s+)?)?"  # -- "12th May of 2009" --
+ROC_YEAR_OFFSET = 1911
+"""A Republic of China (Minguo) year, as Taiwan prints dates, plus this is the Gregorian year."""
+
+
+def roc_to_gregorian(year: int) -> int:
+    """Return the Gregorian year of Minguo year `year` (民國87年 → 1998)."""
+    return year + ROC_YEAR_OFFSET
+
+
 _NUMERIC_ISO = re.compile(
     rf"(?<![\d/.-]){_YEAR}(?P<sep>[-/.])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})(?![\d/-])(?!\.\d)"
 )
@@ -37,9 +47,11 @@ _NUMERIC_DMY = re.compile(
 )
 
 _EN_PATTERNS = (
-    re.compile(rf"\b(?P<day>\d{{1,2}}){_ORD}\s+(?:(?:day\s+)?of\s+)?{_MONTH}\s*,?\s*{_YEAR}\b"),
-    re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}}){_ORD}\s*,?\s*{_YEAR}\b"),
-    re.compile(rf"\b{_MONTH}\s*,?\s+{_YEAR}\b"),
+    re.compile(
+        rf"\b(?P<day>\d{{1,2}}){_ORD}\s+(?:(?:day\s+)?of\s+)?{_MONTH}\s*,?\s*{_OF}{_YEAR}\b"
+    ),
+    re.compile(rf"\b{_MONTH}\s*,?\s+(?P<day>\d{{1,2}}){_ORD}\s*,?\s*{_OF}{_YEAR}\b"),
+    re.compile(rf"\b{_MONTH}\s*,?\s+{_OF}{_YEAR}\b"),
     re.compile(rf"\b(?P<day>\d{{1,2}}){_ORD}\s+(?:(?:day\s+)?of\s+)?{_MONTH}(?!\w)"),
     re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}}){_ORD}\b(?!\s*,?\s*\d)"),
 )
@@ -82,8 +94,10 @@ _TIME = re.compile(
 _EN_HOUR = re.compile(
     r"(?<![\d:.,])(?P<h>\d{1,2})\s*(?P<ampm>[ap]\.?\s?m\.?)(?![a-z])", re.IGNORECASE
 )
+# -- 十時 … 二十四時 on the 24-hour clock need no 上午/下午 (a single 一時 is "for a while") --
+_CN_HOUR_24 = "(?:十[一二三四五六七八九]?|二十[一二三四]?)"
 _ZH_HOUR = re.compile(
-    rf"(?P<pre>上午|下午|晚上|中午|凌晨)?\s*(?<![\d.])(?P<h>(?(pre)(?:\d{{1,2}}|{CN_NUMERAL_CLASS}{{1,3}})|\d{{1,2}}))\s*[点點时時]"
+    rf"(?P<pre>上午|下午|晚上|中午|凌晨)?\s*(?<![\d.])(?P<h>(?(pre)(?:\d{{1,2}}|{CN_NUMERAL_CLASS}{{1,3}})|(?:\d{{1,2}}|(?<!{CN_NUMERAL_CLASS}){_CN_HOUR_24}(?=[时時]))))\s*[点點时時](?![間间期效候段])"
     rf"(?:\s*(?P<m>\d{{1,2}}|{CN_NUMERAL_CLASS}{{1,3}})\s*分)?(?![钟鐘])"
 )
 
@@ -208,8 +222,7 @@ def _from_groups(match: re.Match[str], lang: str) -> str | None:
     groups = match.groupdict()
     year = _number(groups.get("year")) if groups.get("year") else None
     if lang == "zh" and year is not None and year < 1000:
-        # -- a Republic of China (Minguo) year, as Taiwan's laws print dates: 民國99年 = 2010 --
-        year += 1911
+        year = roc_to_gregorian(year)  # -- as Taiwan's laws print dates: 民國99年 = 2010 --
     day = _number(groups.get("day")) if groups.get("day") else None
     if lang == "zh":
         month = _number(groups["month"])

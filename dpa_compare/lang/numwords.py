@@ -54,8 +54,14 @@ EN_SCALE_VALUES: dict[str, Decimal] = {
 """Scale words after a number; `m` and `k` count only right after a currency (`USD 1m`, `$500k`)."""
 
 _WORD = "|".join(sorted([*_ONES, *_TENS, *_MULTIPLIERS], key=len, reverse=True))
+# -- "and" joins inside one number ("one hundred and fifty thousand") but not two numbers
+# -- that each carry a scale ("between ten thousand and fifty thousand") --
+_AND_INSIDE = (
+    rf"(?:(?<=hundred)[ ]+and[ ]+"
+    rf"|[ ]+and[ ]+(?!(?:{_WORD})(?:[ \-]+(?:{_WORD}))*?[ \-]+(?:thousand|million|billion)\b))"
+)
 EN_NUMBER_WORDS = re.compile(
-    rf"\b(?:{_WORD})(?:(?:[ \-]+|[ ]+and[ ]+)(?:{_WORD}))*\b",
+    rf"\b(?:{_WORD})(?:(?:[ \-]+|{_AND_INSIDE})(?:{_WORD}))*\b",
     re.IGNORECASE,
 )
 """A run of English number words (`thirty`, `twenty-four`, `one hundred and five`)."""
@@ -172,14 +178,43 @@ __all__ = [
     "CN_SCALE_VALUES",
     "CN_UNITS",
     "EN_CARDINALS",
+    "EN_FRACTION_WORDS",
     "EN_NUMBER_WORDS",
     "EN_ORDINALS",
     "EN_SCALE_VALUES",
     "canonical",
     "chinese_to_decimal",
     "digits_to_decimal",
+    "english_fraction",
     "english_words_to_int",
     "int_to_english_words",
     "int_to_ordinal",
     "int_to_ordinal_words",
 ]
+
+
+_DENOMINATORS = {
+    "half": 2, "halves": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6,
+    "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "hundredth": 100, "thousandth": 1000,
+}  # fmt: skip
+_NUMERATORS = {"one": 1, "a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+               "eight": 8, "nine": 9}  # fmt: skip
+EN_FRACTION_WORDS = re.compile(
+    r"\b(?:(?P<n>" + "|".join(k for k in _NUMERATORS if k != "a") + r")[\s-]+(?P<d>"
+    + "|".join(sorted(_DENOMINATORS, key=len, reverse=True)) + r")s?"
+    + r"(?<!quarter)(?<!quarters)"  # -- "the first three quarters" of a year: only "… quarters of" --
+    + r"|(?P<qn>one|two|three)[\s-]+quarters?(?=\s+of\b)"
+    # -- "a third party" is no fraction, "one and a half years" is 1.5 --
+    + r"|(?<!and\s)(?P<a>a)\s+(?P<ad>half|quarter))\b",
+    re.IGNORECASE,
+)  # fmt: skip
+"""A fraction in English words: `one-half`, `two-thirds`, `one fourth`, `a quarter`."""
+
+
+def english_fraction(match: re.Match[str]) -> tuple[int, int]:
+    """Return (numerator, denominator) of an `EN_FRACTION_WORDS` match (`two-thirds` → (2, 3))."""
+    if match["a"]:
+        return 1, _DENOMINATORS[match["ad"].lower()]
+    if match["qn"]:
+        return _NUMERATORS[match["qn"].lower()], 4
+    return _NUMERATORS[match["n"].lower()], _DENOMINATORS[match["d"].lower()]

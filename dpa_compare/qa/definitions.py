@@ -10,17 +10,14 @@ these renderings for the English form they define (`this DPA` → 本附录), an
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from dpa_compare.lang.terms import EN_QUOTED, EN_SHORT_FORM, ZH_QUOTED, ZH_SHORT_FORM
 from dpa_compare.qa.registry import Pair
 
 MAX_TERM_WORDS = 8
 """A quoted English string longer than this is a quotation, not a defined term."""
-
-_EN_QUOTED = re.compile(r"[\"“]([^\"“”\n]{1,80})[\"”]")
-_ZH_QUOTED = re.compile(r"[“「『\"]([^“”「」『』\"\n]{1,40})[”」』\"]")
 
 
 @dataclass(frozen=True)
@@ -35,7 +32,7 @@ class DefinedTerm:
 
 def quoted(text: str, lang: str) -> list[str]:
     """Return the terms quoted in `text`, in order (`"Provider"`, `“提供方”`, `「個人資料」`)."""
-    pattern = _EN_QUOTED if lang == "en" else _ZH_QUOTED
+    pattern = EN_QUOTED if lang == "en" else ZH_QUOTED
     found = [m.group(1).strip() for m in pattern.finditer(text)]
     return [t for t in found if t and (lang != "en" or _term_like(t))]
 
@@ -72,13 +69,6 @@ def defined_terms(pairs: Iterable[Pair]) -> list[DefinedTerm]:
     return found
 
 
-_EN_SHORT_FORM = re.compile(
-    r"\bhereinafter(?:\s+(?:referred\s+to\s+as|called|cited\s+as))?\s*(?:the\s+)?[\"“]([^\"“”\n]{1,40})[\"”]",
-    re.IGNORECASE,
-)
-_ZH_SHORT_FORM = re.compile(r"[（(]以下(?:簡稱|简称|稱|称)[「“\"]?([^」”\"）)]{1,12})[」”\"]?[）)]")
-
-
 def short_forms(pairs: Iterable[Pair]) -> list[DefinedTerm]:
     """Return the short forms a statute introduces in passing, one per pair where both languages have one.
 
@@ -89,8 +79,8 @@ def short_forms(pairs: Iterable[Pair]) -> list[DefinedTerm]:
     for pair in pairs:
         if pair.en is None or pair.zh is None:
             continue
-        en = [m.group(1).strip() for m in _EN_SHORT_FORM.finditer(pair.en_text)]
-        zh = [m.group(1).strip() for m in _ZH_SHORT_FORM.finditer(pair.zh_text)]
+        en = [m.group(1).strip() for m in EN_SHORT_FORM.finditer(pair.en_text)]
+        zh = [m.group(1).strip() for m in ZH_SHORT_FORM.finditer(pair.zh_text)]
         if en and len(en) == len(zh):
             found.extend(DefinedTerm(e, z, pair, "short form") for e, z in zip(en, zh))
     return found

@@ -21,19 +21,29 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from dpa_compare.lang.dates import find_dates
+from dpa_compare.lang.dates import find_dates, roc_to_gregorian
+from dpa_compare.lang.implied import implied_numbers
+from dpa_compare.lang.measures import (
+    CLASSIFIERS,
+    LABEL_WORD_BEFORE,
+    NOT_ONE_AFTER,
+    RANK_AFTER,
+    VERSION,
+)
 from dpa_compare.lang.numwords import (
     CN_DIGITS,
     CN_NUMERAL_CLASS,
     CN_SCALE_VALUES,
+    EN_FRACTION_WORDS,
     EN_NUMBER_WORDS,
     EN_SCALE_VALUES,
     canonical,
     chinese_to_decimal,
     digits_to_decimal,
+    english_fraction,
     english_words_to_int,
 )
 from dpa_compare.qa.refs import find_refs
@@ -100,14 +110,6 @@ _ZH_UNITS = {
     r"分钟|分鐘": "minute", r"(?:个|個)?(?:自然日|日历日|日曆日|历日)|天|日": "day",
     r"(?:个|個)?(?:星期|礼拜|禮拜)|周|週": "week", r"(?:个|個)月": "month", r"年": "year",
 }  # fmt: skip
-_NOT_ONE_AFTER = "同统統唯任每逐某其之单單专專第万萬划劃前近次隔"
-"""After these, 一 is "the/each/same", not a count (前一日 "the day before", 最近一年 "the most recent year")."""
-# -- a number right after a label word is the label's (`Class 2` ⇄ 第二類, `Attachment - 1` ⇄ 附表一) --
-_LABEL_WORD_BEFORE = re.compile(
-    r"\b(?:class|type|category|grade|level|tier|group|phase|stage|form|table|attachment|schedule"
-    r"|chapter|part|no\.|number)\s*[-–]?\s*$",
-    re.IGNORECASE,
-)
 _DAY_OF_MONTH = re.compile(r"(?:每月|每个月|每個月|本月|当月|當月|次月|下月|上月|月)\s*$")
 _ORDINAL = re.compile(r"(?:st|nd|rd|th)\b")
 
@@ -128,7 +130,7 @@ _UNITS = {
     ),
     "zh": tuple((re.compile(rf"\s*(?:{p})"), unit) for p, unit in _ZH_UNITS.items()),
 }
-_PERCENT = re.compile(r"\s*(?:%|per\s?cent\b|percent\b|per centum\b)", re.IGNORECASE)
+_PERCENT = re.compile(r"\s*(?:%|％|per\s?cent\b|percent\b|per centum\b)", re.IGNORECASE)
 _PER_MILLE = re.compile(r"\s*(?:‰|per\s?mille\b|per\s?mil\b)", re.IGNORECASE)
 _CN_SCALE_AFTER_DIGITS = re.compile(r"\s?(万亿|千万|百万|十万|万|亿|萬|億)")
 _EN_SCALE = re.compile(r"\s*(thousand|million|billion|mn|bn)\b", re.IGNORECASE)
@@ -184,22 +186,22 @@ def extract_values(text: str, lang: str) -> list[Value]:
         taken.add(start, end)
     for ref in find_refs(norm, lang):
         taken.add(ref.start, ref.end)
-    for version in _VERSION.finditer(norm):
+    for version in VERSION.finditer(norm):
         taken.add(*version.span())  # -- `v2`, `version 3`, `第2版`: a version, not a quantity --
     values = [
         *_dates(norm, lang, taken),
         *_identifiers(norm, taken),
         *_cn_percents(norm, taken),
-        *_fractions(norm, taken),
+        *_fractions(norm, lang, taken),
     ]
+    if lang == "zh":  # -- 兩個半月 is 2.5 months, not 2 --
+        values.extend(_implied(norm, lang, taken, claim=True))
     values.extend(_quantities(norm, lang, taken))
+    if lang != "zh":  # -- "one day" stays a duration; "a day" only excuses one --
+        values.extend(_implied(norm, lang, taken))
     return _without_list_numbering(sorted(values, key=lambda v: v.start), norm)
 
 
-_VERSION = re.compile(
-    r"(?<![A-Za-z])[vV]\.?\s?\d+(?:\.\d+)*(?![\d.])|\b(?i:version|release|edition|rev\.?)\s+\d+(?:\.\d+)*"
-    r"|第\s*\d+(?:\.\d+)*\s*版|\d+(?:\.\d+)*\s*版(?!权|權|本)|版本\s*\d+(?:\.\d+)*"
-)
 _LIST_MARK_AFTER = re.compile(r"\s*[，,、.．)）]")
 
 
@@ -224,7 +226,26 @@ def _without_list_numbering(values: list[Value], norm: str) -> list[Value]:
             run = [value] if value.key == "1" else []
     if len(run) >= 2:
         dropped.update(id(v) for v in run)
+    if marks and not norm[: marks[0].start].strip():
+        dropped.add(
+            id(marks[0])
+        )  # -- `1, Any person…`: a number opening the text is its item label --
     return [v for v in values if id(v) not in dropped]
+
+
+def _implied(norm: str, lang: str, taken: Spans, claim: bool = False) -> Iterator[Value]:
+    """Yield weak values for numbers stated in words (`twice`, `in duplicate`, 半價, `a year`).
+
+    With `claim`, the words are taken so no numeral inside them is read again.
+    """
+    found = list(implied_numbers(norm, lang))
+    for start, end, value in found:
+        if taken.free(start, end):
+            yield Value("number", canonical(value), "", norm[start:end], start, end, weak=True)
+    if claim:
+        for start, end, _ in found:
+            if taken.free(start, end):
+                taken.add(start, end)
 
 
 def _claim(taken: Spans, start: int, end: int) -> bool:
@@ -273,33 +294,32 @@ def _cn_percents(norm: str, taken: Spans) -> Iterator[Value]:
             )
 
 
-def _fractions(norm: str, taken: Spans) -> Iterator[Value]:
+def _fractions(norm: str, lang: str, taken: Spans) -> Iterator[Value]:
     """Yield fractions as the percentage they are: `1/2` a 50 (%), `二分之一` a weak one.
 
     A Chinese fraction is weak: it vouches for `50%` or `one half` without
     demanding either. A digit fraction is a proper fraction with a small
-    denominator (`3/4`, not `24/7`) and demands its twin.
+    denominator (`3/4`, not `24/7`) and demands its twin, and so does one in
+    English words (`one-fourth` ⇄ 四分之一: a changed 五分之一 is found).
     """
-    found = [(m, True) for m in _FRACTION_CN.finditer(norm)] + [
-        (m, False) for m in _FRACTION_DIGITS.finditer(norm)
+    found: list[tuple[Decimal | None, Decimal | None, int, int, bool]] = [
+        (_number_or_none(m["d"]), _number_or_none(m["n"]), m.start(), m.end(), True)
+        for m in _FRACTION_CN.finditer(norm)
+    ] + [
+        (_number_or_none(m["d"]), _number_or_none(m["n"]), m.start(), m.end(), False)
+        for m in _FRACTION_DIGITS.finditer(norm)
+        if 0 < int(m["n"]) < int(m["d"]) <= 12
     ]
-    for match, weak in found:
-        whole, part = _number_or_none(match["d"]), _number_or_none(match["n"])
+    if lang != "zh":
+        for m in EN_FRACTION_WORDS.finditer(norm):
+            part_value, whole_value = english_fraction(m)
+            found.append((Decimal(whole_value), Decimal(part_value), m.start(), m.end(), False))
+    for whole, part, start, end, weak in found:
         if whole is None or part is None or not whole:
             continue
-        if not weak and not (0 < part < whole <= 12):
-            continue
-        if _claim(taken, match.start(), match.end()):
+        if _claim(taken, start, end):
             share = (part * 100 / whole).quantize(Decimal("0.01"))
-            yield Value(
-                "percent",
-                canonical(share),
-                "",
-                match.group(),
-                match.start(),
-                match.end(),
-                weak=weak,
-            )
+            yield Value("percent", canonical(share), "", norm[start:end], start, end, weak=weak)
 
 
 def _number_or_none(token: str) -> Decimal | None:
@@ -385,14 +405,38 @@ def _quantities(norm: str, lang: str, taken: Spans) -> Iterator[Value]:
                           value.end, loose_unit=not currency)  # fmt: skip
         elif value.kind == "amount":
             currency = value.unit
-        yield value
+        yield _as_read_in_chinese(norm, lang, atom, value)
 
 
-_CLASSIFIERS = frozenset("人名位次件個个份張张家所項项")
-"""Measure words after a Chinese number that make it a count of things, compared even when small."""
-_RANK_AFTER = re.compile(
-    r"(?:st|nd|rd|th)\b[\s-]*(?:grade|rank|level|class|session|term|edition|place)\b", re.IGNORECASE
-)
+_ROC_YEAR_AFTER = re.compile(r"\s*(?:會計|会计)?年度?")
+_ROC_YEARS = range(1, 200)
+
+
+def _as_read_in_chinese(norm: str, lang: str, atom: _Atom, value: Value) -> Value:
+    """Return `value` with what a Chinese number may also mean.
+
+    一 after 前/每/同… is as often "the/each" as a count (前一日 "the day
+    before"): weak. A small year (`八十七年`, `六十二會計年度`) may be a
+    Republic of China year: it also reads as the Gregorian one (1998, 1973).
+    A multiple (`一點二五倍`) also reads as its percentage (125 %).
+    """
+    if lang != "zh":
+        return value
+    before = norm[max(0, atom.start - 1) : atom.start]
+    if norm[atom.start : atom.end] == "一" and before and before in NOT_ONE_AFTER:
+        return replace(value, weak=True)
+    if value.kind == "number" and norm.startswith("倍", value.end):
+        # -- 一點二五倍 "1.25 times" is 125 % --
+        return replace(value, alt=(*value.alt, canonical(Decimal(value.key) * 100)))
+    year_word = value.unit == "year" or (
+        value.kind == "number" and _ROC_YEAR_AFTER.match(norm, value.end) is not None
+    )
+    number = Decimal(value.key) if re.fullmatch(r"\d+", value.key) else None
+    if year_word and number is not None and int(number) in _ROC_YEARS:
+        return replace(value, alt=(*value.alt, str(roc_to_gregorian(int(number)))))
+    return value
+
+
 _WINDOW = 60
 """Characters either side of a number that `_skip_atom` reads."""
 
@@ -404,17 +448,19 @@ def _skip_atom(norm: str, atom: _Atom) -> bool:
         norm[max(0, atom.start - _WINDOW) : atom.start],
         norm[atom.end : atom.end + _WINDOW],
     )
-    token = norm[atom.start : atom.end]
     if atom.script == "cn":
         if before.endswith("第") or after.startswith(
-            ("、", "是", "些", "切", "旦", "般", "致", "经", "並", "并")
+            ("是", "些", "切", "旦", "般", "致", "经", "並", "并")
         ):
             return True
-        if token == "一" and before[-1:] and before[-1] in _NOT_ONE_AFTER:
-            return True
-    if atom.script in ("digits", "en") and _LABEL_WORD_BEFORE.search(before[-16:]):
+        if after.startswith("、") and not (
+            re.match(rf"、\s*[{CN_DIGITS}十]", after)
+            or re.search(rf"[{CN_DIGITS}十]\s*、\s*$", before)
+        ):
+            return True  # -- 一、 opens an item; 一、三、五年 lists numbers --
+    if atom.script in ("digits", "en") and LABEL_WORD_BEFORE.search(before[-28:]):
         return True
-    if atom.script == "digits" and _RANK_AFTER.match(after):
+    if atom.script == "digits" and RANK_AFTER.match(after):
         return True  # -- "the 7th grade" is a rank, like 第七職等 --
     if (
         atom.script == "digits"
@@ -429,6 +475,7 @@ def _skip_atom(norm: str, atom: _Atom) -> bool:
             and before.endswith(letters.group(1))
             and letters.group(1) not in _CURRENCY_CODES
             and letters.group(1) not in ("US", "U.S.")
+            and not re.search(r"\b(?:to|and|or)$", before)  # -- "8 to12": a space left out --
         ):
             return True
         money_scale = (
@@ -488,7 +535,7 @@ def _read_quantity(norm: str, lang: str, atom: _Atom) -> Value | None:
         or (atom.script == "cn" and end - start > 1)
         or (atom.script == "en" and value > 10)
         # -- 二人, 三次: a count of something (but 一人 is as often "a director" in English) --
-        or (atom.script == "cn" and value > 1 and norm[end : end + 1] in _CLASSIFIERS)
+        or (atom.script == "cn" and value > 1 and norm[end : end + 1] in CLASSIFIERS)
     )
     prefix = _PREFIX_CURRENCY.search(norm[max(0, start - 8) : start])
     end, value, scaled = _scale(norm, end, value, atom.script, money=prefix is not None)
@@ -618,15 +665,47 @@ def unmatched_values(
     """
     left = [v for v in en if v.kind in kinds and not v.weak]
     right = [v for v in zh if v.kind in kinds and not v.weak]
+    paired_left: list[Value] = []
+    paired_right: list[Value] = []
     for same in (_same_exactly, _same_size):
         for value in list(left):
             match = next((other for other in right if same(value, other)), None)
             if match is not None:
                 left.remove(value)
                 right.remove(match)
+                paired_left.append(value)
+                paired_right.append(match)
+    left = _without_repeats(left, paired_left)
+    right = _without_repeats(right, paired_right)
     en_weak = {v.key for v in en if v.weak}
     zh_weak = {v.key for v in zh if v.weak}
-    return [v for v in left if v.key not in zh_weak], [v for v in right if v.key not in en_weak]
+    en_left = [v for v in left if v.key not in zh_weak]
+    zh_left = [v for v in right if v.key not in en_weak]
+    # -- a Chinese fraction nothing in English states, beside an English fraction left over:
+    #    the fraction was changed (one-half ⇄ 三分之一), whatever else excused the English --
+    odd_fractions = [
+        v
+        for v in zh
+        if v.weak and "分之" in v.text and not any(set(v.keys) & set(e.keys) for e in en)
+    ]
+    en_fractions = [v for v in left if v.kind == "percent" and v not in en_left]
+    if odd_fractions and en_fractions:
+        return en_left + en_fractions, zh_left + odd_fractions
+    return en_left, zh_left
+
+
+def _without_repeats(left_over: list[Value], paired: list[Value]) -> list[Value]:
+    """Drop a value that repeats one already paired (or already kept) on the same side.
+
+    A figure stated twice in one language (`three million dollars
+    (NT$3,000,000)`, a sum written in words and in digits) and once in the
+    other is no discrepancy: the second statement restates the first.
+    """
+    kept: list[Value] = []
+    for value in left_over:
+        if not any(_same_exactly(value, p) or _same_size(value, p) for p in (*paired, *kept)):
+            kept.append(value)
+    return kept
 
 
 def _same_exactly(a: Value, b: Value) -> bool:
@@ -640,7 +719,7 @@ def _same_unit(a: Value, b: Value) -> bool:
 
 def _same_size(a: Value, b: Value) -> bool:
     plain = a.kind == "number" or b.kind == "number"
-    return plain and a.key == b.key and "identifier" not in (a.kind, b.kind)
+    return plain and bool(set(a.keys) & set(b.keys)) and "identifier" not in (a.kind, b.kind)
 
 
 __all__ = ["QUANTITY_KINDS", "Value", "ValueKind", "extract_values", "unmatched_values"]

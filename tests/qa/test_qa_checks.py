@@ -317,3 +317,26 @@ def test_cross_reference_lists_and_relative_paragraphs() -> None:
         [pair("under paragraphs 1 and 2 of Article 7", "依第七條第一項及第三項")],
     )
     assert "7.2" in finding.message
+
+
+def _sentence_gap_severity(zh: str) -> list[str]:
+    usual = [
+        pair(
+            f"The supplier shall keep the records of delivery number {n} for the audit.",
+            f"供應商應保存第{n}號交貨之紀錄以供稽核。",
+        )
+        for n in range(1, 8)
+    ]
+    split = pair(
+        "The buyer shall inspect the goods on arrival at the port. "
+        "The buyer shall report any damage to the carrier in writing.",
+        zh,
+    )
+    return [f.severity for f in run("omission", [*usual, split]) if f.en_id == split.en.id]  # type: ignore[union-attr]
+
+
+def test_a_sentence_split_with_a_terse_chinese_is_minor_a_lost_half_is_major() -> None:
+    # -- two English sentences, one Chinese: somewhat short is a translator's split (minor);
+    # -- half the usual length or less is a sentence gone (major) --
+    assert _sentence_gap_severity("買方應於貨物到港時檢驗，損壞應通知。") == ["minor"]
+    assert _sentence_gap_severity("買方應於到港時驗貨。") == ["major"]

@@ -149,6 +149,10 @@ def cross_references(pair: Pair, ctx: Context) -> Iterator[Issue]:
         if match is not None:
             missing.remove(ref)
             extra.remove(match)
+    # -- one citation may cover two on the other side: a range's two ends (`Articles 9-12` ⇄
+    #    第九條至第十二條) or a whole article and its parts --
+    extra = [z for z in extra if not any(_agree(ref, z) for ref in en_refs)]
+    missing = [ref for ref in missing if not any(_agree(ref, z) for z in zh_refs)]
     if not missing and not extra:
         return
     parts = []

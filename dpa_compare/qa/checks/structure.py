@@ -218,6 +218,12 @@ SENTENCE_LENGTH_FACTOR = 1.5
 join sentences, but then the length stays in proportion."""
 
 
+SENTENCE_LENGTH_FACTOR_MAJOR = 2.0
+"""From this factor on the mismatch is major (a sentence's worth of text is gone or extra);
+between SENTENCE_LENGTH_FACTOR and this, official translations that split sentences land too
+often (a 2:1 split with a terse Chinese runs 0.55–0.7×): minor, shown but not alarming."""
+
+
 def _sentence_gap(pair: Pair, ctx: Context, missing_in: str) -> Iterator[Issue]:
     en_chars, zh_chars = _pair_chars(pair)
     if en_chars < MIN_EN_CHARS // 2 or zh_chars <= 0:
@@ -231,10 +237,11 @@ def _sentence_gap(pair: Pair, ctx: Context, missing_in: str) -> Iterator[Issue]:
         what = f"the English has {en_n} sentences for {zh_n} in Chinese and the Chinese is {factor:.1f}× the usual length — a sentence may be missing"
     else:
         return
+    strong = max(factor, 1 / factor) >= SENTENCE_LENGTH_FACTOR_MAJOR
     yield Issue(
         what,
         {"en_sentences": en_n, "zh_sentences": zh_n, "length_factor": round(factor, 2)},
-        severity="major",
+        severity="major" if strong else "minor",
     )
 
 

@@ -60,7 +60,8 @@ TRADITIONAL_FONT, SIMPLIFIED_FONT = "PMingLiU", "SimSun"
 """Word's standard Chinese serif fonts for Traditional (新細明體) and Simplified (宋体) text."""
 
 NOTE_MESSAGE_LIMIT = 300
-"""Characters of a finding message or note printed in the Notes & QA cell (the comment has it all)."""
+"""Characters of a finding message or note printed in the Notes & QA cell (the comment has it
+all)."""
 
 _STYLE_OF_OP = {-1: "deleted", 0: "plain", 1: "inserted"}
 
@@ -409,15 +410,20 @@ def _index(document: Document, groups: list[_RowGroup], side: str) -> dict[str, 
 
 
 def _note_row(note: Note, by_en: dict[str, int], by_zh: dict[str, int]) -> int | None:
-    for key, index in ((f"id:{note.clause_id}", by_en), (f"ref:{' '.join(note.clause.split())}", by_en),
-                       (f"ref:{' '.join(note.zh_clause.split())}", by_zh)):  # fmt: skip
+    keys = (
+        (f"id:{note.clause_id}", by_en),
+        (f"ref:{' '.join(note.clause.split())}", by_en),
+        (f"ref:{' '.join(note.zh_clause.split())}", by_zh),
+    )
+    for key, index in keys:
         if key not in ("id:", "ref:") and key in index:
             return index[key]
     return None
 
 
 def _note_words(note: Note, inputs: ReportInputs) -> tuple[str, str]:
-    """Return (cell, line) of the clause a note concerns: its Chinese clause, else its English one."""
+    """Return (cell, line) of the clause a note concerns: its Chinese clause, else its English
+    one."""
     wanted = " ".join(note.zh_clause.split())
     for clause in inputs.source_zh.clauses:
         if wanted and _cite(clause) == wanted:
@@ -647,5 +653,13 @@ def _zh_terms(glossary: Glossary | None) -> tuple[str, ...]:
     return tuple(sorted({z for entry in glossary for z in entry.zh}))
 
 
-__all__ = ["ENGLISH_ANCHORED_CHECKS", "QA_AUTHOR", "Analysis", "ReportInputs", "analyse", "build_report",
-           "initials", "model_from_analysis"]  # fmt: skip
+__all__ = [
+    "ENGLISH_ANCHORED_CHECKS",
+    "QA_AUTHOR",
+    "Analysis",
+    "ReportInputs",
+    "analyse",
+    "build_report",
+    "initials",
+    "model_from_analysis",
+]

@@ -27,6 +27,7 @@ from dpa_compare.report.model import (
     FrontMatter,
     Row,
     Span,
+    SpanStyle,
     default_legend,
 )
 
@@ -62,7 +63,7 @@ _KIND_LABELS = {
     "split": "Split",
     "merged": "Merged",
 }
-_STYLE_OF_OP = {-1: "deleted", 0: "plain", 1: "inserted"}
+_STYLE_OF_OP: dict[int, SpanStyle] = {-1: "deleted", 0: "plain", 1: "inserted"}
 
 
 def front_matter(analysis: Analysis, rows: Sequence[Row], notes_placed: int, notes_unplaced: int,
@@ -252,7 +253,7 @@ def _change_table(title: str, result: VersionDiff, lang: str) -> Appendix:
         kind = _KIND_LABELS.get(change.kind, change.kind) + (
             " (cross-references only)" if change.xref_only else ""
         )
-        spans = tuple(Span(text, _STYLE_OF_OP[op]) for op, text in change.redline)  # type: ignore[arg-type]
+        spans = tuple(Span(text, _STYLE_OF_OP[op]) for op, text in change.redline)
         rows.append((Cell.of(where), Cell.of(kind), Cell(spans, lang)))
     intro = (
         f"Every clause of {result.new.source} that differs from {result.old.source}, "

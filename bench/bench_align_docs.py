@@ -92,11 +92,12 @@ def main(argv: list[str] | None = None) -> int:
         pairs[0][1], pairs[0][2], options, glossary, 1
     )  # -- warm-up: dictionary, encoder, jieba --
     print(
-        f"command: python bench/bench_align_docs.py --clauses {args.clauses} --scales {args.scales} "
-        f"--repeat {args.repeat} --embeddings {args.embeddings}"
+        f"command: python bench/bench_align_docs.py --clauses {args.clauses} --scales "
+        f"{args.scales} --repeat {args.repeat} --embeddings {args.embeddings}"
     )
     print(
-        f"{'pair':<24} {'clauses':>8} {'links':>6} {'median s':>9} {'min s':>7} {'max s':>7} {'s/1k':>6}  scorers"
+        f"{'pair':<24} {'clauses':>8} {'links':>6} {'median s':>9} {'min s':>7} {'max s':>7} "
+        f"{'s/1k':>6}  scorers"
     )
     verdict = 0
     for name, en, zh in pairs:
@@ -105,8 +106,9 @@ def main(argv: list[str] | None = None) -> int:
         size = len(en.clauses) + len(zh.clauses)  # type: ignore[attr-defined]
         per_k = median / (size / 2) * 1000
         scorers = alignment.scorers[-1] if alignment else ""  # type: ignore[attr-defined]
+        links = len(alignment.links)  # type: ignore[attr-defined]
         print(
-            f"{name:<24} {size // 2:>8} {len(alignment.links):>6} {median:>9.3f} {min(times):>7.3f} "  # type: ignore[attr-defined]
+            f"{name:<24} {size // 2:>8} {links:>6} {median:>9.3f} {min(times):>7.3f} "
             f"{max(times):>7.3f} {per_k:>6.3f}  {scorers}"
         )
         if name == f"generated {scales[0]}x" and median > TARGET_SECONDS:

@@ -69,7 +69,8 @@ def article_of(document: object) -> dict[str, str | None]:
 
 
 def score_articles(alignment: object) -> dict[str, float | int]:
-    """Return article-level precision, recall, F1 and the unaligned-clause counts of one alignment."""
+    """Return article-level precision, recall, F1 and the unaligned-clause counts of one
+    alignment."""
     en_art, zh_art = article_of(alignment.en), article_of(alignment.zh)  # type: ignore[attr-defined]
     gold = {(n, n) for n in set(en_art.values()) & set(zh_art.values()) if n is not None}
     predicted: set[tuple[str, str]] = set()
@@ -201,14 +202,16 @@ def main(argv: list[str] | None = None) -> int:
 
 def _markdown(rows: list[dict], key_rows: list[dict]) -> None:
     print(
-        "| law | articles | clauses | article P / R / F1 | unaligned | s / 100 articles (wall, CPU) |"
+        "| law | articles | clauses | article P / R / F1 | unaligned | s / 100 articles (wall, "
+        "CPU) |"
     )
     print("|---|---|---|---|---|---|")
     for r in rows:
         print(
-            f"| {r['law']} | {r['articles']} | {r['clauses']} | {r['precision']:.3f} / {r['recall']:.3f} / "
-            f"{r['f1']:.3f} | {r['unaligned']} ({100 * r['unaligned_share']:.1f} %) | "
-            f"{r['seconds_per_100']:.2f}, {r['cpu_seconds_per_100']:.2f} |"
+            f"| {r['law']} | {r['articles']} | {r['clauses']} | {r['precision']:.3f} / "
+            f"{r['recall']:.3f} / {r['f1']:.3f} | {r['unaligned']} "
+            f"({100 * r['unaligned_share']:.1f} %) | {r['seconds_per_100']:.2f}, "
+            f"{r['cpu_seconds_per_100']:.2f} |"
         )
     if key_rows:
         print()
@@ -216,7 +219,8 @@ def _markdown(rows: list[dict], key_rows: list[dict]) -> None:
         print("|---|---|---|---|---|")
         for k in key_rows:
             print(
-                f"| {k['law']} | {k['links']} | {k['precision']:.3f} | {k['recall']:.3f} | {k['f1']:.3f} |"
+                f"| {k['law']} | {k['links']} | {k['precision']:.3f} | {k['recall']:.3f} | "
+                f"{k['f1']:.3f} |"
             )
 
 
@@ -224,21 +228,25 @@ def _print(args: argparse.Namespace, rows: list[dict], key_rows: list[dict], sum
     command = "python bench/bench_align_tw.py" + (f" --laws {args.laws}" if args.laws else "")
     print(f"command: {command} --embeddings {args.embeddings}")
     print(
-        f"{'law':<10} {'arts':>5} {'clauses':>8} {'P':>6} {'R':>6} {'F1':>6} {'unal':>5} {'unal%':>6} "
-        f"{'s':>6} {'s/100':>6} {'cpu/100':>7}  wrong pairs"
+        f"{'law':<10} {'arts':>5} {'clauses':>8} {'P':>6} {'R':>6} {'F1':>6} {'unal':>5} "
+        f"{'unal%':>6} {'s':>6} {'s/100':>6} {'cpu/100':>7}  wrong pairs"
     )
     for r in rows:
         print(
-            f"{r['law']:<10} {r['articles']:>5} {r['clauses']:>8} {r['precision']:>6.3f} {r['recall']:>6.3f} "
-            f"{r['f1']:>6.3f} {r['unaligned']:>5} {100 * r['unaligned_share']:>5.1f}% {r['seconds']:>6.2f} "
-            f"{r['seconds_per_100']:>6.2f} {r['cpu_seconds_per_100']:>7.2f}  {' '.join(r['wrong_pairs'])}"
+            f"{r['law']:<10} {r['articles']:>5} {r['clauses']:>8} {r['precision']:>6.3f} "
+            f"{r['recall']:>6.3f} {r['f1']:>6.3f} {r['unaligned']:>5} "
+            f"{100 * r['unaligned_share']:>5.1f}% {r['seconds']:>6.2f} "
+            f"{r['seconds_per_100']:>6.2f} {r['cpu_seconds_per_100']:>7.2f}  "
+            f"{' '.join(r['wrong_pairs'])}"
         )
     for k in key_rows:
         print(
-            f"key {k['law']}: {k['links']} links, P {k['precision']:.3f} R {k['recall']:.3f} F1 {k['f1']:.3f}"
+            f"key {k['law']}: {k['links']} links, P {k['precision']:.3f} R {k['recall']:.3f} F1 "
+            f"{k['f1']:.3f}"
         )
     print(
-        f"total: {summary['laws']} laws, {summary['articles']} articles; article F1 min {summary['article_f1_min']:.3f} "
+        f"total: {summary['laws']} laws, {summary['articles']} articles; article F1 min "
+        f"{summary['article_f1_min']:.3f} "
         f"mean {summary['article_f1_mean']:.3f} ({summary['laws_below_f1_1']} laws below 1.000); "
         f"unaligned {100 * summary['unaligned_share']:.2f}% of clauses (worst law "
         f"{100 * summary['unaligned_share_worst']:.1f}%); s/100 articles median "
@@ -255,8 +263,10 @@ def _print(args: argparse.Namespace, rows: list[dict], key_rows: list[dict], sum
         worst = sorted(rows, key=lambda r: r[field], reverse=reverse)[: args.worst]
         print(f"worst by {name}: " + ", ".join(f"{r['law']} {r[field]:.3f}" for r in worst))
     print(
-        f"targets: article F1 {TARGETS['article_f1']:.3f}, unaligned ≤ {100 * TARGETS['unaligned']:.0f}%, "
-        f"worst ≤ {TARGETS['seconds_per_100']:.0f} s/100 articles, paragraph keys F1 ≥ {TARGETS['key_f1']}"
+        f"targets: article F1 {TARGETS['article_f1']:.3f}, unaligned ≤ "
+        f"{100 * TARGETS['unaligned']:.0f}%, "
+        f"worst ≤ {TARGETS['seconds_per_100']:.0f} s/100 articles, paragraph keys F1 ≥ "
+        f"{TARGETS['key_f1']}"
     )
 
 

@@ -25,14 +25,30 @@ from dpa_compare.diff import diff  # noqa: E402
 from dpa_compare.model import Clause, Document  # noqa: E402
 
 WORDS = (
-    "the processor shall controller personal data processing sub-processor notify without undue delay "
-    "written instructions security measures appropriate technical organisational confidentiality audit "
-    "records request assistance transfer restricted country supervisory authority breach within days "
-    "reasonable commercially agreement services customer affiliates obligations applicable law limited "
-    "purposes retention deletion return termination liability subject to provided that including"
+    "the processor shall controller personal data processing sub-processor notify without undue "
+    "delay written instructions security measures appropriate technical organisational "
+    "confidentiality audit records request assistance transfer restricted country supervisory "
+    "authority breach within days reasonable commercially agreement services customer affiliates "
+    "obligations applicable law limited purposes retention deletion return termination liability "
+    "subject to provided that including"
 ).split()
-TITLES = ("Scope", "Definitions", "Processing", "Security", "Sub-processing", "Transfers", "Audits", "Breach",
-          "Assistance", "Deletion", "Liability", "Term", "Records", "Notices", "Confidentiality")  # fmt: skip
+TITLES = (
+    "Scope",
+    "Definitions",
+    "Processing",
+    "Security",
+    "Sub-processing",
+    "Transfers",
+    "Audits",
+    "Breach",
+    "Assistance",
+    "Deletion",
+    "Liability",
+    "Term",
+    "Records",
+    "Notices",
+    "Confidentiality",
+)
 
 
 def sentence(rng: random.Random, sections: int) -> str:
@@ -102,11 +118,19 @@ def document(rows: list[tuple[str, str, str]], name: str) -> Document:
         )
         clause_id = f"{name}{n}"
         ids.setdefault(citation, clause_id)
-        clauses.append(Clause(
-            id=clause_id, label=citation, path=tuple(citation.replace("(", ".").rstrip(")").split(".")),
-            level=citation.count(".") + citation.count("("), parent=ids.get(parent_ref) if parent_ref else None,
-            kind="heading" if heading else "clause", text=text, heading=heading, ref=citation,
-        ))  # fmt: skip
+        clauses.append(
+            Clause(
+                id=clause_id,
+                label=citation,
+                path=tuple(citation.replace("(", ".").rstrip(")").split(".")),
+                level=citation.count(".") + citation.count("("),
+                parent=ids.get(parent_ref) if parent_ref else None,
+                kind="heading" if heading else "clause",
+                text=text,
+                heading=heading,
+                ref=citation,
+            )
+        )
     return Document(source=f"{name}.md", lang="en", sha256="", clauses=tuple(clauses))
 
 
@@ -146,14 +170,17 @@ def main() -> None:
     dmp_time, dmp_result = timed(whole_text_dmp, args.runs)
     counts = {k: v for k, v in result.counts().items() if v}  # type: ignore[union-attr]
     print(
-        f"command: python bench/bench_diff.py --clauses {args.clauses} --runs {args.runs} --seed {args.seed}"
+        f"command: python bench/bench_diff.py --clauses {args.clauses} --runs {args.runs} --seed "
+        f"{args.seed}"
     )
     print(
-        f"documents: {len(old.clauses)} → {len(new.clauses)} clauses, {len(old_text):,} → {len(new_text):,} chars"
+        f"documents: {len(old.clauses)} → {len(new.clauses)} clauses, {len(old_text):,} → "
+        f"{len(new_text):,} chars"
     )
     print(f"{'what':<46} {'median s':>9}  runs")
     print(
-        f"{'dpa_compare.diff.diff (clause matching + redlines)':<46} {clause_time:>9.3f}  {args.runs}"
+        f"{'dpa_compare.diff.diff (clause matching + redlines)':<46} {clause_time:>9.3f}  "
+        f"{args.runs}"
     )
     print(f"{'diff-match-patch, whole texts, Diff_Timeout=0':<46} {dmp_time:>9.3f}  {args.runs}")
     print(f"changes: {counts}")

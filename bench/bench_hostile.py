@@ -35,9 +35,20 @@ def cases(tmp: Path) -> list[tuple[str, list[str], dict[str, str]]]:
     `tmp`."""
     en, zh = build.two_documents(tmp)
     w = build.W
-    loop = build.write(tmp, "loop.pdf", build.raw_pdf([
-        b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        build.PDF_PAGE % b"6 0 R", build.pdf_stream(build.PDF_TEXT), build.PDF_FONT, b"6 0 R"]))  # fmt: skip
+    loop = build.write(
+        tmp,
+        "loop.pdf",
+        build.raw_pdf(
+            [
+                b"<< /Type /Catalog /Pages 2 0 R >>",
+                b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                build.PDF_PAGE % b"6 0 R",
+                build.pdf_stream(build.PDF_TEXT),
+                build.PDF_FONT,
+                b"6 0 R",
+            ]
+        ),
+    )
     deflate = zlib.compressobj(9)
     blob = deflate.compress(build.PDF_TEXT) + b"".join(
         deflate.compress(b" " * 2**20) for _ in range(1024)
@@ -61,7 +72,10 @@ def cases(tmp: Path) -> list[tuple[str, list[str], dict[str, str]]]:
     ]
     bomb = build.write(tmp, "bomb.yaml", "\n".join(rows).encode())
     doctype = '<!DOCTYPE w:document [<!ENTITY x SYSTEM "file:///etc/hostname">]>'
-    body = f'<w:document xmlns:w="{w}"><w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>'
+    body = (
+        f'<w:document xmlns:w="{w}"><w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body>'
+        "</w:document>"
+    )
     xml = f'<?xml version="1.0" encoding="UTF-32"?>{doctype}{body}'.encode("utf-32-be")
     xxe = build.write(
         tmp, "xxe32.docx", build.replace_part(build.docx_bytes("x"), "word/document.xml", xml)
@@ -129,9 +143,15 @@ def main() -> None:
         "--write", action="store_true", help="replace this section of BENCHMARKS.md"
     )
     options = parser.parse_args()
-    lines = [HEADING, "", "Command: `python bench/bench_hostile.py --write` (measured under load, to be re-run).",
-             "Acceptance: exit 0 or 2, under 20 s, under 1.5 GB peak resident memory.", "",
-             "| case | exit | seconds | peak MB | within limits |", "|---|---|---|---|---|"]  # fmt: skip
+    lines = [
+        HEADING,
+        "",
+        "Command: `python bench/bench_hostile.py --write` (measured under load, to be re-run).",
+        "Acceptance: exit 0 or 2, under 20 s, under 1.5 GB peak resident memory.",
+        "",
+        "| case | exit | seconds | peak MB | within limits |",
+        "|---|---|---|---|---|",
+    ]
     with tempfile.TemporaryDirectory() as folder:
         for name, args, env in cases(Path(folder)):
             code, seconds, peak = run(args, env)

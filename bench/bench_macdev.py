@@ -57,11 +57,13 @@ for zh_path in sorted(data.glob("*.zh")):
         gold.append(([len(zh) + k for k in bead.src], [len(en) + k for k in bead.tgt]))
     zh += zh_path.read_text(encoding="utf-8").splitlines()
     en += zh_path.with_suffix(".en").read_text(encoding="utf-8").splitlines()
-align(zh[:20], en[:20], "zh", "en", AlignOptions(embeddings=emb))  # -- load models outside the timing --
+# -- load models outside the timing --
+align(zh[:20], en[:20], "zh", "en", AlignOptions(embeddings=emb))
 start = time.perf_counter()
 result = align(zh * times, en * times, "zh", "en", AlignOptions(embeddings=emb))
 seconds = time.perf_counter() - start
-gold_all = [([s + r * len(zh) for s in a], [t + r * len(en) for t in b]) for r in range(times) for a, b in gold]
+gold_all = [([s + r * len(zh) for s in a], [t + r * len(en) for t in b])
+            for r in range(times) for a, b in gold]
 print(json.dumps({"seconds": seconds, "zh": len(zh) * times, "en": len(en) * times,
                   "scores": score(list(result.beads), gold_all).format()}))
 """
@@ -219,7 +221,8 @@ def main() -> None:
                 res = _run(_SCALE_CHILD, str(DATA), emb, str(times))
                 print(
                     f"scaling [embeddings={emb}] {times:>2}x (001..006 concatenated, repeated): "
-                    f"{res['zh']} zh × {res['en']} en aligned in {res['seconds']:.2f} s; {res['scores']}"
+                    f"{res['zh']} zh × {res['en']} en aligned in {res['seconds']:.2f} s; "
+                    f"{res['scores']}"
                 )
 
 

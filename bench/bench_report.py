@@ -1,12 +1,10 @@
 """Time writing a 1,000-row review report against python-docx writing the same plain table.
 
-The floor is python-docx's own idiom for the same 5-column table with no
-styling, no redlines, no comments and no bookmarks (`add_table` /
-`add_row` / `cell.text`), saved to memory. The report is written by
-`dpa_compare.report.build_docx` in both display and tracked-changes modes,
-and read back by `dpa_compare.report.review_reader.read_review` (what
-`import-review` parses).
-Each figure is the median of several runs (wall clock, seconds).
+The floor is python-docx's own idiom for the same 5-column table with no styling, no redlines, no
+comments and no bookmarks (`add_table` / `add_row` / `cell.text`), saved to memory. The report is
+written by `dpa_compare.report.build_docx` in both display and tracked-changes modes, and read back
+by `dpa_compare.report.review_reader.read_review` (what `import-review` parses). Each figure is the
+median of several runs (wall clock, seconds).
 
     python bench/bench_report.py            # 1,000 rows, 5 runs
     python bench/bench_report.py --rows 3000 --runs 3
@@ -52,7 +50,10 @@ def synthetic_model(rows: int) -> ReportModel:
                 )
             )
             continue
-        english = f"The Vendor shall retain the records described in paragraph {number} for the period agreed in writing, and shall delete them afterwards."
+        english = (
+            f"The Vendor shall retain the records described in paragraph {number} for the period "
+            "agreed in writing, and shall delete them afterwards."
+        )
         chinese = f"供应商应将第{number}段所述记录保存至书面约定的期限，并于期满后删除。"
         if n % 3 == 0:
             en_cell = Cell(
@@ -156,14 +157,16 @@ def main() -> None:
     print(f"rows: {args.rows}  comments: {model.comment_count}  runs: {args.runs} (median)")
     print(f"python-docx plain table (floor): {floor:.3f} s")
     print(
-        f"report, display redlines:        {display:.3f} s  ({display / floor:.2f}x floor)  {size / 1024:.0f} KiB"
+        f"report, display redlines:        {display:.3f} s  ({display / floor:.2f}x floor)  "
+        f"{size / 1024:.0f} KiB"
     )
     print(f"report, tracked changes:         {tracked:.3f} s  ({tracked / floor:.2f}x floor)")
     print(f"reading the report back:         {read:.3f} s  ({read / floor:.2f}x floor)")
 
 
 def _read_back(data: bytes) -> object:
-    """Return the rows and comments `read_review` finds in the report `data` (via a temporary file)."""
+    """Return the rows and comments `read_review` finds in the report `data` (via a temporary
+    file)."""
     import tempfile
     from pathlib import Path
 

@@ -24,8 +24,8 @@ import dpa_compare
 from dpa_compare.export.numbered_docx import NumberedParagraph, write_numbered_docx
 
 SENTENCE = (
-    "The Provider shall process Customer Personal Data only on the documented instructions of the Customer, "
-    "including with regard to transfers, unless required to do so by applicable law"
+    "The Provider shall process Customer Personal Data only on the documented instructions of the "
+    "Customer, including with regard to transfers, unless required to do so by applicable law"
 )
 
 
@@ -81,8 +81,8 @@ def write_html(rows: list[tuple[int, str, str]], path: Path) -> None:
         for level, label, text in rows
     ]
     page = (
-        "<!DOCTYPE html><html><head><title>Generated</title><script>var x = 1;</script></head><body>"
-        "<nav><a href='/'>Home</a></nav><main><h1>Generated Agreement</h1>"
+        "<!DOCTYPE html><html><head><title>Generated</title><script>var x = "
+        "1;</script></head><body><nav><a href='/'>Home</a></nav><main><h1>Generated Agreement</h1>"
         + "\n".join(body)
         + "</main>"
         "<footer>© Example</footer></body></html>"

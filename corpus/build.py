@@ -134,7 +134,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"up to date: {target.output}")
         elif args.check:
             print(
-                f"{'stale' if current is not None else 'missing'}: {target.output} (run python corpus/build.py)"
+                f"{'stale' if current is not None else 'missing'}: {target.output} (run python "
+                "corpus/build.py)"
             )
             stale += 1
         else:

@@ -3,8 +3,8 @@
     >>> import dpa_compare
     >>> en = dpa_compare.load("corpus/en/dpa-2024-09.md")
     >>> zh = dpa_compare.load("corpus/zh/dpa-2023-03.zh.md")
-    >>> alignment = dpa_compare.align_clauses(en, zh)                       # doctest: +SKIP
-    >>> record = dpa_compare.compare(en, zh)   # alignment, diffs, status, QA: once, lazily  # doctest: +SKIP
+    >>> alignment = dpa_compare.align_clauses(en, zh)  # doctest: +SKIP
+    >>> record = dpa_compare.compare(en, zh)  # every stage, once, lazily  # doctest: +SKIP
 
 See `dpa_compare.api` for one call per pipeline stage.
 """

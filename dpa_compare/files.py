@@ -35,7 +35,8 @@ ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 """Timestamp given to every entry of a zip package we write, so equal content gives equal bytes."""
 
 INPUT_LIMITS_MB = {"document": 200, "glossary": 32, "notes": 32, "review": 200, "lines": 64}
-"""Largest input of each kind accepted, in MB; `DPA_COMPARE_MAX_<KIND>_MB` raises (or lowers) one."""
+"""Largest input of each kind accepted, in MB; `DPA_COMPARE_MAX_<KIND>_MB` raises (or lowers)
+one."""
 
 _INPUTS_READ: set[tuple[int, int]] = set()
 """(device, inode) of every input read by this process: outputs must not replace them."""
@@ -208,7 +209,8 @@ def refuse_input_as_output(path: str | Path) -> None:
 
 
 def same_file(first: str | Path, second: str | Path) -> bool:
-    """Return True when both paths exist and are the same file (symlinks followed, hard links too)."""
+    """Return True when both paths exist and are the same file (symlinks followed, hard links
+    too)."""
     try:
         return os.path.samefile(first, second)
     except (OSError, ValueError):
@@ -221,7 +223,8 @@ def _through_symlink(path: Path) -> Path:
 
 
 def _create_temp(target: Path, shown: str | Path) -> tuple[int, str]:
-    """Return (descriptor, name) of a new temporary file beside `target`, its name within NAME_MAX."""
+    """Return (descriptor, name) of a new temporary file beside `target`, its name within
+    NAME_MAX."""
     folder = target.parent
     try:
         name_max = os.pathconf(folder, "PC_NAME_MAX")
@@ -242,7 +245,8 @@ def _create_temp(target: Path, shown: str | Path) -> tuple[int, str]:
 
 
 def _remove_stale_temps(folder: Path) -> None:
-    """Remove our temporary files in `folder` whose process no longer runs (a killed earlier run)."""
+    """Remove our temporary files in `folder` whose process no longer runs (a killed earlier
+    run)."""
     try:
         names = os.listdir(folder)
     except OSError:

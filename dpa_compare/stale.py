@@ -77,7 +77,8 @@ class StaleRow:
     order: tuple[int, int] = field(default=(0, 0), compare=False, repr=False)
 
     def to_dict(self) -> dict[str, object]:
-        """Return the row's JSON contract: first ids as scalars (null if absent), lists alongside."""
+        """Return the row's JSON contract: first ids as scalars (null if absent), lists
+        alongside."""
         first = lambda ids: ids[0] if ids else None  # noqa: E731
         return {
             "status": self.status,
@@ -252,7 +253,8 @@ def _members(document: Document, article: Clause) -> list[Clause]:
 
 
 def _article_links(left: list[Clause], right: list[Clause]) -> list[Link]:
-    """Link two articles: the headings 1-1, children 1-1 when their shapes agree, else one n:m link."""
+    """Link two articles: the headings 1-1, children 1-1 when their shapes agree, else one n:m
+    link."""
     links = [Link((left[0].id,), (right[0].id,), 1.0, ("number",))]
     left_children, right_children = left[1:], right[1:]
     left_shape = [c.path[len(left[0].path) :] for c in left_children]
@@ -309,7 +311,8 @@ def _links(alignment: Alignment, original: Document, translation: Document) -> t
 
 
 def _per_translated_clause(links: tuple[Link, ...]) -> list[Link]:
-    """Return the links with one translated clause each: every translated clause gets its own row."""
+    """Return the links with one translated clause each: every translated clause gets its own
+    row."""
     out = []
     for link in links:
         if len(link.zh_ids) > 1:
@@ -355,10 +358,20 @@ def _linked_row(
     zh_label = " + ".join(_cite(zh_doc, i) for i in zh_ids)
     xref_only = en_changed and all(c.xref_only for c in changes if _text_changed(c))
     return StaleRow(
-        status, en_changed, zh_changed, link.en_ids, new_en, link.zh_ids, new_zh, en_label, zh_label,
-        _redline(changes) if en_changed else (), _redline(zh_side) if zh_changed else (), xref_only,
+        status,
+        en_changed,
+        zh_changed,
+        link.en_ids,
+        new_en,
+        link.zh_ids,
+        new_zh,
+        en_label,
+        zh_label,
+        _redline(changes) if en_changed else (),
+        _redline(zh_side) if zh_changed else (),
+        xref_only,
         order=(min((position[id(c)] for c in changes), default=-1), 0),
-    )  # fmt: skip
+    )
 
 
 def _status(changes: list[ClauseChange]) -> str:
@@ -428,14 +441,22 @@ def _added_rows(
     for link, changes in groups:
         zh_new = tuple(i for i in link.zh_ids if i in zh_added) if link else ()
         explained.update(zh_new)
-        rows.append(StaleRow(
-            "amended" if zh_new else "missing", True, bool(zh_new) if zh_diff is not None else None, (),
-            tuple(c.new_id for c in changes if c.new_id), (), zh_new,
-            " + ".join(c.new_label for c in changes),
-            " + ".join(_cite(new_zh, i) for i in zh_new) if new_zh else "",
-            _redline(changes), tuple(e for i in zh_new for e in zh_added[i].redline),
-            order=(position[id(changes[0])], 0),
-        ))  # fmt: skip
+        rows.append(
+            StaleRow(
+                "amended" if zh_new else "missing",
+                True,
+                bool(zh_new) if zh_diff is not None else None,
+                (),
+                tuple(c.new_id for c in changes if c.new_id),
+                (),
+                zh_new,
+                " + ".join(c.new_label for c in changes),
+                " + ".join(_cite(new_zh, i) for i in zh_new) if new_zh else "",
+                _redline(changes),
+                tuple(e for i in zh_new for e in zh_added[i].redline),
+                order=(position[id(changes[0])], 0),
+            )
+        )
     return rows + _translation_only_additions(zh_diff, explained)
 
 
@@ -447,10 +468,22 @@ def _translation_only_additions(zh_diff: VersionDiff | None, explained: set[str]
     out: list[StaleRow] = []
     for change in zh_diff.changes:
         if change.kind == "added" and change.new_id and change.new_id not in explained:
-            out.append(StaleRow(
-                "drift", False, True, (), (), (), (change.new_id,), "", change.new_label, (), change.redline,
-                order=(10**9, len(out)),
-            ))  # fmt: skip
+            out.append(
+                StaleRow(
+                    "drift",
+                    False,
+                    True,
+                    (),
+                    (),
+                    (),
+                    (change.new_id,),
+                    "",
+                    change.new_label,
+                    (),
+                    change.redline,
+                    order=(10**9, len(out)),
+                )
+            )
     return out
 
 

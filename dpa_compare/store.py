@@ -144,7 +144,8 @@ class HistoryStore:
         target = Path(path).expanduser() if path is not None else default_db_path()
         if not create and not target.is_file():
             raise HistoryError(
-                f"{target}: no history database here yet; add a version first (dpa-compare history add)"
+                f"{target}: no history database here yet; add a version first (dpa-compare history "
+                "add)"
             )
         try:
             connection = _connect_reader(target) if not create else _connect_writer(target)
@@ -182,15 +183,25 @@ class HistoryStore:
             self._refuse_other_language(name, document)
             added_at = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
             cursor = self._db.execute(
-                "INSERT INTO versions (name, label, date, lang, source, sha256, clause_count, added_at, document)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (name, label, date, document.lang, document.source, document.sha256, len(document.clauses),
-                 added_at, document.to_json()),
-            )  # fmt: skip
+                "INSERT INTO versions (name, label, date, lang, source, sha256, clause_count, "
+                "added_at, document) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    name,
+                    label,
+                    date,
+                    document.lang,
+                    document.source,
+                    document.sha256,
+                    len(document.clauses),
+                    added_at,
+                    document.to_json(),
+                ),
+            )
             version_id = cursor.lastrowid
             for position, clause in enumerate(document.clauses):
                 self._db.execute(
-                    "INSERT INTO clauses (version_id, position, clause_id, citation, text) VALUES (?, ?, ?, ?, ?)",
+                    "INSERT INTO clauses (version_id, position, clause_id, citation, text) VALUES "
+                    "(?, ?, ?, ?, ?)",
                     (version_id, position, clause.id, clause.citation, clause.full_text),
                 )
                 if slow:
@@ -203,13 +214,15 @@ class HistoryStore:
         ).fetchone()
         if same:
             raise DuplicateVersionError(
-                f"{document.source}: the same content is already stored as version {same[0]!r} of {name!r}"
+                f"{document.source}: the same content is already stored as version {same[0]!r} of "
+                f"{name!r}"
             )
         if self._db.execute(
             "SELECT 1 FROM versions WHERE name = ? AND label = ?", (name, label)
         ).fetchone():
             raise DuplicateVersionError(
-                f"{document.source}: {name!r} already has a version {label!r}; choose another --version label"
+                f"{document.source}: {name!r} already has a version {label!r}; choose another "
+                "--version label"
             )
 
     def _refuse_other_language(self, name: str, document: Document) -> None:
@@ -219,9 +232,9 @@ class HistoryStore:
         if row and row[0] != document.lang:
             languages = {"en": "English", "zh": "Chinese"}
             raise HistoryError(
-                f"{document.source}: is in {languages.get(document.lang, document.lang)}, but the versions of "
-                f"{name!r} are in {languages.get(row[0], row[0])}; store it under a name of its own "
-                f"(e.g. {name}-{document.lang})"
+                f"{document.source}: is in {languages.get(document.lang, document.lang)}, but the "
+                f"versions of {name!r} are in {languages.get(row[0], row[0])}; store it under a "
+                f"name of its own (e.g. {name}-{document.lang})"
             )
 
     @contextmanager
@@ -282,7 +295,8 @@ class HistoryStore:
         raise HistoryError(f"{self.path}: {name!r} has no version {label!r} (versions: {labels})")
 
     def document(self, name: str, label: str) -> Document:
-        """Return the stored `Document` of version `label` of `name`, with its version and date set."""
+        """Return the stored `Document` of version `label` of `name`, with its version and date
+        set."""
         return self._document(self.version(name, label))
 
     def documents(self, name: str) -> list[tuple[VersionRecord, Document]]:
@@ -308,7 +322,8 @@ class HistoryStore:
         ):
             if expected != found:
                 problems.append(
-                    f"version {label!r} of {name!r} (id {version_id}) has {found} of {expected} clauses"
+                    f"version {label!r} of {name!r} (id {version_id}) has {found} of {expected} "
+                    "clauses"
                 )
         return problems
 

@@ -1,4 +1,5 @@
-"""Stale-translation report: statuses, drift between two languages, either language as the original."""
+"""Stale-translation report: statuses, drift between two languages, either language as the
+original."""
 
 from __future__ import annotations
 
@@ -60,8 +61,16 @@ def test_stale_report_matches_the_corpus_key_exactly():
     report = stale_report(
         old_en, new_en, zh, alignment=_key_alignment(KEYS / "align-2023-03.yaml", old_en, zh)
     )
-    got = [(r.status, _labels(zh, r.zh_ids), _labels(old_en, r.old_en_ids), _labels(new_en, r.new_en_ids),
-            r.xref_only) for r in report.rows]  # fmt: skip
+    got = [
+        (
+            r.status,
+            _labels(zh, r.zh_ids),
+            _labels(old_en, r.old_en_ids),
+            _labels(new_en, r.new_en_ids),
+            r.xref_only,
+        )
+        for r in report.rows
+    ]
     want = [
         (e["status"], e["zh"], e["old_en"], e["new_en"], bool(e.get("xref_only")))
         for e in data["rows"]
@@ -76,10 +85,25 @@ def test_drift_between_two_versions_in_each_language_matches_the_key():
     _need(key, KEYS / "align-2020-05.yaml", KEYS / "align-2023-03.yaml")
     data = yaml.safe_load(key.read_text(encoding="utf-8"))
     eo, en, zo, zn = (load(CORPUS / data[k]) for k in ("en_old", "en_new", "zh_old", "zh_new"))
-    report = stale_report(eo, en, zo, zn, alignment=_key_alignment(KEYS / "align-2020-05.yaml", eo, zo),
-                          new_alignment=_key_alignment(KEYS / "align-2023-03.yaml", en, zn))  # fmt: skip
-    got = [(_labels(eo, r.old_en_ids), _labels(en, r.new_en_ids), _labels(zo, r.zh_ids), _labels(zn, r.new_zh_ids),
-            r.en_changed, r.zh_changed) for r in report.rows]  # fmt: skip
+    report = stale_report(
+        eo,
+        en,
+        zo,
+        zn,
+        alignment=_key_alignment(KEYS / "align-2020-05.yaml", eo, zo),
+        new_alignment=_key_alignment(KEYS / "align-2023-03.yaml", en, zn),
+    )
+    got = [
+        (
+            _labels(eo, r.old_en_ids),
+            _labels(en, r.new_en_ids),
+            _labels(zo, r.zh_ids),
+            _labels(zn, r.new_zh_ids),
+            r.en_changed,
+            r.zh_changed,
+        )
+        for r in report.rows
+    ]
     want = [
         (e["en_old"], e["en_new"], e["zh_old"], e["zh_new"], e["en_changed"], e["zh_changed"])
         for e in data["rows"]
@@ -115,8 +139,12 @@ def test_a_chinese_original_with_an_english_translation_works_the_same_way():
 ORIGINAL = [H("1", "Scope"), C("1.1", "This Addendum applies to all processing of Personal Data."),
             C("1.2", "The Processor shall notify the Controller within seventy-two hours."),
             C("1.3", "The Processor shall keep records of processing activities.")]  # fmt: skip
-TRANSLATION = [H("1", "范围"), C("1.1", "本附录适用于个人数据的所有处理。"), C("1.2", "处理者应在七十二小时内通知控制者。"),
-               C("1.3", "处理者应保存处理活动记录。")]  # fmt: skip
+TRANSLATION = [
+    H("1", "范围"),
+    C("1.1", "本附录适用于个人数据的所有处理。"),
+    C("1.2", "处理者应在七十二小时内通知控制者。"),
+    C("1.3", "处理者应保存处理活动记录。"),
+]
 
 
 def _one_to_one(en: Document, zh: Document) -> Alignment:
@@ -146,8 +174,19 @@ def test_statuses_on_a_hand_built_alignment():
     assert statuses["1.3"] == ("orphaned", "1.3")
     assert [r.status for r in report.rows if not r.zh_ids] == ["missing"]
     row = next(r for r in report.rows if r.status == "stale").to_dict()
-    assert set(row) >= {"status", "en_changed", "zh_changed", "old_en_id", "new_en_id", "zh_id", "new_zh_id",
-                        "en_label", "zh_label", "en_redline", "zh_redline"}  # fmt: skip
+    assert set(row) >= {
+        "status",
+        "en_changed",
+        "zh_changed",
+        "old_en_id",
+        "new_en_id",
+        "zh_id",
+        "new_zh_id",
+        "en_label",
+        "zh_label",
+        "en_redline",
+        "zh_redline",
+    }
     assert row["zh_changed"] is None and [-1, "seventy-two"] in row["en_redline"]
 
 
@@ -164,8 +203,16 @@ def test_cli_json_and_bad_input(tmp_path):
     _need(KEYS / "align-2023-03.yaml")
     pytest.importorskip("dpa_compare.align.clause.aligner")
     runner = CliRunner()
-    args = ["--old-en", str(CORPUS / "en/dpa-2023-03.md"), "--new-en", str(CORPUS / "en/dpa-2024-09.md"),
-            "--zh", str(CORPUS / "zh/dpa-2023-03.zh.md"), "--format", "json"]  # fmt: skip
+    args = [
+        "--old-en",
+        str(CORPUS / "en/dpa-2023-03.md"),
+        "--new-en",
+        str(CORPUS / "en/dpa-2024-09.md"),
+        "--zh",
+        str(CORPUS / "zh/dpa-2023-03.zh.md"),
+        "--format",
+        "json",
+    ]
     result = runner.invoke(stale_command, args)
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)

@@ -27,12 +27,18 @@ from dpa_compare.store import (
 
 REPO = Path(__file__).resolve().parents[1]
 
-V1 = "# Sample\n\n## 1. Scope\n\n1.1 This Addendum covers processing.\n\n## 2. Security\n\n2.1 Keep data secure for 72 hours.\n"
+V1 = (
+    "# Sample\n\n## 1. Scope\n\n1.1 This Addendum covers processing.\n\n## 2. Security\n\n2.1 Keep "
+    "data secure for 72 hours.\n"
+)
 V2 = (
     "# Sample\n\n## 1. Definitions\n\n1.1 Terms have their usual meaning.\n\n## 2. Scope\n\n"
     "2.1 This Addendum covers processing.\n\n## 3. Security\n\n3.1 Keep data secure for 48 hours.\n"
 )
-V3 = "# Sample\n\n## 1. Definitions\n\n1.1 Terms have their usual meaning.\n\n## 2. Scope\n\n2.1 This Addendum covers processing.\n"
+V3 = (
+    "# Sample\n\n## 1. Definitions\n\n1.1 Terms have their usual meaning.\n\n## 2. Scope\n\n2.1 "
+    "This Addendum covers processing.\n"
+)
 
 
 @pytest.fixture()
@@ -142,8 +148,8 @@ def test_cli_add_list_diff_clause(tmp_path, files):
 
 
 _CODE = (
-    "import sys; from dpa_compare.cli import cli, main; from dpa_compare.cli.history import COMMANDS; "
-    "[cli.add_command(c) for c in COMMANDS]; main(sys.argv[1:])"
+    "import sys; from dpa_compare.cli import cli, main; from dpa_compare.cli.history import "
+    "COMMANDS; [cli.add_command(c) for c in COMMANDS]; main(sys.argv[1:])"
 )
 
 
@@ -211,7 +217,8 @@ def test_killed_add_leaves_only_complete_versions(tmp_path, files):
 
 
 def _write_in_progress(db: Path) -> bool:
-    """Return True while another connection holds the database's write lock (the add's transaction)."""
+    """Return True while another connection holds the database's write lock (the add's
+    transaction)."""
     connection = sqlite3.connect(db, timeout=0, isolation_level=None)
     try:
         connection.execute("BEGIN IMMEDIATE")

@@ -89,8 +89,10 @@ def align_command(
     \b
     Examples:
       dpa-compare align corpus/en/dpa-2023-03.md corpus/zh/dpa-2023-03.zh.md
-      dpa-compare align corpus/en/dpa-2023-03.md corpus/zh/dpa-2023-03.zh.md --format tmx -o pairs.tmx
-      dpa-compare align --lines docs/examples/breach.zh docs/examples/breach.en --src-lang zh --tgt-lang en
+      dpa-compare align corpus/en/dpa-2023-03.md corpus/zh/dpa-2023-03.zh.md \\
+          --format tmx -o pairs.tmx
+      dpa-compare align --lines docs/examples/breach.zh docs/examples/breach.en \\
+          --src-lang zh --tgt-lang en
       dpa-compare align --lines mac-dev mac-dev --src-lang zh --tgt-lang en -o aligned/
     """
     if src_file is None or tgt_file is None:

@@ -76,9 +76,20 @@ FAIL_ON = ("critical", "major", "minor", "none")
     help="Read the pictures of a saved web page by OCR even when its text holds clauses "
     "(images, folders of images and scanned PDFs are always read by OCR; needs the ocr extra).",
 )
-def check_command(en_file: str, zh_file: str, glossary: str | None, notes: str | None, previous_en: str | None,
-                  previous_zh: str | None, checks: str | None, list_checks: bool, fmt: str, fail_on: str,
-                  output: str | None, ocr: bool) -> None:  # fmt: skip
+def check_command(
+    en_file: str,
+    zh_file: str,
+    glossary: str | None,
+    notes: str | None,
+    previous_en: str | None,
+    previous_zh: str | None,
+    checks: str | None,
+    list_checks: bool,
+    fmt: str,
+    fail_on: str,
+    output: str | None,
+    ocr: bool,
+) -> None:
     """Check the Chinese translation ZH against its English source EN, clause by clause.
 
     Clauses are aligned, then every pair is checked: omissions and additions,
@@ -130,8 +141,16 @@ def _names(checks: str | None) -> list[str] | None:
     return names
 
 
-def run_check(en_file: str, zh_file: str, glossary: str | None, notes: str | None, previous_en: str | None,
-              previous_zh: str | None, checks: list[str] | None, ocr: bool = False) -> CheckResult:  # fmt: skip
+def run_check(
+    en_file: str,
+    zh_file: str,
+    glossary: str | None,
+    notes: str | None,
+    previous_en: str | None,
+    previous_zh: str | None,
+    checks: list[str] | None,
+    ocr: bool = False,
+) -> CheckResult:
     """Return the `CheckResult` of the files, loading each input (LoadError naming a bad file) with
     progress."""
     from dpa_compare.api import compare, load

@@ -122,7 +122,8 @@ class Demo:
         self.write(
             "align/dpa-2023-03.align.txt",
             render_text(alignment),
-            f"EN⇄ZH clause alignment of the 2023 draft ({len(alignment.links)} links, {gaps} unaligned)",
+            f"EN⇄ZH clause alignment of the 2023 draft ({len(alignment.links)} links, {gaps} "
+            "unaligned)",
         )
         write_atomically(self.out / "align/dpa-2023-03.align.json", render_json(alignment))
         self.write(

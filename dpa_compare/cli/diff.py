@@ -79,7 +79,8 @@ def diff_command(
     \b
     Example:
       dpa-compare diff corpus/en/dpa-2023-03.md corpus/en/dpa-2024-09.md
-      dpa-compare diff corpus/docx/dpa-2020-05.docx corpus/docx/dpa-2023-03.docx --format json -o changes.json
+      dpa-compare diff corpus/docx/dpa-2020-05.docx corpus/docx/dpa-2023-03.docx \\
+          --format json -o changes.json
     """
     from dpa_compare.api import compare_versions, load
     from dpa_compare.diff.render import diff_json, diff_text

@@ -15,7 +15,8 @@ def glossary_group() -> None:
 
     \b
     Example:
-      dpa-compare glossary extract corpus/en/dpa-2020-05.md corpus/zh/dpa-2020-05.zh.md -o terms.yaml
+      dpa-compare glossary extract corpus/en/dpa-2020-05.md corpus/zh/dpa-2020-05.zh.md \\
+          -o terms.yaml
     """
 
 
@@ -40,7 +41,8 @@ def extract_command(en_file: str, zh_file: str, output: str | None) -> None:
 
     \b
     Example:
-      dpa-compare glossary extract corpus/en/dpa-2020-05.md corpus/zh/dpa-2020-05.zh.md -o terms.yaml
+      dpa-compare glossary extract corpus/en/dpa-2020-05.md corpus/zh/dpa-2020-05.zh.md \\
+          -o terms.yaml
     """
     from dpa_compare.api import load
     from dpa_compare.qa.extract import extract_glossary, glossary_yaml
@@ -48,8 +50,10 @@ def extract_command(en_file: str, zh_file: str, output: str | None) -> None:
 
     en, zh = load(en_file, lang="en"), load(zh_file, lang="zh")
     entries = extract_glossary(pairs_from_alignment(align(en, zh)))
-    header = (f"Glossary proposed by dpa-compare glossary extract from {Path(en_file).name} and "
-              f"{Path(zh_file).name}:\n{len(entries)} defined terms. Review before use.")  # fmt: skip
+    header = (
+        f"Glossary proposed by dpa-compare glossary extract from {Path(en_file).name} and "
+        f"{Path(zh_file).name}:\n{len(entries)} defined terms. Review before use."
+    )
     emit(glossary_yaml(entries, header), output)
     if output not in (None, "-"):
         click.echo(f"{len(entries)} entries written to {output}", err=True)

@@ -71,7 +71,8 @@ def add_command(
         emit(to_json({"db": str(store.path), "version": record.to_dict()}), None)
     else:
         emit(
-            f"stored {file} as version {record.label} of {name} ({record.clause_count} clauses) in {store.path}",
+            f"stored {file} as version {record.label} of {name} ({record.clause_count} clauses) in "
+            f"{store.path}",
             None,
         )
 
@@ -92,8 +93,11 @@ def list_command(name: str, db: str | None, fmt: str) -> None:
     if fmt == "json":
         emit(to_json({"name": name, "versions": [r.to_dict() for r in records]}), None)
         return
-    lines = [f"{r.seq:>3}  {r.label:<12} {r.date or '-':<10}  {r.lang}  {r.clause_count:>5} clauses  "
-             f"{r.sha256[:12]}  {r.source}" for r in records]  # fmt: skip
+    lines = [
+        f"{r.seq:>3}  {r.label:<12} {r.date or '-':<10}  {r.lang}  {r.clause_count:>5} clauses  "
+        f"{r.sha256[:12]}  {r.source}"
+        for r in records
+    ]
     emit("\n".join(lines) + "\n", None)
 
 

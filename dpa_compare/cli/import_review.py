@@ -43,7 +43,8 @@ def import_review_command(report: str, out_dir: str | None, fmt: str) -> None:
 
     \b
     Example:
-      dpa-compare report --en corpus/en/dpa-2024-09.md --zh corpus/zh/dpa-2023-03.zh.md -o review.docx
+      dpa-compare report --en corpus/en/dpa-2024-09.md --zh corpus/zh/dpa-2023-03.zh.md \\
+          -o review.docx
       dpa-compare import-review review.docx -o reviewed/ --format json
     """
     from dpa_compare.files import write_atomically
@@ -68,8 +69,10 @@ def import_review_command(report: str, out_dir: str | None, fmt: str) -> None:
 
 
 def _text(summary: dict) -> str:
-    lines = [f"{summary['report']}: {len(summary['edited'])} Chinese cell(s) edited, "
-             f"{len(summary['comments'])} new comment(s), {len(summary['warnings'])} warning(s)"]  # fmt: skip
+    lines = [
+        f"{summary['report']}: {len(summary['edited'])} Chinese cell(s) edited, "
+        f"{len(summary['comments'])} new comment(s), {len(summary['warnings'])} warning(s)"
+    ]
     lines += [f"  edited {e['row']}" for e in summary["edited"]]
     lines += [f"  comment on {c['row']} by {c['author']}" for c in summary["comments"]]
     lines += [f"  note {u['note']}: {u['field']} updated" for u in summary["notes_updated"]]

@@ -59,7 +59,8 @@ def carry_command(old_en: str, new_en: str, notes_path: str, output: str) -> Non
     \b
     Example:
       dpa-compare notes carry --old-en corpus/en/dpa-2020-05.md \\
-          --new-en corpus/en/dpa-2023-03.md --notes corpus/notes/notes-2020-05.yaml -o notes-2023-03.yaml
+          --new-en corpus/en/dpa-2023-03.md --notes corpus/notes/notes-2020-05.yaml \\
+          -o notes-2023-03.yaml
     """
     from dpa_compare.api import load
     from dpa_compare.qa.carry import carry_notes

@@ -15,7 +15,8 @@ import click
 from dpa_compare.files import write_atomically
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
-"""Click context settings every command declares itself, so `-h` works however a command is invoked."""
+"""Click context settings every command declares itself, so `-h` works however a command is
+invoked."""
 
 
 def emit(text: str, output: str | Path | None) -> None:

@@ -95,9 +95,23 @@ _FILE = click.Path(dir_okay=False, path_type=str)
     help="Read the pictures of a saved web page by OCR even when its text holds clauses "
     "(images, folders of images and scanned PDFs are always read by OCR; needs the ocr extra).",
 )
-def report_command(en_file: str, zh_file: str, previous_en: str | None, previous_zh: str | None, notes: str | None,
-                   glossary: str | None, tracked_changes: bool, omit_resolved: bool, only_actionable: bool,
-                   redline_appendix: bool, author: str, fmt: str, fail_on: str, output: str, ocr: bool) -> None:  # fmt: skip
+def report_command(
+    en_file: str,
+    zh_file: str,
+    previous_en: str | None,
+    previous_zh: str | None,
+    notes: str | None,
+    glossary: str | None,
+    tracked_changes: bool,
+    omit_resolved: bool,
+    only_actionable: bool,
+    redline_appendix: bool,
+    author: str,
+    fmt: str,
+    fail_on: str,
+    output: str,
+    ocr: bool,
+) -> None:
     """Write the clause-by-clause Word review of the Chinese ZH against the English EN.
 
     The table reads № | English | 中文 | Status | Notes & QA, one row per

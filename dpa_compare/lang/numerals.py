@@ -214,7 +214,8 @@ def is_roman(text: str) -> bool:
 
 
 def roman_to_int(text: str) -> int:
-    """Return the value of the roman numeral `text` (`iv` → 4, `XII` → 12); ValueError if malformed."""
+    """Return the value of the roman numeral `text` (`iv` → 4, `XII` → 12); ValueError if
+    malformed."""
     if not is_roman(text):
         raise ValueError(f"not a roman numeral: {text!r}")
     values = [_ROMAN_CHARS[ch] for ch in text.lower()]

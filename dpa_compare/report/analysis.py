@@ -36,7 +36,8 @@ class ReportInputs:
 
     @property
     def source_zh(self) -> Document:
-        """Return the Chinese whose clauses the rows are built on: the previous Chinese when given."""
+        """Return the Chinese whose clauses the rows are built on: the previous Chinese when
+        given."""
         return self.previous_zh or self.zh
 
 

@@ -33,11 +33,13 @@ from dpa_compare.report.model import (
     SEVERITY_ORDER,
     Anchor,
     Cell,
+    CellName,
     Comment,
     ReportModel,
     ReportOptions,
     Row,
     Span,
+    SpanStyle,
     clause_line,
     is_heading_only,
 )
@@ -60,9 +62,10 @@ TRADITIONAL_FONT, SIMPLIFIED_FONT = "PMingLiU", "SimSun"
 """Word's standard Chinese serif fonts for Traditional (新細明體) and Simplified (宋体) text."""
 
 NOTE_MESSAGE_LIMIT = 300
-"""Characters of a finding message or note printed in the Notes & QA cell (the comment has it all)."""
+"""Characters of a finding message or note printed in the Notes & QA cell (the comment has it
+all)."""
 
-_STYLE_OF_OP = {-1: "deleted", 0: "plain", 1: "inserted"}
+_STYLE_OF_OP: dict[int, SpanStyle] = {-1: "deleted", 0: "plain", 1: "inserted"}
 
 
 def analyse(
@@ -325,7 +328,7 @@ def _cell(
                 spans.append(Span(line, "bold" if is_heading_only(clause.text) else "plain"))
         return Cell(tuple(spans), lang)
     edits = redline(old_text, new_text, lang, terms)
-    return Cell(tuple(Span(text, _STYLE_OF_OP[op]) for op, text in edits), lang)  # type: ignore[arg-type]
+    return Cell(tuple(Span(text, _STYLE_OF_OP[op]) for op, text in edits), lang)
 
 
 def _line(clause: Clause) -> str:
@@ -409,15 +412,20 @@ def _index(document: Document, groups: list[_RowGroup], side: str) -> dict[str, 
 
 
 def _note_row(note: Note, by_en: dict[str, int], by_zh: dict[str, int]) -> int | None:
-    for key, index in ((f"id:{note.clause_id}", by_en), (f"ref:{' '.join(note.clause.split())}", by_en),
-                       (f"ref:{' '.join(note.zh_clause.split())}", by_zh)):  # fmt: skip
+    keys = (
+        (f"id:{note.clause_id}", by_en),
+        (f"ref:{' '.join(note.clause.split())}", by_en),
+        (f"ref:{' '.join(note.zh_clause.split())}", by_zh),
+    )
+    for key, index in keys:
         if key not in ("id:", "ref:") and key in index:
             return index[key]
     return None
 
 
-def _note_words(note: Note, inputs: ReportInputs) -> tuple[str, str]:
-    """Return (cell, line) of the clause a note concerns: its Chinese clause, else its English one."""
+def _note_words(note: Note, inputs: ReportInputs) -> tuple[CellName, str]:
+    """Return (cell, line) of the clause a note concerns: its Chinese clause, else its English
+    one."""
     wanted = " ".join(note.zh_clause.split())
     for clause in inputs.source_zh.clauses:
         if wanted and _cite(clause) == wanted:
@@ -428,14 +436,14 @@ def _note_words(note: Note, inputs: ReportInputs) -> tuple[str, str]:
     return "chinese", ""
 
 
-def _note_comment(note: Note, row: Row, words: tuple[str, str]) -> Comment:
+def _note_comment(note: Note, row: Row, words: tuple[CellName, str]) -> Comment:
     cell, line = words
     if not row.cell(cell).spans:
         cell, line = ("chinese" if row.chinese.spans else "english"), ""
     flags = "".join(f" [{flag}]" for flag in note.flags)
     return Comment(
         text=f"{note.text}{flags}",
-        anchor=Anchor(cell, text=line),  # type: ignore[arg-type]
+        anchor=Anchor(cell, text=line),
         author=note.author or "Translator",
         initials=initials(note.author or "Translator"),
         date=_iso(note.date),
@@ -535,10 +543,10 @@ def notes_cell(remarks: Sequence[str], comments: Sequence[Comment]) -> Cell:
     """
     spans: list[Span] = []
 
-    def line(lead: str, text: str, style: str) -> None:
+    def line(lead: str, text: str, style: SpanStyle) -> None:
         if spans:
             spans.append(Span("\n"))
-        spans.append(Span(lead, style))  # type: ignore[arg-type]
+        spans.append(Span(lead, style))
         spans.append(Span(_clip(" ".join(text.split()), NOTE_MESSAGE_LIMIT)))
 
     rank = {s: k for k, s in enumerate(SEVERITY_ORDER)}
@@ -647,5 +655,13 @@ def _zh_terms(glossary: Glossary | None) -> tuple[str, ...]:
     return tuple(sorted({z for entry in glossary for z in entry.zh}))
 
 
-__all__ = ["ENGLISH_ANCHORED_CHECKS", "QA_AUTHOR", "Analysis", "ReportInputs", "analyse", "build_report",
-           "initials", "model_from_analysis"]  # fmt: skip
+__all__ = [
+    "ENGLISH_ANCHORED_CHECKS",
+    "QA_AUTHOR",
+    "Analysis",
+    "ReportInputs",
+    "analyse",
+    "build_report",
+    "initials",
+    "model_from_analysis",
+]

@@ -27,6 +27,7 @@ from dpa_compare.report.model import (
     FrontMatter,
     Row,
     Span,
+    SpanStyle,
     default_legend,
 )
 
@@ -41,7 +42,8 @@ stored in the report's custom XML part only: a Word document variable is limited
 65,000 characters, which a review of a few hundred rows would exceed."""
 
 UNKNOWN = "unknown"
-"""What the documents table says for a version or date neither the document nor its file name gives."""
+"""What the documents table says for a version or date neither the document nor its file name
+gives."""
 
 _FILE_DATE = re.compile(
     r"(?<!\d)((?:19|20)\d\d)[-_.]?(0[1-9]|1[0-2])(?:[-_.]?(0[1-9]|[12]\d|3[01]))?(?!\d)"
@@ -50,10 +52,18 @@ _FILE_DATE = re.compile(
 REVIEW_FORMAT = 2
 """Version of the `REVIEW_VARIABLE` JSON layout."""
 
-_KIND_LABELS = {"unchanged": "Unchanged", "modified": "Modified", "added": "Added", "deleted": "Deleted",
-                "moved": "Moved", "renumbered": "Renumbered", "moved_modified": "Moved and modified",
-                "split": "Split", "merged": "Merged"}  # fmt: skip
-_STYLE_OF_OP = {-1: "deleted", 0: "plain", 1: "inserted"}
+_KIND_LABELS = {
+    "unchanged": "Unchanged",
+    "modified": "Modified",
+    "added": "Added",
+    "deleted": "Deleted",
+    "moved": "Moved",
+    "renumbered": "Renumbered",
+    "moved_modified": "Moved and modified",
+    "split": "Split",
+    "merged": "Merged",
+}
+_STYLE_OF_OP: dict[int, SpanStyle] = {-1: "deleted", 0: "plain", 1: "inserted"}
 
 
 def front_matter(analysis: Analysis, rows: Sequence[Row], notes_placed: int, notes_unplaced: int,
@@ -96,10 +106,18 @@ def front_matter(analysis: Analysis, rows: Sequence[Row], notes_placed: int, not
 
 def _action(row: Row) -> ActionItem:
     worst = row.worst_finding
-    finding = next(
-        (f"{c.severity.capitalize()} · {c.check}" for c in row.comments if c.kind == "finding" and c.severity == worst),
-        "",
-    ) if worst else ""  # fmt: skip
+    finding = (
+        next(
+            (
+                f"{c.severity.capitalize()} · {c.check}"
+                for c in row.comments
+                if c.kind == "finding" and c.severity == worst
+            ),
+            "",
+        )
+        if worst
+        else ""
+    )
     return ActionItem(row.id, row.position, row.number, row.zh_number, row.status, finding)
 
 
@@ -126,9 +144,13 @@ def reproducibility(analysis: Analysis, omit_resolved: bool, only_actionable: bo
         f"qa:{checked}"
         + (f",glossary {len(inputs.glossary)}" if inputs.glossary is not None else "")
     )
-    options = [f"previous-en:{'yes' if inputs.previous_en else 'no'}", f"previous-zh:{'yes' if inputs.previous_zh else 'no'}",
-               f"notes:{'yes' if inputs.notes else 'no'}", f"omit-resolved:{'yes' if omit_resolved else 'no'}",
-               f"only-actionable:{'yes' if only_actionable else 'no'}"]  # fmt: skip
+    options = [
+        f"previous-en:{'yes' if inputs.previous_en else 'no'}",
+        f"previous-zh:{'yes' if inputs.previous_zh else 'no'}",
+        f"notes:{'yes' if inputs.notes else 'no'}",
+        f"omit-resolved:{'yes' if omit_resolved else 'no'}",
+        f"only-actionable:{'yes' if only_actionable else 'no'}",
+    ]
     parts.append(",".join(options))
     return " | ".join(parts)
 
@@ -185,14 +207,20 @@ def _finding_counts(analysis: Analysis, rows: Sequence[Row]) -> CountTable:
 
 def _alignment_counts(alignment: Alignment, notes_placed: int, notes_unplaced: int) -> CountTable:
     links = alignment.links
-    return CountTable("Alignment and notes", (
-        ("Links", len(links)),
-        ("Low-confidence links", sum(link.flagged and bool(link.en_ids and link.zh_ids) for link in links)),
-        ("English not aligned (1-0)", sum(not link.zh_ids for link in links)),
-        ("Chinese not aligned (0-1)", sum(not link.en_ids for link in links)),
-        ("Notes shown", notes_placed),
-        ("Notes not placed", notes_unplaced),
-    ))  # fmt: skip
+    return CountTable(
+        "Alignment and notes",
+        (
+            ("Links", len(links)),
+            (
+                "Low-confidence links",
+                sum(link.flagged and bool(link.en_ids and link.zh_ids) for link in links),
+            ),
+            ("English not aligned (1-0)", sum(not link.zh_ids for link in links)),
+            ("Chinese not aligned (0-1)", sum(not link.en_ids for link in links)),
+            ("Notes shown", notes_placed),
+            ("Notes not placed", notes_unplaced),
+        ),
+    )
 
 
 # -- appendices ----------------------------------------------------------------------------------
@@ -225,10 +253,12 @@ def _change_table(title: str, result: VersionDiff, lang: str) -> Appendix:
         kind = _KIND_LABELS.get(change.kind, change.kind) + (
             " (cross-references only)" if change.xref_only else ""
         )
-        spans = tuple(Span(text, _STYLE_OF_OP[op]) for op, text in change.redline)  # type: ignore[arg-type]
+        spans = tuple(Span(text, _STYLE_OF_OP[op]) for op, text in change.redline)
         rows.append((Cell.of(where), Cell.of(kind), Cell(spans, lang)))
-    intro = (f"Every clause of {result.new.source} that differs from {result.old.source}, "
-             "in the newer version's order; the redline turns the older text into the newer.")  # fmt: skip
+    intro = (
+        f"Every clause of {result.new.source} that differs from {result.old.source}, "
+        "in the newer version's order; the redline turns the older text into the newer."
+    )
     return Appendix(title, ("Clause", "Change", "Redline"), tuple(rows), intro, (0.12, 0.14, 0.74))
 
 
@@ -240,16 +270,28 @@ def _gap_table(alignment: Alignment) -> Appendix:
         if link.en_ids and link.zh_ids and not link.flagged:
             continue
         kind = link_kind(link)
-        rows.append((
-            Cell.of(f"{link.shape} {kind}"),
-            _side_cell([en[i] for i in link.en_ids], "en"),
-            _side_cell([zh[i] for i in link.zh_ids], "zh"),
-            Cell.of(f"{link.confidence:.2f}" + (f" · {'; '.join(link.evidence)}" if link.evidence else "")),
-        ))  # fmt: skip
-    intro = (f"Links of the alignment of {alignment.en.source} with {alignment.zh.source} that need a "
-             "person's look: clauses with no counterpart (1-0, 0-1) and flagged low-confidence links.")  # fmt: skip
-    return Appendix("Alignment gaps", ("Link", "English", "中文", "Confidence · evidence"), tuple(rows), intro,
-                    (0.1, 0.36, 0.36, 0.18))  # fmt: skip
+        rows.append(
+            (
+                Cell.of(f"{link.shape} {kind}"),
+                _side_cell([en[i] for i in link.en_ids], "en"),
+                _side_cell([zh[i] for i in link.zh_ids], "zh"),
+                Cell.of(
+                    f"{link.confidence:.2f}"
+                    + (f" · {'; '.join(link.evidence)}" if link.evidence else "")
+                ),
+            )
+        )
+    intro = (
+        f"Links of the alignment of {alignment.en.source} with {alignment.zh.source} that need a "
+        "person's look: clauses with no counterpart (1-0, 0-1) and flagged low-confidence links."
+    )
+    return Appendix(
+        "Alignment gaps",
+        ("Link", "English", "中文", "Confidence · evidence"),
+        tuple(rows),
+        intro,
+        (0.1, 0.36, 0.36, 0.18),
+    )
 
 
 def _side_cell(clauses: Sequence, lang: str) -> Cell:  # noqa: ANN001 -- clauses
@@ -259,13 +301,21 @@ def _side_cell(clauses: Sequence, lang: str) -> Cell:  # noqa: ANN001 -- clauses
 
 def _notes_table(notes: Sequence[Note]) -> Appendix:
     rows = tuple(
-        (Cell.of(n.clause), Cell.of(n.zh_clause), Cell.of(f"{n.author} {n.date}".strip()), Cell.of(n.text, lang="zh"),
-         Cell.of(n.status))
+        (
+            Cell.of(n.clause),
+            Cell.of(n.zh_clause),
+            Cell.of(f"{n.author} {n.date}".strip()),
+            Cell.of(n.text, lang="zh"),
+            Cell.of(n.status),
+        )
         for n in notes
-    )  # fmt: skip
-    intro = "Translator notes whose clause was not found in the documents compared (deleted, or an unknown label)."
-    return Appendix("Notes not placed", ("Clause", "中文条款", "Author", "Note", "Status"), rows, intro,
-                    (0.1, 0.1, 0.14, 0.56, 0.1))  # fmt: skip
+    )
+    intro = (
+        "Translator notes whose clause was not found in the documents compared "
+        "(deleted, or an unknown label)."
+    )
+    columns = ("Clause", "中文条款", "Author", "Note", "Status")
+    return Appendix("Notes not placed", columns, rows, intro, (0.1, 0.1, 0.14, 0.56, 0.1))
 
 
 def _plain(label: str) -> str:
@@ -318,13 +368,18 @@ def review_variables(
         "format": REVIEW_FORMAT,
         "zh": {"source": inputs.zh.source, "title": inputs.zh.title, "sha256": inputs.zh.sha256},
         "clauses": clauses,
-        "rows": {row.id: [row.number, _zh_ref(group, zh_refs, zh_side), text_hash(row.english.new_text)]
-                 for row, group in zip(rows, groups, strict=True)},
+        "rows": {
+            row.id: [row.number, _zh_ref(group, zh_refs, zh_side), text_hash(row.english.new_text)]
+            for row, group in zip(rows, groups, strict=True)
+        },
         "omitted": [row.id for row in rows if printed is not None and row.id not in printed],
         "notes": _notes_data(inputs),
-        "comments": [[row.id, c.author, c.display_text, c.date, _note_number(c, inputs), c.resolved]
-                     for row in rows for c in row.comments],
-    }  # fmt: skip
+        "comments": [
+            [row.id, c.author, c.display_text, c.date, _note_number(c, inputs), c.resolved]
+            for row in rows
+            for c in row.comments
+        ],
+    }
     return (
         (
             REVIEW_VARIABLE,
@@ -372,5 +427,12 @@ def link_kind(link: Link) -> str:
     return "English only" if link.en_ids else "Chinese only"
 
 
-__all__ = ["REVIEW_FORMAT", "REVIEW_VARIABLE", "appendices", "front_matter", "link_kind", "reproducibility",
-           "review_variables"]  # fmt: skip
+__all__ = [
+    "REVIEW_FORMAT",
+    "REVIEW_VARIABLE",
+    "appendices",
+    "front_matter",
+    "link_kind",
+    "reproducibility",
+    "review_variables",
+]

@@ -93,7 +93,8 @@ class Reply:
 
 @dataclass(frozen=True)
 class ReviewResult:
-    """What a reviewed report gives back: the Chinese clauses, the edits, new comments and warnings."""
+    """What a reviewed report gives back: the Chinese clauses, the edits, new comments and
+    warnings."""
 
     path: str
     source: str
@@ -131,8 +132,14 @@ class ReviewResult:
                 )
         for comment in self.comments:
             status = "resolved" if comment.resolved else "open"
-            note = {"clause": comment.clause, "zh_clause": comment.zh_clause, "author": comment.author,
-                    "date": comment.date[:10], "text": comment.text, "status": status}  # fmt: skip
+            note = {
+                "clause": comment.clause,
+                "zh_clause": comment.zh_clause,
+                "author": comment.author,
+                "date": comment.date[:10],
+                "text": comment.text,
+                "status": status,
+            }
             data["notes"].append(
                 {k: v for k, v in note.items() if v or k in ("clause", "text", "status")}
             )
@@ -183,14 +190,18 @@ def import_review(path: str | Path) -> ReviewResult:
     threads = _Threads(data.get("comments", []))
     for reviewed in review.rows:
         if reviewed.row_id not in rows:
-            warnings.append(f"table row {reviewed.position} (№ {reviewed.number!r}): id {reviewed.row_id!r} "
-                            "is not a row of this report; its edits were not imported")  # fmt: skip
+            warnings.append(
+                f"table row {reviewed.position} (№ {reviewed.number!r}): id {reviewed.row_id!r} "
+                "is not a row of this report; its edits were not imported"
+            )
             continue
         number, zh_ref, en_hash = rows[reviewed.row_id]
         if text_hash(reviewed.english) != en_hash:
             english_edits.append(reviewed.row_id)
-            warnings.append(f"row {reviewed.row_id!r} (№ {number!r}): the English column was edited; "
-                            "English edits are not imported (change the English source document)")  # fmt: skip
+            warnings.append(
+                f"row {reviewed.row_id!r} (№ {number!r}): the English column was edited; "
+                "English edits are not imported (change the English source document)"
+            )
         members = by_row.get(reviewed.row_id, [])
         before = "\n".join(clauses[k].line for k in members)
         if reviewed.chinese != before:
@@ -200,11 +211,24 @@ def import_review(path: str | Path) -> ReviewResult:
         for comment in reviewed.comments:
             threads.read(reviewed.row_id, comment, _english_ref(number), zh_ref)
     seen = {r.row_id for r in review.rows} | set(data.get("omitted", []))
-    warnings += [f"row {row_id!r} (№ {rows[row_id][0]!r}) was not found in the reviewed copy; "
-                 "its Chinese is kept as the report wrote it" for row_id in rows if row_id not in seen]  # fmt: skip
-    return ReviewResult(str(path), data["zh"]["source"], tuple(clauses), tuple(edits), tuple(threads.new),
-                        tuple(warnings), data.get("notes"), tuple(threads.updates), tuple(threads.replies),
-                        tuple(english_edits))  # fmt: skip
+    warnings += [
+        f"row {row_id!r} (№ {rows[row_id][0]!r}) was not found in the reviewed copy; "
+        "its Chinese is kept as the report wrote it"
+        for row_id in rows
+        if row_id not in seen
+    ]
+    return ReviewResult(
+        str(path),
+        data["zh"]["source"],
+        tuple(clauses),
+        tuple(edits),
+        tuple(threads.new),
+        tuple(warnings),
+        data.get("notes"),
+        tuple(threads.updates),
+        tuple(threads.replies),
+        tuple(english_edits),
+    )
 
 
 class _Threads:
@@ -240,8 +264,18 @@ class _Threads:
             if (
                 comment.text != text
             ):  # -- an edited QA finding: the reviewer's words become a note --
-                self.new.append(NewComment(row_id, clause, zh_clause, comment.author, comment.initials,
-                                           comment.date, comment.text, comment.resolved))  # fmt: skip
+                self.new.append(
+                    NewComment(
+                        row_id,
+                        clause,
+                        zh_clause,
+                        comment.author,
+                        comment.initials,
+                        comment.date,
+                        comment.text,
+                        comment.resolved,
+                    )
+                )
             return
         if comment.text != text:
             self.updates.append((note, "text", _strip_flags(comment.text)))
@@ -249,8 +283,11 @@ class _Threads:
             self.updates.append((note, "status", "resolved"))
 
     def _match(self, row_id: str, comment: Any) -> int | None:  # noqa: ANN401
-        candidates = [k for k, (row, author, _, _, _) in enumerate(self.written)
-                      if row == row_id and author == comment.author and k not in self.claimed]  # fmt: skip
+        candidates = [
+            k
+            for k, (row, author, _, _, _) in enumerate(self.written)
+            if row == row_id and author == comment.author and k not in self.claimed
+        ]
         exact = [k for k in candidates if self.written[k][2] == comment.text]
         dated = [k for k in candidates if self.written[k][3] and self.written[k][3] == comment.date]
         undated = [k for k in candidates if not self.written[k][3]]
@@ -293,15 +330,22 @@ def _review_data(path: Path, value: str | None) -> dict[str, Any]:
     """Return the review data `value` (the report's `REVIEW_VARIABLE`) read; LoadError naming `path`
     when absent or damaged."""
     if value is None:
-        raise LoadError(path, "carries no dpa-compare review data (write it with `dpa-compare report`; "
-                              "its custom XML part must survive editing)")  # fmt: skip
+        raise LoadError(
+            path,
+            "carries no dpa-compare review data (write it with `dpa-compare report`; "
+            "its custom XML part must survive editing)",
+        )
     try:
         data = json.loads(value)
     except ValueError:
         raise LoadError(path, f"its review data ({REVIEW_VARIABLE}) is damaged") from None
     if not isinstance(data, dict) or data.get("format") != REVIEW_FORMAT:
-        raise LoadError(path, f"its review data has an unknown format {data.get('format') if isinstance(data, dict) else '?'!r}; "
-                              f"this dpa-compare reads format {REVIEW_FORMAT}")  # fmt: skip
+        raise LoadError(
+            path,
+            "its review data has an unknown format "
+            f"{data.get('format') if isinstance(data, dict) else '?'!r}; "
+            f"this dpa-compare reads format {REVIEW_FORMAT}",
+        )
     problem = _shape_problem(data)
     if problem:
         raise LoadError(
@@ -323,14 +367,19 @@ def _shape_problem(data: dict[str, Any]) -> str:
     if not isinstance(zh, dict) or not isinstance(zh.get("source"), str):
         return "'zh' must hold the Chinese source name"
     if not isinstance(clauses, list) or not all(
-        isinstance(c, list) and len(c) == len(clause_types)
-        and all(isinstance(v, t) and not isinstance(v, bool) for v, t in zip(c, clause_types, strict=True))
+        isinstance(c, list)
+        and len(c) == len(clause_types)
+        and all(
+            isinstance(v, t) and not isinstance(v, bool)
+            for v, t in zip(c, clause_types, strict=True)
+        )
         for c in clauses
-    ):  # fmt: skip
+    ):
         return "'clauses' must be a list of [id, label, kind, level, heading, text, ref, row]"
     if not isinstance(rows, dict) or not all(
-        isinstance(v, list) and len(v) == 3 and all(isinstance(x, str) for x in v) for v in rows.values()
-    ):  # fmt: skip
+        isinstance(v, list) and len(v) == 3 and all(isinstance(x, str) for x in v)
+        for v in rows.values()
+    ):
         return "'rows' must map each row id to [number, Chinese citation, English hash]"
     comment_types = (str, str, str, str, int, bool)
     if not isinstance(comments, list) or not all(
@@ -377,8 +426,10 @@ def _apply(clauses: list[ReviewedClause], members: list[int], text: str, row_id:
         )
         return clauses[:position] + [added] + clauses[position:]
     if len(lines) != len(members):
-        warnings.append(f"row {row_id!r} (№ {number!r}): the edited 中文 cell has {len(lines)} paragraph(s) for "
-                        f"{len(members)} clause(s); all of it went to the first clause, check its split")  # fmt: skip
+        warnings.append(
+            f"row {row_id!r} (№ {number!r}): the edited 中文 cell has {len(lines)} paragraph(s) "
+            f"for {len(members)} clause(s); all of it went to the first clause, check its split"
+        )
         lines = [LINE_BREAK.join(lines)] + [""] * (len(members) - 1)
     out = list(clauses)
     for k, line in zip(members, lines, strict=True):

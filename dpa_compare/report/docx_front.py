@@ -80,8 +80,12 @@ def write_actions(body: Any, model: ReportModel, layout: Layout) -> None:
     widths = layout.columns((0.06, 0.06, 0.16, 0.16, 0.14, 0.42))
     tbl = ox.table(body, widths)
     labels = model.options.column_labels
-    _header(tbl, widths, ("Row", "Page", labels[0], labels[2] + " " + labels[0], labels[3], "Most severe finding"),
-            model.options.zh_locale)  # fmt: skip
+    _header(
+        tbl,
+        widths,
+        ("Row", "Page", labels[0], labels[2] + " " + labels[0], labels[3], "Most severe finding"),
+        model.options.zh_locale,
+    )
     fonts = (model.options.en_font, model.options.zh_font)
     for item in model.front.actions:
         tr = ox.table_row(tbl)

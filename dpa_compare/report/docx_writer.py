@@ -1,16 +1,13 @@
 """Write a `ReportModel` as the annotated side-by-side Word review (.docx).
 
-The page is landscape (A4 or Letter) with narrow margins. The front matter
-holds the title, the compared documents, the counts, a legend with a sample
-of every markup and status colour, and the reproducibility line. The main
-table follows, with the columns № | English | 中文 | Status | Notes & QA; its
-header row repeats on every page; long rows may break across pages (no
-gaps), slim heading rows are shaded. The № cell shows both citations as
-printed (`Article 13` over `第 13 條`) and the row's number, which the
-front matter's "rows needing action" table refers to with its page. Appendices come last. Each row's
-id is kept in a
-hidden bookmark (`dpa_…`) around the № text, so `review_reader` can match a
-reviewed copy back to its clauses.
+The page is landscape (A4 or Letter) with narrow margins. The front matter holds the title, the
+compared documents, the counts, a legend with a sample of every markup and status colour, and the
+reproducibility line. The main table follows, with the columns № | English | 中文 | Status | Notes &
+QA; its header row repeats on every page; long rows may break across pages (no gaps), slim heading
+rows are shaded. The № cell shows both citations as printed (`Article 13` over `第 13 條`) and the
+row's number, which the front matter's "rows needing action" table refers to with its page.
+Appendices come last. Each row's id is kept in a hidden bookmark (`dpa_…`) around the № text, so
+`review_reader` can match a reviewed copy back to its clauses.
 
 Redlines are drawn by formatting (Litera convention), or, with
 `tracked_changes=True`, written as real Word revisions (`w:ins` / `w:del`)
@@ -59,7 +56,8 @@ ID_MAP_VARIABLE = "dpa_compare_row_ids"
 """Review-data entry mapping hashed bookmark names to long row ids."""
 
 VARIABLES_NAMESPACE = "urn:dpa-compare:variables"
-"""Namespace of the custom XML part holding the review data (Word and LibreOffice keep it on save)."""
+"""Namespace of the custom XML part holding the review data (Word and LibreOffice keep it on
+save)."""
 
 W14_NS = "http://schemas.microsoft.com/office/word/2010/wordml"
 W15_NS = "http://schemas.microsoft.com/office/word/2012/wordml"
@@ -82,7 +80,8 @@ _ALT_NAMES = {
 _PAGES = {"A4": (16838, 11906), "Letter": (15840, 12240)}
 _MARGIN = 720
 _COLUMN_SHARES = (0.1, 0.31, 0.31, 0.085, 0.195)
-"""№ | English | 中文 | Status | Notes & QA: the № column fits `Article 1-1` and `第 1-1 條` on one line."""
+"""№ | English | 中文 | Status | Notes & QA: the № column fits `Article 1-1` and `第 1-1 條` on one
+line."""
 _BIG5_LOCALES = frozenset({"zh-TW", "zh-HK", "zh-MO"})
 
 
@@ -100,7 +99,8 @@ class Layout:
         return self.width - 2 * self.margin
 
     def columns(self, shares: tuple[float, ...]) -> list[int]:
-        """Return column widths (twips) proportional to `shares`, summing to the body width exactly."""
+        """Return column widths (twips) proportional to `shares`, summing to the body width
+        exactly."""
         total = sum(shares)
         widths = [int(self.body * share / total) for share in shares]
         widths[-1] += self.body - sum(widths)

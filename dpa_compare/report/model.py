@@ -8,8 +8,8 @@ through JSON (`to_dict()` / `from_dict()`).
 
 A row of the main table reads::
 
-    №            English                 中文                    Status      Notes & QA
-    7.2 → 8.2    The Processor shall…    处理者应当……             renumbered  Low-confidence link (0.61)
+    №          English                中文              Status      Notes & QA
+    7.2 → 8.2  The Processor shall…   处理者应当……      renumbered  Low-confidence link (0.61)
 
 Cell text is a sequence of styled `Span`s; a redline is simply spans styled
 `inserted` / `deleted` / `moved` / `moved_from` next to `plain` ones, so the
@@ -340,7 +340,8 @@ class Appendix:
         for index, row in enumerate(self.rows):
             if len(row) != len(self.columns):
                 raise ValueError(
-                    f"appendix {self.title!r} row {index + 1} has {len(row)} cells, expected {len(self.columns)}"
+                    f"appendix {self.title!r} row {index + 1} has {len(row)} cells, expected "
+                    f"{len(self.columns)}"
                 )
         if self.widths and (len(self.widths) != len(self.columns) or min(self.widths) <= 0):
             raise ValueError(
@@ -368,7 +369,8 @@ class ReportOptions:
             raise ValueError(f"page must be A4 or Letter, got {self.page!r}")
         if not 6 <= self.font_size <= 14:
             raise ValueError(
-                f"font_size must be 6-14 points (the table must fit a landscape page), got {self.font_size}"
+                "font_size must be 6-14 points (the table must fit a landscape page), got "
+                f"{self.font_size}"
             )
         if len(self.column_labels) != len(CELL_NAMES):
             raise ValueError(

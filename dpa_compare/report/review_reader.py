@@ -375,7 +375,8 @@ def _read_rows(
             continue
         if row_id in seen:
             warnings.append(
-                f"{where}: id {row_id!r} already read from row {seen[row_id]} (copied row?); skipped"
+                f"{where}: id {row_id!r} already read from row {seen[row_id]} (copied row?); "
+                "skipped"
             )
             continue
         if len(cells) < 3:

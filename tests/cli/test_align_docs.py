@@ -9,10 +9,13 @@ from dpa_compare.cli.align_docs import align_files
 from dpa_compare.errors import UsageError
 
 EN = (
-    "# Terms\n\n## 1. Security\n\n1.1 The Supplier shall encrypt all personal data with AES-256.\n\n"
-    "1.2 The Supplier shall notify the Customer of a breach within 48 hours.\n"
+    "# Terms\n\n## 1. Security\n\n1.1 The Supplier shall encrypt all personal data with "
+    "AES-256.\n\n1.2 The Supplier shall notify the Customer of a breach within 48 hours.\n"
 )
-ZH = "# 条款\n\n## 1. 安全\n\n1.1 供应商应使用AES-256加密全部个人数据。\n\n1.2 供应商应在48小时内将违规通知客户。\n"
+ZH = (
+    "# 条款\n\n## 1. 安全\n\n1.1 供应商应使用AES-256加密全部个人数据。\n\n"
+    "1.2 供应商应在48小时内将违规通知客户。\n"
+)
 
 
 @pytest.fixture

@@ -250,7 +250,8 @@ def test_usage_errors_are_one_line_with_exit_2():
     )
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [
-        "dpa-compare segment: usage error: Missing argument 'FILE'. (see 'dpa-compare segment --help')"
+        "dpa-compare segment: usage error: Missing argument 'FILE'. (see 'dpa-compare segment "
+        "--help')"
     ]
 
 
@@ -494,7 +495,10 @@ def test_docx_with_an_external_styles_relationship(tmp_path):
 
 def test_dtd_in_wide_encodings_with_and_without_bom_is_refused(tmp_path):
     doctype = '<!DOCTYPE w:document [<!ENTITY x SYSTEM "file:///etc/hostname">]>'
-    body = f'<w:document xmlns:w="{W}"><w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>'
+    body = (
+        f'<w:document xmlns:w="{W}"><w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body>'
+        "</w:document>"
+    )
     for encoding, declared in (
         ("utf-32-be", "UTF-32"), ("utf-32-le", "UTF-32"), ("utf-32", "UTF-32"),
         ("utf-16-be", "UTF-16"), ("utf-16-le", "UTF-16"), ("utf-16", "UTF-16"),
@@ -511,15 +515,22 @@ def test_huge_level_text_is_bounded(tmp_path):
     numbering = (
         f'<w:numbering xmlns:w="{W}"><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0">'
         f'<w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="{"%1." * 100_000}"/>'
-        f'</w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>'
+        '</w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId '
+        'w:val="0"/></w:num></w:numbering>'
     )
-    paragraph = '<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>Clause text.</w:t></w:r></w:p>'
+    paragraph = (
+        '<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>'
+        "Clause text.</w:t></w:r></w:p>"
+    )
     data = replace_part(data, "word/document.xml", document_xml(paragraph * 2000))
     data = replace_part(data, "word/numbering.xml", numbering.encode())
     rels = zipfile.ZipFile(io.BytesIO(data)).read("word/_rels/document.xml.rels")
     if b"numbering.xml" not in rels:
-        rel = (b'<Relationship Id="rIdNum" Target="numbering.xml" Type="http://schemas.openxmlformats.org'
-               b'/officeDocument/2006/relationships/numbering"/>')  # fmt: skip
+        rel = (
+            b'<Relationship Id="rIdNum" Target="numbering.xml" '
+            b'Type="http://schemas.openxmlformats.org'
+            b'/officeDocument/2006/relationships/numbering"/>'
+        )
         data = replace_part(
             data,
             "word/_rels/document.xml.rels",
@@ -571,7 +582,8 @@ def test_import_review_of_wrong_shape_review_data(tmp_path):
 
 
 def raw_pdf(objects: list[bytes]) -> bytes:
-    """Return a PDF of `objects` (numbered from 1, object 1 the catalog) with a correct xref table."""
+    """Return a PDF of `objects` (numbered from 1, object 1 the catalog) with a correct xref
+    table."""
     out = b"%PDF-1.4\n"
     offsets = []
     for number, body in enumerate(objects, 1):
@@ -597,12 +609,23 @@ def pdf_stream(data: bytes, compress: bool = False) -> bytes:
 
 PDF_TEXT = b"BT /F1 12 Tf 72 700 Td (1. The processor shall act.) Tj ET"
 PDF_FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
-PDF_PAGE = b"<< /Type /Page /Parent 2 0 R /MediaBox %s /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>"
+PDF_PAGE = (
+    b"<< /Type /Page /Parent 2 0 R /MediaBox %s /Contents 4 0 R /Resources << /Font << /F1 5 0 R >>"
+    b" >> >>"
+)
 
 
 def test_pdf_with_a_mediabox_reference_loop_ends(tmp_path):
-    data = raw_pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-                    PDF_PAGE % b"6 0 R", pdf_stream(PDF_TEXT), PDF_FONT, b"6 0 R"])  # fmt: skip
+    data = raw_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            PDF_PAGE % b"6 0 R",
+            pdf_stream(PDF_TEXT),
+            PDF_FONT,
+            b"6 0 R",
+        ]
+    )
     path = write(tmp_path, "loop.pdf", data)
     result = run_cli(
         ["segment", str(path)], path, [path], env={"DPA_COMPARE_PDF_PAGE_SECONDS": "2"}
@@ -618,8 +641,15 @@ def test_pdf_with_a_gigabyte_content_stream_is_refused(tmp_path):
         + big.flush()
     )
     stream = b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + b"\nendstream"
-    pdf = raw_pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-                   PDF_PAGE % b"[0 0 612 792]", stream, PDF_FONT])  # fmt: skip
+    pdf = raw_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            PDF_PAGE % b"[0 0 612 792]",
+            stream,
+            PDF_FONT,
+        ]
+    )
     path = write(tmp_path, "inflate.pdf", pdf)
     result = run_cli(["segment", str(path)], path, [path])
     assert "DPA_COMPARE_MAX_PDF_STREAM_MB" in result.stderr
@@ -629,8 +659,14 @@ def test_pdf_with_too_many_pages_is_refused(tmp_path):
     count = 3000
     kids = b" ".join(b"%d 0 R" % (4 + k) for k in range(count))
     page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 3 0 R >>"
-    pdf = raw_pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, count),
-                   pdf_stream(PDF_TEXT)] + [page] * count)  # fmt: skip
+    pdf = raw_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, count),
+            pdf_stream(PDF_TEXT),
+        ]
+        + [page] * count
+    )
     path = write(tmp_path, "pages.pdf", pdf)
     result = run_cli(["segment", str(path)], path, [path])
     assert "DPA_COMPARE_MAX_PDF_PAGES" in result.stderr
@@ -657,7 +693,9 @@ def test_html_with_many_unclosed_paragraphs(tmp_path):
 def test_check_on_one_200_kb_clause_is_bounded(tmp_path):
     import resource
 
-    words = "the processor shall notify the controller within 72 hours under Article 33 at EUR 10,000".split()
+    words = (
+        "the processor shall notify the controller within 72 hours under Article 33 at EUR 10,000"
+    ).split()
     long_en = " ".join(words[k % len(words)] for k in range(33_000)) + "."
     long_zh = "处理者应在知悉个人数据泄露后七十二小时内通知控制者。" * 8000
     en = write(tmp_path, "en.md", f"# A\n\n1. Short clause.\n\n2. {long_en}\n".encode())
@@ -688,10 +726,24 @@ def test_history_readers_never_write_and_never_wait_behind_a_writer(tmp_path):
     assert db.read_bytes() == before
     assert not (tmp_path / "h.db-wal").exists() or (tmp_path / "h.db-wal").stat().st_size == 0
     slow = subprocess.Popen(
-        [sys.executable, "-m", "dpa_compare", "history", "add", "--db", str(db), "acme", str(many), "--version", "2"],
-        cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO), "DPA_COMPARE_TEST_SLOW_WRITE": "0.1"},
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "dpa_compare",
+            "history",
+            "add",
+            "--db",
+            str(db),
+            "acme",
+            str(many),
+            "--version",
+            "2",
+        ],
+        cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO), "DPA_COMPARE_TEST_SLOW_WRITE": "0.1"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         time.sleep(3)
         started = time.monotonic()

@@ -60,7 +60,10 @@ def seed_chinese_markdown(rng: random.Random) -> bytes:
 def seed_html(rng: random.Random) -> bytes:
     items = "".join(f"<li>{rng.choice(LABELS)} Item {k} of the list.</li>" for k in range(20))
     paragraphs = "".join(f"<p>{rng.choice(LABELS)} Paragraph {k} text.</p>" for k in range(20))
-    return f"<html><head><title>T</title></head><body><h1>Terms</h1><ol>{items}</ol>{paragraphs}</body></html>".encode()
+    return (
+        f"<html><head><title>T</title></head><body><h1>Terms</h1><ol>{items}</ol>"
+        f"{paragraphs}</body></html>"
+    ).encode()
 
 
 def seed_docx(rng: random.Random) -> bytes:

@@ -172,7 +172,8 @@ ROWS: tuple[Row, ...] = (
         "3.1",
         en(
             ins(
-                "The Vendor shall keep a record of all processing activities carried out on the Customer's behalf."
+                "The Vendor shall keep a record of all processing activities carried out on the "
+                "Customer's behalf."
             )
         ),
         zh(ins("供应商应当记录其代表客户开展的全部处理活动。")),

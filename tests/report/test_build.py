@@ -125,8 +125,13 @@ def test_n_to_m_links_are_one_row(analysis, report) -> None:  # noqa: ANN001
     multi = [link for link in analysis.alignment.links if len(link.en_ids) + len(link.zh_ids) > 2]
     assert multi
     for link in multi:
-        holders = {row.id for row in model.rows for i in link.zh_ids if row.chinese.new_text and
-                   analysis.inputs.zh.clause(i).full_text in row.chinese.new_text.split("\n")}  # fmt: skip
+        holders = {
+            row.id
+            for row in model.rows
+            for i in link.zh_ids
+            if row.chinese.new_text
+            and analysis.inputs.zh.clause(i).full_text in row.chinese.new_text.split("\n")
+        }
         assert len(holders) == 1
 
 
@@ -171,8 +176,11 @@ def test_front_matter_counts_and_signature(analysis, report) -> None:  # noqa: A
     assert counts["Translation status"] == {
         STATUS_LABELS[s]: n for s, n in analysis.stale.counts().items()
     }
-    assert [d.sha256 for d in model.front.documents] == [analysis.inputs.en.sha256, analysis.inputs.previous_en.sha256,
-                                                          analysis.inputs.zh.sha256]  # fmt: skip
+    assert [d.sha256 for d in model.front.documents] == [
+        analysis.inputs.en.sha256,
+        analysis.inputs.previous_en.sha256,
+        analysis.inputs.zh.sha256,
+    ]
     assert "embeddings" in model.front.reproducibility and "tok:" in model.front.reproducibility
     assert [a.title for a in model.appendices] == ["Alignment gaps", "Notes not placed"]
     asked = model_from_analysis(analysis, redline_appendix=True)
@@ -291,7 +299,10 @@ def test_note_dates_become_utc_date_times() -> None:
 def test_a_chinese_clause_with_no_english_in_either_version_is_orphaned(tmp_path):
     import dpa_compare
 
-    english = "# T\n\n## 1. Scope\n\n1.1 The Provider shall process data.\n\n1.2 The Customer shall pay fees.\n"
+    english = (
+        "# T\n\n## 1. Scope\n\n1.1 The Provider shall process data.\n\n1.2 The Customer shall pay "
+        "fees.\n"
+    )
     chinese = "# 标题\n\n## 1. 范围\n\n1.1 提供方应处理数据。\n\n1.2 客户应支付费用。\n"
     files = {
         "en.md": english,

@@ -44,9 +44,23 @@ def corpus_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
         pytest.skip("corpus absent")
     out = tmp_path_factory.mktemp("cli") / "review.docx"
     with pytest.raises(SystemExit) as done:
-        main(["report", "--en", str(CORPUS / "en/dpa-2024-09.md"), "--zh", str(CORPUS / "zh/dpa-2023-03.zh.md"),
-              "--previous-en", str(CORPUS / "en/dpa-2023-03.md"), "--notes", str(CORPUS / "notes/notes-2020-05.yaml"),
-              "--glossary", str(CORPUS / "glossary.yaml"), "-o", str(out)])  # fmt: skip
+        main(
+            [
+                "report",
+                "--en",
+                str(CORPUS / "en/dpa-2024-09.md"),
+                "--zh",
+                str(CORPUS / "zh/dpa-2023-03.zh.md"),
+                "--previous-en",
+                str(CORPUS / "en/dpa-2023-03.md"),
+                "--notes",
+                str(CORPUS / "notes/notes-2020-05.yaml"),
+                "--glossary",
+                str(CORPUS / "glossary.yaml"),
+                "-o",
+                str(out),
+            ]
+        )
     assert done.value.code == 0
     return out
 
@@ -99,8 +113,16 @@ def _track_replace(p: etree._Element, text: str) -> None:
 def _add_comment(comments: etree._Element, p: etree._Element, text: str) -> None:
     ids = [int(c.get(w("id"))) for c in comments.findall(w("comment"))]
     cid = str(max(ids, default=0) + 1)
-    comment = etree.SubElement(comments, w("comment"), {w("id"): cid, w("author"): "Wang Fang", w("initials"): "WF",
-                                                         w("date"): "2024-10-02T00:00:00Z"})  # fmt: skip
+    comment = etree.SubElement(
+        comments,
+        w("comment"),
+        {
+            w("id"): cid,
+            w("author"): "Wang Fang",
+            w("initials"): "WF",
+            w("date"): "2024-10-02T00:00:00Z",
+        },
+    )
     etree.SubElement(comment, w("p")).append(_run_of(text))
     p.insert(0, etree.Element(w("commentRangeStart"), {w("id"): cid}))
     p.append(etree.Element(w("commentRangeEnd"), {w("id"): cid}))
@@ -113,8 +135,9 @@ EDIT_2 = "“协议”是指提供方的服务条款或客户与提供方之间�
 COMMENT = "“工作日”的定义请与加州法律核对。"
 
 
-def test_round_trip_of_two_edits_and_a_comment(corpus_report: Path, tmp_path: Path,
-                                               capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
+def test_round_trip_of_two_edits_and_a_comment(
+    corpus_report: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     package = parts(corpus_report)
     document = etree.fromstring(package["word/document.xml"])
     comments = etree.fromstring(package["word/comments.xml"])
@@ -122,8 +145,12 @@ def test_round_trip_of_two_edits_and_a_comment(corpus_report: Path, tmp_path: Pa
     _track_replace(_chinese_paragraph(_row(document, "1.2")), EDIT_2)
     _add_comment(comments, _chinese_paragraph(_row(document, "1.3")), COMMENT)
     edited = tmp_path / "edited.docx"
-    edited.write_bytes(rezip(corpus_report.read_bytes(), {"word/document.xml": serialise(document),
-                                                          "word/comments.xml": serialise(comments)}))  # fmt: skip
+    edited.write_bytes(
+        rezip(
+            corpus_report.read_bytes(),
+            {"word/document.xml": serialise(document), "word/comments.xml": serialise(comments)},
+        )
+    )
     code, out, err = _run(
         ["import-review", str(edited), "-o", str(tmp_path / "out"), "--format", "json"], capsys
     )
@@ -156,8 +183,9 @@ def test_round_trip_of_two_edits_and_a_comment(corpus_report: Path, tmp_path: Pa
     )
 
 
-def test_unedited_report_imports_to_the_same_chinese(corpus_report: Path, tmp_path: Path,
-                                                     capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
+def test_unedited_report_imports_to_the_same_chinese(
+    corpus_report: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, out, _ = _run(["import-review", str(corpus_report), "-o", str(tmp_path)], capsys)
     assert code == 0 and "0 Chinese cell(s) edited, 0 new comment(s), 0 warning(s)" in out
     original = dpa_compare.load(CORPUS / "zh/dpa-2023-03.zh.md")
@@ -167,8 +195,9 @@ def test_unedited_report_imports_to_the_same_chinese(corpus_report: Path, tmp_pa
     ]
 
 
-def test_a_row_whose_bookmark_was_removed_is_named_in_a_warning(corpus_report: Path, tmp_path: Path,
-                                                                 capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
+def test_a_row_whose_bookmark_was_removed_is_named_in_a_warning(
+    corpus_report: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     document = etree.fromstring(parts(corpus_report)["word/document.xml"])
     tr = _row(document, "1.1")
     for mark in list(tr.iter(w("bookmarkStart"), w("bookmarkEnd"))):
@@ -190,8 +219,18 @@ def test_a_row_whose_bookmark_was_removed_is_named_in_a_warning(corpus_report: P
 
 
 def test_bad_input_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = _run(["report", "--en", str(tmp_path / "none.md"), "--zh", str(tmp_path / "none.zh.md"),
-                         "-o", str(tmp_path / "r.docx")], capsys)  # fmt: skip
+    code, _, err = _run(
+        [
+            "report",
+            "--en",
+            str(tmp_path / "none.md"),
+            "--zh",
+            str(tmp_path / "none.zh.md"),
+            "-o",
+            str(tmp_path / "r.docx"),
+        ],
+        capsys,
+    )
     assert code == 2 and "none.md" in err and "Traceback" not in err
     (tmp_path / "plain.docx").write_bytes(b"not a zip")
     code, _, err = _run(["import-review", str(tmp_path / "plain.docx")], capsys)
@@ -226,10 +265,21 @@ def test_help_has_examples(capsys: pytest.CaptureFixture[str]) -> None:
 def test_libreoffice_converts_the_corpus_report_to_pdf(corpus_report: Path, tmp_path: Path) -> None:
     profile = (tmp_path / "profile").as_uri()
     done = subprocess.run(
-        ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path),
-         str(corpus_report)],
-        capture_output=True, timeout=300, check=False, env={**os.environ, "HOME": str(tmp_path)},
-    )  # fmt: skip
+        [
+            "soffice",
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(corpus_report),
+        ],
+        capture_output=True,
+        timeout=300,
+        check=False,
+        env={**os.environ, "HOME": str(tmp_path)},
+    )
     pdf = tmp_path / "review.pdf"
     assert done.returncode == 0 and pdf.exists(), done.stderr.decode(errors="replace")
     assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 50_000
@@ -238,16 +288,28 @@ def test_libreoffice_converts_the_corpus_report_to_pdf(corpus_report: Path, tmp_
 @pytest.mark.skipif(
     shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed"
 )
-def test_a_report_libreoffice_saved_again_still_imports(corpus_report: Path, tmp_path: Path,
-                                                        capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
+def test_a_report_libreoffice_saved_again_still_imports(
+    corpus_report: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     # -- bug: LibreOffice drops settings.xml document variables on save, so import-review refused
     #    its copy --
     profile = (tmp_path / "profile").as_uri()
     done = subprocess.run(
-        ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "docx:MS Word 2007 XML",
-         "--outdir", str(tmp_path / "saved"), str(corpus_report)],
-        capture_output=True, timeout=300, check=False, env={**os.environ, "HOME": str(tmp_path)},
-    )  # fmt: skip
+        [
+            "soffice",
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+            str(tmp_path / "saved"),
+            str(corpus_report),
+        ],
+        capture_output=True,
+        timeout=300,
+        check=False,
+        env={**os.environ, "HOME": str(tmp_path)},
+    )
     saved = tmp_path / "saved" / "review.docx"
     assert done.returncode == 0 and saved.exists(), done.stderr.decode(errors="replace")
     code, out, err = _run(["import-review", str(saved), "-o", str(tmp_path / "from-saved")], capsys)

@@ -96,10 +96,21 @@ def statute(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
 def _pdf_text(docx: Path, tmp_path: Path) -> str:
     profile = (tmp_path / "lo-profile").as_uri()
     done = subprocess.run(
-        ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(tmp_path), str(docx)],
-        capture_output=True, timeout=600, check=False, env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"},
-    )  # fmt: skip
+        [
+            "soffice",
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(docx),
+        ],
+        capture_output=True,
+        timeout=600,
+        check=False,
+        env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"},
+    )
     pdf = tmp_path / (docx.stem + ".pdf")
     assert done.returncode == 0 and pdf.exists(), done.stderr.decode(errors="replace")
     # -- content-stream order: each table cell's lines stay together (-layout interleaves
@@ -264,9 +275,15 @@ def test_cosmetic_english_edits_are_graded_apart() -> None:
 
 
 def test_a_case_only_english_change_is_cosmetic_not_stale(tmp_path: Path) -> None:
-    old = "# T\n\n## 1. Scope\n\n1.1 As set out in Paragraph 2, the Provider shall keep records.\n\n1.2 The Provider shall keep records for 30 days.\n"
+    old = (
+        "# T\n\n## 1. Scope\n\n1.1 As set out in Paragraph 2, the Provider shall keep records.\n\n"
+        "1.2 The Provider shall keep records for 30 days.\n"
+    )
     new = old.replace("Paragraph 2", "paragraph 2").replace("30 days", "60 days")
-    zh = "# 标题\n\n## 1. 范围\n\n1.1 如第2段所述，提供方应保存记录。\n\n1.2 提供方应将记录保存30日。\n"
+    zh = (
+        "# 标题\n\n## 1. 范围\n\n1.1 如第2段所述，提供方应保存记录。\n\n"
+        "1.2 提供方应将记录保存30日。\n"
+    )
     for name, text in (("old.md", old), ("new.md", new), ("zh.md", zh)):
         (tmp_path / name).write_text(text, encoding="utf-8")
     old_en, new_en, zh_doc = (dpa_compare.load(tmp_path / n) for n in ("old.md", "new.md", "zh.md"))

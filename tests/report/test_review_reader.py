@@ -22,7 +22,8 @@ def _row(root, row_id: str):
 
 
 def _edit(data: bytes) -> bytes:
-    """Return `data` edited the way a reviewer would: two Chinese cells changed, one comment added."""
+    """Return `data` edited the way a reviewer would: two Chinese cells changed, one comment
+    added."""
     root = xml(data)
     # -- 1.1: a plain edit, typed over the text --
     t = _row(root, "1.1").findall(w("tc"))[2].find(f".//{w('t')}")
@@ -169,7 +170,8 @@ def test_cell_text_handles_moves_tabs_and_breaks():
     p = etree.fromstring(
         f'<w:p xmlns:w="{W}"><w:r><w:t>a</w:t><w:tab/><w:t>b</w:t><w:br/></w:r>'
         "<w:moveFrom><w:r><w:t>X</w:t></w:r></w:moveFrom><w:moveTo><w:r><w:t>Y</w:t></w:r></w:moveTo>"
-        "<w:r><w:rPr><w:strike/></w:rPr><w:t>old</w:t></w:r><w:r><w:rPr><w:u w:val='double'/></w:rPr><w:t>new</w:t></w:r></w:p>"
+        "<w:r><w:rPr><w:strike/></w:rPr><w:t>old</w:t></w:r><w:r><w:rPr><w:u "
+        "w:val='double'/></w:rPr><w:t>new</w:t></w:r></w:p>"
     )
     assert cell_text(p, "accept") == "a\tb\nYnew"
     assert cell_text(p, "reject") == "a\tb\nXold"

@@ -108,8 +108,16 @@ def _edit(path: Path, change) -> Path:  # noqa: ANN001 -- (document, comments, p
     comments = etree.fromstring(package["word/comments.xml"])
     extra = change(document, comments, package) or {}
     edited = path.with_name("edited.docx")
-    edited.write_bytes(rezip(path.read_bytes(), {"word/document.xml": serialise(document),
-                                                  "word/comments.xml": serialise(comments), **extra}))  # fmt: skip
+    edited.write_bytes(
+        rezip(
+            path.read_bytes(),
+            {
+                "word/document.xml": serialise(document),
+                "word/comments.xml": serialise(comments),
+                **extra,
+            },
+        )
+    )
     return edited
 
 
@@ -166,8 +174,16 @@ def test_an_edited_note_is_updated_resolved_and_its_reply_kept_with_it(review: P
         parent_para = note.findall(w("p"))[-1].get(f"{{{W14}}}paraId")
         # -- Word writes a reply as a comment of its own whose commentEx names the parent's
         #    paraId --
-        reply = etree.SubElement(comments, w("comment"), {w("id"): "90", w("author"): "Wang Fang",
-                                                          w("initials"): "WF", w("date"): "2024-10-02T00:00:00Z"})  # fmt: skip
+        reply = etree.SubElement(
+            comments,
+            w("comment"),
+            {
+                w("id"): "90",
+                w("author"): "Wang Fang",
+                w("initials"): "WF",
+                w("date"): "2024-10-02T00:00:00Z",
+            },
+        )
         p = etree.SubElement(reply, w("p"), {f"{{{W14}}}paraId": "0000ABCD"})
         etree.SubElement(etree.SubElement(p, w("r")), w("t")).text = reply_text
         start = next(m for m in _row(document, "1.1").iter(w("commentRangeStart")))
@@ -194,8 +210,16 @@ def test_an_edited_note_is_updated_resolved_and_its_reply_kept_with_it(review: P
 
 def test_a_new_comment_marked_resolved_becomes_a_resolved_note(review: Path) -> None:
     def change(document, comments, package):  # noqa: ANN001, ANN202
-        comment = etree.SubElement(comments, w("comment"), {w("id"): "91", w("author"): "Wang Fang",
-                                                            w("initials"): "WF", w("date"): "2024-10-03T00:00:00Z"})  # fmt: skip
+        comment = etree.SubElement(
+            comments,
+            w("comment"),
+            {
+                w("id"): "91",
+                w("author"): "Wang Fang",
+                w("initials"): "WF",
+                w("date"): "2024-10-03T00:00:00Z",
+            },
+        )
         p = etree.SubElement(comment, w("p"), {f"{{{W14}}}paraId": "0000BEEF"})
         etree.SubElement(etree.SubElement(p, w("r")), w("t")).text = "托管费用的币种待确认。"
         cell_p = _row(document, "1.2").findall(w("tc"))[2].find(w("p"))
@@ -246,10 +270,21 @@ def test_a_1000_row_review_imports_after_libreoffice_saves_it_again(tmp_path: Pa
     assert "docVar" not in parts(tmp_path / "review.docx")["word/settings.xml"].decode()
     profile = (tmp_path / "profile").as_uri()
     done = subprocess.run(
-        ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "docx:MS Word 2007 XML",
-         "--outdir", str(tmp_path / "saved"), str(tmp_path / "review.docx")],
-        capture_output=True, timeout=900, check=False, env={**os.environ, "HOME": str(tmp_path)},
-    )  # fmt: skip
+        [
+            "soffice",
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+            str(tmp_path / "saved"),
+            str(tmp_path / "review.docx"),
+        ],
+        capture_output=True,
+        timeout=900,
+        check=False,
+        env={**os.environ, "HOME": str(tmp_path)},
+    )
     saved = tmp_path / "saved" / "review.docx"
     assert done.returncode == 0 and saved.exists(), done.stderr.decode(errors="replace")
     result = import_review(saved)

@@ -117,14 +117,16 @@ class ClauseWeights:
     term: float = 2.0
     """Added when the defined terms correspond, subtracted when the glossary says they do not."""
     worst_member: float = 1.0
-    """How far a multi-clause bead's evidence moves from its members' mean towards the worst member."""
+    """How far a multi-clause bead's evidence moves from its members' mean towards the worst
+    member."""
     prior: float = 1.0
     """Per nat of the bead type's log prior (`CLAUSE_BEAD_COUNTS`)."""
     skip: float = -1.0
     """Added to a 1-0 or 0-1 bead."""
     explained: float = 1.0
-    """Per unit of content above `EXPLAINED_FROM` that the skipped clause shares with a neighbour across, times
-    how far the neighbour needs it (`BeadEvidence.necessity`: what it adds to the neighbour's other counterpart)."""
+    """Per unit of content above `EXPLAINED_FROM` that the skipped clause shares with a neighbour
+    across, times how far the neighbour needs it (`BeadEvidence.necessity`: what it adds to the
+    neighbour's other counterpart)."""
     content: Weights = field(
         default_factory=lambda: Weights(
             embedding=8.0,
@@ -136,7 +138,8 @@ class ClauseWeights:
             prior=0.0,
         )
     )
-    """Content scorers (the sentence engine's `Weights`; its `skip` and `prior` are not used here)."""
+    """Content scorers (the sentence engine's `Weights`; its `skip` and `prior` are not used
+    here)."""
 
 
 @dataclass(frozen=True)
@@ -209,8 +212,8 @@ def _check_languages(en_doc: Document, zh_doc: Document) -> None:
         if document.lang != lang:
             other = "Chinese" if document.lang == "zh" else "English"
             raise UsageError(
-                f"{document.source}: is in {other}, but the {name} side of an alignment was expected "
-                "(give one English and one Chinese document)"
+                f"{document.source}: is in {other}, but the {name} side of an alignment was "
+                "expected (give one English and one Chinese document)"
             )
 
 
@@ -228,7 +231,8 @@ SURE_MARGIN = 6.0
 alone is settled: the encoder is consulted only for windows with a closer call."""
 
 EXPLAINED_FROM = 1.0
-"""Content (about 0 for unrelated clauses) from which a neighbour across explains a skipped clause."""
+"""Content (about 0 for unrelated clauses) from which a neighbour across explains a skipped
+clause."""
 
 
 class _Tree:
@@ -504,7 +508,8 @@ def attach_skips(
 
 
 def _is_frame(clause: Clause) -> bool:
-    """Return whether `clause` is a part, chapter or section title (a bare numbered title included)."""
+    """Return whether `clause` is a part, chapter or section title (a bare numbered title
+    included)."""
     return path_value(clause).role in CONTAINER_ROLES or unit_value(clause, False).role == "section"
 
 
@@ -534,7 +539,8 @@ def _attach_target(
     t: int,
     numbered: tuple[Sequence[bool], Sequence[bool]],
 ) -> int | None:
-    """Return the index of the link beside skip bead `t` that the skipped unit belongs to, or None."""
+    """Return the index of the link beside skip bead `t` that the skipped unit belongs to, or
+    None."""
     bead = path[t]
     english = bead.kind == (1, 0)
     unit = bead.i - 1 if english else bead.j - 1
@@ -571,7 +577,8 @@ def _merged(first: PathBead, second: PathBead) -> PathBead:
 
 
 class _Structure:
-    """The structural evidence of one block: proposals, their reasons, and the bead bonus they earn."""
+    """The structural evidence of one block: proposals, their reasons, and the bead bonus they
+    earn."""
 
     def __init__(self, aligner: _Aligner, en: list[_Unit], zh: list[_Unit], headed: bool) -> None:
         self.w, self.f, self.headed = aligner.w, aligner.f, headed
@@ -672,7 +679,8 @@ def _numbered(heads: list[Clause], start: int) -> np.ndarray:
 
 
 class _Block:
-    """The bead scores of a block (or a window of one): content evidence plus the structural bonus."""
+    """The bead scores of a block (or a window of one): content evidence plus the structural
+    bonus."""
 
     def __init__(
         self,

@@ -31,8 +31,8 @@ from dpa_compare.align.clause.features import PairFeatures, Units
 from dpa_compare.align.evidence.scorers import Weights
 
 NEEDED_WORDS = 2.0
-"""Shared stems a member of a merge or split must bring, that no other member does, to be needed in full
-(one alone may be a chance hit of the dictionary)."""
+"""Shared stems a member of a merge or split must bring, that no other member does, to be needed in
+full (one alone may be a chance hit of the dictionary)."""
 
 _Run = tuple[frozenset[str], frozenset[str], int, np.ndarray | None]
 
@@ -89,7 +89,8 @@ class BeadEvidence:
         return found
 
     def values(self, i: int, a: int, b: int, cols: np.ndarray) -> dict[str, np.ndarray]:
-        """Return each kind of evidence for English units i-a..i-1 × Chinese J-b..J-1, J in `cols`."""
+        """Return each kind of evidence for English units i-a..i-1 × Chinese J-b..J-1, J in
+        `cols`."""
         size = len(cols)
         out = {"lexicon": np.zeros(size), "anchor": np.zeros(size)}
         if self.use_embedding:
@@ -223,7 +224,8 @@ class BeadEvidence:
         return found
 
     def _word_masks(self, unit: int) -> dict[str, int]:
-        """Return, for each stem of Chinese `unit`, the bit mask of its words that translate to it."""
+        """Return, for each stem of Chinese `unit`, the bit mask of its words that translate to
+        it."""
         found = self._masks.get(unit)
         if found is None:
             assert self.zh.lex_words is not None

@@ -34,17 +34,21 @@ from dpa_compare.model import Link
 MARGIN_SCALE = 2.0
 """Score units of DP margin that make a link about 63% as safe as an uncontested one."""
 CONTENT_CHANCE = 1.5
-"""Content score (about 0 for unrelated clauses, several units for a translation) that reads as a coin toss."""
+"""Content score (about 0 for unrelated clauses, several units for a translation) that reads as a
+coin toss."""
 CONTENT_SCALE = 1.5
 """Log-odds of agreement per unit of content score above `CONTENT_CHANCE`."""
 BLOCK_CHANCE = 0.5
 """Mean content score of a block that reads as neither translation nor chance (0 log-odds)."""
 BLOCK_SCALE = 2.0
-"""Log-odds that a block is a translation per unit of its mean content score above `BLOCK_CHANCE`."""
+"""Log-odds that a block is a translation per unit of its mean content score above
+`BLOCK_CHANCE`."""
 BLOCK_CLIP = 3.0
-"""Largest content score, either way, that one link lends its block (one odd pair must not decide it)."""
+"""Largest content score, either way, that one link lends its block (one odd pair must not decide
+it)."""
 BLOCK_PRIOR = 1.0
-"""Weight, in fully reliable links, of the enclosing block's mean in a block's own (chance, 0, at the top)."""
+"""Weight, in fully reliable links, of the enclosing block's mean in a block's own (chance, 0, at
+the top)."""
 BLOCK_PULL = 1.0
 """Largest log-odds by which a block's verdict moves every link in it, up or down."""
 

@@ -86,7 +86,8 @@ def solve(n: int, m: int, types: Sequence[BeadType], score: ScoreFn) -> list[Pat
 
 
 def _band(n: int, m: int) -> list[range]:
-    """Return per row i the columns j searched: all of them for a small grid, else a diagonal band."""
+    """Return per row i the columns j searched: all of them for a small grid, else a diagonal
+    band."""
     if (n + 1) * (m + 1) <= FULL_CELLS:
         return [range(0, m + 1)] * (n + 1)
     out = []

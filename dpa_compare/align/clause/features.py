@@ -54,7 +54,8 @@ def glossary_pairs(glossary: GlossaryLike) -> tuple[tuple[str, str], ...]:
         renderings = getattr(item, "zh", ())
         if not english:
             raise UsageError(
-                f"glossary item {item!r} is neither an (english, chinese) pair nor an entry with .en/.zh"
+                f"glossary item {item!r} is neither an (english, chinese) pair nor an entry with "
+                ".en/.zh"
             )
         names = (english, *getattr(item, "en_variants", ()))
         renderings = (renderings,) if isinstance(renderings, str) else renderings
@@ -155,7 +156,8 @@ class PairFeatures:
         return self._encoded[lang].vectors
 
     def _start_encoding(self) -> None:
-        """Encode an even spread of each document and set the cosine of unrelated clauses from it."""
+        """Encode an even spread of each document and set the cosine of unrelated clauses from
+        it."""
         sample: dict[str, list[int]] = {}
         for lang, document in (("en", self.en), ("zh", self.zh)):
             count = len(document.clauses)
@@ -189,7 +191,8 @@ class PairFeatures:
             start += len(rows)
 
     def translations(self, text: str) -> set[str]:
-        """Return the English stems the lexicon finds in Chinese `text` (empty without a lexicon)."""
+        """Return the English stems the lexicon finds in Chinese `text` (empty without a
+        lexicon)."""
         return self.lexicon.translations(text) if self.lexicon is not None else set()
 
 

@@ -37,7 +37,8 @@ ACCEPT_LENGTH = -2.0
 """Least Gale–Church log density (−δ²/2) of an accepted pair: |δ| ≤ 2 standard deviations."""
 ACCEPT_TIE = 0.25
 """How far a neighbour's pairing may beat a pair that lines up between confirmed pairs (boilerplate
-sections read alike: content cannot tell them apart, and the numbers then decide, as in the search)."""
+sections read alike: content cannot tell them apart, and the numbers then decide, as in the
+search)."""
 HALO = 1
 """Accepted pairs on each side of a doubtful stretch that its exact search may re-decide."""
 RELIABLE_EN_CHARS = 40.0
@@ -97,7 +98,8 @@ def _strong(evidence: BeadEvidence, i: int, j: int) -> bool:
 
 
 def _best_neighbour(evidence: BeadEvidence, i: int, j: int) -> float:
-    """Return the best content of English `i` with Chinese j±1 or of Chinese `j` with English i±1."""
+    """Return the best content of English `i` with Chinese j±1 or of Chinese `j` with English
+    i±1."""
     n, m = len(evidence.en), len(evidence.zh)
     rivals = [(i, j - 1), (i, j + 1), (i - 1, j), (i + 1, j)]
     scores = [evidence.pair(a, b)[0] for a, b in rivals if 0 <= a < n and 0 <= b < m]

@@ -95,7 +95,8 @@ def path_value(clause: Clause) -> LabelValue:
 
 @dataclass(frozen=True)
 class Proposal:
-    """A structural counterpart: sibling `en` index ⇄ sibling `zh` index and why (`label 7 = 第七条`)."""
+    """A structural counterpart: sibling `en` index ⇄ sibling `zh` index and why (`label 7 =
+    第七条`)."""
 
     en: int
     zh: int

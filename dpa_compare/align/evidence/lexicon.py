@@ -36,11 +36,12 @@ _PARENS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _SKIP_GLOSS = re.compile(r"^(CL:|variant of|old variant|see |surname |abbr\. for|used in |pr\. )")
 
 STOPWORDS = frozenset(
-    "a an the of to in on at by for from with and or but not no nor as is are was were be been being "
-    "am do does did done have has had having it its it's this that these those there here he him his "
-    "she her hers they them their we us our you your i me my mine what which who whom whose when where "
-    "why how all any some so than then too very can could will would shall should may might must just "
-    "also only into out up down over about s t one sb sth oneself etc if because while after before "
+    "a an the of to in on at by for from with and or but not no nor as is are was were be been "
+    "being am do does did done have has had having it its it's this that these those there here "
+    "he him his she her hers they them their we us our you your i me my mine what which who whom "
+    "whose when where why how all any some so than then too very can could will would shall "
+    "should may might must just also only into out up down over about s t one sb sth oneself etc "
+    "if because while after before "
     "such each other more most own same again once both few off yes".split()
 )
 

@@ -347,7 +347,8 @@ class BeadScorer:
         return np.full(len(self.tgt), self.w.prior * self.priors.get((0, 1), -10.0) + self.w.skip)
 
     def evidence(self, i: int, a: int, b: int, cols: np.ndarray) -> dict[str, np.ndarray]:
-        """Return each scorer's raw value for the beads src i-a..i-1 × tgt J-b..J-1 (J in `cols`)."""
+        """Return each scorer's raw value for the beads src i-a..i-1 × tgt J-b..J-1 (J in
+        `cols`)."""
         grid = self.grid_evidence(np.array([i]), a, b, np.asarray(cols)[None, :])
         return {name: values[0] for name, values in grid.items()}
 

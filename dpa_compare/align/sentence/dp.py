@@ -6,13 +6,11 @@ to (i, j). The search finds the path from (0, 0) to (n, m) with the highest
 total bead score among the nodes of a band: row i keeps the `width` columns
 starting at `band.lo[i]`. Inside the band the search is exact.
 
-Bead scores come as tables, one per bead type and chunk of rows, each
-(rows × width) in band coordinates, so that a scorer computes them with a
-few array operations instead of one call per row. The search itself walks
-the rows one at a time (row i needs the rows its widest bead type reaches
+Bead scores come as tables, one per bead type and chunk of rows, each (rows × width) in band
+coordinates, so that a scorer computes them with a few array operations instead of one call per row.
+The search itself walks the rows one at a time (row i needs the rows its widest bead type reaches
 back to), each bead type being a shifted slice of an earlier row; the 0-1 skips, which stay on a
-row, are
-folded in with a running maximum. Time and memory are O(n · width).
+row, are folded in with a running maximum. Time and memory are O(n · width).
 """
 
 from __future__ import annotations
@@ -51,7 +49,8 @@ class Step:
 
 
 def row_tables(score: BeadScoreFn, m: int) -> TableFn:
-    """Return a table function that asks the per-row `score` function row by row (m: last column)."""
+    """Return a table function that asks the per-row `score` function row by row (m: last
+    column)."""
 
     def table(a: int, b: int, start: int, stop: int, band: Band) -> np.ndarray:
         out = np.full((stop - start, band.width), NEG)

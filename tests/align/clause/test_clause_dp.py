@@ -1,4 +1,5 @@
-"""The exact clause DP: best path, margins, and the diagonal band that keeps a long window linear."""
+"""The exact clause DP: best path, margins, and the diagonal band that keeps a long window
+linear."""
 
 import time
 

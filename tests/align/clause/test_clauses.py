@@ -16,7 +16,10 @@ OFF = ClauseAlignOptions(embeddings="off")
 EN = {
     "h1": "1. Scope",
     "1.1": "1.1 This Addendum applies to personal data processed by the Supplier for the Customer.",
-    "1.2": "1.2 The Supplier shall process personal data only on written instructions from the Customer.",
+    "1.2": (
+        "1.2 The Supplier shall process personal data only on written instructions from the "
+        "Customer."
+    ),
     "h2": "2. Security",
     "2.1": "2.1 The Supplier shall encrypt all personal data with AES-256.",
     "2.2": "2.2 The Supplier shall notify the Customer of a security breach within 48 hours.",
@@ -144,7 +147,10 @@ OPTIONS = pytest.mark.parametrize(
     "options", [OFF, ClauseAlignOptions()], ids=["embeddings off", "embeddings auto"]
 )
 AUDIT_ORDER = ("h1", "1.1", "1.2", "h2", "2.1", "2.2", "2.3", "2.4", "2.5", "h3", "3.1")
-AUDIT_EN = "2.5 The Customer may audit the Supplier at any time and may ask the Supplier for its audit reports."
+AUDIT_EN = (
+    "2.5 The Customer may audit the Supplier at any time and may ask the Supplier for its audit "
+    "reports."
+)
 AUDIT_ZH = "2.5 客户可随时审计供应商，并可要求供应商提供其审计报告。"
 PAY_EN = [
     "1. Fees",
@@ -456,8 +462,8 @@ def test_only_the_doubtful_stretch_and_a_baseline_sample_are_encoded(fake_encode
 def test_a_split_whose_parts_share_the_english_wording_makes_a_1_2_link():
     en, zh = list(EN.values()), dict(ZH)
     en[6] = (
-        "2.3 The Supplier shall keep a record of every security incident and of every request of a data "
-        "subject for 12 months."
+        "2.3 The Supplier shall keep a record of every security incident and of every request of "
+        "a data subject for 12 months."
     )
     zh["2.3"] = "2.3 供应商应将每一安全事件的记录保存12个月。"
     zh["2.3b"] = "2.4 供应商应将数据主体每一请求的记录保存12个月。"

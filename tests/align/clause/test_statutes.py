@@ -13,7 +13,8 @@ EN_ARTICLES = [
     "### Article 2\n\nThe competent authority is the Ministry of Agriculture.",
     "### Article 3\n\nA boat owner shall register the boat within thirty days of purchase.",
     "### Article 4\n\nA registered boat shall carry its licence on board at all times.",
-    "### Article 5\n\nWhoever violates Article 4 shall be fined not more than ten thousand dollars.",
+    "### Article 5\n\nWhoever violates Article 4 shall be fined not more than ten thousand "
+    "dollars.",
     "### Article 6\n\nThis Act takes effect on the date of promulgation.",
 ]
 ZH_ARTICLES = [
@@ -105,7 +106,10 @@ def test_a_label_line_before_its_text_joins_the_link_of_that_text(tmp_path, labe
     en = "### Article 7\n\nThe following fees shall be collected:\n\n" + "\n\n".join(
         f"{label.format(n=n)}\n\n{text}" for n, text in enumerate(items_en, 1)
     )
-    zh = "### 第 7 條\n\n應收取下列費用：\n\n一、新船之登記費。\n\n二、已登記船舶之檢查費。\n\n三、換發執照之執照費。\n"
+    zh = (
+        "### 第 7 條\n\n應收取下列費用：\n\n"
+        "一、新船之登記費。\n\n二、已登記船舶之檢查費。\n\n三、換發執照之執照費。\n"
+    )
     alignment = _align(tmp_path, en + "\n", zh)
     links = [link for link in alignment.links if link.en_ids and link.zh_ids]
     assert not [link for link in alignment.links if not link.en_ids or not link.zh_ids]
@@ -117,6 +121,9 @@ def test_one_english_paragraph_for_two_chinese_is_one_link(tmp_path):
         "### Article 8\n\nA boat owner who sells the boat shall report the sale within ten days. "
         "The buyer shall register the boat again within thirty days of the sale.\n"
     )
-    zh = "### 第 8 條\n\n船主出售漁船者，應於十日內申報出售。\n\n買受人應於出售後三十日內重新登記漁船。\n"
+    zh = (
+        "### 第 8 條\n\n船主出售漁船者，應於十日內申報出售。\n\n"
+        "買受人應於出售後三十日內重新登記漁船。\n"
+    )
     alignment = _align(tmp_path, en, zh)
     assert [(len(link.en_ids), len(link.zh_ids)) for link in alignment.links] == [(1, 1), (1, 2)]

@@ -139,6 +139,7 @@ def test_parallel_embedding_equals_single_run():
 
 
 def test_traditional_numerals_are_anchors():
-    # -- 兩萬 and 參 were not in the aligner's own numeral set: a Traditional text lost its numbers --
+    # -- 兩萬 and 參 were not in the aligner's own numeral set: a Traditional text lost its
+    #    numbers --
     assert zh_anchors("罰鍰新臺幣兩萬元") >= {"n:20000"}
     assert zh_anchors("第參條") >= {"n:3"}

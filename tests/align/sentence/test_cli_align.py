@@ -7,7 +7,10 @@ from click.testing import CliRunner
 from dpa_compare.cli.align import align_command
 
 ZH = "双方于2023年签订本协议。\n处理者应在72小时内通知控制者。\n本协议适用GDPR。\n"
-EN = "The parties signed this Agreement in 2023.\nThe Processor shall notify the Controller within 72 hours.\nIt lists three reasons.\nThis Agreement is subject to the GDPR.\n"
+EN = (
+    "The parties signed this Agreement in 2023.\nThe Processor shall notify the Controller within "
+    "72 hours.\nIt lists three reasons.\nThis Agreement is subject to the GDPR.\n"
+)
 
 
 def _files(tmp_path):

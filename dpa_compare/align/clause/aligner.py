@@ -230,6 +230,49 @@ SURE_MARGIN = 6.0
 """DP margin (bead score units) from which every bead of a window searched with the dictionary
 alone is settled: the encoder is consulted only for windows with a closer call."""
 
+PAIR_LEAD = 0.5
+"""Lead (bead score units: content plus weighted length density) by which a 1-1 pair must beat
+every other partner of either unit in its window for the dictionary, anchors and lengths alone to
+settle it: half of `EXPLAINED_FROM`, the content from which two clauses read as related."""
+
+LENGTH_FIT = -2.0
+"""Lowest Gale–Church log density (δ about 2 standard deviations) of a pair settled without
+the encoder."""
+
+
+def settled_by_words(evidence: BeadEvidence, beads: list[PathBead], n: int, m: int) -> bool:
+    """Return whether the dictionary's path leaves nothing for the encoder to decide.
+
+    Every bead is settled by its DP margin, or is a 1-1 pair whose two units
+    choose each other: each is the other's best partner in the window by
+    dictionary words and anchors, by `PAIR_LEAD`, and their lengths agree.
+    A rival path could then only merge or shift pairs that both languages'
+    cheap evidence already agrees on; the encoder (about a second to load)
+    is kept for a real ambiguity: a merge or split, a clash of numbers,
+    lengths that disagree, or units whose words point several ways.
+    """
+    return all(bead.margin >= SURE_MARGIN or _mutual_pair(evidence, bead, n, m) for bead in beads)
+
+
+def _mutual_pair(evidence: BeadEvidence, bead: PathBead, n: int, m: int) -> bool:
+    """Return whether `bead` is a 1-1 pair whose units prefer each other clearly (see above)."""
+    if len(bead.en) != 1 or len(bead.zh) != 1:
+        return False
+    i, j = bead.en.start, bead.zh.start
+    own = evidence.pair(i, j)
+    if own.clash or own.length < LENGTH_FIT:
+        return False
+    rivals = [_pair_score(evidence, i, k) for k in range(m) if k != j]
+    rivals += [_pair_score(evidence, k, j) for k in range(n) if k != i]
+    return all(_pair_score(evidence, i, j) - rival >= PAIR_LEAD for rival in rivals)
+
+
+def _pair_score(evidence: BeadEvidence, i: int, j: int) -> float:
+    """Return the cheap score of English `i` ⇄ Chinese `j`: words, anchors and lengths."""
+    pair = evidence.pair(i, j)
+    return pair.content + evidence.w.length * pair.length
+
+
 EXPLAINED_FROM = 1.0
 """Content (about 0 for unrelated clauses) from which a neighbour across explains a skipped
 clause."""
@@ -403,7 +446,7 @@ class _Aligner:
         window = _Block(self, en_units, zh_units, structure, vectors=self.f.lexicon is None)
         beads = solve(len(en), len(zh), self.options.types, window.score)
         if self.f.embeddings and not subtrees and self.f.lexicon is not None:
-            if min(b.margin for b in beads) < SURE_MARGIN:
+            if not settled_by_words(window.evidence, beads, len(en), len(zh)):
                 # -- the dictionary leaves a bead in doubt: ask the encoder (loaded on first
                 #    need) --
                 window = _Block(self, en_units, zh_units, structure, vectors=True)

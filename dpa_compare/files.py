@@ -301,7 +301,24 @@ def reproducible_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
+def cache_dir() -> Path | None:
+    """Return the per-user cache folder, or None when caching is off (`DPA_COMPARE_CACHE=off`).
+
+    `$DPA_COMPARE_CACHE` when set, else `$XDG_CACHE_HOME/dpa_compare`, else
+    `~/.cache/dpa_compare`: one place for every parsed resource kept between
+    runs (the encoder's tokenizer, CC-CEDICT, jieba's dictionary table).
+    """
+    configured = os.environ.get("DPA_COMPARE_CACHE", "")
+    if configured.lower() in ("off", "0", "no", "false"):
+        return None
+    if configured:
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "dpa_compare"
+
+
 __all__ = [
+    "cache_dir",
     "INPUT_LIMITS_MB",
     "ZIP_DATE",
     "check_input",

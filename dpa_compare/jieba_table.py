@@ -25,6 +25,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from dpa_compare.files import cache_dir
+
 __all__ = ["FrequencyTable", "LazyFrequencies", "cache_dir", "open_table"]
 
 FORMAT = 1
@@ -98,21 +100,6 @@ class LazyFrequencies:
     def copy(self) -> LazyFrequencies:
         """Return a mapping over the same table with a copy of this one's added words."""
         return LazyFrequencies(self._table, dict(self._overlay))
-
-
-def cache_dir() -> Path | None:
-    """Return the per-user cache folder, or None when `DPA_COMPARE_CACHE=off`.
-
-    The same folder and switch as `dpa_compare.align.cache`, read here so that
-    a Chinese `diff` does not import the aligner (and numpy) to find it.
-    """
-    configured = os.environ.get("DPA_COMPARE_CACHE", "")
-    if configured.lower() in ("off", "0", "no", "false"):
-        return None
-    if configured:
-        return Path(configured)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "dpa_compare"
 
 
 def open_table(folder: Path, tokenizer: Any) -> FrequencyTable | None:

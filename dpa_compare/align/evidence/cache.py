@@ -15,27 +15,17 @@ is an optimisation, never a source of errors.
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
+from dpa_compare.files import cache_dir
+
 T = TypeVar("T")
 
 FORMAT = 1
 """Bumped when a cached object's layout changes, so that old files are not read."""
-
-
-def cache_dir() -> Path | None:
-    """Return the cache folder, or None when caching is off."""
-    configured = os.environ.get("DPA_COMPARE_CACHE", "")
-    if configured.lower() in ("off", "0", "no", "false"):
-        return None
-    if configured:
-        return Path(configured)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "dpa_compare"
 
 
 def source_key(path: str | Path, *extra: str) -> str:

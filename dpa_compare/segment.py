@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass, replace
 
 from dpa_compare.lang import en, zh
-from dpa_compare.lang.labels import CONTAINER_RANK, LabelMatch
+from dpa_compare.lang.labels import CONTAINER_RANK, LabelMatch, split_rest
+from dpa_compare.lang.script import HAN_CHAR
 from dpa_compare.model import Block, Clause, ClauseKind, Language
 from dpa_compare.segment_refs import Naming, ParentInfo
 
@@ -24,7 +25,6 @@ _LETTER_HOLDERS = frozenset(
     {"ALPHA_dot", "ALPHA_paren", "ALPHA_rparen", "part", "section", "annex"}
 )
 _BULLET = "bullet"
-_RUN_IN = re.compile(r"[\u3400-\u9fff]")
 _HEADING = "heading"
 
 
@@ -107,7 +107,7 @@ class Segmenter:
         number is a label only where the article sequence expects it: the
         next article, or a sub-article (`之一`, `-1`) of the current one.
         """
-        if match.scheme != "article" or not _RUN_IN.match(text.lstrip()[len(match.label) :]):
+        if match.scheme != "article" or not HAN_CHAR.match(text.lstrip()[len(match.label) :]):
             return False
         last = self.last_article
         if last is None:
@@ -455,7 +455,7 @@ def _lead_after(lead: str | None, label: str) -> str | None:
         return None
     stripped = lead.strip()
     if label and stripped.startswith(label):
-        stripped = re.sub(r"^[\s\u3000]*[-–—:：.．、]?[\s\u3000]*", "", stripped[len(label) :])
+        stripped = split_rest(stripped[len(label) :])[0]
     return stripped or None
 
 

@@ -25,6 +25,7 @@ from dpa_compare.errors import LoadError
 from dpa_compare.io import Source, sha256_of
 from dpa_compare.io import _pdf_limits as limits
 from dpa_compare.io._pdf_layout import Line, PageLines, is_cjk, page_lines
+from dpa_compare.lang.labels import LOOSE_CLAUSE_START
 from dpa_compare.lang.numerals import CHINESE_NUMERAL_CHARS
 from dpa_compare.model import Block
 
@@ -51,17 +52,7 @@ _PAGE_NUMBER = re.compile(
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
-_CLAUSE_START = re.compile(
-    r"""^(?:
-        \d{1,3}(?:\.\d{1,3})*\.?(?=\s|[A-Za-z\u4e00-\u9fff(（])
-      | [(（](?:[a-z]{1,2}|[ivxlc]{1,6}|\d{1,3}|[一二三四五六七八九十]{1,3})[)）]
-      | [a-z][.)]\s
-      | 第\s*[\d一二三四五六七八九十百零〇]+\s*[条章节款部分]
-      | [一二三四五六七八九十]{1,3}\s*[、.．]
-      | (?:article|section|clause|annex|schedule|appendix|part|chapter)\s+[\dIVXLC]+\b
-    )""",
-    re.IGNORECASE | re.VERBOSE,
-)
+_CLAUSE_START = LOOSE_CLAUSE_START
 _TERMINAL = tuple(".;:!?。；：！？…")
 _LIST_END = re.compile(
     r"(?:[.;:!?。；：！？…]|[;,]\s*(?:and|or|and/or))[\s\"'”’)]*$", re.IGNORECASE

@@ -12,7 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from dpa_compare.lang.numerals import is_roman, letters_to_int, roman_to_int
+from dpa_compare.lang.numerals import (
+    CHINESE_NUMERAL_CHARS,
+    is_roman,
+    letters_to_int,
+    roman_to_int,
+)
 from dpa_compare.lang.script import HAN
 
 CONTAINER_RANK: dict[str, int] = {"part": 0, "chapter": 1, "section": 2}
@@ -66,6 +71,37 @@ class LabelMatch:
         joiner = "." if self.scheme == "decimal" else "-"
         return joiner.join(str(n) for n in self.numbers)
 
+
+LABEL_WORDS = (
+    "part", "chapter", "section", "subsection", "article", "clause",
+    "annex", "exhibit", "schedule", "appendix", "attachment",
+)  # fmt: skip
+"""English words that print a clause label before its number (`Article 5`, `Subsection 1`)."""
+
+ZH_ORDINAL_UNITS = "编編章节節条條款目"
+"""Units of a Chinese ordinal label `第…X`: part, chapter, section, article, 款 and 目."""
+
+_ZH_NUMERAL = f"[\\d{CHINESE_NUMERAL_CHARS}]"
+_CORE_START = (
+    rf"\d{{1,3}}(?:\.\d{{1,3}})+\.?(?=[\s\u3000]|[{HAN}（(“])"  # -- 7.2 / 7.2.1 / 7.2（…
+    rf"|[(（](?:[a-z]{{1,2}}|[ivxlc]{{1,6}}|[A-Z]|\d{{1,3}}|[{CHINESE_NUMERAL_CHARS}]{{1,3}})[)）]"
+    rf"|第[\s\u3000]*{_ZH_NUMERAL}+(?:-\d+)?[\s\u3000]*(?:[{ZH_ORDINAL_UNITS}]|部分)"
+    rf"|[{CHINESE_NUMERAL_CHARS}]{{1,3}}、"  # -- 一、
+)
+CLAUSE_START = re.compile(rf"^[\s\u3000]*(?:{_CORE_START})")
+"""A line that opens with a clause number a wrapped sentence rarely starts with: `7.2`, `(a)`,
+`（三）`, `第七条`, `第 1-1 條`, `一、`. Readers use it to cut one-clause-a-line text."""
+
+LOOSE_CLAUSE_START = re.compile(
+    rf"^[\s\u3000]*(?:{_CORE_START}"
+    rf"|\d{{1,3}}(?:\.\d{{1,3}})*\.?(?=\s|[A-Za-z{HAN}(（])"  # -- 7. / 7 Title / 7.Title
+    rf"|[a-z][.)]\s"  # -- a. / a)
+    rf"|[{CHINESE_NUMERAL_CHARS}]{{1,3}}[\s\u3000]*[.．]"  # -- 一． --
+    rf"|(?:{'|'.join(LABEL_WORDS)})\s+[\dIVXLC]+\b)",
+    re.IGNORECASE,
+)
+"""`CLAUSE_START` plus forms that also begin ordinary lines (`7.`, `a)`, `Article 12`): for readers
+that have layout (indents, line ends) to confirm the cut."""
 
 _OPEN = "(（"
 _CLOSE = ")）"
@@ -223,12 +259,16 @@ def strip_label_dot(label: str) -> str:
 
 
 __all__ = [
+    "CLAUSE_START",
     "CONTAINER_RANK",
     "ITEM_SCHEMES",
+    "LABEL_WORDS",
+    "LOOSE_CLAUSE_START",
     "LabelMatch",
     "SCHEME_PREFIX",
     "first_word_number",
     "generic_labels",
     "split_rest",
     "strip_label_dot",
+    "ZH_ORDINAL_UNITS",
 ]

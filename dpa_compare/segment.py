@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, replace
 
 from dpa_compare.lang import en, zh
-from dpa_compare.lang.labels import CONTAINER_RANK, LabelMatch, split_rest
+from dpa_compare.lang.labels import CONTAINER_RANK, LabelMatch, grouping_scheme, split_rest
 from dpa_compare.lang.script import HAN_CHAR
 from dpa_compare.model import Block, Clause, ClauseKind, Language
 from dpa_compare.segment_refs import Naming, ParentInfo
@@ -50,10 +50,12 @@ class Segmenter:
         self.clauses: list[Clause] = []
         self.naming = Naming()
         self.last_article: tuple[int, ...] | None = None
+        self.article_level: int | None = None
 
     def run(self, blocks: tuple[Block, ...]) -> list[Clause]:
         """Return the clauses of `blocks` in document order."""
         title_index = _title_index(blocks)
+        self.article_level = self._article_level(blocks)
         for index, block in enumerate(blocks):
             if not block.text.strip() and not block.auto_label:
                 continue
@@ -94,11 +96,34 @@ class Segmenter:
             return []
         if block.auto_label:
             found = self.lang.match_label(block.auto_label.strip(), True)
-            return [replace(m, rest=block.text.strip()) for m in found]
+            return [self._as_group(block, replace(m, rest=block.text.strip())) for m in found]
         found = self.lang.match_label(block.text, heading)
         if found and not heading and self._cited_article(block.text, found[0]):
             return []
-        return found
+        return [self._as_group(block, m) for m in found]
+
+    def _article_level(self, blocks: tuple[Block, ...]) -> int | None:
+        """Return the shallowest heading level of the `Article N` labels (7 for body text), else None.
+
+        A `Section N` heading above that level groups articles, as statutes print
+        Chapter > Section > Article; elsewhere `Section N` numbers a clause.
+        """
+        levels = [
+            block.heading_level if block.heading_level is not None else 7
+            for block in blocks
+            if block.kind != "table_cell"
+            for found in [self.lang.match_label(block.text, block.heading_level is not None)[:1]]
+            if found and found[0].scheme == "article" and grouping_scheme(found[0].label) is None
+        ]
+        return min(levels) if levels else None
+
+    def _as_group(self, block: Block, match: LabelMatch) -> LabelMatch:
+        """Return `match` read as a container when its word groups the document's articles."""
+        scheme = grouping_scheme(match.label) if match.scheme == "article" else None
+        level, articles = block.heading_level, self.article_level
+        if scheme is None or level is None or articles is None or level >= articles:
+            return match
+        return replace(match, scheme=scheme)
 
     def _cited_article(self, text: str, match: LabelMatch) -> bool:
         """Return True when an article number run into a sentence cites, not labels (`第二條人員至…`).

@@ -9,7 +9,13 @@ from __future__ import annotations
 
 import re
 
-from dpa_compare.lang.labels import LabelMatch, first_word_number, generic_labels, split_rest
+from dpa_compare.lang.labels import (
+    LABEL_WORDS,
+    LabelMatch,
+    first_word_number,
+    generic_labels,
+    split_rest,
+)
 
 CLAUSE_ENDERS = ".;:!?"
 """Characters that end a provision or an item; a title ends with none of them."""
@@ -18,8 +24,9 @@ _WORD_NUMBER = (
     r"(\d{1,3}(?:\.\d{1,3})+|\d{1,3}(?:\s*[-‑–]\s*\d{1,3})?|[IVXLC]{1,7}|[ivxlc]{1,7}|[A-Z])"
 )
 _WORD_LABEL = re.compile(
-    r"^(?P<word>Part|PART|Chapter|CHAPTER|Section|SECTION|Article|ARTICLE|Art\.|Clause|CLAUSE"
-    r"|Annex|ANNEX|Exhibit|EXHIBIT|Schedule|SCHEDULE|Appendix|APPENDIX|Attachment|ATTACHMENT)(?![A-Za-z])"
+    r"^(?P<word>"
+    + "|".join(f"{word.title()}|{word.upper()}" for word in LABEL_WORDS)
+    + r"|Art\.)(?![A-Za-z])"
     r"(?:[ \u00a0]+" + _WORD_NUMBER + r"\b)?"
 )
 _ANNEX_WORDS = ("annex", "exhibit", "schedule", "appendix", "attachment")
@@ -101,7 +108,8 @@ def _label_ends(after: str) -> bool:
     """Return True when what follows a word label makes it a label and not a citation."""
     if not after.strip():
         return True
-    if re.match(r"^\s*[-–—:|]", after) or re.match(r"^\.\s", after) or re.match(r"^\.$", after):
+    if re.match(r"^\s*[-–—:|]", after) or re.match(r"^\.(?:\s|$|[A-Z])", after):
+        # -- `Section 12.Liquidation`: a title typed against the number's dot --
         return True
     following = re.match(r"^[\s\u00a0]+(\S)", after)
     return bool(following) and (

@@ -20,8 +20,13 @@ from dpa_compare.lang.numerals import (
 )
 from dpa_compare.lang.script import HAN
 
-CONTAINER_RANK: dict[str, int] = {"part": 0, "chapter": 1, "section": 2}
-"""Structural containers (Part, Chapter, 第…章, 第…节, SECTION I) and their nesting rank."""
+CONTAINER_RANK: dict[str, int] = {"part": 0, "chapter": 1, "section": 2, "subsection": 3}
+"""Structural containers (Part, Chapter, 第…章, 第…节, SECTION I, 第…款 / 第…目 headings) and
+their nesting rank."""
+
+GROUPING_WORDS: dict[str, str] = {"section": "section", "subsection": "subsection"}
+"""Label words that number a clause in some texts (`Section 5` of a contract) and group clauses
+in others: a statute numbers its clauses `Article N` and groups them in `Section N`."""
 
 ITEM_SCHEMES = frozenset(
     {
@@ -36,6 +41,7 @@ SCHEME_PREFIX: dict[str, str] = {
     "part": "pt",
     "chapter": "ch",
     "section": "sec",
+    "subsection": "subsec",
     "article": "art",
     "annex": "annex",
 }
@@ -253,6 +259,15 @@ def first_word_number(token: str) -> tuple[int, ...] | None:
     return tuple(values)
 
 
+def grouping_scheme(label: str) -> str | None:
+    """Return the container scheme a word label names when it groups articles, else None.
+
+    `Section 2` → `section`, `SUBSECTION 1.` → `subsection`, `Article 3` → None.
+    """
+    word = re.match(r"[A-Za-z]+", label.strip())
+    return GROUPING_WORDS.get(word.group(0).lower()) if word else None
+
+
 def strip_label_dot(label: str) -> str:
     """Return `label` as cited: without a trailing dot (`7.` → `7`, `2.1.` → `2.1`, `a.` → `a`)."""
     return label[:-1] if label.endswith((".", "．")) and len(label) > 1 else label
@@ -268,6 +283,8 @@ __all__ = [
     "SCHEME_PREFIX",
     "first_word_number",
     "generic_labels",
+    "grouping_scheme",
+    "GROUPING_WORDS",
     "split_rest",
     "strip_label_dot",
     "ZH_ORDINAL_UNITS",

@@ -334,7 +334,10 @@ class Segmenter:
             return
         level = block.list_level
         if level is None:
-            parent = self._pop_to(lambda o: not o.is_item)
+            last = self.clauses[-1] if self.clauses else None
+            parent = self._pop_to(
+                lambda o: not o.is_item or (o.clause is last and _introduces(o.clause))
+            )
         else:
             parent = self._pop_to(
                 lambda o: not o.is_item or (o.list_level is not None and o.list_level < level)
@@ -460,6 +463,15 @@ class Segmenter:
 def _ends_in_item(match: LabelMatch) -> bool:
     """Return True for an outline number whose last part is a bracketed item (`B.3(a)`, `7.2(b)(i)`)."""
     return match.scheme == "decimal" and match.label.rstrip(".").endswith(")")
+
+
+def _introduces(clause: Clause) -> bool:
+    """Return True for an item that only names what follows (`3.General Affairs Division:`).
+
+    The unnumbered paragraph straight after it is its text, not a new
+    paragraph of the enclosing clause.
+    """
+    return clause.kind == "list_item" and clause.text.rstrip()[-1:] in (":", "：")
 
 
 def _holds_heading(entry: _Open, level: int) -> bool:

@@ -30,6 +30,12 @@ _WORD_LABEL = re.compile(
     r"(?:[ \u00a0]+" + _WORD_NUMBER + r"\b)?"
 )
 _ANNEX_WORDS = ("annex", "exhibit", "schedule", "appendix", "attachment")
+_ITEM_WORD = re.compile(
+    r"^(?P<word>Paragraph|Subparagraph|Item|PARAGRAPH|SUBPARAGRAPH|ITEM)[ \u00a0]+(?P<num>\d{1,3})"
+    r"(?=[ \u00a0]*[-–—:.][ \u00a0]*[A-Z])"
+)
+"""`Subparagraph 2- Text`, `Paragraph 1. Text`: an item numbered in words. The separator and the
+capital after it tell it from a citation (`Paragraph 3 of Article 5`)."""
 
 _DEFINITION_VERBS = r"(?:means|mean|shall mean|refers to|shall refer to|has the meaning|have the meanings?|includes|is defined as)"
 _OPEN_QUOTES = "“\"'‘「"
@@ -59,6 +65,10 @@ def match_label(text: str, heading: bool = False) -> list[LabelMatch]:
     `Article 46(1) …`) is a citation, not a label.
     """
     stripped = text.lstrip()
+    if match := _ITEM_WORD.match(stripped):
+        rest, sep = split_rest(stripped[match.end() :])
+        scheme = match.group("word").lower() + "_word"
+        return [LabelMatch(scheme, match.group(0), (int(match.group("num")),), rest, sep)]
     if match := _WORD_LABEL.match(stripped):
         found = _word_label(match, stripped)
         if found is not None:

@@ -33,6 +33,7 @@ ITEM_SCHEMES = frozenset(
         "alpha_paren", "alpha_rparen", "alpha_dot", "ALPHA_paren", "ALPHA_rparen", "ALPHA_dot",
         "roman_paren", "roman_rparen", "roman_dot", "ROMAN_paren", "ROMAN_rparen", "ROMAN_dot",
         "num_paren", "num_rparen", "num_dun", "zh_item", "zh_paren", "circled",
+        "paragraph_word", "subparagraph_word", "item_word",
     }
 )  # fmt: skip
 """Enumerations inside a clause: their clauses are list items."""
@@ -130,7 +131,8 @@ _ESCAPED_DOT = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)\\\.")
 """`1\\.`: a Markdown-escaped number, as converters write a heading's number."""
 _BRACKETED = re.compile(r"^([(（])([A-Za-z]{1,6}|\d{1,3})([)）])")
 _RPAREN = re.compile(r"^([A-Za-z]{1,5}|\d{1,3})\)" + _END)
-_DOTTED = re.compile(r"^([A-Za-z]{1,5})\.(?=[\s\u3000]+\S|$)")
+_DOTTED = re.compile(r"^([A-Za-z]{1,5})\.(?=[\s\u3000]+\S|$)|^([A-Za-z])\.(?=[A-Z][a-z])")
+"""`a. `, `iv. `, and a single letter typed against a capitalised word (`D.Any person`)."""
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 
@@ -167,7 +169,8 @@ def generic_labels(text: str, heading: bool) -> list[LabelMatch]:
     if match := _RPAREN.match(text):
         return _letter_readings(match.group(1), "rparen", match.group(0), text[match.end() :])
     if match := _DOTTED.match(text):
-        return _letter_readings(match.group(1), "dot", match.group(0), text[match.end() :])
+        token = match.group(1) or match.group(2)
+        return _letter_readings(token, "dot", match.group(0), text[match.end() :])
     return []
 
 

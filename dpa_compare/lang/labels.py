@@ -24,6 +24,9 @@ CONTAINER_RANK: dict[str, int] = {"part": 0, "chapter": 1, "section": 2, "subsec
 """Structural containers (Part, Chapter, 第…章, 第…节, SECTION I, 第…款 / 第…目 headings) and
 their nesting rank."""
 
+STRUCTURAL_SCHEMES = frozenset({*CONTAINER_RANK, "article", "annex"})
+"""Schemes whose label heads a unit of the document (chapter, article, annex), not a list item."""
+
 GROUPING_WORDS: dict[str, str] = {"section": "section", "subsection": "subsection"}
 """Label words that number a clause in some texts (`Section 5` of a contract) and group clauses
 in others: a statute numbers its clauses `Article N` and groups them in `Section N`."""
@@ -289,6 +292,7 @@ __all__ = [
     "grouping_scheme",
     "GROUPING_WORDS",
     "split_rest",
+    "STRUCTURAL_SCHEMES",
     "strip_label_dot",
     "ZH_ORDINAL_UNITS",
 ]

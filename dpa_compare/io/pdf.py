@@ -277,9 +277,12 @@ def _opens_heading(text: str) -> bool:
     at most a title (`Article 12`, `Chapter 3 General Provisions`, `第 10 條`).
 
     Such a line stands alone even when the line before it runs to the column's
-    edge; a citation (`Article 12 of the Act`, `第十條規定`) does not count.
+    edge; a citation (`Article 12 of the Act`, `第十條規定`, a sentence's last
+    line `Article 21.`) does not count.
     """
     lang = zh if has_han(text) else en
+    if text.rstrip().endswith(_TERMINAL):
+        return False  # -- `… of Article 21.`: the last line of a sentence --
     found = lang.match_label(text.strip(), True)[:1]
     if not found or not (found[0].scheme in STRUCTURAL_SCHEMES):
         return False

@@ -387,3 +387,11 @@ def test_a_wrapped_line_that_starts_with_a_citation_goes_on():
         _line("Article 28 of the Regulation and keeps a record of each instruction.", 112, 500),
     ]
     assert len(_texts(lines)) == 1
+
+
+def test_a_sentence_ending_in_an_article_number_goes_on():
+    lines = [
+        _line("3. Failure to keep the records required by Paragraph 2 of Section 4 of", 100, 540),
+        _line("Article 21.", 112, 130),
+    ]
+    assert len(_texts(lines)) == 1

@@ -119,3 +119,18 @@ def test_subparagraph_words_label_items_but_citations_do_not():
         ("art6.2", "Article 6 Subparagraph 2"),
     ]
     assert doc.clauses[-1].kind == "paragraph"
+
+
+def test_paragraphs_under_unnumbered_headings_of_an_annex_have_distinct_citations():
+    doc = _doc(
+        ("Exhibit B", {"heading_level": 1}),
+        ("Hosting", {"heading_level": 2}),
+        "Servers stand in two regions.",
+        ("Support", {"heading_level": 2}),
+        "Tickets are answered within a day.",
+        ("Backups", {"heading_level": 2}),
+        "Copies are kept for thirty days.",
+    )
+    refs = [c.ref for c in doc.clauses if c.kind == "paragraph"]
+    assert len(refs) == 3 and len(set(refs)) == 3
+    assert all(ref.startswith("Exhibit B ¶") for ref in refs)

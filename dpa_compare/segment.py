@@ -69,6 +69,8 @@ class Segmenter:
                 self._labelled(block, matches)
             elif block.heading_level is not None and block.kind != "table_cell":
                 self._unlabelled_heading(block)
+            elif self._closes_clause(block):
+                self._unlabelled_heading(replace(block, heading_level=self._clause_level()))
             else:
                 self._paragraph(block)
         return self.clauses
@@ -305,6 +307,26 @@ class Segmenter:
 
     # -- unlabelled blocks --------------------------------------------------------------------------
 
+    def _closes_clause(self, block: Block) -> bool:
+        """Return True for a capitals line after a numbered clause (`END OF TERMS AND CONDITIONS`).
+
+        It heads what follows (a closing note, how to apply the terms) rather
+        than adding a paragraph to the clause before it.
+        """
+        if block.kind == "table_cell" or block.list_level is not None or not self.stack:
+            return False
+        top = self.stack[-1]
+        return (
+            bool(top.clause.label)
+            and top.scheme not in ("annex", *CONTAINER_RANK)
+            and self.lang.looks_like_caps_heading(block.text)
+        )
+
+    def _clause_level(self) -> int:
+        """Return the heading level of the outermost open numbered clause set as a heading, else 1."""
+        levels = [o.heading_level for o in self.stack if o.clause.label and o.heading_level]
+        return levels[0] if levels else 1
+
     def _unlabelled_heading(self, block: Block) -> None:
         level = block.heading_level or 1
         parent = self._pop_to(lambda o: _holds_heading(o, level))
@@ -336,7 +358,9 @@ class Segmenter:
         if level is None:
             last = self.clauses[-1] if self.clauses else None
             parent = self._pop_to(
-                lambda o: not o.is_item or (o.clause is last and _introduces(o.clause))
+                lambda o: (
+                    not o.is_item or (last is not None and o.clause is last and _introduces(last))
+                )
             )
         else:
             parent = self._pop_to(

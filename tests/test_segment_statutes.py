@@ -1,4 +1,4 @@
-"""Segmentation of statute layouts: grouping sections, 款/目 headings, items typed without a space."""
+"""Segmenting statute layouts: grouping sections, 款/目 headings, items typed without a space."""
 
 from dpa_compare.api import segment
 from dpa_compare.model import Block, Document
@@ -134,3 +134,21 @@ def test_paragraphs_under_unnumbered_headings_of_an_annex_have_distinct_citation
     refs = [c.ref for c in doc.clauses if c.kind == "paragraph"]
     assert len(refs) == 3 and len(set(refs)) == 3
     assert all(ref.startswith("Exhibit B ¶") for ref in refs)
+
+
+def test_a_capitals_line_after_the_last_clause_is_not_part_of_it():
+    doc = _doc(
+        ("Terms of Use", {"heading_level": 1}),
+        ("8. Governing Law", {"heading_level": 3}),
+        "The laws of the seller's seat apply.",
+        "CLOSE OF THE TERMS",
+        "To adopt these terms, copy them into your product notice.",
+    )
+    closing = next(c for c in doc.clauses if c.heading == "CLOSE OF THE TERMS")
+    assert closing.kind == "heading" and closing.parent != "8"
+    assert doc.clauses[-1].parent == closing.id
+
+
+def test_a_capitals_word_inside_a_clause_stays_there():
+    doc = _doc(("8. Notices", {"heading_level": 3}), "NOTE", "Notices go by post.")
+    assert [c.parent for c in doc.clauses[1:]] == ["8", "8"]

@@ -172,8 +172,19 @@ def looks_like_title(text: str) -> bool:
     )
 
 
+def looks_like_caps_heading(text: str) -> bool:
+    """Return True for a line set in capitals as a heading: `END OF TERMS AND CONDITIONS`.
+
+    Two words at least, no sentence end: a lone `NOTE` or a shouted sentence
+    (`THE SOFTWARE IS PROVIDED "AS IS".`) is not one.
+    """
+    stripped = text.strip()
+    return stripped.isupper() and len(stripped.split()) >= 2 and looks_like_title(stripped)
+
+
 __all__ = [
     "CLAUSE_ENDERS",
+    "looks_like_caps_heading",
     "looks_like_title",
     "match_definition",
     "match_label",

@@ -57,7 +57,7 @@ _UNIT_SCHEME = {
     "目": "subsection",
 }
 _HEADING_ONLY_UNITS = "款目"
-"""Units that label a heading (`第 一 目  普通清算`) but, in running text, are cited (`第一款情形`)."""
+"""Units that label a heading (`第 一 目  普通清算`); in running text they cite (`第一款情形`)."""
 _CITATION_FOLLOWERS = "第及、或至之和与與规規所前后後中的项項款目定"
 """Characters after `第十五條` that show a citation (`第十五條第二款`, `第八條規定`), not a label."""
 
@@ -196,8 +196,14 @@ def looks_like_title(text: str) -> bool:
     return en.looks_like_title(stripped)
 
 
+def looks_like_caps_heading(text: str) -> bool:
+    """Return True for an English line in capitals set as a heading (Chinese has no capitals)."""
+    return not has_han(text) and en.looks_like_caps_heading(text)
+
+
 __all__ = [
     "CLAUSE_ENDERS",
+    "looks_like_caps_heading",
     "looks_like_title",
     "match_definition",
     "match_label",

@@ -490,12 +490,13 @@ def _ends_in_item(match: LabelMatch) -> bool:
 
 
 def _introduces(clause: Clause) -> bool:
-    """Return True for an item that only names what follows (`3.General Affairs Division:`).
+    """Return True for an item that only names what follows (`3.General Affairs Division:`,
+    `Paragraph 1` alone on its line).
 
     The unnumbered paragraph straight after it is its text, not a new
     paragraph of the enclosing clause.
     """
-    return clause.kind == "list_item" and clause.text.rstrip()[-1:] in (":", "：")
+    return clause.kind == "list_item" and clause.text.rstrip()[-1:] in ("", ":", "：")
 
 
 def _holds_heading(entry: _Open, level: int) -> bool:

@@ -152,3 +152,19 @@ def test_a_capitals_line_after_the_last_clause_is_not_part_of_it():
 def test_a_capitals_word_inside_a_clause_stays_there():
     doc = _doc(("8. Notices", {"heading_level": 3}), "NOTE", "Notices go by post.")
     assert [c.parent for c in doc.clauses[1:]] == ["8", "8"]
+
+
+def test_a_paragraph_label_alone_on_its_line_holds_the_text_below():
+    doc = _doc(
+        ("Article 2", {"heading_level": 3}),
+        "Paragraph 1",
+        "A permit lasts five years.",
+        "Paragraph 2",
+        "It may be renewed once.",
+    )
+    assert _tree(doc)[1:] == [
+        ("art2.1", "art2", "list_item"),
+        ("art2.1.p1", "art2.1", "paragraph"),
+        ("art2.2", "art2", "list_item"),
+        ("art2.2.p1", "art2.2", "paragraph"),
+    ]

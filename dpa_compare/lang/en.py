@@ -32,10 +32,11 @@ _WORD_LABEL = re.compile(
 _ANNEX_WORDS = ("annex", "exhibit", "schedule", "appendix", "attachment")
 _ITEM_WORD = re.compile(
     r"^(?P<word>Paragraph|Subparagraph|Item|PARAGRAPH|SUBPARAGRAPH|ITEM)[ \u00a0]+(?P<num>\d{1,3})"
-    r"(?=[ \u00a0]*[-–—:.][ \u00a0]*[A-Z])"
+    r"(?=[ \u00a0]*(?:[-–—:.][ \u00a0]*[A-Z]|$))"
 )
-"""`Subparagraph 2- Text`, `Paragraph 1. Text`: an item numbered in words. The separator and the
-capital after it tell it from a citation (`Paragraph 3 of Article 5`)."""
+"""`Subparagraph 2- Text`, `Paragraph 1. Text`, or `Paragraph 1` alone on its line: an item
+numbered in words. The separator and the capital after it, or the line's end, tell it from a
+citation (`Paragraph 3 of Article 5`)."""
 
 _DEFINITION_VERBS = r"(?:means|mean|shall mean|refers to|shall refer to|has the meaning|have the meanings?|includes|is defined as)"
 _OPEN_QUOTES = "“\"'‘「"

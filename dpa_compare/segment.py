@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass, replace
 
 from dpa_compare.lang import en, zh
-from dpa_compare.lang.labels import CONTAINER_RANK, LabelMatch
+from dpa_compare.lang.labels import CONTAINER_RANK, LabelMatch, grouping_scheme, split_rest
+from dpa_compare.lang.script import HAN_CHAR
 from dpa_compare.model import Block, Clause, ClauseKind, Language
 from dpa_compare.segment_refs import Naming, ParentInfo
 
@@ -24,7 +25,6 @@ _LETTER_HOLDERS = frozenset(
     {"ALPHA_dot", "ALPHA_paren", "ALPHA_rparen", "part", "section", "annex"}
 )
 _BULLET = "bullet"
-_RUN_IN = re.compile(r"[\u3400-\u9fff]")
 _HEADING = "heading"
 
 
@@ -50,10 +50,12 @@ class Segmenter:
         self.clauses: list[Clause] = []
         self.naming = Naming()
         self.last_article: tuple[int, ...] | None = None
+        self.article_level: int | None = None
 
     def run(self, blocks: tuple[Block, ...]) -> list[Clause]:
         """Return the clauses of `blocks` in document order."""
         title_index = _title_index(blocks)
+        self.article_level = self._article_level(blocks)
         for index, block in enumerate(blocks):
             if not block.text.strip() and not block.auto_label:
                 continue
@@ -67,6 +69,8 @@ class Segmenter:
                 self._labelled(block, matches)
             elif block.heading_level is not None and block.kind != "table_cell":
                 self._unlabelled_heading(block)
+            elif self._closes_clause(block):
+                self._unlabelled_heading(replace(block, heading_level=self._clause_level()))
             else:
                 self._paragraph(block)
         return self.clauses
@@ -94,11 +98,34 @@ class Segmenter:
             return []
         if block.auto_label:
             found = self.lang.match_label(block.auto_label.strip(), True)
-            return [replace(m, rest=block.text.strip()) for m in found]
+            return [self._as_group(block, replace(m, rest=block.text.strip())) for m in found]
         found = self.lang.match_label(block.text, heading)
         if found and not heading and self._cited_article(block.text, found[0]):
             return []
-        return found
+        return [self._as_group(block, m) for m in found]
+
+    def _article_level(self, blocks: tuple[Block, ...]) -> int | None:
+        """Return the shallowest heading level of the `Article N` labels (7 for body text), else None.
+
+        A `Section N` heading above that level groups articles, as statutes print
+        Chapter > Section > Article; elsewhere `Section N` numbers a clause.
+        """
+        levels = [
+            block.heading_level if block.heading_level is not None else 7
+            for block in blocks
+            if block.kind != "table_cell"
+            for found in [self.lang.match_label(block.text, block.heading_level is not None)[:1]]
+            if found and found[0].scheme == "article" and grouping_scheme(found[0].label) is None
+        ]
+        return min(levels) if levels else None
+
+    def _as_group(self, block: Block, match: LabelMatch) -> LabelMatch:
+        """Return `match` read as a container when its word groups the document's articles."""
+        scheme = grouping_scheme(match.label) if match.scheme == "article" else None
+        level, articles = block.heading_level, self.article_level
+        if scheme is None or level is None or articles is None or level >= articles:
+            return match
+        return replace(match, scheme=scheme)
 
     def _cited_article(self, text: str, match: LabelMatch) -> bool:
         """Return True when an article number run into a sentence cites, not labels (`第二條人員至…`).
@@ -107,7 +134,7 @@ class Segmenter:
         number is a label only where the article sequence expects it: the
         next article, or a sub-article (`之一`, `-1`) of the current one.
         """
-        if match.scheme != "article" or not _RUN_IN.match(text.lstrip()[len(match.label) :]):
+        if match.scheme != "article" or not HAN_CHAR.match(text.lstrip()[len(match.label) :]):
             return False
         last = self.last_article
         if last is None:
@@ -280,6 +307,26 @@ class Segmenter:
 
     # -- unlabelled blocks --------------------------------------------------------------------------
 
+    def _closes_clause(self, block: Block) -> bool:
+        """Return True for a capitals line after a numbered clause (`END OF TERMS AND CONDITIONS`).
+
+        It heads what follows (a closing note, how to apply the terms) rather
+        than adding a paragraph to the clause before it.
+        """
+        if block.kind == "table_cell" or block.list_level is not None or not self.stack:
+            return False
+        top = self.stack[-1]
+        return (
+            bool(top.clause.label)
+            and top.scheme not in ("annex", *CONTAINER_RANK)
+            and self.lang.looks_like_caps_heading(block.text)
+        )
+
+    def _clause_level(self) -> int:
+        """Return the heading level of the outermost open numbered clause set as a heading, else 1."""
+        levels = [o.heading_level for o in self.stack if o.clause.label and o.heading_level]
+        return levels[0] if levels else 1
+
     def _unlabelled_heading(self, block: Block) -> None:
         level = block.heading_level or 1
         parent = self._pop_to(lambda o: _holds_heading(o, level))
@@ -309,7 +356,12 @@ class Segmenter:
             return
         level = block.list_level
         if level is None:
-            parent = self._pop_to(lambda o: not o.is_item)
+            last = self.clauses[-1] if self.clauses else None
+            parent = self._pop_to(
+                lambda o: (
+                    not o.is_item or (last is not None and o.clause is last and _introduces(last))
+                )
+            )
         else:
             parent = self._pop_to(
                 lambda o: not o.is_item or (o.list_level is not None and o.list_level < level)
@@ -437,6 +489,16 @@ def _ends_in_item(match: LabelMatch) -> bool:
     return match.scheme == "decimal" and match.label.rstrip(".").endswith(")")
 
 
+def _introduces(clause: Clause) -> bool:
+    """Return True for an item that only names what follows (`3.General Affairs Division:`,
+    `Paragraph 1` alone on its line).
+
+    The unnumbered paragraph straight after it is its text, not a new
+    paragraph of the enclosing clause.
+    """
+    return clause.kind == "list_item" and clause.text.rstrip()[-1:] in ("", ":", "：")
+
+
 def _holds_heading(entry: _Open, level: int) -> bool:
     """Return True when `entry` can hold a heading of `level`: a shallower heading, an annex or a chapter.
 
@@ -455,7 +517,7 @@ def _lead_after(lead: str | None, label: str) -> str | None:
         return None
     stripped = lead.strip()
     if label and stripped.startswith(label):
-        stripped = re.sub(r"^[\s\u3000]*[-–—:：.．、]?[\s\u3000]*", "", stripped[len(label) :])
+        stripped = split_rest(stripped[len(label) :])[0]
     return stripped or None
 
 

@@ -50,6 +50,7 @@ class Naming:
         self.rows: dict[str | None, int] = {}
         self.headers: dict[str | None, int] = {}
         self.bases: dict[str, str] = {}
+        self.cited: dict[str, int] = {}  # -- citation base → unnumbered blocks cited from it --
 
     def name(
         self,
@@ -118,7 +119,10 @@ class Naming:
         path = parent.clause.path if parent else ()
         # -- headings and paragraphs share one count for citations: both are unnumbered blocks --
         self.paragraphs[parent_id] = number = self.paragraphs.get(parent_id, 0) + 1
-        ref = f"{base} ¶{number}" if base else f"¶{number}"
+        # -- counted per citation base, not per parent: paragraphs under two unnumbered headings
+        #    (or two parts) of one annex are `Annex B ¶1` … `¶5`, never two `Annex B ¶1` --
+        self.cited[base] = cited = self.cited.get(base, 0) + 1
+        ref = f"{base} ¶{cited}" if base else f"¶{cited}"
         if kind == "heading":
             self.headings[parent_id] = heading_number = self.headings.get(parent_id, 0) + 1
             token = f"h{heading_number}"

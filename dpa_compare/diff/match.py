@@ -538,9 +538,7 @@ def _has_own_counterpart(
     to pair by likeness with "Data Processor Mistral AI") is that clause's
     revision, not the second half of its neighbour.
     """
-    return any(
-        state.coder.similarity(text, rival_texts[k]) >= options.piece_min for k in rivals
-    )
+    return any(state.coder.similarity(text, rival_texts[k]) >= options.piece_min for k in rivals)
 
 
 # -- pass 5: splits and merges -------------------------------------------------------

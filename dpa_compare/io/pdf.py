@@ -25,6 +25,9 @@ from dpa_compare.errors import LoadError
 from dpa_compare.io import Source, sha256_of
 from dpa_compare.io import _pdf_limits as limits
 from dpa_compare.io._pdf_layout import Line, PageLines, is_cjk, page_lines
+from dpa_compare.lang import en, zh
+from dpa_compare.lang.labels import LOOSE_CLAUSE_START, STRUCTURAL_SCHEMES
+from dpa_compare.lang.script import has_han
 from dpa_compare.lang.numerals import CHINESE_NUMERAL_CHARS
 from dpa_compare.model import Block
 
@@ -51,17 +54,7 @@ _PAGE_NUMBER = re.compile(
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
-_CLAUSE_START = re.compile(
-    r"""^(?:
-        \d{1,3}(?:\.\d{1,3})*\.?(?=\s|[A-Za-z\u4e00-\u9fff(（])
-      | [(（](?:[a-z]{1,2}|[ivxlc]{1,6}|\d{1,3}|[一二三四五六七八九十]{1,3})[)）]
-      | [a-z][.)]\s
-      | 第\s*[\d一二三四五六七八九十百零〇]+\s*[条章节款部分]
-      | [一二三四五六七八九十]{1,3}\s*[、.．]
-      | (?:article|section|clause|annex|schedule|appendix|part|chapter)\s+[\dIVXLC]+\b
-    )""",
-    re.IGNORECASE | re.VERBOSE,
-)
+_CLAUSE_START = LOOSE_CLAUSE_START
 _TERMINAL = tuple(".;:!?。；：！？…")
 _LIST_END = re.compile(
     r"(?:[.;:!?。；：！？…]|[;,]\s*(?:and|or|and/or))[\s\"'”’)]*$", re.IGNORECASE
@@ -261,6 +254,8 @@ def _starts_paragraph(
         return True
     if _CLAUSE_START.match(line.text) and _LIST_END.search(prev.text):
         return True
+    if _opens_heading(line.text) and not _full(line, extent):
+        return True  # -- `Chapter 3 …` then `Article 12`, even when the line before is full --
     if line.page != prev.page or line.column != prev.column or line.top < prev.top:
         # -- a page or column break: a full last line goes on unless it closed a sentence --
         return prev.text.rstrip().endswith(_TERMINAL)
@@ -270,6 +265,29 @@ def _starts_paragraph(
     if len(current) > 1 and abs(line.x0 - prev.x0) > INDENT:
         return True  # -- a first-line indent, or the end of a hanging indent --
     return bool(_CLAUSE_START.match(line.text)) and line.x0 < prev.x0 - INDENT
+
+
+def _full(line: Line, extent: tuple[float, float]) -> bool:
+    """Return True when `line` runs to within a tenth of the column's width of its right edge."""
+    return extent[1] - line.x1 < 0.1 * max(extent[1] - extent[0], 1.0)
+
+
+def _opens_heading(text: str) -> bool:
+    """Return True when `text` is a whole heading line: an article, chapter or annex label and
+    at most a title (`Article 12`, `Chapter 3 General Provisions`, `第 10 條`).
+
+    Such a line stands alone even when the line before it runs to the column's
+    edge; a citation (`Article 12 of the Act`, `第十條規定`, a sentence's last
+    line `Article 21.`) does not count.
+    """
+    lang = zh if has_han(text) else en
+    if text.rstrip().endswith(_TERMINAL):
+        return False  # -- `… of Article 21.`: the last line of a sentence --
+    found = lang.match_label(text.strip(), True)[:1]
+    if not found or not (found[0].scheme in STRUCTURAL_SCHEMES):
+        return False
+    rest = found[0].rest.strip()
+    return not rest or lang.looks_like_title(rest)
 
 
 def _ended(prev: Line, extent: tuple[float, float]) -> bool:

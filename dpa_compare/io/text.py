@@ -20,6 +20,7 @@ from pathlib import Path
 from dpa_compare.io import Source, sha256_of
 from dpa_compare.io.encoding import decode_text
 from dpa_compare.io.markdown_inline import HTML_COMMENT, bold_lead, join_lines, strip_inline
+from dpa_compare.lang.labels import CLAUSE_START
 from dpa_compare.model import Block
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
@@ -251,12 +252,7 @@ class MarkdownParser:
         )
 
 
-_CLAUSE_START = re.compile(
-    r"(?<!\s)\s*(?:\d{1,3}(?:\.\d{1,3})+\.?(?:\s|(?=[\u4e00-\u9fff（“]))"  # -- 7.2 / 7.2.1 / 7.2（…
-    r"|[(（](?:[a-z]{1,2}|[ivxlc]{1,5}|[A-Z]|\d{1,2}|[一二三四五六七八九十]{1,3})[)）]"  # -- (a) (iv) （三）
-    r"|第\s*[一二三四五六七八九十百零〇\d]+(?:-\d+)?\s*[条條章節节款]"  # -- 第七条 第 1-1 條
-    r"|[一二三四五六七八九十]{1,3}、)"  # -- 一、
-)
+_CLAUSE_START = CLAUSE_START
 _ENDED = re.compile(r"(?:[.;:!?。；：！？]|[;；]\s*(?:and|or|and/or|及|或))\s*$")
 _TITLE_WORDS = 8
 

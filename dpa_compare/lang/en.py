@@ -9,7 +9,13 @@ from __future__ import annotations
 
 import re
 
-from dpa_compare.lang.labels import LabelMatch, first_word_number, generic_labels, split_rest
+from dpa_compare.lang.labels import (
+    LABEL_WORDS,
+    LabelMatch,
+    first_word_number,
+    generic_labels,
+    split_rest,
+)
 
 CLAUSE_ENDERS = ".;:!?"
 """Characters that end a provision or an item; a title ends with none of them."""
@@ -18,11 +24,19 @@ _WORD_NUMBER = (
     r"(\d{1,3}(?:\.\d{1,3})+|\d{1,3}(?:\s*[-‑–]\s*\d{1,3})?|[IVXLC]{1,7}|[ivxlc]{1,7}|[A-Z])"
 )
 _WORD_LABEL = re.compile(
-    r"^(?P<word>Part|PART|Chapter|CHAPTER|Section|SECTION|Article|ARTICLE|Art\.|Clause|CLAUSE"
-    r"|Annex|ANNEX|Exhibit|EXHIBIT|Schedule|SCHEDULE|Appendix|APPENDIX|Attachment|ATTACHMENT)(?![A-Za-z])"
+    r"^(?P<word>"
+    + "|".join(f"{word.title()}|{word.upper()}" for word in LABEL_WORDS)
+    + r"|Art\.)(?![A-Za-z])"
     r"(?:[ \u00a0]+" + _WORD_NUMBER + r"\b)?"
 )
 _ANNEX_WORDS = ("annex", "exhibit", "schedule", "appendix", "attachment")
+_ITEM_WORD = re.compile(
+    r"^(?P<word>Paragraph|Subparagraph|Item|PARAGRAPH|SUBPARAGRAPH|ITEM)[ \u00a0]+(?P<num>\d{1,3})"
+    r"(?=[ \u00a0]*(?:[-–—:.][ \u00a0]*[A-Z]|$))"
+)
+"""`Subparagraph 2- Text`, `Paragraph 1. Text`, or `Paragraph 1` alone on its line: an item
+numbered in words. The separator and the capital after it, or the line's end, tell it from a
+citation (`Paragraph 3 of Article 5`)."""
 
 _DEFINITION_VERBS = r"(?:means|mean|shall mean|refers to|shall refer to|has the meaning|have the meanings?|includes|is defined as)"
 _OPEN_QUOTES = "“\"'‘「"
@@ -52,6 +66,10 @@ def match_label(text: str, heading: bool = False) -> list[LabelMatch]:
     `Article 46(1) …`) is a citation, not a label.
     """
     stripped = text.lstrip()
+    if match := _ITEM_WORD.match(stripped):
+        rest, sep = split_rest(stripped[match.end() :])
+        scheme = match.group("word").lower() + "_word"
+        return [LabelMatch(scheme, match.group(0), (int(match.group("num")),), rest, sep)]
     if match := _WORD_LABEL.match(stripped):
         found = _word_label(match, stripped)
         if found is not None:
@@ -101,7 +119,8 @@ def _label_ends(after: str) -> bool:
     """Return True when what follows a word label makes it a label and not a citation."""
     if not after.strip():
         return True
-    if re.match(r"^\s*[-–—:|]", after) or re.match(r"^\.\s", after) or re.match(r"^\.$", after):
+    if re.match(r"^\s*[-–—:|]", after) or re.match(r"^\.(?:\s|$|[A-Z])", after):
+        # -- `Section 12.Liquidation`: a title typed against the number's dot --
         return True
     following = re.match(r"^[\s\u00a0]+(\S)", after)
     return bool(following) and (
@@ -154,8 +173,19 @@ def looks_like_title(text: str) -> bool:
     )
 
 
+def looks_like_caps_heading(text: str) -> bool:
+    """Return True for a line set in capitals as a heading: `END OF TERMS AND CONDITIONS`.
+
+    Two words at least, no sentence end: a lone `NOTE` or a shouted sentence
+    (`THE SOFTWARE IS PROVIDED "AS IS".`) is not one.
+    """
+    stripped = text.strip()
+    return stripped.isupper() and len(stripped.split()) >= 2 and looks_like_title(stripped)
+
+
 __all__ = [
     "CLAUSE_ENDERS",
+    "looks_like_caps_heading",
     "looks_like_title",
     "match_definition",
     "match_label",

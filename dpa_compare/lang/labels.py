@@ -12,17 +12,31 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from dpa_compare.lang.numerals import is_roman, letters_to_int, roman_to_int
+from dpa_compare.lang.numerals import (
+    CHINESE_NUMERAL_CHARS,
+    is_roman,
+    letters_to_int,
+    roman_to_int,
+)
 from dpa_compare.lang.script import HAN
 
-CONTAINER_RANK: dict[str, int] = {"part": 0, "chapter": 1, "section": 2}
-"""Structural containers (Part, Chapter, 第…章, 第…节, SECTION I) and their nesting rank."""
+CONTAINER_RANK: dict[str, int] = {"part": 0, "chapter": 1, "section": 2, "subsection": 3}
+"""Structural containers (Part, Chapter, 第…章, 第…节, SECTION I, 第…款 / 第…目 headings) and
+their nesting rank."""
+
+STRUCTURAL_SCHEMES = frozenset({*CONTAINER_RANK, "article", "annex"})
+"""Schemes whose label heads a unit of the document (chapter, article, annex), not a list item."""
+
+GROUPING_WORDS: dict[str, str] = {"section": "section", "subsection": "subsection"}
+"""Label words that number a clause in some texts (`Section 5` of a contract) and group clauses
+in others: a statute numbers its clauses `Article N` and groups them in `Section N`."""
 
 ITEM_SCHEMES = frozenset(
     {
         "alpha_paren", "alpha_rparen", "alpha_dot", "ALPHA_paren", "ALPHA_rparen", "ALPHA_dot",
         "roman_paren", "roman_rparen", "roman_dot", "ROMAN_paren", "ROMAN_rparen", "ROMAN_dot",
         "num_paren", "num_rparen", "num_dun", "zh_item", "zh_paren", "circled",
+        "paragraph_word", "subparagraph_word", "item_word",
     }
 )  # fmt: skip
 """Enumerations inside a clause: their clauses are list items."""
@@ -31,6 +45,7 @@ SCHEME_PREFIX: dict[str, str] = {
     "part": "pt",
     "chapter": "ch",
     "section": "sec",
+    "subsection": "subsec",
     "article": "art",
     "annex": "annex",
 }
@@ -67,6 +82,37 @@ class LabelMatch:
         return joiner.join(str(n) for n in self.numbers)
 
 
+LABEL_WORDS = (
+    "part", "chapter", "section", "subsection", "article", "clause",
+    "annex", "exhibit", "schedule", "appendix", "attachment",
+)  # fmt: skip
+"""English words that print a clause label before its number (`Article 5`, `Subsection 1`)."""
+
+ZH_ORDINAL_UNITS = "编編章节節条條款目"
+"""Units of a Chinese ordinal label `第…X`: part, chapter, section, article, 款 and 目."""
+
+_ZH_NUMERAL = f"[\\d{CHINESE_NUMERAL_CHARS}]"
+_CORE_START = (
+    rf"\d{{1,3}}(?:\.\d{{1,3}})+\.?(?=[\s\u3000]|[{HAN}（(“])"  # -- 7.2 / 7.2.1 / 7.2（…
+    rf"|[(（](?:[a-z]{{1,2}}|[ivxlc]{{1,6}}|[A-Z]|\d{{1,3}}|[{CHINESE_NUMERAL_CHARS}]{{1,3}})[)）]"
+    rf"|第[\s\u3000]*{_ZH_NUMERAL}+(?:-\d+)?[\s\u3000]*(?:[{ZH_ORDINAL_UNITS}]|部分)"
+    rf"|[{CHINESE_NUMERAL_CHARS}]{{1,3}}、"  # -- 一、
+)
+CLAUSE_START = re.compile(rf"^[\s\u3000]*(?:{_CORE_START})")
+"""A line that opens with a clause number a wrapped sentence rarely starts with: `7.2`, `(a)`,
+`（三）`, `第七条`, `第 1-1 條`, `一、`. Readers use it to cut one-clause-a-line text."""
+
+LOOSE_CLAUSE_START = re.compile(
+    rf"^[\s\u3000]*(?:{_CORE_START}"
+    rf"|\d{{1,3}}(?:\.\d{{1,3}})*\.?(?=\s|[A-Za-z{HAN}(（])"  # -- 7. / 7 Title / 7.Title
+    rf"|[a-z][.)]\s"  # -- a. / a)
+    rf"|[{CHINESE_NUMERAL_CHARS}]{{1,3}}[\s\u3000]*[.．]"  # -- 一． --
+    rf"|(?:{'|'.join(LABEL_WORDS)})\s+[\dIVXLC]+\b)",
+    re.IGNORECASE,
+)
+"""`CLAUSE_START` plus forms that also begin ordinary lines (`7.`, `a)`, `Article 12`): for readers
+that have layout (indents, line ends) to confirm the cut."""
+
 _OPEN = "(（"
 _CLOSE = ")）"
 _END = rf"(?=$|[\s\u3000]|[{HAN}“\"'‘「（(\[])"
@@ -88,7 +134,8 @@ _ESCAPED_DOT = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)\\\.")
 """`1\\.`: a Markdown-escaped number, as converters write a heading's number."""
 _BRACKETED = re.compile(r"^([(（])([A-Za-z]{1,6}|\d{1,3})([)）])")
 _RPAREN = re.compile(r"^([A-Za-z]{1,5}|\d{1,3})\)" + _END)
-_DOTTED = re.compile(r"^([A-Za-z]{1,5})\.(?=[\s\u3000]+\S|$)")
+_DOTTED = re.compile(r"^([A-Za-z]{1,5})\.(?=[\s\u3000]+\S|$)|^([A-Za-z])\.(?=[A-Z][a-z])")
+"""`a. `, `iv. `, and a single letter typed against a capitalised word (`D.Any person`)."""
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 
@@ -125,7 +172,8 @@ def generic_labels(text: str, heading: bool) -> list[LabelMatch]:
     if match := _RPAREN.match(text):
         return _letter_readings(match.group(1), "rparen", match.group(0), text[match.end() :])
     if match := _DOTTED.match(text):
-        return _letter_readings(match.group(1), "dot", match.group(0), text[match.end() :])
+        token = match.group(1) or match.group(2)
+        return _letter_readings(token, "dot", match.group(0), text[match.end() :])
     return []
 
 
@@ -217,18 +265,34 @@ def first_word_number(token: str) -> tuple[int, ...] | None:
     return tuple(values)
 
 
+def grouping_scheme(label: str) -> str | None:
+    """Return the container scheme a word label names when it groups articles, else None.
+
+    `Section 2` → `section`, `SUBSECTION 1.` → `subsection`, `Article 3` → None.
+    """
+    word = re.match(r"[A-Za-z]+", label.strip())
+    return GROUPING_WORDS.get(word.group(0).lower()) if word else None
+
+
 def strip_label_dot(label: str) -> str:
     """Return `label` as cited: without a trailing dot (`7.` → `7`, `2.1.` → `2.1`, `a.` → `a`)."""
     return label[:-1] if label.endswith((".", "．")) and len(label) > 1 else label
 
 
 __all__ = [
+    "CLAUSE_START",
     "CONTAINER_RANK",
     "ITEM_SCHEMES",
+    "LABEL_WORDS",
+    "LOOSE_CLAUSE_START",
     "LabelMatch",
     "SCHEME_PREFIX",
     "first_word_number",
     "generic_labels",
+    "grouping_scheme",
+    "GROUPING_WORDS",
     "split_rest",
+    "STRUCTURAL_SCHEMES",
     "strip_label_dot",
+    "ZH_ORDINAL_UNITS",
 ]

@@ -14,7 +14,7 @@ import re
 import string
 
 from dpa_compare.lang import en
-from dpa_compare.lang.labels import LabelMatch, first_word_number, split_rest
+from dpa_compare.lang.labels import ZH_ORDINAL_UNITS, LabelMatch, first_word_number, split_rest
 from dpa_compare.lang.numerals import (
     CHINESE_NUMERAL_CHARS,
     chinese_to_int,
@@ -39,7 +39,9 @@ _ORDINAL = re.compile(
     + _SPACE
     + r"(?P<sub>[0-9０-９]{1,3}))?"
     + _SPACE
-    + r"(?P<unit>[编編章节節条條])(?:之(?P<zhi>["
+    + r"(?P<unit>["
+    + ZH_ORDINAL_UNITS
+    + r"])(?:之(?P<zhi>["
     + CHINESE_NUMERAL_CHARS
     + r"]{1,3}))?"
 )
@@ -51,7 +53,11 @@ _UNIT_SCHEME = {
     "節": "section",
     "条": "article",
     "條": "article",
+    "款": "subsection",
+    "目": "subsection",
 }
+_HEADING_ONLY_UNITS = "款目"
+"""Units that label a heading (`第 一 目  普通清算`); in running text they cite (`第一款情形`)."""
 _CITATION_FOLLOWERS = "第及、或至之和与與规規所前后後中的项項款目定"
 """Characters after `第十五條` that show a citation (`第十五條第二款`, `第八條規定`), not a label."""
 
@@ -99,7 +105,7 @@ def match_label(text: str, heading: bool = False) -> list[LabelMatch]:
     """
     stripped = text.lstrip(" \u3000\u00a0\t")
     if match := _ORDINAL.match(stripped):
-        found = _ordinal(match, stripped)
+        found = _ordinal(match, stripped, heading)
         return [found] if found else []
     if match := _ANNEX.match(stripped):
         return _annex(match, stripped)
@@ -124,12 +130,12 @@ def _printed_rest(printed: str, match: LabelMatch) -> tuple[str, bool]:
     return printed[cut:], match.separated
 
 
-def _ordinal(match: re.Match[str], text: str) -> LabelMatch | None:
+def _ordinal(match: re.Match[str], text: str, heading: bool) -> LabelMatch | None:
     after = text[match.end() :]
     if after[:1] and after[:1] in _CITATION_FOLLOWERS:
         return None
     value = parse_number(match.group("num"))
-    if value is None:
+    if value is None or (match.group("unit") in _HEADING_ONLY_UNITS and not heading):
         return None
     numbers = [value]
     if match.group("sub"):
@@ -190,8 +196,14 @@ def looks_like_title(text: str) -> bool:
     return en.looks_like_title(stripped)
 
 
+def looks_like_caps_heading(text: str) -> bool:
+    """Return True for an English line in capitals set as a heading (Chinese has no capitals)."""
+    return not has_han(text) and en.looks_like_caps_heading(text)
+
+
 __all__ = [
     "CLAUSE_ENDERS",
+    "looks_like_caps_heading",
     "looks_like_title",
     "match_definition",
     "match_label",

@@ -349,3 +349,49 @@ def test_pdfminer_log_records_do_not_escape(caplog):
         read(data, "bad.pdf")
     assert not [r for r in caplog.records if r.name.startswith("pdfminer")]
     assert logging.getLogger("pdfminer").level == logging.NOTSET
+
+
+def _line(text: str, top: float, x1: float, size: float = 10.0, bold: bool = False):
+    return pdf.Line(1, 0, text, 72.0, x1, top, top + size, size, bold)
+
+
+def _texts(lines) -> list[str]:
+    page = pdf.PageLines(1, 612.0, 792.0, tuple(lines))
+    return [block.text for block in pdf.paragraphs([page])]
+
+
+def test_an_article_label_after_a_full_line_starts_its_own_block():
+    lines = [
+        _line("Chapter 4 Supervision and Reporting Duties of Operators", 100, 540),
+        _line("Article 12", 112, 130),
+        _line("The operator files a report every year with the authority.", 124, 520),
+    ]
+    assert _texts(lines)[:2] == [
+        "Chapter 4 Supervision and Reporting Duties of Operators",
+        "Article 12",
+    ]
+
+
+def test_a_traditional_chinese_article_after_a_full_line_is_not_glued():
+    lines = [
+        _line("申請書應載明申請人姓名、住所、申請事項及機關之收文時間。", 100, 540),
+        _line("第 10 條", 112, 130),
+        _line("主管機關應於受理後三十日內作成決定。", 124, 400),
+    ]
+    assert _texts(lines)[1] == "第 10 條"
+
+
+def test_a_wrapped_line_that_starts_with_a_citation_goes_on():
+    lines = [
+        _line("The processor acts only on documented instructions as required under", 100, 540),
+        _line("Article 28 of the Regulation and keeps a record of each instruction.", 112, 500),
+    ]
+    assert len(_texts(lines)) == 1
+
+
+def test_a_sentence_ending_in_an_article_number_goes_on():
+    lines = [
+        _line("3. Failure to keep the records required by Paragraph 2 of Section 4 of", 100, 540),
+        _line("Article 21.", 112, 130),
+    ]
+    assert len(_texts(lines)) == 1

@@ -8,7 +8,12 @@ import statistics
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from dpa_compare.lang.sentences import sentence_count
+from dpa_compare.lang.sentences import (
+    EN_SENTENCE_ENDERS,
+    ZH_CLAUSE_ENDERS,
+    ZH_SENTENCE_ENDERS,
+    sentence_count,
+)
 from dpa_compare.model import Clause
 from dpa_compare.qa.registry import Context, Issue, Pair, check
 
@@ -329,7 +334,9 @@ _LANGUAGE_WORD = {
     "en": re.compile(r"\b(english|chinese)\b", re.IGNORECASE),
     "zh": re.compile(r"(英文|中文|英语|汉语|英語|漢語)"),
 }
-_SENTENCE_END = re.compile(r"[.;。；]")
+_SENTENCE_END = re.compile(
+    f"[{re.escape(EN_SENTENCE_ENDERS + ZH_SENTENCE_ENDERS + ZH_CLAUSE_ENDERS)}]"
+)
 
 
 def _winner(text: str, lang: str) -> str | None:

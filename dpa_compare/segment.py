@@ -535,7 +535,8 @@ def _title_index(blocks: tuple[Block, ...]) -> int | None:
     filled = [i for i, b in enumerate(blocks) if b.text.strip()]
     if not filled:
         return None
-    for position, index in enumerate(filled[: _FRONT_MATTER_MAX + 1]):
+    # -- `position` is read after the loop: how many filled blocks precede the title --
+    for position, index in enumerate(filled[: _FRONT_MATTER_MAX + 1]):  # noqa: B007
         block = blocks[index]
         if block.heading_level is not None or block.kind == "table_cell" or block.auto_label:
             break

@@ -274,10 +274,9 @@ def test_document_lookup_and_json_round_trip():
 
 
 def test_table_rows_become_clauses_of_the_enclosing_section():
-    cell = lambda text, row, col: (
-        text,
-        {"kind": "table_cell", "cell": (1, row, col), "header": row == 1},
-    )  # noqa: E731
+    def cell(text, row, col):
+        return text, {"kind": "table_cell", "cell": (1, row, col), "header": row == 1}
+
     doc = _doc(
         ("4. Subprocessors", {"heading_level": 2}),
         "4.1 The Provider uses these Sub-processors:",

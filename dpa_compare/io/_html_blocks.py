@@ -204,11 +204,14 @@ class BlockWalker:
         text = clean_inline("".join(t for t, _ in runs))
         if not text:
             if force_label and self._pending and self._pending[0]:
-                label, level = self._pending
+                pending_label, pending_level = self._pending
                 self._pending = None
                 self.blocks.append(
                     Block(
-                        text="", location=self._location(owner), auto_label=label, list_level=level
+                        text="",
+                        location=self._location(owner),
+                        auto_label=pending_label,
+                        list_level=pending_level,
                     )
                 )
             return
@@ -265,8 +268,8 @@ def _number_children(parent: HtmlElement) -> dict[HtmlElement, tuple[int, int]]:
 
 
 def _bold_lead(runs: list[tuple[str, bool]]) -> str | None:
-    lead = []
-    rest = []
+    lead: list[str] = []
+    rest: list[str] = []
     for text, bold in runs:
         if rest or (not bold and text.strip()):
             rest.append(text)

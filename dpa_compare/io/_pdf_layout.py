@@ -167,7 +167,7 @@ def _reading_order(
 def _line(words: list[Word], page: int, column: int) -> Line:
     words = sorted(words, key=lambda w: w["x0"])
     text = words[0]["text"]
-    for before, word in zip(words, words[1:]):
+    for before, word in zip(words, words[1:], strict=False):
         text += _separator(before, word) + word["text"]
     sizes = [round(float(w["size"]), 1) for w in words for _ in w["text"]]
     return Line(

@@ -27,8 +27,8 @@ from dpa_compare.io import _pdf_limits as limits
 from dpa_compare.io._pdf_layout import Line, PageLines, is_cjk, page_lines
 from dpa_compare.lang import en, zh
 from dpa_compare.lang.labels import LOOSE_CLAUSE_START, STRUCTURAL_SCHEMES
-from dpa_compare.lang.script import has_han
 from dpa_compare.lang.numerals import CHINESE_NUMERAL_CHARS
+from dpa_compare.lang.script import has_han
 from dpa_compare.model import Block
 
 NO_TEXT_LAYER = "has no text layer: it looks scanned; run OCR first (e.g. ocrmypdf) and try again"
@@ -183,7 +183,7 @@ def remove_furniture(pages: list[PageLines]) -> list[PageLines]:
         for lines in candidates
     ]
     cleaned = []
-    for page, outer in zip(pages, candidates):
+    for page, outer in zip(pages, candidates, strict=True):
         doomed = set()
         for line in outer:
             key = _DIGITS.sub("#", " ".join(line.text.lower().split()))
@@ -284,7 +284,7 @@ def _opens_heading(text: str) -> bool:
     if text.rstrip().endswith(_TERMINAL):
         return False  # -- `… of Article 21.`: the last line of a sentence --
     found = lang.match_label(text.strip(), True)[:1]
-    if not found or not (found[0].scheme in STRUCTURAL_SCHEMES):
+    if not found or found[0].scheme not in STRUCTURAL_SCHEMES:
         return False
     rest = found[0].rest.strip()
     return not rest or lang.looks_like_title(rest)
@@ -342,7 +342,7 @@ def _line_pitch(lines: list[Line]) -> float:
     """Return the usual distance between the tops of consecutive lines of a paragraph."""
     gaps = [
         b.top - a.top
-        for a, b in zip(lines, lines[1:])
+        for a, b in zip(lines, lines[1:], strict=False)
         if a.page == b.page and a.column == b.column and 0 < b.top - a.top < 3 * max(a.size, 1)
     ]
     if not gaps:

@@ -123,11 +123,10 @@ def _label_ends(after: str) -> bool:
         # -- `Section 12.Liquidation`: a title typed against the number's dot --
         return True
     following = re.match(r"^[\s\u00a0]+(\S)", after)
-    return bool(following) and (
-        following.group(1).isupper()
-        or following.group(1) in _OPEN_QUOTES
-        or not following.group(1).isascii()
-    )
+    if following is None:
+        return False
+    first = following.group(1)
+    return first.isupper() or first in _OPEN_QUOTES or not first.isascii()
 
 
 def match_definition(text: str, bold_lead: str | None = None) -> str | None:

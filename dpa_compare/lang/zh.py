@@ -105,8 +105,8 @@ def match_label(text: str, heading: bool = False) -> list[LabelMatch]:
     """
     stripped = text.lstrip(" \u3000\u00a0\t")
     if match := _ORDINAL.match(stripped):
-        found = _ordinal(match, stripped, heading)
-        return [found] if found else []
+        ordinal = _ordinal(match, stripped, heading)
+        return [ordinal] if ordinal else []
     if match := _ANNEX.match(stripped):
         return _annex(match, stripped)
     for pattern, scheme in ((_ITEM, "zh_item"), (_NUM_DUN, "num_dun"), (_PAREN_ITEM, "zh_paren")):

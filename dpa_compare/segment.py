@@ -1,4 +1,5 @@
-"""Blocks → clause tree: find each block's label, place it in the hierarchy, give it an id and a citation.
+"""Blocks → clause tree: find each block's label, place it in the hierarchy, give it an id and a
+citation.
 
 The hierarchy is built with a stack of open clauses. A label whose numbering
 scheme is already open closes back to that level (it is a sibling); a new
@@ -90,7 +91,7 @@ class Segmenter:
             )
         )  # fmt: skip
 
-    # -- labels -------------------------------------------------------------------------------------
+    # -- labels ------------------------------------------------------------------------------------
 
     def _labels(self, block: Block) -> list[LabelMatch]:
         heading = block.heading_level is not None
@@ -105,7 +106,8 @@ class Segmenter:
         return [self._as_group(block, m) for m in found]
 
     def _article_level(self, blocks: tuple[Block, ...]) -> int | None:
-        """Return the shallowest heading level of the `Article N` labels (7 for body text), else None.
+        """Return the shallowest heading level of the `Article N` labels (7 for body text), else
+        None.
 
         A `Section N` heading above that level groups articles, as statutes print
         Chapter > Section > Article; elsewhere `Section N` numbers a clause.
@@ -128,7 +130,9 @@ class Segmenter:
         return replace(match, scheme=scheme)
 
     def _cited_article(self, text: str, match: LabelMatch) -> bool:
-        """Return True when an article number run into a sentence cites, not labels (`第二條人員至…`).
+        """Return True when an article number run into a sentence cites, not labels.
+
+        For example `第二條人員至…`.
 
         Run straight into the text (no space or bracket between), an article
         number is a label only where the article sequence expects it: the
@@ -199,7 +203,8 @@ class Segmenter:
         )
 
     def _place(self, block: Block, matches: list[LabelMatch]) -> tuple[LabelMatch, _Open | None]:
-        """Return the reading of the label that fits, and its parent; pop the stack down to the parent."""
+        """Return the reading of the label that fits, and its parent; pop the stack down to the
+        parent."""
         first = matches[0]
         if first.scheme == "annex":
             # -- an unnumbered APPENDIX holds the numbered annexes after it --
@@ -257,7 +262,8 @@ class Segmenter:
     def _enumeration(
         self, block: Block, matches: list[LabelMatch]
     ) -> tuple[LabelMatch, _Open | None]:
-        """Return the reading of an item label and its parent: a sibling of an open list, else a new list."""
+        """Return the reading of an item label and its parent: a sibling of an open list, else a
+        new list."""
         best: tuple[int, int, LabelMatch, _Open | None] | None = None
         for order, match in enumerate(matches):
             score, entry = self._fit(block, match)
@@ -269,12 +275,14 @@ class Segmenter:
         matches = [best[2]]
         level = block.heading_level
         if level is not None:
-            # -- a numbered heading closes deeper or equal unnumbered headings and the body below them --
+            # -- a numbered heading closes deeper or equal unnumbered headings and the body below
+            # them --
             return matches[0], self._pop_to(lambda o: _holds_heading(o, level))
         return matches[0], self.stack[-1] if self.stack else None
 
     def _fit(self, block: Block, match: LabelMatch) -> tuple[int, _Open | None]:
-        """Return how well reading `match` fits the open lists (lower is better) and the sibling it continues.
+        """Return how well reading `match` fits the open lists (lower is better) and the sibling it
+        continues.
 
         0: it continues an open list of the same scheme (`(h)` → `(i)` is a
         letter); 1: it continues a list of its scheme in another style (`2.`
@@ -305,7 +313,7 @@ class Segmenter:
             return (1, same) if same is not None and same.numbers else (1, None)
         return (2, same) if same is not None else (3, None)
 
-    # -- unlabelled blocks --------------------------------------------------------------------------
+    # -- unlabelled blocks -------------------------------------------------------------------------
 
     def _closes_clause(self, block: Block) -> bool:
         """Return True for a capitals line after a numbered clause (`END OF TERMS AND CONDITIONS`).
@@ -323,7 +331,8 @@ class Segmenter:
         )
 
     def _clause_level(self) -> int:
-        """Return the heading level of the outermost open numbered clause set as a heading, else 1."""
+        """Return the heading level of the outermost open numbered clause set as a heading, else
+        1."""
         levels = [o.heading_level for o in self.stack if o.clause.label and o.heading_level]
         return levels[0] if levels else 1
 
@@ -384,7 +393,8 @@ class Segmenter:
             self.stack.append(_Open(clause, _BULLET, (_BULLET, level), (), None, level, True))
 
     def _title_for_previous(self, block: Block) -> bool:
-        """Make a short all-bold line the title of the label-only clause just before it; True if done."""
+        """Make a short all-bold line the title of the label-only clause just before it; True if
+        done."""
         if not self.clauses or not self.stack or block.list_level is not None:
             return False
         previous = self.clauses[-1]
@@ -398,7 +408,7 @@ class Segmenter:
         self.stack[-1].clause = updated
         return True
 
-    # -- helpers ------------------------------------------------------------------------------------
+    # -- helpers -----------------------------------------------------------------------------------
 
     def _split_title(self, block: Block, match: LabelMatch, is_item: bool) -> tuple[str, str]:
         """Return (heading, text) of a labelled block."""
@@ -485,7 +495,8 @@ class Segmenter:
 
 
 def _ends_in_item(match: LabelMatch) -> bool:
-    """Return True for an outline number whose last part is a bracketed item (`B.3(a)`, `7.2(b)(i)`)."""
+    """Return True for an outline number whose last part is a bracketed item (`B.3(a)`,
+    `7.2(b)(i)`)."""
     return match.scheme == "decimal" and match.label.rstrip(".").endswith(")")
 
 
@@ -500,7 +511,8 @@ def _introduces(clause: Clause) -> bool:
 
 
 def _holds_heading(entry: _Open, level: int) -> bool:
-    """Return True when `entry` can hold a heading of `level`: a shallower heading, an annex or a chapter.
+    """Return True when `entry` can hold a heading of `level`: a shallower heading, an annex or a
+    chapter.
 
     An annex or chapter closes only when the next one starts, whatever the
     heading levels say (`EXHIBIT 1` and its `1. La Plateforme` are often both
@@ -584,12 +596,14 @@ def table_rows(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
 
 
 def _with_label(block: Block) -> str:
-    """Return the text of `block` after its automatic number, if any (`1.` + `Hosting` → `1. Hosting`)."""
+    """Return the text of `block` after its automatic number, if any (`1.` + `Hosting` → `1.
+    Hosting`)."""
     text = block.text.strip()
     label = (block.auto_label or "").strip()
     if not (label and text):
         return label or text
-    # -- `一、`, `（一）` and `１．` are followed directly by Chinese text; other labels by a space --
+    # -- `一、`, `（一）` and `１．` are followed directly by Chinese text; other labels by a
+    # space --
     return f"{label}{text}" if label[-1] in "、）．" else f"{label} {text}"
 
 

@@ -82,7 +82,8 @@ class Naming:
         return Names(unique, names.path, names.ref)
 
     def _via_paragraph(self, parent: ParentInfo) -> ParentInfo:
-        """Return `parent` seen through its latest unnumbered paragraph (same clause, longer id and ref)."""
+        """Return `parent` seen through its latest unnumbered paragraph (same clause, longer id
+        and ref)."""
         number = self.paragraphs[parent.clause.id]
         key = f"{parent.clause.id}.p{number}"
         self.bases.setdefault(key, f"{self.bases.get(parent.clause.id, '')} ¶{number}".strip())
@@ -170,7 +171,8 @@ class Naming:
                 parent is not None and parent.numbers == match.numbers[:-1] and bool(parent.numbers)
             )
             parts = (str(match.numbers[-1]),) if covered else tuple(str(n) for n in match.numbers)
-            # -- `1.1` under `第一条` or `1.` already says which section it is in: cite it from above the section --
+            # -- `1.1` under `第一条` or `1.` already says which section it is in: cite it from
+            # above the section --
             ref = (
                 _join(_outer(parent.clause), cite)
                 if covered and parent
@@ -184,7 +186,8 @@ class Naming:
             else str(match.numbers[-1])
         )
         if scheme.startswith(_LETTER_SCHEMES) and cite[:1] not in "(（" and (item or parent):
-            # -- a lettered item is cited in brackets however it is printed: `a.` in a list is `13.3(a)` --
+            # -- a lettered item is cited in brackets however it is printed: `a.` in a list is
+            # `13.3(a)` --
             cite = f"({token})"
         ref = base + cite if cite[:1] in "(（" and base else _join(base, cite)
         return Names(
@@ -200,7 +203,8 @@ class Naming:
     def _unique(self, wanted: str) -> str:
         candidate = _ID_UNSAFE.sub("-", wanted).strip("-.") or "x"
         if candidate in self.used:
-            # -- "_" never occurs in a generated id, so a suffixed one cannot collide with a real one --
+            # -- "_" never occurs in a generated id, so a suffixed one cannot collide with a real
+            # one --
             count = self.next_suffix.get(candidate, 2)
             while f"{candidate}_{count}" in self.used:
                 count += 1
@@ -211,7 +215,8 @@ class Naming:
 
 
 def _outer(clause: Clause) -> str:
-    """Return what a clause's citation says before its own number (`Annex 1` of `Annex 1 2`, `` of `7`)."""
+    """Return what a clause's citation says before its own number (`Annex 1` of `Annex 1 2`, ``
+    of `7`)."""
     own = strip_label_dot(clause.label.strip())
     return clause.ref[: -len(own)].strip() if own and clause.ref.endswith(own) else clause.ref
 
@@ -225,7 +230,8 @@ def _join(base: str, cite: str) -> str:
 
 
 def _join_decimal(base: str, cite: str) -> str:
-    """Return `base` + decimal `cite`, replacing the parent's number it repeats (`7` + `7.2` → `7.2`)."""
+    """Return `base` + decimal `cite`, replacing the parent's number it repeats (`7` + `7.2` →
+    `7.2`)."""
     if not base:
         return cite
     head, _, last = base.rpartition(" ")

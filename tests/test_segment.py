@@ -306,7 +306,8 @@ def test_table_cells_without_coordinates_are_rows_of_their_own():
 
 
 def test_numbered_paragraphs_in_a_cell_keep_their_numbers_in_the_row():
-    # -- regression: a Word list inside a table cell lost its `1.` / `(a)` when the row was joined --
+    # -- regression: a Word list inside a table cell lost its `1.` / `(a)` when the row was joined
+    # --
     cell = lambda text, col, **extra: (text, {"kind": "table_cell", "cell": (1, 1, col), **extra})  # noqa: E731
     doc = _doc(
         ("Annex 2", {"heading_level": 1}),
@@ -333,7 +334,8 @@ def test_title_heading_does_not_contain_the_document():
 
 
 def test_full_width_letter_items_get_the_ids_of_ascii_ones():
-    # -- regression: `（ａ）` was not a label, and once read, its id fell back to the number (`1.1`) --
+    # -- regression: `（ａ）` was not a label, and once read, its id fell back to the number
+    # (`1.1`) --
     full = _doc(("1. 范围", {"heading_level": 2}), "（ａ）第一项；", "（ｂ）第二项。", lang="zh")
     ascii_ = _doc(("1. 范围", {"heading_level": 2}), "(a) 第一项；", "(b) 第二项。", lang="zh")
     assert [c.id for c in full.clauses] == [c.id for c in ascii_.clauses] == ["1", "1.a", "1.b"]

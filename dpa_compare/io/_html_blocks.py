@@ -22,8 +22,10 @@ HEADINGS = {f"h{n}": n for n in range(1, 7)}
 LISTS = frozenset({"ol", "ul", "dir"})
 BLOCK_TAGS = (
     frozenset(
-        "address article aside blockquote body center dd details dialog div dl dt fieldset figcaption figure "
-        "footer form header hgroup hr html legend li main nav p section summary tbody td tfoot th thead tr "
+        "address article aside blockquote body center dd details dialog div dl dt fieldset "
+        "figcaption figure "
+        "footer form header hgroup hr html legend li main nav p section summary tbody td tfoot th "
+        "thead tr "
         "caption".split()
     )
     | HEADINGS.keys()
@@ -70,7 +72,8 @@ def clean_inline(text: str) -> str:
 
 
 def list_label(number: int, style: str) -> str:
-    """Return the marker a browser draws for item `number` of a list of `type` `style` (`1 a A i I`)."""
+    """Return the marker a browser draws for item `number` of a list of `type` `style` (`1 a A i
+    I`)."""
     if style in ("a", "A") and number > 0:
         letters = ""
         while number > 0:

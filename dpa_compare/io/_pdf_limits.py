@@ -34,7 +34,8 @@ DEFAULT_PAGE_SECONDS = 10.0
 
 
 class OverBudget(BaseException):  # noqa: N818 -- not an error of the PDF's: a signal to stop
-    """Raised by the timer inside pdfminer; a BaseException so pdfminer's `except Exception` lets it out."""
+    """Raised by the timer inside pdfminer; a BaseException so pdfminer's `except Exception` lets
+    it out."""
 
 
 class StreamTooLarge(BaseException):  # noqa: N818
@@ -106,7 +107,8 @@ def time_budget(seconds: float) -> Iterator[None]:
 
 
 def close_within_budget(pdf: Any) -> None:
-    """Close a pdfplumber PDF, giving up after a second (after a failure its close walks the pages again)."""
+    """Close a pdfplumber PDF, giving up after a second (after a failure its close walks the
+    pages again)."""
     with contextlib.suppress(OverBudget, StreamTooLarge, Exception), time_budget(1.0):
         pdf.close()
 

@@ -65,7 +65,8 @@ def read(data: bytes, path: Path) -> Source:
 
 
 def _main_part_name(parts: dict[str, bytes], path: Path) -> str:
-    """Return the zip name of the main document part, from `_rels/.rels` (word/document.xml by default)."""
+    """Return the zip name of the main document part, from `_rels/.rels` (word/document.xml by
+    default)."""
     rels = parts.get("_rels/.rels")
     if rels is None:
         return "word/document.xml"
@@ -106,7 +107,8 @@ def _check_body(document: Any, main: str, path: Path) -> None:
 
 
 def _related_element(document_part: Any, kind: str, path: Path) -> etree._Element | None:
-    """Return the root element of the document part's `kind` ("styles"/"numbering") part, None if absent.
+    """Return the root element of the document part's `kind` ("styles"/"numbering") part, None if
+    absent.
 
     Raises `LoadError` when the relationship points outside the package (Word
     keeps styles and numbering inside; an external link is never followed).
@@ -126,7 +128,8 @@ def _related_element(document_part: Any, kind: str, path: Path) -> etree._Elemen
 
 
 def _core_title(document: Any) -> str:
-    """Return the core-properties title, or "" (python-docx invents one when the part is missing)."""
+    """Return the core-properties title, or "" (python-docx invents one when the part is
+    missing)."""
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
     try:
@@ -137,7 +140,8 @@ def _core_title(document: Any) -> str:
 
 
 class _Cell(NamedTuple):
-    """Which table cell a paragraph sits in: its location text, (table, row, column), and header flag."""
+    """Which table cell a paragraph sits in: its location text, (table, row, column), and header
+    flag."""
 
     location: str
     coordinates: tuple[int, int, int]
@@ -155,7 +159,8 @@ class _Walker:
     tables: int = 0
 
     def blocks(self, container: etree._Element, cell: _Cell | None = None) -> Iterator[Block]:
-        """Yield the blocks of `container` (body, cell, content control); `cell` says which table cell it is."""
+        """Yield the blocks of `container` (body, cell, content control); `cell` says which table
+        cell it is."""
         for child in container:
             tag = child.tag
             if tag == w("p"):
@@ -218,7 +223,8 @@ class _Walker:
         )
 
     def _label(self, p_pr: etree._Element | None, style: str | None):  # noqa: ANN202
-        """Return the numbering `Label` of a paragraph (advancing Word's counters), None when unnumbered."""
+        """Return the numbering `Label` of a paragraph (advancing Word's counters), None when
+        unnumbered."""
         direct = p_pr.find("w:numPr", NS) if p_pr is not None else None
         num_id = val(direct.find("w:numId", NS)) if direct is not None else None
         ilvl = int_or_none(val(direct.find("w:ilvl", NS))) if direct is not None else None
@@ -237,7 +243,8 @@ class _Walker:
 
 
 def _children(element: etree._Element, tag: str) -> Iterator[etree._Element]:
-    """Yield the `w:<tag>` children of `element`, looking through content controls and custom XML."""
+    """Yield the `w:<tag>` children of `element`, looking through content controls and custom
+    XML."""
     for child in element:
         if child.tag == w(tag):
             yield child
@@ -250,7 +257,8 @@ def _children(element: etree._Element, tag: str) -> Iterator[etree._Element]:
 
 
 def _heading_level(p_pr: etree._Element | None, style: str | None, styles: Styles) -> int | None:
-    """Return 1–9 from a direct `w:outlineLvl`, else from the paragraph style; None for body text."""
+    """Return 1–9 from a direct `w:outlineLvl`, else from the paragraph style; None for body
+    text."""
     outline = int_or_none(val(p_pr.find("w:outlineLvl", NS))) if p_pr is not None else None
     if outline is not None:
         return outline + 1 if 0 <= outline <= 8 else None

@@ -55,7 +55,8 @@ class Level:
 
 @dataclass(frozen=True)
 class Label:
-    """What numbering gives one paragraph: `text` (None for bullets and empty labels) and its level."""
+    """What numbering gives one paragraph: `text` (None for bullets and empty labels) and its
+    level."""
 
     text: str | None
     level: int
@@ -120,7 +121,8 @@ class Numbering:
             self._instances[num_id] = _Instance(abstract_id, overrides, frozenset(restarts))
 
     def _resolve(self, abstract_id: str) -> str:
-        """Return the abstractNum that really defines `abstract_id`'s levels (following numStyleLink)."""
+        """Return the abstractNum that really defines `abstract_id`'s levels (following
+        numStyleLink)."""
         seen: set[str] = set()
         while abstract_id in self._num_style_link and abstract_id not in seen:
             seen.add(abstract_id)
@@ -132,13 +134,15 @@ class Numbering:
         return abstract_id
 
     def knows(self, num_id: str | None) -> bool:
-        """Return True when `num_id` names an instance whose definition exists (numId 0 never does)."""
+        """Return True when `num_id` names an instance whose definition exists (numId 0 never
+        does)."""
         if not num_id or num_id == "0" or num_id not in self._instances:
             return False
         return self._resolve(self._instances[num_id].abstract) in self._abstract
 
     def level_of_style(self, num_id: str, style_id: str | None) -> int | None:
-        """Return the level whose `w:pStyle` is `style_id` in instance `num_id`'s definition, else None."""
+        """Return the level whose `w:pStyle` is `style_id` in instance `num_id`'s definition,
+        else None."""
         if style_id is None or not self.knows(num_id):
             return None
         levels = self._abstract[self._resolve(self._instances[num_id].abstract)]
@@ -147,7 +151,8 @@ class Numbering:
         )
 
     def level(self, num_id: str, ilvl: int) -> Level | None:
-        """Return the effective definition of level `ilvl` in instance `num_id` (overrides applied)."""
+        """Return the effective definition of level `ilvl` in instance `num_id` (overrides
+        applied)."""
         instance = self._instances[num_id]
         base = self._abstract[self._resolve(instance.abstract)].get(ilvl)
         override = instance.overrides.get(ilvl)

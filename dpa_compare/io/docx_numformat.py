@@ -39,7 +39,8 @@ def _enclosed(n: int, first: int, count: int) -> str:
 
 
 def _custom(n: int, pattern: str | None) -> str:
-    """Return `n` per a Word 2010 custom format such as `001, 002, 003, ...` (zero-padded decimal)."""
+    """Return `n` per a Word 2010 custom format such as `001, 002, 003, ...` (zero-padded
+    decimal)."""
     first = (pattern or "").split(",")[0].strip()
     width = len(first) if first.isdigit() else 1
     return str(n).zfill(width)

@@ -33,7 +33,8 @@ def val(element: etree._Element | None, attribute: str = "val") -> str | None:
 
 
 def is_on(element: etree._Element | None) -> bool | None:
-    """Return the value of an on/off property element (`<w:b/>`, `<w:b w:val="0"/>`); None when absent."""
+    """Return the value of an on/off property element (`<w:b/>`, `<w:b w:val="0"/>`); None when
+    absent."""
     if element is None:
         return None
     return val(element) not in ("0", "false", "off", "none")
@@ -60,7 +61,8 @@ class Styles:
         self._default_bold = bool(is_on(defaults))
 
     def paragraph_style(self, p_pr: etree._Element | None) -> str | None:
-        """Return the style id a paragraph with properties `p_pr` uses (the default style when unset)."""
+        """Return the style id a paragraph with properties `p_pr` uses (the default style when
+        unset)."""
         style = val(p_pr.find("w:pStyle", NS)) if p_pr is not None else None
         return style if style in self._by_id else self._default_paragraph
 
@@ -86,7 +88,8 @@ class Styles:
         return (val(style.find("w:name", NS)) or "") if style is not None else ""
 
     def num_pr(self, style_id: str | None) -> tuple[str | None, int | None, str | None]:
-        """Return `(numId, ilvl, carrier)` a paragraph style links to, from the nearest style in its chain.
+        """Return `(numId, ilvl, carrier)` a paragraph style links to, from the nearest style in its
+        chain.
 
         `carrier` is the id of the style that holds the `w:numPr`; all three are
         None when no style in the chain links to a numbering.
@@ -99,7 +102,8 @@ class Styles:
         return None, None, None
 
     def heading_level(self, style_id: str | None) -> int | None:
-        """Return 1–9 when style `style_id` is a heading style (by name or outline level), else None."""
+        """Return 1–9 when style `style_id` is a heading style (by name or outline level), else
+        None."""
         for style in self.chain(style_id):
             match = _HEADING_NAME.match(val(style.find("w:name", NS)) or "")
             if match:
@@ -116,7 +120,8 @@ class Styles:
         )
 
     def bold(self, style_id: str | None) -> bool | None:
-        """Return whether style `style_id` (paragraph or character) sets bold; None when no style in its chain says."""
+        """Return whether style `style_id` (paragraph or character) sets bold; None when no style
+        in its chain says."""
         for style in self.chain(style_id):
             state = is_on(style.find("w:rPr/w:b", NS))
             if state is not None:
@@ -129,7 +134,8 @@ class Styles:
         return self._default_bold
 
     def numbering_style_num_id(self, style_id: str | None) -> str | None:
-        """Return the numId a numbering style (`w:type="numbering"`) points at, for `w:numStyleLink`."""
+        """Return the numId a numbering style (`w:type="numbering"`) points at, for
+        `w:numStyleLink`."""
         style = self._by_id.get(style_id or "")
         if style is None:
             return None

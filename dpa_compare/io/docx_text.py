@@ -28,10 +28,27 @@ if TYPE_CHECKING:
 
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _SKIPPED = frozenset(
-    {w(t) for t in ("pPr", "rPr", "del", "moveFrom", "sdtPr", "sdtEndPr", "rt", "customXmlPr", "smartTagPr",
-                    "proofErr", "bookmarkStart", "bookmarkEnd", "commentRangeStart", "commentRangeEnd")}
+    {
+        w(t)
+        for t in (
+            "pPr",
+            "rPr",
+            "del",
+            "moveFrom",
+            "sdtPr",
+            "sdtEndPr",
+            "rt",
+            "customXmlPr",
+            "smartTagPr",
+            "proofErr",
+            "bookmarkStart",
+            "bookmarkEnd",
+            "commentRangeStart",
+            "commentRangeEnd",
+        )
+    }
     | {f"{_MC}AlternateContent"}
-)  # fmt: skip
+)
 _CHARACTERS = {
     w("tab"): "\t",
     w("ptab"): "\t",

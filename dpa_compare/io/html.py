@@ -226,7 +226,8 @@ def _title(root: HtmlElement) -> str:
 
 
 def _content_roots(root: HtmlElement) -> list[HtmlElement]:
-    """Return the elements holding the page's main text: `<main>`, else the `<article>`s, else `<body>`."""
+    """Return the elements holding the page's main text: `<main>`, else the `<article>`s, else
+    `<body>`."""
     mains = [e for e in root.iter("main") if not _is_hidden(e)]
     mains += [
         e

@@ -108,7 +108,8 @@ def bold_lead(raw: str) -> str | None:
 
 
 def join_lines(lines: list[str]) -> str:
-    """Return soft-wrapped `lines` as one line: a space between words, none between Chinese characters.
+    """Return soft-wrapped `lines` as one line: a space between words, none between Chinese
+    characters.
 
     Hard line breaks (two trailing spaces, a trailing backslash) are joined
     the same way: a clause's text is one line.

@@ -259,7 +259,8 @@ def _starts_paragraph(
     if line.page != prev.page or line.column != prev.column or line.top < prev.top:
         # -- a page or column break: a full last line goes on unless it closed a sentence --
         return prev.text.rstrip().endswith(_TERMINAL)
-    # -- single-line paragraphs make the usual pitch a paragraph gap: no leading is over twice the size --
+    # -- single-line paragraphs make the usual pitch a paragraph gap: no leading is over twice the
+    # size --
     if line.top - prev.top > min(pitch, 2.0 * prev.size) * 1.3 + 0.5:
         return True
     if len(current) > 1 and abs(line.x0 - prev.x0) > INDENT:

@@ -49,7 +49,8 @@ def read(data: bytes, path: Path) -> Source:
 
 
 def plain_blocks(text: str) -> list[Block]:
-    """Return the paragraphs of plain `text`: blank-line separated, or one per line without blank lines."""
+    """Return the paragraphs of plain `text`: blank-line separated, or one per line without blank
+    lines."""
     lines = text.split("\n")
     filled = [number for number, line in enumerate(lines, 1) if line.strip()]
     # -- blank lines between paragraphs, or none at all (then every line is one) --
@@ -272,7 +273,8 @@ def starts_new_clause(previous: str, line: str) -> bool:
 
 
 def next_item(previous: str, line: str) -> bool:
-    """Return True when `line` opens the item after the one `previous` opened: `(i) …` then `(ii) …`.
+    """Return True when `line` opens the item after the one `previous` opened: `(i) …` then `(ii)
+    …`.
 
     Items set one a line continue their list whatever the line before ends
     with (`, and`, nothing): a wrapped sentence does not go on with its own

@@ -105,7 +105,8 @@ def _check_declared_sizes(infos: list[zipfile.ZipInfo], path: Path) -> None:
         )
         raise LoadError(
             path,
-            f"is damaged: the zip holds {twice[0]} more than once (readers disagree on which to use)",
+            f"is damaged: the zip holds {twice[0]} more than once (readers disagree on which to "
+            f"use)",
         )
     total = 0
     for info in infos:
@@ -120,19 +121,22 @@ def _check_declared_sizes(infos: list[zipfile.ZipInfo], path: Path) -> None:
             ratio = info.file_size // max(info.compress_size, 1)
             raise LoadError(
                 path,
-                f"part {info.filename} would expand {ratio:,} times to {info.file_size:,} bytes; refusing a possible zip bomb",
+                f"part {info.filename} would expand {ratio:,} times to {info.file_size:,} bytes; "
+                f"refusing a possible zip bomb",
             )
     if total > MAX_TOTAL_UNCOMPRESSED:
         raise LoadError(
             path,
-            f"would decompress to {total:,} bytes (limit {MAX_TOTAL_UNCOMPRESSED:,}); refusing a possible zip bomb",
+            f"would decompress to {total:,} bytes (limit {MAX_TOTAL_UNCOMPRESSED:,}); refusing a "
+            f"possible zip bomb",
         )
 
 
 def _read_entry(
     archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path, budget: int, *, keep: bool
 ) -> tuple[bytes, int]:
-    """Return the bytes of `info` (b"" unless `keep`) and its size, read in chunks and stopped at any limit."""
+    """Return the bytes of `info` (b"" unless `keep`) and its size, read in chunks and stopped at
+    any limit."""
     # -- zipfile already stops at the declared size and checks the CRC; the
     #    running limit guards against headers that under-declare --
     limit = min(budget, max(info.file_size, 0))
@@ -180,7 +184,8 @@ _ENCODINGS = (
 
 
 def _as_utf8(blob: bytes, name: str, path: Path) -> bytes:
-    """Return `blob` re-encoded as UTF-8 when it is UTF-16/32 (with or without BOM), so one pattern finds a DTD.
+    """Return `blob` re-encoded as UTF-8 when it is UTF-16/32 (with or without BOM), so one pattern
+    finds a DTD.
 
     A part in any other encoding (other byte orders, EBCDIC …) is refused:
     Word writes UTF-8 or UTF-16, and a pattern search cannot vouch for the rest.

@@ -38,7 +38,10 @@ _ITEM_WORD = re.compile(
 numbered in words. The separator and the capital after it, or the line's end, tell it from a
 citation (`Paragraph 3 of Article 5`)."""
 
-_DEFINITION_VERBS = r"(?:means|mean|shall mean|refers to|shall refer to|has the meaning|have the meanings?|includes|is defined as)"
+_DEFINITION_VERBS = (
+    r"(?:means|mean|shall mean|refers to|shall refer to|has the meaning|have the meanings?"
+    r"|includes|is defined as)"
+)
 _OPEN_QUOTES = "“\"'‘「"
 _CLOSE_QUOTES = "”\"'’」"
 _QUOTED_DEFINITION = re.compile(
@@ -84,7 +87,8 @@ def _word_label(match: re.Match[str], text: str) -> LabelMatch | None:
     token = match.group(2)
     after = text[match.end() :]
     if token is None:
-        # -- an unnumbered "APPENDIX" or "Annex – Title" is an annex heading; "Section" alone is not --
+        # -- an unnumbered "APPENDIX" or "Annex – Title" is an annex heading; "Section" alone is not
+        # --
         if word in _ANNEX_WORDS and (not after.strip() or re.match(r"^\s*[-–—:]", after)):
             rest, sep = split_rest(after)
             return LabelMatch("annex", match.group(0), (), rest, sep)
@@ -108,7 +112,8 @@ def _word_scheme(word: str, token: str) -> str:
     if word in _ANNEX_WORDS:
         return "annex"
     if word == "section" and not token.isdigit() and not token[0].isdigit():
-        # -- "SECTION II" groups clauses (as in the EU standard contractual clauses); "Section 5" is one --
+        # -- "SECTION II" groups clauses (as in the EU standard contractual clauses); "Section 5" is
+        # one --
         return "section"
     if word in ("part", "chapter"):
         return word
@@ -140,7 +145,8 @@ def match_definition(text: str, bold_lead: str | None = None) -> str | None:
     body = text.strip()
     if match := _QUOTED_DEFINITION.match(body):
         between = match.group("between")
-        # -- an aside must be set off by a comma or be a short "or" alias: “DPA” or “Addendum” means --
+        # -- an aside must be set off by a comma or be a short "or" alias: “DPA” or “Addendum” means
+        # --
         if (
             not between.strip()
             or between.lstrip().startswith((",", "(", "or ", ":"))

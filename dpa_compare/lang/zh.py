@@ -59,7 +59,8 @@ _UNIT_SCHEME = {
 _HEADING_ONLY_UNITS = "款目"
 """Units that label a heading (`第 一 目  普通清算`); in running text they cite (`第一款情形`)."""
 _CITATION_FOLLOWERS = "第及、或至之和与與规規所前后後中的项項款目定"
-"""Characters after `第十五條` that show a citation (`第十五條第二款`, `第八條規定`), not a label."""
+"""Characters after `第十五條` that show a citation (`第十五條第二款`, `第八條規定`), not a
+label."""
 
 _ANNEX = re.compile(
     r"^(?P<word>附件|附录|附錄|附表)" + _SPACE + r"(?P<num>" + _NUMBER + r"|[A-Za-zＡ-Ｚ])?"
@@ -117,7 +118,8 @@ def match_label(text: str, heading: bool = False) -> list[LabelMatch]:
                 return [LabelMatch(scheme, match.group(0), (value,), rest, sep)]
     ascii_start = _ascii_forms(stripped[:12]) + stripped[12:]
     found = en.match_label(ascii_start, heading)
-    # -- match on ASCII, but keep the label and the text after it as printed (full-width digits, brackets) --
+    # -- match on ASCII, but keep the label and the text after it as printed (full-width digits,
+    # brackets) --
     return [
         LabelMatch(m.scheme, stripped[: len(m.label)], m.numbers, *_printed_rest(stripped, m))
         for m in found
@@ -125,7 +127,8 @@ def match_label(text: str, heading: bool = False) -> list[LabelMatch]:
 
 
 def _printed_rest(printed: str, match: LabelMatch) -> tuple[str, bool]:
-    """Return the text after `match`'s label in `printed`, and whether a title separator stood before it."""
+    """Return the text after `match`'s label in `printed`, and whether a title separator stood
+    before it."""
     cut = len(printed) - len(match.rest) if match.rest else len(printed)
     return printed[cut:], match.separated
 
@@ -165,7 +168,8 @@ def _annex(match: re.Match[str], text: str) -> list[LabelMatch]:
 
 
 def _ascii_forms(text: str) -> str:
-    """Return `text` with full-width digits, letters, dots and brackets as ASCII, character for character."""
+    """Return `text` with full-width digits, letters, dots and brackets as ASCII, character for
+    character."""
     return fullwidth_to_ascii(text).translate(_ASCII_FORMS)
 
 

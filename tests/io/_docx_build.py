@@ -14,7 +14,8 @@ W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 _CONTENT_TYPES = (
     _DECL + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="rels" '
+    'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
     '<Default Extension="xml" ContentType="application/xml"/>'
     '<Override PartName="/word/document.xml" '
     'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
@@ -75,8 +76,8 @@ def make_docx(
         doc_rels.append(("rId2", f"{_REL}/styles", "styles.xml"))
     if title is not None:
         files["docProps/core.xml"] = (
-            _DECL
-            + '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+            _DECL + "<cp:coreProperties "
+            'xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
             f'xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>{title}</dc:title></cp:coreProperties>'
         )
         package_rels.append(
@@ -103,7 +104,8 @@ def p(
     style: str | None = None,
     inner: str | None = None,
 ) -> str:
-    """Return a w:p with plain `text` (or raw run XML `inner`), optional (numId, ilvl) and style id."""
+    """Return a w:p with plain `text` (or raw run XML `inner`), optional (numId, ilvl) and style
+    id."""
     props = f'<w:pStyle w:val="{style}"/>' if style else ""
     if num is not None:
         props += f'<w:numPr><w:ilvl w:val="{num[1]}"/><w:numId w:val="{num[0]}"/></w:numPr>'
@@ -125,7 +127,8 @@ def lvl(ilvl: int, fmt: str, text: str, *, start: int = 1, extra: str = "") -> s
 
 
 def set_declared_size(data: bytes, name: str, size: int, *, compressed: int | None = None) -> bytes:
-    """Return zip `data` with the uncompressed (and optionally compressed) size of entry `name` rewritten.
+    """Return zip `data` with the uncompressed (and optionally compressed) size of entry `name`
+    rewritten.
 
     Both the local header and the central directory are patched, so the
     archive still opens; only the declared sizes lie.

@@ -39,7 +39,8 @@ _HEADINGS = (
 _LINKED = (
     '<w:abstractNum w:abstractNumId="5"><w:styleLink w:val="LegalList"/>'
     + lvl(0, "upperLetter", "%1)")
-    + '</w:abstractNum><w:abstractNum w:abstractNumId="6"><w:numStyleLink w:val="LegalList"/></w:abstractNum>'
+    + '</w:abstractNum><w:abstractNum w:abstractNumId="6"><w:numStyleLink '
+    'w:val="LegalList"/></w:abstractNum>'
 )
 _NUMS = (
     '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
@@ -54,17 +55,22 @@ _NUMS = (
     '<w:num w:numId="9"><w:abstractNumId w:val="4"/></w:num>'
 )
 _STYLES = (
-    '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>'
-    '<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/>'
-    '<w:pPr><w:numPr><w:numId w:val="9"/></w:numPr><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:b/></w:rPr></w:style>'
-    '<w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Heading1"/>'
+    '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name '
+    'w:val="Normal"/></w:style>'
+    '<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn '
+    'w:val="Normal"/>'
+    '<w:pPr><w:numPr><w:numId w:val="9"/></w:numPr><w:outlineLvl '
+    'w:val="0"/></w:pPr><w:rPr><w:b/></w:rPr></w:style>'
+    '<w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn '
+    'w:val="Heading1"/>'
     '<w:pPr><w:outlineLvl w:val="1"/></w:pPr></w:style>'
     '<w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/></w:style>'
     '<w:style w:type="paragraph" w:styleId="Outline3"><w:name w:val="My outline"/>'
     '<w:pPr><w:outlineLvl w:val="2"/></w:pPr></w:style>'
     '<w:style w:type="numbering" w:styleId="LegalList"><w:name w:val="Legal List"/>'
     '<w:pPr><w:numPr><w:numId w:val="7"/></w:numPr></w:pPr></w:style>'
-    '<w:style w:type="character" w:styleId="Strong"><w:name w:val="Strong"/><w:rPr><w:b/></w:rPr></w:style>'
+    '<w:style w:type="character" w:styleId="Strong"><w:name '
+    'w:val="Strong"/><w:rPr><w:b/></w:rPr></w:style>'
 )
 
 _NUMBERED_BODY = [
@@ -213,20 +219,24 @@ def test_number_formats(value: int, fmt: str, expected: str) -> None:
 _TEXT_RUNS = (
     '<w:r><w:t xml:space="preserve">The </w:t></w:r>'
     '<w:ins w:id="1" w:author="a"><w:r><w:t xml:space="preserve">new </w:t></w:r></w:ins>'
-    '<w:del w:id="2" w:author="a"><w:r><w:delText xml:space="preserve">old </w:delText></w:r></w:del>'
+    '<w:del w:id="2" w:author="a"><w:r><w:delText xml:space="preserve">old '
+    "</w:delText></w:r></w:del>"
     '<w:r><w:t xml:space="preserve">rule, see </w:t></w:r>'
-    '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> REF clause_7 \\h </w:instrText></w:r>'
+    '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> REF clause_7 \\h '
+    "</w:instrText></w:r>"
     '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>clause 7</w:t></w:r>'
     '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
     '<w:r><w:t xml:space="preserve"> and </w:t></w:r>'
     '<w:hyperlink r:id="rId9"><w:r><w:t>the portal</w:t></w:r></w:hyperlink>'
     '<w:fldSimple w:instr=" PAGE "><w:r><w:t xml:space="preserve"> page 4</w:t></w:r></w:fldSimple>'
-    '<w:sdt><w:sdtPr><w:alias w:val="secret"/></w:sdtPr><w:sdtContent><w:r><w:t xml:space="preserve"> filled</w:t></w:r>'
+    '<w:sdt><w:sdtPr><w:alias w:val="secret"/></w:sdtPr><w:sdtContent><w:r><w:t '
+    'xml:space="preserve"> filled</w:t></w:r>'
     "</w:sdtContent></w:sdt>"
     '<w:moveFrom w:id="3" w:author="a"><w:r><w:t>MOVED-AWAY</w:t></w:r></w:moveFrom>'
     '<w:moveTo w:id="4" w:author="a"><w:r><w:t xml:space="preserve"> moved</w:t></w:r></w:moveTo>'
     "<w:r><w:rPr><w:vanish/></w:rPr><w:t>HIDDEN</w:t></w:r>"
-    '<w:smartTag w:uri="u" w:element="e"><w:r><w:t xml:space="preserve"> tag</w:t></w:r></w:smartTag>'
+    '<w:smartTag w:uri="u" w:element="e"><w:r><w:t xml:space="preserve"> '
+    "tag</w:t></w:r></w:smartTag>"
     "<w:r><w:tab/><w:t>x</w:t><w:br/><w:t>e</w:t><w:noBreakHyphen/><w:t>mail</w:t></w:r>"
 )
 
@@ -246,8 +256,10 @@ def test_deleted_paragraph_is_not_numbered(tmp_path: Path) -> None:
     )
     numbering += '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
     gone = (
-        '<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr><w:rPr><w:del w:id="1" w:author="a"/>'
-        '</w:rPr></w:pPr><w:del w:id="2" w:author="a"><w:r><w:delText>gone</w:delText></w:r></w:del></w:p>'
+        '<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr><w:rPr><w:del '
+        'w:id="1" w:author="a"/>'
+        '</w:rPr></w:pPr><w:del w:id="2" '
+        'w:author="a"><w:r><w:delText>gone</w:delText></w:r></w:del></w:p>'
     )
     file = tmp_path / "deleted.docx"
     file.write_bytes(
@@ -287,10 +299,14 @@ def test_bold_lead(tmp_path: Path) -> None:
     )
     styled = (
         '<w:r><w:rPr><w:rStyle w:val="Strong"/></w:rPr><w:t>Audit</w:t></w:r>'
-        '<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve"> rights: </w:t></w:r><w:r><w:t>on request.</w:t></w:r>'
+        '<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve"> rights: </w:t></w:r><w:r><w:t>on '
+        "request.</w:t></w:r>"
     )
     all_bold = "<w:r><w:rPr><w:b/></w:rPr><w:t>Everything bold</w:t></w:r>"
-    off = '<w:r><w:rPr><w:b w:val="0"/></w:rPr><w:t>plain</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t> then bold</w:t></w:r>'
+    off = (
+        '<w:r><w:rPr><w:b w:val="0"/></w:rPr><w:t>plain</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t> '
+        "then bold</w:t></w:r>"
+    )
     file = tmp_path / "bold.docx"
     file.write_bytes(
         make_docx(
@@ -333,7 +349,8 @@ def test_source_records_hash_and_path(tmp_path: Path) -> None:
 
 
 def test_a_numbered_list_inside_a_table_cell_keeps_its_numbers(tmp_path: Path) -> None:
-    # -- regression: the reader gave each cell paragraph its auto_label, but the loaded row dropped it --
+    # -- regression: the reader gave each cell paragraph its auto_label, but the loaded row dropped
+    # it --
     import dpa_compare
 
     cell = (

@@ -1,4 +1,5 @@
-"""The .docx reader refuses broken and hostile files with one clear line, fast, without touching them."""
+"""The .docx reader refuses broken and hostile files with one clear line, fast, without touching
+them."""
 
 from __future__ import annotations
 
@@ -15,11 +16,13 @@ from dpa_compare.io import read
 from dpa_compare.io.zipsafe import MAX_ENTRIES, OLE_MAGIC
 
 HANG_GUARD = 15.0
-"""Seconds after which a refusal counts as a hang (expansion or decompression would take minutes, not this)."""
+"""Seconds after which a refusal counts as a hang (expansion or decompression would take minutes,
+not this)."""
 
 
 def _refuse(tmp_path: Path, data: bytes, *fragments: str, name: str = "bad.docx") -> LoadError:
-    """Write `data`, read it, and return the LoadError; check message, no hang, and that the file is untouched."""
+    """Write `data`, read it, and return the LoadError; check message, no hang, and that the file
+    is untouched."""
     file = tmp_path / name
     file.write_bytes(data)
     started = time.monotonic()

@@ -45,7 +45,10 @@ def test_saved_page_keeps_only_main_content():
 
 
 def test_article_is_preferred_when_there_is_no_main():
-    page = "<body><div>Site banner text</div><article><p>Clause one.</p></article><p>Outside.</p></body>"
+    page = (
+        "<body><div>Site banner text</div><article><p>Clause "
+        "one.</p></article><p>Outside.</p></body>"
+    )
     assert texts(page) == ["Clause one."]
 
 
@@ -58,7 +61,10 @@ def test_body_is_read_when_there_is_neither_main_nor_article():
 
 def test_class_words_do_not_match_inside_other_words():
     # -- "unavailable" contains the letters n-a-v, but is no navigation --
-    page = "<body><div class='unavailable-notice'>Kept.</div><div class='site-nav'>Dropped.</div></body>"
+    page = (
+        "<body><div class='unavailable-notice'>Kept.</div><div "
+        "class='site-nav'>Dropped.</div></body>"
+    )
     assert texts(page) == ["Kept."]
 
 
@@ -156,7 +162,8 @@ def test_bold_run_in_title_is_bold_lead():
 def test_table_cells_become_table_cell_blocks():
     page = """<table><caption>Annex 2</caption>
       <thead><tr><th>Category</th><th>Retention</th></tr></thead>
-      <tbody><tr><td><p>Contact data</p></td><td>2 years<br>then deleted</td></tr><tr><td></td><td>x</td></tr></tbody>
+      <tbody><tr><td><p>Contact data</p></td><td>2 years<br>then
+      deleted</td></tr><tr><td></td><td>x</td></tr></tbody>
     </table>"""
     blocks = read(page).blocks
     assert blocks[0].text == "Annex 2" and blocks[0].kind == "paragraph"
@@ -171,7 +178,10 @@ def test_table_cells_become_table_cell_blocks():
 
 
 def test_layout_table_is_read_as_flowing_text():
-    page = "<table role='presentation'><tr><td><h2>Terms</h2><p>One.</p></td><td><p>Two.</p></td></tr></table>"
+    page = (
+        "<table role='presentation'><tr><td><h2>Terms</h2><p>One.</p></td><td><p>Two.</p></td></tr>"
+        "</table>"
+    )
     blocks = read(page).blocks
     assert [(b.kind, b.text) for b in blocks] == [
         ("paragraph", "Terms"),
@@ -232,7 +242,10 @@ def test_binary_data_is_refused():
 
 def test_billion_laughs_is_refused_without_expanding():
     entities = "".join(f'<!ENTITY l{n} "f"&l{n - 1};" * 10">' for n in range(1, 10))
-    page = f'<!DOCTYPE html [<!ENTITY l0 "ha">{entities}]><html><body><p>Start &l9; end</p></body></html>'
+    page = (
+        f'<!DOCTYPE html [<!ENTITY l0 "ha">{entities}]><html><body><p>Start &l9; '
+        f"end</p></body></html>"
+    )
     started = time.monotonic()
     with pytest.raises(LoadError, match=r"^page\.html: declares DTD entities"):
         read(page)
@@ -254,7 +267,10 @@ def test_system_entity_is_refused_and_never_read(tmp_path):
 
 
 def test_internal_subset_without_entities_is_dropped_not_shown():
-    page = "<!DOCTYPE html [<!ATTLIST p id ID #IMPLIED>]><html><body><p>Text &amp; more</p></body></html>"
+    page = (
+        "<!DOCTYPE html [<!ATTLIST p id ID #IMPLIED>]><html><body><p>Text &amp; "
+        "more</p></body></html>"
+    )
     assert texts(page) == ["Text & more"]
 
 

@@ -1,4 +1,5 @@
-"""Tests for the PDF reader: reading order, running headers, hyphenation, CJK, and PDFs it must refuse.
+"""Tests for the PDF reader: reading order, running headers, hyphenation, CJK, and PDFs it must
+refuse.
 
 Every PDF is drawn in the test with reportlab, line by line, so each test
 knows where every line break, header and footer sits.
@@ -31,7 +32,8 @@ def pdf_pages(
     encrypt: str | None = None,
     title: str | None = None,
 ) -> bytes:
-    """Return a PDF with one page per item of `pages`: lines as `str` or (`str`, indent); "" is a blank line."""
+    """Return a PDF with one page per item of `pages`: lines as `str` or (`str`, indent); "" is a
+    blank line."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
@@ -126,28 +128,36 @@ ENGLISH_PAGES = [
     [
         "1. Definitions",
         "",
-        "1.1 In this Addendum the following words have the meanings given below, and the parties agree",
-        "that each word is used with that meaning throughout this Addendum and in each of its annexes.",
+        "1.1 In this Addendum the following words have the meanings given below, and the parties "
+        "agree",
+        "that each word is used with that meaning throughout this Addendum and in each of its "
+        "annexes.",
         "",
         '(a) "Personal Data" means any information relating to an identified or identifiable natu-',
         "ral person, as further described in Annex 1.",
-        '(b) "Processing" means any operation performed on Personal Data, whether or not by automated',
+        '(b) "Processing" means any operation performed on Personal Data, whether or not by '
+        "automated",
         "means.",
         "",
         "2. Processing of Personal Data",
         "",
-        "2.1 The Processor shall process Personal Data only on documented instructions from the Controller,",
-        "including the instructions that are set out in the body of this Addendum and those in Clause",
+        "2.1 The Processor shall process Personal Data only on documented instructions from the "
+        "Controller,",
+        "including the instructions that are set out in the body of this Addendum and those in "
+        "Clause",
     ],
     [
-        "7.2 and in Annex 3, unless it is required to do otherwise by the law to which it is subject.",
+        "7.2 and in Annex 3, unless it is required to do otherwise by the law to which it is "
+        "subject.",
         "",
-        "2.2 The Processor shall tell the Controller at once if an instruction, in its view, breaks the law.",
+        "2.2 The Processor shall tell the Controller at once if an instruction, in its view, "
+        "breaks the law.",
     ],
     [
         "3. Confidentiality",
         "",
-        "3.1 The Processor shall ensure that everyone it authorises to process Personal Data is bound by a",
+        "3.1 The Processor shall ensure that everyone it authorises to process Personal Data is "
+        "bound by a",
         "duty of confidentiality.",
     ],
 ]
@@ -167,18 +177,27 @@ def english():
 def test_english_clauses_come_out_as_paragraphs(english):
     assert [b.text for b in english.blocks] == [
         "1. Definitions",
-        "1.1 In this Addendum the following words have the meanings given below, and the parties agree "
-        "that each word is used with that meaning throughout this Addendum and in each of its annexes.",
-        '(a) "Personal Data" means any information relating to an identified or identifiable natural person, '
+        "1.1 In this Addendum the following words have the meanings given below, and the parties "
+        "agree "
+        "that each word is used with that meaning throughout this Addendum and in each of its "
+        "annexes.",
+        '(a) "Personal Data" means any information relating to an identified or identifiable '
+        "natural person, "
         "as further described in Annex 1.",
-        '(b) "Processing" means any operation performed on Personal Data, whether or not by automated means.',
+        '(b) "Processing" means any operation performed on Personal Data, whether or not by '
+        "automated means.",
         "2. Processing of Personal Data",
-        "2.1 The Processor shall process Personal Data only on documented instructions from the Controller, "
-        "including the instructions that are set out in the body of this Addendum and those in Clause "
-        "7.2 and in Annex 3, unless it is required to do otherwise by the law to which it is subject.",
-        "2.2 The Processor shall tell the Controller at once if an instruction, in its view, breaks the law.",
+        "2.1 The Processor shall process Personal Data only on documented instructions from the "
+        "Controller, "
+        "including the instructions that are set out in the body of this Addendum and those in "
+        "Clause "
+        "7.2 and in Annex 3, unless it is required to do otherwise by the law to which it is "
+        "subject.",
+        "2.2 The Processor shall tell the Controller at once if an instruction, in its view, "
+        "breaks the law.",
         "3. Confidentiality",
-        "3.1 The Processor shall ensure that everyone it authorises to process Personal Data is bound by a "
+        "3.1 The Processor shall ensure that everyone it authorises to process Personal Data is "
+        "bound by a "
         "duty of confidentiality.",
     ]
 
@@ -224,11 +243,13 @@ def test_a_chinese_page_number_is_removed_from_a_single_page(footer):
 
 def test_lone_number_in_the_body_is_kept():
     lines = [
-        "The fee for each additional audit that the Controller asks for in a calendar year, in euro, is:",
+        "The fee for each additional audit that the Controller asks for in a calendar year, in "
+        "euro, is:",
         "",
         "250",
         "",
-        "The Processor may change the fee once a year by giving notice of ninety days to the other party.",
+        "The Processor may change the fee once a year by giving notice of ninety days to the other "
+        "party.",
     ]
     source = read(pdf_pages([lines, lines]))
     assert [b.text for b in source.blocks] == [lines[0], "250", lines[4]] * 2
@@ -262,7 +283,10 @@ def test_chinese_text_is_extracted_and_joined_without_spaces():
 
 
 def test_first_line_indent_starts_a_paragraph():
-    long = "The Processor shall keep records of all processing activities carried out for the Controller"
+    long = (
+        "The Processor shall keep records of all processing activities carried out for the "
+        "Controller"
+    )
     lines = [
         (long, 20.0),
         "under this Addendum, in writing, including in electronic form, and shall make",
@@ -329,7 +353,8 @@ def test_password_protected_pdf_is_refused():
     [
         pdf_pages([["Some clause text."]])[:600],
         b"%PDF-1.7\n" + bytes(range(256)) * 40,
-        b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF",
+        b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\ntrailer << /Root 1 0 R "
+        b">>\n%%EOF",
     ],
     ids=["truncated", "garbage", "no-pages-object"],
 )

@@ -30,7 +30,8 @@ PUNCTUATION = "*_~`[]()<>!#-.:;,0123456789aA第条（）一、 \t\\\"'|{}&%=/+@$
 
 
 def patterns() -> dict[str, re.Pattern[str]]:
-    """Return every module-level text pattern of PACKAGES (also inside tuples and lists), by name."""
+    """Return every module-level text pattern of PACKAGES (also inside tuples and lists), by
+    name."""
     found: dict[str, re.Pattern[str]] = {}
     for module_info in pkgutil.walk_packages(dpa_compare.__path__, "dpa_compare."):
         if not module_info.name.startswith(PACKAGES):

@@ -53,7 +53,8 @@ def test_bullets_have_a_level_and_no_label():
 
 def test_bold_run_in_title_and_inline_markup():
     blocks = _blocks(
-        "**Confidentiality.** The *Processor* shall keep `data` [secret](https://x.y) <!-- note -->  \n"
+        "**Confidentiality.** The *Processor* shall keep `data` [secret](https://x.y) <!-- note "
+        "-->  \n"
     )
     assert blocks[0].bold_lead == "Confidentiality."
     assert blocks[0].text == "Confidentiality. The Processor shall keep data secret"

@@ -86,10 +86,17 @@ class Segmenter:
         clause_id = self.naming.unique(f"fm{number}")
         self.clauses.append(
             Clause(
-                id=clause_id, label="", path=(clause_id,), level=0, parent=None, kind="paragraph",
-                text=block.text.strip(), location=block.location, ref=f"front matter {number}",
+                id=clause_id,
+                label="",
+                path=(clause_id,),
+                level=0,
+                parent=None,
+                kind="paragraph",
+                text=block.text.strip(),
+                location=block.location,
+                ref=f"front matter {number}",
             )
-        )  # fmt: skip
+        )
 
     # -- labels ------------------------------------------------------------------------------------
 

@@ -60,10 +60,19 @@ def converted(tmp_path_factory):
                 _write_docx(PAIRS / f"{code}.{lang}.md", folder / f"{name}.docx", styled)
                 sources[name] = PAIRS / f"{code}.{lang}.md"
     subprocess.run(
-        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(folder),
-         *sorted(str(p) for p in folder.glob("*.docx"))],
-        check=True, capture_output=True, timeout=900,
-    )  # fmt: skip
+        [
+            "soffice",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(folder),
+            *sorted(str(p) for p in folder.glob("*.docx")),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=900,
+    )
     return folder, sources
 
 

@@ -77,8 +77,10 @@ class LabelMatch:
 
     @property
     def number_text(self) -> str:
-        """Return the value as a path component: `7.2` → `7.2`, `Article 1-1` → `1-1`, `(c)` →
-        `3`."""
+        """Return the value as a path component.
+
+        `7.2` → `7.2`, `Article 1-1` → `1-1`, `(c)` → `3`.
+        """
         joiner = "." if self.scheme == "decimal" else "-"
         return joiner.join(str(n) for n in self.numbers)
 

@@ -14,9 +14,18 @@ PACKAGE = Path(__file__).resolve().parents[2] / "dpa_compare"
 
 @pytest.mark.parametrize(
     "line",
-    ["4.3 The vendor keeps logs.", "(b) the auditor;", "（二）資料保存", "第 12 條", "第五節 罰則",
-     "第 二 款 特別程序", "第 三 目 普通程序", "第三条之一", "四、其他事項"],
-)  # fmt: skip
+    [
+        "4.3 The vendor keeps logs.",
+        "(b) the auditor;",
+        "（二）資料保存",
+        "第 12 條",
+        "第五節 罰則",
+        "第 二 款 特別程序",
+        "第 三 目 普通程序",
+        "第三条之一",
+        "四、其他事項",
+    ],
+)
 def test_strict_start_finds_numbers_in_both_scripts(line: str) -> None:
     assert CLAUSE_START.match(line)
     assert LOOSE_CLAUSE_START.match(line)

@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
-from dpa_compare.lang.citations import find_all_citations
+from dpa_compare.lang.citations import ZH_UNIT_WORD, find_all_citations
 from dpa_compare.lang.numerals import CHINESE_NUMERAL_CHARS, is_roman, parse_number, roman_to_int
 
 __all__ = [
@@ -53,7 +53,7 @@ _ARABIC = r"\d+(?:\.\d+)*(?:\s?\([a-zA-Z0-9]{1,5}\))*"
 _CN_NUMERAL = CHINESE_NUMERAL_CHARS
 _BARE_CITATION = re.compile(rf"{_ARABIC}|\(?[a-zA-Z0-9]{{1,5}}\)|[{_CN_NUMERAL}]+|[IVXLC]+")
 _COMPONENT = re.compile(r"\d+(?:-\d+)?|\([a-z0-9]+\)|[a-z]+")
-_CITATION_TAIL = re.compile(r"\s*(?:条|條|款|项|項|章|节|節|部分)?")
+_CITATION_TAIL = re.compile(rf"\s*{ZH_UNIT_WORD}?")
 """What may follow the one reference of a clause's own citation (`第七条`), nothing else."""
 _DOTTED = re.compile(r"\d+(?:\.\d+)+(?:\([a-z0-9]{1,5}\))*")
 

@@ -385,6 +385,8 @@ _ZH_UNITS = {
 }  # fmt: skip
 _ZH_UNIT = r"(?:条款|条|條|节|節|款|项|項|段|目|点|點)"
 _ZH_RELATIVE_UNIT = r"(?:条|條|项|項|款|目)"
+ZH_UNIT_WORD = rf"(?:{_ZH_UNIT[3:-1]}|章|部分|编|編)"
+"""Any Chinese unit word a citation may end in (条, 條, 款, 项, 章, 部分 …), as a regex group."""
 _ZH_COUNT = r"[二三四五兩两2-5]"
 _ZH_PIECE = re.compile(
     rf"""

@@ -16,9 +16,11 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable
+from functools import cache
 from typing import Any
 
 from docx.oxml.ns import nsmap, qn
+from lxml import etree
 
 from dpa_compare.lang.script import has_cjk
 
@@ -91,15 +93,15 @@ _HEX_ESCAPE = re.compile(r"x([0-9a-f]{1,6})_")
 _RPR_ORDER = ("rFonts", "b", "i", "strike", "dstrike", "color", "sz", "szCs", "u", "lang")
 
 
+@cache
 def w(tag: str) -> str:
-    """Return the Clark name of `w:<tag>` (python-docx's `qn`)."""
+    """Return the Clark name of `w:<tag>` (python-docx's `qn`), remembered: a review asks for
+    the same few dozen names some 100,000 times."""
     return qn(f"w:{tag}")
 
 
 def sub(parent: Any, tag: str, **attributes: str) -> Any:
     """Return a new `w:<tag>` child appended to `parent`, with `w:` attributes."""
-    from lxml import etree
-
     return etree.SubElement(parent, w(tag), {w(k): v for k, v in attributes.items()})
 
 

@@ -170,7 +170,7 @@ def clause_history(
     first, first_id = _trace_back(diffs, start, clause_id)
     first_clause = versions[first].clause(first_id)
     events = [ClauseEvent(names[first], "added", _cite(first_clause), "", first_id)]
-    current: str | None = first_id
+    current: str = first_id
     for k in range(first, len(diffs)):
         change = _change_from(diffs[k], current)
         next_id = change.new_id if change.kind != "deleted" else None

@@ -187,7 +187,7 @@ _REST_SHARE = 0.75
 def _free_neighbours(
     index: int, step: int, size: int, free: Callable[[int], bool], limit: int
 ) -> list[int]:
-    found = []
+    found: list[int] = []
     index += step
     while 0 <= index < size and free(index) and len(found) < limit:
         found.append(index)

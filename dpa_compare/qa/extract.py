@@ -52,7 +52,7 @@ def glossary_yaml(entries: Sequence[GlossaryEntry], header: str = "") -> str:
     lines = [f"# {line}".rstrip() for line in header.splitlines()] if header else []
     lines.append("entries:")
     for entry in entries:
-        data = {"en": entry.en}
+        data: dict[str, object] = {"en": entry.en}
         if entry.variants:
             data["en_variants"] = list(entry.variants)
         data.update(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import traceback
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict
 
 from dpa_compare.model import Document
 from dpa_compare.qa.registry import CHECKS, SEVERITIES, Check, Context, Finding, Issue, Pair
@@ -118,11 +118,23 @@ def _finding(chk: Check, issue: Issue, pair: Pair | None) -> Finding:
     )
 
 
-def _pair_fields(pair: Pair | None) -> dict[str, object]:
+class _PairFields(TypedDict, total=False):
+    """The `Finding` fields that name an n:m pair's clauses and its text hash."""
+
+    en_ids: tuple[str, ...]
+    zh_ids: tuple[str, ...]
+    text_hash: str
+
+
+def _pair_fields(pair: Pair | None) -> _PairFields:
     if pair is None:
         return {}
-    ids = {"en_ids": pair.all_en_ids, "zh_ids": pair.all_zh_ids}
-    return {**{k: v for k, v in ids.items() if len(v) > 1}, "text_hash": pair.text_hash}
+    fields = _PairFields(text_hash=pair.text_hash)
+    if len(pair.all_en_ids) > 1:
+        fields["en_ids"] = pair.all_en_ids
+    if len(pair.all_zh_ids) > 1:
+        fields["zh_ids"] = pair.all_zh_ids
+    return fields
 
 
 def _too_long(pair: Pair, limit: int) -> Finding:

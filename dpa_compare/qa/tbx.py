@@ -72,7 +72,9 @@ def read_tbx(data: bytes, path: Path) -> list[TbxTerm]:
     for concept in root.iter():
         if _local(concept.tag) not in ("termEntry", "conceptEntry"):
             continue
-        english, chinese, forbidden = [], [], []
+        english: list[str] = []
+        chinese: list[str] = []
+        forbidden: list[str] = []
         for lang_set in concept:
             if _local(lang_set.tag) not in ("langSet", "langSec"):
                 continue

@@ -93,7 +93,7 @@ def _with_emphasis(data: bytes, sources: list[MdBlock]) -> bytes:
         )
     for table in body.iter(f"{{{_W}}}tbl"):
         _mark_header_row(table)
-    for paragraph, block in zip(paragraphs, sources):
+    for paragraph, block in zip(paragraphs, sources, strict=True):
         runs = inline_runs(block.text)
         if all(not bold and not italic for _, bold, italic in runs):
             continue

@@ -145,7 +145,7 @@ def is_xref_only(old_text: str, new_text: str, label_map: Mapping[Ref, Ref]) -> 
     if _masked(old_text, old_refs) != _masked(new_text, new_refs):
         return False
     changed = False
-    for old_ref, new_ref in zip(old_refs, new_refs):
+    for old_ref, new_ref in zip(old_refs, new_refs, strict=True):
         if old_ref.key == new_ref.key:
             continue
         if map_ref(old_ref.key, label_map) != new_ref.key:
@@ -207,7 +207,7 @@ def reference_moves(text_pairs: Iterable[tuple[str, str]]) -> dict[Ref, Ref]:
         old_refs, new_refs = find_references(old), find_references(new)
         if not old_refs or len(old_refs) != len(new_refs):
             continue
-        for old_ref, new_ref in zip(old_refs, new_refs):
+        for old_ref, new_ref in zip(old_refs, new_refs, strict=True):
             seen.setdefault(old_ref.key, set()).add(new_ref.key)
     moves = {old: next(iter(new)) for old, new in seen.items() if len(new) == 1 and old not in new}
     targets = [new for new in moves.values()]

@@ -56,7 +56,9 @@ def defined_terms(pairs: Iterable[Pair]) -> list[DefinedTerm]:
         is_definition = pair.en.kind == "definition" or bool(pair.en.term)
         if len(en_terms) == len(zh_terms) and en_terms:
             how = "definition" if is_definition else "order"
-            found.extend(DefinedTerm(e, z, pair, how) for e, z in zip(en_terms, zh_terms))
+            found.extend(
+                DefinedTerm(e, z, pair, how) for e, z in zip(en_terms, zh_terms, strict=True)
+            )
         elif is_definition:
             en = (pair.en.term or (en_terms[0] if en_terms else "")).strip()
             zh = (
@@ -82,7 +84,7 @@ def short_forms(pairs: Iterable[Pair]) -> list[DefinedTerm]:
         en = [m.group(1).strip() for m in EN_SHORT_FORM.finditer(pair.en_text)]
         zh = [m.group(1).strip() for m in ZH_SHORT_FORM.finditer(pair.zh_text)]
         if en and len(en) == len(zh):
-            found.extend(DefinedTerm(e, z, pair, "short form") for e, z in zip(en, zh))
+            found.extend(DefinedTerm(e, z, pair, "short form") for e, z in zip(en, zh, strict=True))
     return found
 
 

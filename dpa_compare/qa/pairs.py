@@ -121,7 +121,10 @@ def _numbered(clause: Clause) -> bool:
 
 
 def _gap(en: Sequence[Clause], zh: Sequence[Clause]) -> list[Link]:
-    links = [Link((e.id,), (z.id,), 0.5, ("position",), flagged=True) for e, z in zip(en, zh)]
+    links = [
+        Link((e.id,), (z.id,), 0.5, ("position",), flagged=True)
+        for e, z in zip(en, zh, strict=False)
+    ]
     links += [Link((e.id,), (), 0.5, ("no partner",), flagged=True) for e in en[len(zh) :]]
     links += [Link((), (z.id,), 0.5, ("no partner",), flagged=True) for z in zh[len(en) :]]
     return links

@@ -78,7 +78,7 @@ _LANGUAGE_NAMES = {"en": "English", "zh": "Chinese"}
 
 def require_languages(*documents: Document) -> None:
     """Raise UsageError unless `documents` alternate English, Chinese (EN, ZH[, previous EN, previous ZH])."""
-    for document, wanted in zip(documents, ("en", "zh", "en", "zh")):
+    for document, wanted in zip(documents, ("en", "zh", "en", "zh"), strict=False):
         if document.lang != wanted:
             raise UsageError(
                 f"{document.source}: is in {_LANGUAGE_NAMES[document.lang]}, but the "

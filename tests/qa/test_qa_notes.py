@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -151,7 +152,7 @@ def test_corpus_notes_carried_through_every_version_none_lost() -> None:
     notes = load_notes(path)
     total = len(notes.notes)
     history = []
-    for old, new in zip(VERSIONS, VERSIONS[1:]):
+    for old, new in pairwise(VERSIONS):
         carried = carry_notes(notes, document(old), document(new))
         assert len(carried.notes.notes) == total == sum(carried.counts().values())
         history.append(carried)

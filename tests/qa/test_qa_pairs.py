@@ -74,8 +74,11 @@ def test_number_path_fallback_pairs_numbers_and_covers_every_clause() -> None:
     alignment = align_by_number(en, zh)
     alignment.check_cover()
     shapes = [
-        (tuple(en.clause(i).label for i in l.en_ids), tuple(zh.clause(i).label for i in l.zh_ids))
-        for l in alignment.links
+        (
+            tuple(en.clause(i).label for i in link.en_ids),
+            tuple(zh.clause(i).label for i in link.zh_ids),
+        )
+        for link in alignment.links
     ]
     assert shapes[:2] == [(("1",), ("1",)), (("2",), ("2",))]
     assert (("4",), ()) in shapes or (("4",), ("9",)) in shapes

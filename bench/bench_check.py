@@ -58,7 +58,8 @@ def _cn(n: int) -> str:
 
 
 def generate(clauses: int) -> tuple[str, str]:
-    """Return (English, Chinese) Markdown with about `clauses` clauses: 25 sub-clauses per section."""
+    """Return (English, Chinese) Markdown with about `clauses` clauses: 25 sub-clauses per
+    section."""
     en = [
         "# Data Processing Addendum",
         'This Data Processing Addendum (this "DPA") is made by the Provider.',
@@ -84,7 +85,8 @@ def generate(clauses: int) -> tuple[str, str]:
 def run_once(
     en_path: Path, zh_path: Path, glossary: Path | None, aligner: str
 ) -> tuple[float, float, int, int, str]:
-    """Return (seconds, of which aligning, clauses, findings, aligner) for one in-process `check` of the pair."""
+    """Return (seconds, of which aligning, clauses, findings, aligner) for one in-process `check` of
+    the pair."""
     from dpa_compare.api import load
     from dpa_compare.cli.check import check_text
     from dpa_compare.qa import align, align_by_number, check_documents, load_glossary
@@ -147,7 +149,8 @@ def run_file(en_path: Path, zh_path: Path, aligner: str, label: str) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the benchmark and print a table and the command; return 0 (1 when the median misses the target)."""
+    """Run the benchmark and print a table and the command; return 0 (1 when the median misses the
+    target)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clauses", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=5)

@@ -1,4 +1,5 @@
-"""Measure `check` on real official translations: false alarms per 100 articles, and recall on injected defects.
+"""Measure `check` on real official translations: false alarms per 100 articles, and recall on
+injected defects.
 
     python bench/bench_qa_real.py [--laws 24] [--seed 13] [--json] [--skip-inject] [--skip-corpus]
 
@@ -393,7 +394,8 @@ def injected_recall(
 
 
 def corpus() -> dict[str, Any]:
-    """Return the seeded draft's defects found (of the key) and the careful translation's findings."""
+    """Return the seeded draft's defects found (of the key) and the careful translation's
+    findings."""
     import yaml
 
     from dpa_compare.qa import check_documents, load_glossary

@@ -28,7 +28,8 @@ PIECE_SEPARATOR = "\n"
 
 
 def _visible(text: str) -> str:
-    """Return `text` with runs of ordinary spaces and line breaks as one space: NBSP and the like stay."""
+    """Return `text` with runs of ordinary spaces and line breaks as one space: NBSP and the like
+    stay."""
     return _ORDINARY_SPACE.sub(" ", text).strip()
 
 

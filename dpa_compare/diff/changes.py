@@ -111,7 +111,8 @@ class VersionDiff:
     signature: str
 
     def counts(self) -> dict[str, int]:
-        """Return {kind: number of changes} for every kind, zeros included, in `CHANGE_KINDS` order."""
+        """Return {kind: number of changes} for every kind, zeros included, in `CHANGE_KINDS`
+        order."""
         counts = dict.fromkeys(CHANGE_KINDS, 0)
         for change in self.changes:
             counts[change.kind] += 1

@@ -1,4 +1,5 @@
-"""One clause followed through a series of versions: when it appeared, changed, was renumbered, moved or deleted.
+"""One clause followed through a series of versions: when it appeared, changed, was renumbered,
+moved or deleted.
 
     >>> history = clause_history([v1, v2, v3], "7.2")          # doctest: +SKIP
     >>> [(e.version, e.kind, e.label) for e in history.events]  # doctest: +SKIP

@@ -460,7 +460,8 @@ def _match_heading_only(state: MatchState, by_number: bool) -> None:
 def _children_choice(
     votes: dict[int | None, int], candidates: set[int], taken: dict[int, int]
 ) -> int | None:
-    """Return the free candidate that a strict majority of the children's votes went to, else None."""
+    """Return the free candidate that a strict majority of the children's votes went to, else
+    None."""
     total = sum(votes.values())
     for parent, count in votes.items():
         if parent in candidates and parent not in taken and 2 * count > total:

@@ -70,7 +70,8 @@ _ZH_PATTERNS = (
     ),
 )
 
-# -- the first day of a range sharing its month: "1–15 January 2025", "January 1–15, 2025", "1月1日至15日" --
+# -- the first day of a range sharing its month: "1–15 January 2025", "January 1–15, 2025",
+# "1月1日至15日" --
 _EN_RANGE_BEFORE = re.compile(
     r"(?<![\d.,:/])(?P<day>\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|—|to|until|through|and)\s*$"
 )
@@ -114,7 +115,8 @@ class DateMatch:
 
 
 def find_dates(text: str, lang: str) -> list[DateMatch]:
-    """Return the dates and times in `text` (digits already ASCII), without overlaps, in text order."""
+    """Return the dates and times in `text` (digits already ASCII), without overlaps, in text
+    order."""
     from dpa_compare.qa.text import Spans
 
     found: list[DateMatch] = []
@@ -132,7 +134,8 @@ def find_dates(text: str, lang: str) -> list[DateMatch]:
 
 
 def _range_partners(text: str, lang: str, date: DateMatch) -> Iterator[DateMatch]:
-    """Yield the other end of a day range that shares `date`'s month and year ("1–15 January" → the 1st)."""
+    """Yield the other end of a day range that shares `date`'s month and year ("1–15 January" → the
+    1st)."""
     if (
         date.kind != "date"
         or len(date.keys) != 1
@@ -272,7 +275,8 @@ def _slash_keys(a: int, b: int, year: int, sep: str) -> tuple[str, ...]:
 
 
 def _time_key(match: re.Match[str]) -> str | None:
-    """Return `HH:MM` (24-hour) for a time match with groups `h`, optional `m`, `ampm` and `pre`; None if impossible."""
+    """Return `HH:MM` (24-hour) for a time match with groups `h`, optional `m`, `ampm` and `pre`;
+    None if impossible."""
     groups = match.groupdict()
     hour, minute = _number(groups["h"]), _number(groups.get("m")) if groups.get("m") else 0
     if hour is None or minute is None:

@@ -1,4 +1,5 @@
-"""The document's own defined terms: English quoted terms beside the Chinese quoted terms that translate them.
+"""The document's own defined terms: English quoted terms beside the Chinese quoted terms that
+translate them.
 
 A definition clause (`1.4 "CCPA" means …` ⇄ `1.4 “CCPA”是指……`) pairs its
 defined term with the first quoted Chinese term; any pair whose English and
@@ -47,7 +48,8 @@ def _term_like(text: str) -> bool:
 
 
 def defined_terms(pairs: Iterable[Pair]) -> list[DefinedTerm]:
-    """Return the defined terms of `pairs`, in document order, each English term once per defining pair."""
+    """Return the defined terms of `pairs`, in document order, each English term once per defining
+    pair."""
     found: list[DefinedTerm] = []
     for pair in pairs:
         if pair.en is None or pair.zh is None:
@@ -72,7 +74,8 @@ def defined_terms(pairs: Iterable[Pair]) -> list[DefinedTerm]:
 
 
 def short_forms(pairs: Iterable[Pair]) -> list[DefinedTerm]:
-    """Return the short forms a statute introduces in passing, one per pair where both languages have one.
+    """Return the short forms a statute introduces in passing, one per pair where both languages
+    have one.
 
     `(hereinafter referred to as “protection orders”)` ⇄ `（以下簡稱保護令）`:
     from there on the document should use that Chinese for that English.

@@ -29,7 +29,8 @@ FALLBACK_SCORER = "number-path"
 
 
 def pairs_from_alignment(alignment: Alignment) -> list[Pair]:
-    """Return one `Pair` per link of `alignment`, in link order; n:m links become combined clauses."""
+    """Return one `Pair` per link of `alignment`, in link order; n:m links become combined
+    clauses."""
     en_index = {c.id: c for c in alignment.en.clauses}
     zh_index = {c.id: c for c in alignment.zh.clauses}
     pairs = []
@@ -57,7 +58,8 @@ def _clause(index: dict[str, Clause], clause_id: str, document: Document) -> Cla
 
 
 def combine(clauses: Sequence[Clause]) -> Clause | None:
-    """Return None for no clause, the clause itself for one, else one clause joining their full texts.
+    """Return None for no clause, the clause itself for one, else one clause joining their full
+    texts.
 
     The combined clause keeps the first clause's id, label, path, level,
     parent and kind, and the first defined term found.
@@ -77,7 +79,8 @@ def _refs(clauses: Sequence[Clause]) -> str:
 
 
 def align(en: Document, zh: Document, glossary: Glossary | None = None) -> Alignment:
-    """Return the clause alignment of `en` with `zh`: the project aligner when present, else `align_by_number`."""
+    """Return the clause alignment of `en` with `zh`: the project aligner when present, else
+    `align_by_number`."""
     try:
         from dpa_compare.align.clause import align_documents
     except ImportError:

@@ -1,4 +1,5 @@
-"""Stale translations: English clauses that changed since the previous version while their Chinese did not.
+"""Stale translations: English clauses that changed since the previous version while their Chinese
+did not.
 
 Given the previous English and Chinese, both languages are diffed version to
 version (`dpa_compare.diff.diff`). A current pair whose English clause was
@@ -21,7 +22,8 @@ if TYPE_CHECKING:
     from dpa_compare.diff import ClauseChange, VersionDiff
 
 TEXT_KEPT = ("unchanged", "renumbered", "moved")
-"""Change kinds that keep a clause's text (a renumbering may still move a cross-reference: `xref_only`)."""
+"""Change kinds that keep a clause's text (a renumbering may still move a cross-reference:
+`xref_only`)."""
 TEXT_CHANGED = ("modified", "moved_modified", "split", "merged")
 """Change kinds that change a clause's text."""
 
@@ -56,7 +58,8 @@ def stale_findings(
     zh: Document,
     diffs: tuple[VersionDiff, VersionDiff] | None = None,
 ) -> list[Finding]:
-    """Return `stale_translation` and `unprompted_change` findings for `pairs` against the previous versions.
+    """Return `stale_translation` and `unprompted_change` findings for `pairs` against the previous
+    versions.
 
     `diffs` are (`previous_en` → `en`, `previous_zh` → `zh`) when already made.
     """

@@ -1,4 +1,5 @@
-"""Check a whole translation: align, run the checks, compare with the previous version, apply suppressions.
+"""Check a whole translation: align, run the checks, compare with the previous version, apply
+suppressions.
 
     result = check_documents(en, zh, glossary=load_glossary("glossary.yaml"),
                              notes=load_notes("notes.yaml"), previous=(old_en, old_zh))
@@ -54,7 +55,8 @@ class CheckResult:
         return any(SEVERITIES.index(f.severity) <= limit for f in self.findings)
 
     def summary(self) -> dict[str, Any]:
-        """Return counts: clauses, pairs, active findings by severity and check, suppressed, notes."""
+        """Return counts: clauses, pairs, active findings by severity and check, suppressed,
+        notes."""
         notes = self.notes.notes if self.notes is not None else ()
         return {
             "en_clauses": len(self.alignment.en.clauses),
@@ -77,7 +79,8 @@ _LANGUAGE_NAMES = {"en": "English", "zh": "Chinese"}
 
 
 def require_languages(*documents: Document) -> None:
-    """Raise UsageError unless `documents` alternate English, Chinese (EN, ZH[, previous EN, previous ZH])."""
+    """Raise UsageError unless `documents` alternate English, Chinese (EN, ZH[, previous EN,
+    previous ZH])."""
     for document, wanted in zip(documents, ("en", "zh", "en", "zh"), strict=False):
         if document.lang != wanted:
             raise UsageError(
@@ -140,7 +143,8 @@ def check_documents(
 def _glossary_allowed(
     findings: list[Finding],
 ) -> tuple[list[Finding], tuple[tuple[Finding, Suppression], ...]]:
-    """Split off findings a check marked `suppressed_by: glossary` (English the glossary keeps), each with its reason."""
+    """Split off findings a check marked `suppressed_by: glossary` (English the glossary keeps),
+    each with its reason."""
     active, allowed = [], []
     for finding in findings:
         evidence = finding.evidence

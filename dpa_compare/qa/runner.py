@@ -1,4 +1,5 @@
-"""Run the registered checks over aligned pairs and collect `Finding`s; a crashing check never aborts the run."""
+"""Run the registered checks over aligned pairs and collect `Finding`s; a crashing check never
+aborts the run."""
 
 from __future__ import annotations
 
@@ -15,13 +16,15 @@ if TYPE_CHECKING:
 
 
 MAX_CHECKED_CHARS = 50_000
-"""Longest clause (either side, in characters) the per-clause checks read; `DPA_COMPARE_MAX_CHECK_CHARS`
+"""Longest clause (either side, in characters) the per-clause checks read;
+`DPA_COMPARE_MAX_CHECK_CHARS`
 changes it. A longer one (a whole document pasted into one paragraph) is reported once instead:
 the pattern checks are not linear in the clause length, and one 200 KB clause took minutes."""
 
 
 def max_checked_chars() -> int:
-    """Return the clause length limit of the per-clause checks, from its environment variable if set."""
+    """Return the clause length limit of the per-clause checks, from its environment variable if
+    set."""
     raw = os.environ.get("DPA_COMPARE_MAX_CHECK_CHARS", "").strip()
     return int(raw) if raw.isdigit() else MAX_CHECKED_CHARS
 
@@ -178,7 +181,8 @@ def _crash(chk: Check, pair: Pair | None, exc: Exception) -> Finding:
 
 
 def label_map_from_pairs(pairs: Iterable[Pair]) -> dict[str, str]:
-    """Return English label → Chinese label for every pair whose two clauses are numbered differently.
+    """Return English label → Chinese label for every pair whose two clauses are numbered
+    differently.
 
     Pairs whose numbers agree (`7.2` ⇄ `第七条第二款`) are left out: the
     cross-reference check already accepts those.

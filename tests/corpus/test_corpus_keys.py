@@ -167,7 +167,8 @@ def test_change_key_follows_the_order_of_the_new_version(key: Path) -> None:
 
 
 def _sides(data: dict[str, Any], key: Path | None = None) -> dict[str, Path]:
-    """Return the top-level fields that name a corpus text (`en: en/dpa-2023-03.md`) as field → path.
+    """Return the top-level fields that name a corpus text (`en: en/dpa-2023-03.md`) as field →
+    path.
 
     A key that names none but is named for one version (`defects-2023-03.yaml`) refers to that
     version's English and Chinese files.

@@ -1,4 +1,5 @@
-"""Clause matching between two versions: renumbering, moves, cross-references, splits, merges, tables."""
+"""Clause matching between two versions: renumbering, moves, cross-references, splits, merges,
+tables."""
 
 from __future__ import annotations
 

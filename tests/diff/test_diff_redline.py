@@ -1,4 +1,5 @@
-"""Word-level redlines: exact rebuild, word granularity, merging, markup, random edits (hypothesis)."""
+"""Word-level redlines: exact rebuild, word granularity, merging, markup, random edits
+(hypothesis)."""
 
 from __future__ import annotations
 

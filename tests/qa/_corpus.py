@@ -1,4 +1,5 @@
-"""Corpus access for the QA acceptance tests: paths, documents, and alignments built from the keys."""
+"""Corpus access for the QA acceptance tests: paths, documents, and alignments built from the
+keys."""
 
 from __future__ import annotations
 
@@ -32,7 +33,8 @@ def document(relative: str) -> Document:
 
 
 def _label_index(doc: Document) -> dict[str, Clause]:
-    """Return corpus key label → clause; the v1.0 Chinese refs carry their section (`第七条 7.1` is `7.1`)."""
+    """Return corpus key label → clause; the v1.0 Chinese refs carry their section (`第七条 7.1` is
+    `7.1`)."""
     index: dict[str, Clause] = {}
     for clause in doc.clauses:
         for label in (clause.ref, _SECTION_PREFIX.sub("", clause.ref)):
@@ -74,7 +76,8 @@ def key_alignment(key: str) -> Alignment:
 def _after(
     link: Link, links: list[Link], zh_order: dict[str, int], en_order: dict[str, int]
 ) -> float:
-    """Return a sort position for a 0-n link: just after the English of the link before its Chinese."""
+    """Return a sort position for a 0-n link: just after the English of the link before its
+    Chinese."""
     position = zh_order[link.zh_ids[0]]
     before = [
         other

@@ -1,4 +1,5 @@
-"""Acceptance on the bundled corpus: every seeded defect of the v2.0 draft found; the careful v1.0 translation clean.
+"""Acceptance on the bundled corpus: every seeded defect of the v2.0 draft found; the careful v1.0
+translation clean.
 
 Run twice: with the gold alignment of keys/align-*.yaml (the checks alone),
 and with the project's clause aligner (the whole pipeline) when it exists.

@@ -179,7 +179,8 @@ def test_entry_matching_rules() -> None:
     ("name", "text"), [("g.yaml", ""), ("g.csv", "\n"), ("g.tbx", "  "), ("g.yaml", "\ufeff\n")]
 )
 def test_an_empty_glossary_file_is_named_as_empty(tmp_path: Path, name: str, text: str) -> None:
-    # -- bug: each reader blamed something else (no 'en' header, not a list, "Document is empty, line 1") --
+    # -- bug: each reader blamed something else (no 'en' header, not a list, "Document is empty,
+    # line 1") --
     path = write(tmp_path, name, text)
     with pytest.raises(LoadError, match="glossary file is empty"):
         load_glossary(path)

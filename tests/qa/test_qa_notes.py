@@ -1,4 +1,5 @@
-"""Translator notes: YAML/CSV reading and writing, suppressions pinned to the pair text, carry-forward."""
+"""Translator notes: YAML/CSV reading and writing, suppressions pinned to the pair text,
+carry-forward."""
 
 from __future__ import annotations
 

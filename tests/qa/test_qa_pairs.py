@@ -1,4 +1,5 @@
-"""Pairs from an alignment: 1-1, n:m combined clauses, 1-0 / 0-1, and the number-path fallback aligner."""
+"""Pairs from an alignment: 1-1, n:m combined clauses, 1-0 / 0-1, and the number-path fallback
+aligner."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Value extraction and normalisation: the required cases, every written form, and false-positive guards."""
+"""Value extraction and normalisation: the required cases, every written form, and false-positive
+guards."""
 
 from __future__ import annotations
 

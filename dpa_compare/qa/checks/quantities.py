@@ -1,4 +1,5 @@
-"""Checks on what must survive translation unchanged: numbers, dates, cross-references, URLs and e-mails."""
+"""Checks on what must survive translation unchanged: numbers, dates, cross-references, URLs and
+e-mails."""
 
 from __future__ import annotations
 
@@ -128,12 +129,14 @@ def clause_citations(clause: Clause | None, text: str, lang: str) -> list[tuple[
 
 @check("major")
 def cross_references(pair: Pair, ctx: Context) -> Iterator[Issue]:
-    """Cross-references cite different clauses or annexes (`Section 5.2` ⇄ `第5.2条`, `Annex 2` ⇄ `附件二`).
+    """Cross-references cite different clauses or annexes (`Section 5.2` ⇄ `第5.2条`, `Annex 2` ⇄
+    `附件二`).
 
     Citations are read with the one grammar of `lang.citations` (worded and
     reordered forms, ranges, relative references resolved against the clause
     they sit in). Major when the two sides cite different things; minor when
-    a citation stands on one side only (made explicit or left implicit). With a label map from the alignment, an English reference
+    a citation stands on one side only (made explicit or left implicit). With a label map from the
+    alignment, an English reference
     is expected in Chinese as the label of the clause aligned with its target.
     """
     if not _both(pair):

@@ -1,4 +1,5 @@
-"""Checks on the shape of the translation: missing or extra clauses, odd lengths, the language clause."""
+"""Checks on the shape of the translation: missing or extra clauses, odd lengths, the language
+clause."""
 
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ from dpa_compare.qa.registry import Context, Issue, Pair, check
 MIN_EN_CHARS = 60
 """English texts shorter than this (non-space characters) are never length outliers: too noisy."""
 MIN_SAMPLES = 8
-"""Pairs needed to learn the document's ratio; with fewer, `PRIOR_RATIO` and `PRIOR_SPREAD` stand in."""
+"""Pairs needed to learn the document's ratio; with fewer, `PRIOR_RATIO` and `PRIOR_SPREAD` stand
+in."""
 PRIOR_RATIO = 0.30
 """Typical Chinese characters per English character in legal text (non-space characters)."""
 PRIOR_SPREAD = 0.25
@@ -93,7 +95,8 @@ def _covered_by_article(clause: Clause, lang: str, ctx: Context) -> bool:
 
 
 def split_holder(clause: Clause, lang: str, ctx: Context) -> str | None:
-    """Return the other language's text that holds an unaligned paragraph's translation, else None."""
+    """Return the other language's text that holds an unaligned paragraph's translation, else
+    None."""
     layout: _Layout = ctx.memo("article_layout", lambda: _layout(ctx))
     article = layout.article_of.get((lang, clause.id))
     if article is None:
@@ -155,7 +158,8 @@ class _Layout:
         return found
 
     def heading_unaligned_opposite(self, lang: str, clause: Clause) -> bool:
-        """Return True when the other side has an unaligned heading numbered like `clause` (`Section 1` ⇄ `第 一 節`)."""
+        """Return True when the other side has an unaligned heading numbered like `clause`
+        (`Section 1` ⇄ `第 一 節`)."""
         from dpa_compare.qa.refs import parse_label, paths_agree
 
         mine = parse_label(clause.label)
@@ -253,7 +257,8 @@ _LATIN_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-/&]*")
 
 
 def _pair_chars(pair: Pair) -> tuple[int, int]:
-    """Return the non-space characters of the English and Chinese texts, less what both share verbatim.
+    """Return the non-space characters of the English and Chinese texts, less what both share
+    verbatim.
 
     Names, codes and numbers kept in Latin script (`Nimbara Cloud Services,
     Inc.`, `TLS 1.2`, `AES-256`) are not translated, so they would make a
@@ -286,7 +291,8 @@ def _ratio_model(ctx: Context) -> _RatioModel:
 
 @check("minor")
 def length_ratio(pair: Pair, ctx: Context) -> Iterator[Issue]:
-    """Chinese is unusually long or short for its English, compared with the rest of the document."""
+    """Chinese is unusually long or short for its English, compared with the rest of the
+    document."""
     en_chars, zh_chars = _pair_chars(pair)
     if en_chars < MIN_EN_CHARS or zh_chars <= 0:
         return
@@ -333,7 +339,8 @@ _SENTENCE_END = re.compile(r"[.;。；]")
 
 
 def _winner(text: str, lang: str) -> str | None:
-    """Return the language named closest before `prevail` / `为准` in its sentence (`en` / `zh`), else None."""
+    """Return the language named closest before `prevail` / `为准` in its sentence (`en` / `zh`), else
+    None."""
     for trigger in _TRIGGER[lang].finditer(text):
         head = _SENTENCE_END.split(text[: trigger.start()])[-1]
         words = _LANGUAGE_WORD[lang].findall(head)
@@ -344,7 +351,8 @@ def _winner(text: str, lang: str) -> str | None:
 
 @check("major", scope="document")
 def governing_language(ctx: Context) -> Iterator[Issue]:
-    """Governing-language (prevailing version) clause is missing on one side, or names a different language."""
+    """Governing-language (prevailing version) clause is missing on one side, or names a different
+    language."""
     en_pair = next((p for p in ctx.pairs if p.en_text and _EN_LANGUAGE.search(p.en_text)), None)
     zh_pair = next((p for p in ctx.pairs if p.zh_text and _ZH_LANGUAGE.search(p.zh_text)), None)
     if en_pair is not None and zh_pair is None:

@@ -25,7 +25,8 @@ _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9'’.&/\-]*(?:[ \t]+[A-Za-z0-9][A-Za
 _CONNECTORS = frozenset({"of", "and", "for", "the", "de", "&", "in", "on", "du", "la", "von"})
 
 
-# -- fixed English expressions whose head word is not the glossary term: a "third party" is not a party --
+# -- fixed English expressions whose head word is not the glossary term: a "third party" is not a
+# party --
 _NOT_THE_TERM = re.compile(r"\bthird[\s-]+part(?:y|ies)\b", re.IGNORECASE)
 _CONTEXT_WORDS = frozenset({"a", "an", "the", "each", "either", "both", "any", "every", "no", "other", "one",
                             "this", "that", "these", "those", "all", "such"})  # fmt: skip
@@ -144,7 +145,8 @@ def term_consistency(ctx: Context) -> Iterator[Issue]:
 
 
 def _short_form_usage(ctx: Context) -> Iterator[Issue]:
-    """Yield an issue for each later pair whose English uses a short form the Chinese renders otherwise.
+    """Yield an issue for each later pair whose English uses a short form the Chinese renders
+    otherwise.
 
     `(hereinafter “protection orders”)` ⇄ `（以下簡稱保護令）` fixes the
     rendering; a later clause saying "protection orders" whose Chinese lacks
@@ -169,7 +171,8 @@ def _short_form_usage(ctx: Context) -> Iterator[Issue]:
 
 
 def _defined_term_usage(ctx: Context, definitions: list[tuple[str, str, Pair]]) -> Iterator[Issue]:
-    """Yield an issue for each pair using a defined English term whose Chinese definition is absent."""
+    """Yield an issue for each pair using a defined English term whose Chinese definition is
+    absent."""
     first: dict[str, tuple[str, str, Pair]] = {}
     for en, zh, pair in definitions:
         first.setdefault(en, (en, zh, pair))
@@ -177,7 +180,8 @@ def _defined_term_usage(ctx: Context, definitions: list[tuple[str, str, Pair]]) 
         if ctx.glossary is not None and ctx.glossary.lookup(en) is not None:
             continue  # -- the glossary check already covers it --
         if not en[:1].isupper():
-            # -- a statute's lower-case defined terms are ordinary words, which Chinese often leaves implied --
+            # -- a statute's lower-case defined terms are ordinary words, which Chinese often leaves
+            # implied --
             continue
         pattern = _term_pattern(en)
         for pair in ctx.pairs:
@@ -195,7 +199,8 @@ def _defined_term_usage(ctx: Context, definitions: list[tuple[str, str, Pair]]) 
 
 
 def _contexts(entry: GlossaryEntry, text: str) -> set[str]:
-    """Return each use of `entry` in `text` with the determiner before it (`each party`, `the parties`)."""
+    """Return each use of `entry` in `text` with the determiner before it (`each party`,
+    `the parties`)."""
     found = set()
     for match in entry.pattern.finditer(text):
         before = text[: match.start()].split()
@@ -244,7 +249,8 @@ def _latin_pattern(ctx: Context) -> re.Pattern[str] | None:
 
 
 def _masked(text: str, ctx: Context | None) -> str:
-    """Return `text` with URLs, e-mail addresses and (with `ctx`) the glossary's Latin terms blanked out."""
+    """Return `text` with URLs, e-mail addresses and (with `ctx`) the glossary's Latin terms blanked
+    out."""
     spans = [(s, e) for _, s, e in (*find_urls(text), *find_emails(text))]
     pattern = ctx.memo("latin_terms", lambda: _latin_pattern(ctx)) if ctx is not None else None
     if pattern is not None and re.search("[A-Za-z]", text):
@@ -256,7 +262,8 @@ def _masked(text: str, ctx: Context | None) -> str:
 
 
 def _ordinary(word: str) -> bool:
-    """Return True for a word that reads as plain English: not an acronym, number, allowed form or unit."""
+    """Return True for a word that reads as plain English: not an acronym, number, allowed form or
+    unit."""
     bare = word.strip(".,'’-&/")
     if not bare or not re.search(r"[a-z]", bare) or any(ch.isdigit() for ch in bare):
         return False
@@ -264,7 +271,8 @@ def _ordinary(word: str) -> bool:
 
 
 def _looks_like_name(words: list[str]) -> bool:
-    """Return True for a Title Case run (`Acme Cloud Services`, `Bank of China`): a name, kept on purpose."""
+    """Return True for a Title Case run (`Acme Cloud Services`, `Bank of China`): a name, kept on
+    purpose."""
     return (
         words[0][0].isupper()
         and words[-1][0].isupper()
@@ -305,12 +313,14 @@ def untranslated(pair: Pair, ctx: Context) -> Iterator[Issue]:
 
 
 def _english_runs(text: str, masked: str) -> list[tuple[str, tuple[int, int]]]:
-    """Return the runs of ordinary English words in `masked` (a blanked copy of `text`), quoted from `text`."""
+    """Return the runs of ordinary English words in `masked` (a blanked copy of `text`), quoted from
+    `text`."""
     runs = []
     for match in _LATIN_RUN.finditer(masked):
         words = [w for w in match.group().split() if _ordinary(w)]
         if len(words) >= MIN_UNTRANSLATED_WORDS and not _looks_like_name(match.group().split()):
-            # -- quote the text as written: the masked copy blanks out the allowed terms inside the run --
+            # -- quote the text as written: the masked copy blanks out the allowed terms inside the
+            # run --
             runs.append((" ".join(text[match.start() : match.end()].split()), match.span()))
     return runs
 

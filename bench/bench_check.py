@@ -24,8 +24,29 @@ TARGET_SECONDS = 2.0
 """The target for a 1,000-clause pair (median of the runs)."""
 
 _CN_DIGITS = "零一二三四五六七八九"
-_EN_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-             "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]  # fmt: skip
+_EN_WORDS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+]
 
 _TEMPLATES = [
     (
@@ -118,8 +139,10 @@ def big_clause(kilobytes: int) -> tuple[str, str]:
     The clause repeats sentences carrying numbers, dates, citations (worded
     and numbered) and defined terms, so every check has work to do.
     """
-    en_unit = ("The Provider shall notify the Customer within thirty (30) days under Paragraph 2, "
-               "Article 7 and the preceding paragraph, and shall pay USD 1,000 by 1 March 2025. ")  # fmt: skip
+    en_unit = (
+        "The Provider shall notify the Customer within thirty (30) days under Paragraph 2, "
+        "Article 7 and the preceding paragraph, and shall pay USD 1,000 by 1 March 2025. "
+    )
     zh_unit = (
         "提供方应依第七条第二款及前款于三十（30）日内通知客户，并于2025年3月1日前支付1,000美元。"
     )
@@ -142,9 +165,11 @@ def run_file(en_path: Path, zh_path: Path, aligner: str, label: str) -> int:
     seconds, aligning, clauses, findings, used = run_once(en_path, zh_path, None, aligner)
     peak = _peak_mb()
     ok = seconds <= BIG_TARGET_SECONDS and peak <= BIG_TARGET_MB
-    print(f"{label}: {clauses} clauses, {findings} findings, {seconds:.2f} s (aligning {aligning:.2f} s, "
-          f"{used}), peak {peak:.0f} MB; target ≤ {BIG_TARGET_SECONDS:.0f} s and ≤ {BIG_TARGET_MB} MB: "
-          f"{'yes' if ok else 'no'}")  # fmt: skip
+    print(
+        f"{label}: {clauses} clauses, {findings} findings, {seconds:.2f} s (aligning {aligning:.2f} s, "
+        f"{used}), peak {peak:.0f} MB; target ≤ {BIG_TARGET_SECONDS:.0f} s and ≤ {BIG_TARGET_MB} MB: "
+        f"{'yes' if ok else 'no'}"
+    )
     return 0 if ok else 1
 
 
@@ -201,10 +226,14 @@ def main(argv: list[str] | None = None) -> int:
         f"command: python bench/bench_check.py --clauses {args.clauses} --repeat {args.repeat} --aligner {args.aligner}"
     )
     print(f"aligner: {runs[0][4]}")
-    print(f"{'clauses':>8} {'findings':>9} {'runs':>5} {'median s':>9} {'align s':>8} {'rest s':>7} {'min s':>7} "
-          f"{'max s':>7} {'target s':>9} {'ok':>3}")  # fmt: skip
-    print(f"{runs[0][2]:>8} {runs[0][3]:>9} {len(times):>5} {median:>9.3f} {align_median:>8.3f} {median - align_median:>7.3f} "
-          f"{min(times):>7.3f} {max(times):>7.3f} {TARGET_SECONDS:>9.1f} {'yes' if median <= TARGET_SECONDS else 'no':>3}")  # fmt: skip
+    print(
+        f"{'clauses':>8} {'findings':>9} {'runs':>5} {'median s':>9} {'align s':>8} {'rest s':>7} {'min s':>7} "
+        f"{'max s':>7} {'target s':>9} {'ok':>3}"
+    )
+    print(
+        f"{runs[0][2]:>8} {runs[0][3]:>9} {len(times):>5} {median:>9.3f} {align_median:>8.3f} {median - align_median:>7.3f} "
+        f"{min(times):>7.3f} {max(times):>7.3f} {TARGET_SECONDS:>9.1f} {'yes' if median <= TARGET_SECONDS else 'no':>3}"
+    )
     return 0 if median <= TARGET_SECONDS else 1
 
 

@@ -149,9 +149,16 @@ def false_alarms(
             by_check[(f.check, f.severity)] += 1
             if f.severity in SERIOUS:
                 serious.append(
-                    {"law": name, "en": f.en_label, "zh": f.zh_label, "check": f.check,
-                     "severity": f.severity, "message": f.message, "evidence": _jsonable(f.evidence)}
-                )  # fmt: skip
+                    {
+                        "law": name,
+                        "en": f.en_label,
+                        "zh": f.zh_label,
+                        "check": f.check,
+                        "severity": f.severity,
+                        "message": f.message,
+                        "evidence": _jsonable(f.evidence),
+                    }
+                )
     per100 = (lambda n: round(100 * n / articles, 2)) if articles else (lambda n: 0.0)
     return {
         "laws": len(pairs),
@@ -489,8 +496,10 @@ def _print(out: dict[str, Any]) -> None:
             print(f"    missed {m['law']} art {m['article']}: {m['what']}")
     if "corpus" in out:
         c = out["corpus"]
-        print(f"corpus draft: {c['draft_defects_found']}/{c['draft_defects']} defects found "
-              f"({c['draft_findings']} findings); careful translation: {c['careful_findings']} findings")  # fmt: skip
+        print(
+            f"corpus draft: {c['draft_defects_found']}/{c['draft_defects']} defects found "
+            f"({c['draft_findings']} findings); careful translation: {c['careful_findings']} findings"
+        )
         for item in c["careful"]:
             print(f"    careful: {item}")
 

@@ -22,8 +22,16 @@ ChangeKind = Literal[
     "merged",
 ]
 CHANGE_KINDS: tuple[str, ...] = (
-    "unchanged", "modified", "added", "deleted", "moved", "renumbered", "moved_modified", "split", "merged"
-)  # fmt: skip
+    "unchanged",
+    "modified",
+    "added",
+    "deleted",
+    "moved",
+    "renumbered",
+    "moved_modified",
+    "split",
+    "merged",
+)
 """Every kind of change, in the order summaries list them.
 
 `unchanged` same text and number; `renumbered` same text, new number (or

@@ -177,10 +177,16 @@ def clause_history(
         next_id = change.new_id if change.kind != "deleted" else None
         events.append(
             ClauseEvent(
-                names[k + 1], change.kind, change.new_label, _cite(versions[k].clause(current)), next_id,
-                change.redline, change.xref_only, getattr(change, "cosmetic", False),
+                names[k + 1],
+                change.kind,
+                change.new_label,
+                _cite(versions[k].clause(current)),
+                next_id,
+                change.redline,
+                change.xref_only,
+                getattr(change, "cosmetic", False),
             )
-        )  # fmt: skip
+        )
         if next_id is None:
             break
         current = next_id

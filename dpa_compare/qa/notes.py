@@ -218,12 +218,18 @@ def _note(raw: Any, file: Path, where: str) -> Note:
         flags = (flags,)
     orphaned = raw.get("orphaned", False)
     return Note(
-        clause=clause, text=str(raw.get("text") or ""), author=str(raw.get("author") or ""),
-        date=str(raw.get("date") or ""), status=status, zh_clause=str(raw.get("zh_clause") or ""),
-        clause_id=str(raw.get("clause_id") or ""), text_hash=str(raw.get("text_hash") or ""),
-        flags=tuple(str(f).strip() for f in flags), orphaned=orphaned is True or str(orphaned).lower() == "true",
+        clause=clause,
+        text=str(raw.get("text") or ""),
+        author=str(raw.get("author") or ""),
+        date=str(raw.get("date") or ""),
+        status=status,
+        zh_clause=str(raw.get("zh_clause") or ""),
+        clause_id=str(raw.get("clause_id") or ""),
+        text_hash=str(raw.get("text_hash") or ""),
+        flags=tuple(str(f).strip() for f in flags),
+        orphaned=orphaned is True or str(orphaned).lower() == "true",
         extra=tuple((k, v) for k, v in raw.items() if k not in _NOTE_FIELDS),
-    )  # fmt: skip
+    )
 
 
 def _suppression(raw: Any, file: Path, where: str) -> Suppression:
@@ -328,9 +334,15 @@ def suppress(
     """Return the suppression that hides `finding` (and, unless `whole_check` is False, its check on
     that pair)."""
     return Suppression(
-        check=finding.check, hash=finding.text_hash, clause=finding.en_label, zh_clause=finding.zh_label,
-        message="" if whole_check else finding.message, reason=reason, author=author, date=date,
-    )  # fmt: skip
+        check=finding.check,
+        hash=finding.text_hash,
+        clause=finding.en_label,
+        zh_clause=finding.zh_label,
+        message="" if whole_check else finding.message,
+        reason=reason,
+        author=author,
+        date=date,
+    )
 
 
 def with_flag(note: Note, flag: str) -> Note:

@@ -108,12 +108,18 @@ def _stale(pair: Pair, en_change: ClauseChange, zh_change: ClauseChange) -> Find
     )
     words = [text for op, text in en_change.redline if op != 0]
     return _finding(
-        pair, "stale_translation", PREVIOUS_VERSION_CHECKS["stale_translation"][0],
+        pair,
+        "stale_translation",
+        PREVIOUS_VERSION_CHECKS["stale_translation"][0],
         f"the English changed since the previous version ({en_change.old_label or '?'} → {en_change.new_label}: {how}) "
         f"but the Chinese ({zh_change.old_label or '?'} → {zh_change.new_label}) kept its old text",
-        {"en_old_label": en_change.old_label, "zh_old_label": zh_change.old_label, "en_change": en_change.kind,
-         "en_edits": ["".join(t).strip() for t in words][:10]},
-    )  # fmt: skip
+        {
+            "en_old_label": en_change.old_label,
+            "zh_old_label": zh_change.old_label,
+            "en_change": en_change.kind,
+            "en_edits": ["".join(t).strip() for t in words][:10],
+        },
+    )
 
 
 def _finding(

@@ -150,8 +150,19 @@ def _glossary_allowed(
         evidence = finding.evidence
         if isinstance(evidence, dict) and evidence.get("suppressed_by") == "glossary":
             reason = f"kept in English by the glossary {evidence.get('glossary') or ''}".strip()
-            allowed.append((finding, Suppression(finding.check, finding.text_hash, finding.en_label,
-                                                 finding.zh_label, finding.message, reason)))  # fmt: skip
+            allowed.append(
+                (
+                    finding,
+                    Suppression(
+                        finding.check,
+                        finding.text_hash,
+                        finding.en_label,
+                        finding.zh_label,
+                        finding.message,
+                        reason,
+                    ),
+                )
+            )
         else:
             active.append(finding)
     return active, tuple(allowed)

@@ -96,10 +96,17 @@ _PREFIX_CURRENCY = re.compile(
     r"|人民币|美元|欧元|歐元|英镑|港币|港元|日元|新臺幣|新台幣|新台币)\s*$"
 )
 _EN_SUFFIX_CURRENCY = {
-    r"(?:US|U\.S\.)\s+dollars?|dollars?": "USD", r"euros?": "EUR", r"pounds?(?:\s+sterling)?": "GBP",
-    r"RMB|yuan|renminbi|CNY": "CNY", r"USD": "USD", r"EUR": "EUR", r"GBP": "GBP", r"HKD": "HKD", r"JPY": "JPY",
+    r"(?:US|U\.S\.)\s+dollars?|dollars?": "USD",
+    r"euros?": "EUR",
+    r"pounds?(?:\s+sterling)?": "GBP",
+    r"RMB|yuan|renminbi|CNY": "CNY",
+    r"USD": "USD",
+    r"EUR": "EUR",
+    r"GBP": "GBP",
+    r"HKD": "HKD",
+    r"JPY": "JPY",
     r"(?:New\s+)?Taiwan\s+dollars?|NTD|TWD": "TWD",
-}  # fmt: skip
+}
 _ZH_SUFFIX_CURRENCY = {
     r"美元|美金": "USD", r"欧元|歐元": "EUR", r"英镑|英鎊": "GBP", r"港元|港币|港幣": "HKD",
     r"日元": "JPY", r"元人民币": "CNY", r"元|圆|圓": "YUAN",
@@ -110,10 +117,14 @@ _EN_UNITS = {
     r"(?:calendar\s*-?\s*)?months?": "month", r"years?": "year",
 }  # fmt: skip
 _ZH_UNITS = {
-    r"(?:个|個)?(?:工作日|营业日|營業日)": "business day", r"(?:个|個)?(?:小时|小時)|钟头|鐘頭": "hour",
-    r"分钟|分鐘": "minute", r"(?:个|個)?(?:自然日|日历日|日曆日|历日)|天|日": "day",
-    r"(?:个|個)?(?:星期|礼拜|禮拜)|周|週": "week", r"(?:个|個)月": "month", r"年": "year",
-}  # fmt: skip
+    r"(?:个|個)?(?:工作日|营业日|營業日)": "business day",
+    r"(?:个|個)?(?:小时|小時)|钟头|鐘頭": "hour",
+    r"分钟|分鐘": "minute",
+    r"(?:个|個)?(?:自然日|日历日|日曆日|历日)|天|日": "day",
+    r"(?:个|個)?(?:星期|礼拜|禮拜)|周|週": "week",
+    r"(?:个|個)月": "month",
+    r"年": "year",
+}
 _DAY_OF_MONTH = re.compile(r"(?:每月|每个月|每個月|本月|当月|當月|次月|下月|上月|月)\s*$")
 _ORDINAL = re.compile(r"(?:st|nd|rd|th)\b")
 
@@ -219,9 +230,13 @@ def _without_list_numbering(values: list[Value], norm: str) -> list[Value]:
     `1，2，3，` or leaves it out: the numbering is a label, not a quantity.
     """
     marks = [
-        v for v in values
-        if v.kind == "number" and not v.unit and v.key.isdigit() and _LIST_MARK_AFTER.match(norm, v.end)
-    ]  # fmt: skip
+        v
+        for v in values
+        if v.kind == "number"
+        and not v.unit
+        and v.key.isdigit()
+        and _LIST_MARK_AFTER.match(norm, v.end)
+    ]
     run: list[Value] = []
     dropped: set[int] = set()
     for value in marks:

@@ -173,11 +173,17 @@ def test_term_consistency_usage_and_glossary_variants() -> None:
 
 def test_statute_lower_case_defined_term_left_implied_is_not_flagged() -> None:
     pairs = [
-        Pair(clause('"personal data" refers to any information on a natural person.', "en", kind="definition",
-                    term="personal data"),
-             clause("個人資料：指自然人之資料。", "zh", kind="definition", term="個人資料")),
+        Pair(
+            clause(
+                '"personal data" refers to any information on a natural person.',
+                "en",
+                kind="definition",
+                term="personal data",
+            ),
+            clause("個人資料：指自然人之資料。", "zh", kind="definition", term="個人資料"),
+        ),
         pair("the right to request a copy of his/her personal data;", "請求製給複製本。"),
-    ]  # fmt: skip
+    ]
     assert run("term_consistency", pairs) == []
 
 

@@ -66,8 +66,16 @@ def test_yaml_notes_round_trip_with_unknown_fields_kept(tmp_path: Path) -> None:
 
 def test_csv_notes_with_a_suppression_row(tmp_path: Path) -> None:
     path = tmp_path / "notes.csv"
-    path.write_text(dump_notes(NotesFile((Note("7.1", "数字格式", "Li Na", "2020-04-25", "resolved", flags=("a", "b")),),
-                                         (suppress(_finding(), reason="ok"),)), "csv"), encoding="utf-8")  # fmt: skip
+    path.write_text(
+        dump_notes(
+            NotesFile(
+                (Note("7.1", "数字格式", "Li Na", "2020-04-25", "resolved", flags=("a", "b")),),
+                (suppress(_finding(), reason="ok"),),
+            ),
+            "csv",
+        ),
+        encoding="utf-8",
+    )
     notes = load_notes(path)
     assert notes.notes[0].flags == ("a", "b") and notes.notes[0].status == "resolved"
     assert notes.suppressions[0].hash == _finding().text_hash
@@ -122,8 +130,13 @@ def test_carry_keeps_renumbers_reopens_and_orphans_without_losing_a_note(tmp_pat
     (tmp_path / "v1.md").write_text(EN_V1, encoding="utf-8")
     (tmp_path / "v2.md").write_text(EN_V2, encoding="utf-8")
     old, new = load(tmp_path / "v1.md", "en", "v1"), load(tmp_path / "v2.md", "en", "v2")
-    notes = [Note("1.1", "records", status="resolved"), Note("1.2", "hours", status="resolved"),
-             Note("1.3", "old", status="resolved"), Note("1.4", "stable"), Note("9.9", "nowhere")]  # fmt: skip
+    notes = [
+        Note("1.1", "records", status="resolved"),
+        Note("1.2", "hours", status="resolved"),
+        Note("1.3", "old", status="resolved"),
+        Note("1.4", "stable"),
+        Note("9.9", "nowhere"),
+    ]
     carried = carry_notes(notes, old, new)
     assert len(carried.notes.notes) == len(notes)
     by_text = {c.note.text: c for c in carried.outcomes}

@@ -16,10 +16,16 @@ def _docs() -> tuple[Document, Document]:
         clause("Notify within 48 hours.", "en", "1"), clause("Clause 17 applies.", "en", "2"),
         clause("Clause 18(b) applies.", "en", "3"), clause("Public authority requests.", "en", "4"),
     ))  # fmt: skip
-    zh = Document("zh.md", "zh", "", (
-        clause("在四十八（48）小时内通知。", "zh", "1"), clause("适用第17条和第18条（b）款。", "zh", "2"),
-        clause("额外的句子。", "zh", "9"),
-    ))  # fmt: skip
+    zh = Document(
+        "zh.md",
+        "zh",
+        "",
+        (
+            clause("在四十八（48）小时内通知。", "zh", "1"),
+            clause("适用第17条和第18条（b）款。", "zh", "2"),
+            clause("额外的句子。", "zh", "9"),
+        ),
+    )
     return en, zh
 
 

@@ -23,8 +23,15 @@ def _write(tmp: Path, name: str, text: str) -> Path:
 def test_stale_when_only_the_english_changed_and_unprompted_when_only_the_chinese(
     tmp_path: Path,
 ) -> None:
-    docs = [load(_write(tmp_path, n, t), lang=n[:2]) for n, t in
-            (("en-old.md", EN_OLD), ("en-new.md", EN_NEW), ("zh-old.md", ZH_OLD), ("zh-new.md", ZH_NEW))]  # fmt: skip
+    docs = [
+        load(_write(tmp_path, n, t), lang=n[:2])
+        for n, t in (
+            ("en-old.md", EN_OLD),
+            ("en-new.md", EN_NEW),
+            ("zh-old.md", ZH_OLD),
+            ("zh-new.md", ZH_NEW),
+        )
+    ]
     en_old, en_new, zh_old, zh_new = docs
     pairs = pairs_from_alignment(align_by_number(en_new, zh_new))
     findings = stale_findings(pairs, en_old, zh_old, en_new, zh_new)
@@ -33,6 +40,11 @@ def test_stale_when_only_the_english_changed_and_unprompted_when_only_the_chines
         ("unprompted_change", "1.2"),
     ]
     assert "modified" in findings[0].message and findings[0].severity == "major"
-    result = check_documents(en_new, zh_new, previous=(en_old, zh_old), alignment=align_by_number(en_new, zh_new),
-                             checks=["stale_translation"])  # fmt: skip
+    result = check_documents(
+        en_new,
+        zh_new,
+        previous=(en_old, zh_old),
+        alignment=align_by_number(en_new, zh_new),
+        checks=["stale_translation"],
+    )
     assert [f.check for f in result.findings] == ["stale_translation"]

@@ -311,9 +311,14 @@ def length_ratio(pair: Pair, ctx: Context) -> Iterator[Issue]:
     yield Issue(
         f"Chinese is {'short' if deviation < 0 else 'long'} for its English: {zh_chars} vs {en_chars} characters "
         f"(ratio {ratio:.2f}, {basis} {typical:.2f}) — {hint}",
-        {"en_chars": en_chars, "zh_chars": zh_chars, "ratio": round(ratio, 3), "typical": round(typical, 3),
-         "z": round(abs(deviation) / model.spread, 1)},
-    )  # fmt: skip
+        {
+            "en_chars": en_chars,
+            "zh_chars": zh_chars,
+            "ratio": round(ratio, 3),
+            "typical": round(typical, 3),
+            "z": round(abs(deviation) / model.spread, 1),
+        },
+    )
 
 
 _EN_LANGUAGE = re.compile(
@@ -358,21 +363,25 @@ def governing_language(ctx: Context) -> Iterator[Issue]:
     if en_pair is not None and zh_pair is None:
         yield Issue(
             f"English {en_pair.en_label or 'text'} says which language prevails; no Chinese clause does",
-            (en_pair.en_text,), pair=en_pair,
-        )  # fmt: skip
+            (en_pair.en_text,),
+            pair=en_pair,
+        )
     elif zh_pair is not None and en_pair is None:
         yield Issue(
             f"Chinese {zh_pair.zh_label or 'text'} says which language prevails; no English clause does",
-            (zh_pair.zh_text,), pair=zh_pair,
-        )  # fmt: skip
+            (zh_pair.zh_text,),
+            pair=zh_pair,
+        )
     elif en_pair is not None and zh_pair is not None:
         en_wins, zh_wins = _winner(en_pair.en_text, "en"), _winner(zh_pair.zh_text, "zh")
         if en_wins and zh_wins and en_wins != zh_wins:
             names = {"en": "English", "zh": "Chinese"}
             yield Issue(
                 f"prevailing language differs: English text says {names[en_wins]} prevails, Chinese says {names[zh_wins]}",
-                {"en_text": en_pair.en_text, "zh_text": zh_pair.zh_text}, pair=zh_pair, severity="critical",
-            )  # fmt: skip
+                {"en_text": en_pair.en_text, "zh_text": zh_pair.zh_text},
+                pair=zh_pair,
+                severity="critical",
+            )
 
 
 __all__ = ["addition", "governing_language", "length_ratio", "omission", "sentence_count"]

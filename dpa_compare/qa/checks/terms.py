@@ -10,11 +10,51 @@ from dpa_compare.qa.glossary import GlossaryEntry
 from dpa_compare.qa.registry import Context, Issue, Pair, check
 from dpa_compare.qa.text import find_emails, find_urls
 
-ALLOWED_LATIN = frozenset({
-    "inc", "inc.", "ltd", "ltd.", "llc", "llp", "lp", "plc", "gmbh", "ag", "sa", "s.a.", "bv", "b.v.", "co", "co.",
-    "corp", "corp.", "limited", "pte", "pty", "sarl", "s.a.r.l.", "srl", "kk", "e.g.", "i.e.", "etc", "etc.",
-    "vs", "vs.", "no", "no.", "am", "pm", "a.m.", "p.m.", "type", "ii", "iii", "iv",
-})  # fmt: skip
+ALLOWED_LATIN = frozenset(
+    {
+        "inc",
+        "inc.",
+        "ltd",
+        "ltd.",
+        "llc",
+        "llp",
+        "lp",
+        "plc",
+        "gmbh",
+        "ag",
+        "sa",
+        "s.a.",
+        "bv",
+        "b.v.",
+        "co",
+        "co.",
+        "corp",
+        "corp.",
+        "limited",
+        "pte",
+        "pty",
+        "sarl",
+        "s.a.r.l.",
+        "srl",
+        "kk",
+        "e.g.",
+        "i.e.",
+        "etc",
+        "etc.",
+        "vs",
+        "vs.",
+        "no",
+        "no.",
+        "am",
+        "pm",
+        "a.m.",
+        "p.m.",
+        "type",
+        "ii",
+        "iii",
+        "iv",
+    }
+)
 """Latin tokens that may stand in Chinese text: company forms, abbreviations, roman numerals."""
 MIN_UNTRANSLATED_WORDS = 3
 """A run of this many ordinary English words inside Chinese text is reported as untranslated."""
@@ -28,8 +68,27 @@ _CONNECTORS = frozenset({"of", "and", "for", "the", "de", "&", "in", "on", "du",
 # -- fixed English expressions whose head word is not the glossary term: a "third party" is not a
 # party --
 _NOT_THE_TERM = re.compile(r"\bthird[\s-]+part(?:y|ies)\b", re.IGNORECASE)
-_CONTEXT_WORDS = frozenset({"a", "an", "the", "each", "either", "both", "any", "every", "no", "other", "one",
-                            "this", "that", "these", "those", "all", "such"})  # fmt: skip
+_CONTEXT_WORDS = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "each",
+        "either",
+        "both",
+        "any",
+        "every",
+        "no",
+        "other",
+        "one",
+        "this",
+        "that",
+        "these",
+        "those",
+        "all",
+        "such",
+    }
+)
 
 
 def _kept_latin(zh: str) -> list[str]:
@@ -136,9 +195,13 @@ def term_consistency(ctx: Context) -> Iterator[Issue]:
         if len(renderings) > 1:
             yield Issue(
                 f"defined term '{en_key}' is defined in Chinese as {' and '.join(renderings)}",
-                {"term": en_key, "renderings": renderings, "clauses": [p.zh_label for _, p in uses]},
+                {
+                    "term": en_key,
+                    "renderings": renderings,
+                    "clauses": [p.zh_label for _, p in uses],
+                },
                 pair=uses[-1][1],
-            )  # fmt: skip
+            )
     yield from _defined_term_usage(ctx, definitions)
     yield from _short_form_usage(ctx)
     yield from _glossary_variants(ctx)
@@ -165,9 +228,15 @@ def _short_form_usage(ctx: Context) -> Iterator[Issue]:
                 continue
             yield Issue(
                 f"'{term.en}' is {term.zh} since {term.pair.zh_label or 'its definition'}, but not here",
-                {"term": term.en, "expected": term.zh, "defined_in": term.pair.zh_label,
-                 "en_clause": pair.en_text, "zh_clause": pair.zh_text}, pair=pair,
-            )  # fmt: skip
+                {
+                    "term": term.en,
+                    "expected": term.zh,
+                    "defined_in": term.pair.zh_label,
+                    "en_clause": pair.en_text,
+                    "zh_clause": pair.zh_text,
+                },
+                pair=pair,
+            )
 
 
 def _defined_term_usage(ctx: Context, definitions: list[tuple[str, str, Pair]]) -> Iterator[Issue]:
@@ -194,8 +263,9 @@ def _defined_term_usage(ctx: Context, definitions: list[tuple[str, str, Pair]]) 
                 continue
             yield Issue(
                 f"defined term '{en}' (defined as {zh} in {home.zh_label or 'its definition'}) is not used in the Chinese",
-                {"term": en, "expected": zh, "defined_in": home.zh_label}, pair=pair,
-            )  # fmt: skip
+                {"term": en, "expected": zh, "defined_in": home.zh_label},
+                pair=pair,
+            )
 
 
 def _contexts(entry: GlossaryEntry, text: str) -> set[str]:
@@ -306,10 +376,15 @@ def untranslated(pair: Pair, ctx: Context) -> Iterator[Issue]:
     if kept:
         yield Issue(
             f"English kept in the Chinese as the glossary allows: {'; '.join(repr(r) for r in kept)}",
-            {"kept": kept, "suppressed_by": "glossary", "glossary": ctx.glossary.source,
-             "en_clause": pair.en_text, "zh_clause": pair.zh_text},
+            {
+                "kept": kept,
+                "suppressed_by": "glossary",
+                "glossary": ctx.glossary.source,
+                "en_clause": pair.en_text,
+                "zh_clause": pair.zh_text,
+            },
             severity="minor",
-        )  # fmt: skip
+        )
 
 
 def _english_runs(text: str, masked: str) -> list[tuple[str, tuple[int, int]]]:

@@ -498,7 +498,8 @@ def _print(out: dict[str, Any]) -> None:
         c = out["corpus"]
         print(
             f"corpus draft: {c['draft_defects_found']}/{c['draft_defects']} defects found "
-            f"({c['draft_findings']} findings); careful translation: {c['careful_findings']} findings"
+            f"({c['draft_findings']} findings); careful translation: {c['careful_findings']} "
+            "findings"
         )
         for item in c["careful"]:
             print(f"    careful: {item}")
@@ -512,7 +513,8 @@ def _print_false_alarms(out: dict[str, Any]) -> None:
         print(f"  {key:32} {per100:7.2f} per 100 articles")
     for f in laws["serious"]:
         print(
-            f"- {f['law']} {f['en'] or '-'} ⇄ {f['zh'] or '-'} [{f['check']}/{f['severity']}] {f['message']}"
+            f"- {f['law']} {f['en'] or '-'} ⇄ {f['zh'] or '-'} [{f['check']}/{f['severity']}] "
+            f"{f['message']}"
         )
         print(f"    evidence: {json.dumps(f['evidence'], ensure_ascii=False)[:300]}")
     if "tw_pdpa" in out:

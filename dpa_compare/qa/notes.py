@@ -183,7 +183,8 @@ def _from_csv(text: str, file: Path) -> NotesFile:
     }:
         raise LoadError(
             file,
-            "CSV notes file needs a header row with 'clause' (or 'clause_id'), 'author', 'date', 'text', 'status'",
+            "CSV notes file needs a header row with 'clause' (or 'clause_id'), 'author', 'date', "
+            "'text', 'status'",
         )
     rows.fieldnames = [f.strip().lower() for f in rows.fieldnames]
     notes, supp = [], []

@@ -111,7 +111,8 @@ def _stale(pair: Pair, en_change: ClauseChange, zh_change: ClauseChange) -> Find
         pair,
         "stale_translation",
         PREVIOUS_VERSION_CHECKS["stale_translation"][0],
-        f"the English changed since the previous version ({en_change.old_label or '?'} → {en_change.new_label}: {how}) "
+        f"the English changed since the previous version ({en_change.old_label or '?'} → "
+        f"{en_change.new_label}: {how}) "
         f"but the Chinese ({zh_change.old_label or '?'} → {zh_change.new_label}) kept its old text",
         {
             "en_old_label": en_change.old_label,

@@ -85,7 +85,8 @@ def require_languages(*documents: Document) -> None:
         if document.lang != wanted:
             raise UsageError(
                 f"{document.source}: is in {_LANGUAGE_NAMES[document.lang]}, but the "
-                f"{_LANGUAGE_NAMES[wanted]} document is expected here (give the English first, then the Chinese)"
+                f"{_LANGUAGE_NAMES[wanted]} document is expected here (give the English first, "
+                "then the Chinese)"
             )
 
 

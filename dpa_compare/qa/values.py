@@ -63,7 +63,8 @@ _CONTINENTAL_ATOM = re.compile(
 # -- thousands grouped by a space (`10 000 EUR`): a no-break or thin space always, a plain one only
 # beside a currency --
 _SPACED_ATOM = re.compile(
-    r"(?<![\d.,])(?<!\d[ \u00a0\u202f\u2009])\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:[.,]\d{1,2})?(?![\d.,]?\d)"
+    r"(?<![\d.,])(?<!\d[ \u00a0\u202f\u2009])\d{1,3}(?:[ "
+    r"\u00a0\u202f\u2009]\d{3})+(?:[.,]\d{1,2})?(?![\d.,]?\d)"
 )
 _FRACTION_DIGITS = re.compile(r"(?<![\d/.,])(?P<n>\d{1,2})/(?P<d>\d{1,2})(?![\d/])")
 _CN_DECIMAL = rf"{CN_NUMERAL_CLASS}+(?:[点點][{CN_DIGITS}]+)?"

@@ -367,8 +367,10 @@ def test_glossary_terms_are_unique() -> None:
 def test_label_parser_reads_every_kind_of_clause(tmp_path: Path) -> None:
     sample = tmp_path / "sample.md"
     sample.write_text(
-        "# Title\n\nDate line\n\n## 1. Scope\n\n1.1 The **Provider** shall:\n\n(a) first;\n\n(i) sub;\n\n"
-        "(b) second.\n\n## Annex 1 – Details\n\n1. Subject *matter*\n\n| A | B |\n| :--- | --- |\n| x | y |\n",
+        "# Title\n\nDate line\n\n## 1. Scope\n\n1.1 The **Provider** shall:\n\n(a) first;\n\n(i) "
+        "sub;\n\n"
+        "(b) second.\n\n## Annex 1 – Details\n\n1. Subject *matter*\n\n| A | B |\n| :--- | --- "
+        "|\n| x | y |\n",
         encoding="utf-8",
     )
     assert clause_texts(sample) == {

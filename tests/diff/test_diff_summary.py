@@ -31,7 +31,8 @@ def _result():
     ] + renumber(OLD, 1)
     new[-1] = C(
         "3.1",
-        "The Processor shall keep Personal Data secure at all times and review its measures monthly.",
+        "The Processor shall keep Personal Data secure at all times and review its measures "
+        "monthly.",
     )
     return diff(doc(OLD), doc(new, prefix="n"))
 

@@ -58,7 +58,8 @@ def test_csv_with_multiple_values(tmp_path: Path) -> None:
     path = write(
         tmp_path,
         "g.csv",
-        "\ufeffEN,ZH,Forbidden,Note\npersonal data,个人数据,个人资料|私人数据,\nProcessor,处理者;受托处理者,,defined term\n\n",
+        "\ufeffEN,ZH,Forbidden,Note\npersonal data,个人数据,个人资料|私人数据,\nProcessor,处理者;受托处理者,,defined "
+        "term\n\n",
     )
     glossary = load_glossary(path)
     assert glossary.lookup("personal data").forbidden == ("个人资料", "私人数据")

@@ -46,7 +46,8 @@ def omission(pair: Pair, ctx: Context) -> Iterator[Issue]:
             return
         shown = pair.en_text.strip()
         yield Issue(
-            f"no Chinese for English {pair.en_label or 'clause'}: {shown[:80]}{'…' if len(shown) > 80 else ''}",
+            f"no Chinese for English {pair.en_label or 'clause'}: "
+            f"{shown[:80]}{'…' if len(shown) > 80 else ''}",
             (shown,),
         )
     elif pair.zh_text.strip():
@@ -61,7 +62,8 @@ def addition(pair: Pair, ctx: Context) -> Iterator[Issue]:
             return
         shown = pair.zh_text.strip()
         yield Issue(
-            f"Chinese {pair.zh_label or 'clause'} has no English source: {shown[:60]}{'…' if len(shown) > 60 else ''}",
+            f"Chinese {pair.zh_label or 'clause'} has no English source: "
+            f"{shown[:60]}{'…' if len(shown) > 60 else ''}",
             (shown,),
         )
     elif pair.en_text.strip():
@@ -309,7 +311,8 @@ def length_ratio(pair: Pair, ctx: Context) -> Iterator[Issue]:
     hint = "possible omission" if deviation < 0 else "possible addition or untranslated text"
     basis = "document median" if model.learned else "typical ratio"
     yield Issue(
-        f"Chinese is {'short' if deviation < 0 else 'long'} for its English: {zh_chars} vs {en_chars} characters "
+        f"Chinese is {'short' if deviation < 0 else 'long'} for its English: {zh_chars} vs "
+        f"{en_chars} characters "
         f"(ratio {ratio:.2f}, {basis} {typical:.2f}) — {hint}",
         {
             "en_chars": en_chars,
@@ -362,13 +365,15 @@ def governing_language(ctx: Context) -> Iterator[Issue]:
     zh_pair = next((p for p in ctx.pairs if p.zh_text and _ZH_LANGUAGE.search(p.zh_text)), None)
     if en_pair is not None and zh_pair is None:
         yield Issue(
-            f"English {en_pair.en_label or 'text'} says which language prevails; no Chinese clause does",
+            f"English {en_pair.en_label or 'text'} says which language prevails; no Chinese clause "
+            "does",
             (en_pair.en_text,),
             pair=en_pair,
         )
     elif zh_pair is not None and en_pair is None:
         yield Issue(
-            f"Chinese {zh_pair.zh_label or 'text'} says which language prevails; no English clause does",
+            f"Chinese {zh_pair.zh_label or 'text'} says which language prevails; no English clause "
+            "does",
             (zh_pair.zh_text,),
             pair=zh_pair,
         )
@@ -377,7 +382,8 @@ def governing_language(ctx: Context) -> Iterator[Issue]:
         if en_wins and zh_wins and en_wins != zh_wins:
             names = {"en": "English", "zh": "Chinese"}
             yield Issue(
-                f"prevailing language differs: English text says {names[en_wins]} prevails, Chinese says {names[zh_wins]}",
+                f"prevailing language differs: English text says {names[en_wins]} prevails, "
+                f"Chinese says {names[zh_wins]}",
                 {"en_text": en_pair.en_text, "zh_text": zh_pair.zh_text},
                 pair=zh_pair,
                 severity="critical",

@@ -146,7 +146,8 @@ def glossary(pair: Pair, ctx: Context) -> Iterator[Issue]:
     for entry in ctx.glossary:
         for bad in entry.forbidden_in(masked):
             yield Issue(
-                f"forbidden rendering '{bad}' for '{entry.en}'; use {' / '.join(entry.zh) or 'another rendering'}",
+                f"forbidden rendering '{bad}' for '{entry.en}'; use "
+                f"{' / '.join(entry.zh) or 'another rendering'}",
                 {
                     "term": entry.en,
                     "forbidden": bad,
@@ -227,7 +228,8 @@ def _short_form_usage(ctx: Context) -> Iterator[Issue]:
             if not pair.zh_text or term.zh in pair.zh_text or not pattern.search(pair.en_text):
                 continue
             yield Issue(
-                f"'{term.en}' is {term.zh} since {term.pair.zh_label or 'its definition'}, but not here",
+                f"'{term.en}' is {term.zh} since {term.pair.zh_label or 'its definition'}, but not "
+                "here",
                 {
                     "term": term.en,
                     "expected": term.zh,
@@ -262,7 +264,8 @@ def _defined_term_usage(ctx: Context, definitions: list[tuple[str, str, Pair]]) 
             ):
                 continue
             yield Issue(
-                f"defined term '{en}' (defined as {zh} in {home.zh_label or 'its definition'}) is not used in the Chinese",
+                f"defined term '{en}' (defined as {zh} in {home.zh_label or 'its definition'}) is "
+                "not used in the Chinese",
                 {"term": en, "expected": zh, "defined_in": home.zh_label},
                 pair=pair,
             )
@@ -375,7 +378,8 @@ def untranslated(pair: Pair, ctx: Context) -> Iterator[Issue]:
     ]
     if kept:
         yield Issue(
-            f"English kept in the Chinese as the glossary allows: {'; '.join(repr(r) for r in kept)}",
+            "English kept in the Chinese as the glossary allows: "
+            f"{'; '.join(repr(r) for r in kept)}",
             {
                 "kept": kept,
                 "suppressed_by": "glossary",

@@ -328,7 +328,8 @@ def inject_term(zh: LawText, en: LawText, rng: random.Random) -> Injected | None
 
 
 def _variant(term: str) -> str:
-    """Return another rendering of `term` that does not contain it: 本法 → 該法, 主管機關 → 該機關."""
+    """Return another rendering of `term` that does not contain it: 本法 → 該法, 主管機關 →
+    該機關."""
     return "該" + (term[-2:] if len(term) >= 3 else term[-1])
 
 

@@ -141,8 +141,11 @@ def extend_match(
             if len(pieces) < 2 or len(pieces) > max_pieces:
                 continue
             added = [p for p in pieces if p != partner]
-            if any(not coder.code(piece_texts[p]) or _coverage(coder.code(piece_texts[p]), vocabulary) < piece_minimum
-                   for p in added):  # fmt: skip
+            if any(
+                not coder.code(piece_texts[p])
+                or _coverage(coder.code(piece_texts[p]), vocabulary) < piece_minimum
+                for p in added
+            ):
                 continue
             joined = "".join(coder.code(piece_texts[p]) for p in pieces)
             score = fuzz.ratio(coded, joined) / 100.0

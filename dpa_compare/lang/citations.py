@@ -602,9 +602,8 @@ def citations_agree(left: Citation, right: Citation) -> bool:
 
     A citation of a whole article agrees with one of its paragraph
     ("Article 29" ⇄ 第二十九條第一項). Relative citations agree when their
-    paths do (`前項` ⇄ "the preceding paragraph"); a relative one whose clause is unknown agrees with
-    any
-    citation ending in the same number. Absolute paths one level apart agree
+    paths do (`前項` ⇄ "the preceding paragraph"); a relative one whose clause is unknown
+    agrees with any citation ending in the same number. Absolute paths one level apart agree
     on their first and last numbers ("subparagraph 2, paragraph 1 of
     Article 15" ⇄ 第十五條第二款, the single paragraph left unnamed).
     """

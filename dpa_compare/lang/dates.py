@@ -26,7 +26,10 @@ _MONTHS = {name: number for number, name in enumerate(MONTH_NAMES, 1)} | {
     "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
 # -- capitalised only: "may" and "march" are ordinary words in lower case --
-_MONTH = r"(?P<month>(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+_MONTH = (
+    r"(?P<month>(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+)
 _ORD = r"(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20|21)\d\d)"
 _OF = r"(?:of\s+(?:the\s+year\s+)?)?"  # -- "12th May of 2009" --
@@ -91,7 +94,8 @@ _TIME = re.compile(
     re.IGNORECASE,
 )
 
-# -- a whole hour: "5 p.m.", "5pm", "下午5点", "17时", "下午三点三十分" (Chinese numerals only after 上午/下午…) --
+# -- a whole hour: "5 p.m.", "5pm", "下午5点", "17时", "下午三点三十分" (Chinese numerals
+# only after 上午/下午…) --
 _EN_HOUR = re.compile(
     r"(?<![\d:.,])(?P<h>\d{1,2})\s*(?P<ampm>[ap]\.?\s?m\.?)(?![a-z])", re.IGNORECASE
 )

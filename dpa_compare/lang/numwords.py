@@ -205,7 +205,8 @@ EN_FRACTION_WORDS = re.compile(
     + r")[\s-]+(?P<d>"
     + "|".join(sorted(_DENOMINATORS, key=len, reverse=True))
     + r")s?"
-    + r"(?<!quarter)(?<!quarters)"  # -- "the first three quarters" of a year: only "… quarters of" --
+    # -- "the first three quarters" of a year: only "… quarters of" --
+    + r"(?<!quarter)(?<!quarters)"
     + r"|(?P<qn>one|two|three)[\s-]+quarters?(?=\s+of\b)"
     # -- "a third party" is no fraction, "one and a half years" is 1.5 --
     + r"|(?<!and\s)(?P<a>a)\s+(?P<ad>half|quarter))\b",

@@ -28,7 +28,8 @@ class DefinedTerm:
     en: str
     zh: str
     pair: Pair
-    how: str  # -- "definition" (a definition clause's term) or "order" (quoted terms paired in order) --
+    # -- "definition" (a definition clause's term) or "order" (quoted terms paired in order) --
+    how: str
 
 
 def quoted(text: str, lang: str) -> list[str]:

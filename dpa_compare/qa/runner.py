@@ -174,7 +174,8 @@ def _crash(chk: Check, pair: Pair | None, exc: Exception) -> Finding:
         zh_id=pair.zh.id if pair is not None and pair.zh is not None else None,
         en_label=pair.en_label if pair is not None else "",
         zh_label=pair.zh_label if pair is not None else "",
-        message=f"check {chk.name!r} failed on this pair and was skipped ({type(exc).__name__}: {exc})",
+        message=f"check {chk.name!r} failed on this pair and was skipped "
+        f"({type(exc).__name__}: {exc})",
         evidence=evidence,
         **_pair_fields(pair),
     )
@@ -193,8 +194,9 @@ def label_map_from_pairs(pairs: Iterable[Pair]) -> dict[str, str]:
     for pair in pairs:
         if pair.en is None or pair.zh is None or not pair.en.label or not pair.zh.label:
             continue
+        # -- same normalised number (`11.3` ⇄ `第十一条 11.3`): nothing to translate --
         if pair.en.path == pair.zh.path:
-            continue  # -- same normalised number (`11.3` ⇄ `第十一条 11.3`): nothing to translate --
+            continue
         en_ref, zh_ref = (
             parse_label(pair.en.citation),
             parse_label(pair.zh.citation),

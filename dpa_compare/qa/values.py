@@ -423,8 +423,8 @@ def _quantities(norm: str, lang: str, taken: Spans) -> Iterator[Value]:
             continue
         # -- 元 alone takes the currency last named: 新臺幣五百元以上二萬元以下 --
         if value.unit == "YUAN":
-            # -- before any currency is named, 元 is the document's own (NT$ in Taiwan, RMB in China)
-            # --
+            # -- before any currency is named, 元 is the document's own (NT$ in Taiwan, RMB in
+            # China) --
             value = Value(value.kind, value.key, currency or "CNY", value.text, value.start,
                           value.end, loose_unit=not currency)  # fmt: skip
         elif value.kind == "amount":
@@ -743,7 +743,8 @@ def _same_exactly(a: Value, b: Value) -> bool:
 
 
 def _same_unit(a: Value, b: Value) -> bool:
-    """Return True when units agree; 元 with no currency named before it agrees with any currency."""
+    """Return True when units agree; 元 with no currency named before it agrees with any
+    currency."""
     return a.unit == b.unit or (a.kind == b.kind == "amount" and (a.loose_unit or b.loose_unit))
 
 

@@ -238,9 +238,15 @@ def _sentence_gap(pair: Pair, ctx: Context, missing_in: str) -> Iterator[Issue]:
     model: _RatioModel = ctx.memo("length_ratio", lambda: _ratio_model(ctx))
     factor = math.exp(math.log(zh_chars / en_chars) - model.centre)
     if missing_in == "en" and zh_n > en_n and factor >= SENTENCE_LENGTH_FACTOR:
-        what = f"the Chinese has {zh_n} sentences for {en_n} in English and is {factor:.1f}× the usual length — a sentence may have been added"
+        what = (
+            f"the Chinese has {zh_n} sentences for {en_n} in English and is {factor:.1f}× "
+            "the usual length — a sentence may have been added"
+        )
     elif missing_in == "zh" and en_n > zh_n and factor <= 1 / SENTENCE_LENGTH_FACTOR:
-        what = f"the English has {en_n} sentences for {zh_n} in Chinese and the Chinese is {factor:.1f}× the usual length — a sentence may be missing"
+        what = (
+            f"the English has {en_n} sentences for {zh_n} in Chinese and the Chinese is "
+            f"{factor:.1f}× the usual length — a sentence may be missing"
+        )
     else:
         return
     strong = max(factor, 1 / factor) >= SENTENCE_LENGTH_FACTOR_MAJOR
@@ -347,8 +353,8 @@ _SENTENCE_END = re.compile(r"[.;。；]")
 
 
 def _winner(text: str, lang: str) -> str | None:
-    """Return the language named closest before `prevail` / `为准` in its sentence (`en` / `zh`), else
-    None."""
+    """Return the language named closest before `prevail` / `为准` in its sentence (`en` /
+    `zh`), else None."""
     for trigger in _TRIGGER[lang].finditer(text):
         head = _SENTENCE_END.split(text[: trigger.start()])[-1]
         words = _LANGUAGE_WORD[lang].findall(head)

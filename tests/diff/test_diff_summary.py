@@ -19,7 +19,8 @@ OLD = [
     H("2", "Security"),
     C(
         "2.1",
-        "The Processor shall keep Personal Data secure at all times and review its measures yearly.",
+        "The Processor shall keep Personal Data secure at all times and review its measures "
+        "yearly.",
     ),
 ]
 

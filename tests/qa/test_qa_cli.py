@@ -197,7 +197,10 @@ def test_notes_carry_writes_the_new_file_and_never_touches_the_input(
         encoding="utf-8",
     )
     notes = tmp_path / "notes.yaml"
-    source = "notes:\n  - {clause: '2.1', text: hours, status: resolved}\n  - {clause: '1.1', text: term, status: resolved}\n"
+    source = (
+        "notes:\n  - {clause: '2.1', text: hours, status: resolved}\n"
+        "  - {clause: '1.1', text: term, status: resolved}\n"
+    )
     notes.write_text(source, encoding="utf-8")
     out_file = tmp_path / "out" / "notes-v2.yaml"
     code, out, _ = _run(

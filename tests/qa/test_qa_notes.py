@@ -27,8 +27,10 @@ from dpa_compare.qa.text import pair_hash
 NOTES_YAML = """\
 source: zh/terms.zh.md
 notes:
-  - {clause: "1.1", zh_clause: "1.1", author: Chen Yu, date: "2024-01-02", text: 出售 not 销售, status: resolved}
-  - {clause: "1.2", author: Li Na, date: "2024-01-03", text: keep records → 保存记录, status: open, reviewer: Wang}
+  - {clause: "1.1", zh_clause: "1.1", author: Chen Yu, date: "2024-01-02",
+     text: 出售 not 销售, status: resolved}
+  - {clause: "1.2", author: Li Na, date: "2024-01-03", text: keep records → 保存记录,
+     status: open, reviewer: Wang}
 suppressions:
   - {check: numbers, hash: HASH, clause: "1.3", reason: standard number, author: Chen Yu}
 """
@@ -95,7 +97,8 @@ def test_csv_notes_saved_by_a_spreadsheet_with_a_bom_and_semicolons(tmp_path: Pa
 
 @pytest.mark.parametrize(("text", "problem"), [
     ("notes: [{text: no clause}]", "note 1: note has no 'clause'"),
-    ("notes: [{clause: '1', text: x, status: done}]", "status must be open or resolved, got 'done'"),
+    ("notes: [{clause: '1', text: x, status: done}]",
+     "status must be open or resolved, got 'done'"),
     ("suppressions: [{check: numbers}]", "suppression 1: suppression needs hash"),
     ("notes: [a, b", "invalid YAML"),
 ])  # fmt: skip
@@ -122,8 +125,14 @@ def test_suppression_holds_while_the_text_is_unchanged_and_lapses_when_it_change
     assert back.active == (changed,) and back.suppressed == () and back.expired == (supp,)
 
 
-EN_V1 = "# Terms\n\n## 1. Duties\n\n1.1 Keep records.\n\n1.2 Notify within 72 hours.\n\n1.3 Old rule.\n\n1.4 Stable rule.\n"
-EN_V2 = "# Terms\n\n## 1. Duties\n\n1.1 Brand new rule.\n\n1.2 Keep records.\n\n1.3 Notify within 48 hours.\n\n1.4 Stable rule.\n"
+EN_V1 = (
+    "# Terms\n\n## 1. Duties\n\n1.1 Keep records.\n\n1.2 Notify within 72 hours.\n\n"
+    "1.3 Old rule.\n\n1.4 Stable rule.\n"
+)
+EN_V2 = (
+    "# Terms\n\n## 1. Duties\n\n1.1 Brand new rule.\n\n1.2 Keep records.\n\n"
+    "1.3 Notify within 48 hours.\n\n1.4 Stable rule.\n"
+)
 
 
 def test_carry_keeps_renumbers_reopens_and_orphans_without_losing_a_note(tmp_path: Path) -> None:

@@ -8,10 +8,23 @@ from dpa_compare.api import load
 from dpa_compare.qa import align_by_number, check_documents, pairs_from_alignment
 from dpa_compare.qa.previous import stale_findings
 
-EN_OLD = "# Terms\n\n## 1. Duties\n\n1.1 The Provider shall not sell Customer Data.\n\n1.2 The Provider shall keep records.\n\n1.3 The Provider shall notify the Customer.\n"
-EN_NEW = "# Terms\n\n## 1. Duties\n\n1.1 The Provider shall not sell or share Customer Data.\n\n1.2 The Provider shall keep records.\n\n1.3 The Provider shall notify the Customer promptly.\n"
-ZH_OLD = "# 条款\n\n## 1. 义务\n\n1.1 提供方不得出售客户数据。\n\n1.2 提供方应保存记录。\n\n1.3 提供方应通知客户。\n"
-ZH_NEW = "# 条款\n\n## 1. 义务\n\n1.1 提供方不得出售客户数据。\n\n1.2 提供方应保存完整的记录。\n\n1.3 提供方应及时通知客户。\n"
+EN_OLD = (
+    "# Terms\n\n## 1. Duties\n\n1.1 The Provider shall not sell Customer Data.\n\n"
+    "1.2 The Provider shall keep records.\n\n1.3 The Provider shall notify the Customer.\n"
+)
+EN_NEW = (
+    "# Terms\n\n## 1. Duties\n\n1.1 The Provider shall not sell or share Customer Data.\n\n"
+    "1.2 The Provider shall keep records.\n\n"
+    "1.3 The Provider shall notify the Customer promptly.\n"
+)
+ZH_OLD = (
+    "# 条款\n\n## 1. 义务\n\n1.1 提供方不得出售客户数据。\n\n"
+    "1.2 提供方应保存记录。\n\n1.3 提供方应通知客户。\n"
+)
+ZH_NEW = (
+    "# 条款\n\n## 1. 义务\n\n1.1 提供方不得出售客户数据。\n\n"
+    "1.2 提供方应保存完整的记录。\n\n1.3 提供方应及时通知客户。\n"
+)
 
 
 def _write(tmp: Path, name: str, text: str) -> Path:

@@ -413,12 +413,18 @@ def _match_by_children(state: MatchState) -> None:
                 votes[ancestor] += 1
                 ancestor = state.new_parent[ancestor]
         candidates = [
-            (count, state.new[j].level == state.old[i].level,
-             fuzz.ratio(state.old_text[i].lower(), state.new_text[j].lower()), -j)
+            (
+                count,
+                state.new[j].level == state.old[i].level,
+                fuzz.ratio(state.old_text[i].lower(), state.new_text[j].lower()),
+                -j,
+            )
             for j, count in votes.items()
-            if count >= 2 and 2 * count >= len(old_children[i]) and j not in state.n2o
+            if count >= 2
+            and 2 * count >= len(old_children[i])
+            and j not in state.n2o
             and state.new[j].kind == state.old[i].kind
-        ]  # fmt: skip
+        ]
         if candidates:
             state.pair(i, -max(candidates)[3])
 

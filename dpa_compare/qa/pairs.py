@@ -38,12 +38,16 @@ def pairs_from_alignment(alignment: Alignment) -> list[Pair]:
         en = [_clause(en_index, cid, alignment.en) for cid in link.en_ids]
         zh = [_clause(zh_index, cid, alignment.zh) for cid in link.zh_ids]
         en_clause, zh_clause = combine(en), combine(zh)
-        pairs.append(Pair(
-            en_clause, zh_clause,
-            en_ref=_refs(en), zh_ref=_refs(zh),
-            en_ids=tuple(link.en_ids) if len(link.en_ids) > 1 else (),
-            zh_ids=tuple(link.zh_ids) if len(link.zh_ids) > 1 else (),
-        ))  # fmt: skip
+        pairs.append(
+            Pair(
+                en_clause,
+                zh_clause,
+                en_ref=_refs(en),
+                zh_ref=_refs(zh),
+                en_ids=tuple(link.en_ids) if len(link.en_ids) > 1 else (),
+                zh_ids=tuple(link.zh_ids) if len(link.zh_ids) > 1 else (),
+            )
+        )
     return pairs
 
 

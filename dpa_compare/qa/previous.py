@@ -80,12 +80,16 @@ def stale_findings(
         if en_change is not None and zh_all_kept and zh_change is not None:
             findings.append(_stale(pair, en_change, zh_change))
         elif _unprompted(pair, en_changes, zh_changes):
-            findings.append(_finding(
-                pair, "unprompted_change", PREVIOUS_VERSION_CHECKS["unprompted_change"][0],
-                f"the Chinese changed since {previous_zh.version or 'the previous version'} "
-                "although its English did not: check for an addition or an unapproved edit",
-                {"zh_old_label": zh_change.old_label if zh_change else ""},
-            ))  # fmt: skip
+            findings.append(
+                _finding(
+                    pair,
+                    "unprompted_change",
+                    PREVIOUS_VERSION_CHECKS["unprompted_change"][0],
+                    f"the Chinese changed since {previous_zh.version or 'the previous version'} "
+                    "although its English did not: check for an addition or an unapproved edit",
+                    {"zh_old_label": zh_change.old_label if zh_change else ""},
+                )
+            )
     return findings
 
 

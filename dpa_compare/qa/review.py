@@ -69,10 +69,12 @@ class CheckResult:
             "suppressed": len(self.suppressed),
             "suppressed_by_check": dict(Counter(f.check for f, _ in self.suppressed)),
             "expired_suppressions": len(self.expired),
-            "notes": {"open": sum(n.status == "open" and not n.orphaned for n in notes),
-                      "resolved": sum(n.status == "resolved" and not n.orphaned for n in notes),
-                      "orphaned": sum(n.orphaned for n in notes)},
-        }  # fmt: skip
+            "notes": {
+                "open": sum(n.status == "open" and not n.orphaned for n in notes),
+                "resolved": sum(n.status == "resolved" and not n.orphaned for n in notes),
+                "orphaned": sum(n.orphaned for n in notes),
+            },
+        }
 
 
 _LANGUAGE_NAMES = {"en": "English", "zh": "Chinese"}
@@ -122,8 +124,15 @@ def check_documents(
         step("aligned")
     pairs = pairs_from_alignment(alignment)
     registry_checks = None if wanted is None else [c for c in wanted if c not in PREVIOUS_CHECKS]
-    findings = run_checks(pairs, en, zh, glossary=glossary, label_map=label_map_from_pairs(pairs),
-                          checks=registry_checks, on_check=step)  # fmt: skip
+    findings = run_checks(
+        pairs,
+        en,
+        zh,
+        glossary=glossary,
+        label_map=label_map_from_pairs(pairs),
+        checks=registry_checks,
+        on_check=step,
+    )
     if previous is not None and (wanted is None or set(wanted) & set(PREVIOUS_CHECKS)):
         from dpa_compare.qa.previous import stale_findings
 

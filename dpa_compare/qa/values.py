@@ -425,8 +425,15 @@ def _quantities(norm: str, lang: str, taken: Spans) -> Iterator[Value]:
         if value.unit == "YUAN":
             # -- before any currency is named, 元 is the document's own (NT$ in Taiwan, RMB in
             # China) --
-            value = Value(value.kind, value.key, currency or "CNY", value.text, value.start,
-                          value.end, loose_unit=not currency)  # fmt: skip
+            value = Value(
+                value.kind,
+                value.key,
+                currency or "CNY",
+                value.text,
+                value.start,
+                value.end,
+                loose_unit=not currency,
+            )
         elif value.kind == "amount":
             currency = value.unit
         yield _as_read_in_chinese(norm, lang, atom, value)

@@ -42,10 +42,15 @@ def _value_issue(
         parts.append(f"Chinese only: {_describe(zh_only)}")
     yield Issue(
         f"{what} differ — " + "; ".join(parts),
-        {"en_only": [v.label for v in en_only], "zh_only": [v.label for v in zh_only],
-         "en_text": [v.text for v in en_only], "zh_text": [v.text for v in zh_only],
-         "en_clause": pair.en_text, "zh_clause": pair.zh_text},
-    )  # fmt: skip
+        {
+            "en_only": [v.label for v in en_only],
+            "zh_only": [v.label for v in zh_only],
+            "en_text": [v.text for v in en_only],
+            "zh_text": [v.text for v in zh_only],
+            "en_clause": pair.en_text,
+            "zh_clause": pair.zh_text,
+        },
+    )
 
 
 @check("critical")
@@ -171,11 +176,15 @@ def cross_references(pair: Pair, ctx: Context) -> Iterator[Issue]:
     )
     yield Issue(
         "cross-references differ — " + "; ".join(parts),
-        {"en_only": [r.text for r, _ in missing], "zh_only": [r.text for r, _ in extra],
-         "expected_zh": [r.display for _, r in missing],
-         "en_clause": pair.en_text, "zh_clause": pair.zh_text},
+        {
+            "en_only": [r.text for r, _ in missing],
+            "zh_only": [r.text for r, _ in extra],
+            "expected_zh": [r.display for _, r in missing],
+            "en_clause": pair.en_text,
+            "zh_clause": pair.zh_text,
+        },
         severity=None if conflicting else "minor",
-    )  # fmt: skip
+    )
 
 
 @check("major")

@@ -366,8 +366,10 @@ def untranslated(pair: Pair, ctx: Context) -> Iterator[Issue]:
         return
     runs = _english_runs(pair.zh_text, _masked(pair.zh_text, ctx))
     if runs:
-        yield Issue(f"English left in the Chinese: {'; '.join(repr(r) for r, _ in runs)}",
-                    tuple(r for r, _ in runs))  # fmt: skip
+        yield Issue(
+            f"English left in the Chinese: {'; '.join(repr(r) for r, _ in runs)}",
+            tuple(r for r, _ in runs),
+        )
     if ctx.glossary is None:
         return
     active = [span for _, span in runs]

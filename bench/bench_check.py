@@ -24,20 +24,44 @@ TARGET_SECONDS = 2.0
 """The target for a 1,000-clause pair (median of the runs)."""
 
 _CN_DIGITS = "零一二三四五六七八九"
-_EN_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-             "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]  # fmt: skip
+_EN_WORDS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+]
 
 _TEMPLATES = [
     (
-        "The Provider shall notify the Customer within {w} ({n}) days of a request made under Section {ref}.",
+        "The Provider shall notify the Customer within {w} ({n}) days of a request made under "
+        "Section {ref}.",
         "提供方应在收到根据第{ref}条提出的请求后{c}（{n}）日内通知客户。",
     ),
     (
-        "The Customer may object to a new Sub-processor by writing to privacy@example.com within {w} ({n}) days.",
+        "The Customer may object to a new Sub-processor by writing to privacy@example.com within "
+        "{w} ({n}) days.",
         "客户可在{c}（{n}）日内致函privacy@example.com，反对新的分处理者。",
     ),
     (
-        "The Provider shall keep records of Processing for {w} ({n}) years after the Agreement ends on 1 March 2025.",
+        "The Provider shall keep records of Processing for {w} ({n}) years after the Agreement "
+        "ends on 1 March 2025.",
         "提供方应在协议于2025年3月1日终止后将处理记录保存{c}（{n}）年。",
     ),
     (
@@ -45,7 +69,8 @@ _TEMPLATES = [
         "各方应在{c}（{n}）个工作日内支付附件二所列费用的{n}%。",
     ),
     (
-        "The Provider shall ensure that its personnel who Process Personal Data are bound by confidentiality.",
+        "The Provider shall ensure that its personnel who Process Personal Data are bound by "
+        "confidentiality.",
         "提供方应确保其处理个人数据的人员受保密义务约束。",
     ),
 ]
@@ -58,7 +83,8 @@ def _cn(n: int) -> str:
 
 
 def generate(clauses: int) -> tuple[str, str]:
-    """Return (English, Chinese) Markdown with about `clauses` clauses: 25 sub-clauses per section."""
+    """Return (English, Chinese) Markdown with about `clauses` clauses: 25 sub-clauses per
+    section."""
     en = [
         "# Data Processing Addendum",
         'This Data Processing Addendum (this "DPA") is made by the Provider.',
@@ -84,7 +110,8 @@ def generate(clauses: int) -> tuple[str, str]:
 def run_once(
     en_path: Path, zh_path: Path, glossary: Path | None, aligner: str
 ) -> tuple[float, float, int, int, str]:
-    """Return (seconds, of which aligning, clauses, findings, aligner) for one in-process `check` of the pair."""
+    """Return (seconds, of which aligning, clauses, findings, aligner) for one in-process `check` of
+    the pair."""
     from dpa_compare.api import load
     from dpa_compare.cli.check import check_text
     from dpa_compare.qa import align, align_by_number, check_documents, load_glossary
@@ -116,8 +143,10 @@ def big_clause(kilobytes: int) -> tuple[str, str]:
     The clause repeats sentences carrying numbers, dates, citations (worded
     and numbered) and defined terms, so every check has work to do.
     """
-    en_unit = ("The Provider shall notify the Customer within thirty (30) days under Paragraph 2, "
-               "Article 7 and the preceding paragraph, and shall pay USD 1,000 by 1 March 2025. ")  # fmt: skip
+    en_unit = (
+        "The Provider shall notify the Customer within thirty (30) days under Paragraph 2, "
+        "Article 7 and the preceding paragraph, and shall pay USD 1,000 by 1 March 2025. "
+    )
     zh_unit = (
         "提供方应依第七条第二款及前款于三十（30）日内通知客户，并于2025年3月1日前支付1,000美元。"
     )
@@ -140,14 +169,19 @@ def run_file(en_path: Path, zh_path: Path, aligner: str, label: str) -> int:
     seconds, aligning, clauses, findings, used = run_once(en_path, zh_path, None, aligner)
     peak = _peak_mb()
     ok = seconds <= BIG_TARGET_SECONDS and peak <= BIG_TARGET_MB
-    print(f"{label}: {clauses} clauses, {findings} findings, {seconds:.2f} s (aligning {aligning:.2f} s, "
-          f"{used}), peak {peak:.0f} MB; target ≤ {BIG_TARGET_SECONDS:.0f} s and ≤ {BIG_TARGET_MB} MB: "
-          f"{'yes' if ok else 'no'}")  # fmt: skip
+    print(
+        f"{label}: {clauses} clauses, {findings} findings, {seconds:.2f} s (aligning "
+        f"{aligning:.2f} s, "
+        f"{used}), peak {peak:.0f} MB; target ≤ {BIG_TARGET_SECONDS:.0f} s and ≤ {BIG_TARGET_MB} "
+        "MB: "
+        f"{'yes' if ok else 'no'}"
+    )
     return 0 if ok else 1
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the benchmark and print a table and the command; return 0 (1 when the median misses the target)."""
+    """Run the benchmark and print a table and the command; return 0 (1 when the median misses the
+    target)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clauses", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=5)
@@ -195,13 +229,21 @@ def main(argv: list[str] | None = None) -> int:
     median = statistics.median(times)
     align_median = statistics.median(run[1] for run in runs)
     print(
-        f"command: python bench/bench_check.py --clauses {args.clauses} --repeat {args.repeat} --aligner {args.aligner}"
+        f"command: python bench/bench_check.py --clauses {args.clauses} --repeat {args.repeat} "
+        f"--aligner {args.aligner}"
     )
     print(f"aligner: {runs[0][4]}")
-    print(f"{'clauses':>8} {'findings':>9} {'runs':>5} {'median s':>9} {'align s':>8} {'rest s':>7} {'min s':>7} "
-          f"{'max s':>7} {'target s':>9} {'ok':>3}")  # fmt: skip
-    print(f"{runs[0][2]:>8} {runs[0][3]:>9} {len(times):>5} {median:>9.3f} {align_median:>8.3f} {median - align_median:>7.3f} "
-          f"{min(times):>7.3f} {max(times):>7.3f} {TARGET_SECONDS:>9.1f} {'yes' if median <= TARGET_SECONDS else 'no':>3}")  # fmt: skip
+    print(
+        f"{'clauses':>8} {'findings':>9} {'runs':>5} {'median s':>9} {'align s':>8} {'rest s':>7} "
+        f"{'min s':>7} "
+        f"{'max s':>7} {'target s':>9} {'ok':>3}"
+    )
+    print(
+        f"{runs[0][2]:>8} {runs[0][3]:>9} {len(times):>5} {median:>9.3f} {align_median:>8.3f} "
+        f"{median - align_median:>7.3f} "
+        f"{min(times):>7.3f} {max(times):>7.3f} {TARGET_SECONDS:>9.1f} "
+        f"{'yes' if median <= TARGET_SECONDS else 'no':>3}"
+    )
     return 0 if median <= TARGET_SECONDS else 1
 
 

@@ -1,4 +1,5 @@
-"""Measure `check` on real official translations: false alarms per 100 articles, and recall on injected defects.
+"""Measure `check` on real official translations: false alarms per 100 articles, and recall on
+injected defects.
 
     python bench/bench_qa_real.py [--laws 24] [--seed 13] [--json] [--skip-inject] [--skip-corpus]
 
@@ -148,9 +149,16 @@ def false_alarms(
             by_check[(f.check, f.severity)] += 1
             if f.severity in SERIOUS:
                 serious.append(
-                    {"law": name, "en": f.en_label, "zh": f.zh_label, "check": f.check,
-                     "severity": f.severity, "message": f.message, "evidence": _jsonable(f.evidence)}
-                )  # fmt: skip
+                    {
+                        "law": name,
+                        "en": f.en_label,
+                        "zh": f.zh_label,
+                        "check": f.check,
+                        "severity": f.severity,
+                        "message": f.message,
+                        "evidence": _jsonable(f.evidence),
+                    }
+                )
     per100 = (lambda n: round(100 * n / articles, 2)) if articles else (lambda n: 0.0)
     return {
         "laws": len(pairs),
@@ -320,7 +328,8 @@ def inject_term(zh: LawText, en: LawText, rng: random.Random) -> Injected | None
 
 
 def _variant(term: str) -> str:
-    """Return another rendering of `term` that does not contain it: 本法 → 該法, 主管機關 → 該機關."""
+    """Return another rendering of `term` that does not contain it: 本法 → 該法, 主管機關 →
+    該機關."""
     return "該" + (term[-2:] if len(term) >= 3 else term[-1])
 
 
@@ -393,7 +402,8 @@ def injected_recall(
 
 
 def corpus() -> dict[str, Any]:
-    """Return the seeded draft's defects found (of the key) and the careful translation's findings."""
+    """Return the seeded draft's defects found (of the key) and the careful translation's
+    findings."""
     import yaml
 
     from dpa_compare.qa import check_documents, load_glossary
@@ -487,8 +497,11 @@ def _print(out: dict[str, Any]) -> None:
             print(f"    missed {m['law']} art {m['article']}: {m['what']}")
     if "corpus" in out:
         c = out["corpus"]
-        print(f"corpus draft: {c['draft_defects_found']}/{c['draft_defects']} defects found "
-              f"({c['draft_findings']} findings); careful translation: {c['careful_findings']} findings")  # fmt: skip
+        print(
+            f"corpus draft: {c['draft_defects_found']}/{c['draft_defects']} defects found "
+            f"({c['draft_findings']} findings); careful translation: {c['careful_findings']} "
+            "findings"
+        )
         for item in c["careful"]:
             print(f"    careful: {item}")
 
@@ -501,7 +514,8 @@ def _print_false_alarms(out: dict[str, Any]) -> None:
         print(f"  {key:32} {per100:7.2f} per 100 articles")
     for f in laws["serious"]:
         print(
-            f"- {f['law']} {f['en'] or '-'} ⇄ {f['zh'] or '-'} [{f['check']}/{f['severity']}] {f['message']}"
+            f"- {f['law']} {f['en'] or '-'} ⇄ {f['zh'] or '-'} [{f['check']}/{f['severity']}] "
+            f"{f['message']}"
         )
         print(f"    evidence: {json.dumps(f['evidence'], ensure_ascii=False)[:300]}")
     if "tw_pdpa" in out:

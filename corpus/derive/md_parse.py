@@ -33,7 +33,8 @@ _SECTION = re.compile(
     r"^## (?:(?P<num>\d+)\.|第(?P<zh>[一二三四五六七八九十百零]+)条)\s+(?P<text>\S.*)$"
 )
 _ANNEX = re.compile(
-    r"^## (?:Annex (?P<num>\d+)|附件(?P<zh>[一二三四五六七八九十]+|\d+))(?:\s*[–—:：-]\s*|\s+)(?P<text>\S.*)$"
+    r"^## (?:Annex (?P<num>\d+)|附件(?P<zh>[一二三四五六七八九十]+|\d+))"
+    r"(?:\s*[–—:：-]\s*|\s+)(?P<text>\S.*)$"
 )
 _SUB = re.compile(r"^(?P<sec>\d+)\.(?P<num>\d+)\s+(?P<text>\S.*)$")
 _ITEM = re.compile(

@@ -80,7 +80,8 @@ def _paragraph(block: MdBlock) -> NumberedParagraph:
 
 
 def _with_emphasis(data: bytes, sources: list[MdBlock]) -> bytes:
-    """Return `data` with the runs of every paragraph whose Markdown has emphasis split into styled runs."""
+    """Return `data` with the runs of every paragraph whose Markdown has emphasis split into styled
+    runs."""
     from lxml import etree
 
     package = zipfile.ZipFile(io.BytesIO(data))
@@ -93,7 +94,7 @@ def _with_emphasis(data: bytes, sources: list[MdBlock]) -> bytes:
         )
     for table in body.iter(f"{{{_W}}}tbl"):
         _mark_header_row(table)
-    for paragraph, block in zip(paragraphs, sources):
+    for paragraph, block in zip(paragraphs, sources, strict=True):
         runs = inline_runs(block.text)
         if all(not bold and not italic for _, bold, italic in runs):
             continue
@@ -106,7 +107,8 @@ def _with_emphasis(data: bytes, sources: list[MdBlock]) -> bytes:
 
 
 def _mark_header_row(table: object) -> None:
-    """Mark the first row of `table` as its header row (Word: "Repeat as header row at the top of each page")."""
+    """Mark the first row of `table` as its header row (Word: "Repeat as header row at the top of
+    each page")."""
     from lxml import etree
 
     row = table.find(f"{{{_W}}}tr")
@@ -141,7 +143,8 @@ def _add_run(paragraph: object, text: str, bold: bool, italic: bool) -> None:
 
 
 def _replace_part(package: zipfile.ZipFile, name: str, content: bytes) -> bytes:
-    """Return the zip `package` with part `name` replaced, timestamps fixed so bytes are reproducible."""
+    """Return the zip `package` with part `name` replaced, timestamps fixed so bytes are
+    reproducible."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in package.infolist():

@@ -186,7 +186,10 @@ def _table(block: MdBlock) -> str:
     rows = "".join(
         "<tr>" + "".join(f"<td>{_inline(c)}</td>" for c in row) + "</tr>\n" for row in body
     )
-    return f'<table class="data-table">\n<thead><tr>{head}</tr></thead>\n<tbody>\n{rows}</tbody>\n</table>\n'
+    return (
+        f'<table class="data-table">\n<thead><tr>{head}</tr></thead>\n'
+        f"<tbody>\n{rows}</tbody>\n</table>\n"
+    )
 
 
 __all__ = ["build_html"]

@@ -28,7 +28,8 @@ PIECE_SEPARATOR = "\n"
 
 
 def _visible(text: str) -> str:
-    """Return `text` with runs of ordinary spaces and line breaks as one space: NBSP and the like stay."""
+    """Return `text` with runs of ordinary spaces and line breaks as one space: NBSP and the like
+    stay."""
     return _ORDINARY_SPACE.sub(" ", text).strip()
 
 
@@ -202,15 +203,27 @@ def _regroup_change(
         whole, pieces = state.old[group.whole], [state.new[p] for p in group.pieces]
         old_text, new_text = whole.full_text, PIECE_SEPARATOR.join(p.full_text for p in pieces)
         return ClauseChange(
-            kind, whole.id, pieces[0].id, _cite(whole), _cite(pieces[0]), group.similarity,
-            redline(old_text, new_text, lang, terms), new_ids=tuple(p.id for p in pieces),
-        )  # fmt: skip
+            kind,
+            whole.id,
+            pieces[0].id,
+            _cite(whole),
+            _cite(pieces[0]),
+            group.similarity,
+            redline(old_text, new_text, lang, terms),
+            new_ids=tuple(p.id for p in pieces),
+        )
     whole, pieces = state.new[group.whole], [state.old[p] for p in group.pieces]
     old_text, new_text = PIECE_SEPARATOR.join(p.full_text for p in pieces), whole.full_text
     return ClauseChange(
-        kind, pieces[0].id, whole.id, _cite(pieces[0]), _cite(whole), group.similarity,
-        redline(old_text, new_text, lang, terms), old_ids=tuple(p.id for p in pieces),
-    )  # fmt: skip
+        kind,
+        pieces[0].id,
+        whole.id,
+        _cite(pieces[0]),
+        _cite(whole),
+        group.similarity,
+        redline(old_text, new_text, lang, terms),
+        old_ids=tuple(p.id for p in pieces),
+    )
 
 
 def _one_sided(

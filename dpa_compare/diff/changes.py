@@ -22,8 +22,16 @@ ChangeKind = Literal[
     "merged",
 ]
 CHANGE_KINDS: tuple[str, ...] = (
-    "unchanged", "modified", "added", "deleted", "moved", "renumbered", "moved_modified", "split", "merged"
-)  # fmt: skip
+    "unchanged",
+    "modified",
+    "added",
+    "deleted",
+    "moved",
+    "renumbered",
+    "moved_modified",
+    "split",
+    "merged",
+)
 """Every kind of change, in the order summaries list them.
 
 `unchanged` same text and number; `renumbered` same text, new number (or
@@ -111,7 +119,8 @@ class VersionDiff:
     signature: str
 
     def counts(self) -> dict[str, int]:
-        """Return {kind: number of changes} for every kind, zeros included, in `CHANGE_KINDS` order."""
+        """Return {kind: number of changes} for every kind, zeros included, in `CHANGE_KINDS`
+        order."""
         counts = dict.fromkeys(CHANGE_KINDS, 0)
         for change in self.changes:
             counts[change.kind] += 1

@@ -1,4 +1,5 @@
-"""One clause followed through a series of versions: when it appeared, changed, was renumbered, moved or deleted.
+"""One clause followed through a series of versions: when it appeared, changed, was renumbered,
+moved or deleted.
 
     >>> history = clause_history([v1, v2, v3], "7.2")          # doctest: +SKIP
     >>> [(e.version, e.kind, e.label) for e in history.events]  # doctest: +SKIP
@@ -170,16 +171,22 @@ def clause_history(
     first, first_id = _trace_back(diffs, start, clause_id)
     first_clause = versions[first].clause(first_id)
     events = [ClauseEvent(names[first], "added", _cite(first_clause), "", first_id)]
-    current: str | None = first_id
+    current: str = first_id
     for k in range(first, len(diffs)):
         change = _change_from(diffs[k], current)
         next_id = change.new_id if change.kind != "deleted" else None
         events.append(
             ClauseEvent(
-                names[k + 1], change.kind, change.new_label, _cite(versions[k].clause(current)), next_id,
-                change.redline, change.xref_only, getattr(change, "cosmetic", False),
+                names[k + 1],
+                change.kind,
+                change.new_label,
+                _cite(versions[k].clause(current)),
+                next_id,
+                change.redline,
+                change.xref_only,
+                getattr(change, "cosmetic", False),
             )
-        )  # fmt: skip
+        )
         if next_id is None:
             break
         current = next_id

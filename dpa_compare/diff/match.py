@@ -32,7 +32,7 @@ versions gets exactly one `ClauseChange`.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from dpa_compare.diff import regroup, xref
@@ -268,7 +268,7 @@ def _score_free(state: MatchState, options: MatchOptions) -> tuple[Scores, Score
     rows = state.coder.scores(
         [state.old_text[i] for i in olds], [state.new_text[j] for j in news], cutoff
     )
-    for i, row in zip(olds, rows):
+    for i, row in zip(olds, rows, strict=True):
         for k, score in row.items():
             scores[i][news[k]] = score
             columns[news[k]][i] = score
@@ -320,8 +320,9 @@ def _match_fuzzy(state: MatchState, options: MatchOptions, scores: Scores, colum
             j = _copy_in_place(state, i, [k for s, k in free if s == best])
             if best < options.fuzzy_min or not length_ok(state.new_text[j]):
                 continue
+            # -- a loose likeness pairs a heading with a heading, an item with an item --
             if best < options.fuzzy_same_kind and state.old[i].kind != state.new[j].kind:
-                continue  # -- a loose likeness pairs a heading with a heading, an item with an item --
+                continue
             rivals = {
                 k: s for k, s in scores.get(i, {}).items() if state.new_text[k] != state.new_text[j]
             }
@@ -376,7 +377,7 @@ def _match_by_position(state: MatchState, options: MatchOptions) -> None:
         gap = list(range(before + 1, after))
         if not gap or len(gap) != len(run) or not all(j in free_new for j in gap):
             continue
-        pairs = list(zip(run, gap))
+        pairs = list(zip(run, gap, strict=True))
         if all(_alike_in_place(state, i, j, options) for i, j in pairs):
             for i, j in pairs:
                 state.pair(i, j)
@@ -412,12 +413,18 @@ def _match_by_children(state: MatchState) -> None:
                 votes[ancestor] += 1
                 ancestor = state.new_parent[ancestor]
         candidates = [
-            (count, state.new[j].level == state.old[i].level,
-             fuzz.ratio(state.old_text[i].lower(), state.new_text[j].lower()), -j)
+            (
+                count,
+                state.new[j].level == state.old[i].level,
+                fuzz.ratio(state.old_text[i].lower(), state.new_text[j].lower()),
+                -j,
+            )
             for j, count in votes.items()
-            if count >= 2 and 2 * count >= len(old_children[i]) and j not in state.n2o
+            if count >= 2
+            and 2 * count >= len(old_children[i])
+            and j not in state.n2o
             and state.new[j].kind == state.old[i].kind
-        ]  # fmt: skip
+        ]
         if candidates:
             state.pair(i, -max(candidates)[3])
 
@@ -459,7 +466,8 @@ def _match_heading_only(state: MatchState, by_number: bool) -> None:
 def _children_choice(
     votes: dict[int | None, int], candidates: set[int], taken: dict[int, int]
 ) -> int | None:
-    """Return the free candidate that a strict majority of the children's votes went to, else None."""
+    """Return the free candidate that a strict majority of the children's votes went to, else
+    None."""
     total = sum(votes.values())
     for parent, count in votes.items():
         if parent in candidates and parent not in taken and 2 * count > total:
@@ -478,13 +486,14 @@ def _match_by_references(state: MatchState, options: MatchOptions) -> None:
     if not moves:
         return
     free_new = {}
-    for j in state.free_new():
-        key = xref.canonical_ref(citation(state.new[j]))
+    for free in state.free_new():
+        key = xref.canonical_ref(citation(state.new[free]))
         if key is not None:
-            free_new[key] = j
+            free_new[key] = free
     for i in state.free_old():
         key = xref.canonical_ref(citation(state.old[i]))
-        j = free_new.get(moves.get(key)) if key is not None else None
+        moved = moves.get(key) if key is not None else None
+        j = free_new.get(moved) if moved is not None else None
         if (
             j is None
             or j in state.n2o
@@ -500,33 +509,88 @@ def _match_by_references(state: MatchState, options: MatchOptions) -> None:
 
 
 def _extend_to_regroups(state: MatchState, options: MatchOptions) -> None:
-    """Turn matches whose partner plus free sibling neighbours explain the whole better into regroupings."""
-    settings = dict(minimum=options.split_min, piece_minimum=options.piece_min, gain=options.regroup_gain,
-                    max_pieces=options.max_pieces)  # fmt: skip
+    """Regroup matches whose partner plus free sibling neighbours explain the whole better."""
     free_old, free_new = set(state.free_old()), set(state.free_new())
     for i, j in sorted(state.o2n.items()):
         if state.old_text[i] == state.new_text[j] or state.o2n.get(i) != j:
             continue
         old_rivals = [k for k in free_old if state.old_parent[k] == state.old_parent[i]]
         new_rivals = [k for k in free_new if state.new_parent[k] == state.new_parent[j]]
-        merge = regroup.extend_match(
-            j, i, state.new_text[j], state.old_text,
-            lambda k: k in free_old and state.old_parent[k] == state.old_parent[i]
-            and not _has_own_counterpart(state, state.old_text[k], new_rivals, state.new_text, options),
-            state.coder, **settings,
-        )  # fmt: skip
-        split = regroup.extend_match(
-            i, j, state.old_text[i], state.new_text,
-            lambda k: k in free_new and state.new_parent[k] == state.new_parent[j]
-            and not _has_own_counterpart(state, state.new_text[k], old_rivals, state.old_text, options),
-            state.coder, **settings,
-        )  # fmt: skip
+        old_piece = _free_piece(
+            state,
+            options,
+            free_old,
+            state.old_parent,
+            i,
+            state.old_text,
+            new_rivals,
+            state.new_text,
+        )
+        new_piece = _free_piece(
+            state,
+            options,
+            free_new,
+            state.new_parent,
+            j,
+            state.new_text,
+            old_rivals,
+            state.old_text,
+        )
+        merge = _extend_match(state, options, j, i, state.new_text[j], state.old_text, old_piece)
+        split = _extend_match(state, options, i, j, state.old_text[i], state.new_text, new_piece)
         best = max((g for g in (merge, split) if g), key=lambda g: g.similarity, default=None)
         if best is None:
             continue
         del state.o2n[i], state.n2o[j]
         (state.merges if best is merge else state.splits).append(best)
         free_old, free_new = set(state.free_old()), set(state.free_new())
+
+
+def _extend_match(
+    state: MatchState,
+    options: MatchOptions,
+    whole: int,
+    partner: int,
+    whole_text: str,
+    piece_texts: list[str],
+    free: Callable[[int], bool],
+) -> regroup.Regroup | None:
+    """Return `regroup.extend_match` with the regrouping thresholds of `options`."""
+    return regroup.extend_match(
+        whole,
+        partner,
+        whole_text,
+        piece_texts,
+        free,
+        state.coder,
+        minimum=options.split_min,
+        piece_minimum=options.piece_min,
+        gain=options.regroup_gain,
+        max_pieces=options.max_pieces,
+    )
+
+
+def _free_piece(
+    state: MatchState,
+    options: MatchOptions,
+    free: set[int],
+    parents: list[int | None],
+    anchor: int,
+    texts: list[str],
+    rivals: list[int],
+    rival_texts: list[str],
+) -> Callable[[int], bool]:
+    """Return the test for a clause that may join `anchor`'s match as a piece: free, a sibling
+    of `anchor`, and without a counterpart of its own among the free `rivals` opposite."""
+
+    def usable(k: int) -> bool:
+        return (
+            k in free
+            and parents[k] == parents[anchor]
+            and not _has_own_counterpart(state, texts[k], rivals, rival_texts, options)
+        )
+
+    return usable
 
 
 def _has_own_counterpart(

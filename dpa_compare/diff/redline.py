@@ -13,7 +13,8 @@ purpose after the diff — it folds runs of small coincidental equalities
 redline wants.
 
     >>> redline("The Processor shall notify", "The Processor must notify", "en")
-    (Edit(op=0, text='The Processor '), Edit(op=-1, text='shall'), Edit(op=1, text='must'), Edit(op=0, text=' notify'))
+    (Edit(op=0, text='The Processor '), Edit(op=-1, text='shall'), Edit(op=1, text='must'),
+    Edit(op=0, text=' notify'))
 """
 
 from __future__ import annotations

@@ -141,8 +141,11 @@ def extend_match(
             if len(pieces) < 2 or len(pieces) > max_pieces:
                 continue
             added = [p for p in pieces if p != partner]
-            if any(not coder.code(piece_texts[p]) or _coverage(coder.code(piece_texts[p]), vocabulary) < piece_minimum
-                   for p in added):  # fmt: skip
+            if any(
+                not coder.code(piece_texts[p])
+                or _coverage(coder.code(piece_texts[p]), vocabulary) < piece_minimum
+                for p in added
+            ):
                 continue
             joined = "".join(coder.code(piece_texts[p]) for p in pieces)
             score = fuzz.ratio(coded, joined) / 100.0
@@ -187,7 +190,7 @@ _REST_SHARE = 0.75
 def _free_neighbours(
     index: int, step: int, size: int, free: Callable[[int], bool], limit: int
 ) -> list[int]:
-    found = []
+    found: list[int] = []
     index += step
     while 0 <= index < size and free(index) and len(found) < limit:
         found.append(index)

@@ -61,7 +61,8 @@ class TokenCoder:
     def scores(
         self, rows: Sequence[str], columns: Sequence[str], cutoff: float = 0.0
     ) -> list[dict[int, float]]:
-        """Return, for each text in `rows`, {column index: similarity} for `columns` scoring ≥ `cutoff`.
+        """Return, for each text in `rows`, {column index: similarity} for `columns` scoring ≥
+        `cutoff`.
 
         Sparse on purpose: most pairs of clauses have little in common, and
         only candidates above a cut-off matter to matching.

@@ -17,7 +17,8 @@ _SPACE = re.compile(r"\s+")
 
 
 def normalise(text: str) -> str:
-    """Return `text` with runs of white space as one space, trimmed: the form texts are compared in."""
+    """Return `text` with runs of white space as one space, trimmed: the form texts are compared
+    in."""
     return _SPACE.sub(" ", text).strip()
 
 
@@ -56,7 +57,8 @@ class MatchState:
 
 
 def _row_key(clause: Clause) -> str | None:
-    """Return a table row's identity: its first cell that is not a bare number, reduced; None for other clauses.
+    """Return a table row's identity: its first cell that is not a bare number, reduced; None for
+    other clauses.
 
     A sub-processor row is that sub-processor: a row whose key cell changed
     is another row, however alike the other cells are.

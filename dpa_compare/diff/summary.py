@@ -54,7 +54,8 @@ KIND_TITLES = {
 
 @dataclass(frozen=True)
 class ChangeRow:
-    """One line of the change table: `old_label` → `new_label`, `kind`, a short `redline` in markup."""
+    """One line of the change table: `old_label` → `new_label`, `kind`, a short `redline` in
+    markup."""
 
     old_label: str
     new_label: str
@@ -82,7 +83,8 @@ def summary_line(result: VersionDiff) -> str:
 def short_redline(
     edits: tuple[Edit, ...], context: int = TABLE_CONTEXT, style: Style = plain
 ) -> str:
-    """Return the edits on one line: changes in full, kept text cut to `context` characters each side."""
+    """Return the edits on one line: changes in full, kept text cut to `context` characters each
+    side."""
     parts = []
     last = len(edits) - 1
     for index, (op, text) in enumerate(edits):
@@ -113,7 +115,8 @@ def change_table(result: VersionDiff, include_unchanged: bool = False) -> list[C
 def render_text(
     result: VersionDiff, style: Style = plain, heading: Callable[[str], str] = str
 ) -> str:
-    """Return the whole comparison for a terminal: header, counts, then one block per changed clause.
+    """Return the whole comparison for a terminal: header, counts, then one block per changed
+    clause.
 
     `style` formats edits (default: plain markup); `heading` formats each
     block's first line (the CLI makes it bold on a terminal).

@@ -35,7 +35,8 @@ __all__ = [
 
 
 class Ref(NamedTuple):
-    """A reference target: `namespace` ("" for sections/clauses/articles, "annex", …) and `number`."""
+    """A reference target: `namespace` ("" for sections/clauses/articles, "annex", …) and
+    `number`."""
 
     namespace: str
     number: str
@@ -78,7 +79,8 @@ def find_references(text: str) -> list[Reference]:
 
 
 def _part(element: str) -> str:
-    """Return one path element as xref writes it: a number as is, a letter or roman one in brackets."""
+    """Return one path element as xref writes it: a number as is, a letter or roman one in
+    brackets."""
     if element.isdigit() or re.fullmatch(r"\d+-\d+|\d+[A-Z]", element):
         return element
     if is_roman(element) and (len(element) > 1 or element in ("I", "V", "X")):
@@ -87,7 +89,8 @@ def _part(element: str) -> str:
 
 
 def canonical_ref(citation: str) -> Ref | None:
-    """Return the key of a clause's own citation (`7.2(a)`, `Annex 2`, `第七条`), None if it has none."""
+    """Return the key of a clause's own citation (`7.2(a)`, `Annex 2`, `第七条`), None if it has
+    none."""
     citation = citation.strip().rstrip(".")
     if not citation:
         return None
@@ -132,7 +135,8 @@ def map_ref(key: Ref, label_map: Mapping[Ref, Ref]) -> Ref:
 
 
 def is_xref_only(old_text: str, new_text: str, label_map: Mapping[Ref, Ref]) -> bool:
-    """Return True when `new_text` is `old_text` with only references renumbered as `label_map` says.
+    """Return True when `new_text` is `old_text` with only references renumbered as `label_map`
+    says.
 
     Every reference must stay or follow the map, at least one must change,
     and the text around the reference numbers must be identical.
@@ -145,7 +149,7 @@ def is_xref_only(old_text: str, new_text: str, label_map: Mapping[Ref, Ref]) -> 
     if _masked(old_text, old_refs) != _masked(new_text, new_refs):
         return False
     changed = False
-    for old_ref, new_ref in zip(old_refs, new_refs):
+    for old_ref, new_ref in zip(old_refs, new_refs, strict=True):
         if old_ref.key == new_ref.key:
             continue
         if map_ref(old_ref.key, label_map) != new_ref.key:
@@ -207,7 +211,7 @@ def reference_moves(text_pairs: Iterable[tuple[str, str]]) -> dict[Ref, Ref]:
         old_refs, new_refs = find_references(old), find_references(new)
         if not old_refs or len(old_refs) != len(new_refs):
             continue
-        for old_ref, new_ref in zip(old_refs, new_refs):
+        for old_ref, new_ref in zip(old_refs, new_refs, strict=True):
             seen.setdefault(old_ref.key, set()).add(new_ref.key)
     moves = {old: next(iter(new)) for old, new in seen.items() if len(new) == 1 and old not in new}
     targets = [new for new in moves.values()]

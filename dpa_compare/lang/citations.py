@@ -91,7 +91,8 @@ _AR_NUM = r"\d+[A-Z]?(?:-\d+)?"
 
 
 def element_keys(element: str) -> frozenset[object]:
-    """Return what `element` may stand for: `七` → {7}, `b` → {2}, `6-1` → {"6-1"}, `9-12` → {…, 9, 12}.
+    """Return what `element` may stand for: `七` → {7}, `b` → {2}, `6-1` → {"6-1"}, `9-12` → {…, 9,
+    12}.
 
     A single letter that is also a roman numeral stands for both readings
     (`i` → {1, 9}), so `(i)` agrees with `（一）` and with a ninth letter.
@@ -603,8 +604,8 @@ def citations_agree(left: Citation, right: Citation) -> bool:
 
     A citation of a whole article agrees with one of its paragraph
     ("Article 29" ⇄ 第二十九條第一項). Relative citations agree when their
-    paths do (`前項` ⇄ "the preceding paragraph"); a relative one whose clause is unknown agrees with any
-    citation ending in the same number. Absolute paths one level apart agree
+    paths do (`前項` ⇄ "the preceding paragraph"); a relative one whose clause is unknown
+    agrees with any citation ending in the same number. Absolute paths one level apart agree
     on their first and last numbers ("subparagraph 2, paragraph 1 of
     Article 15" ⇄ 第十五條第二款, the single paragraph left unnamed).
     """
@@ -628,7 +629,8 @@ def citations_agree(left: Citation, right: Citation) -> bool:
 
 
 def _is_prefix(left: tuple[str, ...], right: tuple[str, ...]) -> bool:
-    """Return True when the shorter path is the start of the longer one (and they differ in length)."""
+    """Return True when the shorter path is the start of the longer one (and they differ in
+    length)."""
     short, long = sorted((left, right), key=len)
     return 0 < len(short) < len(long) and paths_agree(short, long[: len(short)])
 

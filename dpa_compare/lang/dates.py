@@ -26,7 +26,10 @@ _MONTHS = {name: number for number, name in enumerate(MONTH_NAMES, 1)} | {
     "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
 # -- capitalised only: "may" and "march" are ordinary words in lower case --
-_MONTH = r"(?P<month>(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+_MONTH = (
+    r"(?P<month>(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+)
 _ORD = r"(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20|21)\d\d)"
 _OF = r"(?:of\s+(?:the\s+year\s+)?)?"  # -- "12th May of 2009" --
@@ -70,7 +73,8 @@ _ZH_PATTERNS = (
     ),
 )
 
-# -- the first day of a range sharing its month: "1–15 January 2025", "January 1–15, 2025", "1月1日至15日" --
+# -- the first day of a range sharing its month: "1–15 January 2025", "January 1–15, 2025",
+# "1月1日至15日" --
 _EN_RANGE_BEFORE = re.compile(
     r"(?<![\d.,:/])(?P<day>\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|—|to|until|through|and)\s*$"
 )
@@ -90,7 +94,8 @@ _TIME = re.compile(
     re.IGNORECASE,
 )
 
-# -- a whole hour: "5 p.m.", "5pm", "下午5点", "17时", "下午三点三十分" (Chinese numerals only after 上午/下午…) --
+# -- a whole hour: "5 p.m.", "5pm", "下午5点", "17时", "下午三点三十分" (Chinese numerals
+# only after 上午/下午…) --
 _EN_HOUR = re.compile(
     r"(?<![\d:.,])(?P<h>\d{1,2})\s*(?P<ampm>[ap]\.?\s?m\.?)(?![a-z])", re.IGNORECASE
 )
@@ -114,7 +119,8 @@ class DateMatch:
 
 
 def find_dates(text: str, lang: str) -> list[DateMatch]:
-    """Return the dates and times in `text` (digits already ASCII), without overlaps, in text order."""
+    """Return the dates and times in `text` (digits already ASCII), without overlaps, in text
+    order."""
     from dpa_compare.qa.text import Spans
 
     found: list[DateMatch] = []
@@ -132,7 +138,8 @@ def find_dates(text: str, lang: str) -> list[DateMatch]:
 
 
 def _range_partners(text: str, lang: str, date: DateMatch) -> Iterator[DateMatch]:
-    """Yield the other end of a day range that shares `date`'s month and year ("1–15 January" → the 1st)."""
+    """Yield the other end of a day range that shares `date`'s month and year ("1–15 January" → the
+    1st)."""
     if (
         date.kind != "date"
         or len(date.keys) != 1
@@ -272,7 +279,8 @@ def _slash_keys(a: int, b: int, year: int, sep: str) -> tuple[str, ...]:
 
 
 def _time_key(match: re.Match[str]) -> str | None:
-    """Return `HH:MM` (24-hour) for a time match with groups `h`, optional `m`, `ampm` and `pre`; None if impossible."""
+    """Return `HH:MM` (24-hour) for a time match with groups `h`, optional `m`, `ampm` and `pre`;
+    None if impossible."""
     groups = match.groupdict()
     hour, minute = _number(groups["h"]), _number(groups.get("m")) if groups.get("m") else 0
     if hour is None or minute is None:

@@ -200,14 +200,18 @@ _DENOMINATORS = {
 _NUMERATORS = {"one": 1, "a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                "eight": 8, "nine": 9}  # fmt: skip
 EN_FRACTION_WORDS = re.compile(
-    r"\b(?:(?P<n>" + "|".join(k for k in _NUMERATORS if k != "a") + r")[\s-]+(?P<d>"
-    + "|".join(sorted(_DENOMINATORS, key=len, reverse=True)) + r")s?"
-    + r"(?<!quarter)(?<!quarters)"  # -- "the first three quarters" of a year: only "… quarters of" --
+    r"\b(?:(?P<n>"
+    + "|".join(k for k in _NUMERATORS if k != "a")
+    + r")[\s-]+(?P<d>"
+    + "|".join(sorted(_DENOMINATORS, key=len, reverse=True))
+    + r")s?"
+    # -- "the first three quarters" of a year: only "… quarters of" --
+    + r"(?<!quarter)(?<!quarters)"
     + r"|(?P<qn>one|two|three)[\s-]+quarters?(?=\s+of\b)"
     # -- "a third party" is no fraction, "one and a half years" is 1.5 --
     + r"|(?<!and\s)(?P<a>a)\s+(?P<ad>half|quarter))\b",
     re.IGNORECASE,
-)  # fmt: skip
+)
 """A fraction in English words: `one-half`, `two-thirds`, `one fourth`, `a quarter`."""
 
 

@@ -1,4 +1,5 @@
-"""Carry translator notes forward to a new English version: follow renumbering and moves, re-open, orphan.
+"""Carry translator notes forward to a new English version: follow renumbering and moves, re-open,
+orphan.
 
     carried = carry_notes(load_notes("notes-2020-05.yaml"), old_en, new_en)
     carried.counts()   # {"kept": …, "renumbered": …, "reopened": …, "orphaned": …}
@@ -71,7 +72,8 @@ class CarriedNotes:
 
 
 def find_clause(document: Document, label: str, clause_id: str = "") -> Clause | None:
-    """Return the clause of `document` with id `clause_id`, else full ref `label`, else label; None when absent."""
+    """Return the clause of `document` with id `clause_id`, else full ref `label`, else label; None
+    when absent."""
     by_id = {c.id: c for c in document.clauses}
     if clause_id and clause_id in by_id:
         return by_id[clause_id]
@@ -85,7 +87,8 @@ def find_clause(document: Document, label: str, clause_id: str = "") -> Clause |
 def carry_notes(
     notes: NotesFile | Sequence[Note], old_en: Document, new_en: Document
 ) -> CarriedNotes:
-    """Return `notes` (on `old_en`) carried forward to `new_en`; every note comes out, none is dropped."""
+    """Return `notes` (on `old_en`) carried forward to `new_en`; every note comes out, none is
+    dropped."""
     from dpa_compare.diff import diff
 
     notes_file = notes if isinstance(notes, NotesFile) else NotesFile(tuple(notes))
@@ -159,7 +162,8 @@ def _carry(
             CHANGED_FLAG,
         )
         return CarriedNote(reopened, "reopened", note.clause, label, why)
-    # -- a note still flagged from an earlier change keeps the hash of the text it was written against --
+    # -- a note still flagged from an earlier change keeps the hash of the text it was written
+    # against --
     kept_hash = pinned if CHANGED_FLAG in note.flags else text_hash(new.full_text)
     kept = replace(note, clause=label, clause_id=new.id, text_hash=kept_hash)
     outcome: Outcome = "kept" if label == (old.citation or old.id) else "renumbered"

@@ -1,4 +1,5 @@
-"""The document's own defined terms: English quoted terms beside the Chinese quoted terms that translate them.
+"""The document's own defined terms: English quoted terms beside the Chinese quoted terms that
+translate them.
 
 A definition clause (`1.4 "CCPA" means …` ⇄ `1.4 “CCPA”是指……`) pairs its
 defined term with the first quoted Chinese term; any pair whose English and
@@ -27,7 +28,8 @@ class DefinedTerm:
     en: str
     zh: str
     pair: Pair
-    how: str  # -- "definition" (a definition clause's term) or "order" (quoted terms paired in order) --
+    # -- "definition" (a definition clause's term) or "order" (quoted terms paired in order) --
+    how: str
 
 
 def quoted(text: str, lang: str) -> list[str]:
@@ -47,7 +49,8 @@ def _term_like(text: str) -> bool:
 
 
 def defined_terms(pairs: Iterable[Pair]) -> list[DefinedTerm]:
-    """Return the defined terms of `pairs`, in document order, each English term once per defining pair."""
+    """Return the defined terms of `pairs`, in document order, each English term once per defining
+    pair."""
     found: list[DefinedTerm] = []
     for pair in pairs:
         if pair.en is None or pair.zh is None:
@@ -56,7 +59,9 @@ def defined_terms(pairs: Iterable[Pair]) -> list[DefinedTerm]:
         is_definition = pair.en.kind == "definition" or bool(pair.en.term)
         if len(en_terms) == len(zh_terms) and en_terms:
             how = "definition" if is_definition else "order"
-            found.extend(DefinedTerm(e, z, pair, how) for e, z in zip(en_terms, zh_terms))
+            found.extend(
+                DefinedTerm(e, z, pair, how) for e, z in zip(en_terms, zh_terms, strict=True)
+            )
         elif is_definition:
             en = (pair.en.term or (en_terms[0] if en_terms else "")).strip()
             zh = (
@@ -70,7 +75,8 @@ def defined_terms(pairs: Iterable[Pair]) -> list[DefinedTerm]:
 
 
 def short_forms(pairs: Iterable[Pair]) -> list[DefinedTerm]:
-    """Return the short forms a statute introduces in passing, one per pair where both languages have one.
+    """Return the short forms a statute introduces in passing, one per pair where both languages
+    have one.
 
     `(hereinafter referred to as “protection orders”)` ⇄ `（以下簡稱保護令）`:
     from there on the document should use that Chinese for that English.
@@ -82,7 +88,7 @@ def short_forms(pairs: Iterable[Pair]) -> list[DefinedTerm]:
         en = [m.group(1).strip() for m in EN_SHORT_FORM.finditer(pair.en_text)]
         zh = [m.group(1).strip() for m in ZH_SHORT_FORM.finditer(pair.zh_text)]
         if en and len(en) == len(zh):
-            found.extend(DefinedTerm(e, z, pair, "short form") for e, z in zip(en, zh))
+            found.extend(DefinedTerm(e, z, pair, "short form") for e, z in zip(en, zh, strict=True))
     return found
 
 

@@ -20,7 +20,8 @@ from dpa_compare.qa.registry import Pair
 
 
 def extract_glossary(pairs: Iterable[Pair]) -> list[GlossaryEntry]:
-    """Return one proposed entry per English defined term of `pairs`, in order of first definition."""
+    """Return one proposed entry per English defined term of `pairs`, in order of first
+    definition."""
     by_term: dict[str, list[DefinedTerm]] = {}
     spelling: dict[str, str] = {}
     for term in defined_terms(pairs):
@@ -46,13 +47,14 @@ def _entry(en: str, found: Sequence[DefinedTerm]) -> GlossaryEntry:
 
 
 def glossary_yaml(entries: Sequence[GlossaryEntry], header: str = "") -> str:
-    """Return `entries` as YAML in the `corpus/glossary.yaml` layout (`entries:` list, one blank line between)."""
+    """Return `entries` as YAML in the `corpus/glossary.yaml` layout (`entries:` list, one blank
+    line between)."""
     import yaml
 
     lines = [f"# {line}".rstrip() for line in header.splitlines()] if header else []
     lines.append("entries:")
     for entry in entries:
-        data = {"en": entry.en}
+        data: dict[str, object] = {"en": entry.en}
         if entry.variants:
             data["en_variants"] = list(entry.variants)
         data.update(

@@ -41,7 +41,8 @@ ENTRY_FIELDS = ("en", "en_variants", "defined", "zh", "forbidden", "note", "case
 
 @dataclass(frozen=True)
 class GlossaryEntry:
-    """One term: English `en`, accepted Chinese renderings `zh`, `forbidden` renderings and a `note`.
+    """One term: English `en`, accepted Chinese renderings `zh`, `forbidden` renderings and a
+    `note`.
 
     Matching of `en` ignores case unless `case_sensitive`, and accepts a
     plural or possessive ending (`Sub-processors`, `Controller's`). `variants`
@@ -59,7 +60,8 @@ class GlossaryEntry:
 
     @cached_property
     def pattern(self) -> re.Pattern[str]:
-        """Return the regular expression finding `en` or a variant as whole words in English text."""
+        """Return the regular expression finding `en` or a variant as whole words in English
+        text."""
         forms = sorted(
             {self.en.strip(), *(v.strip() for v in self.variants if v.strip())},
             key=len,
@@ -96,7 +98,8 @@ class GlossaryEntry:
         return max(found, key=len) if found else None
 
     def forbidden_in(self, text: str) -> list[str]:
-        """Return the forbidden renderings in `text`, ignoring those inside an accepted rendering."""
+        """Return the forbidden renderings in `text`, ignoring those inside an accepted
+        rendering."""
         masked = to_simplified(text)
         for rendering in sorted(self.zh, key=len, reverse=True):
             if rendering:
@@ -134,14 +137,16 @@ class Glossary:
         return sorted((e for e in self.entries if e.in_english(text)), key=lambda e: -len(e.en))
 
     def latin_terms(self) -> set[str]:
-        """Return every term of the glossary written in Latin script (English terms and Latin renderings)."""
+        """Return every term of the glossary written in Latin script (English terms and Latin
+        renderings)."""
         terms = {e.en for e in self.entries}
         terms.update(z for e in self.entries for z in e.zh if re.search(r"[A-Za-z]", z))
         return terms
 
 
 def load_glossary(path: str | Path) -> Glossary:
-    """Return the glossary in `path` (`.yaml`/`.yml`, `.csv`/`.tsv`, `.tbx`/`.xml`); LoadError when unreadable."""
+    """Return the glossary in `path` (`.yaml`/`.yml`, `.csv`/`.tsv`, `.tbx`/`.xml`); LoadError when
+    unreadable."""
     file = Path(path)
     data = read_input(file, "glossary")
     suffix = file.suffix.lower()

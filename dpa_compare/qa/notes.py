@@ -1,4 +1,5 @@
-"""Translator notes and suppressed findings: one file per translation, read from YAML (or CSV), written as YAML.
+"""Translator notes and suppressed findings: one file per translation, read from YAML (or CSV),
+written as YAML.
 
     source: zh/dpa-2020-05.zh.md
     notes:
@@ -71,7 +72,8 @@ class Note:
 
 @dataclass(frozen=True)
 class Suppression:
-    """A finding marked as a false positive: its check, the pair's text hash, where, why and by whom."""
+    """A finding marked as a false positive: its check, the pair's text hash, where, why and by
+    whom."""
 
     check: str
     hash: str
@@ -83,7 +85,8 @@ class Suppression:
     date: str = ""
 
     def matches(self, finding: Finding) -> bool:
-        """Return True when this suppression hides `finding` (same check, same pair text, same message if given)."""
+        """Return True when this suppression hides `finding` (same check, same pair text, same
+        message if given)."""
         return (
             finding.check == self.check
             and finding.text_hash == self.hash
@@ -117,7 +120,8 @@ _SUPPRESSION_FIELDS = tuple(f.name for f in fields(Suppression))
 
 
 def load_notes(path: str | Path) -> NotesFile:
-    """Return the notes file at `path` (`.yaml` / `.yml` / `.csv`); LoadError naming the file when unreadable."""
+    """Return the notes file at `path` (`.yaml` / `.yml` / `.csv`); LoadError naming the file when
+    unreadable."""
     file = Path(path)
     try:
         data = read_input(file, "notes").decode("utf-8-sig")
@@ -161,7 +165,8 @@ def _from_yaml(text: str, file: Path) -> NotesFile:
 
 
 def _csv_delimiter(text: str) -> str:
-    """Return the delimiter of CSV `text`: `,`, `;` (a spreadsheet in a comma-decimal locale) or a tab.
+    """Return the delimiter of CSV `text`: `,`, `;` (a spreadsheet in a comma-decimal locale) or a
+    tab.
 
     Read from the header row, whose column names contain none of them.
     """
@@ -178,7 +183,8 @@ def _from_csv(text: str, file: Path) -> NotesFile:
     }:
         raise LoadError(
             file,
-            "CSV notes file needs a header row with 'clause' (or 'clause_id'), 'author', 'date', 'text', 'status'",
+            "CSV notes file needs a header row with 'clause' (or 'clause_id'), 'author', 'date', "
+            "'text', 'status'",
         )
     rows.fieldnames = [f.strip().lower() for f in rows.fieldnames]
     notes, supp = [], []
@@ -213,12 +219,18 @@ def _note(raw: Any, file: Path, where: str) -> Note:
         flags = (flags,)
     orphaned = raw.get("orphaned", False)
     return Note(
-        clause=clause, text=str(raw.get("text") or ""), author=str(raw.get("author") or ""),
-        date=str(raw.get("date") or ""), status=status, zh_clause=str(raw.get("zh_clause") or ""),
-        clause_id=str(raw.get("clause_id") or ""), text_hash=str(raw.get("text_hash") or ""),
-        flags=tuple(str(f).strip() for f in flags), orphaned=orphaned is True or str(orphaned).lower() == "true",
+        clause=clause,
+        text=str(raw.get("text") or ""),
+        author=str(raw.get("author") or ""),
+        date=str(raw.get("date") or ""),
+        status=status,
+        zh_clause=str(raw.get("zh_clause") or ""),
+        clause_id=str(raw.get("clause_id") or ""),
+        text_hash=str(raw.get("text_hash") or ""),
+        flags=tuple(str(f).strip() for f in flags),
+        orphaned=orphaned is True or str(orphaned).lower() == "true",
         extra=tuple((k, v) for k, v in raw.items() if k not in _NOTE_FIELDS),
-    )  # fmt: skip
+    )
 
 
 def _suppression(raw: Any, file: Path, where: str) -> Suppression:
@@ -258,7 +270,8 @@ def _note_data(note: Note) -> dict[str, Any]:
 
 
 def dump_notes(notes: NotesFile, fmt: str = "yaml") -> str:
-    """Return `notes` serialised as YAML (`fmt="yaml"`) or CSV (`fmt="csv"`), readable by `load_notes`."""
+    """Return `notes` serialised as YAML (`fmt="yaml"`) or CSV (`fmt="csv"`), readable by
+    `load_notes`."""
     if fmt == "csv":
         return _to_csv(notes)
     import yaml
@@ -285,7 +298,8 @@ def _to_csv(notes: NotesFile) -> str:
 
 @dataclass(frozen=True)
 class SuppressionResult:
-    """Findings split by the suppressions: still `active`, `suppressed` (with the suppression), and `expired`.
+    """Findings split by the suppressions: still `active`, `suppressed` (with the suppression), and
+    `expired`.
 
     `expired` are suppressions naming a clause that still has a finding of
     their check, but whose text hash no longer matches: the text changed,
@@ -318,11 +332,18 @@ def apply_suppressions(
 def suppress(
     finding: Finding, reason: str = "", author: str = "", date: str = "", whole_check: bool = True
 ) -> Suppression:
-    """Return the suppression that hides `finding` (and, unless `whole_check` is False, its check on that pair)."""
+    """Return the suppression that hides `finding` (and, unless `whole_check` is False, its check on
+    that pair)."""
     return Suppression(
-        check=finding.check, hash=finding.text_hash, clause=finding.en_label, zh_clause=finding.zh_label,
-        message="" if whole_check else finding.message, reason=reason, author=author, date=date,
-    )  # fmt: skip
+        check=finding.check,
+        hash=finding.text_hash,
+        clause=finding.en_label,
+        zh_clause=finding.zh_label,
+        message="" if whole_check else finding.message,
+        reason=reason,
+        author=author,
+        date=date,
+    )
 
 
 def with_flag(note: Note, flag: str) -> Note:

@@ -29,7 +29,8 @@ FALLBACK_SCORER = "number-path"
 
 
 def pairs_from_alignment(alignment: Alignment) -> list[Pair]:
-    """Return one `Pair` per link of `alignment`, in link order; n:m links become combined clauses."""
+    """Return one `Pair` per link of `alignment`, in link order; n:m links become combined
+    clauses."""
     en_index = {c.id: c for c in alignment.en.clauses}
     zh_index = {c.id: c for c in alignment.zh.clauses}
     pairs = []
@@ -37,12 +38,16 @@ def pairs_from_alignment(alignment: Alignment) -> list[Pair]:
         en = [_clause(en_index, cid, alignment.en) for cid in link.en_ids]
         zh = [_clause(zh_index, cid, alignment.zh) for cid in link.zh_ids]
         en_clause, zh_clause = combine(en), combine(zh)
-        pairs.append(Pair(
-            en_clause, zh_clause,
-            en_ref=_refs(en), zh_ref=_refs(zh),
-            en_ids=tuple(link.en_ids) if len(link.en_ids) > 1 else (),
-            zh_ids=tuple(link.zh_ids) if len(link.zh_ids) > 1 else (),
-        ))  # fmt: skip
+        pairs.append(
+            Pair(
+                en_clause,
+                zh_clause,
+                en_ref=_refs(en),
+                zh_ref=_refs(zh),
+                en_ids=tuple(link.en_ids) if len(link.en_ids) > 1 else (),
+                zh_ids=tuple(link.zh_ids) if len(link.zh_ids) > 1 else (),
+            )
+        )
     return pairs
 
 
@@ -57,7 +62,8 @@ def _clause(index: dict[str, Clause], clause_id: str, document: Document) -> Cla
 
 
 def combine(clauses: Sequence[Clause]) -> Clause | None:
-    """Return None for no clause, the clause itself for one, else one clause joining their full texts.
+    """Return None for no clause, the clause itself for one, else one clause joining their full
+    texts.
 
     The combined clause keeps the first clause's id, label, path, level,
     parent and kind, and the first defined term found.
@@ -77,7 +83,8 @@ def _refs(clauses: Sequence[Clause]) -> str:
 
 
 def align(en: Document, zh: Document, glossary: Glossary | None = None) -> Alignment:
-    """Return the clause alignment of `en` with `zh`: the project aligner when present, else `align_by_number`."""
+    """Return the clause alignment of `en` with `zh`: the project aligner when present, else
+    `align_by_number`."""
     try:
         from dpa_compare.align.clause import align_documents
     except ImportError:
@@ -121,7 +128,10 @@ def _numbered(clause: Clause) -> bool:
 
 
 def _gap(en: Sequence[Clause], zh: Sequence[Clause]) -> list[Link]:
-    links = [Link((e.id,), (z.id,), 0.5, ("position",), flagged=True) for e, z in zip(en, zh)]
+    links = [
+        Link((e.id,), (z.id,), 0.5, ("position",), flagged=True)
+        for e, z in zip(en, zh, strict=False)
+    ]
     links += [Link((e.id,), (), 0.5, ("no partner",), flagged=True) for e in en[len(zh) :]]
     links += [Link((), (z.id,), 0.5, ("no partner",), flagged=True) for z in zh[len(en) :]]
     return links

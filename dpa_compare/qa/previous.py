@@ -1,4 +1,5 @@
-"""Stale translations: English clauses that changed since the previous version while their Chinese did not.
+"""Stale translations: English clauses that changed since the previous version while their Chinese
+did not.
 
 Given the previous English and Chinese, both languages are diffed version to
 version (`dpa_compare.diff.diff`). A current pair whose English clause was
@@ -21,7 +22,8 @@ if TYPE_CHECKING:
     from dpa_compare.diff import ClauseChange, VersionDiff
 
 TEXT_KEPT = ("unchanged", "renumbered", "moved")
-"""Change kinds that keep a clause's text (a renumbering may still move a cross-reference: `xref_only`)."""
+"""Change kinds that keep a clause's text (a renumbering may still move a cross-reference:
+`xref_only`)."""
 TEXT_CHANGED = ("modified", "moved_modified", "split", "merged")
 """Change kinds that change a clause's text."""
 
@@ -56,7 +58,8 @@ def stale_findings(
     zh: Document,
     diffs: tuple[VersionDiff, VersionDiff] | None = None,
 ) -> list[Finding]:
-    """Return `stale_translation` and `unprompted_change` findings for `pairs` against the previous versions.
+    """Return `stale_translation` and `unprompted_change` findings for `pairs` against the previous
+    versions.
 
     `diffs` are (`previous_en` → `en`, `previous_zh` → `zh`) when already made.
     """
@@ -77,12 +80,16 @@ def stale_findings(
         if en_change is not None and zh_all_kept and zh_change is not None:
             findings.append(_stale(pair, en_change, zh_change))
         elif _unprompted(pair, en_changes, zh_changes):
-            findings.append(_finding(
-                pair, "unprompted_change", PREVIOUS_VERSION_CHECKS["unprompted_change"][0],
-                f"the Chinese changed since {previous_zh.version or 'the previous version'} "
-                "although its English did not: check for an addition or an unapproved edit",
-                {"zh_old_label": zh_change.old_label if zh_change else ""},
-            ))  # fmt: skip
+            findings.append(
+                _finding(
+                    pair,
+                    "unprompted_change",
+                    PREVIOUS_VERSION_CHECKS["unprompted_change"][0],
+                    f"the Chinese changed since {previous_zh.version or 'the previous version'} "
+                    "although its English did not: check for an addition or an unapproved edit",
+                    {"zh_old_label": zh_change.old_label if zh_change else ""},
+                )
+            )
     return findings
 
 
@@ -105,12 +112,19 @@ def _stale(pair: Pair, en_change: ClauseChange, zh_change: ClauseChange) -> Find
     )
     words = [text for op, text in en_change.redline if op != 0]
     return _finding(
-        pair, "stale_translation", PREVIOUS_VERSION_CHECKS["stale_translation"][0],
-        f"the English changed since the previous version ({en_change.old_label or '?'} → {en_change.new_label}: {how}) "
+        pair,
+        "stale_translation",
+        PREVIOUS_VERSION_CHECKS["stale_translation"][0],
+        f"the English changed since the previous version ({en_change.old_label or '?'} → "
+        f"{en_change.new_label}: {how}) "
         f"but the Chinese ({zh_change.old_label or '?'} → {zh_change.new_label}) kept its old text",
-        {"en_old_label": en_change.old_label, "zh_old_label": zh_change.old_label, "en_change": en_change.kind,
-         "en_edits": ["".join(t).strip() for t in words][:10]},
-    )  # fmt: skip
+        {
+            "en_old_label": en_change.old_label,
+            "zh_old_label": zh_change.old_label,
+            "en_change": en_change.kind,
+            "en_edits": ["".join(t).strip() for t in words][:10],
+        },
+    )
 
 
 def _finding(

@@ -31,7 +31,8 @@ refs_agree = citations_agree
 
 @lru_cache(maxsize=4096)
 def parse_label(label: str) -> Ref | None:
-    """Return `label` (`5.2`, `Section 5.2`, `第五条第二款`, `Annex 2`, `附件二`) read as a reference, else None."""
+    """Return `label` (`5.2`, `Section 5.2`, `第五条第二款`, `Annex 2`, `附件二`) read as a
+    reference, else None."""
     text = label.strip()
     for lang in ("en", "zh"):
         refs = find_refs(text, lang)

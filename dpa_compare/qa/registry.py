@@ -55,7 +55,8 @@ class Pair:
 
     @property
     def text_hash(self) -> str:
-        """Return the sha256 of the pair's normalised English + Chinese text (what a suppression pins)."""
+        """Return the sha256 of the pair's normalised English + Chinese text (what a suppression
+        pins)."""
         from dpa_compare.qa.text import pair_hash
 
         return pair_hash(self.en_text, self.zh_text)
@@ -112,7 +113,8 @@ class Finding:
 
 @dataclass(frozen=True)
 class Issue:
-    """What a check yields: a message, evidence, and the pair it concerns when not the current one."""
+    """What a check yields: a message, evidence, and the pair it concerns when not the current
+    one."""
 
     message: str
     evidence: tuple[str, ...] | Mapping[str, Any] = ()
@@ -122,7 +124,8 @@ class Issue:
 
 @dataclass(frozen=True)
 class Context:
-    """Everything a check may consult besides its pair: both documents, all pairs, glossary, label map."""
+    """Everything a check may consult besides its pair: both documents, all pairs, glossary, label
+    map."""
 
     pairs: Sequence[Pair]
     en_doc: Document | None
@@ -164,7 +167,9 @@ def check(
         raise ValueError(f"severity must be one of {', '.join(SEVERITIES)}, got {severity!r}")
 
     def register(func: CheckFunc) -> CheckFunc:
-        doc = (func.__doc__ or func.__name__).strip().splitlines()[0].strip()
+        # -- the title is the docstring's first paragraph, which may wrap over several lines --
+        first_paragraph = (func.__doc__ or func.__name__).strip().split("\n\n")[0]
+        doc = " ".join(line.strip() for line in first_paragraph.splitlines())
         CHECKS[func.__name__] = Check(func.__name__, severity, scope, func, doc)
         return func
 

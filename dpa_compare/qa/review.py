@@ -1,4 +1,5 @@
-"""Check a whole translation: align, run the checks, compare with the previous version, apply suppressions.
+"""Check a whole translation: align, run the checks, compare with the previous version, apply
+suppressions.
 
     result = check_documents(en, zh, glossary=load_glossary("glossary.yaml"),
                              notes=load_notes("notes.yaml"), previous=(old_en, old_zh))
@@ -54,7 +55,8 @@ class CheckResult:
         return any(SEVERITIES.index(f.severity) <= limit for f in self.findings)
 
     def summary(self) -> dict[str, Any]:
-        """Return counts: clauses, pairs, active findings by severity and check, suppressed, notes."""
+        """Return counts: clauses, pairs, active findings by severity and check, suppressed,
+        notes."""
         notes = self.notes.notes if self.notes is not None else ()
         return {
             "en_clauses": len(self.alignment.en.clauses),
@@ -67,22 +69,26 @@ class CheckResult:
             "suppressed": len(self.suppressed),
             "suppressed_by_check": dict(Counter(f.check for f, _ in self.suppressed)),
             "expired_suppressions": len(self.expired),
-            "notes": {"open": sum(n.status == "open" and not n.orphaned for n in notes),
-                      "resolved": sum(n.status == "resolved" and not n.orphaned for n in notes),
-                      "orphaned": sum(n.orphaned for n in notes)},
-        }  # fmt: skip
+            "notes": {
+                "open": sum(n.status == "open" and not n.orphaned for n in notes),
+                "resolved": sum(n.status == "resolved" and not n.orphaned for n in notes),
+                "orphaned": sum(n.orphaned for n in notes),
+            },
+        }
 
 
 _LANGUAGE_NAMES = {"en": "English", "zh": "Chinese"}
 
 
 def require_languages(*documents: Document) -> None:
-    """Raise UsageError unless `documents` alternate English, Chinese (EN, ZH[, previous EN, previous ZH])."""
-    for document, wanted in zip(documents, ("en", "zh", "en", "zh")):
+    """Raise UsageError unless `documents` alternate English, Chinese (EN, ZH[, previous EN,
+    previous ZH])."""
+    for document, wanted in zip(documents, ("en", "zh", "en", "zh"), strict=False):
         if document.lang != wanted:
             raise UsageError(
                 f"{document.source}: is in {_LANGUAGE_NAMES[document.lang]}, but the "
-                f"{_LANGUAGE_NAMES[wanted]} document is expected here (give the English first, then the Chinese)"
+                f"{_LANGUAGE_NAMES[wanted]} document is expected here (give the English first, "
+                "then the Chinese)"
             )
 
 
@@ -118,8 +124,15 @@ def check_documents(
         step("aligned")
     pairs = pairs_from_alignment(alignment)
     registry_checks = None if wanted is None else [c for c in wanted if c not in PREVIOUS_CHECKS]
-    findings = run_checks(pairs, en, zh, glossary=glossary, label_map=label_map_from_pairs(pairs),
-                          checks=registry_checks, on_check=step)  # fmt: skip
+    findings = run_checks(
+        pairs,
+        en,
+        zh,
+        glossary=glossary,
+        label_map=label_map_from_pairs(pairs),
+        checks=registry_checks,
+        on_check=step,
+    )
     if previous is not None and (wanted is None or set(wanted) & set(PREVIOUS_CHECKS)):
         from dpa_compare.qa.previous import stale_findings
 
@@ -140,14 +153,26 @@ def check_documents(
 def _glossary_allowed(
     findings: list[Finding],
 ) -> tuple[list[Finding], tuple[tuple[Finding, Suppression], ...]]:
-    """Split off findings a check marked `suppressed_by: glossary` (English the glossary keeps), each with its reason."""
+    """Split off findings a check marked `suppressed_by: glossary` (English the glossary keeps),
+    each with its reason."""
     active, allowed = [], []
     for finding in findings:
         evidence = finding.evidence
         if isinstance(evidence, dict) and evidence.get("suppressed_by") == "glossary":
             reason = f"kept in English by the glossary {evidence.get('glossary') or ''}".strip()
-            allowed.append((finding, Suppression(finding.check, finding.text_hash, finding.en_label,
-                                                 finding.zh_label, finding.message, reason)))  # fmt: skip
+            allowed.append(
+                (
+                    finding,
+                    Suppression(
+                        finding.check,
+                        finding.text_hash,
+                        finding.en_label,
+                        finding.zh_label,
+                        finding.message,
+                        reason,
+                    ),
+                )
+            )
         else:
             active.append(finding)
     return active, tuple(allowed)

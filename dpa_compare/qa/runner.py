@@ -1,11 +1,12 @@
-"""Run the registered checks over aligned pairs and collect `Finding`s; a crashing check never aborts the run."""
+"""Run the registered checks over aligned pairs and collect `Finding`s; a crashing check never
+aborts the run."""
 
 from __future__ import annotations
 
 import os
 import traceback
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict
 
 from dpa_compare.model import Document
 from dpa_compare.qa.registry import CHECKS, SEVERITIES, Check, Context, Finding, Issue, Pair
@@ -15,13 +16,15 @@ if TYPE_CHECKING:
 
 
 MAX_CHECKED_CHARS = 50_000
-"""Longest clause (either side, in characters) the per-clause checks read; `DPA_COMPARE_MAX_CHECK_CHARS`
+"""Longest clause (either side, in characters) the per-clause checks read;
+`DPA_COMPARE_MAX_CHECK_CHARS`
 changes it. A longer one (a whole document pasted into one paragraph) is reported once instead:
 the pattern checks are not linear in the clause length, and one 200 KB clause took minutes."""
 
 
 def max_checked_chars() -> int:
-    """Return the clause length limit of the per-clause checks, from its environment variable if set."""
+    """Return the clause length limit of the per-clause checks, from its environment variable if
+    set."""
     raw = os.environ.get("DPA_COMPARE_MAX_CHECK_CHARS", "").strip()
     return int(raw) if raw.isdigit() else MAX_CHECKED_CHARS
 
@@ -118,11 +121,23 @@ def _finding(chk: Check, issue: Issue, pair: Pair | None) -> Finding:
     )
 
 
-def _pair_fields(pair: Pair | None) -> dict[str, object]:
+class _PairFields(TypedDict, total=False):
+    """The `Finding` fields that name an n:m pair's clauses and its text hash."""
+
+    en_ids: tuple[str, ...]
+    zh_ids: tuple[str, ...]
+    text_hash: str
+
+
+def _pair_fields(pair: Pair | None) -> _PairFields:
     if pair is None:
         return {}
-    ids = {"en_ids": pair.all_en_ids, "zh_ids": pair.all_zh_ids}
-    return {**{k: v for k, v in ids.items() if len(v) > 1}, "text_hash": pair.text_hash}
+    fields = _PairFields(text_hash=pair.text_hash)
+    if len(pair.all_en_ids) > 1:
+        fields["en_ids"] = pair.all_en_ids
+    if len(pair.all_zh_ids) > 1:
+        fields["zh_ids"] = pair.all_zh_ids
+    return fields
 
 
 def _too_long(pair: Pair, limit: int) -> Finding:
@@ -159,14 +174,16 @@ def _crash(chk: Check, pair: Pair | None, exc: Exception) -> Finding:
         zh_id=pair.zh.id if pair is not None and pair.zh is not None else None,
         en_label=pair.en_label if pair is not None else "",
         zh_label=pair.zh_label if pair is not None else "",
-        message=f"check {chk.name!r} failed on this pair and was skipped ({type(exc).__name__}: {exc})",
+        message=f"check {chk.name!r} failed on this pair and was skipped "
+        f"({type(exc).__name__}: {exc})",
         evidence=evidence,
         **_pair_fields(pair),
     )
 
 
 def label_map_from_pairs(pairs: Iterable[Pair]) -> dict[str, str]:
-    """Return English label → Chinese label for every pair whose two clauses are numbered differently.
+    """Return English label → Chinese label for every pair whose two clauses are numbered
+    differently.
 
     Pairs whose numbers agree (`7.2` ⇄ `第七条第二款`) are left out: the
     cross-reference check already accepts those.
@@ -177,8 +194,9 @@ def label_map_from_pairs(pairs: Iterable[Pair]) -> dict[str, str]:
     for pair in pairs:
         if pair.en is None or pair.zh is None or not pair.en.label or not pair.zh.label:
             continue
+        # -- same normalised number (`11.3` ⇄ `第十一条 11.3`): nothing to translate --
         if pair.en.path == pair.zh.path:
-            continue  # -- same normalised number (`11.3` ⇄ `第十一条 11.3`): nothing to translate --
+            continue
         en_ref, zh_ref = (
             parse_label(pair.en.citation),
             parse_label(pair.zh.citation),

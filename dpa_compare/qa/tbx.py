@@ -1,4 +1,5 @@
-"""Read TBX termbases (TBX v2 / TBX-Basic `martif`, the older `ntig/termGrp` form, TBX v3) into glossary entries.
+"""Read TBX termbases (TBX v2 / TBX-Basic `martif`, the older `ntig/termGrp` form, TBX v3) into
+glossary entries.
 
 Parsing is safe by construction: no entity expansion, no DTD loading, no
 network; a document carrying an internal DTD subset or entity declarations
@@ -66,13 +67,16 @@ def _parse(data: bytes, path: Path):  # noqa: ANN202
 
 
 def read_tbx(data: bytes, path: Path) -> list[TbxTerm]:
-    """Return the English terms of the TBX document `data` read from `path`; LoadError when malformed."""
+    """Return the English terms of the TBX document `data` read from `path`; LoadError when
+    malformed."""
     root = _parse(data, path)
     entries = []
     for concept in root.iter():
         if _local(concept.tag) not in ("termEntry", "conceptEntry"):
             continue
-        english, chinese, forbidden = [], [], []
+        english: list[str] = []
+        chinese: list[str] = []
+        forbidden: list[str] = []
         for lang_set in concept:
             if _local(lang_set.tag) not in ("langSet", "langSec"):
                 continue
@@ -98,7 +102,8 @@ def read_tbx(data: bytes, path: Path) -> list[TbxTerm]:
 
 
 def _terms(lang_set) -> list[tuple[str, bool]]:  # noqa: ANN001
-    """Return (term, deprecated) for each term group (`tig`, `ntig`, `termSec`) of a language set."""
+    """Return (term, deprecated) for each term group (`tig`, `ntig`, `termSec`) of a language
+    set."""
     found = []
     for group in lang_set.iter():
         if _local(group.tag) not in ("tig", "ntig", "termSec"):

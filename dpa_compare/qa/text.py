@@ -21,7 +21,8 @@ _FULLWIDTH_COLON = re.compile(r"(?<=\d)：(?=\d)")
 
 
 def normalise(text: str) -> str:
-    """Return `text` with full-width digits, `％`, `＄`, `￥`, `．` and `：` between digits made ASCII.
+    """Return `text` with full-width digits, `％`, `＄`, `￥`, `．` and `：` between digits made
+    ASCII.
 
     The result has the same length as `text`, so spans found in it index
     the original text too.

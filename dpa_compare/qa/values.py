@@ -1,4 +1,5 @@
-"""Comparable values in English and Chinese clause text: numbers, percentages, amounts, durations, dates.
+"""Comparable values in English and Chinese clause text: numbers, percentages, amounts, durations,
+dates.
 
 `extract_values(text, lang)` reads every quantity a translation must keep,
 normalised so that the two languages compare equal:
@@ -53,20 +54,24 @@ ValueKind = str  # -- number | percent | amount | duration | date | time | ident
 QUANTITY_KINDS = ("number", "percent", "amount", "duration", "time", "identifier")
 
 _DIGITS_ATOM = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\d)")
-# -- continental style: dots group thousands, a comma marks decimals (`1.000.000,00`, `1.500,50`, `1,5 million`) --
+# -- continental style: dots group thousands, a comma marks decimals (`1.000.000,00`, `1.500,50`,
+# `1,5 million`) --
 _CONTINENTAL_ATOM = re.compile(
     r"(?<![\d.,])(?:\d{1,3}(?:\.\d{3}){2,}(?:,\d{1,2})?|\d{1,3}(?:\.\d{3})+,\d{1,2}"
     r"|\d+,\d{1,2}(?=\s?(?:million|billion|thousand|mn|bn|Mio\b|万|亿|萬|億)))(?![\d.,]?\d)"
 )
-# -- thousands grouped by a space (`10 000 EUR`): a no-break or thin space always, a plain one only beside a currency --
+# -- thousands grouped by a space (`10 000 EUR`): a no-break or thin space always, a plain one only
+# beside a currency --
 _SPACED_ATOM = re.compile(
-    r"(?<![\d.,])(?<!\d[ \u00a0\u202f\u2009])\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:[.,]\d{1,2})?(?![\d.,]?\d)"
+    r"(?<![\d.,])(?<!\d[ \u00a0\u202f\u2009])\d{1,3}(?:[ "
+    r"\u00a0\u202f\u2009]\d{3})+(?:[.,]\d{1,2})?(?![\d.,]?\d)"
 )
 _FRACTION_DIGITS = re.compile(r"(?<![\d/.,])(?P<n>\d{1,2})/(?P<d>\d{1,2})(?![\d/])")
 _CN_DECIMAL = rf"{CN_NUMERAL_CLASS}+(?:[点點][{CN_DIGITS}]+)?"
 _CN_ATOM = re.compile(_CN_DECIMAL)
 _IDENTIFIERS = (
-    # -- ASCII-only boundaries: `\b` fails where Chinese touches the code (`第2010/87/EU号`, `和ISO/IEC 27001认证`) --
+    # -- ASCII-only boundaries: `\b` fails where Chinese touches the code (`第2010/87/EU号`,
+    # `和ISO/IEC 27001认证`) --
     re.compile(r"(?<![\d/])\d{2,4}/\d{1,4}/(?:EC|EU|EEC|JHA)(?![A-Za-z])"),
     re.compile(r"(?<![\d/.])\d{4}/\d{1,4}(?![\d/])"),
     re.compile(
@@ -92,10 +97,17 @@ _PREFIX_CURRENCY = re.compile(
     r"|人民币|美元|欧元|歐元|英镑|港币|港元|日元|新臺幣|新台幣|新台币)\s*$"
 )
 _EN_SUFFIX_CURRENCY = {
-    r"(?:US|U\.S\.)\s+dollars?|dollars?": "USD", r"euros?": "EUR", r"pounds?(?:\s+sterling)?": "GBP",
-    r"RMB|yuan|renminbi|CNY": "CNY", r"USD": "USD", r"EUR": "EUR", r"GBP": "GBP", r"HKD": "HKD", r"JPY": "JPY",
+    r"(?:US|U\.S\.)\s+dollars?|dollars?": "USD",
+    r"euros?": "EUR",
+    r"pounds?(?:\s+sterling)?": "GBP",
+    r"RMB|yuan|renminbi|CNY": "CNY",
+    r"USD": "USD",
+    r"EUR": "EUR",
+    r"GBP": "GBP",
+    r"HKD": "HKD",
+    r"JPY": "JPY",
     r"(?:New\s+)?Taiwan\s+dollars?|NTD|TWD": "TWD",
-}  # fmt: skip
+}
 _ZH_SUFFIX_CURRENCY = {
     r"美元|美金": "USD", r"欧元|歐元": "EUR", r"英镑|英鎊": "GBP", r"港元|港币|港幣": "HKD",
     r"日元": "JPY", r"元人民币": "CNY", r"元|圆|圓": "YUAN",
@@ -106,15 +118,20 @@ _EN_UNITS = {
     r"(?:calendar\s*-?\s*)?months?": "month", r"years?": "year",
 }  # fmt: skip
 _ZH_UNITS = {
-    r"(?:个|個)?(?:工作日|营业日|營業日)": "business day", r"(?:个|個)?(?:小时|小時)|钟头|鐘頭": "hour",
-    r"分钟|分鐘": "minute", r"(?:个|個)?(?:自然日|日历日|日曆日|历日)|天|日": "day",
-    r"(?:个|個)?(?:星期|礼拜|禮拜)|周|週": "week", r"(?:个|個)月": "month", r"年": "year",
-}  # fmt: skip
+    r"(?:个|個)?(?:工作日|营业日|營業日)": "business day",
+    r"(?:个|個)?(?:小时|小時)|钟头|鐘頭": "hour",
+    r"分钟|分鐘": "minute",
+    r"(?:个|個)?(?:自然日|日历日|日曆日|历日)|天|日": "day",
+    r"(?:个|個)?(?:星期|礼拜|禮拜)|周|週": "week",
+    r"(?:个|個)月": "month",
+    r"年": "year",
+}
 _DAY_OF_MONTH = re.compile(r"(?:每月|每个月|每個月|本月|当月|當月|次月|下月|上月|月)\s*$")
 _ORDINAL = re.compile(r"(?:st|nd|rd|th)\b")
 
 
-# -- the suffix and unit tables compiled once: (pattern matched right after a number, currency code / unit) --
+# -- the suffix and unit tables compiled once: (pattern matched right after a number, currency code
+# / unit) --
 _SUFFIX_CURRENCY = {
     "en": tuple(
         (re.compile(rf"\s*(?:{p})(?:整)?\b", re.IGNORECASE), code)
@@ -179,7 +196,8 @@ class Value:
 
 
 def extract_values(text: str, lang: str) -> list[Value]:
-    """Return the values in `text` (language `lang`, `en` or `zh`), weak ones included, in text order."""
+    """Return the values in `text` (language `lang`, `en` or `zh`), weak ones included, in text
+    order."""
     norm = normalise(text)
     taken = Spans()
     for _, start, end in (*find_urls(norm), *find_emails(norm)):
@@ -206,15 +224,20 @@ _LIST_MARK_AFTER = re.compile(r"\s*[，,、.．)）]")
 
 
 def _without_list_numbering(values: list[Value], norm: str) -> list[Value]:
-    """Drop inline list numbering (`1，… 2，… 3，…`): plain numbers 1, 2, 3 … each followed by a separator.
+    """Drop inline list numbering (`1，… 2，… 3，…`): plain numbers 1, 2, 3 … each followed by a
+    separator.
 
     One language numbers a run-in list `i. ii. iii.` where the other writes
     `1，2，3，` or leaves it out: the numbering is a label, not a quantity.
     """
     marks = [
-        v for v in values
-        if v.kind == "number" and not v.unit and v.key.isdigit() and _LIST_MARK_AFTER.match(norm, v.end)
-    ]  # fmt: skip
+        v
+        for v in values
+        if v.kind == "number"
+        and not v.unit
+        and v.key.isdigit()
+        and _LIST_MARK_AFTER.match(norm, v.end)
+    ]
     run: list[Value] = []
     dropped: set[int] = set()
     for value in marks:
@@ -400,9 +423,17 @@ def _quantities(norm: str, lang: str, taken: Spans) -> Iterator[Value]:
             continue
         # -- 元 alone takes the currency last named: 新臺幣五百元以上二萬元以下 --
         if value.unit == "YUAN":
-            # -- before any currency is named, 元 is the document's own (NT$ in Taiwan, RMB in China) --
-            value = Value(value.kind, value.key, currency or "CNY", value.text, value.start,
-                          value.end, loose_unit=not currency)  # fmt: skip
+            # -- before any currency is named, 元 is the document's own (NT$ in Taiwan, RMB in
+            # China) --
+            value = Value(
+                value.kind,
+                value.key,
+                currency or "CNY",
+                value.text,
+                value.start,
+                value.end,
+                loose_unit=not currency,
+            )
         elif value.kind == "amount":
             currency = value.unit
         yield _as_read_in_chinese(norm, lang, atom, value)
@@ -505,7 +536,8 @@ def _skip_atom(norm: str, atom: _Atom) -> bool:
 
 
 def _opens_item(before: str, after: str, value: Decimal) -> bool:
-    """Return True when `N.` opens a list item: at the start, after punctuation, or before a capital or quote."""
+    """Return True when `N.` opens a list item: at the start, after punctuation, or before a capital
+    or quote."""
     if re.search(r"(?:^|[.;:。；：]\s*|\n\s*)$", before):
         return True
     if _PREFIX_CURRENCY.search(before[-8:]) or value > 50 or value != int(value):
@@ -517,7 +549,8 @@ def _opens_item(before: str, after: str, value: Decimal) -> bool:
 
 
 def _is_enumerator(before: str) -> bool:
-    """Return True when a bracketed number sits where a list marker would (start, after punctuation or space)."""
+    """Return True when a bracketed number sits where a list marker would (start, after punctuation
+    or space)."""
     head = before.rstrip("(（ ")
     return (
         not head
@@ -580,7 +613,8 @@ def _scale(
 ) -> tuple[int, Decimal, bool]:
     """Return the end, value and whether a scale word (`万`, `million`) followed the number.
 
-    With `money` (a currency just before the number) a one-letter scale counts too (`USD 1m`, `$500k`).
+    With `money` (a currency just before the number) a one-letter scale counts too (`USD 1m`,
+    `$500k`).
     """
     if script == "digits":
         match = _CN_SCALE_AFTER_DIGITS.match(norm, end)
@@ -604,13 +638,15 @@ _PERCENT_ECHO = re.compile(
 
 
 def _percent_echo(norm: str, end: int, value: Decimal) -> int:
-    """Return the end past a bracketed repeat of a percentage (`fifty percent (50%)`), else `end`."""
+    """Return the end past a bracketed repeat of a percentage (`fifty percent (50%)`), else
+    `end`."""
     match = _PERCENT_ECHO.match(norm, end)
     return match.end() if match and Decimal(match.group(1)) == value else end
 
 
 def _echo(norm: str, end: int, value: Decimal) -> tuple[int, bool]:
-    """Return the end past a bracketed repeat of the same number (`thirty (30)`, `三十（30）`), and whether one was there."""
+    """Return the end past a bracketed repeat of the same number (`thirty (30)`, `三十（30）`), and
+    whether one was there."""
     match = _ECHO.match(norm, end)
     if not match:
         return end, False
@@ -636,7 +672,8 @@ def _currency_suffix(norm: str, end: int, lang: str) -> tuple[int, str] | None:
 def _unit(
     norm: str, start: int, end: int, value: Decimal, lang: str
 ) -> tuple[str, str, int] | None:
-    """Return (kind, unit, end) for a duration unit after the number, or a year/day-of-month read as a number."""
+    """Return (kind, unit, end) for a duration unit after the number, or a year/day-of-month read as
+    a number."""
     for pattern, unit in _UNITS["zh" if lang == "zh" else "en"]:
         match = pattern.match(norm, end)
         if not match:
@@ -713,7 +750,8 @@ def _same_exactly(a: Value, b: Value) -> bool:
 
 
 def _same_unit(a: Value, b: Value) -> bool:
-    """Return True when units agree; 元 with no currency named before it agrees with any currency."""
+    """Return True when units agree; 元 with no currency named before it agrees with any
+    currency."""
     return a.unit == b.unit or (a.kind == b.kind == "amount" and (a.loose_unit or b.loose_unit))
 
 

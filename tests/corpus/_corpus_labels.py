@@ -49,7 +49,8 @@ def strip_emphasis(text: str) -> str:
 
 
 def clause_texts(path: Path, encoding: str = "utf-8") -> dict[str, str]:
-    """Return label → compared text (emphasis stripped) for the corpus file `path`, in document order.
+    """Return label → compared text (emphasis stripped) for the corpus file `path`, in document
+    order.
 
     Raises `AssertionError` naming the line when a label repeats, so a
     malformed file cannot hide a clause.
@@ -134,7 +135,8 @@ def corpus_file(relative: str) -> Path:
 
 
 def canonical(label: str) -> str:
-    """Return `label` with its numbers in the English style, so labels printed differently compare equal.
+    """Return `label` with its numbers in the English style, so labels printed differently compare
+    equal.
 
     `第七条` → `7`, `7.2（一）` and `7.2（a）` → `7.2(a)`, `7.2（一）(i)` → `7.2(a)(i)`,
     `附件三 row 2` → `Annex 3 row 2`; English labels come back unchanged.

@@ -119,7 +119,7 @@ def test_derived_file_gives_the_same_clause_kinds(pair: tuple[Path, Path]) -> No
     derived, original = _load(path), _load(source)
     differ = [
         (d.ref, d.kind, o.kind)
-        for d, o in zip(derived.clauses, original.clauses)
+        for d, o in zip(derived.clauses, original.clauses, strict=False)
         if d.kind != o.kind
     ]
     assert len(derived.clauses) == len(original.clauses)

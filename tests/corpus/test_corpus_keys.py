@@ -167,7 +167,8 @@ def test_change_key_follows_the_order_of_the_new_version(key: Path) -> None:
 
 
 def _sides(data: dict[str, Any], key: Path | None = None) -> dict[str, Path]:
-    """Return the top-level fields that name a corpus text (`en: en/dpa-2023-03.md`) as field → path.
+    """Return the top-level fields that name a corpus text (`en: en/dpa-2023-03.md`) as field →
+    path.
 
     A key that names none but is named for one version (`defects-2023-03.yaml`) refers to that
     version's English and Chinese files.
@@ -366,8 +367,10 @@ def test_glossary_terms_are_unique() -> None:
 def test_label_parser_reads_every_kind_of_clause(tmp_path: Path) -> None:
     sample = tmp_path / "sample.md"
     sample.write_text(
-        "# Title\n\nDate line\n\n## 1. Scope\n\n1.1 The **Provider** shall:\n\n(a) first;\n\n(i) sub;\n\n"
-        "(b) second.\n\n## Annex 1 – Details\n\n1. Subject *matter*\n\n| A | B |\n| :--- | --- |\n| x | y |\n",
+        "# Title\n\nDate line\n\n## 1. Scope\n\n1.1 The **Provider** shall:\n\n(a) first;\n\n(i) "
+        "sub;\n\n"
+        "(b) second.\n\n## Annex 1 – Details\n\n1. Subject *matter*\n\n| A | B |\n| :--- | --- "
+        "|\n| x | y |\n",
         encoding="utf-8",
     )
     assert clause_texts(sample) == {

@@ -84,7 +84,8 @@ def doc(
 
 
 def renumber(rows: list[Row], shift: int, start: int = 1) -> list[Row]:
-    """Return `rows` with every top-level number ≥ `start` increased by `shift` (texts untouched)."""
+    """Return `rows` with every top-level number ≥ `start` increased by `shift` (texts
+    untouched)."""
     out = []
     for row in rows:
         ref = row.ref

@@ -68,7 +68,8 @@ def test_diff_matches_the_change_key_exactly(key: Path) -> None:
 
 
 def test_markdown_emphasis_is_not_content() -> None:
-    # -- v1.0 → v1.1 adds bold defined terms, italics and table alignment: only the date line changed --
+    # -- v1.0 → v1.1 adds bold defined terms, italics and table alignment: only the date line
+    # changed --
     result = diff(load(CORPUS / "en/dpa-2020-05.md"), load(CORPUS / "en/dpa-2021-01.md"))
     assert [(c.kind, c.old_label) for c in result.changed()] == [("modified", "¶2")]
 

@@ -1,4 +1,5 @@
-"""Clause matching between two versions: renumbering, moves, cross-references, splits, merges, tables."""
+"""Clause matching between two versions: renumbering, moves, cross-references, splits, merges,
+tables."""
 
 from __future__ import annotations
 
@@ -15,13 +16,16 @@ BASE = [
     ),
     C(
         "1.2",
-        '"Restricted Transfer" means a transfer of Personal Data to a country without an adequacy decision.',
+        '"Restricted Transfer" means a transfer of Personal Data to a country without an adequacy '
+        "decision.",
     ),
     H("2", "Processing of Personal Data"),
     C(
         "2.1",
-        "The Processor shall process Personal Data only on documented instructions from the Controller. "
-        "The Processor shall inform the Controller if an instruction infringes Applicable Data Protection Law.",
+        "The Processor shall process Personal Data only on documented instructions from the "
+        "Controller. "
+        "The Processor shall inform the Controller if an instruction infringes Applicable Data "
+        "Protection Law.",
     ),
     C("2.2", "The Controller remains responsible for the lawfulness of the instructions it gives."),
     C(
@@ -31,7 +35,8 @@ BASE = [
     H("3", "Confidentiality"),
     C(
         "3.1",
-        "The Processor shall ensure that persons authorised to process Personal Data are bound by confidentiality.",
+        "The Processor shall ensure that persons authorised to process Personal Data are bound by "
+        "confidentiality.",
     ),
     C("3.2", "Access to Personal Data is limited to staff who need it to perform the Services."),
     H("4", "Sub-processors"),
@@ -41,7 +46,8 @@ BASE = [
     ),
     C(
         "4.2",
-        "The Processor shall give at least thirty days' notice before adding or replacing a Sub-processor.",
+        "The Processor shall give at least thirty days' notice before adding or replacing a "
+        "Sub-processor.",
     ),
     C("4.3", "The current Sub-processors are:"),
     T("Northwind Hosting Ltd"),
@@ -62,11 +68,13 @@ BASE = [
     H("5", "Term"),
     C(
         "5.1",
-        "This Addendum remains in force for as long as the Processor processes Personal Data for the Controller.",
+        "This Addendum remains in force for as long as the Processor processes Personal Data for "
+        "the Controller.",
     ),
     C(
         "5.2",
-        "On termination the Processor shall delete or return all Personal Data at the Controller's choice.",
+        "On termination the Processor shall delete or return all Personal Data at the Controller's "
+        "choice.",
     ),
 ]
 
@@ -238,7 +246,8 @@ def test_an_edited_clause_in_place_is_modified_with_its_edit():
     rows = list(BASE)
     rows[12] = C(
         "4.2",
-        "The Processor shall give at least fourteen days' notice before adding or replacing a Sub-processor.",
+        "The Processor shall give at least fourteen days' notice before adding or replacing a "
+        "Sub-processor.",
     )
     result = diff(doc(BASE), doc(rows, prefix="n"))
     change = next(c for c in result.changes if c.old_label == "4.2")

@@ -1,9 +1,11 @@
-"""Word-level redlines: exact rebuild, word granularity, merging, markup, random edits (hypothesis)."""
+"""Word-level redlines: exact rebuild, word granularity, merging, markup, random edits
+(hypothesis)."""
 
 from __future__ import annotations
 
 import json
 import sys
+from itertools import pairwise
 
 import pytest
 from hypothesis import given, settings
@@ -80,7 +82,7 @@ def _rebuilds(old: str, new: str, lang: str) -> tuple[Edit, ...]:
     edits = redline(old, new, lang, ["个人数据", "分处理者"])
     assert old_text(edits) == old and new_text(edits) == new
     assert all(text for _, text in edits)
-    assert all(a.op != b.op for a, b in zip(edits, edits[1:]))
+    assert all(a.op != b.op for a, b in pairwise(edits))
     return edits
 
 

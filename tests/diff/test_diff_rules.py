@@ -95,7 +95,8 @@ SECTION = [
     C("2.1", "The Controller grants a general authorisation to engage Sub-processors."),
     C(
         "2.2",
-        "The Processor shall give thirty days' notice before adding a Sub-processor, and the Controller may object.",
+        "The Processor shall give thirty days' notice before adding a Sub-processor, and the "
+        "Controller may object.",
     ),
     C("2.3", "The Processor remains liable for the acts of its Sub-processors."),
 ]
@@ -108,7 +109,8 @@ def test_a_rewritten_clause_follows_the_references_that_cite_it():
         C("2.2", "The current list of Sub-processors is published on the Processor's website."),
         C(
             "2.3",
-            "Where the Controller objects within sixty days of a notice, the parties shall discuss it in good faith.",
+            "Where the Controller objects within sixty days of a notice, the parties shall discuss "
+            "it in good faith.",
         ),
         C("2.4", SECTION[5].text),
     ]

@@ -13,8 +13,16 @@ from dpa_compare.diff.summary import (
     summary_line,
 )
 
-OLD = [H("1", "Scope"), C("1.1", "This Addendum applies to the Services."), H("2", "Security"),
-       C("2.1", "The Processor shall keep Personal Data secure at all times and review its measures yearly.")]  # fmt: skip
+OLD = [
+    H("1", "Scope"),
+    C("1.1", "This Addendum applies to the Services."),
+    H("2", "Security"),
+    C(
+        "2.1",
+        "The Processor shall keep Personal Data secure at all times and review its measures "
+        "yearly.",
+    ),
+]
 
 
 def _result():
@@ -24,7 +32,8 @@ def _result():
     ] + renumber(OLD, 1)
     new[-1] = C(
         "3.1",
-        "The Processor shall keep Personal Data secure at all times and review its measures monthly.",
+        "The Processor shall keep Personal Data secure at all times and review its measures "
+        "monthly.",
     )
     return diff(doc(OLD), doc(new, prefix="n"))
 
@@ -36,9 +45,13 @@ def test_summary_line_counts_non_zero_kinds_in_order():
 def test_change_table_rows():
     rows = change_table(_result())
     assert [(r.old_label, r.new_label, r.kind) for r in rows] == [
-        ("", "1", "added"), ("", "1.1", "added"), ("1", "2", "renumbered"), ("1.1", "2.1", "renumbered"),
-        ("2", "3", "renumbered"), ("2.1", "3.1", "modified"),
-    ]  # fmt: skip
+        ("", "1", "added"),
+        ("", "1.1", "added"),
+        ("1", "2", "renumbered"),
+        ("1.1", "2.1", "renumbered"),
+        ("2", "3", "renumbered"),
+        ("2.1", "3.1", "modified"),
+    ]
     # -- kept text before the first change keeps only its end, after the last only its start --
     assert rows[-1].redline == "…times and review its measures [-yearly-]{+monthly+}."
     assert len(change_table(_result(), include_unchanged=True)) == 6

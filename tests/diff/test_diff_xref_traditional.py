@@ -127,5 +127,6 @@ def test_stale_reports_the_reference_update_as_cross_reference_only(tmp_path: Pa
     report = stale_translations(docs["en_old"], docs["en_new"], docs["zh_old"], docs["zh_new"])
     citing = [r for r in report.rows if set(r.old_en_ids) & {"art2.p1", "art4.p1"}]
     assert len(citing) == 2, report.rows
-    # -- both sides followed the renumbering: the translation is up to date, changed only in references --
+    # -- both sides followed the renumbering: the translation is up to date, changed only in
+    # references --
     assert all(r.xref_only and r.status in ("renumbered", "amended") for r in citing), citing

@@ -1,4 +1,5 @@
-"""Corpus access for the QA acceptance tests: paths, documents, and alignments built from the keys."""
+"""Corpus access for the QA acceptance tests: paths, documents, and alignments built from the
+keys."""
 
 from __future__ import annotations
 
@@ -32,7 +33,8 @@ def document(relative: str) -> Document:
 
 
 def _label_index(doc: Document) -> dict[str, Clause]:
-    """Return corpus key label → clause; the v1.0 Chinese refs carry their section (`第七条 7.1` is `7.1`)."""
+    """Return corpus key label → clause; the v1.0 Chinese refs carry their section (`第七条 7.1` is
+    `7.1`)."""
     index: dict[str, Clause] = {}
     for clause in doc.clauses:
         for label in (clause.ref, _SECTION_PREFIX.sub("", clause.ref)):
@@ -58,10 +60,14 @@ def key_alignment(key: str) -> Alignment:
     linked_zh = {cid for link in links for cid in link.zh_ids}
     spare_en = [c.id for c in en.clauses if c.id not in linked_en]
     spare_zh = [c.id for c in zh.clauses if c.id not in linked_zh]
-    links += [Link((e,), (z,), 1.0, ("unkeyed",)) for e, z in zip(spare_en, spare_zh)]
+    links += [Link((e,), (z,), 1.0, ("unkeyed",)) for e, z in zip(spare_en, spare_zh, strict=False)]
     order = {c.id: i for i, c in enumerate(en.clauses)}
     zh_order = {c.id: i for i, c in enumerate(zh.clauses)}
-    links.sort(key=lambda l: order[l.en_ids[0]] if l.en_ids else _after(l, links, zh_order, order))
+    links.sort(
+        key=lambda link: (
+            order[link.en_ids[0]] if link.en_ids else _after(link, links, zh_order, order)
+        )
+    )
     alignment = Alignment(en, zh, tuple(links), ("key",))
     alignment.check_cover()
     return alignment
@@ -70,10 +76,15 @@ def key_alignment(key: str) -> Alignment:
 def _after(
     link: Link, links: list[Link], zh_order: dict[str, int], en_order: dict[str, int]
 ) -> float:
-    """Return a sort position for a 0-n link: just after the English of the link before its Chinese."""
+    """Return a sort position for a 0-n link: just after the English of the link before its
+    Chinese."""
     position = zh_order[link.zh_ids[0]]
-    before = [l for l in links if l.en_ids and l.zh_ids and zh_order[l.zh_ids[-1]] < position]
-    return max((en_order[l.en_ids[-1]] for l in before), default=-1) + 0.5
+    before = [
+        other
+        for other in links
+        if other.en_ids and other.zh_ids and zh_order[other.zh_ids[-1]] < position
+    ]
+    return max((en_order[other.en_ids[-1]] for other in before), default=-1) + 0.5
 
 
 def resolve(doc: Document, label: str) -> Clause:

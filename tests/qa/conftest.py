@@ -23,9 +23,17 @@ def clause(
     """Return a top-level clause with a fresh id."""
     n = next(_ids)
     return Clause(
-        id=f"{lang}-{n}", label=label, path=tuple(p for p in label.split(".") if p), level=0, parent=None,
-        kind=kind, text=text, heading=heading, term=term, ref=f"Section {label}" if label and lang == "en" else label,
-    )  # fmt: skip
+        id=f"{lang}-{n}",
+        label=label,
+        path=tuple(p for p in label.split(".") if p),
+        level=0,
+        parent=None,
+        kind=kind,
+        text=text,
+        heading=heading,
+        term=term,
+        ref=f"Section {label}" if label and lang == "en" else label,
+    )
 
 
 def pair(en: str | None, zh: str | None, label: str = "", **kw: object) -> Pair:

@@ -173,11 +173,17 @@ def test_term_consistency_usage_and_glossary_variants() -> None:
 
 def test_statute_lower_case_defined_term_left_implied_is_not_flagged() -> None:
     pairs = [
-        Pair(clause('"personal data" refers to any information on a natural person.', "en", kind="definition",
-                    term="personal data"),
-             clause("個人資料：指自然人之資料。", "zh", kind="definition", term="個人資料")),
+        Pair(
+            clause(
+                '"personal data" refers to any information on a natural person.',
+                "en",
+                kind="definition",
+                term="personal data",
+            ),
+            clause("個人資料：指自然人之資料。", "zh", kind="definition", term="個人資料"),
+        ),
         pair("the right to request a copy of his/her personal data;", "請求製給複製本。"),
-    ]  # fmt: skip
+    ]
     assert run("term_consistency", pairs) == []
 
 
@@ -239,7 +245,10 @@ def test_untranslated_allows_glossary_terms() -> None:
 
 
 def test_length_ratio_learns_the_document() -> None:
-    body = "The Processor shall process Personal Data only on documented instructions from the Controller."
+    body = (
+        "The Processor shall process Personal Data only on documented instructions from the "
+        "Controller."
+    )
     zh = "处理者仅应根据控制者的书面指示处理个人数据。"
     pairs = [pair(body, zh) for _ in range(10)] + [pair(body, "处理者。")]
     findings = run("length_ratio", pairs)
@@ -267,7 +276,8 @@ def test_brackets() -> None:
     near = [
         pair(
             "x",
-            "“个人数据”（“Personal Data”）指《条例》【附件】所述的「信息」与『数据』；Customer’s 数据；1）第一项；2）第二项",
+            "“个人数据”（“Personal Data”）指《条例》【附件】所述的「信息」与『数据』；"
+            "Customer’s 数据；1）第一项；2）第二项",
         )
     ]
     assert run("brackets", near) == []
@@ -291,7 +301,8 @@ def test_governing_language() -> None:
     assert finding.severity == "critical"
     agree = [
         pair(
-            "If the Chinese version and the English version conflict, the English version prevails.",
+            "If the Chinese version and the English version conflict, the English version "
+            "prevails.",
             "中英文版本如有不一致，以英文版本为准。",
         )
     ]

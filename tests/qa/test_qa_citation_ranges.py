@@ -17,7 +17,10 @@ def run(pairs: list[Pair]) -> list:
     ("en", "zh"),
     [
         ("Articles 3-7 do not apply to tenants.", "第三條至第七條之規定，於承租人不適用之。"),
-        ("Paragraphs 1-3 of Article 18 apply mutatis mutandis.", "第十八條第一項至第三項之規定準用之。"),
+        (
+            "Paragraphs 1-3 of Article 18 apply mutatis mutandis.",
+            "第十八條第一項至第三項之規定準用之。",
+        ),
         ("Offences under Articles 21~24 are punished.", "違反第二十一條至第二十四條者，處罰之。"),
     ],
 )  # fmt: skip

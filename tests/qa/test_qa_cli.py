@@ -118,8 +118,9 @@ def test_fail_on_threshold_and_text_grouped_by_severity(
     assert code == 0 and out.index("Critical (1)") < out.index("Minor (")
 
 
-def test_suppressed_findings_are_not_counted_but_summarised(files: tuple[str, str], tmp_path: Path,
-                                                             capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
+def test_suppressed_findings_are_not_counted_but_summarised(
+    files: tuple[str, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     _, out, _ = _run(["check", *files, "--format", "json", "--checks", "numbers"], capsys)
     finding = json.loads(out)["findings"][0]
     notes = tmp_path / "notes.yaml"
@@ -164,8 +165,9 @@ def test_bad_input_exits_2_with_one_line(
     assert code == 2 and out == "" and "Traceback" not in err and err.strip()
 
 
-def test_glossary_extract_proposes_defined_terms(files: tuple[str, str], tmp_path: Path,
-                                                 capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
+def test_glossary_extract_proposes_defined_terms(
+    files: tuple[str, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     target = tmp_path / "terms.yaml"
     code, _, _ = _run(["glossary", "extract", *files, "-o", str(target)], capsys)
     entries = {e["en"]: e for e in yaml.safe_load(target.read_text(encoding="utf-8"))["entries"]}
@@ -184,12 +186,21 @@ def test_notes_carry_writes_the_new_file_and_never_touches_the_input(
 ) -> None:
     old, new = tmp_path / "v1.md", tmp_path / "v2.md"
     old.write_text(EN, encoding="utf-8")
-    new.write_text(EN.replace("within 48 hours", "within 24 hours").replace("## 2. Duties\n", "## 2. Duties\n\n2.1 New first duty.\n")
-                   .replace("2.1 The Provider shall notify", "2.2 The Provider shall notify")
-                   .replace("2.2 The Provider shall keep records, see Section 2.1.", "2.3 The Provider shall keep records, see Section 2.2."),
-                   encoding="utf-8")  # fmt: skip
+    new.write_text(
+        EN.replace("within 48 hours", "within 24 hours")
+        .replace("## 2. Duties\n", "## 2. Duties\n\n2.1 New first duty.\n")
+        .replace("2.1 The Provider shall notify", "2.2 The Provider shall notify")
+        .replace(
+            "2.2 The Provider shall keep records, see Section 2.1.",
+            "2.3 The Provider shall keep records, see Section 2.2.",
+        ),
+        encoding="utf-8",
+    )
     notes = tmp_path / "notes.yaml"
-    source = "notes:\n  - {clause: '2.1', text: hours, status: resolved}\n  - {clause: '1.1', text: term, status: resolved}\n"
+    source = (
+        "notes:\n  - {clause: '2.1', text: hours, status: resolved}\n"
+        "  - {clause: '1.1', text: term, status: resolved}\n"
+    )
     notes.write_text(source, encoding="utf-8")
     out_file = tmp_path / "out" / "notes-v2.yaml"
     code, out, _ = _run(

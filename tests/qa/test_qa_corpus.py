@@ -1,4 +1,5 @@
-"""Acceptance on the bundled corpus: every seeded defect of the v2.0 draft found; the careful v1.0 translation clean.
+"""Acceptance on the bundled corpus: every seeded defect of the v2.0 draft found; the careful v1.0
+translation clean.
 
 Run twice: with the gold alignment of keys/align-*.yaml (the checks alone),
 and with the project's clause aligner (the whole pipeline) when it exists.
@@ -28,8 +29,16 @@ CATEGORY_CHECKS = {
 """Defect-key category → the checks whose finding counts as finding it."""
 MAX_FINDINGS_PER_CLAUSE = 1 / 50
 
-NEEDED = ["en/dpa-2020-05.md", "en/dpa-2023-03.md", "zh/dpa-2020-05.zh.md", "zh/dpa-2023-03.zh.md",
-          "glossary.yaml", "keys/defects-2023-03.yaml", "keys/align-2020-05.yaml", "keys/align-2023-03.yaml"]  # fmt: skip
+NEEDED = [
+    "en/dpa-2020-05.md",
+    "en/dpa-2023-03.md",
+    "zh/dpa-2020-05.zh.md",
+    "zh/dpa-2023-03.zh.md",
+    "glossary.yaml",
+    "keys/defects-2023-03.yaml",
+    "keys/align-2020-05.yaml",
+    "keys/align-2023-03.yaml",
+]
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -65,8 +74,13 @@ def _labels(finding: Finding) -> set[str]:
 def _draft(kind: str) -> CheckResult:
     alignment = _alignment(kind, "align-2023-03.yaml")
     previous = (document("en/dpa-2020-05.md"), document("zh/dpa-2020-05.zh.md"))
-    return check_documents(document("en/dpa-2023-03.md"), document("zh/dpa-2023-03.zh.md"),
-                           glossary=load_glossary(CORPUS / "glossary.yaml"), previous=previous, alignment=alignment)  # fmt: skip
+    return check_documents(
+        document("en/dpa-2023-03.md"),
+        document("zh/dpa-2023-03.zh.md"),
+        glossary=load_glossary(CORPUS / "glossary.yaml"),
+        previous=previous,
+        alignment=alignment,
+    )
 
 
 def _defects() -> list[dict[str, str]]:

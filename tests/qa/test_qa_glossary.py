@@ -58,7 +58,8 @@ def test_csv_with_multiple_values(tmp_path: Path) -> None:
     path = write(
         tmp_path,
         "g.csv",
-        "\ufeffEN,ZH,Forbidden,Note\npersonal data,个人数据,个人资料|私人数据,\nProcessor,处理者;受托处理者,,defined term\n\n",
+        "\ufeffEN,ZH,Forbidden,Note\npersonal data,个人数据,个人资料|私人数据,\n"
+        "Processor,处理者;受托处理者,,defined term\n\n",
     )
     glossary = load_glossary(path)
     assert glossary.lookup("personal data").forbidden == ("个人资料", "私人数据")
@@ -79,14 +80,17 @@ TBX_V2 = """<?xml version="1.0" encoding="UTF-8"?>
    <descrip type="definition">information relating to an identified person</descrip>
    <langSet xml:lang="en-US"><tig><term>personal data</term></tig></langSet>
    <langSet xml:lang="zh-CN">
-    <tig><term>个人数据</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></tig>
-    <tig><term>个人资料</term><termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></tig>
+    <tig><term>个人数据</term><termNote
+     type="administrativeStatus">preferredTerm-admn-sts</termNote></tig>
+    <tig><term>个人资料</term><termNote
+     type="administrativeStatus">deprecatedTerm-admn-sts</termNote></tig>
    </langSet>
   </termEntry>
   <termEntry id="t2">
    <langSet xml:lang="en"><ntig><termGrp><term>Controller</term></termGrp></ntig></langSet>
    <langSet xml:lang="zh"><ntig><termGrp><term>控制者</term></termGrp></ntig>
-    <ntig><termGrp><term>控制人</term><termNote type="administrativeStatus">supersededTerm-admn-sts</termNote></termGrp></ntig></langSet>
+    <ntig><termGrp><term>控制人</term><termNote
+     type="administrativeStatus">supersededTerm-admn-sts</termNote></termGrp></ntig></langSet>
   </termEntry>
  </body></text>
 </martif>
@@ -131,7 +135,8 @@ def test_tbx_v3(tmp_path: Path) -> None:
         ("bad.csv", "en,zh\nx,y,z\n", "line 2: more cells than header columns"),
         ("bad.tbx", "<martif><text><body><termEntry>", "invalid TBX/XML"),
         ("bad.tbx", "<root/>", "root element is <root>"),
-        ("bad.tbx", '<?xml version="1.0"?><!DOCTYPE martif [<!ENTITY x "boom">]><martif>&x;</martif>', "refusing to parse"),
+        ("bad.tbx", '<?xml version="1.0"?><!DOCTYPE martif [<!ENTITY x "boom">]>'
+                    "<martif>&x;</martif>", "refusing to parse"),
         ("g.json", "{}", "unsupported glossary format '.json'"),
     ],
 )  # fmt: skip
@@ -179,7 +184,8 @@ def test_entry_matching_rules() -> None:
     ("name", "text"), [("g.yaml", ""), ("g.csv", "\n"), ("g.tbx", "  "), ("g.yaml", "\ufeff\n")]
 )
 def test_an_empty_glossary_file_is_named_as_empty(tmp_path: Path, name: str, text: str) -> None:
-    # -- bug: each reader blamed something else (no 'en' header, not a list, "Document is empty, line 1") --
+    # -- bug: each reader blamed something else (no 'en' header, not a list, "Document is empty,
+    # line 1") --
     path = write(tmp_path, name, text)
     with pytest.raises(LoadError, match="glossary file is empty"):
         load_glossary(path)

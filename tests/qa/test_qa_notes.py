@@ -1,7 +1,9 @@
-"""Translator notes: YAML/CSV reading and writing, suppressions pinned to the pair text, carry-forward."""
+"""Translator notes: YAML/CSV reading and writing, suppressions pinned to the pair text,
+carry-forward."""
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -25,8 +27,10 @@ from dpa_compare.qa.text import pair_hash
 NOTES_YAML = """\
 source: zh/terms.zh.md
 notes:
-  - {clause: "1.1", zh_clause: "1.1", author: Chen Yu, date: "2024-01-02", text: 出售 not 销售, status: resolved}
-  - {clause: "1.2", author: Li Na, date: "2024-01-03", text: keep records → 保存记录, status: open, reviewer: Wang}
+  - {clause: "1.1", zh_clause: "1.1", author: Chen Yu, date: "2024-01-02",
+     text: 出售 not 销售, status: resolved}
+  - {clause: "1.2", author: Li Na, date: "2024-01-03", text: keep records → 保存记录,
+     status: open, reviewer: Wang}
 suppressions:
   - {check: numbers, hash: HASH, clause: "1.3", reason: standard number, author: Chen Yu}
 """
@@ -64,8 +68,16 @@ def test_yaml_notes_round_trip_with_unknown_fields_kept(tmp_path: Path) -> None:
 
 def test_csv_notes_with_a_suppression_row(tmp_path: Path) -> None:
     path = tmp_path / "notes.csv"
-    path.write_text(dump_notes(NotesFile((Note("7.1", "数字格式", "Li Na", "2020-04-25", "resolved", flags=("a", "b")),),
-                                         (suppress(_finding(), reason="ok"),)), "csv"), encoding="utf-8")  # fmt: skip
+    path.write_text(
+        dump_notes(
+            NotesFile(
+                (Note("7.1", "数字格式", "Li Na", "2020-04-25", "resolved", flags=("a", "b")),),
+                (suppress(_finding(), reason="ok"),),
+            ),
+            "csv",
+        ),
+        encoding="utf-8",
+    )
     notes = load_notes(path)
     assert notes.notes[0].flags == ("a", "b") and notes.notes[0].status == "resolved"
     assert notes.suppressions[0].hash == _finding().text_hash
@@ -85,7 +97,8 @@ def test_csv_notes_saved_by_a_spreadsheet_with_a_bom_and_semicolons(tmp_path: Pa
 
 @pytest.mark.parametrize(("text", "problem"), [
     ("notes: [{text: no clause}]", "note 1: note has no 'clause'"),
-    ("notes: [{clause: '1', text: x, status: done}]", "status must be open or resolved, got 'done'"),
+    ("notes: [{clause: '1', text: x, status: done}]",
+     "status must be open or resolved, got 'done'"),
     ("suppressions: [{check: numbers}]", "suppression 1: suppression needs hash"),
     ("notes: [a, b", "invalid YAML"),
 ])  # fmt: skip
@@ -112,16 +125,27 @@ def test_suppression_holds_while_the_text_is_unchanged_and_lapses_when_it_change
     assert back.active == (changed,) and back.suppressed == () and back.expired == (supp,)
 
 
-EN_V1 = "# Terms\n\n## 1. Duties\n\n1.1 Keep records.\n\n1.2 Notify within 72 hours.\n\n1.3 Old rule.\n\n1.4 Stable rule.\n"
-EN_V2 = "# Terms\n\n## 1. Duties\n\n1.1 Brand new rule.\n\n1.2 Keep records.\n\n1.3 Notify within 48 hours.\n\n1.4 Stable rule.\n"
+EN_V1 = (
+    "# Terms\n\n## 1. Duties\n\n1.1 Keep records.\n\n1.2 Notify within 72 hours.\n\n"
+    "1.3 Old rule.\n\n1.4 Stable rule.\n"
+)
+EN_V2 = (
+    "# Terms\n\n## 1. Duties\n\n1.1 Brand new rule.\n\n1.2 Keep records.\n\n"
+    "1.3 Notify within 48 hours.\n\n1.4 Stable rule.\n"
+)
 
 
 def test_carry_keeps_renumbers_reopens_and_orphans_without_losing_a_note(tmp_path: Path) -> None:
     (tmp_path / "v1.md").write_text(EN_V1, encoding="utf-8")
     (tmp_path / "v2.md").write_text(EN_V2, encoding="utf-8")
     old, new = load(tmp_path / "v1.md", "en", "v1"), load(tmp_path / "v2.md", "en", "v2")
-    notes = [Note("1.1", "records", status="resolved"), Note("1.2", "hours", status="resolved"),
-             Note("1.3", "old", status="resolved"), Note("1.4", "stable"), Note("9.9", "nowhere")]  # fmt: skip
+    notes = [
+        Note("1.1", "records", status="resolved"),
+        Note("1.2", "hours", status="resolved"),
+        Note("1.3", "old", status="resolved"),
+        Note("1.4", "stable"),
+        Note("9.9", "nowhere"),
+    ]
     carried = carry_notes(notes, old, new)
     assert len(carried.notes.notes) == len(notes)
     by_text = {c.note.text: c for c in carried.outcomes}
@@ -151,7 +175,7 @@ def test_corpus_notes_carried_through_every_version_none_lost() -> None:
     notes = load_notes(path)
     total = len(notes.notes)
     history = []
-    for old, new in zip(VERSIONS, VERSIONS[1:]):
+    for old, new in pairwise(VERSIONS):
         carried = carry_notes(notes, document(old), document(new))
         assert len(carried.notes.notes) == total == sum(carried.counts().values())
         history.append(carried)

@@ -1,4 +1,5 @@
-"""Pairs from an alignment: 1-1, n:m combined clauses, 1-0 / 0-1, and the number-path fallback aligner."""
+"""Pairs from an alignment: 1-1, n:m combined clauses, 1-0 / 0-1, and the number-path fallback
+aligner."""
 
 from __future__ import annotations
 
@@ -15,10 +16,16 @@ def _docs() -> tuple[Document, Document]:
         clause("Notify within 48 hours.", "en", "1"), clause("Clause 17 applies.", "en", "2"),
         clause("Clause 18(b) applies.", "en", "3"), clause("Public authority requests.", "en", "4"),
     ))  # fmt: skip
-    zh = Document("zh.md", "zh", "", (
-        clause("在四十八（48）小时内通知。", "zh", "1"), clause("适用第17条和第18条（b）款。", "zh", "2"),
-        clause("额外的句子。", "zh", "9"),
-    ))  # fmt: skip
+    zh = Document(
+        "zh.md",
+        "zh",
+        "",
+        (
+            clause("在四十八（48）小时内通知。", "zh", "1"),
+            clause("适用第17条和第18条（b）款。", "zh", "2"),
+            clause("额外的句子。", "zh", "9"),
+        ),
+    )
     return en, zh
 
 
@@ -74,8 +81,11 @@ def test_number_path_fallback_pairs_numbers_and_covers_every_clause() -> None:
     alignment = align_by_number(en, zh)
     alignment.check_cover()
     shapes = [
-        (tuple(en.clause(i).label for i in l.en_ids), tuple(zh.clause(i).label for i in l.zh_ids))
-        for l in alignment.links
+        (
+            tuple(en.clause(i).label for i in link.en_ids),
+            tuple(zh.clause(i).label for i in link.zh_ids),
+        )
+        for link in alignment.links
     ]
     assert shapes[:2] == [(("1",), ("1",)), (("2",), ("2",))]
     assert (("4",), ()) in shapes or (("4",), ("9",)) in shapes

@@ -1,4 +1,5 @@
-"""QA on a real official translation: Taiwan's PDPA and its official English raise no critical or major finding.
+"""QA on a real official translation: Taiwan's PDPA and its official English raise no critical or
+major finding.
 
 Reads `../shared/data/real/tw-pdpa/` and skips when it is absent (the texts
 are never copied into the repository). The wider measurement over the 80

@@ -34,8 +34,21 @@ def broken_check():  # noqa: ANN201
 
 def test_every_builtin_check_has_a_title_and_severity() -> None:
     checks = available_checks()
-    expected = {"omission", "addition", "numbers", "dates", "glossary", "term_consistency", "untranslated",
-                "cross_references", "length_ratio", "punctuation", "brackets", "urls", "governing_language"}  # fmt: skip
+    expected = {
+        "omission",
+        "addition",
+        "numbers",
+        "dates",
+        "glossary",
+        "term_consistency",
+        "untranslated",
+        "cross_references",
+        "length_ratio",
+        "punctuation",
+        "brackets",
+        "urls",
+        "governing_language",
+    }
     assert expected <= set(checks)
     for chk in checks.values():
         assert chk.title and "\n" not in chk.title

@@ -1,4 +1,5 @@
-"""Value extraction and normalisation: the required cases, every written form, and false-positive guards."""
+"""Value extraction and normalisation: the required cases, every written form, and false-positive
+guards."""
 
 from __future__ import annotations
 
@@ -115,7 +116,8 @@ def test_thirty_thirty_counts_once() -> None:
         ("Section 7.2", "en"), ("Clause 7", "en"), ("Annex 2", "en"), ("Article 28(3)", "en"),
         ("第7.2条", "zh"), ("第五条第二款", "zh"), ("附件二", "zh"), ("第三方", "zh"),
         ("(a) the Processor", "en"), ("（一）处理者", "zh"), ("一、总则", "zh"),
-        ("统一、唯一、同一日", "zh"), ("see https://example.com/v2/dpa-2025", "en"), ("privacy2@example.com", "en"),
+        ("统一、唯一、同一日", "zh"), ("see https://example.com/v2/dpa-2025", "en"),
+        ("privacy2@example.com", "en"),
     ],
 )  # fmt: skip
 def test_references_and_markers_are_not_numbers(text: str, lang: str) -> None:

@@ -83,18 +83,29 @@ CHANGED = [
         "罰新臺幣三百萬元以下",
         (["TWD 2000000"], ["TWD 3000000"]),
     ),
-    ("Members who joined before 1995 keep their seats.", "八十五年以前入會之會員保留席次。",
-     (["1995"], ["85 year"])),
+    (
+        "Members who joined before 1995 keep their seats.",
+        "八十五年以前入會之會員保留席次。",
+        (["1995"], ["85 year"]),
+    ),
     ("within 6 six weeks of the notice", "自通知起七週內", (["6"], ["7 week"])),
     ("Send the forms in triplicate to the office.", "表格應備四份送交辦公室。", ([], ["4"])),
     ("sent over TLS 1.3 only", "僅以TLS 1.2傳送", (["1.3"], ["1.2"])),
-    ("Meetings are held quarterly for 5 days.", "會議每三個月召開一次，為期六日。", (["5 day"], ["6 day"])),
+    (
+        "Meetings are held quarterly for 5 days.",
+        "會議每三個月召開一次，為期六日。",
+        (["5 day"], ["6 day"]),
+    ),
     # -- a fraction both sides state is compared, even where the English writes it in words --
     ("A quorum is one-third of the members.", "出席人數為委員四分之一。", (["33.33%"], [])),
     ("paid in instalments of one fifth each", "每次償還六分之一", (["20%"], [])),
     # -- 過半數 is a majority, not a half that would excuse a changed fraction --
-    ("one-half of the members attend and a majority agree", "委員三分之一出席，過半數同意", (["50%"], ["33.33%"])),
-]  # fmt: skip
+    (
+        "one-half of the members attend and a majority agree",
+        "委員三分之一出席，過半數同意",
+        (["50%"], ["33.33%"]),
+    ),
+]
 
 
 @pytest.mark.parametrize(("en", "zh", "expected"), CHANGED)

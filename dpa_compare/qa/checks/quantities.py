@@ -1,4 +1,5 @@
-"""Checks on what must survive translation unchanged: numbers, dates, cross-references, URLs and e-mails."""
+"""Checks on what must survive translation unchanged: numbers, dates, cross-references, URLs and
+e-mails."""
 
 from __future__ import annotations
 
@@ -41,10 +42,15 @@ def _value_issue(
         parts.append(f"Chinese only: {_describe(zh_only)}")
     yield Issue(
         f"{what} differ — " + "; ".join(parts),
-        {"en_only": [v.label for v in en_only], "zh_only": [v.label for v in zh_only],
-         "en_text": [v.text for v in en_only], "zh_text": [v.text for v in zh_only],
-         "en_clause": pair.en_text, "zh_clause": pair.zh_text},
-    )  # fmt: skip
+        {
+            "en_only": [v.label for v in en_only],
+            "zh_only": [v.label for v in zh_only],
+            "en_text": [v.text for v in en_only],
+            "zh_text": [v.text for v in zh_only],
+            "en_clause": pair.en_text,
+            "zh_clause": pair.zh_text,
+        },
+    )
 
 
 @check("critical")
@@ -128,12 +134,14 @@ def clause_citations(clause: Clause | None, text: str, lang: str) -> list[tuple[
 
 @check("major")
 def cross_references(pair: Pair, ctx: Context) -> Iterator[Issue]:
-    """Cross-references cite different clauses or annexes (`Section 5.2` ⇄ `第5.2条`, `Annex 2` ⇄ `附件二`).
+    """Cross-references cite different clauses or annexes (`Section 5.2` ⇄ `第5.2条`, `Annex 2` ⇄
+    `附件二`).
 
     Citations are read with the one grammar of `lang.citations` (worded and
     reordered forms, ranges, relative references resolved against the clause
     they sit in). Major when the two sides cite different things; minor when
-    a citation stands on one side only (made explicit or left implicit). With a label map from the alignment, an English reference
+    a citation stands on one side only (made explicit or left implicit). With a label map from the
+    alignment, an English reference
     is expected in Chinese as the label of the clause aligned with its target.
     """
     if not _both(pair):
@@ -168,11 +176,15 @@ def cross_references(pair: Pair, ctx: Context) -> Iterator[Issue]:
     )
     yield Issue(
         "cross-references differ — " + "; ".join(parts),
-        {"en_only": [r.text for r, _ in missing], "zh_only": [r.text for r, _ in extra],
-         "expected_zh": [r.display for _, r in missing],
-         "en_clause": pair.en_text, "zh_clause": pair.zh_text},
+        {
+            "en_only": [r.text for r, _ in missing],
+            "zh_only": [r.text for r, _ in extra],
+            "expected_zh": [r.display for _, r in missing],
+            "en_clause": pair.en_text,
+            "zh_clause": pair.zh_text,
+        },
         severity=None if conflicting else "minor",
-    )  # fmt: skip
+    )
 
 
 @check("major")

@@ -1,4 +1,5 @@
-"""Checks on the shape of the translation: missing or extra clauses, odd lengths, the language clause."""
+"""Checks on the shape of the translation: missing or extra clauses, odd lengths, the language
+clause."""
 
 from __future__ import annotations
 
@@ -20,7 +21,8 @@ from dpa_compare.qa.registry import Context, Issue, Pair, check
 MIN_EN_CHARS = 60
 """English texts shorter than this (non-space characters) are never length outliers: too noisy."""
 MIN_SAMPLES = 8
-"""Pairs needed to learn the document's ratio; with fewer, `PRIOR_RATIO` and `PRIOR_SPREAD` stand in."""
+"""Pairs needed to learn the document's ratio; with fewer, `PRIOR_RATIO` and `PRIOR_SPREAD` stand
+in."""
 PRIOR_RATIO = 0.30
 """Typical Chinese characters per English character in legal text (non-space characters)."""
 PRIOR_SPREAD = 0.25
@@ -49,7 +51,8 @@ def omission(pair: Pair, ctx: Context) -> Iterator[Issue]:
             return
         shown = pair.en_text.strip()
         yield Issue(
-            f"no Chinese for English {pair.en_label or 'clause'}: {shown[:80]}{'…' if len(shown) > 80 else ''}",
+            f"no Chinese for English {pair.en_label or 'clause'}: "
+            f"{shown[:80]}{'…' if len(shown) > 80 else ''}",
             (shown,),
         )
     elif pair.zh_text.strip():
@@ -64,7 +67,8 @@ def addition(pair: Pair, ctx: Context) -> Iterator[Issue]:
             return
         shown = pair.zh_text.strip()
         yield Issue(
-            f"Chinese {pair.zh_label or 'clause'} has no English source: {shown[:60]}{'…' if len(shown) > 60 else ''}",
+            f"Chinese {pair.zh_label or 'clause'} has no English source: "
+            f"{shown[:60]}{'…' if len(shown) > 60 else ''}",
             (shown,),
         )
     elif pair.en_text.strip():
@@ -98,7 +102,8 @@ def _covered_by_article(clause: Clause, lang: str, ctx: Context) -> bool:
 
 
 def split_holder(clause: Clause, lang: str, ctx: Context) -> str | None:
-    """Return the other language's text that holds an unaligned paragraph's translation, else None."""
+    """Return the other language's text that holds an unaligned paragraph's translation, else
+    None."""
     layout: _Layout = ctx.memo("article_layout", lambda: _layout(ctx))
     article = layout.article_of.get((lang, clause.id))
     if article is None:
@@ -160,7 +165,8 @@ class _Layout:
         return found
 
     def heading_unaligned_opposite(self, lang: str, clause: Clause) -> bool:
-        """Return True when the other side has an unaligned heading numbered like `clause` (`Section 1` ⇄ `第 一 節`)."""
+        """Return True when the other side has an unaligned heading numbered like `clause`
+        (`Section 1` ⇄ `第 一 節`)."""
         from dpa_compare.qa.refs import parse_label, paths_agree
 
         mine = parse_label(clause.label)
@@ -237,9 +243,15 @@ def _sentence_gap(pair: Pair, ctx: Context, missing_in: str) -> Iterator[Issue]:
     model: _RatioModel = ctx.memo("length_ratio", lambda: _ratio_model(ctx))
     factor = math.exp(math.log(zh_chars / en_chars) - model.centre)
     if missing_in == "en" and zh_n > en_n and factor >= SENTENCE_LENGTH_FACTOR:
-        what = f"the Chinese has {zh_n} sentences for {en_n} in English and is {factor:.1f}× the usual length — a sentence may have been added"
+        what = (
+            f"the Chinese has {zh_n} sentences for {en_n} in English and is {factor:.1f}× "
+            "the usual length — a sentence may have been added"
+        )
     elif missing_in == "zh" and en_n > zh_n and factor <= 1 / SENTENCE_LENGTH_FACTOR:
-        what = f"the English has {en_n} sentences for {zh_n} in Chinese and the Chinese is {factor:.1f}× the usual length — a sentence may be missing"
+        what = (
+            f"the English has {en_n} sentences for {zh_n} in Chinese and the Chinese is "
+            f"{factor:.1f}× the usual length — a sentence may be missing"
+        )
     else:
         return
     strong = max(factor, 1 / factor) >= SENTENCE_LENGTH_FACTOR_MAJOR
@@ -258,7 +270,8 @@ _LATIN_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-/&]*")
 
 
 def _pair_chars(pair: Pair) -> tuple[int, int]:
-    """Return the non-space characters of the English and Chinese texts, less what both share verbatim.
+    """Return the non-space characters of the English and Chinese texts, less what both share
+    verbatim.
 
     Names, codes and numbers kept in Latin script (`Nimbara Cloud Services,
     Inc.`, `TLS 1.2`, `AES-256`) are not translated, so they would make a
@@ -291,7 +304,8 @@ def _ratio_model(ctx: Context) -> _RatioModel:
 
 @check("minor")
 def length_ratio(pair: Pair, ctx: Context) -> Iterator[Issue]:
-    """Chinese is unusually long or short for its English, compared with the rest of the document."""
+    """Chinese is unusually long or short for its English, compared with the rest of the
+    document."""
     en_chars, zh_chars = _pair_chars(pair)
     if en_chars < MIN_EN_CHARS or zh_chars <= 0:
         return
@@ -308,11 +322,17 @@ def length_ratio(pair: Pair, ctx: Context) -> Iterator[Issue]:
     hint = "possible omission" if deviation < 0 else "possible addition or untranslated text"
     basis = "document median" if model.learned else "typical ratio"
     yield Issue(
-        f"Chinese is {'short' if deviation < 0 else 'long'} for its English: {zh_chars} vs {en_chars} characters "
+        f"Chinese is {'short' if deviation < 0 else 'long'} for its English: {zh_chars} vs "
+        f"{en_chars} characters "
         f"(ratio {ratio:.2f}, {basis} {typical:.2f}) — {hint}",
-        {"en_chars": en_chars, "zh_chars": zh_chars, "ratio": round(ratio, 3), "typical": round(typical, 3),
-         "z": round(abs(deviation) / model.spread, 1)},
-    )  # fmt: skip
+        {
+            "en_chars": en_chars,
+            "zh_chars": zh_chars,
+            "ratio": round(ratio, 3),
+            "typical": round(typical, 3),
+            "z": round(abs(deviation) / model.spread, 1),
+        },
+    )
 
 
 _EN_LANGUAGE = re.compile(
@@ -340,7 +360,8 @@ _SENTENCE_END = re.compile(
 
 
 def _winner(text: str, lang: str) -> str | None:
-    """Return the language named closest before `prevail` / `为准` in its sentence (`en` / `zh`), else None."""
+    """Return the language named closest before `prevail` / `为准` in its sentence (`en` /
+    `zh`), else None."""
     for trigger in _TRIGGER[lang].finditer(text):
         head = _SENTENCE_END.split(text[: trigger.start()])[-1]
         words = _LANGUAGE_WORD[lang].findall(head)
@@ -351,27 +372,35 @@ def _winner(text: str, lang: str) -> str | None:
 
 @check("major", scope="document")
 def governing_language(ctx: Context) -> Iterator[Issue]:
-    """Governing-language (prevailing version) clause is missing on one side, or names a different language."""
+    """Governing-language (prevailing version) clause is missing on one side, or names a different
+    language."""
     en_pair = next((p for p in ctx.pairs if p.en_text and _EN_LANGUAGE.search(p.en_text)), None)
     zh_pair = next((p for p in ctx.pairs if p.zh_text and _ZH_LANGUAGE.search(p.zh_text)), None)
     if en_pair is not None and zh_pair is None:
         yield Issue(
-            f"English {en_pair.en_label or 'text'} says which language prevails; no Chinese clause does",
-            (en_pair.en_text,), pair=en_pair,
-        )  # fmt: skip
+            f"English {en_pair.en_label or 'text'} says which language prevails; no Chinese clause "
+            "does",
+            (en_pair.en_text,),
+            pair=en_pair,
+        )
     elif zh_pair is not None and en_pair is None:
         yield Issue(
-            f"Chinese {zh_pair.zh_label or 'text'} says which language prevails; no English clause does",
-            (zh_pair.zh_text,), pair=zh_pair,
-        )  # fmt: skip
+            f"Chinese {zh_pair.zh_label or 'text'} says which language prevails; no English clause "
+            "does",
+            (zh_pair.zh_text,),
+            pair=zh_pair,
+        )
     elif en_pair is not None and zh_pair is not None:
         en_wins, zh_wins = _winner(en_pair.en_text, "en"), _winner(zh_pair.zh_text, "zh")
         if en_wins and zh_wins and en_wins != zh_wins:
             names = {"en": "English", "zh": "Chinese"}
             yield Issue(
-                f"prevailing language differs: English text says {names[en_wins]} prevails, Chinese says {names[zh_wins]}",
-                {"en_text": en_pair.en_text, "zh_text": zh_pair.zh_text}, pair=zh_pair, severity="critical",
-            )  # fmt: skip
+                f"prevailing language differs: English text says {names[en_wins]} prevails, "
+                f"Chinese says {names[zh_wins]}",
+                {"en_text": en_pair.en_text, "zh_text": zh_pair.zh_text},
+                pair=zh_pair,
+                severity="critical",
+            )
 
 
 __all__ = ["addition", "governing_language", "length_ratio", "omission", "sentence_count"]

@@ -10,11 +10,51 @@ from dpa_compare.qa.glossary import GlossaryEntry
 from dpa_compare.qa.registry import Context, Issue, Pair, check
 from dpa_compare.qa.text import find_emails, find_urls
 
-ALLOWED_LATIN = frozenset({
-    "inc", "inc.", "ltd", "ltd.", "llc", "llp", "lp", "plc", "gmbh", "ag", "sa", "s.a.", "bv", "b.v.", "co", "co.",
-    "corp", "corp.", "limited", "pte", "pty", "sarl", "s.a.r.l.", "srl", "kk", "e.g.", "i.e.", "etc", "etc.",
-    "vs", "vs.", "no", "no.", "am", "pm", "a.m.", "p.m.", "type", "ii", "iii", "iv",
-})  # fmt: skip
+ALLOWED_LATIN = frozenset(
+    {
+        "inc",
+        "inc.",
+        "ltd",
+        "ltd.",
+        "llc",
+        "llp",
+        "lp",
+        "plc",
+        "gmbh",
+        "ag",
+        "sa",
+        "s.a.",
+        "bv",
+        "b.v.",
+        "co",
+        "co.",
+        "corp",
+        "corp.",
+        "limited",
+        "pte",
+        "pty",
+        "sarl",
+        "s.a.r.l.",
+        "srl",
+        "kk",
+        "e.g.",
+        "i.e.",
+        "etc",
+        "etc.",
+        "vs",
+        "vs.",
+        "no",
+        "no.",
+        "am",
+        "pm",
+        "a.m.",
+        "p.m.",
+        "type",
+        "ii",
+        "iii",
+        "iv",
+    }
+)
 """Latin tokens that may stand in Chinese text: company forms, abbreviations, roman numerals."""
 MIN_UNTRANSLATED_WORDS = 3
 """A run of this many ordinary English words inside Chinese text is reported as untranslated."""
@@ -25,10 +65,30 @@ _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9'’.&/\-]*(?:[ \t]+[A-Za-z0-9][A-Za
 _CONNECTORS = frozenset({"of", "and", "for", "the", "de", "&", "in", "on", "du", "la", "von"})
 
 
-# -- fixed English expressions whose head word is not the glossary term: a "third party" is not a party --
+# -- fixed English expressions whose head word is not the glossary term: a "third party" is not a
+# party --
 _NOT_THE_TERM = re.compile(r"\bthird[\s-]+part(?:y|ies)\b", re.IGNORECASE)
-_CONTEXT_WORDS = frozenset({"a", "an", "the", "each", "either", "both", "any", "every", "no", "other", "one",
-                            "this", "that", "these", "those", "all", "such"})  # fmt: skip
+_CONTEXT_WORDS = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "each",
+        "either",
+        "both",
+        "any",
+        "every",
+        "no",
+        "other",
+        "one",
+        "this",
+        "that",
+        "these",
+        "those",
+        "all",
+        "such",
+    }
+)
 
 
 def _kept_latin(zh: str) -> list[str]:
@@ -86,7 +146,8 @@ def glossary(pair: Pair, ctx: Context) -> Iterator[Issue]:
     for entry in ctx.glossary:
         for bad in entry.forbidden_in(masked):
             yield Issue(
-                f"forbidden rendering '{bad}' for '{entry.en}'; use {' / '.join(entry.zh) or 'another rendering'}",
+                f"forbidden rendering '{bad}' for '{entry.en}'; use "
+                f"{' / '.join(entry.zh) or 'another rendering'}",
                 {
                     "term": entry.en,
                     "forbidden": bad,
@@ -135,16 +196,21 @@ def term_consistency(ctx: Context) -> Iterator[Issue]:
         if len(renderings) > 1:
             yield Issue(
                 f"defined term '{en_key}' is defined in Chinese as {' and '.join(renderings)}",
-                {"term": en_key, "renderings": renderings, "clauses": [p.zh_label for _, p in uses]},
+                {
+                    "term": en_key,
+                    "renderings": renderings,
+                    "clauses": [p.zh_label for _, p in uses],
+                },
                 pair=uses[-1][1],
-            )  # fmt: skip
+            )
     yield from _defined_term_usage(ctx, definitions)
     yield from _short_form_usage(ctx)
     yield from _glossary_variants(ctx)
 
 
 def _short_form_usage(ctx: Context) -> Iterator[Issue]:
-    """Yield an issue for each later pair whose English uses a short form the Chinese renders otherwise.
+    """Yield an issue for each later pair whose English uses a short form the Chinese renders
+    otherwise.
 
     `(hereinafter “protection orders”)` ⇄ `（以下簡稱保護令）` fixes the
     rendering; a later clause saying "protection orders" whose Chinese lacks
@@ -162,14 +228,22 @@ def _short_form_usage(ctx: Context) -> Iterator[Issue]:
             if not pair.zh_text or term.zh in pair.zh_text or not pattern.search(pair.en_text):
                 continue
             yield Issue(
-                f"'{term.en}' is {term.zh} since {term.pair.zh_label or 'its definition'}, but not here",
-                {"term": term.en, "expected": term.zh, "defined_in": term.pair.zh_label,
-                 "en_clause": pair.en_text, "zh_clause": pair.zh_text}, pair=pair,
-            )  # fmt: skip
+                f"'{term.en}' is {term.zh} since {term.pair.zh_label or 'its definition'}, but not "
+                "here",
+                {
+                    "term": term.en,
+                    "expected": term.zh,
+                    "defined_in": term.pair.zh_label,
+                    "en_clause": pair.en_text,
+                    "zh_clause": pair.zh_text,
+                },
+                pair=pair,
+            )
 
 
 def _defined_term_usage(ctx: Context, definitions: list[tuple[str, str, Pair]]) -> Iterator[Issue]:
-    """Yield an issue for each pair using a defined English term whose Chinese definition is absent."""
+    """Yield an issue for each pair using a defined English term whose Chinese definition is
+    absent."""
     first: dict[str, tuple[str, str, Pair]] = {}
     for en, zh, pair in definitions:
         first.setdefault(en, (en, zh, pair))
@@ -177,7 +251,8 @@ def _defined_term_usage(ctx: Context, definitions: list[tuple[str, str, Pair]]) 
         if ctx.glossary is not None and ctx.glossary.lookup(en) is not None:
             continue  # -- the glossary check already covers it --
         if not en[:1].isupper():
-            # -- a statute's lower-case defined terms are ordinary words, which Chinese often leaves implied --
+            # -- a statute's lower-case defined terms are ordinary words, which Chinese often leaves
+            # implied --
             continue
         pattern = _term_pattern(en)
         for pair in ctx.pairs:
@@ -189,13 +264,16 @@ def _defined_term_usage(ctx: Context, definitions: list[tuple[str, str, Pair]]) 
             ):
                 continue
             yield Issue(
-                f"defined term '{en}' (defined as {zh} in {home.zh_label or 'its definition'}) is not used in the Chinese",
-                {"term": en, "expected": zh, "defined_in": home.zh_label}, pair=pair,
-            )  # fmt: skip
+                f"defined term '{en}' (defined as {zh} in {home.zh_label or 'its definition'}) is "
+                "not used in the Chinese",
+                {"term": en, "expected": zh, "defined_in": home.zh_label},
+                pair=pair,
+            )
 
 
 def _contexts(entry: GlossaryEntry, text: str) -> set[str]:
-    """Return each use of `entry` in `text` with the determiner before it (`each party`, `the parties`)."""
+    """Return each use of `entry` in `text` with the determiner before it (`each party`,
+    `the parties`)."""
     found = set()
     for match in entry.pattern.finditer(text):
         before = text[: match.start()].split()
@@ -244,7 +322,8 @@ def _latin_pattern(ctx: Context) -> re.Pattern[str] | None:
 
 
 def _masked(text: str, ctx: Context | None) -> str:
-    """Return `text` with URLs, e-mail addresses and (with `ctx`) the glossary's Latin terms blanked out."""
+    """Return `text` with URLs, e-mail addresses and (with `ctx`) the glossary's Latin terms blanked
+    out."""
     spans = [(s, e) for _, s, e in (*find_urls(text), *find_emails(text))]
     pattern = ctx.memo("latin_terms", lambda: _latin_pattern(ctx)) if ctx is not None else None
     if pattern is not None and re.search("[A-Za-z]", text):
@@ -256,7 +335,8 @@ def _masked(text: str, ctx: Context | None) -> str:
 
 
 def _ordinary(word: str) -> bool:
-    """Return True for a word that reads as plain English: not an acronym, number, allowed form or unit."""
+    """Return True for a word that reads as plain English: not an acronym, number, allowed form or
+    unit."""
     bare = word.strip(".,'’-&/")
     if not bare or not re.search(r"[a-z]", bare) or any(ch.isdigit() for ch in bare):
         return False
@@ -264,7 +344,8 @@ def _ordinary(word: str) -> bool:
 
 
 def _looks_like_name(words: list[str]) -> bool:
-    """Return True for a Title Case run (`Acme Cloud Services`, `Bank of China`): a name, kept on purpose."""
+    """Return True for a Title Case run (`Acme Cloud Services`, `Bank of China`): a name, kept on
+    purpose."""
     return (
         words[0][0].isupper()
         and words[-1][0].isupper()
@@ -285,8 +366,10 @@ def untranslated(pair: Pair, ctx: Context) -> Iterator[Issue]:
         return
     runs = _english_runs(pair.zh_text, _masked(pair.zh_text, ctx))
     if runs:
-        yield Issue(f"English left in the Chinese: {'; '.join(repr(r) for r, _ in runs)}",
-                    tuple(r for r, _ in runs))  # fmt: skip
+        yield Issue(
+            f"English left in the Chinese: {'; '.join(repr(r) for r, _ in runs)}",
+            tuple(r for r, _ in runs),
+        )
     if ctx.glossary is None:
         return
     active = [span for _, span in runs]
@@ -297,20 +380,28 @@ def untranslated(pair: Pair, ctx: Context) -> Iterator[Issue]:
     ]
     if kept:
         yield Issue(
-            f"English kept in the Chinese as the glossary allows: {'; '.join(repr(r) for r in kept)}",
-            {"kept": kept, "suppressed_by": "glossary", "glossary": ctx.glossary.source,
-             "en_clause": pair.en_text, "zh_clause": pair.zh_text},
+            "English kept in the Chinese as the glossary allows: "
+            f"{'; '.join(repr(r) for r in kept)}",
+            {
+                "kept": kept,
+                "suppressed_by": "glossary",
+                "glossary": ctx.glossary.source,
+                "en_clause": pair.en_text,
+                "zh_clause": pair.zh_text,
+            },
             severity="minor",
-        )  # fmt: skip
+        )
 
 
 def _english_runs(text: str, masked: str) -> list[tuple[str, tuple[int, int]]]:
-    """Return the runs of ordinary English words in `masked` (a blanked copy of `text`), quoted from `text`."""
+    """Return the runs of ordinary English words in `masked` (a blanked copy of `text`), quoted from
+    `text`."""
     runs = []
     for match in _LATIN_RUN.finditer(masked):
         words = [w for w in match.group().split() if _ordinary(w)]
         if len(words) >= MIN_UNTRANSLATED_WORDS and not _looks_like_name(match.group().split()):
-            # -- quote the text as written: the masked copy blanks out the allowed terms inside the run --
+            # -- quote the text as written: the masked copy blanks out the allowed terms inside the
+            # run --
             runs.append((" ".join(text[match.start() : match.end()].split()), match.span()))
     return runs
 

@@ -1,4 +1,5 @@
-"""Typography of the Chinese text: half-width punctuation between Chinese characters, unpaired brackets and quotes."""
+"""Typography of the Chinese text: half-width punctuation between Chinese characters, unpaired
+brackets and quotes."""
 
 from __future__ import annotations
 

@@ -37,9 +37,9 @@ from dpa_compare.segment import segment_blocks
 if TYPE_CHECKING:
     from dpa_compare.align.clause import ClauseAlignOptions
     from dpa_compare.diff import VersionDiff
+    from dpa_compare.glossary.terms import Glossary
     from dpa_compare.model import Alignment
-    from dpa_compare.qa.glossary import Glossary
-    from dpa_compare.qa.notes import NotesFile
+    from dpa_compare.notes.file import NotesFile
     from dpa_compare.qa.review import CheckResult
     from dpa_compare.report.model import ReportModel
     from dpa_compare.stale import StaleReport
@@ -190,14 +190,14 @@ def write_review(model: ReportModel, path: str | Path, tracked_changes: bool = F
 
 def load_glossary(path: str | Path) -> Glossary:
     """Return the glossary in `path` (YAML, CSV/TSV or TBX)."""
-    from dpa_compare.qa.glossary import load_glossary as load
+    from dpa_compare.glossary.terms import load_glossary as load
 
     return load(path)
 
 
 def load_notes(path: str | Path) -> NotesFile:
     """Return the translator notes in `path` (YAML or CSV)."""
-    from dpa_compare.qa.notes import load_notes as load
+    from dpa_compare.notes.file import load_notes as load
 
     return load(path)
 

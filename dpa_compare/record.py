@@ -35,8 +35,8 @@ if TYPE_CHECKING:
     from dpa_compare.align.clause import ClauseAlignOptions
     from dpa_compare.diff import VersionDiff
     from dpa_compare.diff.match import MatchOptions
-    from dpa_compare.qa.glossary import Glossary
-    from dpa_compare.qa.notes import NotesFile
+    from dpa_compare.glossary.terms import Glossary
+    from dpa_compare.notes.file import NotesFile
     from dpa_compare.qa.review import CheckResult
     from dpa_compare.stale import StaleReport
 

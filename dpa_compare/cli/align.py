@@ -129,7 +129,7 @@ def align_command(
     if fmt not in ("beads", "json"):
         raise click.UsageError("--lines writes beads or json")
     from dpa_compare.align import AlignOptions
-    from dpa_compare.qa.glossary import read_term_pairs
+    from dpa_compare.glossary.terms import read_term_pairs
 
     options = AlignOptions(
         embeddings=embeddings, glossary=tuple(read_term_pairs(glossary)) if glossary else ()

@@ -84,10 +84,10 @@ def _load_pair(first: str, second: str) -> tuple[Document, Document]:
 
 def _glossary(path: str) -> GlossaryLike:
     if Path(path).suffix.lower() in (".yaml", ".yml", ".tbx", ".xml", ".csv", ".tsv"):
-        from dpa_compare.qa.glossary import load_glossary
+        from dpa_compare.glossary.terms import load_glossary
 
         return load_glossary(path)
-    from dpa_compare.qa.glossary import read_term_pairs
+    from dpa_compare.glossary.terms import read_term_pairs
 
     return read_term_pairs(path)
 

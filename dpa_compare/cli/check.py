@@ -154,8 +154,8 @@ def run_check(
     """Return the `CheckResult` of the files, loading each input (LoadError naming a bad file) with
     progress."""
     from dpa_compare.api import compare, load
-    from dpa_compare.qa.glossary import load_glossary
-    from dpa_compare.qa.notes import load_notes
+    from dpa_compare.glossary.terms import load_glossary
+    from dpa_compare.notes.file import load_notes
     from dpa_compare.qa.review import step_count
     from dpa_compare.record import Options
 

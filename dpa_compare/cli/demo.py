@@ -200,8 +200,8 @@ class Demo:
 
     def check(self) -> None:
         from dpa_compare.api import compare
-        from dpa_compare.qa.glossary import load_glossary
-        from dpa_compare.qa.notes import load_notes
+        from dpa_compare.glossary.terms import load_glossary
+        from dpa_compare.notes.file import load_notes
         from dpa_compare.qa.render import check_json, check_text
 
         result = compare(
@@ -220,8 +220,8 @@ class Demo:
         write_atomically(self.out / "check/zh-2023-03.check.json", check_json(result))
 
     def notes(self) -> None:
-        from dpa_compare.qa.carry import carry_notes
-        from dpa_compare.qa.notes import dump_notes, load_notes
+        from dpa_compare.notes.carry import carry_notes
+        from dpa_compare.notes.file import dump_notes, load_notes
 
         carried = carry_notes(
             load_notes(self.corpus / "notes/notes-2020-05.yaml"),
@@ -237,8 +237,8 @@ class Demo:
 
     def report(self) -> None:
         from dpa_compare.cli.report import run_date
-        from dpa_compare.qa.glossary import load_glossary
-        from dpa_compare.qa.notes import load_notes
+        from dpa_compare.glossary.terms import load_glossary
+        from dpa_compare.notes.file import load_notes
         from dpa_compare.report.build import build_report
         from dpa_compare.report.docx_writer import write_docx
 

@@ -45,7 +45,7 @@ def extract_command(en_file: str, zh_file: str, output: str | None) -> None:
           -o terms.yaml
     """
     from dpa_compare.api import load
-    from dpa_compare.qa.extract import extract_glossary, glossary_yaml
+    from dpa_compare.glossary.extract import extract_glossary, glossary_yaml
     from dpa_compare.qa.pairs import align, pairs_from_alignment
 
     en, zh = load(en_file, lang="en"), load(zh_file, lang="zh")

@@ -63,8 +63,8 @@ def carry_command(old_en: str, new_en: str, notes_path: str, output: str) -> Non
           -o notes-2023-03.yaml
     """
     from dpa_compare.api import load
-    from dpa_compare.qa.carry import carry_notes
-    from dpa_compare.qa.notes import dump_notes, load_notes
+    from dpa_compare.notes.carry import carry_notes
+    from dpa_compare.notes.file import dump_notes, load_notes
 
     if Path(output).resolve() in (Path(p).resolve() for p in (old_en, new_en, notes_path)):
         raise click.UsageError("-o must not overwrite an input file (a document or the notes file)")

@@ -17,10 +17,10 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from dpa_compare.qa.carry import CarriedNote, CarriedNotes, carry_notes
-    from dpa_compare.qa.extract import extract_glossary, glossary_yaml
-    from dpa_compare.qa.glossary import Glossary, GlossaryEntry, load_glossary
-    from dpa_compare.qa.notes import (
+    from dpa_compare.glossary.extract import extract_glossary, glossary_yaml
+    from dpa_compare.glossary.terms import Glossary, GlossaryEntry, load_glossary
+    from dpa_compare.notes.carry import CarriedNote, CarriedNotes, carry_notes
+    from dpa_compare.notes.file import (
         Note,
         NotesFile,
         Suppression,
@@ -45,42 +45,42 @@ if TYPE_CHECKING:
     from dpa_compare.qa.values import Value, extract_values
 
 # -- names are imported from their modules on first use (PEP 562): importing one
-#    QA module (say `qa.glossary` for `diff --glossary`) must not load the checks,
+#    QA module (say `glossary.terms` for `diff --glossary`) must not load the checks,
 #    the value extractors and the aligner that the others need --
 _HOME = {
     "CHECKS": "dpa_compare.qa.registry",
-    "CarriedNote": "dpa_compare.qa.carry",
-    "CarriedNotes": "dpa_compare.qa.carry",
+    "CarriedNote": "dpa_compare.notes.carry",
+    "CarriedNotes": "dpa_compare.notes.carry",
     "Check": "dpa_compare.qa.registry",
     "CheckResult": "dpa_compare.qa.review",
     "Context": "dpa_compare.qa.registry",
     "Finding": "dpa_compare.qa.registry",
-    "Glossary": "dpa_compare.qa.glossary",
-    "GlossaryEntry": "dpa_compare.qa.glossary",
+    "Glossary": "dpa_compare.glossary.terms",
+    "GlossaryEntry": "dpa_compare.glossary.terms",
     "Issue": "dpa_compare.qa.registry",
-    "Note": "dpa_compare.qa.notes",
-    "NotesFile": "dpa_compare.qa.notes",
+    "Note": "dpa_compare.notes.file",
+    "NotesFile": "dpa_compare.notes.file",
     "Pair": "dpa_compare.qa.registry",
     "SEVERITIES": "dpa_compare.qa.registry",
-    "Suppression": "dpa_compare.qa.notes",
+    "Suppression": "dpa_compare.notes.file",
     "Value": "dpa_compare.qa.values",
     "align": "dpa_compare.qa.pairs",
     "align_by_number": "dpa_compare.qa.pairs",
-    "apply_suppressions": "dpa_compare.qa.notes",
+    "apply_suppressions": "dpa_compare.notes.file",
     "available_checks": "dpa_compare.qa.runner",
-    "carry_notes": "dpa_compare.qa.carry",
+    "carry_notes": "dpa_compare.notes.carry",
     "check": "dpa_compare.qa.registry",
     "check_documents": "dpa_compare.qa.review",
-    "dump_notes": "dpa_compare.qa.notes",
-    "extract_glossary": "dpa_compare.qa.extract",
+    "dump_notes": "dpa_compare.notes.file",
+    "extract_glossary": "dpa_compare.glossary.extract",
     "extract_values": "dpa_compare.qa.values",
-    "glossary_yaml": "dpa_compare.qa.extract",
+    "glossary_yaml": "dpa_compare.glossary.extract",
     "label_map_from_pairs": "dpa_compare.qa.runner",
-    "load_glossary": "dpa_compare.qa.glossary",
-    "load_notes": "dpa_compare.qa.notes",
+    "load_glossary": "dpa_compare.glossary.terms",
+    "load_notes": "dpa_compare.notes.file",
     "pairs_from_alignment": "dpa_compare.qa.pairs",
     "run_checks": "dpa_compare.qa.runner",
-    "suppress": "dpa_compare.qa.notes",
+    "suppress": "dpa_compare.notes.file",
 }
 
 

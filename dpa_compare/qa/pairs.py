@@ -22,7 +22,7 @@ from dpa_compare.model import Alignment, Clause, Document, Link
 from dpa_compare.qa.registry import Pair
 
 if TYPE_CHECKING:
-    from dpa_compare.qa.glossary import Glossary
+    from dpa_compare.glossary.terms import Glossary
 
 FALLBACK_SCORER = "number-path"
 """The scorer name `align_by_number` records in `Alignment.scorers`."""

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from dpa_compare.model import Clause, Document, to_jsonable
 
 if TYPE_CHECKING:
-    from dpa_compare.qa.glossary import Glossary
+    from dpa_compare.glossary.terms import Glossary
 
 Severity = Literal["critical", "major", "minor"]
 SEVERITIES: tuple[str, ...] = ("critical", "major", "minor")

@@ -19,12 +19,12 @@ from typing import TYPE_CHECKING, Any
 
 from dpa_compare.errors import UsageError
 from dpa_compare.model import Alignment, Document
-from dpa_compare.qa.notes import NotesFile, Suppression, apply_suppressions
+from dpa_compare.notes.file import NotesFile, Suppression, apply_suppressions
 from dpa_compare.qa.registry import SEVERITIES, Finding, Pair, Severity
 
 if TYPE_CHECKING:
     from dpa_compare.diff import VersionDiff
-    from dpa_compare.qa.glossary import Glossary
+    from dpa_compare.glossary.terms import Glossary
 
 PREVIOUS_CHECKS = ("stale_translation", "unprompted_change")
 """Checks that run only when the previous English and Chinese are given."""

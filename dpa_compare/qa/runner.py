@@ -12,7 +12,7 @@ from dpa_compare.model import Document
 from dpa_compare.qa.registry import CHECKS, SEVERITIES, Check, Context, Finding, Issue, Pair
 
 if TYPE_CHECKING:
-    from dpa_compare.qa.glossary import Glossary
+    from dpa_compare.glossary.terms import Glossary
 
 
 MAX_CHECKED_CHARS = 50_000

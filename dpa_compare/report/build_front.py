@@ -415,7 +415,7 @@ def _zh_ref(group: RowGroup, refs: dict[str, str], side: str) -> str:
 def _notes_data(inputs) -> dict | None:  # noqa: ANN001 -- ReportInputs
     if inputs.notes is None:
         return None
-    from dpa_compare.qa.notes import notes_to_data
+    from dpa_compare.notes.file import notes_to_data
 
     return {"path": inputs.notes.path, "data": notes_to_data(inputs.notes)}
 

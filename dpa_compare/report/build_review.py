@@ -3,7 +3,7 @@ import-review`).
 
     result = import_review("review_edited.docx")
     result.markdown()       # the updated Chinese document, one block per clause, original order
-    result.notes_yaml()     # original notes + the reviewer's new comments, in the qa/notes.py
+    result.notes_yaml()     # original notes + the reviewer's new comments, in the notes/file.py
     format
 
 The 中文 cell of each row is read with tracked changes accepted

@@ -1,7 +1,7 @@
 """Traditional → Simplified normalisation, used for matching only."""
 
+from dpa_compare.glossary.terms import GlossaryEntry
 from dpa_compare.lang.script import has_cjk, has_han, is_cjk, is_han, is_traditional, to_simplified
-from dpa_compare.qa.glossary import GlossaryEntry
 
 
 def test_traditional_text_is_simplified_for_matching():

@@ -11,6 +11,7 @@ from _corpus import corpus_file, document
 
 from dpa_compare.api import load
 from dpa_compare.errors import LoadError
+from dpa_compare.notes.file import CHANGED_FLAG
 from dpa_compare.qa import (
     Finding,
     Note,
@@ -21,7 +22,6 @@ from dpa_compare.qa import (
     load_notes,
     suppress,
 )
-from dpa_compare.qa.notes import CHANGED_FLAG
 from dpa_compare.qa.text import pair_hash
 
 NOTES_YAML = """\

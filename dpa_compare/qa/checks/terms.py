@@ -6,7 +6,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 
-from dpa_compare.qa.glossary import GlossaryEntry
+from dpa_compare.glossary.terms import GlossaryEntry
 from dpa_compare.qa.registry import Context, Issue, Pair, check
 from dpa_compare.qa.text import find_emails, find_urls
 

@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from dpa_compare.glossary.terms import GlossaryEntry
 from dpa_compare.qa.definitions import DefinedTerm, defined_terms
-from dpa_compare.qa.glossary import GlossaryEntry
 from dpa_compare.qa.registry import Pair
 
 

@@ -31,8 +31,8 @@ from typing import Any
 
 from dpa_compare.errors import LoadError
 from dpa_compare.files import load_yaml, read_input
+from dpa_compare.glossary.tbx import read_tbx
 from dpa_compare.lang.script import to_simplified
-from dpa_compare.qa.tbx import read_tbx
 
 _SPLIT = re.compile(r"\s*[;|]\s*")
 ENTRY_FIELDS = ("en", "en_variants", "defined", "zh", "forbidden", "note", "case_sensitive")

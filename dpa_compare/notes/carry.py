@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
 from dpa_compare.model import Clause, Document
-from dpa_compare.qa.notes import CHANGED_FLAG, Note, NotesFile, Suppression, with_flag
+from dpa_compare.notes.file import CHANGED_FLAG, Note, NotesFile, Suppression, with_flag
 from dpa_compare.qa.text import text_hash
 
 if TYPE_CHECKING:

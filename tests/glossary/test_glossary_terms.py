@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from dpa_compare.errors import LoadError
-from dpa_compare.qa.glossary import GlossaryEntry, load_glossary
+from dpa_compare.glossary.terms import GlossaryEntry, load_glossary
 
 
 def write(tmp_path: Path, name: str, text: str) -> Path:
@@ -192,7 +192,7 @@ def test_an_empty_glossary_file_is_named_as_empty(tmp_path: Path, name: str, tex
 
 
 def test_plain_term_pairs_are_one_glossary_format(tmp_path):
-    from dpa_compare.qa.glossary import read_term_pairs
+    from dpa_compare.glossary.terms import read_term_pairs
 
     path = tmp_path / "terms.txt"
     path.write_text("# terms\ndata subject\t数据主体\nprocessor = 处理者\n\n", encoding="utf-8")
@@ -211,11 +211,11 @@ def test_the_tbx_reader_knows_nothing_of_glossaries():
     import ast
     import inspect
 
-    from dpa_compare.qa import tbx
+    from dpa_compare.glossary import tbx
 
     imported = {
         node.module
         for node in ast.walk(ast.parse(inspect.getsource(tbx)))
         if isinstance(node, ast.ImportFrom)
     }
-    assert "dpa_compare.qa.glossary" not in imported
+    assert "dpa_compare.glossary.terms" not in imported

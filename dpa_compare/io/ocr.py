@@ -60,6 +60,9 @@ LOW_CONFIDENCE = 0.90
 _BOX_TO_FONT = 1.2
 """Detected box height ÷ font size: the detector pads every box above and below."""
 
+CELL_GAP_EM = 1.0
+"""A gap between words wider than this many font heights separates table columns, not words."""
+
 _SENTENCE_END = tuple("。；：！？.;:!?")
 
 _BLANK_INK = 0.002
@@ -201,13 +204,66 @@ def _recognise(page: Image) -> list[_Box]:
     found: list[tuple[list[tuple[float, float]], str, float]] = []
     for top, bottom in zip(cuts, cuts[1:], strict=False):
         strip = np.ascontiguousarray(np.stack([pixels[top:bottom]] * 3, axis=-1))
-        result = _engine()(strip)
+        result = _engine()(strip, return_word_box=True)
         if result.boxes is None:
             continue
-        for corners, text, score in zip(result.boxes, result.txts, result.scores, strict=False):
-            quad = [(float(x), float(y) + top) for x, y in corners]
-            found.append((quad, str(text), float(score)))
+        words = result.word_results if len(result.word_results) == len(result.txts) else ()
+        for index, (corners, text, score) in enumerate(
+            zip(result.boxes, result.txts, result.scores, strict=False)
+        ):
+            quad = [(float(x), float(y)) for x, y in corners]
+            for part_quad, part in split_at_gaps(quad, str(text), words[index] if words else ()):
+                found.append(([(x, y + top) for x, y in part_quad], part, float(score)))
     return _straightened(found)
+
+
+def split_at_gaps(
+    quad: list[tuple[float, float]], text: str, words: Sequence[Any]
+) -> list[tuple[list[tuple[float, float]], str]]:
+    """Return one detected box cut where its words stand apart by more than `CELL_GAP_EM` ems.
+
+    The detector sometimes takes two neighbouring table cells for one line
+    of text; the recogniser's word boxes (`return_word_box`: words of Latin
+    text, single Han characters) show the gutter between them. The text is
+    cut at the same place, so each part keeps its own spaces.
+    """
+    placed = _placed_words(text, words)
+    if len(placed) < 2:
+        return [(quad, text)]
+    font = abs(quad[3][1] - quad[0][1]) / _BOX_TO_FONT
+    parts: list[tuple[list[tuple[float, float]], str]] = []
+    first, start = 0, 0
+    for index in range(1, len(placed) + 1):
+        if index < len(placed):
+            gap = placed[index][1][0][0] - placed[index - 1][1][1][0]
+            if gap < CELL_GAP_EM * font:
+                continue
+        end = placed[index][0] if index < len(placed) else len(text)
+        left, right = placed[first][1], placed[index - 1][1]
+        part_quad = [
+            (left[0][0], quad[0][1]),
+            (right[1][0], quad[1][1]),
+            (right[2][0], quad[2][1]),
+            (left[3][0], quad[3][1]),
+        ]
+        parts.append((part_quad, text[start:end].strip()))
+        first, start = index, end
+    return [(q, t) for q, t in parts if t] or [(quad, text)]
+
+
+def _placed_words(text: str, words: Sequence[Any]) -> list[tuple[int, list[list[float]]]]:
+    """Return (offset in `text`, corners) of each recognised word, or [] if they do not match."""
+    placed = []
+    cursor = 0
+    for word in words:
+        if len(word) < 3 or not word[0] or word[2] is None:
+            return []
+        found = text.find(str(word[0]), cursor)
+        if found < 0:
+            return []
+        placed.append((found, [[float(x), float(y)] for x, y in word[2]]))
+        cursor = found + len(str(word[0]))
+    return placed
 
 
 def _straightened(found: list[tuple[list[tuple[float, float]], str, float]]) -> list[_Box]:
@@ -270,9 +326,34 @@ def row_text(row: Sequence[_Box]) -> str:
 
 
 @dataclass(frozen=True)
+class _Cell:
+    """A run of a line's text with no gap wider than `CELL_GAP_EM` inside (points)."""
+
+    text: str
+    x0: float
+    x1: float
+
+
+@dataclass(frozen=True)
 class _ReadLine:
     line: Line
     confidence: float
+    cells: tuple[_Cell, ...] = ()
+
+
+def line_cells(row: Sequence[_Box], scale: float = 1.0) -> tuple[_Cell, ...]:
+    """Return the runs of `row` separated by gaps wider than `CELL_GAP_EM` font heights."""
+    groups: list[list[_Box]] = [[row[0]]]
+    for before, box in zip(row, row[1:], strict=False):
+        font = max(before.bottom - before.top, box.bottom - box.top) / _BOX_TO_FONT
+        if box.x0 - before.x1 >= CELL_GAP_EM * font:
+            groups.append([box])
+        else:
+            groups[-1].append(box)
+    return tuple(
+        _Cell(row_text(group), group[0].x0 * scale, max(b.x1 for b in group) * scale)
+        for group in groups
+    )
 
 
 def page_lines(boxes: Sequence[_Box], number: int, height_px: int) -> list[_ReadLine]:
@@ -309,7 +390,7 @@ def page_lines(boxes: Sequence[_Box], number: int, height_px: int) -> list[_Read
             size=_font_size(ratio, body_height) * scale,
             bold=False,
         )
-        read.append(_ReadLine(line, min(b.score for b in row)))
+        read.append(_ReadLine(line, min(b.score for b in row), line_cells(row, scale)))
     return read
 
 
@@ -356,21 +437,194 @@ def blocks_from_boxes(recognised: Sequence[tuple[list[_Box], int, str]]) -> tupl
 
     layouts: list[PageLines] = []
     confidence: dict[int, float] = {}
+    cells: dict[int, tuple[_Cell, ...]] = {}
     names: dict[int, str] = {}
     for number, (boxes, height_px, name) in enumerate(recognised, start=1):
         read = page_lines(boxes, number, height_px)
         height = height_px * PAGE_WIDTH_PT / PAGE_WIDTH_PX
         layouts.append(PageLines(number, PAGE_WIDTH_PT, height, tuple(r.line for r in read)))
         confidence.update({id(r.line): r.confidence for r in read})
+        cells.update({id(r.line): r.cells for r in read})
         names[number] = f"page {number}" + (f" ({name})" if name else "")
     layouts = remove_furniture(_without_running_lines(layouts))
     heights = {page.number: page.height for page in layouts}
+    tables = find_tables(layouts, cells)
+    in_tables = {id(line) for table in tables for row in table.rows for line in row}
+    layouts = [
+        dataclasses.replace(page, lines=tuple(ln for ln in page.lines if id(ln) not in in_tables))
+        for page in layouts
+    ]
     lines = [line for page in layouts for line in page.lines if line.text.strip()]
     blocks = list(paragraphs(layouts))
     groups = _rejoin_wrapped(list(zip(blocks, _lines_of(blocks, lines), strict=False)), lines)
-    return tuple(
-        _with_confidence(block, group, confidence, names, heights) for block, group in groups
-    )
+    placed: list[tuple[tuple[int, float], list[Block]]] = []
+    for block, group in groups:
+        where = _place(group) if group else placed[-1][0] if placed else (0, 0.0)
+        placed.append((where, [_with_confidence(block, group, confidence, names, heights)]))
+    placed += [
+        (_place(table.rows[0]), table_blocks(table, cells, confidence, names, heights))
+        for table in tables
+    ]
+    placed.sort(key=lambda item: item[0])  # -- stable: a page's paragraphs stay in order --
+    return tuple(block for _, found in placed for block in found)
+
+
+def _place(lines: Sequence[Line]) -> tuple[int, float]:
+    """Return where `lines` begin, (page, top), to put tables and paragraphs in reading order."""
+    return lines[0].page, lines[0].top
+
+
+# -- tables ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Table:
+    """A table found on one page: its rows (lines of each), column starts, number, first row."""
+
+    rows: tuple[tuple[Line, ...], ...]
+    starts: tuple[float, ...]
+    number: int
+    first_row: int
+
+
+def find_tables(layouts: Sequence[PageLines], cells: dict[int, tuple[_Cell, ...]]) -> list[_Table]:
+    """Return the tables of `layouts`, in order; a table running on from the page before
+    keeps its number and row count.
+
+    A table is a run of consecutive lines, at least two of them cut into two
+    or more cells by gutters wider than `CELL_GAP_EM`, whose cells all start
+    at the column starts of the run's first line (within one font height) and
+    end before the next column; a line of one cell joins the run only as the
+    wrapped continuation of a row (set as close as the lines of a paragraph).
+    """
+    tables: list[_Table] = []
+    ended_page: dict[int, bool] = {}
+    for page in layouts:
+        lines = [line for line in page.lines if line.text.strip()]
+        for span, starts, font, leading in _table_spans(lines, cells):
+            rows = _table_rows(span, cells, starts, font, leading)
+            previous = tables[-1] if tables else None
+            continued = (
+                previous is not None
+                and span[0] is lines[0]
+                and previous.rows[-1][-1].page == page.number - 1
+                and ended_page.get(previous.number, False)
+                and len(previous.starts) == len(starts)
+                and all(abs(a - b) <= font for a, b in zip(previous.starts, starts, strict=True))
+            )
+            if previous is not None and continued:
+                number, first = previous.number, previous.first_row + len(previous.rows)
+            else:
+                number, first = (previous.number + 1 if previous else 1), 1
+            tables.append(_Table(tuple(rows), tuple(starts), number, first))
+            ended_page[number] = span[-1] is lines[-1]
+    return tables
+
+
+def _table_spans(
+    lines: Sequence[Line], cells: dict[int, tuple[_Cell, ...]]
+) -> Iterator[tuple[list[Line], list[float], float, float]]:
+    """Yield (lines, column starts, font height, leading) of each table among one page's lines."""
+    if len(lines) < 2:
+        return
+    font = statistics.median(line.bottom - line.top for line in lines) / _BOX_TO_FONT
+    gaps = sorted(b.top - a.bottom for a, b in zip(lines, lines[1:], strict=False))
+    leading = gaps[len(gaps) // 4]
+    index = 0
+    while index < len(lines):
+        starts = [cell.x0 for cell in cells.get(id(lines[index]), ())]
+        end, split = index + 1, 1
+        while len(starts) >= 2 and end < len(lines):
+            found = cells.get(id(lines[end]), ())
+            if not _fits(found, starts, font):
+                break
+            if len(found) < 2 and lines[end].top - lines[end - 1].bottom > leading + 0.3 * font:
+                break
+            split += len(found) >= 2
+            end += 1
+        if split >= 2:
+            yield list(lines[index:end]), starts, font, leading
+            index = end
+        else:
+            index += 1
+
+
+def _fits(found: Sequence[_Cell], starts: Sequence[float], tolerance: float) -> bool:
+    """Return True when every cell starts at one of `starts` and ends before the next one."""
+    if not found:
+        return False
+    for cell in found:
+        column = _column(cell, starts, tolerance)
+        if column is None:
+            return False
+        if column + 1 < len(starts) and cell.x1 > starts[column + 1] + tolerance:
+            return False
+    return True
+
+
+def _column(cell: _Cell, starts: Sequence[float], tolerance: float) -> int | None:
+    return next((k for k, x in enumerate(starts) if abs(cell.x0 - x) <= tolerance), None)
+
+
+def _table_rows(
+    span: Sequence[Line],
+    cells: dict[int, tuple[_Cell, ...]],
+    starts: Sequence[float],
+    font: float,
+    leading: float,
+) -> list[tuple[Line, ...]]:
+    """Return the lines of `span` grouped into table rows.
+
+    Rows set apart by more space than the lines of a wrapped cell are cut
+    there; when all lines are set alike, a line with text in the first
+    column starts a row and the others continue it.
+    """
+    loose = [b.top - a.bottom > leading + 0.3 * font for a, b in zip(span, span[1:], strict=False)]
+    rows: list[list[Line]] = [[span[0]]]
+    for line, apart in zip(span[1:], loose, strict=False):
+        first_column = any(_column(cell, starts, font) == 0 for cell in cells.get(id(line), ()))
+        if apart if any(loose) else first_column:
+            rows.append([line])
+        else:
+            rows[-1].append(line)
+    return [tuple(row) for row in rows]
+
+
+def table_blocks(
+    table: _Table,
+    cells: dict[int, tuple[_Cell, ...]],
+    confidence: dict[int, float],
+    names: dict[int, str],
+    heights: dict[int, float],
+) -> list[Block]:
+    """Return one `table_cell` block per filled cell of `table`, as the typed readers give them.
+
+    The first row of a table (not of its continuation on a later page) is
+    its header, as Markdown's first row is.
+    """
+    from dpa_compare.io.pdf import join_lines
+
+    font = statistics.median(ln.bottom - ln.top for row in table.rows for ln in row) / _BOX_TO_FONT
+    blocks = []
+    for number, row in enumerate(table.rows, start=table.first_row):
+        texts: dict[int, str] = {}
+        for line in row:
+            for cell in cells.get(id(line), ()):
+                column = _column(cell, table.starts, font) or 0
+                before = texts.get(column)
+                texts[column] = join_lines(before, cell.text) if before else cell.text
+        for column, text in sorted(texts.items()):
+            where = f"table {table.number} row {number} cell {column + 1}"
+            block = Block(
+                text=text,
+                location="",
+                kind="table_cell",
+                cell=(table.number, number, column + 1),
+                header=number == 1,
+            )
+            block = _with_confidence(block, list(row), confidence, names, heights)
+            blocks.append(dataclasses.replace(block, location=f"{block.location}, {where}"))
+    return blocks
 
 
 def _rejoin_wrapped(

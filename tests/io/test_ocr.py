@@ -204,6 +204,108 @@ def test_ocr_check_names_page_position_and_figures():
                     "paragraph", "x")), Context(pairs=[], en_doc=None, zh_doc=None)))  # fmt: skip
 
 
+# -- tables from boxes ------------------------------------------------------------------------
+
+TABLE_COLUMNS = (150, 520, 800)
+"""Left edges, in pixels, of the three columns of the drawn tables below (gutters ≥ 2 ems)."""
+
+
+def text_width(text: str) -> float:
+    """Return the width of `text` in 25-px type: Han characters one em, others about half."""
+    return sum(25 if "\u4e00" <= char <= "\u9fff" else 13 for char in text)
+
+
+def table_line(top: float, *cells: str) -> list:
+    """Return the boxes of one table line: each non-empty cell at its column, 25-px text."""
+    return [
+        box(text, x0, x0 + text_width(text), top, top + 30)
+        for x0, text in zip(TABLE_COLUMNS, cells, strict=False)
+        if text
+    ]
+
+
+def prose_line(top: float, text: str, width: float = 975) -> list:
+    return [box(text, 150, 150 + width, top, top + 30)]
+
+
+def read_boxes(*pages: list) -> list:
+    return list(ocr.blocks_from_boxes([(boxes, 1650, "") for boxes in pages]))
+
+
+def test_lines_in_columns_become_table_rows_with_cells_in_column_order():
+    page = [
+        *prose_line(150, "供应商名单如下表所示，列明每家供应商的名称、服务内容和所在国家。"),
+        *table_line(230, "名称", "服务", "国家"),
+        *table_line(292, "Harrow Print Ltd.", "文件印刷和装订", "英国"),
+        *table_line(354, "Quill & Vale LLP", "法律咨询", "美国"),
+        *prose_line(430, "上述名单每季度更新一次。", width=300),
+    ]
+    blocks = read_boxes(page)
+    assert [b.kind for b in blocks] == ["paragraph"] + ["table_cell"] * 9 + ["paragraph"]
+    cells = [(b.cell, b.text, b.header) for b in blocks if b.cell]
+    assert cells[:3] == [
+        ((1, 1, 1), "名称", True),
+        ((1, 1, 2), "服务", True),
+        ((1, 1, 3), "国家", True),
+    ]
+    assert cells[3:6] == [
+        ((1, 2, 1), "Harrow Print Ltd.", False),
+        ((1, 2, 2), "文件印刷和装订", False),
+        ((1, 2, 3), "英国", False),
+    ]
+    rows = [c for c in segment_blocks(tuple(blocks), "zh") if c.kind == "table_row"]
+    assert [c.text for c in rows] == [
+        "名称 | 服务 | 国家",
+        "Harrow Print Ltd. | 文件印刷和装订 | 英国",
+        "Quill & Vale LLP | 法律咨询 | 美国",
+    ]
+    assert "table 1 row 3" in blocks[7].location
+
+
+def test_a_wrapped_cell_stays_in_its_row_and_a_table_runs_on_across_pages():
+    first = [
+        *table_line(150, "名称", "服务", "国家"),
+        *table_line(212, "Harrow Print", "文件印刷", "英国"),
+        *table_line(252, "Ltd.", "和装订"),  # -- the same row, its first two cells wrapped --
+    ]
+    second = [
+        *table_line(150, "Quill & Vale LLP", "法律咨询", "美国"),
+        *table_line(212, "Osprey Freight", "货运", "荷兰"),
+    ]
+    blocks = read_boxes(first, second)
+    cells = {b.cell: b.text for b in blocks}
+    assert cells[(1, 2, 1)] == "Harrow Print Ltd."
+    assert cells[(1, 2, 2)] == "文件印刷和装订"
+    # -- the second page continues table 1 (no new header) --
+    assert cells[(1, 3, 1)] == "Quill & Vale LLP"
+    assert cells[(1, 4, 3)] == "荷兰"
+    assert not any(b.header for b in blocks if b.cell and b.cell[1] > 1)
+
+
+def test_prose_and_a_single_line_with_a_gap_are_not_tables():
+    page = [
+        *prose_line(150, "处理方应在收到书面请求后十日内提供记录。"),
+        *table_line(200, "签署：", "", "日期："),  # -- one line in two parts is no table --
+        *prose_line(260, "本条在协议终止后继续有效。"),
+    ]
+    assert all(b.kind == "paragraph" for b in read_boxes(page))
+
+
+def test_a_box_holding_two_cells_is_cut_at_the_gutter_between_its_words():
+    quad = [(150.0, 100.0), (700.0, 100.0), (700.0, 130.0), (150.0, 130.0)]
+    words = [
+        ("Osprey", 0.99, [[150, 100], [230, 100], [230, 130], [150, 130]]),
+        ("Freight", 0.99, [[240, 100], [330, 100], [330, 130], [240, 130]]),
+        ("货", 0.99, [[520, 100], [545, 100], [545, 130], [520, 130]]),
+        ("运", 0.99, [[546, 100], [571, 100], [571, 130], [546, 130]]),
+    ]
+    parts = ocr.split_at_gaps(quad, "Osprey Freight货运", words)
+    assert [text for _, text in parts] == ["Osprey Freight", "货运"]
+    assert parts[1][0][0][0] == 520
+    # -- word boxes that do not match the text leave the box whole --
+    assert ocr.split_at_gaps(quad, "其他文字", words) == [(quad, "其他文字")]
+
+
 # -- OCR on drawn pages -----------------------------------------------------------------------
 
 

@@ -53,7 +53,10 @@ TRADITIONAL = """## 1. 總則
 def no_network(monkeypatch):
     """Fail any test that opens a connection or fetches a URL (a model download)."""
 
+    attempts: list[str] = []
+
     def refuse(*args, **kwargs):
+        attempts.append(repr(args[1:] or kwargs))
         raise AssertionError(f"a network connection was attempted: {args[1:] or kwargs}")
 
     monkeypatch.setattr(socket.socket, "connect", refuse)
@@ -64,6 +67,7 @@ def no_network(monkeypatch):
         import requests
 
         monkeypatch.setattr(requests.Session, "request", refuse)
+    return attempts
 
 
 def cer(reference: str, hypothesis: str) -> float:
@@ -320,6 +324,48 @@ def test_engine_is_built_from_the_bundled_models_without_network(tmp_path):
     [block] = read_image(tmp_path, image).blocks
     assert block.text == "1.1 处理方应于2023年3月1日前支付5,000美元。"
     assert 0.9 <= block.ocr_confidence <= 1.0
+
+
+@needs_ocr
+def test_the_network_guard_catches_a_model_download(tmp_path, no_network):
+    # -- asking RapidOCR for models it must fetch (an empty model folder) trips the guard, so the
+    # -- guard would catch our engine too if it ever named a model outside the wheel --
+    from rapidocr import RapidOCR
+
+    engine = RapidOCR(params={"Global.use_cls": False, "Global.model_root_dir": str(tmp_path)})
+    with pytest.raises(Exception):  # noqa: B017, PT011 -- whichever error RapidOCR wraps it in
+        engine(_tiny_page())
+    assert no_network, "no download was attempted, so the guard was never tested"
+
+
+def _tiny_page():
+    import numpy as np
+
+    return np.full((64, 256, 3), 255, dtype="uint8")
+
+
+@needs_ocr
+def test_every_model_the_engine_loads_lies_inside_the_rapidocr_wheel(tmp_path, no_network):
+    import rapidocr
+
+    paragraphs = ocr_pages.paragraphs_of("2.1 本条自签署之日起生效。")
+    [(image, _)] = ocr_pages.render_pages(
+        paragraphs, size=(1275, 160), margin=40, furniture=False, max_pages=1
+    )
+    read_image(tmp_path, image)
+    engine = ocr._engine()
+    wheel = Path(rapidocr.__file__).resolve().parent
+    loaded = [engine.text_det, engine.text_rec]
+    assert engine.text_cls is None  # -- the angle classifier is off and never loaded --
+    paths = [Path(model.session.session._model_path).resolve() for model in loaded]
+    assert all(path.is_relative_to(wheel) and path.is_file() for path in paths), paths
+    # -- one engine and one session per model for the whole run: no reload per page --
+    read_image(tmp_path, image, "again.png")
+    assert ocr._engine() is engine
+    assert [engine.text_det, engine.text_rec] == loaded
+    options = engine.text_det.session.session.get_session_options()
+    assert options.intra_op_num_threads == ocr.physical_cores()
+    assert not no_network
 
 
 @pytest.fixture(scope="module")

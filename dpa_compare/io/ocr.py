@@ -85,6 +85,8 @@ class _Box:
     x1: float
     top: float
     bottom: float
+    rule: bool = False
+    """True for a printed horizontal rule (a table's row separator), which has no text."""
 
 
 # -- the engine -----------------------------------------------------------------------------
@@ -239,7 +241,43 @@ def _recognise(page: Image) -> list[_Box]:
             quad = [(float(x), float(y)) for x, y in corners]
             for part_quad, part in split_at_gaps(quad, str(text), words[index] if words else ()):
                 found.append(([(x, y + top) for x, y in part_quad], part, float(score)))
-    return _straightened(found)
+    return [*_straightened(found), *horizontal_rules(pixels)]
+
+
+RULE_MIN_SHARE = 0.25
+"""A dark run across at least this share of the page width, a few pixels thick, is a rule."""
+
+
+def horizontal_rules(pixels: Any) -> list[_Box]:
+    """Return the horizontal rules printed on a page (grey pixels) as text-less boxes.
+
+    A rule is a band of at most 8 pixel rows, each holding one unbroken dark
+    run at least `RULE_MIN_SHARE` of the page wide: no line of text has one.
+    A rule of a page scanned askew spreads over too many rows to be found;
+    tables there are cut into rows by their spacing alone.
+    """
+    import numpy as np
+
+    dark = pixels < 128
+    width = dark.shape[1]
+    found: list[tuple[int, int, int]] = []
+    for y in np.flatnonzero(dark.mean(axis=1) >= RULE_MIN_SHARE).tolist():
+        edges = np.flatnonzero(np.diff(np.concatenate(([0], dark[y].astype(np.int8), [0]))))
+        starts, ends = edges[::2], edges[1::2]
+        longest = int(np.argmax(ends - starts))
+        if ends[longest] - starts[longest] >= RULE_MIN_SHARE * width:
+            found.append((y, int(starts[longest]), int(ends[longest])))
+    rules: list[_Box] = []
+    band: list[tuple[int, int, int]] = []
+    for row in [*found, (-10, 0, 0)]:
+        if band and row[0] == band[-1][0] + 1:
+            band.append(row)
+            continue
+        if band and len(band) <= 8:
+            x0, x1 = min(b[1] for b in band), max(b[2] for b in band)
+            rules.append(_Box("", 1.0, x0, x1, band[0][0], band[-1][0] + 1, rule=True))
+        band = [row]
+    return rules
 
 
 def split_at_gaps(
@@ -464,8 +502,11 @@ def blocks_from_boxes(recognised: Sequence[tuple[list[_Box], int, str]]) -> tupl
     confidence: dict[int, float] = {}
     cells: dict[int, tuple[_Cell, ...]] = {}
     names: dict[int, str] = {}
+    rules: dict[int, list[float]] = {}
     for number, (boxes, height_px, name) in enumerate(recognised, start=1):
-        read = page_lines(boxes, number, height_px)
+        read = page_lines([b for b in boxes if not b.rule], number, height_px)
+        scale = PAGE_WIDTH_PT / PAGE_WIDTH_PX
+        rules[number] = [(b.top + b.bottom) / 2 * scale for b in boxes if b.rule]
         height = height_px * PAGE_WIDTH_PT / PAGE_WIDTH_PX
         layouts.append(PageLines(number, PAGE_WIDTH_PT, height, tuple(r.line for r in read)))
         confidence.update({id(r.line): r.confidence for r in read})
@@ -473,7 +514,7 @@ def blocks_from_boxes(recognised: Sequence[tuple[list[_Box], int, str]]) -> tupl
         names[number] = f"page {number}" + (f" ({name})" if name else "")
     layouts = remove_furniture(_without_running_lines(layouts))
     heights = {page.number: page.height for page in layouts}
-    tables = find_tables(layouts, cells)
+    tables = find_tables(layouts, cells, rules)
     in_tables = {id(line) for table in tables for row in table.rows for line in row}
     layouts = [
         dataclasses.replace(page, lines=tuple(ln for ln in page.lines if id(ln) not in in_tables))
@@ -512,7 +553,11 @@ class _Table:
     first_row: int
 
 
-def find_tables(layouts: Sequence[PageLines], cells: dict[int, tuple[_Cell, ...]]) -> list[_Table]:
+def find_tables(
+    layouts: Sequence[PageLines],
+    cells: dict[int, tuple[_Cell, ...]],
+    rules: dict[int, list[float]] | None = None,
+) -> list[_Table]:
     """Return the tables of `layouts`, in order; a table running on from the page before
     keeps its number and row count.
 
@@ -520,14 +565,17 @@ def find_tables(layouts: Sequence[PageLines], cells: dict[int, tuple[_Cell, ...]
     or more cells by gutters wider than `CELL_GAP_EM`, whose cells all start
     at the column starts of the run's first line (within one font height) and
     end before the next column; a line of one cell joins the run only as the
-    wrapped continuation of a row (set as close as the lines of a paragraph).
+    wrapped continuation of a row (set as close as the lines of a paragraph)
+    or, on a ruled page, as a line between the same two rules as the row's.
+    `rules` gives the heights of each page's horizontal rules.
     """
     tables: list[_Table] = []
     ended_page: dict[int, bool] = {}
     for page in layouts:
         lines = [line for line in page.lines if line.text.strip()]
         for span, starts, font, leading in _table_spans(lines, cells):
-            rows = _table_rows(span, cells, starts, font, leading)
+            ruled = (rules or {}).get(page.number, [])
+            rows = _table_rows(span, cells, starts, font, leading, ruled)
             previous = tables[-1] if tables else None
             continued = (
                 previous is not None
@@ -597,14 +645,26 @@ def _table_rows(
     starts: Sequence[float],
     font: float,
     leading: float,
+    rules: Sequence[float] = (),
 ) -> list[tuple[Line, ...]]:
     """Return the lines of `span` grouped into table rows.
 
-    Rows set apart by more space than the lines of a wrapped cell are cut
-    there; when all lines are set alike, a line with text in the first
-    column starts a row and the others continue it.
+    Rules printed between the lines separate the rows. Without them, rows
+    set apart by more space than the lines of a wrapped cell are cut there;
+    when all lines are set alike, a line with text in the first column
+    starts a row and the others continue it.
     """
-    loose = [b.top - a.bottom > leading + 0.3 * font for a, b in zip(span, span[1:], strict=False)]
+    pairs = list(zip(span, span[1:], strict=False))
+
+    def middle(line: Line) -> float:
+        return (line.top + line.bottom) / 2
+
+    # -- a rule close under a line may touch its box: compare with the lines' middles --
+    inside = [y for y in rules if middle(span[0]) < y < middle(span[-1])]
+    if inside:
+        loose = [any(middle(a) < y < middle(b) for y in inside) for a, b in pairs]
+    else:
+        loose = [b.top - a.bottom > leading + 0.3 * font for a, b in pairs]
     rows: list[list[Line]] = [[span[0]]]
     for line, apart in zip(span[1:], loose, strict=False):
         first_column = any(_column(cell, starts, font) == 0 for cell in cells.get(id(line), ()))

@@ -368,6 +368,61 @@ def test_every_model_the_engine_loads_lies_inside_the_rapidocr_wheel(tmp_path, n
     assert not no_network
 
 
+def ruled_table_image():
+    """Draw a short page: a sentence, then a ruled table whose second row wraps in two columns.
+
+    Every text line is set at the same pitch, so only the rules tell the
+    wrapped line (`Services Ltd.`) from a new row.
+    """
+    from PIL import Image, ImageDraw
+
+    image = Image.new("L", (1275, 420), 255)
+    draw = ImageDraw.Draw(image)
+    face = ocr_pages.font(25)
+    draw.text((150, 40), "下列承包商可接触客户资料：", font=face, fill=0)
+    rows = [
+        [("名称", "服务", "国家")],
+        [("Harrow Print", "文件印刷", "英国"), ("Services Ltd.", "和装订", "")],
+        [("Osprey Freight", "货运代理", "荷兰")],
+    ]
+    y = 110
+    for row in rows:
+        draw.line((140, y - 12, 1000, y - 12), fill=0, width=2)
+        for line in row:
+            for x0, text in zip(TABLE_COLUMNS, line, strict=True):
+                draw.text((x0, y), text, font=face, fill=0)
+            y += 48
+    draw.line((140, y - 12, 1000, y - 12), fill=0, width=2)
+    return image
+
+
+@needs_ocr
+def test_a_ruled_table_drawn_as_an_image_reads_as_table_rows(tmp_path):
+    source = read_image(tmp_path, ruled_table_image())
+    rows = [c.text for c in segment_blocks(source.blocks, "zh") if c.kind == "table_row"]
+    assert rows == [
+        "名称 | 服务 | 国家",
+        "Harrow Print Services Ltd. | 文件印刷和装订 | 英国",
+        "Osprey Freight | 货运代理 | 荷兰",
+    ]
+    assert source.blocks[0].text == "下列承包商可接触客户资料："
+
+
+def test_rules_between_lines_cut_table_rows_where_spacing_cannot():
+    lines = [
+        table_line(150, "名称", "服务", "国家"),
+        table_line(198, "Harrow Print", "文件印刷", "英国"),
+        table_line(246, "Services Ltd.", "和装订"),
+        table_line(294, "Osprey Freight", "货运代理", "荷兰"),
+    ]
+    rules = [box("", 140, 1000, top, top + 2) for top in (138, 186, 282, 330)]
+    rules = [ocr._Box("", 1.0, r.x0, r.x1, r.top, r.bottom, rule=True) for r in rules]
+    blocks = read_boxes([*rules, *(b for line in lines for b in line)])
+    cells = {b.cell: b.text for b in blocks}
+    assert cells[(1, 2, 1)] == "Harrow Print Services Ltd."
+    assert cells[(1, 3, 3)] == "荷兰"
+
+
 @pytest.fixture(scope="module")
 def corpus_page():
     """The first page of the corpus translation, drawn at 150 dpi, and what it prints."""

@@ -133,13 +133,20 @@ def score(source: readers.Source, pages: list, show: bool = False) -> dict[str, 
     }
 
 
-def alignment_agreement(en_file: Path, typed: Document, source: readers.Source) -> tuple[int, int]:
+def alignment_agreement(
+    en_file: Path, typed: Document, source: readers.Source, show: bool = False
+) -> tuple[int, int]:
     """Return (links equal, links) of EN⇄typed against EN⇄images (links compared by clause ids)."""
     en = load(en_file, lang="en")
     clauses = tuple(segment_blocks(source.blocks, "zh"))
     images = Document(source=source.path, lang="zh", sha256=source.sha256, clauses=clauses)
     expected = {(link.en_ids, link.zh_ids) for link in align_clauses(en, typed).links}
     got = {(link.en_ids, link.zh_ids) for link in align_clauses(en, images).links}
+    if show:
+        for link in sorted(expected - got):
+            print(f"  typed link only:  {link}", file=sys.stderr)
+        for link in sorted(got - expected):
+            print(f"  images link only: {link}", file=sys.stderr)
     return len(expected & got), len(expected)
 
 
@@ -186,7 +193,7 @@ def main() -> None:
                 )
                 if args.align and script == "sc" and kind.startswith("clean"):
                     en_file = ROOT / "corpus/en" / args.doc.name.replace(".zh.md", ".md")
-                    same, total = alignment_agreement(en_file, typed, source)
+                    same, total = alignment_agreement(en_file, typed, source, args.show)
                     print(
                         f"\nclause alignment EN⇄images vs EN⇄typed ({en_file.name}): "
                         f"{same}/{total} links identical\n",

@@ -302,7 +302,9 @@ def split_at_gaps(
             if gap < CELL_GAP_EM * font:
                 continue
         end = placed[index][0] if index < len(placed) else len(text)
-        left, right = placed[first][1], placed[index - 1][1]
+        # -- outer edges stay the detector's (its padding is what line sizes are measured by) --
+        left = quad if first == 0 else placed[first][1]
+        right = quad if index == len(placed) else placed[index - 1][1]
         part_quad = [
             (left[0][0], quad[0][1]),
             (right[1][0], quad[1][1]),
@@ -311,7 +313,8 @@ def split_at_gaps(
         ]
         parts.append((part_quad, text[start:end].strip()))
         first, start = index, end
-    return [(q, t) for q, t in parts if t] or [(quad, text)]
+    parts = [(q, t) for q, t in parts if t]
+    return parts if len(parts) > 1 else [(quad, text)]
 
 
 def _placed_words(text: str, words: Sequence[Any]) -> list[tuple[int, list[list[float]]]]:

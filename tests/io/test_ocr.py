@@ -306,7 +306,8 @@ def test_a_box_holding_two_cells_is_cut_at_the_gutter_between_its_words():
     parts = ocr.split_at_gaps(quad, "Osprey Freight货运", words)
     assert [text for _, text in parts] == ["Osprey Freight", "货运"]
     assert parts[1][0][0][0] == 520
-    # -- word boxes that do not match the text leave the box whole --
+    # -- a box with no wide gap, or whose word boxes do not match the text, is left whole --
+    assert ocr.split_at_gaps(quad, "Osprey Freight", words[:2]) == [(quad, "Osprey Freight")]
     assert ocr.split_at_gaps(quad, "其他文字", words) == [(quad, "其他文字")]
 
 

@@ -34,9 +34,6 @@ TITLE_PX = 42
 PITCH = 1.6
 """Line pitch, as a multiple of the font size."""
 
-NO_LINE_START = set("。，、；：？！）」』”’》")
-"""Marks a typesetter keeps off the start of a line (Chinese line-breaking rules)."""
-
 RUNNING_HEADER = "Lumenfield 数据处理附录"
 
 
@@ -88,11 +85,6 @@ def _wrap(text: str, face: ImageFont.FreeTypeFont, width: int) -> list[str]:
     lines, current = [], ""
     for token in re.findall(r"[A-Za-z0-9@:/._%§-]+|\s|.", text):
         if current and face.getlength(current + token) > width:
-            if token in NO_LINE_START and len(current) > 1:
-                # -- a closing mark never starts a line: the character before it goes along --
-                lines.append(current[:-1].rstrip())
-                current = current[-1] + token
-                continue
             lines.append(current.rstrip())
             current = token.lstrip()
         else:

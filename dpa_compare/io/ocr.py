@@ -570,24 +570,34 @@ def find_tables(
     end before the next column; a line of one cell joins the run only as the
     wrapped continuation of a row (set as close as the lines of a paragraph)
     or, on a ruled page, as a line between the same two rules as the row's.
-    `rules` gives the heights of each page's horizontal rules.
+    A single line in such columns at a page's foot or top is a table row
+    when the table goes on across the page break. `rules` gives the heights
+    of each page's horizontal rules.
     """
+    found = [
+        (page, [ln for ln in page.lines if ln.text.strip()], _table_spans(page, cells))
+        for page in layouts
+    ]
     tables: list[_Table] = []
     ended_page: dict[int, bool] = {}
-    for page in layouts:
-        lines = [line for line in page.lines if line.text.strip()]
-        for span, starts, font, leading in _table_spans(lines, cells):
-            ruled = (rules or {}).get(page.number, [])
-            rows = _table_rows(span, cells, starts, font, leading, ruled)
+    for index, (page, lines, spans) in enumerate(found):
+        for span, starts, font, leading, lone in spans:
             previous = tables[-1] if tables else None
             continued = (
                 previous is not None
                 and span[0] is lines[0]
                 and previous.rows[-1][-1].page == page.number - 1
                 and ended_page.get(previous.number, False)
-                and len(previous.starts) == len(starts)
-                and all(abs(a - b) <= font for a, b in zip(previous.starts, starts, strict=True))
+                and _same_columns(previous.starts, starts, font)
             )
+            if (
+                lone
+                and not continued
+                and not _runs_on(span, lines, starts, font, found[index + 1 :])
+            ):
+                continue
+            ruled = (rules or {}).get(page.number, [])
+            rows = _table_rows(span, cells, starts, font, leading, ruled)
             if previous is not None and continued:
                 number, first = previous.number, previous.first_row + len(previous.rows)
             else:
@@ -597,12 +607,41 @@ def find_tables(
     return tables
 
 
+def _same_columns(these: Sequence[float], those: Sequence[float], tolerance: float) -> bool:
+    return len(these) == len(those) and all(
+        abs(a - b) <= tolerance for a, b in zip(these, those, strict=True)
+    )
+
+
+def _runs_on(
+    span: Sequence[Line],
+    lines: Sequence[Line],
+    starts: Sequence[float],
+    font: float,
+    later: Sequence[tuple[PageLines, list[Line], list[Any]]],
+) -> bool:
+    """Return True when a lone table line ending its page is continued by a table on the next."""
+    if span[-1] is not lines[-1] or not later:
+        return False
+    _, next_lines, next_spans = later[0]
+    return any(
+        other[0] is next_lines[0] and _same_columns(starts, other_starts, font)
+        for other, other_starts, *_ in next_spans
+    )
+
+
 def _table_spans(
-    lines: Sequence[Line], cells: dict[int, tuple[_Cell, ...]]
-) -> Iterator[tuple[list[Line], list[float], float, float]]:
-    """Yield (lines, column starts, font height, leading) of each table among one page's lines."""
+    page: PageLines, cells: dict[int, tuple[_Cell, ...]]
+) -> list[tuple[list[Line], list[float], float, float, bool]]:
+    """Return (lines, column starts, font height, leading, lone) of each table on one page.
+
+    `lone` marks a single line in columns at the top or foot of the page: a
+    table only when it continues one across the page break.
+    """
+    lines = [line for line in page.lines if line.text.strip()]
+    spans: list[tuple[list[Line], list[float], float, float, bool]] = []
     if len(lines) < 2:
-        return
+        return spans
     font = statistics.median(line.bottom - line.top for line in lines) / _BOX_TO_FONT
     gaps = sorted(b.top - a.bottom for a, b in zip(lines, lines[1:], strict=False))
     leading = gaps[len(gaps) // 4]
@@ -618,11 +657,13 @@ def _table_spans(
                 break
             split += len(found) >= 2
             end += 1
-        if split >= 2:
-            yield list(lines[index:end]), starts, font, leading
+        at_edge = index == 0 or end == len(lines)
+        if split >= 2 or (len(starts) >= 2 and at_edge):
+            spans.append((list(lines[index:end]), starts, font, leading, split < 2))
             index = end
         else:
             index += 1
+    return spans
 
 
 def _fits(found: Sequence[_Cell], starts: Sequence[float], tolerance: float) -> bool:

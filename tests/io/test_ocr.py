@@ -286,6 +286,33 @@ def test_a_wrapped_cell_stays_in_its_row_and_a_table_runs_on_across_pages():
     assert not any(b.header for b in blocks if b.cell and b.cell[1] > 1)
 
 
+def test_a_lone_table_line_at_a_page_break_belongs_to_the_table_it_continues():
+    first = [
+        *prose_line(150, "供应商名单如下表所示，列明每家供应商的名称、服务内容和所在国家。"),
+        *table_line(1500, "名称", "服务", "国家"),  # -- the header alone at the foot --
+    ]
+    second = [
+        *table_line(150, "Harrow Print Ltd.", "文件印刷和装订", "英国"),
+        *table_line(212, "Quill & Vale LLP", "法律咨询", "美国"),
+    ]
+    third = [
+        *table_line(150, "Osprey Freight", "货运", "荷兰"),  # -- the last row alone at the top --
+        *prose_line(230, "上述名单每季度更新一次，更新后的名单应书面通知客户并说明变更理由。"),
+    ]
+    blocks = read_boxes(first, second, third)
+    cells = {b.cell: (b.text, b.header) for b in blocks if b.cell}
+    assert cells[(1, 1, 1)] == ("名称", True)
+    assert cells[(1, 2, 1)] == ("Harrow Print Ltd.", False)
+    assert cells[(1, 4, 3)] == ("荷兰", False)
+    assert len(cells) == 12
+    # -- a signature line in two parts at a page's foot, prose on the next page: no table --
+    ending = [
+        *prose_line(150, "双方签署如下。", width=200),
+        *table_line(1500, "签署：", "", "日期："),
+    ]
+    assert all(b.kind == "paragraph" for b in read_boxes(ending, third[1:]))
+
+
 def test_prose_and_a_single_line_with_a_gap_are_not_tables():
     page = [
         *prose_line(150, "处理方应在收到书面请求后十日内提供记录。"),

@@ -87,6 +87,8 @@ class _Box:
     bottom: float
     rule: bool = False
     """True for a printed horizontal rule (a table's row separator), which has no text."""
+    ink: tuple[float, float] | None = None
+    """Left and right edge of the recognised words (the detector pads its boxes), if known."""
 
 
 # -- the engine -----------------------------------------------------------------------------
@@ -228,7 +230,7 @@ def _recognise(page: Image) -> list[_Box]:
     pixels = np.asarray(page)
     blank = ((pixels < 128).mean(axis=1) <= _BLANK_INK).tolist()
     cuts = strips(page.height, blank)
-    found: list[tuple[list[tuple[float, float]], str, float]] = []
+    found: list[tuple[list[tuple[float, float]], str, float, tuple[float, float]]] = []
     for top, bottom in zip(cuts, cuts[1:], strict=False):
         strip = np.ascontiguousarray(np.stack([pixels[top:bottom]] * 3, axis=-1))
         result = _engine()(strip, return_word_box=True)
@@ -239,8 +241,10 @@ def _recognise(page: Image) -> list[_Box]:
             zip(result.boxes, result.txts, result.scores, strict=False)
         ):
             quad = [(float(x), float(y)) for x, y in corners]
-            for part_quad, part in split_at_gaps(quad, str(text), words[index] if words else ()):
-                found.append(([(x, y + top) for x, y in part_quad], part, float(score)))
+            for part_quad, part, ink in split_at_gaps(
+                quad, str(text), words[index] if words else ()
+            ):
+                found.append(([(x, y + top) for x, y in part_quad], part, float(score), ink))
     return [*_straightened(found), *horizontal_rules(pixels)]
 
 
@@ -282,19 +286,21 @@ def horizontal_rules(pixels: Any) -> list[_Box]:
 
 def split_at_gaps(
     quad: list[tuple[float, float]], text: str, words: Sequence[Any]
-) -> list[tuple[list[tuple[float, float]], str]]:
+) -> list[tuple[list[tuple[float, float]], str, tuple[float, float]]]:
     """Return one detected box cut where its words stand apart by more than `CELL_GAP_EM` ems.
 
     The detector sometimes takes two neighbouring table cells for one line
     of text; the recogniser's word boxes (`return_word_box`: words of Latin
     text, single Han characters) show the gutter between them. The text is
-    cut at the same place, so each part keeps its own spaces.
+    cut at the same place, so each part keeps its own spaces. Each part
+    comes with the x-range of its words' ink, by which gutters are measured.
     """
     placed = _placed_words(text, words)
-    if len(placed) < 2:
-        return [(quad, text)]
+    whole = (min(x for x, _ in quad), max(x for x, _ in quad))
+    if not placed:
+        return [(quad, text, whole)]
     font = abs(quad[3][1] - quad[0][1]) / _BOX_TO_FONT
-    parts: list[tuple[list[tuple[float, float]], str]] = []
+    parts: list[tuple[list[tuple[float, float]], str, tuple[float, float]]] = []
     first, start = 0, 0
     for index in range(1, len(placed) + 1):
         if index < len(placed):
@@ -311,10 +317,11 @@ def split_at_gaps(
             (right[2][0], quad[2][1]),
             (left[3][0], quad[3][1]),
         ]
-        parts.append((part_quad, text[start:end].strip()))
+        ink = (placed[first][1][0][0], placed[index - 1][1][1][0])
+        parts.append((part_quad, text[start:end].strip(), ink))
         first, start = index, end
-    parts = [(q, t) for q, t in parts if t]
-    return parts if len(parts) > 1 else [(quad, text)]
+    parts = [part for part in parts if part[1]]
+    return parts if len(parts) > 1 else [(quad, text, parts[0][2] if parts else whole)]
 
 
 def _placed_words(text: str, words: Sequence[Any]) -> list[tuple[int, list[list[float]]]]:
@@ -332,7 +339,9 @@ def _placed_words(text: str, words: Sequence[Any]) -> list[tuple[int, list[list[
     return placed
 
 
-def _straightened(found: list[tuple[list[tuple[float, float]], str, float]]) -> list[_Box]:
+def _straightened(
+    found: list[tuple[list[tuple[float, float]], str, float, tuple[float, float]]],
+) -> list[_Box]:
     """Return the boxes with the page's skew taken out of their corners (text is read already).
 
     The skew is the median slope of the top edges of wide boxes (lines of
@@ -341,16 +350,18 @@ def _straightened(found: list[tuple[list[tuple[float, float]], str, float]]) -> 
     """
     slopes = sorted(
         (q[1][1] - q[0][1]) / (q[1][0] - q[0][0])
-        for q, _, _ in found
+        for q, _, _, _ in found
         if q[1][0] - q[0][0] > 5 * abs(q[3][1] - q[0][1]) > 0
     )
     angle = math.atan(slopes[len(slopes) // 2]) if slopes else 0.0
     cos, sin = math.cos(-angle), math.sin(-angle)
     boxes = []
-    for quad, text, score in found:
+    for quad, text, score, (left, right) in found:
         xs = [x * cos - y * sin for x, y in quad]
         ys = [x * sin + y * cos for x, y in quad]
-        boxes.append(_Box(text, score, min(xs), max(xs), min(ys), max(ys)))
+        middle = sum(y for _, y in quad) / len(quad)
+        ink = (left * cos - middle * sin, right * cos - middle * sin)
+        boxes.append(_Box(text, score, min(xs), max(xs), min(ys), max(ys), ink=ink))
     return boxes
 
 
@@ -412,7 +423,8 @@ def line_cells(row: Sequence[_Box], scale: float = 1.0) -> tuple[_Cell, ...]:
     groups: list[list[_Box]] = [[row[0]]]
     for before, box in zip(row, row[1:], strict=False):
         font = max(before.bottom - before.top, box.bottom - box.top) / _BOX_TO_FONT
-        if box.x0 - before.x1 >= CELL_GAP_EM * font:
+        gap = (box.ink or (box.x0, box.x1))[0] - (before.ink or (before.x0, before.x1))[1]
+        if gap >= CELL_GAP_EM * font:
             groups.append([box])
         else:
             groups[-1].append(box)

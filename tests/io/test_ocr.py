@@ -331,11 +331,15 @@ def test_a_box_holding_two_cells_is_cut_at_the_gutter_between_its_words():
         ("运", 0.99, [[546, 100], [571, 100], [571, 130], [546, 130]]),
     ]
     parts = ocr.split_at_gaps(quad, "Osprey Freight货运", words)
-    assert [text for _, text in parts] == ["Osprey Freight", "货运"]
+    assert [text for _, text, _ in parts] == ["Osprey Freight", "货运"]
     assert parts[1][0][0][0] == 520
+    assert [ink for _, _, ink in parts] == [(150, 330), (520, 571)]
     # -- a box with no wide gap, or whose word boxes do not match the text, is left whole --
-    assert ocr.split_at_gaps(quad, "Osprey Freight", words[:2]) == [(quad, "Osprey Freight")]
-    assert ocr.split_at_gaps(quad, "其他文字", words) == [(quad, "其他文字")]
+    # -- its ink edges are the words' (the detector pads its box) --
+    assert ocr.split_at_gaps(quad, "Osprey Freight", words[:2]) == [
+        (quad, "Osprey Freight", (150, 330))
+    ]
+    assert ocr.split_at_gaps(quad, "其他文字", words) == [(quad, "其他文字", (150, 700))]
 
 
 # -- OCR on drawn pages -----------------------------------------------------------------------

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from dpa_compare.errors import LoadError
 from dpa_compare.io._pdf_layout import Line, PageLines, is_cjk
-from dpa_compare.lang.zh_ocr import restore_fullwidth, restore_label_space
+from dpa_compare.lang.zh_ocr import is_lone_full_stop, restore_fullwidth, restore_label_space
 from dpa_compare.model import Block, OcrDoubt
 
 if TYPE_CHECKING:
@@ -436,8 +436,9 @@ def line_cells(row: Sequence[_Box], scale: float = 1.0) -> tuple[_Cell, ...]:
 
 def page_lines(boxes: Sequence[_Box], number: int, height_px: int) -> list[_ReadLine]:
     """Return the lines of one page in the paragraph builder's coordinates (points)."""
+    rows = _with_full_stops_rejoined(box_rows(boxes))
     # -- a row with no letter or digit is a rule, a bullet glyph or a smudge, not text --
-    rows = [row for row in box_rows(boxes) if any(char.isalnum() for char in row_text(row))]
+    rows = [row for row in rows if any(char.isalnum() for char in row_text(row))]
     if not rows:
         return []
     scale = PAGE_WIDTH_PT / PAGE_WIDTH_PX
@@ -470,6 +471,30 @@ def page_lines(boxes: Sequence[_Box], number: int, height_px: int) -> list[_Read
         )
         read.append(_ReadLine(line, min(b.score for b in row), line_cells(row, scale)))
     return read
+
+
+def _with_full_stops_rejoined(rows: list[list[_Box]]) -> list[list[_Box]]:
+    """Return `rows` with a paragraph's closing `。`, wrapped alone onto the next row, put back.
+
+    Alone, the recogniser reads the mark as `0` or `o`; it is restored and
+    appended to the row of Chinese it ends, which it directly follows.
+    """
+    joined: list[list[_Box]] = []
+    for row in rows:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and len(row) == 1
+            and row[0].x1 - row[0].x0 <= 1.5 * (row[0].bottom - row[0].top)
+            and row[0].top - max(b.bottom for b in previous)
+            < max(b.bottom - b.top for b in previous)
+            and is_lone_full_stop(row[0].text, row_text(previous))
+        ):
+            last = previous[-1]
+            previous[-1] = dataclasses.replace(last, text=last.text.rstrip() + "。")
+            continue
+        joined.append(list(row))
+    return joined
 
 
 def _em_width(row: Sequence[_Box]) -> float:

@@ -112,4 +112,21 @@ def restore_label_space(text: str) -> str:
     return text
 
 
-__all__ = ["restore_fullwidth", "restore_label_space"]
+LONE_FULL_STOP = frozenset({"0", "o", "O", "°", "。", "."})
+"""What a recogniser reads a full stop as when it stands alone on a line (`。` is a small ring)."""
+
+
+def is_lone_full_stop(text: str, line_before: str) -> bool:
+    """Return True when a line reading `text` is the `。` ending Chinese `line_before`.
+
+    A paragraph's closing `。` wrapped onto a line of its own is read out of
+    context as a zero or a letter o; after a line of Chinese that does not end
+    a sentence, it can only be the full stop.
+    """
+    before = line_before.rstrip()
+    return (
+        text.strip() in LONE_FULL_STOP and bool(before) and bool(re.match(rf"[{HAN}]", before[-1]))
+    )
+
+
+__all__ = ["LONE_FULL_STOP", "is_lone_full_stop", "restore_fullwidth", "restore_label_space"]

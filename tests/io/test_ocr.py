@@ -24,6 +24,7 @@ from dpa_compare import io as readers
 from dpa_compare.errors import LoadError
 from dpa_compare.io import image as image_reader
 from dpa_compare.io import ocr
+from dpa_compare.lang.zh_ocr import is_lone_full_stop
 from dpa_compare.model import Clause, OcrDoubt
 from dpa_compare.segment import segment_blocks
 
@@ -311,6 +312,21 @@ def test_a_lone_table_line_at_a_page_break_belongs_to_the_table_it_continues():
         *table_line(1500, "签署：", "", "日期："),
     ]
     assert all(b.kind == "paragraph" for b in read_boxes(ending, third[1:]))
+
+
+def test_a_closing_full_stop_wrapped_alone_and_read_as_zero_is_put_back():
+    page = [
+        *prose_line(150, "11.4 双方应事先以书面形式商定检查的范围、时间和期限"),
+        box("0", 150, 165, 190, 210),
+        *prose_line(260, "11.5 第二段文字从这里开始，并以句号结束。", width=500),
+    ]
+    texts = [b.text for b in read_boxes(page)]
+    assert texts[0] == "11.4 双方应事先以书面形式商定检查的范围、时间和期限。"
+    assert len(texts) == 2
+    # -- after a finished sentence or a number, a lone 0 stays what it is --
+    assert not is_lone_full_stop("0", "第三条：")
+    assert not is_lone_full_stop("0", "金额为 100")
+    assert is_lone_full_stop("o", "期限")
 
 
 def test_prose_and_a_single_line_with_a_gap_are_not_tables():

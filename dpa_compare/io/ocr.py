@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from dpa_compare.errors import LoadError
 from dpa_compare.io._pdf_layout import Line, PageLines, is_cjk
-from dpa_compare.lang.zh_ocr import is_lone_full_stop, restore_fullwidth, restore_label_space
+from dpa_compare.lang.zh_ocr import restore_fullwidth, restore_label_space, wrapped_closing
 from dpa_compare.model import Block, OcrDoubt
 
 if TYPE_CHECKING:
@@ -474,10 +474,11 @@ def page_lines(boxes: Sequence[_Box], number: int, height_px: int) -> list[_Read
 
 
 def _with_full_stops_rejoined(rows: list[list[_Box]]) -> list[list[_Box]]:
-    """Return `rows` with a paragraph's closing `。`, wrapped alone onto the next row, put back.
+    """Return `rows` with closing marks wrapped alone onto the next row put back on theirs.
 
-    Alone, the recogniser reads the mark as `0` or `o`; it is restored and
-    appended to the row of Chinese it ends, which it directly follows.
+    Alone, the recogniser reads a `。` as `0` or `o`, and a row of marks only
+    (`》）。`) would be dropped as holding no text; they are appended to the
+    row of Chinese they end, which they directly follow.
     """
     joined: list[list[_Box]] = []
     for row in rows:
@@ -485,13 +486,14 @@ def _with_full_stops_rejoined(rows: list[list[_Box]]) -> list[list[_Box]]:
         if (
             previous is not None
             and len(row) == 1
-            and row[0].x1 - row[0].x0 <= 1.5 * (row[0].bottom - row[0].top)
+            and row[0].x1 - row[0].x0
+            <= (len(row[0].text.strip()) + 0.5) * (row[0].bottom - row[0].top)
             and row[0].top - max(b.bottom for b in previous)
             < max(b.bottom - b.top for b in previous)
-            and is_lone_full_stop(row[0].text, row_text(previous))
+            and (marks := wrapped_closing(row[0].text, row_text(previous)))
         ):
             last = previous[-1]
-            previous[-1] = dataclasses.replace(last, text=last.text.rstrip() + "。")
+            previous[-1] = dataclasses.replace(last, text=last.text.rstrip() + marks)
             continue
         joined.append(list(row))
     return joined

@@ -116,6 +116,30 @@ LONE_FULL_STOP = frozenset({"0", "o", "O", "°", "。", "."})
 """What a recogniser reads a full stop as when it stands alone on a line (`。` is a small ring)."""
 
 
+CLOSING_MARKS = "。，、；：？！）」』”’》】"
+"""Marks that end a phrase and so may be all that wraps onto a paragraph's last line."""
+
+
+def wrapped_closing(text: str, line_before: str) -> str | None:
+    """Return the closing marks a line reading `text` holds after Chinese `line_before`, or None.
+
+    A lone full stop read as `0`/`o` becomes `。`; a line of closing marks
+    only (`》）。`) is kept as read.
+    """
+    mark = text.strip()
+    if is_lone_full_stop(mark, line_before):
+        return "。"
+    before = line_before.rstrip()
+    if (
+        mark
+        and before
+        and all(c in CLOSING_MARKS for c in mark)
+        and re.match(rf"[{HAN}]", before[-1])
+    ):
+        return mark
+    return None
+
+
 def is_lone_full_stop(text: str, line_before: str) -> bool:
     """Return True when a line reading `text` is the `。` ending Chinese `line_before`.
 
@@ -129,4 +153,11 @@ def is_lone_full_stop(text: str, line_before: str) -> bool:
     )
 
 
-__all__ = ["LONE_FULL_STOP", "is_lone_full_stop", "restore_fullwidth", "restore_label_space"]
+__all__ = [
+    "CLOSING_MARKS",
+    "LONE_FULL_STOP",
+    "is_lone_full_stop",
+    "wrapped_closing",
+    "restore_fullwidth",
+    "restore_label_space",
+]

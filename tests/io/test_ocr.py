@@ -24,7 +24,7 @@ from dpa_compare import io as readers
 from dpa_compare.errors import LoadError
 from dpa_compare.io import image as image_reader
 from dpa_compare.io import ocr
-from dpa_compare.lang.zh_ocr import is_lone_full_stop
+from dpa_compare.lang.zh_ocr import is_lone_full_stop, wrapped_closing
 from dpa_compare.model import Clause, OcrDoubt
 from dpa_compare.segment import segment_blocks
 
@@ -327,6 +327,8 @@ def test_a_closing_full_stop_wrapped_alone_and_read_as_zero_is_put_back():
     assert not is_lone_full_stop("0", "第三条：")
     assert not is_lone_full_stop("0", "金额为 100")
     assert is_lone_full_stop("o", "期限")
+    assert wrapped_closing("》）。", "《服务条例") == "》）。"
+    assert wrapped_closing("》）。", "see Annex 2") is None
 
 
 def test_prose_and_a_single_line_with_a_gap_are_not_tables():

@@ -19,8 +19,10 @@ the text the pages print:
   numbers (bare numbers, identifiers) are counted apart;
 - paragraphs: printed paragraphs (table rows excluded) that come back as a
   block with exactly the same text;
-- s/page: wall-clock seconds per page (and CPU seconds), model load included
-  in the first page only.
+- s/page: wall-clock seconds per page, and CPU seconds per page (all threads
+  of this process; on a loaded machine the wall time grows, the CPU time
+  hardly), model load included in the first page only. The header line gives
+  the onnxruntime thread count and the load average at the start.
 
 With `--align`, the clean Simplified pages are also aligned with the English
 (corpus/en, same version) and the links compared with those of the typed
@@ -30,6 +32,7 @@ translation. `--pages N` reads only the first N pages of each type.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 import tempfile
@@ -46,6 +49,7 @@ from rapidfuzz.distance import Levenshtein  # noqa: E402
 
 from dpa_compare import io as readers  # noqa: E402
 from dpa_compare.api import align_clauses, load  # noqa: E402
+from dpa_compare.io import ocr  # noqa: E402
 from dpa_compare.model import Document  # noqa: E402
 from dpa_compare.qa.values import extract_values  # noqa: E402
 from dpa_compare.segment import segment_blocks  # noqa: E402
@@ -129,13 +133,20 @@ def score(source: readers.Source, pages: list, show: bool = False) -> dict[str, 
     }
 
 
-def alignment_agreement(en_file: Path, typed: Document, source: readers.Source) -> tuple[int, int]:
+def alignment_agreement(
+    en_file: Path, typed: Document, source: readers.Source, show: bool = False
+) -> tuple[int, int]:
     """Return (links equal, links) of EN⇄typed against EN⇄images (links compared by clause ids)."""
     en = load(en_file, lang="en")
     clauses = tuple(segment_blocks(source.blocks, "zh"))
     images = Document(source=source.path, lang="zh", sha256=source.sha256, clauses=clauses)
     expected = {(link.en_ids, link.zh_ids) for link in align_clauses(en, typed).links}
     got = {(link.en_ids, link.zh_ids) for link in align_clauses(en, images).links}
+    if show:
+        for link in sorted(expected - got):
+            print(f"  typed link only:  {link}", file=sys.stderr)
+        for link in sorted(got - expected):
+            print(f"  images link only: {link}", file=sys.stderr)
     return len(expected & got), len(expected)
 
 
@@ -149,6 +160,11 @@ def main() -> None:
     parser.add_argument("--show", action="store_true", help="print the paragraphs that differ")
     args = parser.parse_args()
     markdown = args.doc.read_text(encoding="utf-8")
+    load_before = os.getloadavg()[0]
+    print(
+        f"onnxruntime inference threads: {ocr.physical_cores()} (physical cores); "
+        f"load average at start: {load_before:.1f} on {os.cpu_count()} CPUs\n"
+    )
     print(
         "| script | image type | pages | CER | clause labels | dates & amounts exact | "
         "other numbers | paragraphs identical | low-confidence lines | s/page | CPU s/page |"
@@ -177,7 +193,7 @@ def main() -> None:
                 )
                 if args.align and script == "sc" and kind.startswith("clean"):
                     en_file = ROOT / "corpus/en" / args.doc.name.replace(".zh.md", ".md")
-                    same, total = alignment_agreement(en_file, typed, source)
+                    same, total = alignment_agreement(en_file, typed, source, args.show)
                     print(
                         f"\nclause alignment EN⇄images vs EN⇄typed ({en_file.name}): "
                         f"{same}/{total} links identical\n",

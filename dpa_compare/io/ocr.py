@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from dpa_compare.errors import LoadError
 from dpa_compare.io._pdf_layout import Line, PageLines, is_cjk
-from dpa_compare.lang.zh_ocr import restore_fullwidth, restore_label_space
+from dpa_compare.lang.zh_ocr import restore_fullwidth, restore_label_space, wrapped_closing
 from dpa_compare.model import Block, OcrDoubt
 
 if TYPE_CHECKING:
@@ -60,6 +60,9 @@ LOW_CONFIDENCE = 0.90
 _BOX_TO_FONT = 1.2
 """Detected box height ÷ font size: the detector pads every box above and below."""
 
+CELL_GAP_EM = 1.0
+"""A gap between words wider than this many font heights separates table columns, not words."""
+
 _SENTENCE_END = tuple("。；：！？.;:!?")
 
 _BLANK_INK = 0.002
@@ -82,6 +85,10 @@ class _Box:
     x1: float
     top: float
     bottom: float
+    rule: bool = False
+    """True for a printed horizontal rule (a table's row separator), which has no text."""
+    ink: tuple[float, float] | None = None
+    """Left and right edge of the recognised words (the detector pads its boxes), if known."""
 
 
 # -- the engine -----------------------------------------------------------------------------
@@ -108,14 +115,39 @@ def _engine() -> Any:
     rec = sorted(models.glob("*rec*.onnx"))
     if not det or not rec:
         raise RuntimeError(f"the RapidOCR wheel has no bundled models in {models}")
+    threads = physical_cores()
     return RapidOCR(
         params={
             "Global.use_cls": False,
             "Global.log_level": "error",
             "Det.model_path": str(det[-1]),
             "Rec.model_path": str(rec[-1]),
+            "EngineConfig.onnxruntime.intra_op_num_threads": threads,
+            "EngineConfig.onnxruntime.inter_op_num_threads": 1,
         }
     )
+
+
+def physical_cores() -> int:
+    """Return the physical CPU cores this process may run on (hyper-threads counted once).
+
+    onnxruntime runs fastest with one inference thread per physical core;
+    extra threads on hyper-threads or on cores the process may not use only
+    contend with each other.
+    """
+    import os
+
+    allowed = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else None
+    logical = allowed or os.cpu_count() or 1
+    try:
+        text = Path("/proc/cpuinfo").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return logical
+    cores = set(
+        re.findall(r"physical id\s*:\s*(\d+)[^\n]*\n(?:[^\n]+\n)*?core id\s*:\s*(\d+)", text)
+    )
+    siblings = (os.cpu_count() or logical) // len(cores) if cores else 1
+    return max(1, logical // max(1, siblings))
 
 
 def engine_for(path: Path) -> Any:
@@ -198,19 +230,118 @@ def _recognise(page: Image) -> list[_Box]:
     pixels = np.asarray(page)
     blank = ((pixels < 128).mean(axis=1) <= _BLANK_INK).tolist()
     cuts = strips(page.height, blank)
-    found: list[tuple[list[tuple[float, float]], str, float]] = []
+    found: list[tuple[list[tuple[float, float]], str, float, tuple[float, float]]] = []
     for top, bottom in zip(cuts, cuts[1:], strict=False):
         strip = np.ascontiguousarray(np.stack([pixels[top:bottom]] * 3, axis=-1))
-        result = _engine()(strip)
+        result = _engine()(strip, return_word_box=True)
         if result.boxes is None:
             continue
-        for corners, text, score in zip(result.boxes, result.txts, result.scores, strict=False):
-            quad = [(float(x), float(y) + top) for x, y in corners]
-            found.append((quad, str(text), float(score)))
-    return _straightened(found)
+        words = result.word_results if len(result.word_results) == len(result.txts) else ()
+        for index, (corners, text, score) in enumerate(
+            zip(result.boxes, result.txts, result.scores, strict=False)
+        ):
+            quad = [(float(x), float(y)) for x, y in corners]
+            for part_quad, part, ink in split_at_gaps(
+                quad, str(text), words[index] if words else ()
+            ):
+                found.append(([(x, y + top) for x, y in part_quad], part, float(score), ink))
+    return [*_straightened(found), *horizontal_rules(pixels)]
 
 
-def _straightened(found: list[tuple[list[tuple[float, float]], str, float]]) -> list[_Box]:
+RULE_MIN_SHARE = 0.25
+"""A dark run across at least this share of the page width, a few pixels thick, is a rule."""
+
+
+def horizontal_rules(pixels: Any) -> list[_Box]:
+    """Return the horizontal rules printed on a page (grey pixels) as text-less boxes.
+
+    A rule is a band of at most 8 pixel rows, each holding one unbroken dark
+    run at least `RULE_MIN_SHARE` of the page wide: no line of text has one.
+    A rule of a page scanned askew spreads over too many rows to be found;
+    tables there are cut into rows by their spacing alone.
+    """
+    import numpy as np
+
+    dark = pixels < 128
+    width = dark.shape[1]
+    found: list[tuple[int, int, int]] = []
+    for y in np.flatnonzero(dark.mean(axis=1) >= RULE_MIN_SHARE).tolist():
+        edges = np.flatnonzero(np.diff(np.concatenate(([0], dark[y].astype(np.int8), [0]))))
+        starts, ends = edges[::2], edges[1::2]
+        longest = int(np.argmax(ends - starts))
+        if ends[longest] - starts[longest] >= RULE_MIN_SHARE * width:
+            found.append((y, int(starts[longest]), int(ends[longest])))
+    rules: list[_Box] = []
+    band: list[tuple[int, int, int]] = []
+    for row in [*found, (-10, 0, 0)]:
+        if band and row[0] == band[-1][0] + 1:
+            band.append(row)
+            continue
+        if band and len(band) <= 8:
+            x0, x1 = min(b[1] for b in band), max(b[2] for b in band)
+            rules.append(_Box("", 1.0, x0, x1, band[0][0], band[-1][0] + 1, rule=True))
+        band = [row]
+    return rules
+
+
+def split_at_gaps(
+    quad: list[tuple[float, float]], text: str, words: Sequence[Any]
+) -> list[tuple[list[tuple[float, float]], str, tuple[float, float]]]:
+    """Return one detected box cut where its words stand apart by more than `CELL_GAP_EM` ems.
+
+    The detector sometimes takes two neighbouring table cells for one line
+    of text; the recogniser's word boxes (`return_word_box`: words of Latin
+    text, single Han characters) show the gutter between them. The text is
+    cut at the same place, so each part keeps its own spaces. Each part
+    comes with the x-range of its words' ink, by which gutters are measured.
+    """
+    placed = _placed_words(text, words)
+    whole = (min(x for x, _ in quad), max(x for x, _ in quad))
+    if not placed:
+        return [(quad, text, whole)]
+    font = abs(quad[3][1] - quad[0][1]) / _BOX_TO_FONT
+    parts: list[tuple[list[tuple[float, float]], str, tuple[float, float]]] = []
+    first, start = 0, 0
+    for index in range(1, len(placed) + 1):
+        if index < len(placed):
+            gap = placed[index][1][0][0] - placed[index - 1][1][1][0]
+            if gap < CELL_GAP_EM * font:
+                continue
+        end = placed[index][0] if index < len(placed) else len(text)
+        # -- outer edges stay the detector's (its padding is what line sizes are measured by) --
+        left = quad if first == 0 else placed[first][1]
+        right = quad if index == len(placed) else placed[index - 1][1]
+        part_quad = [
+            (left[0][0], quad[0][1]),
+            (right[1][0], quad[1][1]),
+            (right[2][0], quad[2][1]),
+            (left[3][0], quad[3][1]),
+        ]
+        ink = (placed[first][1][0][0], placed[index - 1][1][1][0])
+        parts.append((part_quad, text[start:end].strip(), ink))
+        first, start = index, end
+    parts = [part for part in parts if part[1]]
+    return parts if len(parts) > 1 else [(quad, text, parts[0][2] if parts else whole)]
+
+
+def _placed_words(text: str, words: Sequence[Any]) -> list[tuple[int, list[list[float]]]]:
+    """Return (offset in `text`, corners) of each recognised word, or [] if they do not match."""
+    placed = []
+    cursor = 0
+    for word in words:
+        if len(word) < 3 or not word[0] or word[2] is None:
+            return []
+        found = text.find(str(word[0]), cursor)
+        if found < 0:
+            return []
+        placed.append((found, [[float(x), float(y)] for x, y in word[2]]))
+        cursor = found + len(str(word[0]))
+    return placed
+
+
+def _straightened(
+    found: list[tuple[list[tuple[float, float]], str, float, tuple[float, float]]],
+) -> list[_Box]:
     """Return the boxes with the page's skew taken out of their corners (text is read already).
 
     The skew is the median slope of the top edges of wide boxes (lines of
@@ -219,16 +350,18 @@ def _straightened(found: list[tuple[list[tuple[float, float]], str, float]]) -> 
     """
     slopes = sorted(
         (q[1][1] - q[0][1]) / (q[1][0] - q[0][0])
-        for q, _, _ in found
+        for q, _, _, _ in found
         if q[1][0] - q[0][0] > 5 * abs(q[3][1] - q[0][1]) > 0
     )
     angle = math.atan(slopes[len(slopes) // 2]) if slopes else 0.0
     cos, sin = math.cos(-angle), math.sin(-angle)
     boxes = []
-    for quad, text, score in found:
+    for quad, text, score, (left, right) in found:
         xs = [x * cos - y * sin for x, y in quad]
         ys = [x * sin + y * cos for x, y in quad]
-        boxes.append(_Box(text, score, min(xs), max(xs), min(ys), max(ys)))
+        middle = sum(y for _, y in quad) / len(quad)
+        ink = (left * cos - middle * sin, right * cos - middle * sin)
+        boxes.append(_Box(text, score, min(xs), max(xs), min(ys), max(ys), ink=ink))
     return boxes
 
 
@@ -270,15 +403,42 @@ def row_text(row: Sequence[_Box]) -> str:
 
 
 @dataclass(frozen=True)
+class _Cell:
+    """A run of a line's text with no gap wider than `CELL_GAP_EM` inside (points)."""
+
+    text: str
+    x0: float
+    x1: float
+
+
+@dataclass(frozen=True)
 class _ReadLine:
     line: Line
     confidence: float
+    cells: tuple[_Cell, ...] = ()
+
+
+def line_cells(row: Sequence[_Box], scale: float = 1.0) -> tuple[_Cell, ...]:
+    """Return the runs of `row` separated by gaps wider than `CELL_GAP_EM` font heights."""
+    groups: list[list[_Box]] = [[row[0]]]
+    for before, box in zip(row, row[1:], strict=False):
+        font = max(before.bottom - before.top, box.bottom - box.top) / _BOX_TO_FONT
+        gap = (box.ink or (box.x0, box.x1))[0] - (before.ink or (before.x0, before.x1))[1]
+        if gap >= CELL_GAP_EM * font:
+            groups.append([box])
+        else:
+            groups[-1].append(box)
+    return tuple(
+        _Cell(row_text(group), group[0].x0 * scale, max(b.x1 for b in group) * scale)
+        for group in groups
+    )
 
 
 def page_lines(boxes: Sequence[_Box], number: int, height_px: int) -> list[_ReadLine]:
     """Return the lines of one page in the paragraph builder's coordinates (points)."""
+    rows = _with_full_stops_rejoined(box_rows(boxes))
     # -- a row with no letter or digit is a rule, a bullet glyph or a smudge, not text --
-    rows = [row for row in box_rows(boxes) if any(char.isalnum() for char in row_text(row))]
+    rows = [row for row in rows if any(char.isalnum() for char in row_text(row))]
     if not rows:
         return []
     scale = PAGE_WIDTH_PT / PAGE_WIDTH_PX
@@ -309,8 +469,34 @@ def page_lines(boxes: Sequence[_Box], number: int, height_px: int) -> list[_Read
             size=_font_size(ratio, body_height) * scale,
             bold=False,
         )
-        read.append(_ReadLine(line, min(b.score for b in row)))
+        read.append(_ReadLine(line, min(b.score for b in row), line_cells(row, scale)))
     return read
+
+
+def _with_full_stops_rejoined(rows: list[list[_Box]]) -> list[list[_Box]]:
+    """Return `rows` with closing marks wrapped alone onto the next row put back on theirs.
+
+    Alone, the recogniser reads a `。` as `0` or `o`, and a row of marks only
+    (`》）。`) would be dropped as holding no text; they are appended to the
+    row of Chinese they end, which they directly follow.
+    """
+    joined: list[list[_Box]] = []
+    for row in rows:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and len(row) == 1
+            and row[0].x1 - row[0].x0
+            <= (len(row[0].text.strip()) + 0.5) * (row[0].bottom - row[0].top)
+            and row[0].top - max(b.bottom for b in previous)
+            < max(b.bottom - b.top for b in previous)
+            and (marks := wrapped_closing(row[0].text, row_text(previous)))
+        ):
+            last = previous[-1]
+            previous[-1] = dataclasses.replace(last, text=last.text.rstrip() + marks)
+            continue
+        joined.append(list(row))
+    return joined
 
 
 def _em_width(row: Sequence[_Box]) -> float:
@@ -356,21 +542,257 @@ def blocks_from_boxes(recognised: Sequence[tuple[list[_Box], int, str]]) -> tupl
 
     layouts: list[PageLines] = []
     confidence: dict[int, float] = {}
+    cells: dict[int, tuple[_Cell, ...]] = {}
     names: dict[int, str] = {}
+    rules: dict[int, list[float]] = {}
     for number, (boxes, height_px, name) in enumerate(recognised, start=1):
-        read = page_lines(boxes, number, height_px)
+        read = page_lines([b for b in boxes if not b.rule], number, height_px)
+        scale = PAGE_WIDTH_PT / PAGE_WIDTH_PX
+        rules[number] = [(b.top + b.bottom) / 2 * scale for b in boxes if b.rule]
         height = height_px * PAGE_WIDTH_PT / PAGE_WIDTH_PX
         layouts.append(PageLines(number, PAGE_WIDTH_PT, height, tuple(r.line for r in read)))
         confidence.update({id(r.line): r.confidence for r in read})
+        cells.update({id(r.line): r.cells for r in read})
         names[number] = f"page {number}" + (f" ({name})" if name else "")
     layouts = remove_furniture(_without_running_lines(layouts))
     heights = {page.number: page.height for page in layouts}
+    tables = find_tables(layouts, cells, rules)
+    in_tables = {id(line) for table in tables for row in table.rows for line in row}
+    layouts = [
+        dataclasses.replace(page, lines=tuple(ln for ln in page.lines if id(ln) not in in_tables))
+        for page in layouts
+    ]
     lines = [line for page in layouts for line in page.lines if line.text.strip()]
     blocks = list(paragraphs(layouts))
     groups = _rejoin_wrapped(list(zip(blocks, _lines_of(blocks, lines), strict=False)), lines)
-    return tuple(
-        _with_confidence(block, group, confidence, names, heights) for block, group in groups
+    placed: list[tuple[tuple[int, float], list[Block]]] = []
+    for block, group in groups:
+        where = _place(group) if group else placed[-1][0] if placed else (0, 0.0)
+        placed.append((where, [_with_confidence(block, group, confidence, names, heights)]))
+    placed += [
+        (_place(table.rows[0]), table_blocks(table, cells, confidence, names, heights))
+        for table in tables
+    ]
+    placed.sort(key=lambda item: item[0])  # -- stable: a page's paragraphs stay in order --
+    return tuple(block for _, found in placed for block in found)
+
+
+def _place(lines: Sequence[Line]) -> tuple[int, float]:
+    """Return where `lines` begin, (page, top), to put tables and paragraphs in reading order."""
+    return lines[0].page, lines[0].top
+
+
+# -- tables ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Table:
+    """A table found on one page: its rows (lines of each), column starts, number, first row."""
+
+    rows: tuple[tuple[Line, ...], ...]
+    starts: tuple[float, ...]
+    number: int
+    first_row: int
+
+
+def find_tables(
+    layouts: Sequence[PageLines],
+    cells: dict[int, tuple[_Cell, ...]],
+    rules: dict[int, list[float]] | None = None,
+) -> list[_Table]:
+    """Return the tables of `layouts`, in order; a table running on from the page before
+    keeps its number and row count.
+
+    A table is a run of consecutive lines, at least two of them cut into two
+    or more cells by gutters wider than `CELL_GAP_EM`, whose cells all start
+    at the column starts of the run's first line (within one font height) and
+    end before the next column; a line of one cell joins the run only as the
+    wrapped continuation of a row (set as close as the lines of a paragraph)
+    or, on a ruled page, as a line between the same two rules as the row's.
+    A single line in such columns at a page's foot or top is a table row
+    when the table goes on across the page break. `rules` gives the heights
+    of each page's horizontal rules.
+    """
+    found = [
+        (page, [ln for ln in page.lines if ln.text.strip()], _table_spans(page, cells))
+        for page in layouts
+    ]
+    tables: list[_Table] = []
+    ended_page: dict[int, bool] = {}
+    for index, (page, lines, spans) in enumerate(found):
+        for span, starts, font, leading, lone in spans:
+            previous = tables[-1] if tables else None
+            continued = (
+                previous is not None
+                and span[0] is lines[0]
+                and previous.rows[-1][-1].page == page.number - 1
+                and ended_page.get(previous.number, False)
+                and _same_columns(previous.starts, starts, font)
+            )
+            if (
+                lone
+                and not continued
+                and not _runs_on(span, lines, starts, font, found[index + 1 :])
+            ):
+                continue
+            ruled = (rules or {}).get(page.number, [])
+            rows = _table_rows(span, cells, starts, font, leading, ruled)
+            if previous is not None and continued:
+                number, first = previous.number, previous.first_row + len(previous.rows)
+            else:
+                number, first = (previous.number + 1 if previous else 1), 1
+            tables.append(_Table(tuple(rows), tuple(starts), number, first))
+            ended_page[number] = span[-1] is lines[-1]
+    return tables
+
+
+def _same_columns(these: Sequence[float], those: Sequence[float], tolerance: float) -> bool:
+    return len(these) == len(those) and all(
+        abs(a - b) <= tolerance for a, b in zip(these, those, strict=True)
     )
+
+
+def _runs_on(
+    span: Sequence[Line],
+    lines: Sequence[Line],
+    starts: Sequence[float],
+    font: float,
+    later: Sequence[tuple[PageLines, list[Line], list[Any]]],
+) -> bool:
+    """Return True when a lone table line ending its page is continued by a table on the next."""
+    if span[-1] is not lines[-1] or not later:
+        return False
+    _, next_lines, next_spans = later[0]
+    return any(
+        other[0] is next_lines[0] and _same_columns(starts, other_starts, font)
+        for other, other_starts, *_ in next_spans
+    )
+
+
+def _table_spans(
+    page: PageLines, cells: dict[int, tuple[_Cell, ...]]
+) -> list[tuple[list[Line], list[float], float, float, bool]]:
+    """Return (lines, column starts, font height, leading, lone) of each table on one page.
+
+    `lone` marks a single line in columns at the top or foot of the page: a
+    table only when it continues one across the page break.
+    """
+    lines = [line for line in page.lines if line.text.strip()]
+    spans: list[tuple[list[Line], list[float], float, float, bool]] = []
+    if len(lines) < 2:
+        return spans
+    font = statistics.median(line.bottom - line.top for line in lines) / _BOX_TO_FONT
+    gaps = sorted(b.top - a.bottom for a, b in zip(lines, lines[1:], strict=False))
+    leading = gaps[len(gaps) // 4]
+    index = 0
+    while index < len(lines):
+        starts = [cell.x0 for cell in cells.get(id(lines[index]), ())]
+        end, split = index + 1, 1
+        while len(starts) >= 2 and end < len(lines):
+            found = cells.get(id(lines[end]), ())
+            if not _fits(found, starts, font):
+                break
+            if len(found) < 2 and lines[end].top - lines[end - 1].bottom > leading + 0.3 * font:
+                break
+            split += len(found) >= 2
+            end += 1
+        at_edge = index == 0 or end == len(lines)
+        if split >= 2 or (len(starts) >= 2 and at_edge):
+            spans.append((list(lines[index:end]), starts, font, leading, split < 2))
+            index = end
+        else:
+            index += 1
+    return spans
+
+
+def _fits(found: Sequence[_Cell], starts: Sequence[float], tolerance: float) -> bool:
+    """Return True when every cell starts at one of `starts` and ends before the next one."""
+    if not found:
+        return False
+    for cell in found:
+        column = _column(cell, starts, tolerance)
+        if column is None:
+            return False
+        if column + 1 < len(starts) and cell.x1 > starts[column + 1] + tolerance:
+            return False
+    return True
+
+
+def _column(cell: _Cell, starts: Sequence[float], tolerance: float) -> int | None:
+    return next((k for k, x in enumerate(starts) if abs(cell.x0 - x) <= tolerance), None)
+
+
+def _table_rows(
+    span: Sequence[Line],
+    cells: dict[int, tuple[_Cell, ...]],
+    starts: Sequence[float],
+    font: float,
+    leading: float,
+    rules: Sequence[float] = (),
+) -> list[tuple[Line, ...]]:
+    """Return the lines of `span` grouped into table rows.
+
+    Rules printed between the lines separate the rows. Without them, rows
+    set apart by more space than the lines of a wrapped cell are cut there;
+    when all lines are set alike, a line with text in the first column
+    starts a row and the others continue it.
+    """
+    pairs = list(zip(span, span[1:], strict=False))
+
+    def middle(line: Line) -> float:
+        return (line.top + line.bottom) / 2
+
+    # -- a rule close under a line may touch its box: compare with the lines' middles --
+    inside = [y for y in rules if middle(span[0]) < y < middle(span[-1])]
+    if inside:
+        loose = [any(middle(a) < y < middle(b) for y in inside) for a, b in pairs]
+    else:
+        loose = [b.top - a.bottom > leading + 0.3 * font for a, b in pairs]
+    rows: list[list[Line]] = [[span[0]]]
+    for line, apart in zip(span[1:], loose, strict=False):
+        first_column = any(_column(cell, starts, font) == 0 for cell in cells.get(id(line), ()))
+        if apart if any(loose) else first_column:
+            rows.append([line])
+        else:
+            rows[-1].append(line)
+    return [tuple(row) for row in rows]
+
+
+def table_blocks(
+    table: _Table,
+    cells: dict[int, tuple[_Cell, ...]],
+    confidence: dict[int, float],
+    names: dict[int, str],
+    heights: dict[int, float],
+) -> list[Block]:
+    """Return one `table_cell` block per filled cell of `table`, as the typed readers give them.
+
+    The first row of a table (not of its continuation on a later page) is
+    its header, as Markdown's first row is.
+    """
+    from dpa_compare.io.pdf import join_lines
+
+    font = statistics.median(ln.bottom - ln.top for row in table.rows for ln in row) / _BOX_TO_FONT
+    blocks = []
+    for number, row in enumerate(table.rows, start=table.first_row):
+        texts: dict[int, str] = {}
+        for line in row:
+            for cell in cells.get(id(line), ()):
+                column = _column(cell, table.starts, font) or 0
+                before = texts.get(column)
+                texts[column] = join_lines(before, cell.text) if before else cell.text
+        for column, text in sorted(texts.items()):
+            where = f"table {table.number} row {number} cell {column + 1}"
+            block = Block(
+                text=text,
+                location="",
+                kind="table_cell",
+                cell=(table.number, number, column + 1),
+                header=number == 1,
+            )
+            block = _with_confidence(block, list(row), confidence, names, heights)
+            blocks.append(dataclasses.replace(block, location=f"{block.location}, {where}"))
+    return blocks
 
 
 def _rejoin_wrapped(

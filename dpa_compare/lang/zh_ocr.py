@@ -112,4 +112,52 @@ def restore_label_space(text: str) -> str:
     return text
 
 
-__all__ = ["restore_fullwidth", "restore_label_space"]
+LONE_FULL_STOP = frozenset({"0", "o", "O", "°", "。", "."})
+"""What a recogniser reads a full stop as when it stands alone on a line (`。` is a small ring)."""
+
+
+CLOSING_MARKS = "。，、；：？！）」』”’》】"
+"""Marks that end a phrase and so may be all that wraps onto a paragraph's last line."""
+
+
+def wrapped_closing(text: str, line_before: str) -> str | None:
+    """Return the closing marks a line reading `text` holds after Chinese `line_before`, or None.
+
+    A lone full stop read as `0`/`o` becomes `。`; a line of closing marks
+    only (`》）。`) is kept as read.
+    """
+    mark = text.strip()
+    if is_lone_full_stop(mark, line_before):
+        return "。"
+    before = line_before.rstrip()
+    if (
+        mark
+        and before
+        and all(c in CLOSING_MARKS for c in mark)
+        and re.match(rf"[{HAN}]", before[-1])
+    ):
+        return mark
+    return None
+
+
+def is_lone_full_stop(text: str, line_before: str) -> bool:
+    """Return True when a line reading `text` is the `。` ending Chinese `line_before`.
+
+    A paragraph's closing `。` wrapped onto a line of its own is read out of
+    context as a zero or a letter o; after a line of Chinese that does not end
+    a sentence, it can only be the full stop.
+    """
+    before = line_before.rstrip()
+    return (
+        text.strip() in LONE_FULL_STOP and bool(before) and bool(re.match(rf"[{HAN}]", before[-1]))
+    )
+
+
+__all__ = [
+    "CLOSING_MARKS",
+    "LONE_FULL_STOP",
+    "is_lone_full_stop",
+    "wrapped_closing",
+    "restore_fullwidth",
+    "restore_label_space",
+]

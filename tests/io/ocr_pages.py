@@ -94,6 +94,36 @@ def _wrap(text: str, face: ImageFont.FreeTypeFont, width: int) -> list[str]:
     return lines
 
 
+def _table_columns(
+    paragraphs: list[Paragraph], face: ImageFont.FreeTypeFont, width: int, em: int
+) -> dict[int, tuple[list[int], list[int]]]:
+    """Return, for each table row (by `id`), its column starts and widths in pixels.
+
+    As a typesetter sets a table: each column as wide as its widest cell,
+    columns two ems apart; a table wider than the text block has its columns
+    narrowed in proportion, and cells wrap inside them.
+    """
+    found: dict[int, tuple[list[int], list[int]]] = {}
+    table: list[Paragraph] = []
+    for para in [*paragraphs, Paragraph("")]:
+        if para.cells and (not table or len(para.cells) == len(table[0].cells)):
+            table.append(para)
+            continue
+        if table:
+            natural = [
+                max(round(face.getlength(row.cells[k])) for row in table)
+                for k in range(len(table[0].cells))
+            ]
+            gutter = 2 * em
+            room = width - gutter * (len(natural) - 1)
+            if sum(natural) > room:
+                natural = [max(2 * em, w * room // sum(natural)) for w in natural]
+            starts = [sum(natural[:k]) + gutter * k for k in range(len(natural))]
+            found.update({id(row): (starts, natural) for row in table})
+        table = [para] if para.cells else []
+    return found
+
+
 def render_pages(
     paragraphs: list[Paragraph],
     script: str = "sc",
@@ -115,6 +145,7 @@ def render_pages(
     title = font(title_px, script)
     pages: list[tuple[Image.Image, list[Paragraph]]] = []
     queue = list(paragraphs)
+    columns = _table_columns(paragraphs, body, width - 2 * margin, body_px)
     while queue and (max_pages is None or len(pages) < max_pages):
         image = Image.new("L", size, 255)
         draw = ImageDraw.Draw(image)
@@ -129,15 +160,23 @@ def render_pages(
             para = queue[0]
             face = title if para.title else heading if para.heading else body
             px = title_px if para.title else heading_px if para.heading else body_px
-            lines = [para.cells] if para.cells else _wrap(para.text, face, width - 2 * margin)
+            if para.cells:
+                starts, widths = columns[id(para)]
+                wrapped = [_wrap(cell, face, w) for cell, w in zip(para.cells, widths, strict=True)]
+                count = max(len(cell_lines) for cell_lines in wrapped)
+                lines = [
+                    tuple(cell_lines[k] if k < len(cell_lines) else "" for cell_lines in wrapped)
+                    for k in range(count)
+                ]
+            else:
+                lines = _wrap(para.text, face, width - 2 * margin)
             needed = len(lines) * px * PITCH
             if y + needed > height - margin and shown:
                 break
             for line in lines:
                 if para.cells:
-                    column = (width - 2 * margin) // len(para.cells)
-                    for index, cell in enumerate(para.cells):
-                        draw.text((margin + index * column, y), cell, font=face, fill=0)
+                    for start, cell in zip(starts, line, strict=True):
+                        draw.text((margin + start, y), cell, font=face, fill=0)
                 else:
                     draw.text((margin, y), line, font=face, fill=0)
                 y += round(px * PITCH)

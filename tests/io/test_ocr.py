@@ -24,6 +24,7 @@ from dpa_compare import io as readers
 from dpa_compare.errors import LoadError
 from dpa_compare.io import image as image_reader
 from dpa_compare.io import ocr
+from dpa_compare.lang.zh_ocr import is_lone_full_stop, wrapped_closing
 from dpa_compare.model import Clause, OcrDoubt
 from dpa_compare.segment import segment_blocks
 
@@ -53,7 +54,10 @@ TRADITIONAL = """## 1. 總則
 def no_network(monkeypatch):
     """Fail any test that opens a connection or fetches a URL (a model download)."""
 
+    attempts: list[str] = []
+
     def refuse(*args, **kwargs):
+        attempts.append(repr(args[1:] or kwargs))
         raise AssertionError(f"a network connection was attempted: {args[1:] or kwargs}")
 
     monkeypatch.setattr(socket.socket, "connect", refuse)
@@ -64,6 +68,7 @@ def no_network(monkeypatch):
         import requests
 
         monkeypatch.setattr(requests.Session, "request", refuse)
+    return attempts
 
 
 def cer(reference: str, hypothesis: str) -> float:
@@ -204,6 +209,157 @@ def test_ocr_check_names_page_position_and_figures():
                     "paragraph", "x")), Context(pairs=[], en_doc=None, zh_doc=None)))  # fmt: skip
 
 
+# -- tables from boxes ------------------------------------------------------------------------
+
+TABLE_COLUMNS = (150, 520, 800)
+"""Left edges, in pixels, of the three columns of the drawn tables below (gutters ≥ 2 ems)."""
+
+
+def text_width(text: str) -> float:
+    """Return the width of `text` in 25-px type: Han characters one em, others about half."""
+    return sum(25 if "\u4e00" <= char <= "\u9fff" else 13 for char in text)
+
+
+def table_line(top: float, *cells: str) -> list:
+    """Return the boxes of one table line: each non-empty cell at its column, 25-px text."""
+    return [
+        box(text, x0, x0 + text_width(text), top, top + 30)
+        for x0, text in zip(TABLE_COLUMNS, cells, strict=False)
+        if text
+    ]
+
+
+def prose_line(top: float, text: str, width: float = 975) -> list:
+    return [box(text, 150, 150 + width, top, top + 30)]
+
+
+def read_boxes(*pages: list) -> list:
+    return list(ocr.blocks_from_boxes([(boxes, 1650, "") for boxes in pages]))
+
+
+def test_lines_in_columns_become_table_rows_with_cells_in_column_order():
+    page = [
+        *prose_line(150, "供应商名单如下表所示，列明每家供应商的名称、服务内容和所在国家。"),
+        *table_line(230, "名称", "服务", "国家"),
+        *table_line(292, "Harrow Print Ltd.", "文件印刷和装订", "英国"),
+        *table_line(354, "Quill & Vale LLP", "法律咨询", "美国"),
+        *prose_line(430, "上述名单每季度更新一次。", width=300),
+    ]
+    blocks = read_boxes(page)
+    assert [b.kind for b in blocks] == ["paragraph"] + ["table_cell"] * 9 + ["paragraph"]
+    cells = [(b.cell, b.text, b.header) for b in blocks if b.cell]
+    assert cells[:3] == [
+        ((1, 1, 1), "名称", True),
+        ((1, 1, 2), "服务", True),
+        ((1, 1, 3), "国家", True),
+    ]
+    assert cells[3:6] == [
+        ((1, 2, 1), "Harrow Print Ltd.", False),
+        ((1, 2, 2), "文件印刷和装订", False),
+        ((1, 2, 3), "英国", False),
+    ]
+    rows = [c for c in segment_blocks(tuple(blocks), "zh") if c.kind == "table_row"]
+    assert [c.text for c in rows] == [
+        "名称 | 服务 | 国家",
+        "Harrow Print Ltd. | 文件印刷和装订 | 英国",
+        "Quill & Vale LLP | 法律咨询 | 美国",
+    ]
+    assert "table 1 row 3" in blocks[7].location
+
+
+def test_a_wrapped_cell_stays_in_its_row_and_a_table_runs_on_across_pages():
+    first = [
+        *table_line(150, "名称", "服务", "国家"),
+        *table_line(212, "Harrow Print", "文件印刷", "英国"),
+        *table_line(252, "Ltd.", "和装订"),  # -- the same row, its first two cells wrapped --
+    ]
+    second = [
+        *table_line(150, "Quill & Vale LLP", "法律咨询", "美国"),
+        *table_line(212, "Osprey Freight", "货运", "荷兰"),
+    ]
+    blocks = read_boxes(first, second)
+    cells = {b.cell: b.text for b in blocks}
+    assert cells[(1, 2, 1)] == "Harrow Print Ltd."
+    assert cells[(1, 2, 2)] == "文件印刷和装订"
+    # -- the second page continues table 1 (no new header) --
+    assert cells[(1, 3, 1)] == "Quill & Vale LLP"
+    assert cells[(1, 4, 3)] == "荷兰"
+    assert not any(b.header for b in blocks if b.cell and b.cell[1] > 1)
+
+
+def test_a_lone_table_line_at_a_page_break_belongs_to_the_table_it_continues():
+    first = [
+        *prose_line(150, "供应商名单如下表所示，列明每家供应商的名称、服务内容和所在国家。"),
+        *table_line(1500, "名称", "服务", "国家"),  # -- the header alone at the foot --
+    ]
+    second = [
+        *table_line(150, "Harrow Print Ltd.", "文件印刷和装订", "英国"),
+        *table_line(212, "Quill & Vale LLP", "法律咨询", "美国"),
+    ]
+    third = [
+        *table_line(150, "Osprey Freight", "货运", "荷兰"),  # -- the last row alone at the top --
+        *prose_line(230, "上述名单每季度更新一次，更新后的名单应书面通知客户并说明变更理由。"),
+    ]
+    blocks = read_boxes(first, second, third)
+    cells = {b.cell: (b.text, b.header) for b in blocks if b.cell}
+    assert cells[(1, 1, 1)] == ("名称", True)
+    assert cells[(1, 2, 1)] == ("Harrow Print Ltd.", False)
+    assert cells[(1, 4, 3)] == ("荷兰", False)
+    assert len(cells) == 12
+    # -- a signature line in two parts at a page's foot, prose on the next page: no table --
+    ending = [
+        *prose_line(150, "双方签署如下。", width=200),
+        *table_line(1500, "签署：", "", "日期："),
+    ]
+    assert all(b.kind == "paragraph" for b in read_boxes(ending, third[1:]))
+
+
+def test_a_closing_full_stop_wrapped_alone_and_read_as_zero_is_put_back():
+    page = [
+        *prose_line(150, "11.4 双方应事先以书面形式商定检查的范围、时间和期限"),
+        box("0", 150, 165, 190, 210),
+        *prose_line(260, "11.5 第二段文字从这里开始，并以句号结束。", width=500),
+    ]
+    texts = [b.text for b in read_boxes(page)]
+    assert texts[0] == "11.4 双方应事先以书面形式商定检查的范围、时间和期限。"
+    assert len(texts) == 2
+    # -- after a finished sentence or a number, a lone 0 stays what it is --
+    assert not is_lone_full_stop("0", "第三条：")
+    assert not is_lone_full_stop("0", "金额为 100")
+    assert is_lone_full_stop("o", "期限")
+    assert wrapped_closing("》）。", "《服务条例") == "》）。"
+    assert wrapped_closing("》）。", "see Annex 2") is None
+
+
+def test_prose_and_a_single_line_with_a_gap_are_not_tables():
+    page = [
+        *prose_line(150, "处理方应在收到书面请求后十日内提供记录。"),
+        *table_line(200, "签署：", "", "日期："),  # -- one line in two parts is no table --
+        *prose_line(260, "本条在协议终止后继续有效。"),
+    ]
+    assert all(b.kind == "paragraph" for b in read_boxes(page))
+
+
+def test_a_box_holding_two_cells_is_cut_at_the_gutter_between_its_words():
+    quad = [(150.0, 100.0), (700.0, 100.0), (700.0, 130.0), (150.0, 130.0)]
+    words = [
+        ("Osprey", 0.99, [[150, 100], [230, 100], [230, 130], [150, 130]]),
+        ("Freight", 0.99, [[240, 100], [330, 100], [330, 130], [240, 130]]),
+        ("货", 0.99, [[520, 100], [545, 100], [545, 130], [520, 130]]),
+        ("运", 0.99, [[546, 100], [571, 100], [571, 130], [546, 130]]),
+    ]
+    parts = ocr.split_at_gaps(quad, "Osprey Freight货运", words)
+    assert [text for _, text, _ in parts] == ["Osprey Freight", "货运"]
+    assert parts[1][0][0][0] == 520
+    assert [ink for _, _, ink in parts] == [(150, 330), (520, 571)]
+    # -- a box with no wide gap, or whose word boxes do not match the text, is left whole --
+    # -- its ink edges are the words' (the detector pads its box) --
+    assert ocr.split_at_gaps(quad, "Osprey Freight", words[:2]) == [
+        (quad, "Osprey Freight", (150, 330))
+    ]
+    assert ocr.split_at_gaps(quad, "其他文字", words) == [(quad, "其他文字", (150, 700))]
+
+
 # -- OCR on drawn pages -----------------------------------------------------------------------
 
 
@@ -218,6 +374,103 @@ def test_engine_is_built_from_the_bundled_models_without_network(tmp_path):
     [block] = read_image(tmp_path, image).blocks
     assert block.text == "1.1 处理方应于2023年3月1日前支付5,000美元。"
     assert 0.9 <= block.ocr_confidence <= 1.0
+
+
+@needs_ocr
+def test_the_network_guard_catches_a_model_download(tmp_path, no_network):
+    # -- asking RapidOCR for models it must fetch (an empty model folder) trips the guard, so the
+    # -- guard would catch our engine too if it ever named a model outside the wheel --
+    from rapidocr import RapidOCR
+
+    engine = RapidOCR(params={"Global.use_cls": False, "Global.model_root_dir": str(tmp_path)})
+    with pytest.raises(Exception):  # noqa: B017, PT011 -- whichever error RapidOCR wraps it in
+        engine(_tiny_page())
+    assert no_network, "no download was attempted, so the guard was never tested"
+
+
+def _tiny_page():
+    import numpy as np
+
+    return np.full((64, 256, 3), 255, dtype="uint8")
+
+
+@needs_ocr
+def test_every_model_the_engine_loads_lies_inside_the_rapidocr_wheel(tmp_path, no_network):
+    import rapidocr
+
+    paragraphs = ocr_pages.paragraphs_of("2.1 本条自签署之日起生效。")
+    [(image, _)] = ocr_pages.render_pages(
+        paragraphs, size=(1275, 160), margin=40, furniture=False, max_pages=1
+    )
+    read_image(tmp_path, image)
+    engine = ocr._engine()
+    wheel = Path(rapidocr.__file__).resolve().parent
+    loaded = [engine.text_det, engine.text_rec]
+    assert engine.text_cls is None  # -- the angle classifier is off and never loaded --
+    paths = [Path(model.session.session._model_path).resolve() for model in loaded]
+    assert all(path.is_relative_to(wheel) and path.is_file() for path in paths), paths
+    # -- one engine and one session per model for the whole run: no reload per page --
+    read_image(tmp_path, image, "again.png")
+    assert ocr._engine() is engine
+    assert [engine.text_det, engine.text_rec] == loaded
+    options = engine.text_det.session.session.get_session_options()
+    assert options.intra_op_num_threads == ocr.physical_cores()
+    assert not no_network
+
+
+def ruled_table_image():
+    """Draw a short page: a sentence, then a ruled table whose second row wraps in two columns.
+
+    Every text line is set at the same pitch, so only the rules tell the
+    wrapped line (`Services Ltd.`) from a new row.
+    """
+    from PIL import Image, ImageDraw
+
+    image = Image.new("L", (1275, 420), 255)
+    draw = ImageDraw.Draw(image)
+    face = ocr_pages.font(25)
+    draw.text((150, 40), "下列承包商可接触客户资料：", font=face, fill=0)
+    rows = [
+        [("名称", "服务", "国家")],
+        [("Harrow Print", "文件印刷", "英国"), ("Services Ltd.", "和装订", "")],
+        [("Osprey Freight", "货运代理", "荷兰")],
+    ]
+    y = 110
+    for row in rows:
+        draw.line((140, y - 12, 1000, y - 12), fill=0, width=2)
+        for line in row:
+            for x0, text in zip(TABLE_COLUMNS, line, strict=True):
+                draw.text((x0, y), text, font=face, fill=0)
+            y += 48
+    draw.line((140, y - 12, 1000, y - 12), fill=0, width=2)
+    return image
+
+
+@needs_ocr
+def test_a_ruled_table_drawn_as_an_image_reads_as_table_rows(tmp_path):
+    source = read_image(tmp_path, ruled_table_image())
+    rows = [c.text for c in segment_blocks(source.blocks, "zh") if c.kind == "table_row"]
+    assert rows == [
+        "名称 | 服务 | 国家",
+        "Harrow Print Services Ltd. | 文件印刷和装订 | 英国",
+        "Osprey Freight | 货运代理 | 荷兰",
+    ]
+    assert source.blocks[0].text == "下列承包商可接触客户资料："
+
+
+def test_rules_between_lines_cut_table_rows_where_spacing_cannot():
+    lines = [
+        table_line(150, "名称", "服务", "国家"),
+        table_line(198, "Harrow Print", "文件印刷", "英国"),
+        table_line(246, "Services Ltd.", "和装订"),
+        table_line(294, "Osprey Freight", "货运代理", "荷兰"),
+    ]
+    rules = [box("", 140, 1000, top, top + 2) for top in (138, 186, 282, 330)]
+    rules = [ocr._Box("", 1.0, r.x0, r.x1, r.top, r.bottom, rule=True) for r in rules]
+    blocks = read_boxes([*rules, *(b for line in lines for b in line)])
+    cells = {b.cell: b.text for b in blocks}
+    assert cells[(1, 2, 1)] == "Harrow Print Services Ltd."
+    assert cells[(1, 3, 3)] == "荷兰"
 
 
 @pytest.fixture(scope="module")

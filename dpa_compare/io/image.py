@@ -75,7 +75,7 @@ def natural_key(path: Path) -> tuple[tuple[int, str], ...]:
 
 
 def join_image_arguments(argv: Sequence[str]) -> list[str]:
-    """Return `argv` with each run of two or more image paths after an option joined into one path list.
+    """Return `argv` with each run of image paths after an option joined into one path list.
 
     `dpa-compare report --zh page-*.png` hands the command one argument per
     page; joined with `PATH_LIST_SEPARATOR` they reach the reader as one

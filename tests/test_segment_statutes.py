@@ -1,16 +1,8 @@
 """Segmenting statute layouts: grouping sections, 款/目 headings, items typed without a space."""
 
-from dpa_compare.api import segment
-from dpa_compare.model import Block, Document
+from _segment_docs import block_document as _doc
 
-
-def _doc(*specs, lang="en") -> Document:
-    """Build a document from (text, options) specs; a bare string is a body paragraph."""
-    blocks = []
-    for number, spec in enumerate(specs, 1):
-        text, options = (spec, {}) if isinstance(spec, str) else spec
-        blocks.append(Block(text=text, location=f"line {number}", **options))
-    return segment(blocks, lang)
+from dpa_compare.model import Document
 
 
 def _tree(document: Document) -> list[tuple[str, str | None, str]]:

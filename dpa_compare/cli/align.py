@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import click
 
+from dpa_compare.cli.options import format_option
 from dpa_compare.cli.output import CONTEXT, emit, to_json
 
 
@@ -252,9 +253,7 @@ def _align_line_folders(
     show_default=True,
     help="Bead files of GOLD when it is a folder.",
 )
-@click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
-)
+@format_option()
 def score_command(system: str, gold: str, system_suffix: str, gold_suffix: str, fmt: str) -> None:
     """Score sentence alignments against gold beads: strict and lax precision, recall and F1.
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from dpa_compare.cli.options import format_option, ocr_option, output_option
 from dpa_compare.cli.output import CONTEXT, emit, progress
 from dpa_compare.qa.render import DEFAULT_FAIL_ON
 
@@ -53,9 +54,7 @@ FAIL_ON = ("critical", "major", "minor", "none")
 @click.option(
     "--list-checks", is_flag=True, help="List the checks with their severity and title, then exit."
 )
-@click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
-)
+@format_option()
 @click.option(
     "--fail-on",
     type=click.Choice(FAIL_ON),
@@ -63,19 +62,8 @@ FAIL_ON = ("critical", "major", "minor", "none")
     show_default=True,
     help="Exit 1 when an (unsuppressed) finding is this severe or worse; none: always exit 0.",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="Write here instead of stdout.",
-)
-@click.option(
-    "--ocr",
-    is_flag=True,
-    help="Read the pictures of a saved web page by OCR even when its text holds clauses "
-    "(images, folders of images and scanned PDFs are always read by OCR; needs the ocr extra).",
-)
+@output_option()
+@ocr_option()
 def check_command(
     en_file: str,
     zh_file: str,

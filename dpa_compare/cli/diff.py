@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from dpa_compare.cli.options import format_option, lang_option, output_option
 from dpa_compare.cli.output import CONTEXT, emit, progress
 
 __all__ = ["COMMANDS", "diff_command"]
@@ -24,28 +25,9 @@ def __getattr__(name: str) -> object:
 @click.command("diff", context_settings=CONTEXT)
 @click.argument("old", type=click.Path(dir_okay=False, path_type=str))
 @click.argument("new", type=click.Path(dir_okay=False, path_type=str))
-@click.option(
-    "--lang",
-    type=click.Choice(["en", "zh", "auto"]),
-    default="auto",
-    show_default=True,
-    help="Language of both files; auto detects it from the script.",
-)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="text: a readable redline, one block per changed clause; json: every clause.",
-)
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="Write here instead of stdout.",
-)
+@lang_option("Language of both files; auto detects it from the script.")
+@format_option("text: a readable redline, one block per changed clause; json: every clause.")
+@output_option()
 @click.option(
     "--old-version",
     default=None,

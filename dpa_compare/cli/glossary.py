@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from dpa_compare.cli.options import output_option
 from dpa_compare.cli.output import CONTEXT, emit
 
 
@@ -23,13 +24,7 @@ def glossary_group() -> None:
 @glossary_group.command("extract", context_settings=CONTEXT)
 @click.argument("en_file", metavar="EN", type=click.Path(dir_okay=False, path_type=str))
 @click.argument("zh_file", metavar="ZH", type=click.Path(dir_okay=False, path_type=str))
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="Write the YAML here (atomically) instead of stdout.",
-)
+@output_option("Write the YAML here (atomically) instead of stdout.")
 def extract_command(en_file: str, zh_file: str, output: str | None) -> None:
     """Propose glossary entries from the quoted defined terms of EN and their Chinese in ZH.
 

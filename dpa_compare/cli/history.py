@@ -6,14 +6,19 @@ import sys
 
 import click
 
+from dpa_compare.cli.options import format_option, lang_option, output_option
 from dpa_compare.cli.output import CONTEXT, emit, progress, to_json
 
 __all__ = ["COMMANDS", "history_group"]
 
-_DB_HELP = (
-    "History database (default: $DPA_COMPARE_DB, else ~/.local/share/dpa-compare/history.sqlite3)."
+_db_option = click.option(
+    "--db",
+    default=None,
+    type=click.Path(dir_okay=False),
+    help="History database (default: $DPA_COMPARE_DB, else "
+    "~/.local/share/dpa-compare/history.sqlite3).",
 )
-_FORMAT = click.Choice(["text", "json"])
+"""`--db PATH`, the same on every history subcommand."""
 
 
 def _store(db: str | None, create: bool = False):  # noqa: ANN202 -- a HistoryStore; imported lazily
@@ -40,15 +45,9 @@ def history_group() -> None:
 @click.argument("file", type=click.Path(dir_okay=False, path_type=str))
 @click.option("--version", "label", required=True, help="Version label, e.g. 2.0 or 2024-09.")
 @click.option("--date", default=None, help="ISO date of the version, e.g. 2024-09-01.")
-@click.option(
-    "--lang",
-    type=click.Choice(["en", "zh", "auto"]),
-    default="auto",
-    show_default=True,
-    help="Language of FILE; auto detects it from the script.",
-)
-@click.option("--db", default=None, type=click.Path(dir_okay=False), help=_DB_HELP)
-@click.option("--format", "fmt", type=_FORMAT, default="text", show_default=True)
+@lang_option("Language of FILE; auto detects it from the script.")
+@_db_option
+@format_option()
 def add_command(
     name: str, file: str, label: str, date: str | None, lang: str, db: str | None, fmt: str
 ) -> None:
@@ -79,8 +78,8 @@ def add_command(
 
 @history_group.command("list", context_settings=CONTEXT)
 @click.argument("name")
-@click.option("--db", default=None, type=click.Path(dir_okay=False), help=_DB_HELP)
-@click.option("--format", "fmt", type=_FORMAT, default="text", show_default=True)
+@_db_option
+@format_option()
 def list_command(name: str, db: str | None, fmt: str) -> None:
     """List the stored versions of NAME in the order they were added.
 
@@ -105,22 +104,11 @@ def list_command(name: str, db: str | None, fmt: str) -> None:
 @click.argument("name")
 @click.argument("old_version")
 @click.argument("new_version")
-@click.option("--db", default=None, type=click.Path(dir_okay=False), help=_DB_HELP)
-@click.option(
-    "--format",
-    "fmt",
-    type=_FORMAT,
-    default="text",
-    show_default=True,
-    help="text: a readable redline; json: the same contract as `dpa-compare diff --format json`.",
+@_db_option
+@format_option(
+    "text: a readable redline; json: the same contract as `dpa-compare diff --format json`."
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="Write here instead of stdout.",
-)
+@output_option()
 def diff_command(
     name: str, old_version: str, new_version: str, db: str | None, fmt: str, output: str | None
 ) -> None:
@@ -152,8 +140,8 @@ def diff_command(
     metavar="VERSION",
     help="The version in which LABEL is the clause's citation (default: the latest that has it).",
 )
-@click.option("--db", default=None, type=click.Path(dir_okay=False), help=_DB_HELP)
-@click.option("--format", "fmt", type=_FORMAT, default="text", show_default=True)
+@_db_option
+@format_option()
 def clause_command(name: str, label: str, at: str | None, db: str | None, fmt: str) -> None:
     """Show one clause of NAME across every version: added, changed (with redline), renumbered,
     moved, deleted.

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from dpa_compare.cli.options import format_option
 from dpa_compare.cli.output import CONTEXT, emit, progress, to_json
 
 
@@ -19,14 +20,7 @@ from dpa_compare.cli.output import CONTEXT, emit, progress, to_json
     default=None,
     help="Folder for the outputs (default: the report's folder).",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Format of the summary on stdout.",
-)
+@format_option("Format of the summary on stdout.")
 def import_review_command(report: str, out_dir: str | None, fmt: str) -> None:
     """Read the reviewer's edits and comments back from REPORT (.docx written by `dpa-compare
     report`).

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from dpa_compare.cli.options import output_option
 from dpa_compare.cli.output import CONTEXT, write_atomically
 
 
@@ -40,12 +41,8 @@ def notes_group() -> None:
     type=click.Path(dir_okay=False, path_type=str),
     help="The notes file (.yaml or .csv).",
 )
-@click.option(
-    "-o",
-    "--output",
-    required=True,
-    type=click.Path(dir_okay=False, path_type=str),
-    help="Where to write the carried-forward notes (.yaml, or .csv); written atomically.",
+@output_option(
+    "Where to write the carried-forward notes (.yaml, or .csv); written atomically.", required=True
 )
 def carry_command(old_en: str, new_en: str, notes_path: str, output: str) -> None:
     """Carry the notes on OLD-EN forward to NEW-EN; every note is written out, none dropped.

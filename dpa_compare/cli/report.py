@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from dpa_compare.cli.check import FAIL_ON
+from dpa_compare.cli.options import format_option, ocr_option, output_option
 from dpa_compare.cli.output import CONTEXT, emit, progress
 
 _FILE = click.Path(dir_okay=False, path_type=str)
@@ -67,14 +68,7 @@ _FILE = click.Path(dir_okay=False, path_type=str)
     show_default=True,
     help="Author of the revisions (with --tracked-changes).",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Format of the summary printed after writing.",
-)
+@format_option("Format of the summary printed after writing.")
 @click.option(
     "--fail-on",
     type=click.Choice(FAIL_ON),
@@ -82,19 +76,8 @@ _FILE = click.Path(dir_okay=False, path_type=str)
     show_default=True,
     help="After writing, exit 1 when a QA finding is this severe or worse.",
 )
-@click.option(
-    "-o",
-    "--output",
-    required=True,
-    type=click.Path(dir_okay=False, path_type=str),
-    help="The .docx report to write.",
-)
-@click.option(
-    "--ocr",
-    is_flag=True,
-    help="Read the pictures of a saved web page by OCR even when its text holds clauses "
-    "(images, folders of images and scanned PDFs are always read by OCR; needs the ocr extra).",
-)
+@output_option("The .docx report to write.", required=True)
+@ocr_option()
 def report_command(
     en_file: str,
     zh_file: str,

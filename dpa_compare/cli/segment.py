@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from dpa_compare.api import load
+from dpa_compare.cli.options import format_option, lang_option, ocr_option, output_option
 from dpa_compare.cli.output import CONTEXT, emit, to_json
 from dpa_compare.model import Document
 
@@ -14,29 +15,10 @@ FIRST_WORDS = 60
 
 @click.command("segment", context_settings=CONTEXT)
 @click.argument("file", type=click.Path(path_type=str))
-@click.option(
-    "--lang",
-    type=click.Choice(["en", "zh", "auto"]),
-    default="auto",
-    show_default=True,
-    help="Language of FILE; auto detects it from the script.",
-)
-@click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
-)
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="Write here instead of stdout.",
-)
-@click.option(
-    "--ocr",
-    is_flag=True,
-    help="Read the pictures of a saved web page by OCR even when its text holds clauses "
-    "(images, folders of images and scanned PDFs are always read by OCR; needs the ocr extra).",
-)
+@lang_option("Language of FILE; auto detects it from the script.")
+@format_option()
+@output_option()
+@ocr_option()
 def segment_command(file: str, lang: str, fmt: str, output: str | None, ocr: bool) -> None:
     """Split FILE into clauses and print them, one a line, indented by level.
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from dpa_compare.cli.options import format_option, output_option
 from dpa_compare.cli.output import CONTEXT, emit, progress
 
 __all__ = ["COMMANDS", "stale_command"]
@@ -30,16 +31,8 @@ _FILE = click.Path(dir_okay=False, path_type=str)
     type=_FILE,
     help="The translation's next version: also report drift (which side changed).",
 )
-@click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
-)
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="Write here instead of stdout.",
-)
+@format_option()
+@output_option()
 def stale_command(
     old_en: str, new_en: str, zh: str, new_zh: str | None, fmt: str, output: str | None
 ) -> None:

@@ -17,7 +17,8 @@ from dataclasses import dataclass, replace
 
 from dpa_compare.lang import en, zh
 from dpa_compare.lang.labels import CONTAINER_RANK, LabelMatch, grouping_scheme, split_rest
-from dpa_compare.lang.script import HAN_CHAR
+from dpa_compare.lang.measures import VERSION_CAPTION
+from dpa_compare.lang.script import HAN_CHAR, strip_invisible
 from dpa_compare.model import Block, Clause, ClauseKind, Language
 from dpa_compare.segment_refs import Naming, ParentInfo
 
@@ -57,10 +58,12 @@ class Segmenter:
         """Return the clauses of `blocks` in document order."""
         title_index = _title_index(blocks)
         self.article_level = self._article_level(blocks)
+        previous = ""
         for index, block in enumerate(blocks):
-            if not block.text.strip() and not block.auto_label:
-                continue
-            matches = self._labels(block)
+            if not strip_invisible(block.text).strip() and not block.auto_label:
+                continue  # -- a paragraph that prints as nothing is not a clause --
+            matches = [] if _states_version(previous, block) else self._labels(block)
+            previous = block.text
             if title_index is not None and index < title_index and not matches:
                 self._front_matter(block)
                 continue
@@ -107,8 +110,9 @@ class Segmenter:
         if block.auto_label:
             found = self.lang.match_label(block.auto_label.strip(), True)
             return [self._as_group(block, replace(m, rest=block.text.strip())) for m in found]
-        found = self.lang.match_label(block.text, heading)
-        if found and not heading and self._cited_article(block.text, found[0]):
+        text = strip_invisible(block.text)
+        found = self.lang.match_label(text, heading)
+        if found and not heading and self._cited_article(text, found[0]):
             return []
         return [self._as_group(block, m) for m in found]
 
@@ -499,6 +503,21 @@ class Segmenter:
         while self.stack and not keep(self.stack[-1]):  # type: ignore[operator]
             self.stack.pop()
         return self.stack[-1] if self.stack else None
+
+
+def _states_version(previous: str, block: Block) -> bool:
+    """Return True when `block` is the bare number under a `Version` caption (`Version` / `1.0`).
+
+    Web pages print a document's version as a caption line and a value line; read as a label,
+    the value would open a clause `1.0` that holds the whole document and renumbers it when the
+    next version says `2.0`.
+    """
+    value = strip_invisible(block.text).strip()
+    return (
+        not block.auto_label
+        and VERSION_CAPTION.fullmatch(strip_invisible(previous).strip()) is not None
+        and re.fullmatch(r"[vV]?\d+(?:\.\d+)*", value) is not None
+    )
 
 
 def _ends_in_item(match: LabelMatch) -> bool:

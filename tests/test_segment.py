@@ -2,7 +2,7 @@
 
 from _segment_docs import block_document as _doc
 
-from dpa_compare.api import segment
+from dpa_compare.api import load, segment
 from dpa_compare.model import Block, Document
 
 
@@ -427,3 +427,27 @@ def test_roman_items_on_their_own_lines_are_clauses_of_their_own(tmp_path):
     )
     labels = [c.label for c in load(path).clauses]
     assert labels[-3:] == ["(i)", "(ii)", "(iii)"]
+
+
+def _clauses_of(tmp_path, text: str):
+    path = tmp_path / "doc.md"
+    path.write_text(text, encoding="utf-8")
+    return load(path).clauses
+
+
+def test_a_version_value_under_its_caption_is_not_a_clause_number(tmp_path):
+    text = "Version\n\n2.0\n\n1. Scope\n\nThis applies to all services.\n"
+    clauses = _clauses_of(tmp_path, text)
+    assert [c.label for c in clauses if c.label] == ["1."]
+    assert any(c.text == "2.0" for c in clauses)
+
+
+def test_an_invisible_character_does_not_hide_a_heading_label(tmp_path):
+    text = (
+        "1. Scope\n\nThis applies.\n\n\u200d**Schedule 2 – Measures**\n\n"
+        "Access control.\n\n\u200d\n"
+    )
+    clauses = _clauses_of(tmp_path, text)
+    assert "Schedule 2" in [c.label for c in clauses]
+    # -- no clause of nothing but a ZWJ --
+    assert all((c.text + c.heading).strip("\u200d") for c in clauses)

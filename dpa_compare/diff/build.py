@@ -112,7 +112,16 @@ def _pair_change(
     cosmetic = classes is not None
     similarity = 1.0 if same_text else state.coder.similarity(state.old_text[i], state.new_text[j])
     edits = redline(old.full_text, new.full_text, lang, terms)
-    kind = _pair_kind(same_text, xref_only or cosmetic, same_place or same_number(old, new), moved)
+    # -- the printed citation is what a reader compares: `1 ¶1` under a title that one version
+    # prints as a heading and the other as a bold paragraph is still `1 ¶1`, neither moved
+    # nor renumbered --
+    same_citation = old_label != "" and old_label == new_label
+    kind = _pair_kind(
+        same_text,
+        xref_only or cosmetic,
+        same_place or same_citation or same_number(old, new),
+        moved and not same_citation,
+    )
     return ClauseChange(
         kind,
         old.id,

@@ -23,11 +23,12 @@ import re
 import unicodedata
 from collections.abc import Callable
 
+from dpa_compare.lang.script import CJK, strip_invisible
+
 __all__ = ["CLASSES", "typographic_classes", "typographic_key"]
 
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACE = re.compile(r"\s+")
-_SPACE_BY_CJK = re.compile(r"\s*([\u3000-\u9fff\uff00-\uffef])\s*")
+_SPACE_BY_CJK = re.compile(rf"\s*([{CJK}])\s*")
 _SPACE_BEFORE_CLOSING = re.compile(r"\s+([,.;:!?)\]])")
 _SPACE_AFTER_OPENING = re.compile(r"([(\[])\s+")
 _QUOTES = str.maketrans({c: '"' for c in "“”„‟«»「」『』＂〝〞"} | {c: "'" for c in "‘’‚‛‹›＇`´"})
@@ -47,7 +48,7 @@ def _whitespace(text: str) -> str:
 
 
 STEPS: tuple[tuple[str, Callable[[str], str]], ...] = (
-    ("invisible", lambda t: _INVISIBLE.sub("", t)),
+    ("invisible", strip_invisible),
     ("whitespace", _whitespace),  # -- first, so an NBSP is a space before `width` sees it --
     ("width", _width),
     ("quotes", lambda t: t.translate(_QUOTES)),

@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from dpa_compare.lang.numerals import int_to_roman
-from dpa_compare.lang.script import CJK
+from dpa_compare.lang.script import CJK, strip_invisible
 from dpa_compare.model import Block
 
 if TYPE_CHECKING:
@@ -43,7 +43,6 @@ MAX_BOLD_LEAD = 200
 
 _CJK_BREAK = re.compile(rf"(?<=[{CJK}])[ \t\r\f\v\xa0]*\n[ \t\n\r\f\v\xa0]*(?=[{CJK}])")
 _SPACE = re.compile(r"[ \t\n\r\f\v\xa0]+")
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\xad"), None)
 _BOLD_STYLE = re.compile(r"font-weight\s*:\s*(bold|bolder|[6-9]00)", re.IGNORECASE)
 _LIST_STYLE = re.compile(r"list-style(?:-type)?\s*:\s*([a-z-]+)", re.IGNORECASE)
 
@@ -66,7 +65,7 @@ def clean_inline(text: str) -> str:
     A line break between two CJK characters disappears (as in Chinese
     typesetting); `<br>` markers become newlines.
     """
-    text = _CJK_BREAK.sub("", text.translate(_INVISIBLE))
+    text = _CJK_BREAK.sub("", strip_invisible(text))
     lines = (_SPACE.sub(" ", line).strip() for line in text.split(BR))
     return "\n".join(line for line in lines if line)
 
@@ -196,7 +195,7 @@ class BlockWalker:
         lines = [
             line.rstrip().replace("\t", "    ") for line in element.text_content().splitlines()
         ]
-        text = "\n".join(lines).strip("\n").translate(_INVISIBLE)
+        text = strip_invisible("\n".join(lines).strip("\n"))
         if text.strip():
             self.blocks.append(Block(text=text, location=self._location(element)))
 

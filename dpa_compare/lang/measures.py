@@ -15,6 +15,12 @@ VERSION = re.compile(
 )
 """A version: `v2`, `version 3.1`, `第2版`, `2版` — a name, not a quantity."""
 
+VERSION_CAPTION = re.compile(
+    r"(?i:version|version\s+(?:no\.?|number)|release|edition|revision|rev\.?)\s*[:：]?|版本|版次|版本號|版本号"
+)
+"""A line that only announces a version (`Version`, `Rev.:`, `版本`): the bare number on the next
+line is that version (`1.0`), not a clause number. Match with `fullmatch` on the stripped line."""
+
 NOT_ONE_AFTER = "同统統唯任每逐某其之单單专專第万萬划劃前近次隔"
 """After these, 一 is "the/each/same" as often as a count (前一日 "the day before")."""
 
@@ -39,4 +45,11 @@ RANK_AFTER = re.compile(
 CLASSIFIERS = frozenset("人名位次件個个份張张家所項项")
 """Measure words after a Chinese number that make it a count of things, compared even when small."""
 
-__all__ = ["CLASSIFIERS", "LABEL_WORD_BEFORE", "NOT_ONE_AFTER", "RANK_AFTER", "VERSION"]
+__all__ = [
+    "CLASSIFIERS",
+    "LABEL_WORD_BEFORE",
+    "NOT_ONE_AFTER",
+    "RANK_AFTER",
+    "VERSION",
+    "VERSION_CAPTION",
+]

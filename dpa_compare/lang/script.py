@@ -35,6 +35,17 @@ HAN_CHAR = re.compile(f"[{HAN}]")
 CJK_CHAR = re.compile(f"[{CJK}]")
 """One CJK character (Han, kana, CJK or full-width punctuation)."""
 
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+"""Characters that print as nothing: zero-width space/non-joiner/joiner, word joiner, BOM, soft
+hyphen. Web pages scatter them before headings; they must not hide a label (`⟨ZWJ⟩Schedule 2`)."""
+
+_INVISIBLE_TABLE = dict.fromkeys(map(ord, INVISIBLE), None)
+
+
+def strip_invisible(text: str) -> str:
+    """Return `text` without the characters of `INVISIBLE`."""
+    return text.translate(_INVISIBLE_TABLE)
+
 
 def is_han(char: str) -> bool:
     """Return True when the one character `char` is a Han ideograph."""

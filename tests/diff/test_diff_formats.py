@@ -112,3 +112,38 @@ def test_a_table_row_edited_in_place_keeps_its_identity(tmp_path):
     )
     new.write_text(_subprocessor_table(["| Quillstone | Canada | customer messaging |"]), "utf-8")
     assert [c.kind for c in diff(load(old), load(new)).changed()] == ["modified"]
+
+
+def _web_page(version: str, title: str, schedule_prefix: str) -> str:
+    """Return a small agreement as a web page prints it: a version caption and value, a notice,
+    a title, two numbered sections and a schedule heading (with a prefix that may be invisible)."""
+    return (
+        "Sample Services Agreement\n=========================\n\n"
+        f"Version\n\n{version}\n\nEffective on the date of signature\n\n"
+        "**NOTICE:** Ask your account manager for a signed copy.\n\n"
+        f"{title}\n\n"
+        "This agreement sets out how the provider handles customer records.\n\n"
+        "1. DEFINITIONS\n\nWords defined in the main agreement keep their meaning here.\n\n"
+        "(a) “Records” means the files the customer uploads.\n\n"
+        "(b) “Provider” means the company offering the service.\n\n"
+        "2. OBLIGATIONS\n\nThe provider keeps the records confidential.\n\n"
+        f"{schedule_prefix}**Schedule 1 – Security Measures**\n\n"
+        "Access control\n\nStaff sign in with two factors.\n"
+    )
+
+
+def test_a_version_value_and_a_title_turned_heading_renumber_nothing(tmp_path):
+    old, new = tmp_path / "old.md", tmp_path / "new.md"
+    old.write_text(_web_page("1.0", "**SERVICES AGREEMENT**", ""), encoding="utf-8")
+    new.write_text(_web_page("2.0", "### **SERVICES AGREEMENT**", "\u200d"), encoding="utf-8")
+    result = diff(load(old), load(new))
+    counts = result.counts()
+    assert (counts["renumbered"], counts["moved"], counts["added"], counts["deleted"]) == (
+        0,
+        0,
+        0,
+        0,
+    ), result.changed()
+    # -- only the version value itself changed --
+    changed = [c for c in result.changes if c.kind != "unchanged"]
+    assert [c.kind for c in changed] == ["modified"]

@@ -2,6 +2,7 @@
 official English).
 
     python bench/bench_align_tw.py [--laws A0030056,B0000006] [--embeddings auto|on|off] [--json]
+                                   [--set pairs|amendments]
     [--worst 10]
                                    [--keys bench/keys/tw-paragraphs]
 
@@ -121,6 +122,32 @@ def score_key(alignment: object, key: dict) -> dict[str, float | int]:
     return {"links": len(gold), "precision": precision, "recall": recall, "f1": f1}
 
 
+def amendment_laws(paired: set[str]) -> list[dict]:
+    """Return the laws of the amendment records that are not in `pairs/`, each its latest text.
+
+    Laws of the same kind the aligner was never developed on — a stand-in for a held-out set.
+    Each entry: `pcode`, `articles` (the Chinese article headings), `en` and `zh` paths.
+    """
+    latest: dict[str, Path] = {}
+    for event in sorted((DATA / "amendments").glob("*-*-*")):
+        code = event.name.split("-")[0]
+        if code not in paired and (event / "new.zh.md").exists() and (event / "new.en.md").exists():
+            latest[code] = event  # -- sorted by date: the last one is the latest --
+    laws = []
+    for code, event in sorted(latest.items()):
+        zh_text = (event / "new.zh.md").read_text(encoding="utf-8")
+        articles = sum(1 for line in zh_text.splitlines() if _ZH_ARTICLE.match(line.lstrip("# ")))
+        laws.append(
+            {
+                "pcode": code,
+                "articles": articles,
+                "en": event / "new.en.md",
+                "zh": event / "new.zh.md",
+            }
+        )
+    return laws
+
+
 def main(argv: list[str] | None = None) -> int:
     """Align every selected tw-laws pair, print one row per law and the totals; 1 when a target is
     missed."""
@@ -135,6 +162,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--worst", type=int, default=10, help="worst laws named in the summary")
     parser.add_argument("--keys", default=str(KEYS), help="folder of hand-checked paragraph keys")
+    parser.add_argument(
+        "--set",
+        choices=("pairs", "amendments"),
+        default="pairs",
+        help="pairs: tw-laws/pairs (80 laws); amendments: the latest text of each law of the "
+        "amendment records not among the pairs (69 laws, a held-out stand-in)",
+    )
     args = parser.parse_args(argv)
     if not (DATA / "index.json").exists():
         print(f"{DATA}: not found (the shared real data is absent)", file=sys.stderr)
@@ -143,6 +177,12 @@ def main(argv: list[str] | None = None) -> int:
     from dpa_compare.api import load
 
     index = json.loads((DATA / "index.json").read_text(encoding="utf-8"))["pairs"]
+    if args.set == "amendments":
+        index = amendment_laws({p["pcode"] for p in index})
+    else:
+        for law in index:
+            law["en"] = DATA / "pairs" / f"{law['pcode']}.en.md"
+            law["zh"] = DATA / "pairs" / f"{law['pcode']}.zh.md"
     wanted = {p.strip() for p in args.laws.split(",") if p.strip()}
     laws = [p for p in index if not wanted or p["pcode"] in wanted]
     options = ClauseAlignOptions(embeddings=args.embeddings)
@@ -151,8 +191,8 @@ def main(argv: list[str] | None = None) -> int:
     warmed = False
     for law in laws:
         pcode = law["pcode"]
-        en = load(DATA / "pairs" / f"{pcode}.en.md", lang="en")
-        zh = load(DATA / "pairs" / f"{pcode}.zh.md", lang="zh")
+        en = load(law["en"], lang="en")
+        zh = load(law["zh"], lang="zh")
         if not warmed:
             align_documents(en, zh, options)  # -- warm-up: dictionary, encoder, jieba --
             warmed = True

@@ -2,6 +2,7 @@
 injected defects.
 
     python bench/bench_qa_real.py [--laws 24] [--seed 13] [--json] [--skip-inject] [--skip-corpus]
+    python bench/bench_qa_real.py --set amendments --skip-inject --skip-corpus   # held-out stand-in
 
 Reads `../shared/data/real/tw-laws/pairs/` (Chinese original + official English
 translation of Taiwan laws; skipped with a message when absent) and the
@@ -42,6 +43,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 SHARED = (REPO / "../shared/data/real").resolve()
 PAIRS = SHARED / "tw-laws" / "pairs"
+AMENDMENTS = SHARED / "tw-laws" / "amendments"
 PDPA = SHARED / "tw-pdpa"
 CORPUS = REPO / "corpus"
 SERIOUS = ("critical", "major")
@@ -447,6 +449,24 @@ def law_pairs() -> list[tuple[str, Path, Path]]:
     ]
 
 
+def amendment_pairs() -> list[tuple[str, Path, Path]]:
+    """Return (code@date, English, Chinese) for laws of the amendment records not in `pairs/`.
+
+    Each such law's latest amended text (`new.en.md` / `new.zh.md`) with its official English:
+    laws of the same kind the checks were never developed on, a stand-in for a held-out set.
+    """
+    seen = {code for code, _, _ in law_pairs()}
+    latest: dict[str, Path] = {}
+    for event in sorted(AMENDMENTS.glob("*-*-*")):
+        code = event.name.split("-")[0]
+        if code not in seen and (event / "new.zh.md").exists() and (event / "new.en.md").exists():
+            latest[code] = event  # -- sorted by date: the last one is the latest --
+    return [
+        (f"{code}@{event.name.split('-')[-1]}", event / "new.en.md", event / "new.zh.md")
+        for code, event in sorted(latest.items())
+    ]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--laws", type=int, default=24, help="laws per injected defect kind")
@@ -463,11 +483,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--kinds", default="", help="comma-separated injected defect kinds (default: all)"
     )
+    parser.add_argument(
+        "--set",
+        choices=("pairs", "amendments"),
+        default="pairs",
+        help="pairs: tw-laws/pairs (80 laws); amendments: the latest text of each law of the "
+        "amendment records not among the pairs (69 laws, a held-out stand-in)",
+    )
     args = parser.parse_args(argv)
     if not PAIRS.is_dir():
         print(f"tw-laws pairs not found at {PAIRS}: nothing to measure", file=sys.stderr)
         return 0
-    pairs = law_pairs()[: args.limit or None]
+    pairs = (law_pairs() if args.set == "pairs" else amendment_pairs())[: args.limit or None]
     clean: dict[str, set[tuple[str, str, str]]] = {}
     out: dict[str, Any] = {}
     if not args.skip_false_alarms:

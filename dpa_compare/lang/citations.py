@@ -21,6 +21,14 @@ its own key (`6-1` ⇄ `六之一`, `119A`). A relative element `prev` stands fo
 preceding N. A citation is something that refers: a heading's own label
 (`Part One`, `第一部分` at the start of a heading) is not one — callers leave
 the heading out (`citations_in_clause`).
+
+Translations also write numbers in words ("Paragraphs One and Three"), hyphenated
+("Item-1 of Article-9"), after a misspelt citation word ("Subsecition-5"), after "of"
+("Articles of 132 through 149"), and chains whose words name unusual levels: written
+with "of" throughout, each mention is part of the next ("section 1 of paragraph 1 of
+Article 91" is 91.1.1). A dotted article number also stands for an inserted article
+("Article 146.1" ⇄ 第一百四十六條之一). Chinese lists may write 第 once
+(第五十三條、五十五條).
 """
 
 from __future__ import annotations
@@ -77,10 +85,15 @@ class Citation:
 
 @dataclass(frozen=True)
 class Place:
-    """Where a citation sits: its clause's article number and paragraph index, when known."""
+    """Where a citation sits: its clause's article number and paragraph index, when known.
+
+    `listed` holds the article's paragraphs that carry a numbered list: "items 2 to 5 of the
+    preceding paragraph" cites the nearest of them before the citation's own paragraph.
+    """
 
     article: str | None = None
     paragraph: int | None = None
+    listed: frozenset[int] = frozenset()
 
 
 # ------------------------------------------------------------------ numbers --
@@ -125,6 +138,8 @@ def element_keys(element: str) -> frozenset[object]:
 def canonical_element(raw: str) -> str:
     """Return a cited number in one form: `七` → `7`, `六之一` / `6-1` → `6-1`, `(a)` → `a`."""
     token = raw.strip().strip("()（）").replace(" ", "")
+    if token.lower() in _CARDINALS:
+        return str(_CARDINALS[token.lower()])
     if "之" in token:
         head, _, tail = token.partition("之")
         return f"{canonical_element(head)}-{canonical_element(tail)}"
@@ -161,6 +176,24 @@ _EN_NUM = (
     r"|[IVXLC]{1,6}\b|[A-Z]\b|\((?:[a-z]{1,4}|\d{1,3})\))"
 )
 _EN_LIST_SEP = r"\s*(?:,\s*(?:and\s+|or\s+)?|and/or|and|or|to|through|-|–|~|～)\s*"
+_CARDINALS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+}  # fmt: skip
+# -- "Paragraph One", "Paragraphs One and Three": a number in words after the unit; a list
+# -- of them is all words ("paragraph 3 and one of the following" lists nothing) --
+_EN_WORD_NUM = r"(?i:" + "|".join(sorted(_CARDINALS, key=len, reverse=True)) + r")\b"
+_EN_NUMS = (
+    rf"(?:{_EN_NUM}(?:{_EN_LIST_SEP}{_EN_NUM})*|{_EN_WORD_NUM}(?:{_EN_LIST_SEP}{_EN_WORD_NUM})*)"
+)
+# -- a citation word misspelt next to its number ("Subsecition-5"): read when close to a
+# -- known word (see `_known_unit`) --
+_EN_FUZZY_UNIT = r"[A-Za-z]{6,14}(?=\s?-\s?\d)"
+_FUZZY_KEYWORDS = (
+    "article", "section", "subsection", "paragraph", "subparagraph", "clause", "subclause",
+    "chapter", "schedule", "appendix",
+)  # fmt: skip
 _ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
     "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
@@ -169,17 +202,18 @@ _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "
 _ORDINAL = r"(?:" + "|".join(_ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))"
 _EN_MENTION = re.compile(
     rf"""
-    (?P<numbered>(?:\b|(?=[§¶]))(?P<unit>(?i:{_EN_UNIT}))(?<=\w|\.|§|¶)\s*(?:-\s*)?(?P<nums>{_EN_NUM}(?:{_EN_LIST_SEP}{_EN_NUM})*))
+    (?P<numbered>(?:\b|(?=[§¶]))(?P<unit>(?i:{_EN_UNIT})|{_EN_FUZZY_UNIT})(?<=\w|\.|§|¶)
+        (?:(?<=[sS])\s+(?i:of)(?=\s+\d+{_EN_LIST_SEP}\d))?\s*(?:-\s*)?(?P<nums>{_EN_NUMS}))
     |(?P<ordinal>\b(?:(?i:the)\s+)?(?P<ord>(?i:{_ORDINAL}))
         (?:\s*(?:,|to|and|or|through)\s*(?P<ord2>(?i:{_ORDINAL})))?\s+(?P<ounit>(?i:{_EN_UNIT}))\b)
     |(?P<preceding>\b(?i:the)\s+(?i:preceding|previous|foregoing|last\s+preceding|aforesaid|aforementioned|above)
-        (?:\s+(?P<count>two|three|four|five|[2-5]))?\s+(?P<punit>(?i:{_EN_UNIT}))\b(?!\s*\d))
+        (?:\s+(?P<count>two|three|four|five|[2-5]))?\s+(?P<punit>(?i:{_EN_UNIT}))\b(?!\s*-?\s*\d))
     |(?P<this>\b(?i:this|the\s+same)\s+(?P<tunit>(?i:article|paragraph|section|subparagraph))\b(?!\s*[\dIVX])
         |\b(?i:hereof|herein)\b)
     """,
     re.VERBOSE,
 )
-_EN_NUM_RE = re.compile(_EN_NUM)
+_EN_NUM_RE = re.compile(rf"{_EN_WORD_NUM}|{_EN_NUM}")
 _EN_UNIT_NAMES = {"annexe": "annex", "appendice": "appendix", "appendix": "appendix"}
 _EN_JOIN = re.compile(r"\s*(?:,\s*)?(?:(?:of|in|under)\s+(?:the\s+)?)?$", re.IGNORECASE)
 
@@ -210,17 +244,20 @@ def _en_level(unit: str) -> int:
 def _en_mentions(text: str) -> Iterator[_Mention]:
     for m in _EN_MENTION.finditer(text):
         if m.group("numbered"):
-            level = _en_level(m.group("unit"))
+            unit = _known_unit(m.group("unit"))
+            if unit is None:
+                continue  # -- a word before a hyphenated number, not a citation word --
+            level = _en_level(unit)
             base = m.start("nums")
             found = list(_EN_NUM_RE.finditer(m.group("nums")))
-            plural = m.group("unit").lower().endswith(("s", "§§"))
+            plural = unit.lower().endswith(("s", "§§"))
             elements = [
                 (e, (base + n.start(), base + n.end()))
                 for n in found
                 for e in _range_ends(n.group(), plural)
             ]
             yield _Mention(level, [e for e, _ in elements], m.start(), m.end(),
-                           [span for _, span in elements], m.group("unit"))  # fmt: skip
+                           [span for _, span in elements], unit)  # fmt: skip
         elif m.group("ordinal"):
             numbers = [_ordinal(m.group(g)) for g in ("ord", "ord2") if m.group(g)]
             yield _Mention(_en_level(m.group("ounit")), numbers, m.start(), m.end(),
@@ -232,6 +269,40 @@ def _en_mentions(text: str) -> Iterator[_Mention]:
         else:
             unit = m.group("tunit") or "article"
             yield _Mention(_en_level(unit), [], m.start(), m.end(), [])
+
+
+def _known_unit(word: str) -> str | None:
+    """Return a citation word as written, or the known word a misspelt one stands for, else None.
+
+    Translations misspell the word before a hyphenated number ("Subsecition-5",
+    "Substion-4"); a word within `_max_typos` edits of a known citation word is
+    read as that word. Short words are not corrected ("Station-5" stays a name).
+    """
+    if re.fullmatch(_EN_UNIT, word, re.IGNORECASE):
+        return word
+    lowered = word.lower()
+    limit = _max_typos(lowered)
+    best = min(_FUZZY_KEYWORDS, key=lambda k: _edit_distance(lowered, k, limit + 1))
+    return best if _edit_distance(lowered, best, limit + 1) <= limit else None
+
+
+def _max_typos(word: str) -> int:
+    """Return how many edits a misspelt citation word may have: 1 up to 7 letters, then 2."""
+    return 1 if len(word) <= 7 else 2
+
+
+def _edit_distance(left: str, right: str, cap: int) -> int:
+    """Return the Levenshtein distance of two words, or `cap` once it is certain to reach it."""
+    if abs(len(left) - len(right)) >= cap:
+        return cap
+    row = list(range(len(right) + 1))
+    for i, a in enumerate(left, 1):
+        previous, row[0] = row[0], i
+        for j, b in enumerate(right, 1):
+            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (a != b))
+        if min(row) >= cap:
+            return cap
+    return min(row[-1], cap)
 
 
 def _ordinal(word: str) -> str:
@@ -271,7 +342,10 @@ def _english(text: str) -> Iterator[Citation]:
             last is not None
             and mention.level >= 0
             and last.level >= 0
-            and mention.level not in {m.level for m in chains[-1]}
+            and (
+                mention.level not in {m.level for m in chains[-1]}
+                or _contains_flexible(chains[-1], mention, text[last.end : mention.start])
+            )
             and _EN_JOIN.fullmatch(text[last.end : mention.start])
             and not _belongs_to_next(last, mentions[index : index + 4], text)
         ):
@@ -280,6 +354,27 @@ def _english(text: str) -> Iterator[Citation]:
             chains.append([mention])
     for chain in chains:
         yield from _chain_citations(chain, text)
+
+
+_FLEXIBLE_WORDS = re.compile(r"sections?|secs?\.|clauses?|cl\.|points?", re.IGNORECASE)
+"""Article-level words that translations also use below a paragraph ("section 1 of paragraph 1
+of Article 91" for 第九十一條第一項第一款)."""
+_ARTICLE_WORDS = re.compile(r"articles?|arts?\.", re.IGNORECASE)
+
+
+def _contains_flexible(chain: list[_Mention], mention: _Mention, gap: str) -> bool:
+    """Return True when `… of Article N` contains a chain whose article-level word sits lower.
+
+    "section 1 of paragraph 1 of Article 91": `section` names an article
+    level, but written inside a paragraph "of" an article it is a part of it.
+    """
+    return (
+        mention.level == ARTICLE
+        and bool(mention.elements)
+        and bool(_ARTICLE_WORDS.fullmatch(mention.word))
+        and bool(_EN_OF.fullmatch(gap))
+        and all(_FLEXIBLE_WORDS.fullmatch(m.word) for m in chain if m.level == ARTICLE)
+    )
 
 
 def _belongs_to_next(last: _Mention, following: list[_Mention], text: str) -> bool:
@@ -291,6 +386,8 @@ def _belongs_to_next(last: _Mention, following: list[_Mention], text: str) -> bo
     """
     if last.level != ARTICLE or not following or following[0].level <= ARTICLE:
         return False
+    if _EN_OF.fullmatch(text[last.end : following[0].start]):
+        return False  # -- "section 1 of paragraph 1 of Article 91": the section is in it --
     previous = following[0]
     for mention in following[1:]:
         gap = text[previous.end : mention.start]
@@ -318,7 +415,7 @@ def _chain_citations(chain: list[_Mention], text: str) -> Iterator[Citation]:
         for element, span in zip(head.elements, head.spans, strict=True):
             yield Citation(kind, _split_number(element), words, start, end, (), span, unit)
         return
-    ordered = sorted(chain, key=lambda m: m.level)
+    ordered = _outermost_first(chain, text)
     anchored = ordered[0].level == ARTICLE and not any(
         e.startswith("prev") for e in ordered[0].elements
     )
@@ -349,6 +446,19 @@ def _chain_citations(chain: list[_Mention], text: str) -> Iterator[Citation]:
             levels,
             numbers,
         )
+
+
+def _outermost_first(chain: list[_Mention], text: str) -> list[_Mention]:
+    """Return a chain's mentions outermost first.
+
+    Written with "of" throughout ("Subsection 5 of Item 1 of Article 6"), each
+    mention is part of the next, whatever its word: the written order,
+    reversed. Otherwise the words' levels decide ("Paragraph 1, Article 6").
+    """
+    gaps = [text[a.end : b.start] for a, b in zip(chain, chain[1:], strict=False)]
+    if gaps and all(_EN_OF.fullmatch(gap) for gap in gaps):
+        return chain[::-1]
+    return sorted(chain, key=lambda m: m.level)
 
 
 _Combo = tuple[tuple[str, ...], tuple[int, ...], tuple[int, int]]
@@ -393,6 +503,7 @@ _ZH_PIECE = re.compile(
     rf"""
     (?P<numbered>第\s*(?P<num>{_ZH_NUM})\s*(?P<unit>{_ZH_UNIT})(?:之\s*(?P<sub>[{_CN}]+|\d+))?)
     |(?P<paren>(?P<pdi>第)?\s*[(（]\s*(?P<pnum>[a-zA-Z0-9]{{1,4}}|[{_CN}]{{1,3}})\s*[)）]\s*(?P<punit>款|项|項|目|段|点)?)
+    |(?P<bare>(?<=[條条項项款目][、及或與与和])(?P<bnum>[{_CN}]+)(?P<bunit>條|条))
     |(?P<prev>前(?P<count>{_ZH_COUNT})?(?P<runit>{_ZH_RELATIVE_UNIT}))
     |(?P<this>(?:本|同)(?P<tunit>条|條|项|項|款))(?![例件])
     """,
@@ -451,6 +562,8 @@ def _zh_pieces(
             num = m.group("num")
             sub = f"之{m.group('sub')}" if m.group("sub") else ""
             yield _ZH_UNITS[m.group("unit")], _split_number(canonical_element(num + sub)), m
+        elif m.group("bare"):  # -- 第五十三條、五十五條: 第 written once for the list --
+            yield ARTICLE, (canonical_element(m.group("bnum")),), m
         elif m.group("paren"):
             level = _ZH_UNITS[m.group("punit")] if m.group("punit") else _NEXT_LEVEL
             if level == _NEXT_LEVEL and not m.group("pdi") and not _follows_piece(text, m.start()):
@@ -528,14 +641,14 @@ def _zh_citation(
 
 
 def _number_start(match: re.Match[str]) -> int:
-    for group in ("num", "pnum"):
+    for group in ("num", "pnum", "bnum"):
         if match.group(group):
             return match.start(group)
     return match.start()
 
 
 def _number_end(match: re.Match[str]) -> int:
-    for group in ("sub", "num", "pnum"):
+    for group in ("sub", "num", "pnum", "bnum"):
         if match.group(group):
             return match.end(group)
     return match.end()
@@ -593,10 +706,24 @@ def resolve(citation: Citation, place: Place) -> Citation:
     if head == "prev":
         if level != PARAGRAPH or place.paragraph is None or place.paragraph < 2:
             return citation
-        head = str(place.paragraph - 1)
+        head = str(_preceding_paragraph(place, deeper=len(citation.path) > 1))
     elif head.startswith("prev"):
         return citation
     return replace(citation, kind="clause", path=(place.article, head) + citation.path[1:])
+
+
+def _preceding_paragraph(place: Place, deeper: bool) -> int:
+    """Return the paragraph "the preceding paragraph" means where `place` cites it.
+
+    The one before, except for a citation of its items ("items 2 to 5 of the
+    preceding paragraph", 前項第二款至第五款) written after a paragraph without a list:
+    then the nearest paragraph before that carries one.
+    """
+    assert place.paragraph is not None
+    before = place.paragraph - 1
+    if not deeper or before in place.listed:
+        return before
+    return max((n for n in place.listed if n < before), default=before)
 
 
 def citations_agree(left: Citation, right: Citation) -> bool:
@@ -607,14 +734,39 @@ def citations_agree(left: Citation, right: Citation) -> bool:
     paths do (`前項` ⇄ "the preceding paragraph"); a relative one whose clause is unknown
     agrees with any citation ending in the same number. Absolute paths one level apart agree
     on their first and last numbers ("subparagraph 2, paragraph 1 of
-    Article 15" ⇄ 第十五條第二款, the single paragraph left unnamed).
+    Article 15" ⇄ 第十五條第二款, the single paragraph left unnamed). An article
+    number written with a dot stands also for an inserted article ("Article 146.1" ⇄
+    第一百四十六條之一).
     """
+    return any(_agree(one, other) for one in _readings(left) for other in _readings(right))
+
+
+def _readings(citation: Citation) -> tuple[Citation, ...]:
+    """Return `citation`, and for `Article 146.1` also the inserted article 146-1 it may mean."""
+    path, levels = citation.path, citation.levels
+    if (
+        len(path) >= 2
+        and levels[:2] == (ARTICLE, ARTICLE)
+        and path[0].isdigit()
+        and path[1].isdigit()
+        and re.search(rf"(?<![\d.]){path[0]}\.{path[1]}(?![\d])", citation.text)
+    ):
+        inserted = replace(citation, path=(f"{path[0]}-{path[1]}", *path[2:]), levels=levels[1:])
+        return (citation, inserted)
+    return (citation,)
+
+
+def _agree(left: Citation, right: Citation) -> bool:
     if left.kind == right.kind and _is_prefix(left.path, right.path):
         return (
             True  # -- "Article 29" ⇄ 第二十九條第一項: one cites the whole, the other its part --
         )
     if left.kind == "relative" and right.kind == "relative":
-        return paths_agree(left.path, right.path) or _last_agrees(left, right)
+        # -- of one depth, every element counts (前項第四款 ⇄ "item 4 of paragraph 1" differ);
+        # -- of two depths, the shorter leaves a level unnamed (第五款 ⇄ 前項第五款) --
+        return paths_agree(left.path, right.path) or (
+            len(left.path) != len(right.path) and _last_agrees(left, right)
+        )
     if left.kind == "relative" or right.kind == "relative":
         rel = left if left.kind == "relative" else right
         return not rel.path[0].startswith("prev") and _last_agrees(left, right)

@@ -16,8 +16,10 @@ from functools import lru_cache
 
 from dpa_compare.lang.citations import (
     Citation,
+    canonical_element,
     citations_agree,
     element_keys,
+    find_all_citations,
     find_citations,
     paths_agree,
 )
@@ -32,16 +34,30 @@ refs_agree = citations_agree
 @lru_cache(maxsize=4096)
 def parse_label(label: str) -> Ref | None:
     """Return `label` (`5.2`, `Section 5.2`, `第五条第二款`, `Annex 2`, `附件二`) read as a
-    reference, else None."""
+    reference, else None.
+
+    A segmenter's label names the whole path of its clause: `Article 7 ¶2 2`
+    and `第 7 條 ¶2 三、` (item 2 of paragraph 2 of article 7) read as 7.2.2, so a label
+    map entry for an item is never taken for one of its paragraph. The citation that opens
+    the label is read with both grammars (a Chinese label may carry `¶2`); the list
+    numbers after it extend its path.
+    """
     text = label.strip()
-    for lang in ("en", "zh"):
-        refs = find_refs(text, lang)
-        if refs:
-            return refs[0]
+    refs = find_all_citations(text)
+    if refs and not text[: refs[0].start].strip(" #*"):
+        head = refs[0]
+        tail = tuple(canonical_element(p) for p in _LABEL_TAIL.split(text[head.end :]) if p)
+        if tail and all(element_keys(p) for p in tail):
+            return replace(head, path=head.path + tail, text=text, end=len(text))
+        return head
     parts = tuple(p for p in re.split(r"[.()\s（）]+", text) if p)
     if parts and all(element_keys(p) for p in parts):
         return Ref("clause", parts, text, 0, len(text))
     return None
+
+
+_LABEL_TAIL = re.compile(r"[\s¶.()（）、．]+")
+"""What separates the list numbers after a label's citation (`¶2 三、（三）`)."""
 
 
 def translate_ref(ref: Ref, label_map: Mapping[str, str] | None) -> Ref:
@@ -57,7 +73,7 @@ def translate_ref(ref: Ref, label_map: Mapping[str, str] | None) -> Ref:
             continue
         target = parse_label(value)
         if target is not None:
-            return replace(ref, path=target.path)
+            return replace(ref, kind=target.kind, path=target.path)
     return ref
 
 

@@ -3,7 +3,9 @@ e-mails."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from dpa_compare.lang.citations import Place, place_of, resolve
 from dpa_compare.model import Clause
@@ -116,13 +118,20 @@ def _agree(left: tuple[Ref, Ref], right: tuple[Ref, Ref]) -> bool:
     return refs_agree(left[0], right[0]) or refs_agree(left[1], right[1])
 
 
-def clause_citations(clause: Clause | None, text: str, lang: str) -> list[tuple[Ref, Ref]]:
+def clause_citations(
+    clause: Clause | None, text: str, lang: str, ctx: Context | None = None
+) -> list[tuple[Ref, Ref]]:
     """Return (citation as written, citation resolved against its clause) for what `text` cites.
 
     A heading's own label (`Part One`, `第一部分`, `Article 8` at the start
     of a heading) names the clause rather than referring to one, and is left out.
+    With `ctx`, the paragraphs of the article that carry a numbered list are known
+    (see `Place.listed`).
     """
     place = place_of(clause.path) if clause is not None else Place()
+    if ctx is not None and place.article is not None:
+        listed = ctx.memo(f"listed_paragraphs:{lang}", lambda: _listed_paragraphs(ctx, lang))
+        place = replace(place, listed=frozenset(listed.get(place.article, ())))
     heading = clause.heading if clause is not None else ""
     found = []
     for ref in find_refs(normalise(text), lang):
@@ -130,6 +139,31 @@ def clause_citations(clause: Clause | None, text: str, lang: str) -> list[tuple[
             continue
         found.append((ref, resolve(ref, place)))
     return found
+
+
+_PARAGRAPH_STEP = re.compile(r"p(\d+)")
+
+
+def _listed_paragraphs(ctx: Context, lang: str) -> dict[str, set[int]]:
+    """Return, by article, the paragraphs followed by numbered items (in or after them)."""
+    doc = ctx.en_doc if lang == "en" else ctx.zh_doc
+    listed: dict[str, set[int]] = {}
+    current: dict[str, int] = {}
+    for clause in doc.clauses if doc is not None else ():
+        article = place_of(clause.path).article
+        if article is None or article not in clause.path:
+            continue
+        below = clause.path[clause.path.index(article) + 1 :]
+        if not below:
+            continue
+        if m := _PARAGRAPH_STEP.fullmatch(below[0]):
+            if len(below) == 1:
+                current[article] = int(m.group(1))
+                continue
+            listed.setdefault(article, set()).add(int(m.group(1)))
+        else:  # -- an item written after a paragraph, beside it in the tree --
+            listed.setdefault(article, set()).add(current.get(article, 1))
+    return listed
 
 
 @check("major")
@@ -148,9 +182,9 @@ def cross_references(pair: Pair, ctx: Context) -> Iterator[Issue]:
         return
     en_refs = [
         (translate_ref(raw, ctx.label_map), translate_ref(res, ctx.label_map))
-        for raw, res in _distinct(clause_citations(pair.en, pair.en_text, "en"))
+        for raw, res in _distinct(clause_citations(pair.en, pair.en_text, "en", ctx))
     ]
-    zh_refs = _distinct(clause_citations(pair.zh, pair.zh_text, "zh"))
+    zh_refs = _distinct(clause_citations(pair.zh, pair.zh_text, "zh", ctx))
     missing, extra = list(en_refs), list(zh_refs)
     for ref in en_refs:
         match = next((z for z in extra if _agree(ref, z)), None)

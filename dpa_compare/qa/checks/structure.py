@@ -9,6 +9,7 @@ import statistics
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from dpa_compare.lang.notices import is_editorial_note, is_reference_notice
 from dpa_compare.lang.sentences import (
     EN_SENTENCE_ENDERS,
     ZH_CLAUSE_ENDERS,
@@ -49,6 +50,9 @@ def omission(pair: Pair, ctx: Context) -> Iterator[Issue]:
     if pair.en_text.strip() and not pair.zh_text.strip():
         if pair.en is not None and _covered_by_article(pair.en, "en", ctx):
             return
+        if (note := _not_document_text(pair.en_text, "en", pair.en_label)) is not None:
+            yield from note
+            return
         shown = pair.en_text.strip()
         yield Issue(
             f"no Chinese for English {pair.en_label or 'clause'}: "
@@ -65,6 +69,9 @@ def addition(pair: Pair, ctx: Context) -> Iterator[Issue]:
     if pair.zh_text.strip() and not pair.en_text.strip():
         if pair.zh is not None and _covered_by_article(pair.zh, "zh", ctx):
             return
+        if (note := _not_document_text(pair.zh_text, "zh", pair.zh_label)) is not None:
+            yield from note
+            return
         shown = pair.zh_text.strip()
         yield Issue(
             f"Chinese {pair.zh_label or 'clause'} has no English source: "
@@ -73,6 +80,30 @@ def addition(pair: Pair, ctx: Context) -> Iterator[Issue]:
         )
     elif pair.en_text.strip():
         yield from _sentence_gap(pair, ctx, missing_in="en")
+
+
+def _not_document_text(text: str, lang: str, label: str) -> list[Issue] | None:
+    """Return what to report for a one-sided paragraph that is a note about the text, else None.
+
+    A translator's notice ("the English translation is for reference only …")
+    is reported by `governing_language`, so nothing here; a bracketed
+    editorial remark ("(Remark: … please refer to pages …)") is minor: it
+    points to where something is printed and is no text of the document.
+    """
+    if _translator_notice(text, lang):
+        return []
+    if is_editorial_note(text.strip(), lang):
+        side = "English" if lang == "en" else "Chinese"
+        shown = text.strip()
+        return [
+            Issue(
+                f"{side} {label or 'clause'} is an editorial note with no counterpart (not text "
+                f"of the document): {shown[:80]}{'…' if len(shown) > 80 else ''}",
+                (shown,),
+                severity="minor",
+            )
+        ]
+    return None
 
 
 COVERAGE_GAIN = 0.15
@@ -335,16 +366,23 @@ def length_ratio(pair: Pair, ctx: Context) -> Iterator[Issue]:
     )
 
 
+# -- a verb, not a title's "Regulations Governing …" or "Internal Control": "shall govern",
+# -- "prevails", "is to control" --
+_EN_PREVAIL = (
+    r"(?:\bprevail\w*|\b(?:shall|will|should|must|to)\s+(?:govern|control)\b"
+    r"|\b(?:governs|controls)\b)"
+)
 _EN_LANGUAGE = re.compile(
-    r"governing language|language version|(?:english|chinese) (?:language )?(?:version|text)"
-    r"|(?:prevail|govern|control)\w*[^.;]{0,80}\b(?:english|chinese|translation|language)\b"
-    r"|\b(?:english|chinese|translation|language)\b[^.;]{0,80}(?:prevail|govern|control)",
+    r"governing language"
+    rf"|{_EN_PREVAIL}[^.;]{{0,80}}\b(?:english|chinese|translation|language)\b"
+    rf"|\b(?:english|chinese|translation|language)\b[^.;]{{0,80}}{_EN_PREVAIL}",
     re.IGNORECASE,
 )
-_ZH_LANGUAGE = re.compile(
-    r"以[^。；]{0,20}(?:英文|中文|英语|汉语|英語|漢語|语言|语文|文本|版本)[^。；]{0,10}为准"
-    r"|(?:英文|中文|英语|汉语)(?:版本|文本|版)[^。；]{0,30}(?:优先|为准|效力|冲突|不一致)"
-    r"|(?:优先|为准)[^。；]{0,30}(?:英文|中文)(?:版本|文本|版)"
+_ZH_LANGUAGE = re.compile(  # -- both scripts: 以中文本為準 as well as 以中文版本为准 --
+    r"以[^。；]{0,20}(?:英文|中文|英语|汉语|英語|漢語|语言|語言|语文|語文|文本|版本)[^。；]{0,10}(?:为准|為準)"
+    r"|(?:英文|中文|英语|汉语|英語|漢語)(?:版本|文本|版|本)[^。；]{0,30}"
+    r"(?:优先|優先|为准|為準|效力|冲突|衝突|不一致|歧異|歧异)"
+    r"|(?:优先|優先|为准|為準)[^。；]{0,30}(?:英文|中文)(?:版本|文本|版)"
 )
 _TRIGGER = {
     "en": re.compile(r"prevail|govern|control", re.IGNORECASE),
@@ -370,12 +408,62 @@ def _winner(text: str, lang: str) -> str | None:
     return None
 
 
+def _translator_notice(text: str, lang: str) -> bool:
+    """Return True when a language clause is a translation's notice about itself.
+
+    A text that yields to the other language ("in case of discrepancy the
+    Chinese text shall govern", written in English) or calls itself a
+    translation for reference only speaks as the translation: it states the
+    translation's standing, not a term of the document, and has no
+    counterpart in the original.
+    """
+    other = "zh" if lang == "en" else "en"
+    return _winner(text, lang) == other or is_reference_notice(text, lang)
+
+
+def _language_clauses(ctx: Context, lang: str) -> tuple[Pair | None, Pair | None]:
+    """Return the first pair whose `lang` side is a governing-language clause, and the first
+    whose `lang` side is a translator's notice (either may be None)."""
+    pattern = _EN_LANGUAGE if lang == "en" else _ZH_LANGUAGE
+    clause, notice = None, None
+    for pair in ctx.pairs:
+        text = pair.en_text if lang == "en" else pair.zh_text
+        if not text or not (pattern.search(text) or is_reference_notice(text, lang)):
+            continue
+        if _translator_notice(text, lang):
+            notice = notice or pair
+        else:
+            clause = clause or pair
+    return clause, notice
+
+
 @check("major", scope="document")
 def governing_language(ctx: Context) -> Iterator[Issue]:
     """Governing-language (prevailing version) clause is missing on one side, or names a different
-    language."""
-    en_pair = next((p for p in ctx.pairs if p.en_text and _EN_LANGUAGE.search(p.en_text)), None)
-    zh_pair = next((p for p in ctx.pairs if p.zh_text and _ZH_LANGUAGE.search(p.zh_text)), None)
+    language.
+
+    A translator's notice on one side only ("the English translation is for
+    reference only; the Chinese text prevails", see `_translator_notice`) is
+    reported as minor: it is the translation's note about itself, not a clause
+    the other text lacks.
+    """
+    en_pair, en_notice = _language_clauses(ctx, "en")
+    zh_pair, zh_notice = _language_clauses(ctx, "zh")
+    names = {"en": "English", "zh": "Chinese"}
+    for lang, notice, other_side in (("en", en_notice, zh_pair), ("zh", zh_notice, en_pair)):
+        if notice is None or other_side is not None:
+            continue
+        label = (notice.en_label if lang == "en" else notice.zh_label) or "text"
+        yield Issue(
+            f"{names[lang]} {label} is a translator's notice (the {names[lang]} text is a "
+            "translation for reference; the other language prevails), not a governing-language "
+            f"clause — no {names['zh' if lang == 'en' else 'en']} counterpart expected",
+            (notice.en_text if lang == "en" else notice.zh_text,),
+            pair=notice,
+            severity="minor",
+        )
+    en_pair = en_pair or (en_notice if zh_pair is not None else None)
+    zh_pair = zh_pair or (zh_notice if en_pair is not None else None)
     if en_pair is not None and zh_pair is None:
         yield Issue(
             f"English {en_pair.en_label or 'text'} says which language prevails; no Chinese clause "
@@ -393,7 +481,6 @@ def governing_language(ctx: Context) -> Iterator[Issue]:
     elif en_pair is not None and zh_pair is not None:
         en_wins, zh_wins = _winner(en_pair.en_text, "en"), _winner(zh_pair.zh_text, "zh")
         if en_wins and zh_wins and en_wins != zh_wins:
-            names = {"en": "English", "zh": "Chinese"}
             yield Issue(
                 f"prevailing language differs: English text says {names[en_wins]} prevails, "
                 f"Chinese says {names[zh_wins]}",

@@ -265,3 +265,14 @@ def test_reference_lists_and_ranges(text: str, lang: str, paths: list[tuple[str,
 
     assert [r.path for r in find_refs(text, lang)] == paths
     assert labels(text, lang) == []  # -- masked: clause numbers are not quantities --
+
+
+def test_chinese_decimals_with_a_middle_dot_or_a_circle_zero_agree_with_digits() -> None:
+    assert str(chinese_to_decimal("十二‧三七五")) == "12.375"
+    assert str(chinese_to_decimal("○．○五")) == "0.05"
+    assert [v.key for v in extract_values("每人發給十二‧三七五個基數", "zh")] == ["12.375"]
+    (rate,) = extract_values("費率為百分之○‧四二", "zh")
+    assert (rate.kind, rate.key) == ("percent", "0.42")
+    en = extract_values("a rate of 0.42% on 12.375 units", "en")
+    zh = extract_values("費率為百分之○‧四二，計十二‧三七五個基數", "zh")
+    assert unmatched_values(en, zh, ("percent", "number")) == ([], [])

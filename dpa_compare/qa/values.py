@@ -726,7 +726,15 @@ def unmatched_values(
         for v in zh
         if v.weak and "分之" in v.text and not any(set(v.keys) & set(e.keys) for e in en)
     ]
-    en_fractions = [v for v in left if v.kind == "percent" and v not in en_left]
+    zh_fractions = [v for v in zh if v.weak and "分之" in v.text]
+    en_fractions = [
+        v
+        for v in left
+        if v.kind == "percent"
+        and v not in en_left
+        # -- excused by a word, not by the same fraction (two-thirds ⇄ 三分之二) --
+        and not any(set(v.keys) & set(f.keys) for f in zh_fractions)
+    ]
     if odd_fractions and en_fractions:
         return en_left + en_fractions, zh_left + odd_fractions
     return en_left, zh_left

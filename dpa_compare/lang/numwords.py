@@ -141,13 +141,20 @@ EN_ORDINALS: dict[str, int] = {int_to_ordinal_words(n): n for n in range(1, 100)
 """English ordinal words up to 99 and their values (`second` → 2, `twenty-first` → 21)."""
 
 
+ZH_DECIMAL_POINTS = "点點‧・．"
+"""Characters a Chinese numeral uses as its decimal point: 点/點, and the middle dots and full-width
+stop statutes print (`二十一‧八七五` → 21.875)."""
+
+_TO_POINT = str.maketrans(dict.fromkeys(ZH_DECIMAL_POINTS[1:], "点"))
+
+
 def chinese_to_decimal(text: str) -> Decimal:
     """Return the value of a Chinese numeral with an optional decimal part (`三点五` → 3.5).
 
     Raises `ValueError` when `text` is not a numeral `lang.numerals` can read.
     """
     token = "".join(text.split())
-    whole, sep, frac = token.replace("點", "点").partition("点")
+    whole, sep, frac = token.translate(_TO_POINT).partition("点")
     value = Decimal(chinese_to_int(whole)) if whole else Decimal(0)
     if sep:
         if not frac or any(ch not in CN_DIGITS for ch in frac):
@@ -172,6 +179,7 @@ def canonical(value: Decimal) -> str:
 
 
 __all__ = [
+    "ZH_DECIMAL_POINTS",
     "CN_DIGITS",
     "CN_NUMERAL_CLASS",
     "CN_SCALES",

@@ -41,6 +41,7 @@ from dpa_compare.lang.numwords import (
     EN_FRACTION_WORDS,
     EN_NUMBER_WORDS,
     EN_SCALE_VALUES,
+    ZH_DECIMAL_POINTS,
     canonical,
     chinese_to_decimal,
     digits_to_decimal,
@@ -67,7 +68,7 @@ _SPACED_ATOM = re.compile(
     r"\u00a0\u202f\u2009]\d{3})+(?:[.,]\d{1,2})?(?![\d.,]?\d)"
 )
 _FRACTION_DIGITS = re.compile(r"(?<![\d/.,])(?P<n>\d{1,2})/(?P<d>\d{1,2})(?![\d/])")
-_CN_DECIMAL = rf"{CN_NUMERAL_CLASS}+(?:[点點][{CN_DIGITS}]+)?"
+_CN_DECIMAL = rf"{CN_NUMERAL_CLASS}+(?:[{ZH_DECIMAL_POINTS}][{CN_DIGITS}]+)?"
 _CN_ATOM = re.compile(_CN_DECIMAL)
 _IDENTIFIERS = (
     # -- ASCII-only boundaries: `\b` fails where Chinese touches the code (`第2010/87/EU号`,
@@ -725,7 +726,15 @@ def unmatched_values(
         for v in zh
         if v.weak and "分之" in v.text and not any(set(v.keys) & set(e.keys) for e in en)
     ]
-    en_fractions = [v for v in left if v.kind == "percent" and v not in en_left]
+    zh_fractions = [v for v in zh if v.weak and "分之" in v.text]
+    en_fractions = [
+        v
+        for v in left
+        if v.kind == "percent"
+        and v not in en_left
+        # -- excused by a word, not by the same fraction (two-thirds ⇄ 三分之二) --
+        and not any(set(v.keys) & set(f.keys) for f in zh_fractions)
+    ]
     if odd_fractions and en_fractions:
         return en_left + en_fractions, zh_left + odd_fractions
     return en_left, zh_left

@@ -230,6 +230,26 @@ def test_untranslated() -> None:
     assert run("untranslated", near) == []
 
 
+def test_untranslated_passes_a_bracketed_gloss_but_not_a_bracketed_sentence() -> None:
+    glossed = [
+        pair(
+            "risks shall be hedged back to back with the head office",
+            "相關風險應以背對背方式（back to back）轉予總行避險。",
+        ),
+        pair(
+            "a cleaning service against distributed denial-of-service attacks",
+            "建立分散式阻斷服務攻擊（distributed denial-of-service attack，DDoS）之清洗機制。",
+        ),
+    ]
+    assert run("untranslated", glossed) == []
+    sentence = pair(
+        "The applicant shall file the form within ten days.",
+        "申請人應於十日內提出申請書（the applicant shall file the form within ten days）。",
+    )
+    (finding,) = run("untranslated", [sentence])
+    assert "the applicant shall file the form" in finding.evidence[0]
+
+
 def test_untranslated_allows_glossary_terms() -> None:
     glossary = Glossary(
         (

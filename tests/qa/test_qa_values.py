@@ -265,3 +265,26 @@ def test_reference_lists_and_ranges(text: str, lang: str, paths: list[tuple[str,
 
     assert [r.path for r in find_refs(text, lang)] == paths
     assert labels(text, lang) == []  # -- masked: clause numbers are not quantities --
+
+
+def test_chinese_decimals_with_a_middle_dot_or_a_circle_zero_agree_with_digits() -> None:
+    assert str(chinese_to_decimal("十二‧三七五")) == "12.375"
+    assert str(chinese_to_decimal("○．○五")) == "0.05"
+    assert [v.key for v in extract_values("每人發給十二‧三七五個基數", "zh")] == ["12.375"]
+    (rate,) = extract_values("費率為百分之○‧四二", "zh")
+    assert (rate.kind, rate.key) == ("percent", "0.42")
+    en = extract_values("a rate of 0.42% on 12.375 units", "en")
+    zh = extract_values("費率為百分之○‧四二，計十二‧三七五個基數", "zh")
+    assert unmatched_values(en, zh, ("percent", "number")) == ([], [])
+
+
+def test_a_fraction_stated_on_both_sides_is_not_reported_beside_another_chinese_one() -> None:
+    # -- "a majority" is 超過二分之一: the half has no English figure, two-thirds agrees --
+    en = extract_values("approved by a majority of the members, two-thirds of them present", "en")
+    zh = extract_values("經三分之二以上委員出席，出席委員超過二分之一同意", "zh")
+    assert unmatched_values(en, zh, ("percent",)) == ([], [])
+    # -- still reported: the English half became a Chinese third --
+    en = extract_values("one-half of the members", "en")
+    zh = extract_values("三分之一之委員", "zh")
+    en_only, _ = unmatched_values(en, zh, ("percent",))
+    assert [v.text for v in en_only] == ["one-half"]

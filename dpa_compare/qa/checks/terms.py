@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from dpa_compare.glossary.terms import GlossaryEntry
+from dpa_compare.lang.terms import glosses
 from dpa_compare.qa.registry import Context, Issue, Pair, check
 from dpa_compare.qa.text import find_emails, find_urls
 
@@ -322,9 +323,10 @@ def _latin_pattern(ctx: Context) -> re.Pattern[str] | None:
 
 
 def _masked(text: str, ctx: Context | None) -> str:
-    """Return `text` with URLs, e-mail addresses and (with `ctx`) the glossary's Latin terms blanked
-    out."""
+    """Return `text` with URLs, e-mail addresses, bracketed English glosses of Chinese terms
+    (`背對背（back to back）`) and (with `ctx`) the glossary's Latin terms blanked out."""
     spans = [(s, e) for _, s, e in (*find_urls(text), *find_emails(text))]
+    spans.extend(glosses(text))
     pattern = ctx.memo("latin_terms", lambda: _latin_pattern(ctx)) if ctx is not None else None
     if pattern is not None and re.search("[A-Za-z]", text):
         spans.extend(match.span() for match in pattern.finditer(text))

@@ -12,6 +12,7 @@ from conftest import clause, documents, pair
 
 from dpa_compare.lang.citations import Place, find_citations, resolve
 from dpa_compare.qa import Glossary, GlossaryEntry, Pair, run_checks
+from dpa_compare.qa.checks.quantities import clause_citations
 
 
 def run(name: str, pairs: list[Pair], **kw: object) -> list:
@@ -163,3 +164,17 @@ def test_citing_a_whole_article_agrees_with_citing_its_paragraph() -> None:
     assert run("cross_references", [pair("the preceding paragraph", "前項第二款")]) == []
     (finding,) = run("cross_references", [pair("as set out in Article 29", "依第三十條第一項所定")])
     assert finding.severity == "major"
+
+
+def test_a_paragraph_number_printed_at_its_start_is_not_a_citation() -> None:
+    # -- some official translations print `Paragraph 6.2` (article 6, paragraph 2) at the start
+    #    of the paragraph; the Chinese has no number there --
+    own = pair(
+        "Paragraph 6.2 The plan in the preceding paragraph shall be reviewed every three years.",
+        "前項計畫應每三年檢討一次。",
+        label="6.p2",
+    )
+    assert run("cross_references", [own]) == []
+    # -- another article's number in the same place is still a citation --
+    cited = clause_citations(own.en, "Paragraph 7.2 applies mutatis mutandis.", "en")
+    assert [ref.path for ref, _ in cited] == [("7", "2")]

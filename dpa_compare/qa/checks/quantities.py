@@ -137,8 +137,21 @@ def clause_citations(
     for ref in find_refs(normalise(text), lang):
         if heading and ref.start < len(heading) and not text[: ref.start].strip(" #*\t"):
             continue
+        if _own_number(ref, place) and not text[: ref.start].strip(" #*\t"):
+            continue
         found.append((ref, resolve(ref, place)))
     return found
+
+
+def _own_number(ref: Ref, place: Place) -> bool:
+    """Return True for a paragraph's own printed number at its start (`Paragraph 4.2 After …` in
+    Article 4): some official translations number paragraphs as article.paragraph in the text."""
+    return (
+        ref.kind == "relative"
+        and len(ref.path) == 2
+        and place.article is not None
+        and ref.path[0] == place.article
+    )
 
 
 _PARAGRAPH_STEP = re.compile(r"p(\d+)")

@@ -6,7 +6,9 @@ sizes, so a bead's evidence is read from per-row prefix sums in O(a):
 - lexicon: share of the English content stems translated by the Chinese side;
 - anchors: Dice overlap of numbers and Latin tokens;
 - length: Gale–Church log density of the length difference, with the
-  target/source length ratio estimated from the document pair itself.
+  target/source length ratio estimated from the document pair itself;
+- quotation: whether the bead's last sentences agree on closing a quotation
+  (boundary evidence, read at the bead's end only).
 """
 
 from __future__ import annotations
@@ -317,8 +319,9 @@ def _cumulative(values: np.ndarray) -> np.ndarray:
 class BeadScorer:
     """Score beads from two sides' features inside one band; callable as a `BeadScoreFn`.
 
-    score = prior·log P(a, b) + size·(w_e·(cos − base) + w_x·lex + w_a·anchor) + w_l·length,
-    with size = (a + b) / 2, so that one 2-2 bead and two 1-1 beads weigh the same evidence.
+    score = prior·log P(a, b) + size·(w_e·(cos − base) + w_x·lex + w_a·anchor) + w_l·length
+    + w_q·quote, with size = (a + b) / 2, so that one 2-2 bead and two 1-1 beads weigh the same
+    evidence; the quotation term is a boundary's, one per bead whatever its size.
     Skips (1-0, 0-1) score prior·log P + `skip`.
     """
 

@@ -6,7 +6,9 @@ sizes, so a bead's evidence is read from per-row prefix sums in O(a):
 - lexicon: share of the English content stems translated by the Chinese side;
 - anchors: Dice overlap of numbers and Latin tokens;
 - length: Gale–Church log density of the length difference, with the
-  target/source length ratio estimated from the document pair itself.
+  target/source length ratio estimated from the document pair itself;
+- quotation: whether the bead's last sentences agree on closing a quotation
+  (boundary evidence, read at the bead's end only).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import numpy as np
 from dpa_compare.align.evidence.anchors import anchors, countable
 from dpa_compare.align.evidence.band import NEG, Band
 from dpa_compare.align.evidence.lexicon import Lexicon, english_stems
+from dpa_compare.lang.quotes import ends_quotation
 
 MAX_SIDE = 4
 """Most sentences on one side of a bead unless the bead types searched ask for more."""
@@ -46,9 +49,15 @@ class Weights:
     """Added to a 1-0 or 0-1 bead."""
     prior: float = 0.2
     """Per nat of bead-type log prior."""
+    quote: float = 0.15
+    """Added to a bead whose last source and target sentences both close a quotation, taken off
+    when only one of them does (`BeadScorer._quote_agreement`). On MAC-Dev 97 % of the gold beads
+    agree, and an English sentence closing a quotation ends its bead 97 % of the time."""
 
 
-NO_EMBEDDING_WEIGHTS = Weights(embedding=0.0, lexicon=1.0, anchor=0.0, length=0.1, prior=0.3)
+NO_EMBEDDING_WEIGHTS = Weights(
+    embedding=0.0, lexicon=1.0, anchor=0.0, length=0.1, prior=0.3, quote=0.2
+)
 """Default weights when the embedding package is not installed (MAC-Dev tuned)."""
 
 
@@ -64,6 +73,8 @@ class Side:
     lex_words: list[tuple[frozenset[str], ...]] | None
     anchors: list[frozenset[str]]
     anchor_count: np.ndarray
+    closes_quote: np.ndarray | None = None
+    """1.0 where the unit ends by closing a quotation (`lang.quotes`), else 0.0; None: unknown."""
 
     def __len__(self) -> int:
         return len(self.lengths)
@@ -102,6 +113,7 @@ def side_features(
         lex_words=words,
         anchors=keys,
         anchor_count=np.array([countable(k, lang) for k in keys], dtype=np.float64),
+        closes_quote=np.array([ends_quotation(t, lang) for t in texts], dtype=np.float64),
     )
 
 
@@ -125,6 +137,10 @@ def blocks(side: Side, size: int) -> tuple[Side, np.ndarray]:
         else [sum(side.lex_words[s : s + size], ()) for s in starts],
         anchors=union(side.anchors) or [],
         anchor_count=np.add.reduceat(side.anchor_count, starts) if len(side) else side.anchor_count,
+        # -- a block ends where its last unit ends --
+        closes_quote=None
+        if side.closes_quote is None
+        else side.closes_quote[np.minimum(starts + size, len(side)) - 1],
     )
     return merged, starts
 
@@ -303,8 +319,9 @@ def _cumulative(values: np.ndarray) -> np.ndarray:
 class BeadScorer:
     """Score beads from two sides' features inside one band; callable as a `BeadScoreFn`.
 
-    score = prior·log P(a, b) + size·(w_e·(cos − base) + w_x·lex + w_a·anchor) + w_l·length,
-    with size = (a + b) / 2, so that one 2-2 bead and two 1-1 beads weigh the same evidence.
+    score = prior·log P(a, b) + size·(w_e·(cos − base) + w_x·lex + w_a·anchor) + w_l·length
+    + w_q·quote, with size = (a + b) / 2, so that one 2-2 bead and two 1-1 beads weigh the same
+    evidence; the quotation term is a boundary's, one per bead whatever its size.
     Skips (1-0, 0-1) score prior·log P + `skip`.
     """
 
@@ -385,7 +402,19 @@ class BeadScorer:
         mean = np.maximum((ls + lt / self.ratio) / 2, 1.0)
         delta = (lt - ls * self.ratio) / np.sqrt(self.w.length_variance * mean * self.ratio)
         out["length"] = -0.5 * delta**2
+        out["quote"] = self._quote_agreement(i, cols)
         return out
+
+    def _quote_agreement(self, i: np.ndarray, cols: np.ndarray) -> np.ndarray:
+        """Return +1 where the bead's last source and target units both or neither close a
+        quotation, −1 where only one does (0 without the feature, and for a quote-free pair)."""
+        src, tgt = self.src.closes_quote, self.tgt.closes_quote
+        if src is None or tgt is None or not len(src) or not len(tgt):
+            return np.zeros(cols.shape)
+        last_src = np.broadcast_to(src[np.maximum(i - 1, 0)], cols.shape)
+        last_tgt = tgt[np.maximum(cols - 1, 0)]
+        either = np.maximum(last_src, last_tgt)
+        return np.where(last_src == last_tgt, either, -1.0)
 
     def content(self, evidence: dict[str, np.ndarray]) -> np.ndarray:
         """Return the size-free content score of beads from their `evidence`."""
@@ -399,7 +428,13 @@ class BeadScorer:
 
     def _score(self, a: int, b: int, evidence: dict[str, np.ndarray]) -> np.ndarray:
         prior = self.w.prior * self.priors.get((a, b), -10.0)
-        return prior + (a + b) / 2 * self.content(evidence) + self.w.length * evidence["length"]
+        boundary = self.w.quote * evidence["quote"] if "quote" in evidence else 0.0
+        return (
+            prior
+            + (a + b) / 2 * self.content(evidence)
+            + self.w.length * evidence["length"]
+            + boundary
+        )
 
     def __call__(self, i: int, a: int, b: int, cols: np.ndarray) -> np.ndarray:
         if b == 0:

@@ -143,3 +143,15 @@ def test_traditional_numerals_are_anchors():
     #    numbers --
     assert zh_anchors("罰鍰新臺幣兩萬元") >= {"n:20000"}
     assert zh_anchors("第參條") >= {"n:3"}
+
+
+def test_quote_agreement_marks_where_both_sides_close_a_quotation():
+    zh = ["他说：“走吧。”", "门开了。"]
+    en = ["He spoke.", "'Let us go.'", "The door opened."]
+    src, tgt = side_features(zh, "zh", None, None), side_features(en, "en", None, None)
+    weights = Weights(embedding=0, lexicon=0, anchor=0, length=0, prior=0, quote=1)
+    scorer = BeadScorer(src, tgt, Band.full(2, 3), log_priors("zh", "en"), weights)
+    # -- ZH[0] with EN[0..1] closes the quotation on both sides; with EN[0] alone, on one --
+    assert scorer.evidence(1, 1, 1, np.array([1, 2]))["quote"] == pytest.approx([-1.0, 1.0])
+    assert scorer.evidence(2, 1, 1, np.array([3]))["quote"] == pytest.approx([0.0])
+    assert scorer(1, 1, 2, np.array([2]))[0] > scorer(1, 1, 1, np.array([1]))[0]

@@ -6,6 +6,13 @@
 - `dates`: dates and times in both languages, read into comparable keys.
 - `sentences`: sentence ends, splitting and counting.
 - `labels`, `en`, `zh`: clause labels, defined terms, titles.
+- `citations`: the one citation grammar (worded, reordered, relative, ranges) in both languages.
+- `measures`, `implied`: what a number beside a word is (a version, a rank, a count), and figures
+  stated in words (`twice`, 半數).
+- `terms`: quoted terms, short forms and bracketed English glosses.
+- `notices`: a translation's notice about itself (for reference only; the Chinese prevails).
+- `quotes`: where a sentence closes a quotation (sentence alignment).
+- `zh_ocr`: repairs of Chinese punctuation that OCR misreads.
 
 Stages build their patterns from these (`f"[{HAN}]"`, `CHINESE_NUMERAL_CLASS`)
 rather than writing a range or a numeral set of their own.

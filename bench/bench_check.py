@@ -113,8 +113,8 @@ def run_once(
     """Return (seconds, of which aligning, clauses, findings, aligner) for one in-process `check` of
     the pair."""
     from dpa_compare.api import load
-    from dpa_compare.qa.render import check_text
     from dpa_compare.qa import align, align_by_number, check_documents, load_glossary
+    from dpa_compare.qa.render import check_text
 
     start = time.perf_counter()
     en, zh = load(en_path, lang="en"), load(zh_path, lang="zh")

@@ -301,24 +301,27 @@ _EN_DEFINED = re.compile(r"hereinafter[^“\"]{0,20}[“\"]([^”\"]{2,40})[”\
 def inject_term(zh: LawText, en: LawText, rng: random.Random) -> Injected | None:
     """Render a short form the law introduces (`（以下簡稱X）`) another way in one later use.
 
-    Only a use whose English article uses the English short form counts, so
-    the defect is a term translated two ways (not a word the English left out).
+    The injected change must be a defined term translated two ways, so:
+
+    - the Chinese short form must have an English short form of its own: the
+      article introducing it introduces as many short forms in each language,
+      paired in order (`（以下稱本保險）…（以下稱停約）` beside one `hereinafter
+      "Insurance"` pairs nothing — the English never defines 停約);
+    - the English of the changed paragraph must use that English short form:
+      the whole phrase, in any case (`"the Act"` is in "this Act" and "the act",
+      not in "the acts of violation"), in the English paragraph at the same
+      place of the article (the same index when both have as many paragraphs,
+      else that position or a neighbour) — an English paragraph that says
+      "the Regulations" where the Chinese says 本法 gives the term nothing to
+      be compared with.
     """
     uses = []
-    for def_article, def_line, term in [
-        (n, i, m.group(1)) for n, i in _body_lines(zh) for m in _ZH_DEFINED.finditer(zh.lines[i])
-    ]:
-        if def_article not in en.articles:
-            continue
-        start, end = en.articles[def_article]
-        english = [m.group(1) for m in _EN_DEFINED.finditer("\n".join(en.lines[start:end]))]
-        if len(english) != 1:
-            continue
+    for def_article, def_line, term, english in _short_form_pairs(zh, en):
+        phrase = re.compile(rf"(?<!\w){re.escape(english)}(?!\w)", re.IGNORECASE)
         for n, i in _body_lines(zh):
             if i <= def_line or n == def_article or term not in zh.lines[i] or n not in en.articles:
                 continue
-            s, e = en.articles[n]
-            if re.search(rf"\b{re.escape(english[0])}", "\n".join(en.lines[s:e]), re.IGNORECASE):
+            if any(phrase.search(en.lines[j]) for j in _english_beside(zh, en, n, i)):
                 uses.append((n, i, term))
     choice = _pick(rng, uses)
     if choice is None:
@@ -327,6 +330,41 @@ def inject_term(zh: LawText, en: LawText, rng: random.Random) -> Injected | None
     variant = _variant(term)
     zh.lines[i] = zh.lines[i].replace(term, variant)
     return Injected(zh.text(), number, f"{term} → {variant}")
+
+
+def _english_beside(zh: LawText, en: LawText, number: str, line: int) -> list[int]:
+    """Return the English paragraph lines at the place of Chinese paragraph `line` in article
+    `number`: the same index when both have as many paragraphs, else the proportional position and
+    its neighbours."""
+    chinese, english = zh.paragraphs(number), en.paragraphs(number)
+    if not english:
+        return []
+    k = chinese.index(line)
+    if len(chinese) == len(english):
+        return [english[k]]
+    j = round(k * (len(english) - 1) / max(len(chinese) - 1, 1))
+    return english[max(j - 1, 0) : j + 2]
+
+
+def _short_form_pairs(zh: LawText, en: LawText) -> list[tuple[str, int, str, str]]:
+    """Return (article, Chinese line, Chinese short form, English short form) for every short form
+    both languages introduce: per article, the two lists paired in order when they are as long."""
+    found = []
+    for number in zh.articles:
+        if number not in en.articles:
+            continue
+        chinese = [
+            (i, m.group(1))
+            for i in zh.paragraphs(number)
+            for m in _ZH_DEFINED.finditer(zh.lines[i])
+        ]
+        s, e = en.articles[number]
+        english = [m.group(1) for m in _EN_DEFINED.finditer("\n".join(en.lines[s:e]))]
+        if chinese and len(chinese) == len(english):
+            found.extend(
+                (number, i, term, eng) for (i, term), eng in zip(chinese, english, strict=True)
+            )
+    return found
 
 
 def _variant(term: str) -> str:

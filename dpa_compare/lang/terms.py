@@ -8,6 +8,7 @@ text should keep.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from dpa_compare.lang.script import HAN
 
@@ -16,11 +17,94 @@ ZH_QUOTED = re.compile(r"[“「『\"]([^“”「」『』\"\n]{1,40})[”」�
 """A quoted term: "Provider", “提供方”, 「個人資料」."""
 
 EN_SHORT_FORM = re.compile(
-    r"\bhereinafter(?:\s+(?:referred\s+to\s+as|called|cited\s+as))?\s*(?:the\s+)?[\"“]([^\"“”\n]{1,40})[\"”]",
+    r"\bhereinafter[\s,]*(?:(?:collectively|individually|jointly)\s+)?"
+    r"(?:(?:referred\s+(?:to\s+)?as|called|cited\s+as)[\s,]*)?(?:(?:the|an?)\s*)?"
+    r"[\"“]([^\"“”\n]{1,40})[\"”]",
     re.IGNORECASE,
 )
 ZH_SHORT_FORM = re.compile(r"[（(]以下(?:簡稱|简称|稱|称)[「“\"]?([^」”\"）)]{1,12})[」”\"]?[）)]")
-"""A short form introduced in passing: `(hereinafter "the Bond")` ⇄ `（以下簡稱本公債）`."""
+"""A short form introduced in passing: `(hereinafter "the Bond")` ⇄ `（以下簡稱本公債）`.
+
+The English wording varies (`hereinafter, the "Agency"`, `hereinafter collectively
+referred to as "nursing institutions"`, `hereinafter referred as "..."`).
+"""
+
+EN_TERM_DETERMINERS = tuple("the this these that those such said a an any each every no".split())
+"""Determiners that may stand before a use of a short form (`this Agency`, `a protection order`)."""
+_DEFINITE = frozenset("the this these that those said such".split())
+"""Determiners a short form may be defined with and later repeated with another of (`"the Act"` ⇄
+"this Act"); `"each agency"` (各機關) keeps its `each`."""
+_NAME_WORD_BEFORE = re.compile(r"\b[A-Z][\w'’-]*[ \t]+$")
+_NAME_WORD_AFTER = re.compile(r"[ \t][A-Z]")
+_NAME_WORD_REACH = 40
+"""Characters looked at before a use for a capitalised word that would make it part of a name."""
+
+
+def _inflected(word: str) -> str:
+    """Return a regex for `word` in the singular or the plural, possessive allowed.
+
+    `orders` ⇄ `order`, `agencies` ⇄ `agency`, `businesses` ⇄ `business`.
+    """
+    lower = word.lower()
+    if lower.endswith("ies") and len(word) > 4:
+        core = re.escape(word[:-3]) + "(?:y|ies)"
+    elif lower.endswith("y") and len(word) > 2 and lower[-2] not in "aeiou":
+        core = re.escape(word[:-1]) + "(?:y|ies)"
+    elif lower.endswith(("sses", "xes", "ches", "shes")):
+        core = re.escape(word[:-2]) + "(?:es)?"
+    elif lower.endswith("s") and not lower.endswith(("ss", "us", "is")) and len(word) > 3:
+        core = re.escape(word[:-1]) + "s?"
+    else:
+        core = re.escape(word) + "(?:e?s)?"
+    return core + "(?:['’]s?)?"
+
+
+@lru_cache(maxsize=512)
+def _short_form_pattern(term: str, inflect: bool) -> re.Pattern[str]:
+    words = re.split(r"[\s\-]+", term.strip())
+    if len(words) > 1 and words[0].casefold() in _DEFINITE:
+        words = words[1:]
+    last = _inflected(words[-1]) if inflect else re.escape(words[-1]) + "(?:['’]s?)?"
+    body = r"[\s\-]+".join([*map(re.escape, words[:-1]), last])
+    if len(words) > 1:
+        body = f"(?i:{body})"
+    elif words[0][:1].isalpha() and words[0][:1].islower():
+        body = f"(?i:{body[0]}){body[1:]}"
+    determiner = rf"(?:(?i:{'|'.join(EN_TERM_DETERMINERS)})[\s\-]+)?"
+    return re.compile(rf"(?<![\w-])(?P<determiner>{determiner}){body}(?![\w-])")
+
+
+def _inside_name(match: re.Match[str], text: str) -> bool:
+    """Return True when a capitalised use sits inside a longer Title Case name: a capitalised word
+    right after it, or (without a determiner of its own) right before it."""
+    used = match.group()[len(match.group("determiner")) :]
+    if not used[:1].isupper():
+        return False
+    if _NAME_WORD_AFTER.match(text[match.end() : match.end() + 2]):
+        return True
+    before = text[max(0, match.start() - _NAME_WORD_REACH) : match.start()]
+    return not match.group("determiner") and bool(_NAME_WORD_BEFORE.search(before))
+
+
+def find_en_short_form(term: str, text: str, inflect: bool = True) -> re.Match[str] | None:
+    """Return the first use in `text` of the English short form `term`, or None.
+
+    Matched as a statute repeats a short form: any determiner before it, in
+    any case (`"the Agency"` ⇄ "The Agency shall…", "this Agency"); a phrase
+    of two or more words in any case (`"Designated Institution"` ⇄ "the
+    designated institution"), while a single word keeps its capital (`"the
+    Act"` is not "the act of…") but may open a sentence; singular or plural
+    and possessive (`"protection orders"` ⇄ "a protection order"; only as
+    written with `inflect` False). A use
+    inside a longer name is not the short form: "Immigration Act", "Act
+    Governing Food Safety" are not `"the Act"`.
+    """
+    for match in _short_form_pattern(term, inflect).finditer(text):
+        if _inside_name(match, text):
+            continue
+        return match
+    return None
+
 
 ZH_GLOSS = re.compile(
     rf"(?<=[{HAN}])[ \t]*[（(][ \t]*([A-Za-z][A-Za-z0-9 ,，、./&'’-]{{0,60}}?)[ \t]*[）)]"
@@ -45,9 +129,11 @@ def glosses(text: str) -> list[tuple[int, int]]:
 __all__ = [
     "EN_QUOTED",
     "EN_SHORT_FORM",
+    "EN_TERM_DETERMINERS",
     "GLOSS_MAX_WORDS",
     "ZH_GLOSS",
     "ZH_QUOTED",
     "ZH_SHORT_FORM",
+    "find_en_short_form",
     "glosses",
 ]

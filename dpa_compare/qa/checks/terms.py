@@ -215,18 +215,31 @@ def _short_form_usage(ctx: Context) -> Iterator[Issue]:
 
     `(hereinafter “protection orders”)` ⇄ `（以下簡稱保護令）` fixes the
     rendering; a later clause saying "protection orders" whose Chinese lacks
-    保護令 has rendered the term another way.
+    保護令 has rendered the term another way. The English is matched as a
+    statute repeats a short form (`lang.terms.find_en_short_form`: "The
+    Agency" and "this Agency" for "the Agency", "the designated institution"
+    for "Designated Institution", "a protection order" for "protection
+    orders").
     """
+    from dpa_compare.lang.terms import find_en_short_form
     from dpa_compare.qa.definitions import short_forms
 
     order = {id(pair): i for i, pair in enumerate(ctx.pairs)}
     for term in short_forms(ctx.pairs):
         if ctx.glossary is not None and ctx.glossary.lookup(term.en) is not None:
             continue  # -- the glossary check already covers it --
-        pattern = _term_pattern(term.en)
         home = order.get(id(term.pair), -1)
+        # -- a short form the English already used before defining it ("central competent
+        # authority" before `"central competent authorities"`) is a phrase of its own in the
+        # other number: only the number defined is the short form --
+        earlier = "\n".join(pair.en_text for pair in ctx.pairs[: max(home, 0)])
+        inflect = find_en_short_form(term.en, earlier) is None
         for pair in ctx.pairs[home + 1 :]:
-            if not pair.zh_text or term.zh in pair.zh_text or not pattern.search(pair.en_text):
+            if (
+                not pair.zh_text
+                or term.zh in pair.zh_text
+                or not find_en_short_form(term.en, pair.en_text, inflect)
+            ):
                 continue
             yield Issue(
                 f"'{term.en}' is {term.zh} since {term.pair.zh_label or 'its definition'}, but not "

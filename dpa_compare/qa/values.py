@@ -619,6 +619,7 @@ def _skip_atom(norm: str, atom: _Atom) -> bool:
             and letters.group(1) not in _CURRENCY_CODES
             and letters.group(1) not in ("US", "U.S.")
             and not re.search(r"\b(?:to|and|or)$", before)  # -- "8 to12": a space left out --
+            and _misspelt_currency(norm, atom.start) is None  # -- `NT200,000` --
         ):
             return True
         money_scale = (
@@ -686,24 +687,26 @@ def _read_quantity(norm: str, lang: str, atom: _Atom) -> Value | None:
         or (atom.script == "cn" and value > 1 and norm[end : end + 1] in CLASSIFIERS)
     )
     prefix = _PREFIX_CURRENCY.search(norm[max(0, start - 8) : start])
-    end, value, scaled = _scale(norm, end, value, atom.script, money=prefix is not None)
+    # -- `HT$ 20,000`, `NT200,000`: one letter from NT$ (or HK$), any of them may be meant --
+    misspelt = _misspelt_currency(norm, start) if atom.script == "digits" else None
+    money = prefix is not None or misspelt is not None
+    end, value, scaled = _scale(norm, end, value, atom.script, money=money)
     end, echoed = _echo(norm, end, value)
     if echoed and not scaled:  # -- "five(5) million": the scale follows the echo --
-        end, value, scaled = _scale(norm, end, value, "digits", money=prefix is not None)
+        end, value, scaled = _scale(norm, end, value, "digits", money=money)
     strong = strong or scaled or echoed
     suffix = _currency_suffix(norm, end, lang)
     # -- "新臺幣五百元": the prefix names the currency, 元 is only its unit --
-    if prefix:
-        begin, suffix_end = start - len(prefix.group()), suffix[0] if suffix else end
-        typos = [atom.typo] if atom.typo else []
-        misspelt = _misspelt_currency(norm[max(0, begin - 3) : begin], prefix.group())
-        if misspelt:  # -- `HT$ 20,000`: one letter from NT$ (or HK$), any of them may be meant --
-            begin = begin - len(misspelt[0])
-            typos.append(misspelt[1])
+    if prefix or misspelt:
+        begin = misspelt[0] if misspelt else start - len(prefix.group()) if prefix else start
+        suffix_end = suffix[0] if suffix else end
+        typos = [t for t in (atom.typo, misspelt[1] if misspelt else "") if t]
         return Value(
             "amount",
             canonical(value),
-            "" if misspelt else _CURRENCY_CODES[re.sub(r"\s", "", prefix.group())],
+            ""
+            if misspelt or prefix is None
+            else _CURRENCY_CODES[re.sub(r"\s", "", prefix.group())],
             norm[begin:suffix_end],
             begin,
             suffix_end,
@@ -749,23 +752,27 @@ _DOLLAR_CODES = ("US$", "HK$", "NT$")
 """Currency prefixes written with a dollar sign, as a misspelt one is compared with."""
 
 
-def _misspelt_currency(before: str, prefix: str) -> tuple[str, str] | None:
-    """Return (letters, description) when `$` follows letters that misspell a known prefix.
+_WRITTEN_PREFIX = re.compile(r"(?<![A-Za-z])(?P<code>[A-Z]{1,3}\$?)\s?$")
 
-    `HT$` is one letter from `NT$` (and `HK$`): a typo of form, not a
-    currency of its own. Letters two or more edits from every known prefix
-    are left alone (read as `$`, as before).
+
+def _misspelt_currency(norm: str, start: int) -> tuple[int, str] | None:
+    """Return (where it starts, description) for a misspelt currency prefix before the figure at
+    `start`.
+
+    `HT$` is one letter from `NT$` (and `HK$`), `NT` one `$` short of it: a
+    typo of form, not a currency of its own. Capitals two or more edits from
+    every dollar prefix are left alone (`HT$` alone would still read as `$`).
     """
-    if not prefix.startswith("$"):
+    written = _WRITTEN_PREFIX.search(norm, max(0, start - 5), start)
+    if written is None or written["code"] in _CURRENCY_CODES or written["code"] == "US":
         return None
-    letters = re.search(r"(?<![A-Za-z])[A-Z]{1,3}$", before)
-    if letters is None or letters.group() + "$" in _CURRENCY_CODES:
-        return None
-    written = letters.group() + "$"
-    near = [code for code in _DOLLAR_CODES if _one_edit_apart(written, code)]
+    if not written["code"].endswith("$") and not re.match(r"\d{1,3},\d{3}|\d{3}", norm[start:]):
+        return None  # -- without `$`, only before a sum of money (`NT200,000`, not `Form NT2`) --
+    near = [code for code in _DOLLAR_CODES if _one_edit_apart(written["code"], code)]
     if not near:
         return None
-    return letters.group(), f"unknown currency {written!r} (one letter from {' or '.join(near)})"
+    described = f"unknown currency {written['code']!r} (one letter from {' or '.join(near)})"
+    return written.start(), described
 
 
 def _one_edit_apart(a: str, b: str) -> bool:

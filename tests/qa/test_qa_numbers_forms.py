@@ -120,6 +120,11 @@ def test_fourteen_weeks_is_no_word() -> None:
         ("a fine of not more than NT$ 300.000.", "處新臺幣三十萬元以下罰鍰。", "a full stop"),
         ("a fine of up to NT$4,500.000", "處新臺幣四百五十萬元以下罰金", "a full stop"),
         ("a fine of not less than HT$ 30,000", "處新臺幣三萬元以上罰鍰", "unknown currency 'HT$'"),
+        (
+            "a fine of up to NT400,000 a day",
+            "按日處新臺幣四十萬元以下罰鍰",
+            "unknown currency 'NT'",
+        ),
     ],
 )
 def test_a_typo_of_form_is_a_minor_finding_that_names_it(en: str, zh: str, form: str) -> None:
@@ -134,6 +139,7 @@ def test_a_typo_of_form_is_a_minor_finding_that_names_it(en: str, zh: str, form:
         ("a fine of NT$360, 000 to NT$900,000", "處新臺幣三十七萬元以上九十萬元以下罰鍰"),
         ("a fine of not more than NT$ 300.000.", "處新臺幣四十萬元以下罰鍰。"),
         ("a fine of not less than HT$ 30,000", "處新臺幣五萬元以上罰鍰"),
+        ("a fine of up to NT400,000 a day", "按日處新臺幣三十萬元以下罰鍰"),
         # -- four digits in a group have no one repair: read whole, a changed figure --
         ("a fine of up to NT$ 4,500,0000", "處新臺幣四百五十萬元以下罰金"),
     ],
@@ -155,6 +161,10 @@ def test_a_duration_used_as_a_modifier_is_minor_when_the_other_side_names_the_th
 def test_a_duration_used_as_a_modifier_is_critical_when_the_other_side_has_another() -> None:
     (finding,) = numbers("Graduates of a three-year course may apply.", "二年制專科畢業者得申請。")
     assert finding.severity == "critical"
+
+
+def test_capitals_before_a_small_figure_are_no_currency() -> None:
+    assert differ("Use Form NT2 for the request.", "申請應使用NT2表格。") == ([], [])
 
 
 def test_a_figure_with_its_unit_opening_the_text_is_still_a_quantity() -> None:

@@ -171,8 +171,9 @@ _EN_ANNEX = r"annex(?:es)?|appendix|appendices|schedules?|exhibits?|attachments?
 _EN_UNIT = "|".join([_EN_WORDS[SUBPARAGRAPH], *(_EN_WORDS[k] for k in (ARTICLE, PARAGRAPH, ITEM)),
                      _EN_CHAPTER, _EN_ANNEX])  # fmt: skip
 # -- a hyphen joins `5-1` into one number, but `7.1-7.3` is a range of two --
+# -- a figure with a percent sign after it (`Subparagraph (1), 6% of …`) is no clause number --
 _EN_NUM = (
-    r"(?:\d+[A-Z]?(?:\.\d+)*(?:-\d+(?![.\d]))?(?:\s?\((?:[a-z]{1,4}|\d{1,3})\))*"
+    r"(?:\d+[A-Z]?(?:\.\d+)*(?:-\d+(?![.\d]))?(?:\s?\((?:[a-z]{1,4}|\d{1,3})\))*(?![.\d]*\s?%)"
     r"|[IVXLC]{1,6}\b|[A-Z]\b|\((?:[a-z]{1,4}|\d{1,3})\))"
 )
 _EN_LIST_SEP = r"\s*(?:,\s*(?:and\s+|or\s+)?|and/or|and|or|to|through|-|–|~|～)\s*"

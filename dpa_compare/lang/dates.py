@@ -89,7 +89,7 @@ _ZH_RANGE_AFTER = re.compile(
 )
 
 _TIME = re.compile(
-    r"(?P<pre>上午|下午|晚上|中午|凌晨)?\s*(?<![\d:])(?P<h>\d{1,2}):(?P<m>\d{2})(?![\d:])"
+    r"(?P<pre>上午|下午|晚上|中午|凌晨|午前|午後|午后)?\s*(?<![\d:])(?P<h>\d{1,2}):(?P<m>\d{2})(?![\d:])"
     r"(?:\s*(?P<ampm>[ap]\.?\s?m\.?(?![a-z])))?",
     re.IGNORECASE,
 )
@@ -101,9 +101,30 @@ _EN_HOUR = re.compile(
 )
 # -- 十時 … 二十四時 on the 24-hour clock need no 上午/下午 (a single 一時 is "for a while") --
 _CN_HOUR_24 = "(?:十[一二三四五六七八九]?|二十[一二三四]?)"
+# -- the part of the day before a Chinese hour: 午後十時 "ten in the evening", 翌晨六時 --
+_ZH_DAY_PART = (
+    "上午|下午|晚上|中午|凌晨|午前|午後|午后|早上|早晨|清晨|翌晨|次晨|晚間|晚间|夜間|夜间|傍晚"
+)
+_ZH_PM = frozenset({"下午", "晚上", "午後", "午后", "晚間", "晚间", "夜間", "夜间", "傍晚"})
+_ZH_AM = frozenset({"上午", "凌晨", "午前", "早上", "早晨", "清晨", "翌晨", "次晨"})
 _ZH_HOUR = re.compile(
-    rf"(?P<pre>上午|下午|晚上|中午|凌晨)?\s*(?<![\d.])(?P<h>(?(pre)(?:\d{{1,2}}|{CN_NUMERAL_CLASS}{{1,3}})|(?:\d{{1,2}}|(?<!{CN_NUMERAL_CLASS}){_CN_HOUR_24}(?=[时時]))))\s*[点點时時](?![間间期效候段])"
+    rf"(?P<pre>{_ZH_DAY_PART})?\s*(?<![\d.])(?P<h>(?(pre)(?:\d{{1,2}}|{CN_NUMERAL_CLASS}{{1,3}})|(?:\d{{1,2}}|(?<!{CN_NUMERAL_CLASS}){_CN_HOUR_24}(?=[时時]))))\s*[点點时時](?![間间期效候段])"
     rf"(?:\s*(?P<m>\d{{1,2}}|{CN_NUMERAL_CLASS}{{1,3}})\s*分)?(?![钟鐘])"
+)
+
+
+# -- "ten o'clock in the evening", "six o'clock in the next morning", "eight o'clock" (either
+# half of the day) --
+_EN_HOUR_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+_EN_OCLOCK = re.compile(
+    r"(?<![\d:.,])\b(?P<h>\d{1,2}|" + "|".join(_EN_HOUR_WORDS) + r")\s*o['’]\s?clock\b"
+    r"(?:\s+(?:(?P<am>in\s+the\s+(?:next\s+|following\s+)?morning)"
+    r"|(?P<pm>in\s+the\s+(?:afternoon|evening)|at\s+night|p\.?m\.?(?![a-z]))"
+    r"|(?P<am2>a\.?m\.?(?![a-z]))|(?P<noon>noon)|(?P<midnight>midnight)))?",
+    re.IGNORECASE,
 )
 
 
@@ -201,6 +222,30 @@ def _candidates(text: str, lang: str) -> Iterator[DateMatch]:
         key = _time_key(match)
         if key:
             yield DateMatch("time", (key,), match.group().strip(), match.start(), match.end())
+    if lang != "zh":
+        for match in _EN_OCLOCK.finditer(text):
+            keys = _oclock_keys(match)
+            if keys:
+                yield DateMatch("time", keys, match.group().strip(), match.start(), match.end())
+
+
+def _oclock_keys(match: re.Match[str]) -> tuple[str, ...]:
+    """Return the 24-hour readings of "ten o'clock in the evening": one with the part of the day,
+    both halves of the day without it ("six o'clock": 06:00 or 18:00)."""
+    word = match["h"].lower()
+    hour = int(word) if word.isdigit() else _EN_HOUR_WORDS[word]
+    if not 1 <= hour <= 12:
+        return ()
+    if match["midnight"]:
+        return ("00:00", "24:00")
+    if match["noon"]:
+        return ("12:00",)
+    if match["pm"]:
+        night_before_dawn = hour < 5 and "night" in match["pm"].lower()
+        return (f"{hour % 12 + (0 if night_before_dawn else 12):02d}:00",)
+    if match["am"] or match["am2"]:
+        return (f"{hour % 12:02d}:00",)
+    return tuple(dict.fromkeys((f"{hour:02d}:00", f"{hour % 12 + 12:02d}:00")))
 
 
 def _month_ranges(text: str) -> Iterator[DateMatch]:
@@ -287,9 +332,9 @@ def _time_key(match: re.Match[str]) -> str | None:
         return None
     ampm = (groups.get("ampm") or "").lower()
     pre = groups.get("pre") or ""
-    if ampm.startswith("p") or pre in ("下午", "晚上"):
+    if ampm.startswith("p") or pre in _ZH_PM:
         hour = hour + 12 if hour < 12 else hour
-    elif (ampm.startswith("a") or pre in ("上午", "凌晨")) and hour == 12:
+    elif (ampm.startswith("a") or pre in _ZH_AM) and hour == 12:
         hour = 0
     if hour > 24 or minute > 59:
         return None

@@ -41,10 +41,11 @@ _EN_ONE_UNIT = re.compile(
 # -- "a hundred", "a thousand", "a hundred thousand": the article is the one --
 _EN_A_SCALE = re.compile(r"\ba\s+(hundred|thousand|million)(?:\s+(thousand|million))?\b", re.I)
 _EN_SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6}
-# -- 一個半月, 兩年半: and a half --
+# -- 一個半月, 兩年半, 二公尺半 (2.5 m), 一倍半: and a half --
 _ZH_AND_A_HALF = re.compile(
     rf"({CN_NUMERAL_CLASS}{{1,3}}|兩|两)又?(?:個|个)?半(?=(?:個|个)?(?:月|年|小時|小时|日|天|週|周))"
-    rf"|({CN_NUMERAL_CLASS}{{1,3}}|兩|两)(?:年|天|日)半"
+    rf"|({CN_NUMERAL_CLASS}{{1,3}}|兩|两)"
+    r"(?:年|天|日|公尺|公分|公里|公斤|公克|公噸|公吨|公升|公頃|公顷|米|倍)半"
 )
 _ZH_WORDS: dict[str, tuple[Decimal, ...]] = {
     "半價": _HALF, "半价": _HALF, "半數": _HALF, "半数": _HALF, "半額": _HALF, "半额": _HALF,

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from dpa_compare.lang.numerals import CHINESE_NUMERAL_CHARS
+
 VERSION = re.compile(
     r"(?<![A-Za-z])[vV]\.?\s?\d+(?:\.\d+)*(?![\d.])|\b(?i:version|release|edition|rev\.?)\s+\d+(?:\.\d+)*"
     r"|第\s*\d+(?:\.\d+)*\s*版|\d+(?:\.\d+)*\s*版(?!权|權|本)|版本\s*\d+(?:\.\d+)*"
@@ -25,12 +27,12 @@ NOT_ONE_AFTER = "同统統唯任每逐某其之单單专專第万萬划劃前近
 """After these, 一 is "the/each/same" as often as a count (前一日 "the day before")."""
 
 LABEL_WORD_BEFORE = re.compile(
-    r"\b(?:class|type|category|grade|level|tier|group|phase|stage|form|table|attachment|schedule"
-    r"|chapter|part|no\.|number|rank)\s*[-–]?\s*$"
+    r"\b(?:class(?:es)?|types?|categor(?:y|ies)|grades?|levels?|tiers?|groups?|phases?|stages?|form"
+    r"|table|attachment|schedule|chapter|part|no\.|number|ranks?)\s*[-–]?\s*$"
     # -- and the bracketed echo of a worded one: "grade nine (9)" ⇄ 第九職等 --
     r"|\b(?:class|category|grade|level|tier|rank)\s+[a-z]+(?:-[a-z]+)?\s*[(（]\s*$"
     # -- and the next of a list of them: "Grade 6 or 7", "Rank 13 to 14" --
-    r"|\b(?:class|category|grade|level|tier|rank)\s+\d+\s*(?:or|to|-|–)\s*$",
+    r"|\b(?:class(?:es)?|categor(?:y|ies)|grades?|levels?|tiers?|ranks?)\s+\d+\s*(?:or|to|-|–)\s*$",
     re.IGNORECASE,
 )
 """A label word just before a number: the number is the label's (`Class 2` ⇄ 第二類)."""
@@ -45,11 +47,83 @@ RANK_AFTER = re.compile(
 CLASSIFIERS = frozenset("人名位次件個个份張张家所項项")
 """Measure words after a Chinese number that make it a count of things, compared even when small."""
 
+# -- words that contain a numeral but are not a count: 四周 "all around", 一律 "uniformly" --
+_NUMERAL_WORDS = (
+    "一律", "一致", "一切", "一般", "一併", "一并", "一旦", "一經", "一经", "一概", "一貫", "一贯",
+    "一再", "一同", "一起", "一些", "一面", "一方面", "一向", "一直", "一味", "一體", "一体",
+    "一定", "一時", "一时", "一樣", "一样", "一帶", "一带", "一連串", "一连串", "統一", "统一",
+    "唯一", "同一", "劃一", "划一", "逐一", "萬一", "万一", "不一",
+    "四周", "四處", "四处", "四面", "再三", "百姓", "百貨", "百货",
+    "第三人", "第三者", "第三方",
+)  # fmt: skip
+# -- 四周 is a duration ("four weeks", as Simplified Chinese writes 周) where a duration would be:
+#    after 滿/為期/每/約, before 內/以內/後/前/以上/以下 --
+_DURATION_AROUND = re.compile(r"(?:滿|满|為期|为期|每|約|约|歷時|历时|經過|经过|逾)\s*$")
+_DURATION_AFTER = re.compile(
+    r"\s*(?:內|内|以內|以内|之內|之内|後|后|前|以上|以下|為限|为限|期間|期间|左右|起|屆滿|届满)"
+)
+NUMERAL_WORD = re.compile("|".join(sorted(_NUMERAL_WORDS, key=len, reverse=True)))
+"""A word with a numeral in it that states no number (一律, 四周, 第三人)."""
+
+
+def numeral_words(text: str) -> list[tuple[int, int]]:
+    """Return the spans of words in Chinese `text` whose numeral is no count (一律, 一致, 四周).
+
+    Such a word is lexicalised: 四周牆壁 "the surrounding walls", 一律 "uniformly",
+    一致 "unanimous". 四周 stays "four weeks" where a duration would stand
+    (滿四周, 四周內).
+    """
+    spans = []
+    for match in NUMERAL_WORD.finditer(text):
+        if _inside_a_numeral(text, match.start(), match.end()):
+            continue  # -- 十四周 "fourteen weeks", 十萬一千 "101,000" --
+        if match.group() == "四周" and (
+            _DURATION_AROUND.search(text[max(0, match.start() - 4) : match.start()])
+            or _DURATION_AFTER.match(text, match.end())
+        ):
+            continue
+        spans.append(match.span())
+    return spans
+
+
+def _inside_a_numeral(text: str, start: int, end: int) -> bool:
+    """Return True when the word at `start`–`end` continues a numeral on either side."""
+    numeral = CHINESE_NUMERAL_CHARS + "0123456789"
+    word = text[start:end]
+    return (word[0] in numeral and start > 0 and text[start - 1] in numeral) or (
+        word[-1] in numeral and end < len(text) and text[end] in numeral
+    )
+
+
+ORDINAL_VALUE_AFTER = re.compile(
+    r"\s*(?:年度|年|個月|个月|月|週|周|日|天|次|屆|届|期|號|号|順位|顺位|代|輪|轮|季|胎|名)"
+)
+"""After 第N: a unit that makes the ordinal a value (第十一年 "the 11th year", 第十七號 "No. 17"),
+not a structural label like 第N條 / 第N項 / 第N款 (clauses are cross-references)."""
+
+GLUED_MEASURE_UNIT = re.compile(
+    r"(?:cm|mm|km|m|kg|mg|g|ml|ha|kW|kWh|MW|GW|kV|Hz|kHz|MHz|GHz|dB|ppm|ppb|m2|m3|m²|m³)"
+    r"(?![A-Za-z0-9])"
+)
+"""A unit of measure written right after its figure (`96.5cm`, `20kg`): the figure is a quantity."""
+
+ATTRIBUTIVE_DURATION = {
+    "en": re.compile(r"-\s*(?:year|month|week|day|hour)\s+[a-z]", re.IGNORECASE),
+    "zh": re.compile(r"(?:年|個月|个月)(?:學制|学制|制)"),
+}
+"""After a number: a duration used as a modifier (`a two-year programme`, 四年學制 "a four-year
+course"). It names a kind of thing; a translation may name the thing instead."""
+
 __all__ = [
+    "ATTRIBUTIVE_DURATION",
     "CLASSIFIERS",
+    "GLUED_MEASURE_UNIT",
     "LABEL_WORD_BEFORE",
     "NOT_ONE_AFTER",
+    "NUMERAL_WORD",
+    "ORDINAL_VALUE_AFTER",
     "RANK_AFTER",
     "VERSION",
     "VERSION_CAPTION",
+    "numeral_words",
 ]

@@ -28,11 +28,15 @@ from decimal import Decimal
 from dpa_compare.lang.dates import find_dates, roc_to_gregorian
 from dpa_compare.lang.implied import implied_numbers
 from dpa_compare.lang.measures import (
+    ATTRIBUTIVE_DURATION,
     CLASSIFIERS,
+    GLUED_MEASURE_UNIT,
     LABEL_WORD_BEFORE,
     NOT_ONE_AFTER,
+    ORDINAL_VALUE_AFTER,
     RANK_AFTER,
     VERSION,
+    numeral_words,
 )
 from dpa_compare.lang.numwords import (
     CN_DIGITS,
@@ -178,6 +182,10 @@ class Value:
     loose_unit: bool = (
         False  # -- 元 with no currency named: agrees with an amount in any currency --
     )
+    # -- how the figure is malformed when it was read as meant (`NT$240, 000`), else "" --
+    typo: str = ""
+    # -- a duration used as a modifier (`a two-year programme`, 四年學制) --
+    attributive: bool = False
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -215,6 +223,9 @@ def extract_values(text: str, lang: str) -> list[Value]:
     ]
     if lang == "zh":  # -- 兩個半月 is 2.5 months, not 2 --
         values.extend(_implied(norm, lang, taken, claim=True))
+        for start, end in numeral_words(norm):  # -- 四周牆壁, 一律: a word, not a number --
+            if taken.free(start, end):
+                taken.add(start, end)
     values.extend(_quantities(norm, lang, taken))
     if lang != "zh":  # -- "one day" stays a duration; "a day" only excuses one --
         values.extend(_implied(norm, lang, taken))
@@ -337,13 +348,29 @@ def _fractions(norm: str, lang: str, taken: Spans) -> Iterator[Value]:
     if lang != "zh":
         for m in EN_FRACTION_WORDS.finditer(norm):
             part_value, whole_value = english_fraction(m)
-            found.append((Decimal(whole_value), Decimal(part_value), m.start(), m.end(), False))
+            # -- "one-tenth of one per cent" is 千分之一: the fraction of a percentage --
+            of_percent = _OF_A_PERCENTAGE.match(norm, m.end())
+            percent = Decimal(100) if of_percent is None else _percentage(of_percent["n"])
+            end = m.end() if of_percent is None else of_percent.end()
+            found.append((Decimal(whole_value) * 100 / percent, Decimal(part_value), m.start(),
+                          end, False))  # fmt: skip
     for whole, part, start, end, weak in found:
         if whole is None or part is None or not whole:
             continue
         if _claim(taken, start, end):
             share = (part * 100 / whole).quantize(Decimal("0.01"))
             yield Value("percent", canonical(share), "", norm[start:end], start, end, weak=weak)
+
+
+_OF_A_PERCENTAGE = re.compile(
+    r"\s+of\s+(?:a\s+|an\s+)?(?P<n>one|a|\d+(?:\.\d+)?)?\s*(?:per\s?cent\b|percent\b|%)",
+    re.IGNORECASE,
+)
+
+
+def _percentage(number: str | None) -> Decimal:
+    """Return the percentage a fraction is taken of: `one per cent`, `a percent`, `2%`."""
+    return Decimal(number) if number and number[0].isdigit() else Decimal(1)
 
 
 def _number_or_none(token: str) -> Decimal | None:
@@ -360,14 +387,57 @@ class _Atom:
     end: int
     value: Decimal
     script: str  # -- "digits" | "cn" | "en" --
+    typo: str = ""  # -- how a malformed figure was written, when it was read as meant --
+
+
+# -- an amount's digit grouping broken by a typo: a space after a comma (`NT$240, 000`), a full
+# stop for a comma (`NT$ 100.000`, `NT$2,500.000`) --
+_SPACE_IN_GROUPING = re.compile(
+    r"(?<![\d.,])\d{1,3}(?:,\d{3})*,[ ]+(?:0\d\d(?:,\d{3})*|\d{3}(?:,\d{3})+)(?!\d|[.,]\d)"
+)
+_STOP_IN_GROUPING = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})*\.\d{3}(?!\d|[.,]\d)")
+# -- and a group of four digits or more (`NT$ 2,500,0000`): read whole, the figure it says --
+_LONG_GROUP = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})*,\d{4,}(?!\d|[.,]\d)")
+_MALFORMED_GROUPING = (
+    (_SPACE_IN_GROUPING, "a space inside the digit grouping"),
+    (_STOP_IN_GROUPING, "a full stop used as a thousands separator"),
+    (_LONG_GROUP, "a digit group of more than three digits"),
+)
+
+
+def _malformed_atoms(norm: str, lang: str) -> list[_Atom]:
+    """Return amounts whose digit grouping is broken by an obvious typo, read as meant.
+
+    Only beside a currency, where a figure is a sum of money and three
+    decimal places make no sense: `NT$240, 000` is 240000, `NT$ 100.000`
+    100000. A group of four digits (`NT$ 2,500,0000`) has no one repair: it is
+    read whole (25000000), so a figure that differs still differs. The atom
+    keeps how it was malformed so QA can still show it.
+    """
+    atoms = []
+    for pattern, what in _MALFORMED_GROUPING:
+        for match in pattern.finditer(norm):
+            if _PREFIX_CURRENCY.search(norm[max(0, match.start() - 8) : match.start()]):
+                digits = re.sub(r"[^\d]", "", match.group())
+                atoms.append(
+                    _Atom(match.start(), match.end(), Decimal(digits), "digits", typo=what)
+                )
+    return atoms
 
 
 def _atoms(norm: str, lang: str) -> list[_Atom]:
-    atoms = [
+    atoms = _malformed_atoms(norm, lang)
+    malformed = Spans()
+    for atom in atoms:
+        malformed.add(atom.start, atom.end)
+    atoms += [
         _Atom(m.start(), m.end(), _continental_to_decimal(m.group()), "digits")
         for m in _CONTINENTAL_ATOM.finditer(norm)
+        if malformed.free(m.start(), m.end())
     ]
     for match in _SPACED_ATOM.finditer(norm):
+        if not malformed.free(match.start(), match.end()):
+            continue
         if " " not in match.group() or _beside_currency(norm, match.start(), match.end(), lang):
             atoms.append(
                 _Atom(match.start(), match.end(), _spaced_to_decimal(match.group()), "digits")
@@ -417,7 +487,15 @@ def _beside_currency(norm: str, start: int, end: int, lang: str) -> bool:
 def _quantities(norm: str, lang: str, taken: Spans) -> Iterator[Value]:
     currency = ""
     for atom in _atoms(norm, lang):
-        if not taken.free(atom.start, atom.end) or _skip_atom(norm, atom):
+        if not taken.free(atom.start, atom.end):
+            continue
+        if _ordinal_value(norm, atom):
+            # -- 第十一年 "the 11th year", 第十七號 "IFRS 17": vouches for a figure, demands none --
+            taken.add(atom.start, atom.end)
+            text = norm[atom.start : atom.end]
+            yield Value("number", canonical(atom.value), "", text, atom.start, atom.end, weak=True)
+            continue
+        if _skip_atom(norm, atom):
             continue
         value = _read_quantity(norm, lang, atom)
         if value is None or not _claim(taken, value.start, value.end):
@@ -473,6 +551,40 @@ _WINDOW = 60
 """Characters either side of a number that `_skip_atom` reads."""
 
 
+def _ordinal_value(norm: str, atom: _Atom) -> bool:
+    """Return True for a Chinese ordinal that counts rather than labels: 第N before 年/次/屆/號….
+
+    第N條 / 第N項 name a clause (a cross-reference); 第十一年 "the 11th
+    year" or 第十七號公報 "standard No. 17" state a figure the English
+    writes as a number (`the 11th year`, `IFRS 17`).
+    """
+    return (
+        atom.script == "cn"
+        and norm[: atom.start].rstrip().endswith("第")
+        and ORDINAL_VALUE_AFTER.match(norm, atom.end) is not None
+    )
+
+
+def _opens_as_item_number(norm: str, atom: _Atom) -> bool:
+    """Return True for a small number opening the text before a capitalised word: `1 Where …`.
+
+    An English item printed as `1 Where any statement …` carries its item
+    number in the text, where the Chinese prints 一、 as a label; a figure
+    with its unit (`30 Days`, `5 per cent`) is still a quantity.
+    """
+    if norm[: atom.start].strip() or atom.value != int(atom.value) or not 0 < atom.value <= 50:
+        return False
+    if not re.match(r"\s+[A-Z][a-z]", norm[atom.end : atom.end + 3]):
+        return False
+    return (
+        not any(
+            pattern.match(norm, atom.end)
+            for pattern in (_PERCENT, _EN_SCALE, *(p for p, _ in _UNITS["en"]))
+        )
+        and _currency_suffix(norm, atom.end, "en") is None
+    )
+
+
 def _skip_atom(norm: str, atom: _Atom) -> bool:
     """Return True for numbers that are not quantities: ordinals, list markers, parts of words."""
     # -- a window either side: what decides is next to the number (and a long text stays linear) --
@@ -508,6 +620,7 @@ def _skip_atom(norm: str, atom: _Atom) -> bool:
             and letters.group(1) not in _CURRENCY_CODES
             and letters.group(1) not in ("US", "U.S.")
             and not re.search(r"\b(?:to|and|or)$", before)  # -- "8 to12": a space left out --
+            and _misspelt_currency(norm, atom.start) is None  # -- `NT200,000` --
         ):
             return True
         money_scale = (
@@ -518,7 +631,10 @@ def _skip_atom(norm: str, atom: _Atom) -> bool:
             and not _ORDINAL.match(after)
             and not re.match(r"(?:h|hrs?|mn|bn)\b", after)
             and not money_scale
+            and not GLUED_MEASURE_UNIT.match(after)  # -- `96.5cm` ⇄ 九十六點五公分 --
         ):
+            return True
+        if _opens_as_item_number(norm, atom):
             return True
     # -- list markers: (1) （一） (a) 1) at the start of an item --
     if (
@@ -572,26 +688,41 @@ def _read_quantity(norm: str, lang: str, atom: _Atom) -> Value | None:
         or (atom.script == "cn" and value > 1 and norm[end : end + 1] in CLASSIFIERS)
     )
     prefix = _PREFIX_CURRENCY.search(norm[max(0, start - 8) : start])
-    end, value, scaled = _scale(norm, end, value, atom.script, money=prefix is not None)
+    # -- `HT$ 20,000`, `NT200,000`: one letter from NT$ (or HK$), any of them may be meant --
+    misspelt = _misspelt_currency(norm, start) if atom.script == "digits" else None
+    money = prefix is not None or misspelt is not None
+    end, value, scaled = _scale(norm, end, value, atom.script, money=money)
     end, echoed = _echo(norm, end, value)
     if echoed and not scaled:  # -- "five(5) million": the scale follows the echo --
-        end, value, scaled = _scale(norm, end, value, "digits", money=prefix is not None)
+        end, value, scaled = _scale(norm, end, value, "digits", money=money)
     strong = strong or scaled or echoed
     suffix = _currency_suffix(norm, end, lang)
     # -- "新臺幣五百元": the prefix names the currency, 元 is only its unit --
-    if prefix:
-        begin, suffix_end = start - len(prefix.group()), suffix[0] if suffix else end
+    if prefix or misspelt:
+        begin = misspelt[0] if misspelt else start - len(prefix.group()) if prefix else start
+        suffix_end = suffix[0] if suffix else end
+        typos = [t for t in (atom.typo, misspelt[1] if misspelt else "") if t]
         return Value(
             "amount",
             canonical(value),
-            _CURRENCY_CODES[re.sub(r"\s", "", prefix.group())],
+            ""
+            if misspelt or prefix is None
+            else _CURRENCY_CODES[re.sub(r"\s", "", prefix.group())],
             norm[begin:suffix_end],
             begin,
             suffix_end,
+            loose_unit=misspelt is not None,
+            typo="; ".join(typos),
         )
     if suffix:
         return Value(
-            "amount", canonical(value), suffix[1], norm[start : suffix[0]], start, suffix[0]
+            "amount",
+            canonical(value),
+            suffix[1],
+            norm[start : suffix[0]],
+            start,
+            suffix[0],
+            typo=atom.typo,
         )
     if percent := _PERCENT.match(norm, end):
         stop = _percent_echo(norm, percent.end(), value)
@@ -603,10 +734,56 @@ def _read_quantity(norm: str, lang: str, atom: _Atom) -> Value | None:
     unit = _unit(norm, start, end, value, lang)
     if unit is not None:
         kind, unit_name, unit_end = unit
-        return Value(kind, canonical(value), unit_name, norm[start:unit_end], start, unit_end)
+        attributive = kind == "duration" and bool(ATTRIBUTIVE_DURATION[lang].match(norm, end))
+        return Value(
+            kind,
+            canonical(value),
+            unit_name,
+            norm[start:unit_end],
+            start,
+            unit_end,
+            attributive=attributive,
+        )
     if atom.script == "digits" and (ordinal := _ORDINAL.match(norm[end:])):
         end += ordinal.end()
     return Value("number", canonical(value), "", norm[start:end], start, end, weak=not strong)
+
+
+_DOLLAR_CODES = ("US$", "HK$", "NT$")
+"""Currency prefixes written with a dollar sign, as a misspelt one is compared with."""
+
+
+_WRITTEN_PREFIX = re.compile(r"(?<![A-Za-z])(?P<code>[A-Z]{1,3}\$?)\s?$")
+
+
+def _misspelt_currency(norm: str, start: int) -> tuple[int, str] | None:
+    """Return (where it starts, description) for a misspelt currency prefix before the figure at
+    `start`.
+
+    `HT$` is one letter from `NT$` (and `HK$`), `NT` one `$` short of it: a
+    typo of form, not a currency of its own. Capitals two or more edits from
+    every dollar prefix are left alone (`HT$` alone would still read as `$`).
+    """
+    written = _WRITTEN_PREFIX.search(norm, max(0, start - 5), start)
+    if written is None or written["code"] in _CURRENCY_CODES or written["code"] == "US":
+        return None
+    if not written["code"].endswith("$") and not re.match(r"\d{1,3},\d{3}|\d{3}", norm[start:]):
+        return None  # -- without `$`, only before a sum of money (`NT200,000`, not `Form NT2`) --
+    near = [code for code in _DOLLAR_CODES if _one_edit_apart(written["code"], code)]
+    if not near:
+        return None
+    described = f"unknown currency {written['code']!r} (one letter from {' or '.join(near)})"
+    return written.start(), described
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """Return True when `a` and `b` differ by exactly one letter replaced, added or dropped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 def _scale(
@@ -717,8 +894,8 @@ def unmatched_values(
     right = _without_repeats(right, paired_right)
     en_weak = {v.key for v in en if v.weak}
     zh_weak = {v.key for v in zh if v.weak}
-    en_left = [v for v in left if v.key not in zh_weak]
-    zh_left = [v for v in right if v.key not in en_weak]
+    en_left = [v for v in left if v.key not in zh_weak and not _ratio_stated(v, zh)]
+    zh_left = [v for v in right if v.key not in en_weak and not _ratio_stated(v, en)]
     # -- a Chinese fraction nothing in English states, beside an English fraction left over:
     #    the fraction was changed (one-half ⇄ 三分之一), whatever else excused the English --
     odd_fractions = [
@@ -738,6 +915,43 @@ def unmatched_values(
     if odd_fractions and en_fractions:
         return en_left + en_fractions, zh_left + odd_fractions
     return en_left, zh_left
+
+
+_COLON_PAIR = re.compile(r"(\d{1,3}):(\d{1,3})")
+
+
+def _ratio_stated(value: Value, other_side: list[Value]) -> bool:
+    """Return True when `value`, read as a time `1:30`, is a ratio the other side states as a
+    fraction.
+
+    A scale `1:30` is 三十分之一 (one thirtieth), not half past one: read as
+    a time only while nothing across the way gives the same fraction.
+    """
+    pair = _COLON_PAIR.fullmatch(value.text.strip()) if value.kind == "time" else None
+    if pair is None or not int(pair[2]):
+        return False
+    share = canonical((Decimal(pair[1]) * 100 / Decimal(pair[2])).quantize(Decimal("0.01")))
+    return any(
+        other.kind == "percent" and share in other.keys and not _PERCENT.search(other.text)
+        for other in other_side
+    )
+
+
+def only_attributive(en_only: list[Value], zh_only: list[Value]) -> bool:
+    """Return True when what is left on one side is only durations used as modifiers, and nothing
+    on the other.
+
+    `a two-year programme` ⇄ 專修科 names the programme instead of its
+    length: worth a look (minor), not a changed figure. A duration across
+    the way (`a three-year programme` ⇄ 二年制) still is one.
+    """
+    left_over = en_only or zh_only
+    return bool(left_over) and not (en_only and zh_only) and all(v.attributive for v in left_over)
+
+
+def malformed(values: list[Value]) -> list[Value]:
+    """Return the values read as meant despite a typo of form (`NT$240, 000`, `HT$ 20,000`)."""
+    return [v for v in values if v.typo and v.kind in QUANTITY_KINDS]
 
 
 def _without_repeats(left_over: list[Value], paired: list[Value]) -> list[Value]:
@@ -769,4 +983,12 @@ def _same_size(a: Value, b: Value) -> bool:
     return plain and bool(set(a.keys) & set(b.keys)) and "identifier" not in (a.kind, b.kind)
 
 
-__all__ = ["QUANTITY_KINDS", "Value", "ValueKind", "extract_values", "unmatched_values"]
+__all__ = [
+    "QUANTITY_KINDS",
+    "Value",
+    "ValueKind",
+    "extract_values",
+    "malformed",
+    "only_attributive",
+    "unmatched_values",
+]

@@ -21,3 +21,20 @@ def test_lower_case_may_is_a_verb_not_a_month():
 
 def test_times_read_as_24_hours():
     assert keys("by 5:00 p.m.", "en") == keys("下午5:00前", "zh") == [("17:00",)]
+
+
+def test_oclock_times_read_with_their_part_of_the_day():
+    assert keys("closed from eight o'clock in the evening", "en") == [("20:00",)]
+    assert keys("open at seven o’clock in the next morning", "en") == [("07:00",)]
+    assert keys("not after 11 o'clock at night", "en") == [("23:00",)]
+    assert keys("from 2 o'clock at night", "en") == [("02:00",)]
+    assert keys("at twelve o'clock noon", "en") == [("12:00",)]
+    # -- without the part of the day, either half --
+    assert keys("the meeting starts at nine o'clock", "en") == [("09:00", "21:00")]
+
+
+def test_chinese_hours_after_their_part_of_the_day():
+    assert keys("自午後八時至翌晨七時", "zh") == [("20:00",), ("07:00",)]
+    assert keys("夜間十一時以後", "zh") == [("23:00",)]
+    assert keys("清晨五時", "zh") == [("05:00",)]
+    assert keys("午前九時", "zh") == [("09:00",)]

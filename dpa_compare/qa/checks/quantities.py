@@ -10,9 +10,16 @@ from dataclasses import replace
 from dpa_compare.lang.citations import Place, place_of, resolve
 from dpa_compare.model import Clause
 from dpa_compare.qa.refs import Ref, find_refs, refs_agree, translate_ref
-from dpa_compare.qa.registry import Context, Issue, Pair, check
+from dpa_compare.qa.registry import Context, Issue, Pair, Severity, check
 from dpa_compare.qa.text import find_emails, find_urls, normalise, url_key
-from dpa_compare.qa.values import QUANTITY_KINDS, Value, extract_values, unmatched_values
+from dpa_compare.qa.values import (
+    QUANTITY_KINDS,
+    Value,
+    extract_values,
+    malformed,
+    only_attributive,
+    unmatched_values,
+)
 
 
 def _both(pair: Pair) -> bool:
@@ -33,7 +40,12 @@ def _describe(values: list[Value]) -> str:
 
 
 def _value_issue(
-    what: str, pair: Pair, en_only: list[Value], zh_only: list[Value]
+    what: str,
+    pair: Pair,
+    en_only: list[Value],
+    zh_only: list[Value],
+    severity: Severity | None = None,
+    typos: list[Value] | None = None,
 ) -> Iterator[Issue]:
     if not en_only and not zh_only:
         return
@@ -42,6 +54,8 @@ def _value_issue(
         parts.append(f"English only: {_describe(en_only)}")
     if zh_only:
         parts.append(f"Chinese only: {_describe(zh_only)}")
+    if typos:
+        parts.append(f"malformed: {_describe_typos(typos)}")
     yield Issue(
         f"{what} differ — " + "; ".join(parts),
         {
@@ -52,6 +66,33 @@ def _value_issue(
             "en_clause": pair.en_text,
             "zh_clause": pair.zh_text,
         },
+        severity=severity,
+    )
+
+
+def _describe_typos(typos: list[Value]) -> str:
+    return ", ".join(f"{v.text.strip()!r} ({v.typo}; read as {v.label})" for v in typos)
+
+
+def _typo_issue(pair: Pair, en_typos: list[Value], zh_typos: list[Value]) -> Issue:
+    """Return the minor finding for figures that agree once a typo of form is repaired.
+
+    The reviewer still sees the malformed form (`NT$240, 000`, `HT$ 20,000`);
+    it is no changed figure, so it is not critical.
+    """
+    typos = [*en_typos, *zh_typos]
+    return Issue(
+        f"numbers agree once a malformed figure is read as meant — {_describe_typos(typos)}",
+        {
+            "en_only": [],
+            "zh_only": [],
+            "en_text": [v.text for v in en_typos],
+            "zh_text": [v.text for v in zh_typos],
+            "malformed": [v.typo for v in typos],
+            "en_clause": pair.en_text,
+            "zh_clause": pair.zh_text,
+        },
+        severity="minor",
     )
 
 
@@ -67,7 +108,14 @@ def numbers(pair: Pair, ctx: Context) -> Iterator[Issue]:
         yield from _split_values("numbers", pair, ctx, QUANTITY_KINDS)
         return
     en, zh = _values(pair, ctx)
-    yield from _value_issue("numbers", pair, *unmatched_values(en, zh, QUANTITY_KINDS))
+    en_only, zh_only = unmatched_values(en, zh, QUANTITY_KINDS)
+    en_typos, zh_typos = malformed(en), malformed(zh)
+    if en_only or zh_only:
+        # -- `a two-year programme` ⇄ 專修科 names the programme rather than changing a figure --
+        severity: Severity | None = "minor" if only_attributive(en_only, zh_only) else None
+        yield from _value_issue("numbers", pair, en_only, zh_only, severity, [*en_typos, *zh_typos])
+    elif en_typos or zh_typos:  # -- `NT$240, 000` ⇄ 二十四萬元: the same figure, with a typo --
+        yield _typo_issue(pair, en_typos, zh_typos)
 
 
 @check("critical")

@@ -164,7 +164,7 @@ def generic_labels(text: str, heading: bool) -> list[LabelMatch]:
     text = _ESCAPED_DOT.sub(r"\1.", text, count=1)
     if outline := _outline_label(text):
         return [outline]
-    if text[:1] in _CIRCLED:
+    if text and text[0] in _CIRCLED:
         rest, sep = split_rest(text[1:])
         return [LabelMatch("circled", text[0], (_CIRCLED.index(text[0]) + 1,), rest, sep)]
     if match := _DECIMAL.match(text):
@@ -290,7 +290,8 @@ def run_in_first_item(
     for mark in range(len(text) - 1, -1, -1):
         if text[mark] not in INTRO_ENDERS:
             continue
-        found = read_labels(text[mark + 1 :].strip())
+        tail = text[mark + 1 :].strip()
+        found = read_labels(tail) if tail else []
         if any(m.scheme == second.scheme and m.numbers == (1,) for m in found):
             return mark + 1
         return -1

@@ -91,3 +91,10 @@ def test_a_lone_first_number_is_an_item_label_only_before_item_two():
     assert lone_first_item("1, Where the fee is unpaid;", second).rest == "Where the fee is unpaid;"
     assert lone_first_item("1 Where the fee is unpaid;", third) is None
     assert lone_first_item("1 percent is due.", second) is None
+
+
+def test_an_introduction_ending_in_its_colon_has_no_run_in_item():
+    second = generic_labels("2. Crew lists.", False)[0]
+    read = lambda t: generic_labels(t, False)  # noqa: E731
+    assert run_in_first_item("The application shall enclose:", second, read) == -1
+    assert generic_labels("", False) == []

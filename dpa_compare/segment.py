@@ -16,7 +16,15 @@ import re
 from dataclasses import dataclass, replace
 
 from dpa_compare.lang import en, zh
-from dpa_compare.lang.labels import CONTAINER_RANK, LabelMatch, grouping_scheme, split_rest
+from dpa_compare.lang.labels import (
+    CONTAINER_RANK,
+    LabelMatch,
+    grouping_scheme,
+    lone_first_item,
+    run_in_first_item,
+    split_rest,
+    starts_list,
+)
 from dpa_compare.lang.measures import VERSION_CAPTION
 from dpa_compare.lang.script import HAN_CHAR, strip_invisible
 from dpa_compare.model import Block, Clause, ClauseKind, Language
@@ -56,13 +64,17 @@ class Segmenter:
 
     def run(self, blocks: tuple[Block, ...]) -> list[Clause]:
         """Return the clauses of `blocks` in document order."""
+        blocks, openings = self._list_openings(blocks)
         title_index = _title_index(blocks)
         self.article_level = self._article_level(blocks)
         previous = ""
         for index, block in enumerate(blocks):
             if not strip_invisible(block.text).strip() and not block.auto_label:
                 continue  # -- a paragraph that prints as nothing is not a clause --
-            matches = [] if _states_version(previous, block) else self._labels(block)
+            if _states_version(previous, block):
+                matches = []
+            else:
+                matches = openings.get(index) or self._labels(block)
             previous = block.text
             if title_index is not None and index < title_index and not matches:
                 self._front_matter(block)
@@ -78,6 +90,51 @@ class Segmenter:
             else:
                 self._paragraph(block)
         return self.clauses
+
+    def _list_openings(
+        self, blocks: tuple[Block, ...]
+    ) -> tuple[tuple[Block, ...], dict[int, list[LabelMatch]]]:
+        """Return `blocks` with each list's first item set apart, and the labels read for them.
+
+        A list whose second item stands on a line of its own may have its
+        first item run into the introducing paragraph (`…左列各款︰一、基地位置圖。`)
+        or typed without its dot (`1 Where …`, `1, Any person …`): read
+        alone, item 2 would hang under that paragraph with no item 1 beside
+        it. The run-in item becomes a block of its own; the undotted number
+        is read as the label of its paragraph (returned by block index).
+        """
+        out: list[Block] = []
+        openings: dict[int, list[LabelMatch]] = {}
+        for index, block in enumerate(blocks):
+            second = self._second_item(blocks, index)
+            if second is None:
+                out.append(block)
+                continue
+            cut = run_in_first_item(
+                block.text, second, lambda text: self.lang.match_label(text, False)
+            )
+            if cut > 0:
+                out.append(replace(block, text=block.text[:cut].rstrip()))
+                out.append(replace(block, text=block.text[cut:].strip(), bold_lead=None))
+                continue
+            lone = None if self._labels(block) else lone_first_item(block.text, second)
+            if lone is not None:
+                openings[len(out)] = [lone]
+            out.append(block)
+        return tuple(out), openings
+
+    def _second_item(self, blocks: tuple[Block, ...], index: int) -> LabelMatch | None:
+        """Return the label of the block after plain paragraph `index` when it numbers a second
+        item (`2.`, `(b)`, `二、`), else None."""
+        block = blocks[index]
+        if block.kind != "paragraph" or block.heading_level is not None or block.auto_label:
+            return None
+        following = next((b for b in blocks[index + 1 :] if b.text.strip() or b.auto_label), None)
+        if following is None or following.heading_level is not None:
+            return None
+        return next(
+            (m for m in self._labels(following) if starts_list(m) and m.numbers == (2,)), None
+        )
 
     def _front_matter(self, block: Block) -> None:
         """Keep a line above the title (a date, banner or version line) as front matter.

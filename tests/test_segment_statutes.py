@@ -160,3 +160,69 @@ def test_a_paragraph_label_alone_on_its_line_holds_the_text_below():
         ("art2.2", "art2", "list_item"),
         ("art2.2.p1", "art2.2", "paragraph"),
     ]
+
+
+def test_a_first_item_run_into_its_introduction_is_an_item_of_its_own():
+    doc = _doc(
+        ("第 4 條", {"heading_level": 3}),
+        "申請書應附下列文件︰一、船舶登記證明。",
+        "二、船員名冊。",
+        "三、檢查紀錄。",
+        lang="zh",
+    )
+    assert _tree(doc)[1:] == [
+        ("art4.p1", "art4", "paragraph"),
+        ("art4.1", "art4", "list_item"),
+        ("art4.2", "art4", "list_item"),
+        ("art4.3", "art4", "list_item"),
+    ]
+    assert [c.text for c in doc.clauses[1:3]] == ["申請書應附下列文件︰", "船舶登記證明。"]
+
+
+def test_a_colon_inside_the_paragraph_does_not_cut_it_without_a_first_item():
+    doc = _doc(
+        ("Article 4", {"heading_level": 3}),
+        "The hours are fixed as follows: weekdays only.",
+        "2. Fees are due on application.",
+    )
+    assert doc.clauses[1].text == "The hours are fixed as follows: weekdays only."
+
+
+def test_a_first_item_typed_without_its_dot_is_read_before_item_two():
+    doc = _doc(
+        ("Article 6", {"heading_level": 3}),
+        "A permit may be refused in either of these cases:",
+        "1 Where the application is false;",
+        "2. Where the fee is unpaid.",
+        "1, Any person who objects may appeal.",
+        "A further appeal lies to the court.",
+    )
+    assert _tree(doc)[1:4] == [
+        ("art6.p1", "art6", "paragraph"),
+        ("art6.1", "art6", "list_item"),
+        ("art6.2", "art6", "list_item"),
+    ]
+    assert doc.clauses[2].text == "Where the application is false;"
+    # -- without an item 2 after it, a paragraph opening with a figure stays a paragraph --
+    assert doc.clauses[-2].kind == "paragraph" and doc.clauses[-2].text.startswith("1, Any")
+
+
+def test_a_figure_with_decimals_opens_a_sentence_not_a_clause():
+    doc = _doc(
+        ("Article 8", {"heading_level": 3}),
+        "1. Registration fee: ten dollars.",
+        "2. Transfer fee:",
+        "3.5 percent of the value is charged for each transfer.",
+        "No.3 of the schedule applies to small boats.",
+        "Article 3.1 of the Act applies to large boats.",
+        "3.Inspection fee: twenty dollars.",
+    )
+    assert [(c.label, c.kind) for c in doc.clauses[1:]] == [
+        ("1.", "list_item"),
+        ("2.", "list_item"),
+        ("", "paragraph"),
+        ("", "paragraph"),
+        ("", "paragraph"),
+        ("3.", "list_item"),
+    ]
+    assert doc.clauses[-1].parent == "art8"

@@ -10,6 +10,7 @@ roman numerals in brackets or with a dot, `(1)`, `①`).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from dpa_compare.lang.numerals import (
@@ -96,7 +97,8 @@ ZH_ORDINAL_UNITS = "编編章节節条條款目"
 
 _ZH_NUMERAL = f"[\\d{CHINESE_NUMERAL_CHARS}]"
 _CORE_START = (
-    rf"\d{{1,3}}(?:\.\d{{1,3}})+\.?(?=[\s\u3000]|[{HAN}（(“])"  # -- 7.2 / 7.2.1 / 7.2（…
+    # -- 7.2 / 7.2.1 / 7.2（…, but not a figure the sentence goes on from (`3.5 percent`)
+    rf"\d{{1,3}}(?:\.\d{{1,3}})+\.?(?=[\s\u3000]|[{HAN}（(“])(?![\s\u3000]+[a-z])"
     rf"|[(（](?:[a-z]{{1,2}}|[ivxlc]{{1,6}}|[A-Z]|\d{{1,3}}|[{CHINESE_NUMERAL_CHARS}]{{1,3}})[)）]"
     rf"|第[\s\u3000]*{_ZH_NUMERAL}+(?:-\d+)?[\s\u3000]*(?:[{ZH_ORDINAL_UNITS}]|部分)"
     rf"|[{CHINESE_NUMERAL_CHARS}]{{1,3}}、"  # -- 一、
@@ -127,6 +129,9 @@ _DECIMAL = re.compile(
     rf"^(\d{{1,3}}(?:\.\d{{1,3}})*)(?:(\.)(?=[a-z]{{2}})|(\.?)(?=$|[\s\u3000]|[{HAN}“\"'‘「（(A-Z]))"
 )
 """`1.`, `1.1`, `2.1.`; also `1.where …` (a typing slip: no space after a single number's dot)."""
+_DECIMAL_FIGURE = re.compile(r"[\s\u3000]+[a-z]")
+"""What follows a number with decimals that is a figure in a sentence, not a clause number
+(`3.5 percent of the value`, `5.3 and 5.4`): a clause's text after its number opens in capitals."""
 _OUTLINE = re.compile(
     r"^(?:([A-Z])\.(\d{1,3}(?:\.(?:\d{1,3}|[a-z]{1,4}))*)((?:\([a-zA-Z0-9]{1,5}\))*)"
     r"|(\d{1,3}(?:\.\d{1,3})*)((?:\([a-zA-Z0-9]{1,5}\))+))(\.?)" + _END
@@ -159,13 +164,16 @@ def generic_labels(text: str, heading: bool) -> list[LabelMatch]:
     text = _ESCAPED_DOT.sub(r"\1.", text, count=1)
     if outline := _outline_label(text):
         return [outline]
-    if text[:1] in _CIRCLED:
+    if text and text[0] in _CIRCLED:
         rest, sep = split_rest(text[1:])
         return [LabelMatch("circled", text[0], (_CIRCLED.index(text[0]) + 1,), rest, sep)]
     if match := _DECIMAL.match(text):
         numbers = tuple(int(n) for n in match.group(1).split("."))
         dot = match.group(2) or match.group(3)
         if match.group(2) and len(numbers) > 1:
+            return []
+        if len(numbers) > 1 and not match.group(3) and _DECIMAL_FIGURE.match(text, match.end()):
+            # -- `3.5 percent`, `2.5 times`: a figure with decimals that the sentence goes on from
             return []
         if dot or len(numbers) > 1 or heading:
             rest, sep = split_rest(text[match.end() :])
@@ -252,6 +260,58 @@ def _letter_readings(token: str, style: str, label: str, after: str) -> list[Lab
     return readings
 
 
+INTRO_ENDERS = ":：︰"
+"""Marks that end the sentence introducing a list (`… the following:`, `下列各款：`)."""
+
+_LONE_FIRST = re.compile(r"^[\s\u3000]*(1)(?:[\s\u3000]*,|[\s\u3000]+)[\s\u3000]*(?=[A-Z])")
+"""`1 Where …`, `1, Any person …`: a first item number typed without its dot."""
+
+
+def starts_list(match: LabelMatch) -> bool:
+    """Return whether `match` could number the first item of a list (`1.`, `(a)`, `一、`)."""
+    single = len(match.numbers) == 1
+    return single and (match.is_item or match.scheme == "decimal")
+
+
+def run_in_first_item(
+    text: str, second: LabelMatch, read_labels: Callable[[str], list[LabelMatch]]
+) -> int:
+    """Return where in `text` the first item of the list that `second` continues begins, else -1.
+
+    A paragraph that introduces a list may carry the list's first item on its
+    own line (`… include the following: 1. A site map.`, `…應包括左列各款︰一、基地位置圖。`)
+    while the second item stands apart: the first item then starts after the
+    last mark that ends an introduction, numbered 1 in the scheme of
+    `second`. `read_labels` reads the labels a text starts with (the
+    caller's language).
+    """
+    if not starts_list(second) or second.numbers != (2,):
+        return -1
+    for mark in range(len(text) - 1, -1, -1):
+        if text[mark] not in INTRO_ENDERS:
+            continue
+        tail = text[mark + 1 :].strip()
+        found = read_labels(tail) if tail else []
+        if any(m.scheme == second.scheme and m.numbers == (1,) for m in found):
+            return mark + 1
+        return -1
+    return -1
+
+
+def lone_first_item(text: str, second: LabelMatch) -> LabelMatch | None:
+    """Return `1` read as the label of a first item typed without its dot (`1 Where …`), else None.
+
+    Only a paragraph directly followed by item `2.` is read so: a sentence may
+    well begin with a figure.
+    """
+    if second.scheme != "decimal" or second.numbers != (2,):
+        return None
+    match = _LONE_FIRST.match(text)
+    if match is None:
+        return None
+    return LabelMatch("decimal", match.group(1), (1,), text[match.end() :], False)
+
+
 def first_word_number(token: str) -> tuple[int, ...] | None:
     """Return the value of a label word's number: `12`, `1-1`, `IV`, `B` → a tuple, else None."""
     parts = re.split(r"\s*[-‑–]\s*", token.strip())
@@ -285,6 +345,7 @@ def strip_label_dot(label: str) -> str:
 __all__ = [
     "CLAUSE_START",
     "CONTAINER_RANK",
+    "INTRO_ENDERS",
     "ITEM_SCHEMES",
     "LABEL_WORDS",
     "LOOSE_CLAUSE_START",
@@ -293,6 +354,9 @@ __all__ = [
     "first_word_number",
     "generic_labels",
     "grouping_scheme",
+    "lone_first_item",
+    "run_in_first_item",
+    "starts_list",
     "GROUPING_WORDS",
     "split_rest",
     "STRUCTURAL_SCHEMES",

@@ -108,6 +108,28 @@ def sentence_count(text: str, lang: str) -> int:
     return len(split_chinese(text, full_sentences=True))
 
 
+_EN_BROKEN_END = re.compile(r"[A-Za-z0-9,]\s*$")
+_EN_LOWER_START = re.compile(r"^\s*[a-z]")
+ZH_RUN_ON_ENDERS = "，,、"
+"""Marks that stop a Chinese clause in the middle of its sentence: a paragraph cannot end there."""
+
+
+def runs_on(text: str, following: str, lang: str) -> bool:
+    """Return whether `text` stops in the middle of a sentence that `following` goes on with.
+
+    A paragraph broken in two by the layout (`… shall be` / `processed
+    under …`) reads as two clauses; only their join is a sentence. English:
+    `text` ends in a word, figure or comma, with no stop, colon or
+    semicolon, and `following` opens in lower case. Chinese has no case to
+    tell: only a comma or enumeration comma (，、) at the end says the
+    sentence goes on.
+    """
+    if lang == "en":
+        return bool(_EN_BROKEN_END.search(text)) and bool(_EN_LOWER_START.match(following))
+    stripped = text.rstrip()
+    return bool(stripped) and stripped[-1] in ZH_RUN_ON_ENDERS and bool(following.strip())
+
+
 def join_sentences(sentences: Iterable[str], lang: str) -> str:
     """Return consecutive `sentences` of `lang` as one text (Chinese runs on, English is spaced)."""
     return ("" if lang == "zh" else " ").join(s.strip() for s in sentences)
@@ -119,8 +141,10 @@ __all__ = [
     "ZH_CLAUSE_ENDERS",
     "ZH_CLOSERS",
     "ZH_PROVISO_OPENERS",
+    "ZH_RUN_ON_ENDERS",
     "ZH_SENTENCE_ENDERS",
     "join_sentences",
+    "runs_on",
     "sentence_count",
     "split_chinese",
     "split_english",

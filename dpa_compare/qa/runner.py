@@ -13,6 +13,7 @@ from dpa_compare.qa.registry import CHECKS, SEVERITIES, Check, Context, Finding,
 
 if TYPE_CHECKING:
     from dpa_compare.glossary.terms import Glossary
+    from dpa_compare.qa.refs import Ref
 
 
 MAX_CHECKED_CHARS = 50_000
@@ -203,9 +204,18 @@ def label_map_from_pairs(pairs: Iterable[Pair]) -> dict[str, str]:
         )
         if en_ref is None or zh_ref is None:
             continue
+        if not (_whole(en_ref, pair.en.citation) and _whole(zh_ref, pair.zh.citation)):
+            # -- read in part (`Article 31 ¶4 1`, an item under a paragraph, read as `Article 31
+            #    ¶4`): what it maps is not the clause the pair links --
+            continue
         if en_ref.kind != zh_ref.kind or not paths_agree(en_ref.path, zh_ref.path):
             mapping[pair.en.citation] = pair.zh.citation
     return mapping
+
+
+def _whole(ref: Ref, citation: str) -> bool:
+    """Return whether `ref` reads all of `citation` (a trailing dot or 、 aside)."""
+    return not citation.strip()[ref.end :].strip(" .、．")
 
 
 __all__ = ["available_checks", "label_map_from_pairs", "run_checks"]

@@ -7,7 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from dpa_compare.lang.labels import CLAUSE_START, LOOSE_CLAUSE_START
+from dpa_compare.lang.labels import (
+    CLAUSE_START,
+    LOOSE_CLAUSE_START,
+    generic_labels,
+    lone_first_item,
+    run_in_first_item,
+)
 
 PACKAGE = Path(__file__).resolve().parents[2] / "dpa_compare"
 
@@ -54,3 +60,41 @@ def test_script_ranges_and_numeral_sets_live_only_in_lang() -> None:
         if _RANGE_OR_NUMERALS.search(text)
     ]
     assert offenders == []
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("3.5 Sub-processors may be engaged.", "3.5"),
+        ("3.5 percent of the value is charged.", None),
+        ("5.3 and 5.4 apply to transfers.", None),
+        ("3.5. Audits", "3.5."),
+    ],
+)
+def test_a_number_with_decimals_is_a_label_only_before_a_capital(text, label):
+    found = generic_labels(text, False)
+    assert (found[0].label if found else None) == label
+    assert bool(CLAUSE_START.match(text)) is (label is not None)
+
+
+def test_a_run_in_first_item_starts_after_the_last_introducing_colon():
+    second = generic_labels("2. Crew lists.", False)[0]
+    text = "The application shall enclose: 1. A registration certificate."
+    cut = run_in_first_item(text, second, lambda t: generic_labels(t, False))
+    assert text[cut:].strip() == "1. A registration certificate."
+    plain = "The hours are: weekdays only."
+    assert run_in_first_item(plain, second, lambda t: generic_labels(t, False)) == -1
+
+
+def test_a_lone_first_number_is_an_item_label_only_before_item_two():
+    second, third = generic_labels("2. Fees.", False)[0], generic_labels("3. Fees.", False)[0]
+    assert lone_first_item("1, Where the fee is unpaid;", second).rest == "Where the fee is unpaid;"
+    assert lone_first_item("1 Where the fee is unpaid;", third) is None
+    assert lone_first_item("1 percent is due.", second) is None
+
+
+def test_an_introduction_ending_in_its_colon_has_no_run_in_item():
+    second = generic_labels("2. Crew lists.", False)[0]
+    read = lambda t: generic_labels(t, False)  # noqa: E731
+    assert run_in_first_item("The application shall enclose:", second, read) == -1
+    assert generic_labels("", False) == []

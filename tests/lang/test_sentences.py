@@ -1,7 +1,10 @@
 """Exact sentence splits for English and Chinese."""
 
+import pytest
+
 from dpa_compare.lang.sentences import (
     join_sentences,
+    runs_on,
     sentence_count,
     split_chinese,
     split_english,
@@ -67,3 +70,20 @@ def test_sentences_are_counted_across_a_space_and_after_abbreviations():
 def test_join_sentences_spaces_english_only():
     assert join_sentences(["甲。", " 乙。"], "zh") == "甲。乙。"
     assert join_sentences(["One.", "Two. "], "en") == "One. Two."
+
+
+@pytest.mark.parametrize(
+    ("text", "following", "lang", "expected"),
+    [
+        ("The licence fee shall be", "paid within ten days.", "en", True),
+        ("Fees for boats, nets,", "and licences are waived.", "en", True),
+        ("The licence fee shall be paid.", "late payment costs more.", "en", False),
+        ("The following fees apply:", "registration and inspection.", "en", False),
+        ("The licence fee shall be", "Paid fees are not refunded.", "en", False),
+        ("船主申報遺失後，", "應於三十日內申請補發。", "zh", True),
+        ("船主應申報遺失。", "補發應於三十日內申請。", "zh", False),
+        ("第一章 總則", "本法規範漁船之登記。", "zh", False),
+    ],
+)
+def test_a_text_runs_on_only_when_it_stops_mid_sentence(text, following, lang, expected):
+    assert runs_on(text, following, lang) is expected

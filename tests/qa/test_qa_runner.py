@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 from conftest import documents, pair
@@ -99,6 +100,16 @@ def test_label_map_from_pairs() -> None:
     shifted = [pair("a", None, label="5.2")]
     shifted[0] = type(shifted[0])(shifted[0].en, pairs[1].zh)
     assert label_map_from_pairs(shifted) == {"Section 5.2": "5.3"}
+
+
+def test_a_label_map_leaves_out_items_whose_citation_reads_only_in_part() -> None:
+    # -- item 1 under paragraph 4 of Article 31 on both sides, under different frames (a chapter
+    #    the English lacks): `Article 31 ¶4 1` reads as `Article 31 ¶4` only, and mapping it would
+    #    send every English citation of paragraph 4 to the wrong place --
+    item = pair("The offender shall be fined.", "處罰金。", label="1")
+    en = replace(item.en, path=("h5", "31", "p4", "1"), ref="Article 31 ¶4 1")
+    zh = replace(item.zh, path=("ch4", "31", "p4", "1"), ref="第 31 條 ¶4 一、")
+    assert label_map_from_pairs([Pair(en, zh)]) == {}
 
 
 def test_pair_labels_default_to_clause_refs() -> None:

@@ -84,6 +84,7 @@ from dpa_compare.align.clause.structure import (
 from dpa_compare.align.evidence.beads import BEAD_TYPES, BeadType
 from dpa_compare.align.evidence.scorers import Weights
 from dpa_compare.errors import AlignmentError, UsageError
+from dpa_compare.lang.sentences import runs_on
 from dpa_compare.model import Alignment, Clause, Document, Link
 
 # -- clause translations keep the clause far more often than sentence translations keep the
@@ -524,6 +525,15 @@ def attach_skips(
     number says it is one, and a clause added beside a similar one is an
     addition. Two units left out side by side that carry the same number
     are linked to each other first.
+
+    Two readings of the text beside the unit decide before its content
+    does. A paragraph that the layout broke in the middle of a sentence
+    (`runs_on`: `… shall be` / `processed under …`) joins the link that
+    holds the rest of the sentence. And the text that follows a title
+    joins the link of that title when the title alone stands for a whole
+    clause across (`Comptroller Office:` ⇄ `主計室：掌理…事項。`): a
+    title too short to be judged cannot be the translation of a clause
+    long enough to be, and its own text is the rest of that clause.
     """
     path = _pair_skips(evidence, list(beads), heads)
     # -- a part, chapter or section title is the frame, not text one language split off: it stays
@@ -539,7 +549,7 @@ def attach_skips(
             side = 0 if bead.kind == (1, 0) else 1
             if frames[side][(bead.i if side == 0 else bead.j) - 1]:
                 continue
-            target = _attach_target(evidence, path, t, numbered)
+            target = _attach_target(evidence, path, t, numbered, heads)
             if target is None:
                 continue
             path[min(t, target) : max(t, target) + 1] = [
@@ -581,6 +591,7 @@ def _attach_target(
     path: list[PathBead],
     t: int,
     numbered: tuple[Sequence[bool], Sequence[bool]],
+    heads: tuple[Sequence[Clause], Sequence[Clause]],
 ) -> int | None:
     """Return the index of the link beside skip bead `t` that the skipped unit belongs to, or
     None."""
@@ -594,11 +605,55 @@ def _attach_target(
     short = float(lengths[unit]) < (RELIABLE_EN_CHARS if english else RELIABLE_ZH_CHARS)
     if numbered[0 if english else 1][unit]:
         return neighbours[0] if short else None
+    for k in neighbours:
+        if _broken_sentence(heads[0 if english else 1], unit, path[k], english):
+            return k
+    if t - 1 in neighbours and _bare_title(evidence, path[t - 1], english):
+        return t - 1
     agreement = {k: _content_with(evidence, english, unit, path[k]) for k in neighbours}
     best = max(neighbours, key=lambda k: agreement[k])
     if agreement[best] > EXPLAINED_FROM:
         return best
     return neighbours[0] if short else None
+
+
+def _broken_sentence(heads: Sequence[Clause], unit: int, link: PathBead, english: bool) -> bool:
+    """Return whether unit `unit` and the unit of `link` beside it are one sentence broken in two.
+
+    The second part must be unnumbered: a numbered clause starts a clause of
+    its own, whatever its first letter.
+    """
+    units = link.en if english else link.zh
+    lang = "en" if english else "zh"
+    if units.start == unit + 1:
+        first, second = heads[unit], heads[unit + 1]
+    elif units.stop == unit:
+        first, second = heads[unit - 1], heads[unit]
+    else:
+        return False
+    return not second.label and runs_on(first.text, second.text, lang)
+
+
+def _bare_title(evidence: BeadEvidence, link: PathBead, english: bool) -> bool:
+    """Return whether `link` pairs one title too short to judge (on the `english` side or not) with
+    text long enough to be judged: the title's own text, set apart, is the rest of it."""
+    own, across = (link.en, link.zh) if english else (link.zh, link.en)
+    if len(own) != 1:
+        return False
+    own_lengths, across_lengths = (
+        (evidence.en.lengths, evidence.zh.lengths)
+        if english
+        else (evidence.zh.lengths, evidence.en.lengths)
+    )
+    own_least, across_least = (
+        (RELIABLE_EN_CHARS, RELIABLE_ZH_CHARS)
+        if english
+        else (RELIABLE_ZH_CHARS, RELIABLE_EN_CHARS)
+    )
+    return (
+        0.0 < float(own_lengths[own.start]) < own_least
+        and float(sum(across_lengths[k] for k in across)) >= across_least
+    )
 
 
 def _content_with(evidence: BeadEvidence, english: bool, unit: int, link: PathBead) -> float:

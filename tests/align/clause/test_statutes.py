@@ -127,3 +127,43 @@ def test_one_english_paragraph_for_two_chinese_is_one_link(tmp_path):
     )
     alignment = _align(tmp_path, en, zh)
     assert [(len(link.en_ids), len(link.zh_ids)) for link in alignment.links] == [(1, 1), (1, 2)]
+
+
+def test_the_text_under_an_item_title_joins_the_title_even_where_its_words_differ(tmp_path):
+    # -- the English text of item 2 repeats item 1's (a slip of the translator): the title still
+    #    pairs it with item 二, and its text belongs with its title, not out on its own --
+    en = (
+        "### Article 9\n\nThe port bureau has the following offices:\n\n"
+        "1. Harbour Office:\n\nIn charge of berth allocation, pilotage and harbour traffic.\n\n"
+        "2. Accounting Office:\n\nIn charge of berth allocation, pilotage and harbour traffic "
+        "records.\n"
+    )
+    zh = (
+        "### 第 9 條\n\n港務局設下列單位：\n\n"
+        "一、港務室：掌理船席調度、引水及港區交通事項。\n\n"
+        "二、會計室：掌理歲計、會計及統計事項。\n"
+    )
+    alignment = _align(tmp_path, en, zh)
+    assert not [link for link in alignment.links if not link.en_ids or not link.zh_ids]
+    assert _pairs(alignment)[-2:] == [
+        ("Article 9 1+Article 9 1 ¶1", "第 9 條 一、"),
+        ("Article 9 2+Article 9 2 ¶1", "第 9 條 二、"),
+    ]
+
+
+def test_a_sentence_the_layout_broke_in_two_paragraphs_is_one_link(tmp_path):
+    en = (
+        "### Article 10\n\nA boat owner shall report the loss of a licence to the authority.\n\n"
+        "The replacement of a licence reported lost under the preceding paragraph shall be\n\n"
+        "applied for within thirty days of the report.\n"
+    )
+    zh = (
+        "### 第 10 條\n\n船主遺失執照者，應向主管機關申報。\n\n"
+        "依前項申報遺失之執照，應於申報後三十日內申請補發。\n"
+    )
+    alignment = _align(tmp_path, en, zh)
+    assert [(len(link.en_ids), len(link.zh_ids)) for link in alignment.links] == [
+        (1, 1),
+        (1, 1),
+        (2, 1),
+    ]

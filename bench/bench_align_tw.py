@@ -228,7 +228,7 @@ def main(argv: list[str] | None = None) -> int:
         summary["article_f1_min"] < TARGETS["article_f1"]
         or summary["unaligned_share"] > TARGETS["unaligned"]
         or summary["seconds_per_100_worst"] > TARGETS["seconds_per_100"]
-        or (key_rows and summary["key_f1_min"] < TARGETS["key_f1"])
+        or (bool(key_rows) and summary["key_f1_min"] < TARGETS["key_f1"])
     )
     if args.json:
         print(json.dumps({"summary": summary, "laws": rows, "keys": key_rows}, indent=1))

@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from dpa_compare.lang import en, zh
 from dpa_compare.lang.labels import (
     CONTAINER_RANK,
     LabelMatch,
+    article_caption,
     grouping_scheme,
     lone_first_item,
     run_in_first_item,
@@ -26,7 +28,8 @@ from dpa_compare.lang.labels import (
     starts_list,
 )
 from dpa_compare.lang.measures import VERSION_CAPTION
-from dpa_compare.lang.script import HAN_CHAR, strip_invisible
+from dpa_compare.lang.script import HAN_CHAR, is_box_drawing_line, strip_invisible
+from dpa_compare.lang.sentences import run_in_item_breaks, run_in_sentence_breaks
 from dpa_compare.model import Block, Clause, ClauseKind, Language
 from dpa_compare.segment_refs import Naming, ParentInfo
 
@@ -61,6 +64,7 @@ class Segmenter:
         self.naming = Naming()
         self.last_article: tuple[int, ...] | None = None
         self.article_level: int | None = None
+        self.following: Block | None = None
 
     def run(self, blocks: tuple[Block, ...]) -> list[Clause]:
         """Return the clauses of `blocks` in document order."""
@@ -75,6 +79,7 @@ class Segmenter:
                 matches = []
             else:
                 matches = openings.get(index) or self._labels(block)
+            self.following = _next_filled(blocks, index)
             previous = block.text
             if title_index is not None and index < title_index and not matches:
                 self._front_matter(block)
@@ -429,7 +434,7 @@ class Segmenter:
         if block.kind == "table_cell":
             self._table_row(block)
             return
-        if self._title_for_previous(block):
+        if self._title_for_previous(block) or self._caption_for_previous(block):
             return
         level = block.list_level
         if level is None:
@@ -474,6 +479,31 @@ class Segmenter:
         updated = replace(previous, heading=block.text.strip())
         self.clauses[-1] = updated
         self.stack[-1].clause = updated
+        return True
+
+    def _caption_for_previous(self, block: Block) -> bool:
+        """Make a caption in brackets the title of the bare article label just before it; True if
+        done.
+
+        `Article 4` / `(Types of Contracts)` / text…: official translations
+        print an article's title so, where the other language has none; read
+        as the article's first paragraph it would stand against the other's
+        first paragraph and push every paragraph and item one place on. Only
+        with more of the article after it: `(Deleted)` alone is the text.
+        """
+        if not self.clauses or not self.stack or block.list_level is not None:
+            return False
+        previous, top = self.clauses[-1], self.stack[-1]
+        if top.clause is not previous or top.scheme != "article":
+            return False
+        if previous.heading or previous.text or not _continues_article(self.following):
+            return False
+        title = article_caption(block.text)
+        if title is None or not self.lang.looks_like_title(title):
+            return False
+        updated = replace(previous, heading=title)
+        self.clauses[-1] = updated
+        top.clause = updated
         return True
 
     # -- helpers -----------------------------------------------------------------------------------
@@ -575,6 +605,19 @@ def _states_version(previous: str, block: Block) -> bool:
         and VERSION_CAPTION.fullmatch(strip_invisible(previous).strip()) is not None
         and re.fullmatch(r"[vV]?\d+(?:\.\d+)*", value) is not None
     )
+
+
+def _next_filled(blocks: tuple[Block, ...], index: int) -> Block | None:
+    """Return the first block after `index` that prints something, else None."""
+    for block in blocks[index + 1 :]:
+        if strip_invisible(block.text).strip() or block.auto_label:
+            return block
+    return None
+
+
+def _continues_article(block: Block | None) -> bool:
+    """Return whether `block` can be more of the article above it: body text, not a heading."""
+    return block is not None and block.heading_level is None and block.kind != "table_cell"
 
 
 def _ends_in_item(match: LabelMatch) -> bool:
@@ -690,9 +733,75 @@ def _with_label(block: Block) -> str:
     return f"{label}{text}" if label[-1] in "、）．" else f"{label} {text}"
 
 
+def join_text_tables(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """Return `blocks` with each run of paragraphs that are lines of a table drawn in text
+    (`┌──┬──┐`, `│Type│Period│`) joined into one paragraph, its lines kept.
+
+    One language may print such a table as a paragraph a line, the other as
+    one paragraph: a table is one clause whatever its lines.
+    """
+    out: list[Block] = []
+    for block in blocks:
+        last = out[-1] if out else None
+        if last is not None and _table_line(last) and _table_line(block):
+            out[-1] = replace(last, text=f"{last.text.rstrip()}\n{block.text.strip()}")
+            continue
+        out.append(block)
+    return tuple(out)
+
+
+def _table_line(block: Block) -> bool:
+    """Return whether `block` is a plain paragraph that is a line of a table drawn in text."""
+    plain = block.kind == "paragraph" and block.heading_level is None and not block.auto_label
+    return plain and block.list_level is None and is_box_drawing_line(block.text)
+
+
+LOST_BREAKS_SHARE = 0.1
+"""Share of a document's paragraphs (three at least) with a sentence run into the next from which
+its conversion is taken to have lost line breaks: a typist's missing space is rarer (under 3 % of
+the paragraphs of any official translation read)."""
+
+
+def split_run_in(blocks: tuple[Block, ...], lang: Language) -> tuple[Block, ...]:
+    """Return `blocks` with each English paragraph that runs several together split into them.
+
+    Where a conversion lost the line breaks (`…the Government.The Council
+    may…`, `…defined below.1. "Area" means…`), the other language keeps one
+    paragraph or item for each, and only split do they pair one for one.
+    Items run in are split wherever they are; sentences only in a document
+    that runs them together often enough (`LOST_BREAKS_SHARE`). Each part
+    keeps the block's place; `lang.sentences` says where the breaks are.
+    """
+    if lang != "en":
+        return blocks
+    plain = [block for block in blocks if _splittable(block)]
+    run_in = sum(1 for block in plain if run_in_sentence_breaks(block.text))
+    lost = run_in >= max(3.0, LOST_BREAKS_SHARE * len(plain))
+    out: list[Block] = []
+    for block in blocks:
+        breaks = []
+        if _splittable(block):
+            breaks = run_in_item_breaks(block.text)
+            breaks += run_in_sentence_breaks(block.text) if lost else []
+        if not breaks:
+            out.append(block)
+            continue
+        ends = [0, *sorted(set(breaks)), len(block.text)]
+        parts = [block.text[a:b].strip() for a, b in pairwise(ends)]
+        out.append(replace(block, text=parts[0]))
+        out.extend(replace(block, text=part, bold_lead=None) for part in parts[1:] if part)
+    return tuple(out)
+
+
+def _splittable(block: Block) -> bool:
+    """Return whether `block` is a plain paragraph of body text (no heading, list or cell)."""
+    plain = block.kind == "paragraph" and block.heading_level is None and not block.auto_label
+    return plain and block.list_level is None
+
+
 def segment_blocks(blocks: tuple[Block, ...], lang: Language) -> list[Clause]:
     """Return the clauses of `blocks` (one document's, in reading order) in language `lang`."""
-    return Segmenter(lang).run(table_rows(tuple(blocks)))
+    return Segmenter(lang).run(split_run_in(join_text_tables(table_rows(tuple(blocks))), lang))
 
 
 __all__ = ["Segmenter", "segment_blocks"]

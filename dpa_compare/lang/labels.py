@@ -342,7 +342,24 @@ def strip_label_dot(label: str) -> str:
     return label[:-1] if label.endswith((".", "．")) and len(label) > 1 else label
 
 
+_CAPTION = re.compile(r"[(（][\s\u3000]*([^()（）]+?)[\s\u3000]*[)）]")
+
+
+def article_caption(text: str) -> str | None:
+    """Return the title words of a caption in brackets, the whole of `text`, else None.
+
+    Official statute translations print an article's title as a paragraph of
+    its own under the label: `(Types of Contracts)`, `（立法目的）` →
+    `Types of Contracts`, `立法目的`. Whether it sits where a caption does
+    (straight after a bare article label, with text after it) is for the
+    segmenter to say: `(Deleted)` as the whole article is its text.
+    """
+    match = _CAPTION.fullmatch(text.strip())
+    return match.group(1) if match else None
+
+
 __all__ = [
+    "article_caption",
     "CLAUSE_START",
     "CONTAINER_RANK",
     "INTRO_ENDERS",

@@ -41,10 +41,22 @@ hyphen. Web pages scatter them before headings; they must not hide a label (`⟨
 
 _INVISIBLE_TABLE = dict.fromkeys(map(ord, INVISIBLE), None)
 
+BOX_DRAWING = r"\u2500-\u257f"
+"""Box-drawing characters (`─ │ ┌ ┬ ├ ┼ └`), as the body of a character class: tables drawn in
+text."""
+
+_BOX_LINE = re.compile(f"[{BOX_DRAWING}]")
+
 
 def strip_invisible(text: str) -> str:
     """Return `text` without the characters of `INVISIBLE`."""
     return text.translate(_INVISIBLE_TABLE)
+
+
+def is_box_drawing_line(text: str) -> bool:
+    """Return True when `text` is a line of a table drawn in text: it opens with a box-drawing
+    character (`┌───┬──┐`, `│Type │Period │`)."""
+    return _BOX_LINE.match(text.strip()) is not None
 
 
 def is_han(char: str) -> bool:
@@ -93,12 +105,14 @@ def is_traditional(text: str) -> bool:
 
 
 __all__ = [
+    "BOX_DRAWING",
     "CJK",
     "CJK_CHAR",
     "HAN",
     "HAN_CHAR",
     "has_cjk",
     "has_han",
+    "is_box_drawing_line",
     "is_cjk",
     "is_han",
     "is_traditional",

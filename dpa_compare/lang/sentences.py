@@ -72,6 +72,46 @@ def _is_abbreviation(word: str) -> bool:
     return bool(re.fullmatch(r"(?:[a-z]\.)+", word))
 
 
+_RUN_IN_SENTENCE = re.compile(r"""(?<=[a-z)"”’])[.!?](?=[A-Z][a-z]+[\s,;:])""")
+_RUN_IN_ITEM = re.compile(r"(?<=[^\d\s])[.:;](?=(\d{1,2})\.\s?[^\d\s.])")
+_LEADING_ITEM = re.compile(r"\s*(\d{1,2})\.\s?[^\d\s.]")
+
+
+def run_in_sentence_breaks(text: str) -> list[int]:
+    """Return the offsets in English `text` after each sentence end set straight against a
+    capitalised word (`…the Government.The Council may…`; not after an abbreviation or initial).
+
+    That is where a conversion that ran paragraphs together lost a break, or
+    only a typist's space: the caller weighs how often a document does it.
+    """
+    return [m.end() for m in _RUN_IN_SENTENCE.finditer(text) if not _ends_abbreviation(text, m)]
+
+
+def run_in_item_breaks(text: str) -> list[int]:
+    """Return the offsets in English `text` where items run into the text before them.
+
+    `…defined below.1. "Area" means….2. "Resident" means…`: a sentence end
+    or colon set straight against an item number that continues the text's
+    own sequence 1., 2., 3. — two items at least, counting one the text opens
+    with. `Article 3.1`, `No. 2.` and `7.5.1` are not such.
+    """
+    leading = _LEADING_ITEM.match(text)
+    expected = int(leading.group(1)) + 1 if leading else 1
+    items: list[int] = []
+    for match in _RUN_IN_ITEM.finditer(text):
+        if int(match.group(1)) == expected:
+            items.append(match.end())
+            expected += 1
+    return items if len(items) + (1 if leading else 0) >= 2 else []
+
+
+def _ends_abbreviation(text: str, stop: re.Match[str]) -> bool:
+    """Return whether the full stop `stop` ends an abbreviation or an initial (`e.g.`, `U.S.`)."""
+    before = text[: stop.start()].split()
+    word = before[-1] if before else ""
+    return stop.group() == "." and ("." in word or _is_abbreviation(word.lower() + "."))
+
+
 def split_chinese(text: str, full_sentences: bool = False) -> list[str]:
     """Return the sentences of Chinese `text`, stripped, in order.
 
@@ -143,6 +183,8 @@ __all__ = [
     "ZH_PROVISO_OPENERS",
     "ZH_RUN_ON_ENDERS",
     "ZH_SENTENCE_ENDERS",
+    "run_in_item_breaks",
+    "run_in_sentence_breaks",
     "join_sentences",
     "runs_on",
     "sentence_count",

@@ -49,6 +49,7 @@ pair label for label, every link flagged.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -395,6 +396,8 @@ class _Aligner:
         self.priors = {t: math.log(CLAUSE_BEAD_COUNTS.get(t, 0.5) / total) for t in options.types}
         self.skip_score = self.w.prior * self.priors.get((1, 0), -10.0) + self.w.skip
         self.ledger = Ledger(options.flag_below)
+        self.paragraph_ids: set[str] = set()
+        """Numbered paragraphs whose other language leaves them unnumbered: proposed by position."""
 
     def run(self) -> list[Link]:
         en_roots = self.en_tree.children.get(None, [])
@@ -471,8 +474,9 @@ class _Aligner:
             and (len(en_clauses) > 1 or len(zh_clauses) > 1)
         ):
             self._block(
-                self.en_tree.inner(en_group[0]),
-                self.zh_tree.inner(zh_group[0]),
+                *self._paragraph_lists(
+                    self.en_tree.inner(en_group[0]), self.zh_tree.inner(zh_group[0])
+                ),
                 headed=True,
             )
             return
@@ -486,6 +490,19 @@ class _Aligner:
             [_Unit(c, (c,), True) for c in zh_clauses],
             headed=False,
         )
+
+    def _paragraph_lists(self, en: list[_Unit], zh: list[_Unit]) -> tuple[list[_Unit], list[_Unit]]:
+        """Return the two inner blocks with the numbered paragraphs of one side opened, if it
+        numbers them where the other does not (`numbered_paragraphs`); their ids are remembered
+        as paragraphs (`paragraph_ids`)."""
+        for side, other, tree in ((en, zh, self.en_tree), (zh, en, self.zh_tree)):
+            if numbered_paragraphs(side, other, tree):
+                self.paragraph_ids.update(u.head.id for u in side[1:])
+                opened = [side[0]]
+                for unit in side[1:]:
+                    opened.extend(tree.inner(unit) if len(unit.clauses) > 1 else [unit])
+                return (opened, other) if side is en else (other, opened)
+        return en, zh
 
     def _link(self, block: _Block, bead: PathBead, en: list[Clause], zh: list[Clause]) -> None:
         # -- the confidence waits until the block's other links are in (`clause_confidence.py`) --
@@ -692,7 +709,12 @@ class _Structure:
             self.proposals.append((0, 0))
         en_has = [len(u.clauses) > 1 or u.own for u in en[start:]]
         zh_has = [len(u.clauses) > 1 or u.own for u in zh[start:]]
-        for proposal in propose(en_heads[start:], zh_heads[start:], en_has, zh_has):
+        ids = aligner.paragraph_ids
+        en_view, zh_view = (
+            _as_paragraphs(en_heads[start:], ids),
+            _as_paragraphs(zh_heads[start:], ids),
+        )
+        for proposal in propose(en_view, zh_view, en_has, zh_has):
             i, j = proposal.en + start, proposal.zh + start
             self.proposals.append((i, j))
             self.reasons[(i, j)] = proposal.reason
@@ -762,6 +784,43 @@ class _Structure:
         """Return the structural reason behind pairing English `i` with Chinese `j` (window
         indices), or ''."""
         return self.reasons.get((i + self.offset[0], j + self.offset[1]), "")
+
+
+def numbered_paragraphs(side: list[_Unit], other: list[_Unit], tree: _Tree) -> bool:
+    """Return whether the inner block `side` numbers the paragraphs that `other` leaves unnumbered.
+
+    `1.` Text: / `a.` … / `2.` … against an unnumbered paragraph, `一、` …
+    items, a second unnumbered paragraph: the numbers of one side count
+    paragraphs, of the other items, and pairing them by number would take
+    paragraph 1 for item 1. So it is when every unit of `side` (its own text
+    aside) is numbered, one of them holds numbered items, and `other` has as
+    many unnumbered paragraphs as `side` has numbers, and numbered items.
+    """
+    units, others = side[1:], other[1:]
+    values = [path_value(u.head).role for u in units]
+    if not units or any(v != "number" for v in values):
+        return False
+    holds = any(
+        any(path_value(c).role == "number" for c in tree.children.get(u.head.id, ()))
+        for u in units
+        if len(u.clauses) > 1
+    )
+    other_values = [path_value(u.head).role for u in others]
+    paragraphs = sum(1 for v in other_values if v == "para")
+    return holds and paragraphs == len(units) and "number" in other_values
+
+
+def _as_paragraphs(heads: list[Clause], ids: set[str]) -> list[Clause]:
+    """Return `heads` with those in `ids` read as the 1st, 2nd, … unnumbered paragraph."""
+    if not ids or not any(c.id in ids for c in heads):
+        return heads
+    out, count = [], 0
+    for clause in heads:
+        if clause.id in ids:
+            count += 1
+            clause = dataclasses.replace(clause, path=(*clause.path[:-1], f"p{count}"))
+        out.append(clause)
+    return out
 
 
 def _numbered(heads: list[Clause], start: int) -> np.ndarray:

@@ -235,9 +235,22 @@ def pair_features(
 def _length_ratio(en: Document, zh: Document) -> float:
     """Return Chinese characters per English character, over the clauses whose paths agree.
 
-    These structural matches are pass-1 evidence; with fewer than three of
-    them the whole documents' ratio is used.
+    These structural matches are pass-1 evidence. Numbered ones count first,
+    each outermost one with all it holds (`Article 4` with `第 4 條`, items
+    and all, `7.` with `7.`): inside them one language may caption, split or
+    nest its paragraphs otherwise, and `¶1` of one side may then be a title
+    where the other's is a sentence, which counted alone would set the ratio
+    two or three times off and every pair's length against its translation.
+    With fewer than three of them the paths of single clauses are read, then
+    the whole documents.
     """
+    outer = _outer_numbered(en, zh)
+    if len(outer) >= 3:
+        en_sizes, zh_sizes = _subtree_lengths(en, "en"), _subtree_lengths(zh, "zh")
+        en_total = sum(en_sizes[a.id] for a, _ in outer)
+        zh_total = sum(zh_sizes[b.id] for _, b in outer)
+        if en_total and zh_total:
+            return zh_total / en_total
     zh_by_path = {c.path: c for c in zh.clauses}
     pairs = [
         (c, zh_by_path[c.path])
@@ -254,6 +267,29 @@ def _length_ratio(en: Document, zh: Document) -> float:
         en_total = sum(text_length(own_text(c), "en") for c in en.clauses)
         zh_total = sum(text_length(own_text(c), "zh") for c in zh.clauses)
     return zh_total / en_total if en_total and zh_total else 1.0
+
+
+def _outer_numbered(en: Document, zh: Document) -> list[tuple[Clause, Clause]]:
+    """Return the numbered clause pairs with the same path that no other such pair holds."""
+    zh_by_path = {c.path: c for c in zh.clauses}
+    pairs = [
+        (c, zh_by_path[c.path])
+        for c in en.clauses
+        if c.path in zh_by_path and path_value(c).role == "number"
+    ]
+    paths = {a.path for a, _ in pairs}
+    return [(a, b) for a, b in pairs if not any(a.path[:k] in paths for k in range(1, len(a.path)))]
+
+
+def _subtree_lengths(document: Document, lang: str) -> dict[str, float]:
+    """Return each clause id's text length with that of every clause under it."""
+    sizes: dict[str, float] = {}
+    for clause in reversed(document.clauses):
+        # -- children follow their parent in document order: they are summed before it --
+        sizes[clause.id] = sizes.get(clause.id, 0.0) + text_length(own_text(clause), lang)
+        if clause.parent is not None:
+            sizes[clause.parent] = sizes.get(clause.parent, 0.0) + sizes[clause.id]
+    return sizes
 
 
 __all__ = [

@@ -534,7 +534,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     pairs = (law_pairs() if args.set == "pairs" else amendment_pairs())[: args.limit or None]
     clean: dict[str, set[tuple[str, str, str]]] = {}
-    out: dict[str, Any] = {}
+    out: dict[str, Any] = {"set": args.set}
     if not args.skip_false_alarms:
         out["tw_laws"] = false_alarms(pairs, clean)
     pdpa = (PDPA / "tw-pdpa.en.md", PDPA / "tw-pdpa.zh.md")

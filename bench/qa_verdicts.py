@@ -3,6 +3,8 @@
     python bench/bench_qa_real.py --skip-inject --skip-corpus --json > /tmp/qa.json
     python bench/qa_verdicts.py /tmp/qa.json                 # Markdown table + counts
     python bench/qa_verdicts.py /tmp/qa.json --unjudged      # only findings with no verdict yet
+    python bench/bench_qa_real.py --set amendments --skip-inject --skip-corpus --json > /tmp/am.json
+    python bench/qa_verdicts.py /tmp/am.json                 # held-out stand-in: amendments.json
 
 Verdicts live in `bench/keys/qa-verdicts/tw-laws.json`, one per finding, keyed by law,
 the two clause labels and the check (ids and labels only, no document text): `true` when the
@@ -21,7 +23,9 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-VERDICTS = Path(__file__).resolve().parent / "keys" / "qa-verdicts" / "tw-laws.json"
+VERDICT_FILES = Path(__file__).resolve().parent / "keys" / "qa-verdicts"
+VERDICTS = VERDICT_FILES / "tw-laws.json"
+"""Verdicts on the 80 pairs (`--set pairs`); `amendments.json` holds those of `--set amendments`."""
 
 
 def load_verdicts(path: Path) -> list[dict[str, str]]:
@@ -58,7 +62,9 @@ def kind_of(verdict: str | None) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("findings", help="JSON written by bench_qa_real.py --json")
-    parser.add_argument("--verdicts", default=str(VERDICTS))
+    parser.add_argument(
+        "--verdicts", help="verdict file (default: the one for the set the findings were run on)"
+    )
     parser.add_argument("--unjudged", action="store_true", help="list only unjudged findings")
     args = parser.parse_args(argv)
     out = json.loads(Path(args.findings).read_text(encoding="utf-8"))
@@ -66,7 +72,8 @@ def main(argv: list[str] | None = None) -> int:
     if not laws:
         print(f"{args.findings}: no tw_laws results in it", file=sys.stderr)
         return 2
-    verdicts = load_verdicts(Path(args.verdicts))
+    default = VERDICTS if out.get("set", "pairs") == "pairs" else VERDICT_FILES / "amendments.json"
+    verdicts = load_verdicts(Path(args.verdicts) if args.verdicts else default)
     counts: Counter[str] = Counter()
     rows = []
     for finding in laws["serious"]:

@@ -14,7 +14,10 @@ For each tw-laws amendment event (`old.zh.md`, `new.zh.md`, `old.en.md`,
   articles flagged as changed in the original (`en_changed`, the compared
   side) against the key; English-only polish (rows changed on the
   translation's side only) against articles whose English text changed
-  outside the key;
+  outside the key (`polish`), and against those whose English wording changed
+  (`polish_wording`: a change of spacing at punctuation, quote marks, full/half
+  width or capitals only — `1.The` → `1. The`, "…" → “…”, `(deleted)` → `(Deleted)` — is
+  not a revision a translator re-reads);
 - history: `history add` of both versions into a fresh store, then
   `clause_history` of every keyed article by the citation as printed
   (`第 N 條`) and by its bare number, which must resolve to that article.
@@ -41,6 +44,7 @@ import re
 import sys
 import tempfile
 import time
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
@@ -102,6 +106,16 @@ def article_texts(path: Path) -> dict[str, str]:
     return out
 
 
+_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
+
+
+def wording(text: str) -> str:
+    """Return `text` without what a typographic edit changes: spacing at punctuation, width,
+    quote marks, case (words run together, `usedin`, still differ)."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
+    return " ".join(re.sub(r"\s*([^\w\s])\s*", r"\1", text).split())
+
+
 class Score:
     """Counts of true / false positives and false negatives, summed over events."""
 
@@ -157,7 +171,10 @@ class Evaluation:
 
     def __init__(self, stages: Iterable[str]) -> None:
         self.stages = tuple(stages)
-        self.scores = {name: Score() for name in ("segment", "diff", "stale", "polish", "history")}
+        self.scores = {
+            name: Score()
+            for name in ("segment", "diff", "stale", "polish", "polish_wording", "history")
+        }
         self.seconds: Counter = Counter()
         self.articles = 0
         self.moves: Counter = Counter()
@@ -211,6 +228,8 @@ class Evaluation:
         old_en, new_en = article_texts(paths["old.en"]), article_texts(paths["new.en"])
         polished = {n for n in old_en if n in new_en and old_en[n] != new_en[n]} - truth
         self._note("polish", name, polish - truth, polished)
+        reworded = {n for n in polished if wording(old_en[n]) != wording(new_en[n])}
+        self._note("polish_wording", name, polish - truth, reworded)
 
     def _history(self, name: str, docs: dict[str, Document], key: dict) -> None:
         from dpa_compare.store import HistoryStore

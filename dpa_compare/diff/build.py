@@ -211,6 +211,7 @@ def _regroup_change(
     if kind == "split":
         whole, pieces = state.old[group.whole], [state.new[p] for p in group.pieces]
         old_text, new_text = whole.full_text, PIECE_SEPARATOR.join(p.full_text for p in pieces)
+        classes = _rewrapped(old_text, new_text)
         return ClauseChange(
             kind,
             whole.id,
@@ -220,9 +221,12 @@ def _regroup_change(
             group.similarity,
             redline(old_text, new_text, lang, terms),
             new_ids=tuple(p.id for p in pieces),
+            cosmetic=classes is not None,
+            typography=classes or (),
         )
     whole, pieces = state.new[group.whole], [state.old[p] for p in group.pieces]
     old_text, new_text = PIECE_SEPARATOR.join(p.full_text for p in pieces), whole.full_text
+    classes = _rewrapped(old_text, new_text)
     return ClauseChange(
         kind,
         pieces[0].id,
@@ -232,7 +236,23 @@ def _regroup_change(
         group.similarity,
         redline(old_text, new_text, lang, terms),
         old_ids=tuple(p.id for p in pieces),
+        cosmetic=classes is not None,
+        typography=classes or (),
     )
+
+
+def _rewrapped(old_text: str, new_text: str) -> tuple[str, ...] | None:
+    """Return the typographic classes of a split or merge that only moved paragraph breaks.
+
+    A paragraph broken in the middle of a sentence (`…Development,` / `operation or…`) and
+    joined again in the next version reads the same: the split or merge is cosmetic, classed
+    `whitespace` (the breaks) plus whatever else `typographic_classes` finds. None when the
+    joined texts differ in anything else.
+    """
+    classes = typographic_classes(old_text, new_text)
+    if classes is None:
+        return None
+    return tuple(dict.fromkeys(("whitespace", *classes)))
 
 
 def _one_sided(

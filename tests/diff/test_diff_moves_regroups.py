@@ -214,6 +214,7 @@ def test_one_clause_cut_into_two_with_a_few_words_reworded_is_a_split(lang):
     _no_orphans(result)
     splits = result.of_kind("split")
     assert [(c.old_label, len(c.new_ids)) for c in splits] == [("3.1", 2)]
+    assert not splits[0].cosmetic
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -230,6 +231,7 @@ def test_two_clauses_joined_into_one_with_a_few_words_reworded_is_a_merge(lang):
     _no_orphans(result)
     merges = result.of_kind("merged")
     assert [(c.new_label, len(c.old_ids)) for c in merges] == [("3.1", 2)]
+    assert not merges[0].cosmetic
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -300,3 +302,36 @@ def test_a_lone_clause_keeping_its_number_under_a_new_heading_beside_its_old_one
     result = diff(doc(old_rows), doc(new_rows, prefix="n"))
     change = _change_of(result, "2.4")
     assert (change.kind, change.new_label) == ("moved", "3.4")
+
+
+REWRAPPED = {
+    "en": (
+        "Where the Supplier engages a new Sub-processor, it shall give the Customer at least "
+        "thirty days' notice and a copy of the terms",
+        "that bind the Sub-processor to the same obligations as this Agreement.",
+    ),
+    "zh": (
+        "供應商委任新複委託處理者時，應至少於三十日前通知客戶，並提供",
+        "約束該複委託處理者負擔與本契約相同義務之條款。",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("direction", ["merged", "split"])
+def test_a_paragraph_broken_mid_sentence_and_joined_again_is_a_cosmetic_regroup(lang, direction):
+    """Old official texts break a paragraph at a line end in mid-sentence; the next version
+    joins it. The words are the same: a reader sees only a paragraph break moved."""
+    first, second = REWRAPPED[lang]
+    joiner = " " if lang == "en" else ""
+    broken = [C("1", "Sub-processors" if lang == "en" else "複委託處理"), P(first), P(second)]
+    joined = [
+        C("1", "Sub-processors" if lang == "en" else "複委託處理"),
+        P(first + joiner + second),
+    ]
+    old, new = (broken, joined) if direction == "merged" else (joined, broken)
+    result = diff(doc(old, lang), doc(new, lang, "n"))
+    regroups = result.of_kind(direction)
+    assert len(regroups) == 1
+    assert regroups[0].cosmetic
+    assert "whitespace" in regroups[0].typography

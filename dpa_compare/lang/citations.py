@@ -207,8 +207,12 @@ _EN_MENTION = re.compile(
         (?:(?<=[sS])\s+(?i:of)(?=\s+\d+{_EN_LIST_SEP}\d))?\s*(?:-\s*)?(?P<nums>{_EN_NUMS}))
     |(?P<ordinal>\b(?:(?i:the)\s+)?(?P<ord>(?i:{_ORDINAL}))
         (?:\s*(?:,|to|and|or|through)\s*(?P<ord2>(?i:{_ORDINAL})))?\s+(?P<ounit>(?i:{_EN_UNIT}))\b)
-    |(?P<preceding>\b(?i:the)\s+(?i:preceding|previous|foregoing|last\s+preceding|aforesaid|aforementioned|above)
-        (?:\s+(?P<count>two|three|four|five|[2-5]))?\s+(?P<punit>(?i:{_EN_UNIT}))\b(?!\s*-?\s*\d))
+    |(?P<preceding>\b(?:(?i:the)\s+)?(?:(?P<count0>(?i:two|three|four|five)|[2-5])\s+)?
+        (?:(?i:preceding|previous|prior|foregoing|last\s+preceding|aforesaid|afore-?mentioned
+            |above-?mentioned|above)|(?i:last)(?=\s+(?i:two|three|four|five|[2-5])\s)
+            |(?i:former)(?=\s+(?i:paragraph|article|subparagraph|item)))
+        (?:\s+(?P<count>(?i:two|three|four|five)|[2-5]))?\s+(?!(?i:parts)\b)(?P<punit>(?i:{_EN_UNIT}))\b
+        (?!\s*-?\s*\d))
     |(?P<this>\b(?i:this|the\s+same)\s+(?P<tunit>(?i:article|paragraph|section|subparagraph))\b(?!\s*[\dIVX])
         |\b(?i:hereof|herein)\b)
     """,
@@ -260,16 +264,25 @@ def _en_mentions(text: str) -> Iterator[_Mention]:
             yield _Mention(level, [e for e, _ in elements], m.start(), m.end(),
                            [span for _, span in elements], unit)  # fmt: skip
         elif m.group("ordinal"):
+            if _PART_OF.match(text, m.end()) and re.fullmatch(_EN_CHAPTER, m.group("ounit"), re.I):
+                continue  # -- "the first part of Paragraph 2" (前段): a part of a sentence --
             numbers = [_ordinal(m.group(g)) for g in ("ord", "ord2") if m.group(g)]
             yield _Mention(_en_level(m.group("ounit")), numbers, m.start(), m.end(),
                            [m.span()] * len(numbers))  # fmt: skip
         elif m.group("preceding"):
-            count = _COUNTS.get((m.group("count") or "").lower(), 1)
+            count = _COUNTS.get((m.group("count") or m.group("count0") or "").lower(), 1)
             token = "prev" if count == 1 else f"prev{count}"
             yield _Mention(_en_level(m.group("punit")), [token], m.start(), m.end(), [m.span()])
         else:
             unit = m.group("tunit") or "article"
             yield _Mention(_en_level(unit), [], m.start(), m.end(), [])
+
+
+_PART_OF = re.compile(
+    rf"\s+of\s+(?:the\s+)?(?:(?:preceding|previous|this|same)\s+)?(?:{_EN_UNIT}|provisos?)\b",
+    re.IGNORECASE,
+)
+"""After "the first part": what it is a part of, when that is a provision ("of Paragraph 2")."""
 
 
 def _known_unit(word: str) -> str | None:
@@ -336,6 +349,7 @@ def _split_number(raw: str) -> tuple[str, ...]:
 
 def _english(text: str) -> Iterator[Citation]:
     mentions = list(_en_mentions(text))
+    article_first = _writes_article_first(mentions, text)
     chains: list[list[_Mention]] = []
     for index, mention in enumerate(mentions):
         last = chains[-1][-1] if chains else None
@@ -348,13 +362,62 @@ def _english(text: str) -> Iterator[Citation]:
                 or _contains_flexible(chains[-1], mention, text[last.end : mention.start])
             )
             and _EN_JOIN.fullmatch(text[last.end : mention.start])
-            and not _belongs_to_next(last, mentions[index : index + 4], text)
+            and not _belongs_to_next(last, mentions[index : index + 4], text, article_first)
         ):
             chains[-1].append(mention)
         else:
             chains.append([mention])
-    for chain in chains:
-        yield from _chain_citations(chain, text)
+    ordered = [_outermost_first(chain, text) for chain in chains]
+    _share_outer_levels(chains, ordered, text)
+    for chain, order in zip(chains, ordered, strict=True):
+        yield from _chain_citations(chain, order, text)
+
+
+def _writes_article_first(mentions: list[_Mention], text: str) -> bool:
+    """Return True when `text` writes an article before its paragraph with nothing between.
+
+    "Article 231-1 Paragraph 2, Article 271 Paragraph 3": the paragraph is the
+    article's before it. A text written so also means "Article 6-1, paragraph 1,
+    Article 27" as 6-1.1 and 27 (see `_belongs_to_next`).
+    """
+    return any(
+        a.level == ARTICLE
+        and bool(a.elements)
+        and b.level > ARTICLE
+        and bool(b.elements)
+        and not text[a.end : b.start].strip()
+        for a, b in zip(mentions, mentions[1:], strict=False)
+    )
+
+
+_EN_LIST_GAP = re.compile(r"\s*(?:,|,?\s*(?:and/or|and|or))\s*", re.IGNORECASE)
+
+
+def _share_outer_levels(
+    chains: list[list[_Mention]], ordered: list[list[_Mention]], text: str
+) -> None:
+    """Give a listed citation the outer levels written once after the list, in place.
+
+    "Paragraph 1 or Paragraph 3 of Article 12" cites 12.1 and 12.3; "item 2 of
+    clause 1, item 4 of clause 3 of the preceding paragraph" cites both clauses
+    of that paragraph. The members are written alike (their first words name
+    one level) and joined by a comma, `and` or `or`; the last one names the
+    outer levels the others lack.
+    """
+    for i in range(len(chains) - 2, -1, -1):
+        mine, theirs = chains[i], chains[i + 1]
+        if (
+            mine[0].level < 0
+            or theirs[0].level != mine[0].level
+            or not _EN_LIST_GAP.fullmatch(text[mine[-1].end : theirs[0].start])
+            or any(not m.elements or m.elements[0].startswith("prev") for m in mine)
+        ):
+            continue
+        levels = {m.level for m in mine}
+        cut = next((k for k, m in enumerate(ordered[i + 1]) if m.level in levels), 0)
+        outer = ordered[i + 1][:cut]
+        if outer and all(m.start > theirs[0].start for m in outer):
+            ordered[i] = outer + ordered[i]
 
 
 _FLEXIBLE_WORDS = re.compile(r"sections?|secs?\.|clauses?|cl\.|points?", re.IGNORECASE)
@@ -378,23 +441,29 @@ def _contains_flexible(chain: list[_Mention], mention: _Mention, gap: str) -> bo
     )
 
 
-def _belongs_to_next(last: _Mention, following: list[_Mention], text: str) -> bool:
+def _belongs_to_next(
+    last: _Mention, following: list[_Mention], text: str, article_first: bool = False
+) -> bool:
     """Return True when the lower levels after an article belong to the next article.
 
     "Article 14, paragraphs 1 to 4 of Article 18" and "Article 48,
     Subparagraph 7 of Paragraph 1, Article 49": the paragraphs are those of
-    the article written after them.
+    the article written after them. Written right after the article ("Article 5
+    Paragraph 2, Article 7"), they are its own; so are those after a comma in a
+    text that writes its article first (`article_first`, see `_writes_article_first`).
     """
     if last.level != ARTICLE or not following or following[0].level <= ARTICLE:
         return False
     if _EN_OF.fullmatch(text[last.end : following[0].start]):
         return False  # -- "section 1 of paragraph 1 of Article 91": the section is in it --
+    if last.elements and not text[last.end : following[0].start].strip():
+        return False  # -- "Article 231-1 Paragraph 2": the paragraph of the article before --
     previous = following[0]
     for mention in following[1:]:
         gap = text[previous.end : mention.start]
         if mention.level == ARTICLE:
             return bool(mention.elements) and bool(
-                _EN_OF.fullmatch(gap) or re.fullmatch(r"\s*,\s*", gap)
+                _EN_OF.fullmatch(gap) or (not article_first and re.fullmatch(r"\s*,\s*", gap))
             )
         if mention.level <= ARTICLE or not _EN_JOIN.fullmatch(gap):
             return False
@@ -405,8 +474,10 @@ def _belongs_to_next(last: _Mention, following: list[_Mention], text: str) -> bo
 _EN_OF = re.compile(r"\s*(?:of|in|under)\s+(?:the\s+)?", re.IGNORECASE)
 
 
-def _chain_citations(chain: list[_Mention], text: str) -> Iterator[Citation]:
-    """Yield the citations of one chain of mentions (levels in any written order)."""
+def _chain_citations(
+    chain: list[_Mention], ordered: list[_Mention], text: str
+) -> Iterator[Citation]:
+    """Yield the citations of one chain of mentions, given outermost first in `ordered`."""
     start, end = chain[0].start, chain[-1].end
     words = text[start:end]
     head = chain[0]
@@ -416,7 +487,6 @@ def _chain_citations(chain: list[_Mention], text: str) -> Iterator[Citation]:
         for element, span in zip(head.elements, head.spans, strict=True):
             yield Citation(kind, _split_number(element), words, start, end, (), span, unit)
         return
-    ordered = _outermost_first(chain, text)
     anchored = ordered[0].level == ARTICLE and not any(
         e.startswith("prev") for e in ordered[0].elements
     )
@@ -433,7 +503,7 @@ def _chain_citations(chain: list[_Mention], text: str) -> Iterator[Citation]:
             continue  # -- "this paragraph" alone cites nothing --
         if (
             kind == "relative"
-            and len(chain) == 1
+            and len(ordered) == 1
             and not path[0].startswith("prev")
             and (levels[0] == ARTICLE or re.match(r"\s\d{3}\b", text[end : end + 5]))
         ):
@@ -698,6 +768,9 @@ def resolve(citation: Citation, place: Place) -> Citation:
     if citation.kind != "relative" or place.article is None or not citation.path:
         return citation
     head, level = citation.path[0], (citation.levels or (PARAGRAPH,))[0]
+    if len(citation.levels) >= 2 and citation.levels[1] == level and head == place.article:
+        # -- "paragraph 15.3" in Article 15: one dotted number that starts with its article --
+        return replace(citation, kind="clause")
     if level == ARTICLE:
         if head == "prev" and place.article.isdigit() and int(place.article) > 1:
             return replace(
@@ -743,8 +816,21 @@ def citations_agree(left: Citation, right: Citation) -> bool:
 
 
 def _readings(citation: Citation) -> tuple[Citation, ...]:
-    """Return `citation`, and for `Article 146.1` also the inserted article 146-1 it may mean."""
+    """Return `citation`, and the other things its words may mean.
+
+    `Article 146.1` may be the inserted article 146-1. "Clause 2" (also
+    "Section 2", "Point 2") with no article named may be a subparagraph (款)
+    of the preceding paragraph: translations write "Clause 2 above" for 前項第二款.
+    """
     path, levels = citation.path, citation.levels
+    if (
+        citation.kind == "clause"
+        and levels[:1] == (ARTICLE,)
+        and _FLEXIBLE_WORDS.match(citation.text)
+        and not _ARTICLE_WORDS.search(citation.text)
+    ):
+        lower = (PARAGRAPH, *(max(level, SUBPARAGRAPH) for level in levels))
+        return (citation, replace(citation, kind="relative", path=("prev", *path), levels=lower))
     if (
         len(path) >= 2
         and levels[:2] == (ARTICLE, ARTICLE)
@@ -794,6 +880,89 @@ def _last_agrees(left: Citation, right: Citation) -> bool:
     )
 
 
+def within_range(citation: Citation, others: Iterable[Citation], text: str) -> bool:
+    """Return True when `citation` lies strictly inside a range that `others` cite by its ends.
+
+    "Paragraphs 2 to 5 of Article 7" is read as its two ends; 第七條第三項 is
+    one of the paragraphs it cites. `text` is the text `others` were found in.
+    """
+    mine = element_keys(citation.path[-1]) if citation.path else frozenset()
+    inner = [k for k in mine if isinstance(k, int)]
+    if not inner:
+        return False
+    ends = [c for c in others if c.kind == citation.kind and len(c.path) == len(citation.path)]
+    for low in ends:
+        for high in ends:
+            first, last = _int_of(low.path[-1]), _int_of(high.path[-1])
+            if (
+                first is None
+                or last is None
+                or not first < inner[0] < last
+                or not paths_agree(low.path[:-1], citation.path[:-1])
+                or not paths_agree(high.path[:-1], citation.path[:-1])
+            ):
+                continue
+            if low.start == high.start:  # -- one English chain: "Paragraphs 2 to 5" --
+                written = text[low.number_span[0] : max(low.end, high.end)]
+                if re.search(rf"(?<![\d.]){first}\s*{_RANGE_WORD}\s*{last}(?!\d)", written):
+                    return True
+            elif re.fullmatch(rf"\s*{_RANGE_WORD}\s*", text[low.end : high.start]):
+                return True  # -- 第二項至第五項: two pieces joined by 至 --
+    return False
+
+
+_RANGE_WORD = r"(?:to|through|~|～|-|–|至|到)"
+
+
+def _int_of(element: str) -> int | None:
+    numbers = [k for k in element_keys(element) if isinstance(k, int)]
+    return numbers[0] if len(numbers) == 1 else None
+
+
+_EN_LAW_WORD = (
+    r"(?:Acts?|Code|Laws?|Regulations?|Rules|Tariff|Standards?|Conventions?|Constitution|Statutes?"
+    r"|Ordinances?|Guidelines|Directions|Measures|Procedures|Principles)"
+)
+_EN_NAME_WORD = r"(?:[A-Z][\w’'\-]*|\([^()]{1,30}\))"
+_EN_NAME = (
+    rf"(?P<name>(?:{_EN_NAME_WORD}(?:\s+(?:of|and|for|on|to|the|in))*\s+){{0,10}}?{_EN_LAW_WORD}\b"
+    rf"(?:\s+(?:Governing|Concerning|for|on)(?:\s+(?:{_EN_NAME_WORD}|of|and|the|for|in)\b)+)?"
+    r"|same\s+(?:Act|Code|Law|Regulations|Rules))"
+)
+_EN_LAW_AFTER = re.compile(rf"\s*(?:,\s*|\s+(?:of|in|under)\s+)(?:the\s+)?{_EN_NAME}")
+_EN_LAW_BEFORE = re.compile(rf"{_EN_NAME},?\s*$")
+_EN_NOT_A_NAME = re.compile(r"(?:the|this|these|that|same|said|such|its|their)\b", re.IGNORECASE)
+_ZH_LAW_BEFORE = re.compile(
+    r"(?:(?<![本此該该])[\u4e00-\u9fff]{1,25}?(?:法|條例|条例|規則|规则|辦法|办法|細則|细则|通則|通则"
+    r"|準則|准则|標準|标准|稅則|税则|公約|公约|規程|规程)|同法|同條例|同条例|同規則|同规则)\s*$"
+)
+
+
+def names_other_law(citation: Citation, text: str, lang: str) -> bool:
+    """Return True when `citation` names the law it cites, and that law is not the text's own.
+
+    "Article 5 of the Civil Code", "Criminal Code Article 10", "Article 3,
+    General Rules of the Customs Tariff" ⇄ 民法第五條, 刑法第十條, 同法第三條; not
+    "Article 5 of this Act", "of the Act" or 本法第五條. `text` is the text the
+    citation was found in.
+    """
+    if citation.kind == "relative":
+        return False  # -- 前條, "the preceding article": always the text's own --
+    if lang == "zh":
+        written = text[max(0, citation.start - 30) : citation.start]
+        named = _ZH_LAW_BEFORE.search(written)
+        return named is not None and not re.search(r"[本此該该]\s*\S{0,3}\s*$", written)
+    after = _EN_LAW_AFTER.match(text, citation.end)
+    before = _EN_LAW_BEFORE.search(text[max(0, citation.start - 120) : citation.start])
+    return any(m is not None and _is_law_name(m.group("name")) for m in (after, before))
+
+
+def _is_law_name(name: str) -> bool:
+    """Return True for a law's own name ("Civil Code"), not "Act" or "these Regulations"."""
+    words = name.split()
+    return words[0] == "same" or (len(words) >= 2 and not _EN_NOT_A_NAME.match(words[0]))
+
+
 def place_of(path: Iterable[str]) -> Place:
     """Return a clause's article and paragraph from its structural path (`('ch1', '6', 'p2')`)."""
     article, paragraph = None, None
@@ -818,7 +987,9 @@ __all__ = [
     "element_keys",
     "find_all_citations",
     "find_citations",
+    "names_other_law",
     "paths_agree",
     "place_of",
     "resolve",
+    "within_range",
 ]

@@ -187,14 +187,19 @@ def label_map_from_pairs(pairs: Iterable[Pair]) -> dict[str, str]:
     differently.
 
     Pairs whose numbers agree (`7.2` ⇄ `第七条第二款`) are left out: the
-    cross-reference check already accepts those.
+    cross-reference check already accepts those. So is an English label that more
+    than one clause carries, linked to different Chinese labels (a list whose
+    number ran into the line before, so that its items repeat the earlier list's
+    labels): what a citation of it means is not known.
     """
     from dpa_compare.qa.refs import parse_label, paths_agree
 
     mapping: dict[str, str] = {}
+    targets: dict[str, set[str]] = {}
     for pair in pairs:
         if pair.en is None or pair.zh is None or not pair.en.label or not pair.zh.label:
             continue
+        targets.setdefault(pair.en.citation, set()).add(pair.zh.citation)
         # -- same normalised number (`11.3` ⇄ `第十一条 11.3`): nothing to translate --
         if pair.en.path == pair.zh.path:
             continue
@@ -210,7 +215,7 @@ def label_map_from_pairs(pairs: Iterable[Pair]) -> dict[str, str]:
             continue
         if en_ref.kind != zh_ref.kind or not paths_agree(en_ref.path, zh_ref.path):
             mapping[pair.en.citation] = pair.zh.citation
-    return mapping
+    return {en: zh for en, zh in mapping.items() if len(targets[en]) == 1}
 
 
 def _whole(ref: Ref, citation: str) -> bool:

@@ -10,7 +10,9 @@ from dpa_compare.lang.citations import (
     Place,
     citations_agree,
     find_citations,
+    names_other_law,
     resolve,
+    within_range,
 )
 from dpa_compare.qa.refs import parse_label, translate_ref
 from dpa_compare.qa.values import extract_values
@@ -127,3 +129,113 @@ def test_preceding_paragraph_items_skip_a_paragraph_without_list() -> None:
 def test_relative_citations_of_one_depth_compare_every_level() -> None:
     assert not citations_agree(one("前項第四款", "zh"), one("第一項第四款", "zh"))
     assert citations_agree(one("第四款", "zh"), one("前項第四款", "zh"))
+
+
+def test_article_written_before_its_paragraph_keeps_it() -> None:
+    """ "Article 12-1 Paragraph 3, Article 40 Paragraph 2": each paragraph is its article's."""
+    assert paths(
+        "breaches Article 12-1 Paragraph 3, Article 40 Paragraphs 2 and 4, or Article 41."
+    ) == [
+        ("clause", ("12-1", "3")),
+        ("clause", ("40", "2")),
+        ("clause", ("40", "4")),
+        ("clause", ("41",)),
+    ]
+    # -- a text that writes its articles first also means "Article 8-2, paragraph 2" so --
+    assert paths("Article 8-2, paragraph 2, Article 30, Article 35-1 paragraph 1") == [
+        ("clause", ("8-2", "2")),
+        ("clause", ("30",)),
+        ("clause", ("35-1", "1")),
+    ]
+    # -- otherwise a paragraph after a comma still belongs to the next article --
+    assert paths("Article 8-2, paragraph 2 of Article 30") == [
+        ("clause", ("8-2",)),
+        ("clause", ("30", "2")),
+    ]
+
+
+def test_a_part_of_a_paragraph_is_no_chapter() -> None:
+    assert paths("the first part of Paragraph 3 of Article 20 applies") == [("clause", ("20", "3"))]
+    assert paths("the second part of the proviso of paragraph 2") == [("relative", ("2",))]
+    assert paths("Part Two; the first part") == [("chapter", ("2",)), ("chapter", ("1",))]
+
+
+def test_listed_members_share_the_outer_levels_written_last() -> None:
+    assert paths("Paragraph 2 or Paragraph 5 of Article 44-1") == [
+        ("clause", ("44-1", "2")),
+        ("clause", ("44-1", "5")),
+    ]
+    assert paths("item 2 of Clause 3, items 1 and 2 of Clause 4 of the preceding paragraph") == [
+        ("relative", ("prev", "3", "2")),
+        ("relative", ("prev", "4", "1")),
+        ("relative", ("prev", "4", "2")),
+    ]
+    # -- each member names its own article: nothing shared --
+    assert paths("Paragraph 1 of Article 3 or Paragraph 2 of Article 9") == [
+        ("clause", ("3", "1")),
+        ("clause", ("9", "2")),
+    ]
+    assert paths("the preceding paragraph or Paragraph 2 of Article 9") == [
+        ("relative", ("prev",)),
+        ("clause", ("9", "2")),
+    ]
+
+
+def test_a_clause_above_may_be_a_subparagraph_of_the_preceding_paragraph() -> None:
+    """ "Clause 2 above" in a second paragraph is 前項第二款 (款 written "Clause")."""
+    english = one("the terms set under Clause 2 above shall be announced", "en")
+    for chinese in ("前項第二款", "前项第二款"):
+        assert citations_agree(english, one(chinese, "zh"))
+    assert not citations_agree(english, one("前項第三款", "zh"))
+    assert not citations_agree(one("Article 2", "en"), one("前项第二款", "zh"))
+
+
+def test_a_dotted_number_starting_with_its_article_is_absolute() -> None:
+    """ "paragraph 9.2" written in Article 9 (translations number items article.item)."""
+    cited = resolve(one("the body named in paragraph 9.2 shall report", "en"), Place("9", 2))
+    assert (cited.kind, cited.path) == ("clause", ("9", "2"))
+    for chinese in ("前項第二款", "前项第二款"):
+        assert citations_agree(cited, resolve(one(chinese, "zh"), Place("9", 2)))
+
+
+def test_more_words_for_the_preceding_unit() -> None:
+    assert paths("the records kept in foregoing Paragraph") == [("relative", ("prev",))]
+    assert paths("rewards under the last two paragraphs") == [("relative", ("prev2",))]
+    assert paths("the two preceding paragraphs") == [("relative", ("prev2",))]
+    assert paths("after the former paragraph deadline") == [("relative", ("prev",))]
+    # -- "the last paragraph", "the former section of" and "the above-mentioned parts" cite no
+    #    preceding unit --
+    assert paths("the last paragraph") == []
+    assert paths("the former section of Paragraph 1") == [("relative", ("1",))]
+    assert paths("the above-mentioned parts") == []
+
+
+def test_a_citation_that_names_another_law() -> None:
+    def other(text: str, lang: str) -> bool:
+        return names_other_law(find_citations(text, lang)[0], text, lang)
+
+    assert other("as in Article 7 of the Maritime Labour Code", "en")
+    assert other("the rate in Article 3, General Rules of the Harbour Dues Tariff.", "en")
+    assert other("Penal Code Article 15 Paragraph 2", "en")
+    assert other("under Article 4 of the Regulations Governing Tea Exporters", "en")
+    assert not other("under Article 4 of this Act", "en")
+    assert not other("under Article 4 of the Act", "en")
+    assert not other("the preceding article", "en")
+    for chinese in ("依海商法第七條", "依海商法第七条", "同法第四條", "茶葉出口管理規則第四條"):
+        assert other(chinese, "zh")
+    for chinese in ("依本法第七條", "依本条例第七条", "違反第七條", "前條"):
+        assert not other(chinese, "zh")
+
+
+def test_a_member_inside_a_range_cited_by_its_ends() -> None:
+    text = "Article 7 Paragraphs 2 to 5, Article 8"
+    english = find_citations(text, "en")
+    inside = [
+        within_range(c, english, text) for c in find_citations("第七條第三項、第四項、第六項", "zh")
+    ]
+    assert inside == [True, True, False]
+    for chinese in ("第七條第二項至第五項", "第七条第二项至第五项"):
+        zh = find_citations(chinese, "zh")
+        assert within_range(one("Article 7 Paragraph 4", "en"), zh, chinese)
+    listed = "Article 7 Paragraphs 2 and 5"
+    assert not within_range(one("第七條第三項", "zh"), find_citations(listed, "en"), listed)

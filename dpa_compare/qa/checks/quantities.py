@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
-from dpa_compare.lang.citations import Place, place_of, resolve
+from dpa_compare.lang.citations import Place, names_other_law, place_of, resolve, within_range
 from dpa_compare.model import Clause
 from dpa_compare.qa.refs import Ref, find_refs, refs_agree, translate_ref
 from dpa_compare.qa.registry import Context, Issue, Pair, Severity, check
@@ -256,6 +256,16 @@ def cross_references(pair: Pair, ctx: Context) -> Iterator[Issue]:
     #    第九條至第十二條) or a whole article and its parts --
     extra = [z for z in extra if not any(_agree(ref, z) for ref in en_refs)]
     missing = [ref for ref in missing if not any(_agree(ref, z) for z in zh_refs)]
+    # -- a member inside a range the other side cites by its ends ("Paragraphs 2 to 5" ⇄
+    #    第二項、第三項、第四項、第五項) --
+    en_all, zh_all = [raw for raw, _ in en_refs], [raw for raw, _ in zh_refs]
+    extra = [z for z in extra if not within_range(z[0], en_all, normalise(pair.en_text))]
+    missing = [r for r in missing if not within_range(r[0], zh_all, normalise(pair.zh_text))]
+    if not missing or not extra:
+        # -- 前項 / 前條 / "the preceding paragraph" on one side only: the other language points
+        #    back with "the aforesaid …", 該 …, or lets the sentence imply it; no finding --
+        missing = [ref for ref in missing if not _points_back(ref[0])]
+        extra = [ref for ref in extra if not _points_back(ref[0])]
     if not missing and not extra:
         return
     parts = []
@@ -266,9 +276,7 @@ def cross_references(pair: Pair, ctx: Context) -> Iterator[Issue]:
     # -- a citation on one side only is mostly made explicit or left implicit by the translator
     #    ("a union as stated in Article 2" ⇄ 關係, 前項 ⇄ "as mentioned above"); two that
     #    disagree — or a relative one that cannot be placed — cite something else: major --
-    conflicting = any(r.kind != "relative" for _, r in missing) and any(
-        r.kind != "relative" for _, r in extra
-    )
+    conflicting = _conflicting(missing, extra, normalise(pair.en_text), normalise(pair.zh_text))
     yield Issue(
         "cross-references differ — " + "; ".join(parts),
         {
@@ -280,6 +288,35 @@ def cross_references(pair: Pair, ctx: Context) -> Iterator[Issue]:
         },
         severity=None if conflicting else "minor",
     )
+
+
+def _points_back(ref: Ref) -> bool:
+    """Return True for a citation of the unit(s) just before (前項, 前二條, "the preceding
+    paragraph")."""
+    return ref.kind == "relative" and ref.path[0].startswith("prev")
+
+
+def _conflicting(
+    missing: list[tuple[Ref, Ref]], extra: list[tuple[Ref, Ref]], en_text: str, zh_text: str
+) -> bool:
+    """Return True when an English and a Chinese citation left unmatched may cite one thing
+    differently.
+
+    Both must be placed (not relative once resolved) and of one kind: an annex on one side and
+    an article on the other are two one-sided citations, not one changed. A citation naming
+    another law ("Article 5 of the Civil Code") is no changed form of 前條 or "the preceding
+    article", which always cite the text's own.
+    """
+    for en_raw, en_res in missing:
+        for zh_raw, zh_res in extra:
+            if "relative" in (en_res.kind, zh_res.kind) or en_res.kind != zh_res.kind:
+                continue
+            if (zh_raw.kind == "relative" and names_other_law(en_raw, en_text, "en")) or (
+                en_raw.kind == "relative" and names_other_law(zh_raw, zh_text, "zh")
+            ):
+                continue
+            return True
+    return False
 
 
 @check("major")

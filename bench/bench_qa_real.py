@@ -244,13 +244,35 @@ def inject_reference(zh: LawText, en: LawText, rng: random.Random) -> Injected |
     return Injected(zh.text(), number, f"第{m.group(1)}條 → 第{new}條")
 
 
+_ORDINARY_WORD = re.compile(r"[A-Za-z][a-z]+")
+MIN_LEFT_WORDS = 4
+"""Ordinary words (letters only, not all capitals) a sentence left in needs: `(Repealed)` or
+`Paragraph 3.1` is a caption or label, no translator's leftover English."""
+
+
+def _english_sentence(en: LawText, number: str) -> str | None:
+    """Return the first sentence of article `number` in English with `MIN_LEFT_WORDS` ordinary words
+    or more, else None."""
+    for line in en.paragraphs(number):
+        for sentence in re.split(r"(?<=[.;:])\s+", en.lines[line].strip()):
+            if len(_ORDINARY_WORD.findall(sentence)) >= MIN_LEFT_WORDS:
+                return sentence
+    return None
+
+
 def inject_english(zh: LawText, en: LawText, rng: random.Random) -> Injected | None:
-    """Leave one English sentence (of the same article) in a Chinese paragraph."""
-    shared = [n for n in zh.articles if n in en.articles and en.paragraphs(n) and zh.paragraphs(n)]
+    """Leave one English sentence (of the same article; `MIN_LEFT_WORDS` ordinary words at least)
+    in a Chinese paragraph."""
+    shared = [
+        n
+        for n in zh.articles
+        if n in en.articles and zh.paragraphs(n) and _english_sentence(en, n) is not None
+    ]
     number = _pick(rng, shared)
     if number is None:
         return None
-    sentence = re.split(r"(?<=[.;:])\s+", en.lines[en.paragraphs(number)[0]].strip())[0]
+    sentence = _english_sentence(en, number)
+    assert sentence is not None
     i = _pick(rng, zh.paragraphs(number))
     zh.lines[i] = zh.lines[i].rstrip() + sentence
     return Injected(zh.text(), number, f"appended {sentence[:40]!r}")

@@ -29,7 +29,12 @@ from dpa_compare.lang.labels import (
 )
 from dpa_compare.lang.measures import VERSION_CAPTION
 from dpa_compare.lang.script import HAN_CHAR, is_box_drawing_line, strip_invisible
-from dpa_compare.lang.sentences import run_in_item_breaks, run_in_sentence_breaks
+from dpa_compare.lang.sentences import (
+    continues_sentence,
+    run_in_item_breaks,
+    run_in_outline_breaks,
+    run_in_sentence_breaks,
+)
 from dpa_compare.model import Block, Clause, ClauseKind, Language
 from dpa_compare.segment_refs import Naming, ParentInfo
 
@@ -434,7 +439,11 @@ class Segmenter:
         if block.kind == "table_cell":
             self._table_row(block)
             return
-        if self._title_for_previous(block) or self._caption_for_previous(block):
+        if (
+            self._title_for_previous(block)
+            or self._caption_for_previous(block)
+            or self._remark_for_previous(block)
+        ):
             return
         level = block.list_level
         if level is None:
@@ -502,6 +511,27 @@ class Segmenter:
         if title is None or not self.lang.looks_like_title(title):
             return False
         updated = replace(previous, heading=title)
+        self.clauses[-1] = updated
+        top.clause = updated
+        return True
+
+    def _remark_for_previous(self, block: Block) -> bool:
+        """Append a remark in brackets on a line of its own to the list item just before it; True
+        if done.
+
+        `（二）…之檢查紀錄。` / `（附表三）` / `（三）…`: a database that breaks the
+        line before an item's closing remark (a table or annex it points to)
+        would otherwise end the list there, and every later item would hang
+        under a paragraph of two words.
+        """
+        if not self.clauses or not self.stack or block.list_level is not None:
+            return False
+        previous, top = self.clauses[-1], self.stack[-1]
+        if top.clause is not previous or not top.is_item or not previous.text:
+            return False
+        if article_caption(block.text) is None:
+            return False
+        updated = replace(previous, text=f"{previous.text} {block.text.strip()}")
         self.clauses[-1] = updated
         top.clause = updated
         return True
@@ -778,10 +808,13 @@ def split_run_in(blocks: tuple[Block, ...], lang: Language) -> tuple[Block, ...]
     run_in = sum(1 for block in plain if run_in_sentence_breaks(block.text))
     lost = run_in >= max(3.0, LOST_BREAKS_SHARE * len(plain))
     out: list[Block] = []
-    for block in blocks:
+    outline: dict[str, int] = {}  # -- the run-in list numbers so far, across broken paragraphs --
+    for block in join_broken_sentences(blocks, lang):
         breaks = []
-        if _splittable(block):
-            breaks = run_in_item_breaks(block.text)
+        if not _splittable(block):
+            outline = {}
+        else:
+            breaks = run_in_item_breaks(block.text) + run_in_outline_breaks(block.text, outline)
             breaks += run_in_sentence_breaks(block.text) if lost else []
         if not breaks:
             out.append(block)
@@ -790,6 +823,32 @@ def split_run_in(blocks: tuple[Block, ...], lang: Language) -> tuple[Block, ...]
         parts = [block.text[a:b].strip() for a, b in pairwise(ends)]
         out.append(replace(block, text=parts[0]))
         out.extend(replace(block, text=part, bold_lead=None) for part in parts[1:] if part)
+    return tuple(out)
+
+
+def join_broken_sentences(blocks: tuple[Block, ...], lang: Language) -> tuple[Block, ...]:
+    """Return `blocks` with each English paragraph that a conversion broke mid-sentence joined
+    again.
+
+    `…the crews on board and` / `ashore. c.Rest periods …`: a paragraph
+    that ends on a word or comma, followed by one that opens with a
+    lower-case word and no label, is one sentence. Headings, list items and
+    cells are never joined.
+    """
+    if lang != "en":
+        return blocks
+    out: list[Block] = []
+    for block in blocks:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and _splittable(last)
+            and _splittable(block)
+            and continues_sentence(last.text, block.text)
+        ):
+            out[-1] = replace(last, text=f"{last.text.rstrip()} {block.text.strip()}")
+            continue
+        out.append(block)
     return tuple(out)
 
 

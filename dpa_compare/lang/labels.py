@@ -142,8 +142,11 @@ _ESCAPED_DOT = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)\\\.")
 """`1\\.`: a Markdown-escaped number, as converters write a heading's number."""
 _BRACKETED = re.compile(r"^([(（])([A-Za-z]{1,6}|\d{1,3})([)）])")
 _RPAREN = re.compile(r"^([A-Za-z]{1,5}|\d{1,3})\)" + _END)
-_DOTTED = re.compile(r"^([A-Za-z]{1,5})\.(?=[\s\u3000]+\S|$)|^([A-Za-z])\.(?=[A-Z][a-z])")
-"""`a. `, `iv. `, and a single letter typed against a capitalised word (`D.Any person`)."""
+_DOTTED = re.compile(
+    r"^([A-Za-z]{1,5})\.(?=[\s\u3000]+\S|$)|^([A-Za-z]|[IVX]{2,4}|[ivx]{2,4})\.(?=[A-Z][a-z])"
+)
+"""`a. `, `iv. `, and a single letter or a roman number typed against a capitalised word
+(`D.Any person`, `II.Names of the owners`)."""
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 
@@ -243,7 +246,8 @@ def _letter_readings(token: str, style: str, label: str, after: str) -> list[Lab
                 sep,
             )
         )
-    if (token.islower() or upper) and len(set(token.lower())) == 1:
+    if (token.islower() or upper) and (len(set(token.lower())) == 1 or len(token) == 2):
+        # -- `AB.` after `AA.`: a list past Z goes on as spreadsheet columns do --
         letter = LabelMatch(
             ("ALPHA" if upper else "alpha") + f"_{style}",
             label,
@@ -358,8 +362,26 @@ def article_caption(text: str) -> str | None:
     return match.group(1) if match else None
 
 
+_NUMBERING_LINE = re.compile(
+    r"(?:paragraph|subparagraph|item|point|clause)s?\s+\d{1,3}(?:[.\-]\d{1,3})*\.?"
+    rf"|第[\s\u3000]*[\d{CHINESE_NUMERAL_CHARS}]+[\s\u3000]*[項项款目]",
+    re.IGNORECASE,
+)
+
+
+def is_numbering_line(text: str) -> bool:
+    """Return True when `text` is only the number of the paragraph it stands above.
+
+    Some official translations print `Paragraph 5.1` on a line of its own
+    before each paragraph (the Chinese numbers none): a label, with nothing
+    to translate.
+    """
+    return _NUMBERING_LINE.fullmatch(text.strip()) is not None
+
+
 __all__ = [
     "article_caption",
+    "is_numbering_line",
     "CLAUSE_START",
     "CONTAINER_RANK",
     "INTRO_ENDERS",

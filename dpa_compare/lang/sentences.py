@@ -73,7 +73,7 @@ def _is_abbreviation(word: str) -> bool:
 
 
 _RUN_IN_SENTENCE = re.compile(r"""(?<=[a-z)"”’])[.!?](?=[A-Z][a-z]+[\s,;:])""")
-_RUN_IN_ITEM = re.compile(r"(?<=[^\d\s])[.:;](?=(\d{1,2})\.\s?[^\d\s.])")
+_RUN_IN_ITEM = re.compile(r"(?<=\S)[.:;](?=(\d{1,2})\.\s?[^\d\s.])")
 _LEADING_ITEM = re.compile(r"\s*(\d{1,2})\.\s?[^\d\s.]")
 
 
@@ -93,16 +93,108 @@ def run_in_item_breaks(text: str) -> list[int]:
     `…defined below.1. "Area" means….2. "Resident" means…`: a sentence end
     or colon set straight against an item number that continues the text's
     own sequence 1., 2., 3. — two items at least, counting one the text opens
-    with. `Article 3.1`, `No. 2.` and `7.5.1` are not such.
+    with. `Article 3.1`, `No. 2.` and `7.5.1` are not such; a later item may
+    follow a sentence that ends on a number (`…under Section 7.2. Keep …`).
     """
     leading = _LEADING_ITEM.match(text)
     expected = int(leading.group(1)) + 1 if leading else 1
     items: list[int] = []
     for match in _RUN_IN_ITEM.finditer(text):
+        after_digit = text[match.start() - 1].isdigit()
+        if after_digit and expected == 1:
+            continue  # -- `Release 7.5.1.`: a list goes on after a number, never starts there --
         if int(match.group(1)) == expected:
             items.append(match.end())
             expected += 1
     return items if len(items) + (1 if leading else 0) >= 2 else []
+
+
+_RUN_IN_OUTLINE = re.compile(
+    r"(?:^|(?<=[.:;)])\s+)(\d{1,2}|[A-Za-z]|[IVX]{2,4}|[ivx]{2,4})\.(?=[A-Z][a-z]|\s+[A-Z])"
+)
+
+
+def run_in_outline_breaks(text: str, last: dict[str, int] | None = None) -> list[int]:
+    """Return the offsets in English `text` where items of a list of several levels are run in.
+
+    `…as follows: 1.Weather risks: A.Storms: a.Damage to the quay. b.Loss of cargo.`: a label
+    typed against its capitalised first word, after a sentence end, colon or closing bracket and a
+    space. Each kind of number (1, A, a, I, i) must start at one or continue its own sequence, and
+    two items at least must be found: `Act. A.Smith` once is no list. `last` carries each kind's
+    last number from the paragraphs before (a list a conversion broke into several); it is
+    updated, and so is it by a label the text opens with (`f. The …`), which is no break.
+    """
+    from dpa_compare.lang.numerals import is_roman, letters_to_int, roman_to_int
+
+    last = {} if last is None else last
+    carried = bool(last)
+    found: list[int] = []
+    for match in _RUN_IN_OUTLINE.finditer(text):
+        token = match.group(1)
+        opening = match.start() == 0
+        if not opening and text[match.end(1) + 1 : match.end(1) + 2].isspace():
+            continue  # -- `Act. A. Smith`: only a label typed against its word breaks a text --
+        readings: list[tuple[str, int]] = []
+        if token.isdigit():
+            readings.append(("digit", int(token)))
+        else:
+            case = "upper" if token.isupper() else "lower"
+            if len(token) == 1:
+                readings.append((f"letter-{case}", letters_to_int(token)))
+            if is_roman(token):
+                readings.append((f"roman-{case}", roman_to_int(token)))
+        fits = [(kind, value) for kind, value in readings if value == last.get(kind, 0) + 1]
+        fits = fits or [(kind, value) for kind, value in readings if value == 1]
+        if not fits:
+            continue
+        kind, value = fits[0]
+        last[kind] = value
+        if not opening:
+            found.append(match.start(1))
+    return found if len(found) >= 2 or (found and carried) else []
+
+
+_OPEN_END = re.compile(r"[A-Za-z,]\s*$")
+_LOWER_START = re.compile(r"^\s*[a-z]+[\s,]")
+
+
+def continues_sentence(previous: str, text: str) -> bool:
+    """Return whether English paragraph `text` goes on with the sentence `previous` leaves open.
+
+    `…the crews on board and` / `ashore.`: the first ends on a word
+    or a comma, the second opens with a lower-case word that is no label
+    (`a. `, `iv) ` and `b.Effect` number items of their own).
+    """
+    from dpa_compare.lang.labels import generic_labels
+
+    return bool(
+        _OPEN_END.search(previous)
+        and _LOWER_START.match(text)
+        and not generic_labels(text.strip(), False)
+    )
+
+
+_ZH_OPEN_END = re.compile(rf"[{ZH_CLAUSE_ENDERS}，,、]\s*$")
+
+
+def zh_continues_sentence(previous: str, text: str) -> bool:
+    """Return whether Chinese paragraph `text` goes on with the sentence of `previous`.
+
+    `…應公告各船席之費額；` / `其公告方式另定之。`: the first ends on a clause end
+    or comma; or `text` is a proviso (`但…`, `惟…`), which qualifies the
+    sentence before it. Databases break such sentences into paragraphs of
+    their own where the translation keeps one.
+    """
+    return bool(_ZH_OPEN_END.search(previous)) or text.lstrip()[:1] in ZH_PROVISO_OPENERS
+
+
+def stops_mid_sentence(text: str, lang: str) -> bool:
+    """Return whether paragraph `text` stops in mid-sentence: no sentence or clause end, colon or
+    (English) semicolon closes it,
+    brackets and quotes aside (`…之申請、核准及撤銷（廢）`)."""
+    bare = text.rstrip().rstrip(ZH_CLOSERS + "\"'")
+    enders = ZH_SENTENCE_ENDERS + ZH_CLAUSE_ENDERS + "：:" if lang == "zh" else ".!?;:"
+    return bool(bare) and bare[-1] not in enders
 
 
 def _ends_abbreviation(text: str, stop: re.Match[str]) -> bool:
@@ -176,6 +268,9 @@ def join_sentences(sentences: Iterable[str], lang: str) -> str:
 
 
 __all__ = [
+    "continues_sentence",
+    "stops_mid_sentence",
+    "zh_continues_sentence",
     "ABBREVIATIONS",
     "EN_SENTENCE_ENDERS",
     "ZH_CLAUSE_ENDERS",
@@ -184,6 +279,7 @@ __all__ = [
     "ZH_RUN_ON_ENDERS",
     "ZH_SENTENCE_ENDERS",
     "run_in_item_breaks",
+    "run_in_outline_breaks",
     "run_in_sentence_breaks",
     "join_sentences",
     "runs_on",

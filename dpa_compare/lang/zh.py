@@ -65,11 +65,18 @@ label."""
 _ANNEX = re.compile(
     r"^(?P<word>附件|附录|附錄|附表)" + _SPACE + r"(?P<num>" + _NUMBER + r"|[A-Za-zＡ-Ｚ])?"
 )
-_ITEM = re.compile(r"^(?P<num>[" + CHINESE_NUMERAL_CHARS + r"]{1,4})" + _SPACE + r"、")
-_NUM_DUN = re.compile(r"^(?P<num>[0-9０-９]{1,3})" + _SPACE + r"、")
-_PAREN_ITEM = re.compile(
-    r"^[(（]" + _SPACE + r"(?P<num>[" + CHINESE_NUMERAL_CHARS + r"]{1,4})" + _SPACE + r"[)）]"
+_SPACED_NUMERAL = (
+    r"(?P<num>["
+    + CHINESE_NUMERAL_CHARS
+    + r"](?:[ \u3000]{0,3}["
+    + CHINESE_NUMERAL_CHARS
+    + r"]){0,3})"
 )
+"""A numeral of up to four characters; a database pads a two-character one to the width of three
+(`（三  十）`, `四  十、`)."""
+_ITEM = re.compile(r"^" + _SPACED_NUMERAL + _SPACE + r"、")
+_NUM_DUN = re.compile(r"^(?P<num>[0-9０-９]{1,3})" + _SPACE + r"、")
+_PAREN_ITEM = re.compile(r"^[(（]" + _SPACE + _SPACED_NUMERAL + _SPACE + r"[)）]")
 
 # -- a full-width form is its ASCII character + 0xFEE0 (Ａ = A + 0xFEE0) --
 _ASCII_FORMS = str.maketrans(
@@ -112,7 +119,7 @@ def match_label(text: str, heading: bool = False) -> list[LabelMatch]:
         return _annex(match, stripped)
     for pattern, scheme in ((_ITEM, "zh_item"), (_NUM_DUN, "num_dun"), (_PAREN_ITEM, "zh_paren")):
         if match := pattern.match(stripped):
-            value = parse_number(match.group("num"))
+            value = parse_number(re.sub(r"[ \u3000]", "", match.group("num")))
             if value is not None:
                 rest, sep = split_rest(stripped[match.end() :])
                 return [LabelMatch(scheme, match.group(0), (value,), rest, sep)]

@@ -9,6 +9,7 @@ import statistics
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from dpa_compare.lang.labels import is_numbering_line
 from dpa_compare.lang.notices import is_editorial_note, is_reference_notice
 from dpa_compare.lang.sentences import (
     EN_SENTENCE_ENDERS,
@@ -60,7 +61,8 @@ def omission(pair: Pair, ctx: Context) -> Iterator[Issue]:
             (shown,),
         )
     elif pair.zh_text.strip():
-        yield from _sentence_gap(pair, ctx, missing_in="zh")
+        gap = list(_sentence_gap(pair, ctx, missing_in="zh"))
+        yield from gap or _member_gap(pair, ctx, "en")
 
 
 @check("major")
@@ -79,7 +81,8 @@ def addition(pair: Pair, ctx: Context) -> Iterator[Issue]:
             (shown,),
         )
     elif pair.en_text.strip():
-        yield from _sentence_gap(pair, ctx, missing_in="en")
+        gap = list(_sentence_gap(pair, ctx, missing_in="en"))
+        yield from gap or _member_gap(pair, ctx, "zh")
 
 
 def _not_document_text(text: str, lang: str, label: str) -> list[Issue] | None:
@@ -90,7 +93,7 @@ def _not_document_text(text: str, lang: str, label: str) -> list[Issue] | None:
     editorial remark ("(Remark: … please refer to pages …)") is minor: it
     points to where something is printed and is no text of the document.
     """
-    if _translator_notice(text, lang):
+    if _translator_notice(text, lang) or is_numbering_line(text):
         return []
     if is_editorial_note(text.strip(), lang):
         side = "English" if lang == "en" else "Chinese"
@@ -125,11 +128,20 @@ def _covered_by_article(clause: Clause, lang: str, ctx: Context) -> bool:
     and dates are then compared with the holder by the `numbers` and `dates`
     checks. A deleted paragraph leaves its neighbours in proportion (adding
     it moves them away), so it is reported.
+
+    Also translated elsewhere: a paragraph the database broke off the
+    sentence before it (that one ends on `；` or a comma, or it is a `但…`
+    proviso) when its holder stays in proportion with it; a paragraph whose
+    amounts, percentages or periods are all in a holder's other language and
+    none in its own; a numbered item's title standing alone when its text is
+    linked with the other side's item of the same number (`title_run_in`).
+    Not a holder: the next item of the same list linked with its own number
+    (`(4)` ⇄ `四、` beside an unaligned `(5)`).
     """
     layout: _Layout = ctx.memo("article_layout", lambda: _layout(ctx))
     if not clause.text.strip() and clause.label:
         return layout.heading_unaligned_opposite(lang, clause)
-    return split_holder(clause, lang, ctx) is not None
+    return layout.title_run_in(lang, clause) or split_holder(clause, lang, ctx) is not None
 
 
 def split_holder(clause: Clause, lang: str, ctx: Context) -> str | None:
@@ -141,15 +153,40 @@ def split_holder(clause: Clause, lang: str, ctx: Context) -> str | None:
         return None
     model: _RatioModel = ctx.memo("length_ratio", lambda: _ratio_model(ctx))
     part = _chars(clause.full_text)
+    continued = layout.continues_previous(lang, clause.id, article)
     for holder_own, holder_other in layout.holders(lang, clause.id, article):
         own_chars, other_chars = _chars(holder_own), _chars(holder_other)
         if other_chars <= 0:
             continue
+        if _numbers_held(clause.full_text, lang, holder_own, holder_other):
+            return holder_other
         before = abs(_log_ratio(lang, own_chars, other_chars) - model.centre) if own_chars else 9.0
         after = abs(_log_ratio(lang, own_chars + part, other_chars) - model.centre)
+        if continued and after <= 2 * model.spread:
+            return holder_other  # -- one sentence the database broke: in proportion with it --
         if after <= before - COVERAGE_GAIN and after <= 3 * model.spread:
             return holder_other
     return None
+
+
+def _numbers_held(text: str, lang: str, holder_own: str, holder_other: str) -> bool:
+    """Return True when every value of `text` (amounts, percentages, durations; not citations) is
+    in the other language's text of a holder and none in its own (`百分之三十` of a proviso the
+    database set apart, `30%` in the English beside)."""
+    from dpa_compare.qa.values import extract_values
+
+    other = "zh" if lang == "en" else "en"
+
+    def keys(value_text: str, value_lang: str) -> set[tuple[str, str]]:
+        return {
+            (v.kind, k)
+            for v in extract_values(value_text, value_lang)
+            if not v.weak
+            for k in v.keys
+        }
+
+    mine = {(v.kind, v.key) for v in extract_values(text, lang) if not v.weak}
+    return bool(mine) and mine <= keys(holder_other, other) and not mine & keys(holder_own, lang)
 
 
 def _log_ratio(lang: str, own_chars: int, other_chars: int) -> float:
@@ -166,6 +203,7 @@ class _Layout:
     order: dict[tuple[str, str], list[str]]  # -- (lang, article) → clause ids in document order --
     pair_of: dict[tuple[str, str], Pair]
     text_of: dict[tuple[str, str], str]
+    clause_of: dict[tuple[str, str], Clause]
 
     def holders(self, lang: str, clause_id: str, article: str) -> list[tuple[str, str]]:
         """Return (own text, other text) of the places an unaligned clause's content may sit."""
@@ -177,6 +215,8 @@ class _Layout:
             k = index + step
             while 0 <= k < len(ids):
                 pair = self.pair_of.get((lang, ids[k]))
+                if pair is not None and self._numbered_sibling(lang, clause_id, pair):
+                    break  # -- the next item of the list, translated as itself: no holder --
                 if pair is not None and pair.en_text.strip() and pair.zh_text.strip():
                     own, theirs = (
                         (pair.en_text, pair.zh_text)
@@ -194,6 +234,73 @@ class _Layout:
             rest = " ".join(t for cid, t in self._unaligned_ids(lang, article) if cid != clause_id)
             found.append((rest, loose))
         return found
+
+    def title_run_in(self, lang: str, clause: Clause) -> bool:
+        """Return True when numbered item `clause` is unaligned but its first paragraph is linked
+        with the other side's item of the same number.
+
+        `二、Capital:` / `(text)`, the other language
+        `2. Capital: The paid-in capital …` in one paragraph: the item
+        number and its title stand alone on one side, and the other side's item
+        translates both.
+        """
+        from dpa_compare.lang.citations import element_keys
+
+        if not clause.label or not clause.path:
+            return False
+        article = self.article_of.get((lang, clause.id))
+        ids = self.order.get((lang, article or ""), [])
+        if clause.id not in ids or ids.index(clause.id) + 1 >= len(ids):
+            return False
+        child = self.clause_of.get((lang, ids[ids.index(clause.id) + 1]))
+        pair = self.pair_of.get((lang, child.id)) if child is not None else None
+        if child is None or child.parent != clause.id or child.label or pair is None:
+            return False
+        theirs = pair.zh if lang == "en" else pair.en
+        if pair.en_ids or pair.zh_ids or theirs is None or not theirs.label or not theirs.path:
+            return False
+        return bool(element_keys(theirs.path[-1]) & element_keys(clause.path[-1]))
+
+    def continues_previous(self, lang: str, clause_id: str, article: str) -> bool:
+        """Return True when unlabelled paragraph `clause_id` goes on with the sentence of the
+        paragraph before it, or (Chinese) stops in mid-sentence with a paragraph after it: a
+        break the database put in the middle of a sentence."""
+        from dpa_compare.lang.sentences import (
+            continues_sentence,
+            stops_mid_sentence,
+            zh_continues_sentence,
+        )
+
+        ids = self.order.get((lang, article), [])
+        clause = self.clause_of.get((lang, clause_id))
+        if clause is None or clause.label or clause_id not in ids:
+            return False
+        k = ids.index(clause_id)
+        if k + 1 < len(ids) and lang == "zh" and stops_mid_sentence(clause.full_text, lang):
+            return True  # -- it stops mid-sentence: the next paragraph finishes it --
+        previous = self.text_of.get((lang, ids[k - 1]), "") if k else ""
+        follows = zh_continues_sentence if lang == "zh" else continues_sentence
+        return bool(previous.strip()) and follows(previous, clause.full_text)
+
+    def _numbered_sibling(self, lang: str, clause_id: str, pair: Pair) -> bool:
+        """Return True when `pair` links one numbered item with one item of the same number, and
+        the unaligned clause `clause_id` is a numbered item of the same list.
+
+        `(4)` ⇄ `四、` and `(6)` ⇄ `六、` around an unaligned `(5)`: each neighbour
+        holds its own item, so `(5)` was left out, not run into them.
+        """
+        from dpa_compare.lang.citations import element_keys
+
+        mine = self.clause_of.get((lang, clause_id))
+        if pair.en_ids or pair.zh_ids or pair.en is None or pair.zh is None or mine is None:
+            return False
+        own = pair.en if lang == "en" else pair.zh
+        if not (mine.label and own.label and pair.zh.label and pair.en.label):
+            return False
+        if (own.parent, own.level) != (mine.parent, mine.level):
+            return False
+        en_keys, zh_keys = element_keys(pair.en.path[-1]), element_keys(pair.zh.path[-1])
+        return bool(en_keys & zh_keys)
 
     def heading_unaligned_opposite(self, lang: str, clause: Clause) -> bool:
         """Return True when the other side has an unaligned heading numbered like `clause`
@@ -238,10 +345,12 @@ def _layout(ctx: Context) -> _Layout:
     article_of: dict[tuple[str, str], str] = {}
     order: dict[tuple[str, str], list[str]] = {}
     text_of: dict[tuple[str, str], str] = {}
+    clause_of: dict[tuple[str, str], Clause] = {}
     for lang, doc in (("en", ctx.en_doc), ("zh", ctx.zh_doc)):
         for clause in doc.clauses if doc is not None else ():
             article = place_of(clause.path).article
             text_of[(lang, clause.id)] = clause.full_text
+            clause_of[(lang, clause.id)] = clause
             if article is not None:
                 article_of[(lang, clause.id)] = article
                 order.setdefault((lang, article), []).append(clause.id)
@@ -251,7 +360,7 @@ def _layout(ctx: Context) -> _Layout:
             pair_of[("en", cid)] = pair
         for cid in pair.all_zh_ids:
             pair_of[("zh", cid)] = pair
-    return _Layout(article_of, order, pair_of, text_of)
+    return _Layout(article_of, order, pair_of, text_of, clause_of)
 
 
 SENTENCE_LENGTH_FACTOR = 1.5
@@ -286,10 +395,195 @@ def _sentence_gap(pair: Pair, ctx: Context, missing_in: str) -> Iterator[Issue]:
     else:
         return
     strong = max(factor, 1 / factor) >= SENTENCE_LENGTH_FACTOR_MAJOR
+    neighbour = _reflowed(pair, ctx, math.log(factor))
+    if neighbour:
+        strong = False
+        what += (
+            f" (but {neighbour} beside it is long for its own text by about as much: the two "
+            "languages may only break these paragraphs in different places)"
+        )
     yield Issue(
         what,
         {"en_sentences": en_n, "zh_sentences": zh_n, "length_factor": round(factor, 2)},
         severity="major" if strong else "minor",
+    )
+
+
+MEMBER_GAIN = 0.4
+"""How much closer to the document's usual length ratio (log units) an n:1 link must come when one
+of its n clauses is left out, for that clause to be reported as untranslated."""
+MEMBER_FIT = 2.0
+"""...and within this many spreads of the usual ratio once it is left out."""
+MIN_MEMBER_CHARS = 20
+"""Members shorter than this (non-space characters) are never reported: a caption or a line break
+moves the ratio too little to tell."""
+
+
+def _member_gap(pair: Pair, ctx: Context, side: str) -> list[Issue]:
+    """Return a major finding when one clause of a link joining several on `side` to fewer on the
+    other side looks untranslated.
+
+    The aligner joins what it cannot tell apart: a paragraph deleted from one
+    language leaves its neighbour to be linked with two paragraphs of the
+    other (2-1), and no clause is unaligned. The other side is then short for
+    the joined text by about the missing paragraph, and leaving that paragraph
+    out brings the link back to the document's usual length ratio
+    (`MEMBER_GAIN`, `MEMBER_FIT`). Where the clauses are numbered, one whose
+    number the other side lacks is the one reported (`(2)` + `(3)` ⇄ `三、`).
+    Only links whose joined clauses are alike (all plain paragraphs, or
+    items of one list) are weighed: a caption in brackets or a heading run in
+    is the aligner's way with layout, not a gap.
+    """
+    own_ids = pair.all_en_ids if side == "en" else pair.all_zh_ids
+    other_ids = pair.all_zh_ids if side == "en" else pair.all_en_ids
+    if len(own_ids) < 2 or len(own_ids) <= len(other_ids) or not other_ids:
+        return []
+    layout: _Layout = ctx.memo("article_layout", lambda: _layout(ctx))
+    members = [layout.clause_of.get((side, cid)) for cid in own_ids]
+    if any(m is None for m in members):
+        return []
+    clauses = [m for m in members if m is not None]
+    if not _alike(clauses):
+        return []
+    model: _RatioModel = ctx.memo("length_ratio", lambda: _ratio_model(ctx))
+    other_chars = _chars(pair.zh_text if side == "en" else pair.en_text)
+    sizes = [_chars(c.full_text) for c in clauses]
+    total = sum(sizes)
+
+    def deviation(own: int) -> float:
+        return _log_ratio(side, own, other_chars) - model.centre
+
+    before = deviation(total)
+    short = before < 0 if side == "en" else before > 0  # -- the other side is short --
+    if not short or other_chars <= 0:
+        return []
+    gains = [
+        (abs(before) - abs(deviation(total - size)), k)
+        for k, size in enumerate(sizes)
+        if size >= MIN_MEMBER_CHARS and total - size > 0
+    ]
+    fitting = [
+        (gain, k)
+        for gain, k in gains
+        if gain >= MEMBER_GAIN and abs(deviation(total - sizes[k])) <= MEMBER_FIT * model.spread
+    ]
+    if not fitting:
+        return []
+    unmatched = _unmatched_numbers(clauses, pair, side)
+    gain, k = max(fitting, key=lambda item: (item[1] in unmatched, item[0]))
+    if k in unmatched and _number_elsewhere(clauses[k], pair, side, layout):
+        return []  # -- `(c)` ⇄ `（三）` + `（四）`, `(d)` ⇄ `（五）`: one item split in two --
+    clause = clauses[k]
+    shown = clause.full_text.strip()
+    name = clause.citation or clause.id
+    if side == "en":
+        what = (
+            f"English {name} may have no Chinese: the Chinese linked with "
+            f"{pair.en_label} is the usual length for the rest without it — {shown[:60]}"
+        )
+    else:
+        what = (
+            f"Chinese {name} may have no English source: the English linked with "
+            f"{pair.zh_label} is the usual length for the rest without it — {shown[:40]}"
+        )
+    return [
+        Issue(
+            what + ("…" if len(shown) > (60 if side == "en" else 40) else ""),
+            {"clause": clause.id, "text": shown, "length_gain": round(gain, 2)},
+            severity="major",
+        )
+    ]
+
+
+def _alike(clauses: list[Clause]) -> bool:
+    """Return whether `clauses` are all plain unnumbered paragraphs, or all items of one list, none
+    a caption in brackets."""
+    from dpa_compare.lang.labels import article_caption
+
+    if any(article_caption(c.full_text) is not None or not c.full_text.strip() for c in clauses):
+        return False
+    if all(not c.label for c in clauses):
+        return True
+    return all(c.label for c in clauses) and len({(c.parent, c.level) for c in clauses}) == 1
+
+
+def _unmatched_numbers(clauses: list[Clause], pair: Pair, side: str) -> set[int]:
+    """Return the indices of numbered `clauses` whose number the other side's clause does not
+    bear (`(2)` beside `三、`; numbers compared as `lang.citations.element_keys` reads them)."""
+    from dpa_compare.lang.citations import element_keys
+
+    other = pair.zh if side == "en" else pair.en
+    if other is None or not other.label or not other.path:
+        return set()
+    theirs = element_keys(other.path[-1])
+    return {
+        k
+        for k, clause in enumerate(clauses)
+        if clause.label and clause.path and not element_keys(clause.path[-1]) & theirs
+    }
+
+
+REFLOW_FACTOR = 1.3
+"""A neighbouring pair whose length ratio is off by this factor the other way may hold the text a
+sentence-count mismatch misses: the languages break the paragraphs in different places."""
+
+
+def _reflowed(pair: Pair, ctx: Context, deviation: float) -> str | None:
+    """Return the citation of the pair next to `pair` (same article) whose text makes up for its
+    deviation from the usual length ratio, else None.
+
+    `¶1 ⇄ ¶1` with the Chinese twice as long and `¶2 ⇄ ¶2` with it half as long:
+    the Chinese ran the first sentence of the English ¶2 into its ¶1. The pair's
+    neighbour must deviate the other way (`REFLOW_FACTOR`), and the two
+    together must be of the usual length (within `SENTENCE_LENGTH_FACTOR`).
+    """
+    from dpa_compare.lang.citations import place_of
+
+    model: _RatioModel = ctx.memo("length_ratio", lambda: _ratio_model(ctx))
+    index: dict[int, int] = ctx.memo(
+        "pair_index", lambda: {id(p): k for k, p in enumerate(ctx.pairs)}
+    )
+    k = index.get(id(pair))
+    if k is None or pair.en is None:
+        return None
+    article = place_of(pair.en.path).article
+    en_chars, zh_chars = _pair_chars(pair)
+    for step in (-1, 1):
+        j = k + step
+        if not 0 <= j < len(ctx.pairs):
+            continue
+        other = ctx.pairs[j]
+        if other.en is None or other.zh is None or place_of(other.en.path).article != article:
+            continue
+        other_en, other_zh = _pair_chars(other)
+        if other_en <= 0 or other_zh <= 0:
+            continue
+        their = math.log(other_zh / other_en) - model.centre
+        if their * deviation >= 0 or abs(their) < math.log(REFLOW_FACTOR):
+            continue
+        merged = math.log((zh_chars + other_zh) / (en_chars + other_en)) - model.centre
+        if abs(merged) < math.log(SENTENCE_LENGTH_FACTOR):
+            return other.en_label or other.zh_label or "the pair"
+    return None
+
+
+def _number_elsewhere(clause: Clause, pair: Pair, side: str, layout: _Layout) -> bool:
+    """Return True when the other side's list (the siblings of the clause linked with `clause`)
+    has an item bearing `clause`'s number: the numbering goes on shifted, nothing is missing."""
+    from dpa_compare.lang.citations import element_keys
+
+    other = pair.zh if side == "en" else pair.en
+    other_lang = "zh" if side == "en" else "en"
+    if other is None or not clause.path:
+        return False
+    mine = element_keys(clause.path[-1])
+    return any(
+        lang == other_lang
+        and sibling.parent == other.parent
+        and sibling.label
+        and sibling.path
+        and element_keys(sibling.path[-1]) & mine
+        for (lang, _), sibling in layout.clause_of.items()
     )
 
 

@@ -390,7 +390,11 @@ def _writes_article_first(mentions: list[_Mention], text: str) -> bool:
     )
 
 
-_EN_LIST_GAP = re.compile(r"\s*(?:,|,?\s*(?:and/or|and|or))\s*", re.IGNORECASE)
+_EN_LIST_GAP = re.compile(
+    r"\s*+(?:,\s*+(?:(?:and/or|and|or)\s*+)?|(?:and/or|and|or)\s*+)", re.IGNORECASE
+)
+"""What may stand between two listed citations: a comma, a conjunction or both (possessive
+spaces: a long run of white space is read once, never re-split)."""
 
 
 def _share_outer_levels(
@@ -929,7 +933,7 @@ _EN_NAME = (
     rf"(?:\s+(?:Governing|Concerning|for|on)(?:\s+(?:{_EN_NAME_WORD}|of|and|the|for|in)\b)+)?"
     r"|same\s+(?:Act|Code|Law|Regulations|Rules))"
 )
-_EN_LAW_AFTER = re.compile(rf"\s*(?:,\s*|\s+(?:of|in|under)\s+)(?:the\s+)?{_EN_NAME}")
+_EN_LAW_AFTER = re.compile(rf"(?:\s*+,\s*+|\s++(?:of|in|under)\s++)(?:the\s++)?{_EN_NAME}")
 _EN_LAW_BEFORE = re.compile(rf"{_EN_NAME},?\s*$")
 _EN_NOT_A_NAME = re.compile(r"(?:the|this|these|that|same|said|such|its|their)\b", re.IGNORECASE)
 _ZH_LAW_BEFORE = re.compile(

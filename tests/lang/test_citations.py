@@ -127,3 +127,11 @@ def test_preceding_paragraph_items_skip_a_paragraph_without_list() -> None:
 def test_relative_citations_of_one_depth_compare_every_level() -> None:
     assert not citations_agree(one("前項第四款", "zh"), one("第一項第四款", "zh"))
     assert citations_agree(one("第四款", "zh"), one("前項第四款", "zh"))
+
+
+def test_a_figure_with_percent_in_words_ends_a_citation_list() -> None:
+    assert paths("under item C, 3.5 percent of equity applies") == [("relative", ("C",))]
+
+
+def test_the_preceding_six_paragraphs() -> None:
+    assert one("前六項之辦法，由主管機關定之。", "zh").path == ("prev6",)

@@ -29,9 +29,14 @@ _EN_WORDS: dict[str, tuple[Decimal, ...]] = {
     "monthly": (Decimal(1),), "yearly": (Decimal(1),),
     "decade": (Decimal(10),), "decades": (Decimal(10),), "decennium": (Decimal(10),),
     "decennia": (Decimal(10),), "fortnight": (Decimal(14), Decimal(2)),
-    # -- "more than one person" ⇄ 二人以上 "two or more" --
-    "more than one": (Decimal(2),),
 }  # fmt: skip
+# -- "where the offenders are more than one" ⇄ 二人以上 "two or more": a count of persons, not
+# "more than one month" --
+_EN_MORE_THAN_ONE = re.compile(
+    r"\bmore\s+than\s+one(?=\s*[,.;:)]|\s*$|\s+(?:persons?|people|part(?:y|ies)|individuals?"
+    r"|members?|offenders?|doers?|entit(?:y|ies))\b)",
+    re.IGNORECASE,
+)
 # -- an ordinal word: "the fifteenth of each month" ⇄ 每月十五日, "a second time" ⇄ 二次 --
 _EN_WORDS |= {word: (Decimal(n),) for word, n in EN_ORDINALS.items()}
 _EN_IMPLIED = re.compile(
@@ -92,6 +97,8 @@ def implied_numbers(text: str, lang: str) -> Iterator[tuple[int, int, Decimal]]:
             yield m.start(), m.end(), value
     for m in _EN_ONE_UNIT.finditer(text):
         yield m.start(), m.end(), Decimal(1)
+    for m in _EN_MORE_THAN_ONE.finditer(text):
+        yield m.start(), m.end(), Decimal(2)
 
 
 __all__ = ["implied_numbers"]

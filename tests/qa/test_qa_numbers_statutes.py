@@ -178,6 +178,12 @@ CHANGED = [
         "每年合計不得超過百分之五。",
         QUANTITY_KINDS,
     ),
+    # -- "more than one" says two only of persons or things, not of months --
+    (
+        "It may be extended once by not more than one month.",
+        "得延長一次，但不得逾二個月。",
+        QUANTITY_KINDS,
+    ),
     # -- a number of the citation across the way that this side leaves out --
     (
         "Concerning 2, 4, and 6 of Article 9, the rules apply.",

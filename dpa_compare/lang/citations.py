@@ -200,7 +200,8 @@ _ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
     "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
 }  # fmt: skip
-_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+           "nine": 9, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "7": 7, "8": 8, "9": 9}  # fmt: skip
 _ORDINAL = r"(?:" + "|".join(_ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))"
 _EN_MENTION = re.compile(
     rf"""
@@ -209,7 +210,7 @@ _EN_MENTION = re.compile(
     |(?P<ordinal>\b(?:(?i:the)\s+)?(?P<ord>(?i:{_ORDINAL}))
         (?:\s*(?:,|to|and|or|through)\s*(?P<ord2>(?i:{_ORDINAL})))?\s+(?P<ounit>(?i:{_EN_UNIT}))\b)
     |(?P<preceding>\b(?i:the)\s+(?i:preceding|previous|foregoing|last\s+preceding|aforesaid|aforementioned|above)
-        (?:\s+(?P<count>two|three|four|five|[2-5]))?\s+(?P<punit>(?i:{_EN_UNIT}))\b(?!\s*-?\s*\d))
+        (?:\s+(?P<count>two|three|four|five|six|seven|eight|nine|[2-9]))?\s+(?P<punit>(?i:{_EN_UNIT}))\b(?!\s*-?\s*\d))
     |(?P<this>\b(?i:this|the\s+same)\s+(?P<tunit>(?i:article|paragraph|section|subparagraph))\b(?!\s*[\dIVX])
         |\b(?i:hereof|herein)\b)
     """,

@@ -135,3 +135,8 @@ def test_a_figure_with_percent_in_words_ends_a_citation_list() -> None:
 
 def test_the_preceding_six_paragraphs() -> None:
     assert one("前六項之辦法，由主管機關定之。", "zh").path == ("prev6",)
+
+
+def test_the_preceding_seven_subparagraphs_agree_with_chinese() -> None:
+    assert one("other goods not in the preceding seven subparagraphs", "en").path == ("prev7",)
+    assert one("前七款以外之貨物", "zh").path == ("prev7",)

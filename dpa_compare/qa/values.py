@@ -1092,9 +1092,11 @@ _RANGE_WORD = re.compile(r"\d\s*(?:to|through|-|–|～|~)\s*\d|(?:至|到)", re
 
 @dataclass(frozen=True)
 class Cited:
-    """The numbers of a text's citations (ranges filled in), and every whole number it writes."""
+    """The numbers of a text's citations: `cited` with ranges filled in, `named` as written; and
+    `written`, the whole numbers the text writes outside its citations (and in ranges)."""
 
     cited: frozenset[str] = frozenset()
+    named: frozenset[str] = frozenset()
     written: frozenset[str] = frozenset()
 
 
@@ -1111,9 +1113,13 @@ def cited_numbers(text: str, lang: str) -> Cited:
     norm = normalise(text)
     refs = sorted(find_refs(norm, lang), key=lambda r: r.start)
     found: set[int] = set()
+    named: set[int] = set()
     previous: list[int] = []
+    outside = list(norm)
     for i, ref in enumerate(refs):
+        outside[ref.start : ref.end] = " " * (ref.end - ref.start)
         numbers = _whole_numbers(ref.text)
+        named.update(numbers)
         joined = i > 0 and bool(_RANGE_JOIN.search(norm[refs[i - 1].end : ref.start]))
         if joined and previous and numbers:
             found.update(_fill(previous[-1], numbers[-1]))
@@ -1121,7 +1127,7 @@ def cited_numbers(text: str, lang: str) -> Cited:
             found.update(_fill(numbers[-2], numbers[-1]))
         found.update(numbers)
         previous = numbers
-    written = set(_whole_numbers(norm))
+    written = set(_whole_numbers("".join(outside)))
     for match in _WRITTEN_RANGE.finditer(norm):  # -- 第五條至第七條, `Articles 5 to 7` --
         ends = [_number_or_none(match[g]) for g in ("a", "b")]
         if ends[0] is not None and ends[1] is not None:
@@ -1133,7 +1139,9 @@ def cited_numbers(text: str, lang: str) -> Cited:
                     written.add(english_words_to_int(part.group()))
                 except ValueError:
                     continue
-    return Cited(frozenset(map(str, found)), frozenset(map(str, written | found)))
+    return Cited(
+        frozenset(map(str, found)), frozenset(map(str, named)), frozenset(map(str, written))
+    )
 
 
 def _whole_numbers(text: str) -> list[int]:
@@ -1217,8 +1225,12 @@ def unmatched_values(
 
 
 def _cited_across(theirs: Cited | None, mine: Cited | None) -> frozenset[str]:
-    """Return the numbers the other side cites, when this side writes every one of them."""
-    if theirs is None or mine is None or not theirs.cited <= mine.written:
+    """Return the numbers the other side cites, when this side writes every one of them: in its
+    text, or in a citation of its own the other side names too (`Article 6` in `3, 5, and 7 of
+    Article 6` does not stand for the 6 of 第五款至第七款)."""
+    if theirs is None or mine is None:
+        return frozenset()
+    if not theirs.cited <= mine.written | (mine.named & theirs.named):
         return frozenset()
     return theirs.cited
 

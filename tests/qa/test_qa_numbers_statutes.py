@@ -190,6 +190,12 @@ CHANGED = [
         "前項第二款、第四款至第六款之規定適用之。",
         QUANTITY_KINDS,
     ),
+    # -- even where the article's own number is the one left out --
+    (
+        "Concerning 2, 4, and 6 of Article 5, the rules apply.",
+        "前項第二款、第四款至第六款之規定適用之。",
+        QUANTITY_KINDS,
+    ),
 ]
 
 

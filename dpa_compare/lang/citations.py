@@ -173,7 +173,8 @@ _EN_UNIT = "|".join([_EN_WORDS[SUBPARAGRAPH], *(_EN_WORDS[k] for k in (ARTICLE, 
 # -- a hyphen joins `5-1` into one number, but `7.1-7.3` is a range of two --
 # -- a figure with a percent sign after it (`Subparagraph (1), 6% of …`) is no clause number --
 _EN_NUM = (
-    r"(?:\d+[A-Z]?(?:\.\d+)*(?:-\d+(?![.\d]))?(?:\s?\((?:[a-z]{1,4}|\d{1,3})\))*(?![.\d]*\s?%)"
+    r"(?:\d+[A-Z]?(?:\.\d+)*(?:-\d+(?![.\d]))?(?:\s?\((?:[a-z]{1,4}|\d{1,3})\))*"
+    r"(?![.\d]*\s?(?:%|(?i:per\s?cent|percent)\b))"
     r"|[IVXLC]{1,6}\b|[A-Z]\b|\((?:[a-z]{1,4}|\d{1,3})\))"
 )
 _EN_LIST_SEP = r"\s*(?:,\s*(?:and\s+|or\s+)?|and/or|and|or|to|through|-|–|~|～)\s*"
@@ -199,7 +200,8 @@ _ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
     "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
 }  # fmt: skip
-_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+           "nine": 9, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "7": 7, "8": 8, "9": 9}  # fmt: skip
 _ORDINAL = r"(?:" + "|".join(_ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))"
 _EN_MENTION = re.compile(
     rf"""
@@ -207,11 +209,11 @@ _EN_MENTION = re.compile(
         (?:(?<=[sS])\s+(?i:of)(?=\s+\d+{_EN_LIST_SEP}\d))?\s*(?:-\s*)?(?P<nums>{_EN_NUMS}))
     |(?P<ordinal>\b(?:(?i:the)\s+)?(?P<ord>(?i:{_ORDINAL}))
         (?:\s*(?:,|to|and|or|through)\s*(?P<ord2>(?i:{_ORDINAL})))?\s+(?P<ounit>(?i:{_EN_UNIT}))\b)
-    |(?P<preceding>\b(?:(?i:the)\s+)?(?:(?P<count0>(?i:two|three|four|five)|[2-5])\s+)?
+    |(?P<preceding>\b(?:(?i:the)\s+)?(?:(?P<count0>(?i:two|three|four|five|six|seven|eight|nine)|[2-9])\s+)?
         (?:(?i:preceding|previous|prior|foregoing|last\s+preceding|aforesaid|afore-?mentioned
-            |above-?mentioned|above)|(?i:last)(?=\s+(?i:two|three|four|five|[2-5])\s)
+            |above-?mentioned|above)|(?i:last)(?=\s+(?i:two|three|four|five|six|seven|eight|nine|[2-9])\s)
             |(?i:former)(?=\s+(?i:paragraph|article|subparagraph|item)))
-        (?:\s+(?P<count>(?i:two|three|four|five)|[2-5]))?\s+(?!(?i:parts)\b)(?P<punit>(?i:{_EN_UNIT}))\b
+        (?:\s+(?P<count>(?i:two|three|four|five|six|seven|eight|nine)|[2-9]))?\s+(?!(?i:parts)\b)(?P<punit>(?i:{_EN_UNIT}))\b
         (?!\s*-?\s*\d))
     |(?P<this>\b(?i:this|the\s+same)\s+(?P<tunit>(?i:article|paragraph|section|subparagraph))\b(?!\s*[\dIVX])
         |\b(?i:hereof|herein)\b)
@@ -573,7 +575,7 @@ _ZH_UNIT = r"(?:条款|条|條|节|節|款|项|項|段|目|点|點)"
 _ZH_RELATIVE_UNIT = r"(?:条|條|项|項|款|目)"
 ZH_UNIT_WORD = rf"(?:{_ZH_UNIT[3:-1]}|章|部分|编|編)"
 """Any Chinese unit word a citation may end in (条, 條, 款, 项, 章, 部分 …), as a regex group."""
-_ZH_COUNT = r"[二三四五兩两2-5]"
+_ZH_COUNT = r"[二三四五六七八九兩两2-9]"
 _ZH_PIECE = re.compile(
     rf"""
     (?P<numbered>第\s*(?P<num>{_ZH_NUM})\s*(?P<unit>{_ZH_UNIT})(?:之\s*(?P<sub>[{_CN}]+|\d+))?)
@@ -600,7 +602,8 @@ _ZH_NUMBER_LIST = re.compile(
     rf"第\s*{_ZH_NUM}(?:{_ZH_LIST_WORD}(?:第\s*)?{_ZH_NUM})+\s*(?P<unit>条|條|章)(?!\s*第)"
 )
 _ZH_LIST_SEP = re.compile(r"^\s*(?:、|，|,|及|和|或|与|與|至|或者|以及|暨)\s*$")
-_ZH_COUNTS = {"二": 2, "兩": 2, "两": 2, "三": 3, "四": 4, "五": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+_ZH_COUNTS = {"二": 2, "兩": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+               "九": 9, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "7": 7, "8": 8, "9": 9}  # fmt: skip
 
 
 def _chinese(text: str) -> Iterator[Citation]:

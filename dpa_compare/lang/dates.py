@@ -112,6 +112,28 @@ _ZH_HOUR = re.compile(
     rf"(?:\s*(?P<m>\d{{1,2}}|{CN_NUMERAL_CLASS}{{1,3}})\s*分)?(?![钟鐘])"
 )
 
+# -- a small hour with no part of the day, where only a time can stand: 當日八時, 於九時, 至六時
+# (a bare 一時 is "for a while") --
+_ZH_SMALL_HOUR = re.compile(
+    r"(?<=[日於于至起])\s*(?P<h>[一二三四五六七八九])\s*[时時](?![間间期效候段刻])"
+    r"(?:\s*(?P<m>[一二三四五六七八九十]{1,3})\s*分)?(?![钟鐘])"
+)
+
+# -- one day of several months: "the 15th of January, March and May" ⇄ 一月、三月及五月之十五日 --
+_EN_DAY_OF_MONTHS = re.compile(
+    rf"\b(?P<day>\d{{1,2}}){_ORD}\s+(?:day\s+)?of\s+(?P<months>{_MONTH}"
+    rf"(?:\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:{_MONTH[10:-1]}))+)(?!\s*,?\s*\d)"
+)
+_ZH_MONTH_LIST_SEP = r"\s*(?:、|，|,|及|與|与|和|或)\s*"
+_ZH_DAY_OF_MONTHS = re.compile(
+    rf"(?<![个個\d{CN_NUMERAL_CLASS[1:-1]}])(?P<months>{_CN_NUM}\s*月(?:{_ZH_MONTH_LIST_SEP}{_CN_NUM}\s*月)+)"
+    rf"\s*之?\s*(?P<day>{_CN_NUM})\s*[日号號]"
+)
+_ONE_MONTH = {
+    "en": re.compile(_MONTH[10:-4] + r"\b"),
+    "zh": re.compile(rf"(?P<m>{_CN_NUM})\s*月"),
+}
+
 
 # -- "ten o'clock in the evening", "six o'clock in the next morning", "eight o'clock" (either
 # half of the day) --
@@ -198,6 +220,7 @@ def _ymd(head: str) -> tuple[int | None, int]:
 
 
 def _candidates(text: str, lang: str) -> Iterator[DateMatch]:
+    yield from _days_of_months(text, lang)
     for match in _NUMERIC_ISO.finditer(text):
         key = _key(int(match["year"]), int(match["m"]), int(match["d"]))
         if key:
@@ -218,7 +241,8 @@ def _candidates(text: str, lang: str) -> Iterator[DateMatch]:
         key = _time_key(match)
         if key:
             yield DateMatch("time", (key,), match.group().strip(), match.start(), match.end())
-    for match in (_ZH_HOUR if lang == "zh" else _EN_HOUR).finditer(text):
+    hours = (_ZH_HOUR, _ZH_SMALL_HOUR) if lang == "zh" else (_EN_HOUR,)
+    for match in (m for pattern in hours for m in pattern.finditer(text)):
         key = _time_key(match)
         if key:
             yield DateMatch("time", (key,), match.group().strip(), match.start(), match.end())
@@ -227,6 +251,23 @@ def _candidates(text: str, lang: str) -> Iterator[DateMatch]:
             keys = _oclock_keys(match)
             if keys:
                 yield DateMatch("time", keys, match.group().strip(), match.start(), match.end())
+
+
+def _days_of_months(text: str, lang: str) -> Iterator[DateMatch]:
+    """Yield one date per month of "the 15th of January, March and May" (一月、三月之十五日)."""
+    for match in (_ZH_DAY_OF_MONTHS if lang == "zh" else _EN_DAY_OF_MONTHS).finditer(text):
+        day = _number(match["day"])
+        months = list(_ONE_MONTH[lang].finditer(text, match.start("months"), match.end("months")))
+        for i, month_match in enumerate(months):
+            name = month_match.group().rstrip(".")
+            month = _number(month_match["m"]) if lang == "zh" else _MONTHS.get(name.lower())
+            key = _key(None, month, day)
+            if key is None:
+                break
+            # -- the first month carries the day in English, the last in Chinese --
+            start = match.start() if i == 0 and lang != "zh" else month_match.start()
+            end = match.end() if i == len(months) - 1 and lang == "zh" else month_match.end()
+            yield DateMatch("date", (key,), text[start:end], start, end)
 
 
 def _oclock_keys(match: re.Match[str]) -> tuple[str, ...]:

@@ -25,7 +25,18 @@ _EN_WORDS: dict[str, tuple[Decimal, ...]] = {
     "duplicate": (Decimal(2),), "triplicate": (Decimal(3),), "quadruplicate": (Decimal(4),),
     "half": _HALF, "halves": _HALF, "in full": _WHOLE,
     "quarterly": (Decimal(3),), "biennially": (Decimal(2),), "annually": (Decimal(1),),
+    "hourly": (Decimal(1),), "daily": (Decimal(1),), "weekly": (Decimal(1),),
+    "monthly": (Decimal(1),), "yearly": (Decimal(1),),
+    "decade": (Decimal(10),), "decades": (Decimal(10),), "decennium": (Decimal(10),),
+    "decennia": (Decimal(10),), "fortnight": (Decimal(14), Decimal(2)),
 }  # fmt: skip
+# -- "where the offenders are more than one" ⇄ 二人以上 "two or more": a count of persons, not
+# "more than one month" --
+_EN_MORE_THAN_ONE = re.compile(
+    r"\bmore\s+than\s+one(?=\s*[,.;:)]|\s*$|\s+(?:persons?|people|part(?:y|ies)|individuals?"
+    r"|members?|offenders?|doers?|entit(?:y|ies))\b)",
+    re.IGNORECASE,
+)
 # -- an ordinal word: "the fifteenth of each month" ⇄ 每月十五日, "a second time" ⇄ 二次 --
 _EN_WORDS |= {word: (Decimal(n),) for word, n in EN_ORDINALS.items()}
 _EN_IMPLIED = re.compile(
@@ -33,9 +44,12 @@ _EN_IMPLIED = re.compile(
 )
 # -- "a year", "the day before", "each month": one of the unit, as 一年 / 前一日 / 每一個月 say --
 _EN_ONE_UNIT = re.compile(
-    r"\b(?:a|an|the|one|each|every|per)\s+"
-    r"(?:(?:calendar|full|whole|previous|preceding|next|following|additional|same|current)\s+)?"
-    r"(?:year|month|week|day|hour)s?\b",
+    r"\b(?:a|an|the|one|each|every|per|any)\s+"
+    r"(?:(?:calendar|full|whole|previous|preceding|next|following|additional|same|current|coming"
+    r"|fiscal|financial|accounting|business|working)\s+){0,2}"
+    r"(?:year|month|week|day|hour)s?\b"
+    # -- a rate per hour written with a slash: `0.01 mSv/h` --
+    r"|(?<=[A-Za-z])/h\b",
     re.IGNORECASE,
 )
 # -- "a hundred", "a thousand", "a hundred thousand": the article is the one --
@@ -50,10 +64,16 @@ _ZH_AND_A_HALF = re.compile(
 _ZH_WORDS: dict[str, tuple[Decimal, ...]] = {
     "半價": _HALF, "半价": _HALF, "半數": _HALF, "半数": _HALF, "半額": _HALF, "半额": _HALF,
     "一半": _HALF, "減半": _HALF, "减半": _HALF, "折半": _HALF, "過半": _HALF, "过半": _HALF,
-    "半年": (Decimal(6),), "全額": _WHOLE, "全额": _WHOLE, "全數": _WHOLE, "全数": _WHOLE,
-    "全部": _WHOLE, "十足": _WHOLE,
+    "半年": (Decimal(6), Decimal("0.5")), "全額": _WHOLE, "全额": _WHOLE, "全數": _WHOLE,
+    "全数": _WHOLE, "全部": _WHOLE, "十足": _WHOLE,
 }  # fmt: skip
+_ZH_WORDS |= {"旬": (Decimal(10),)}  # -- 旬報 "a ten-day report" --
 _ZH_IMPLIED = re.compile("|".join(_ZH_WORDS))
+# -- 每年 "each year", 單週 "in one week", 當年度 "that year", 同一年度 "in one year": one of the
+# unit --
+_ZH_ONE_UNIT = re.compile(
+    r"(?:每|單|单|當|当|同一?)(?:一)?(?:個|个)?(?:年度|年|月|週|周|星期|日|天|小時|小时)"
+)
 
 
 def implied_numbers(text: str, lang: str) -> Iterator[tuple[int, int, Decimal]]:
@@ -62,6 +82,8 @@ def implied_numbers(text: str, lang: str) -> Iterator[tuple[int, int, Decimal]]:
         for m in _ZH_IMPLIED.finditer(text):
             for value in _ZH_WORDS[m.group()]:
                 yield m.start(), m.end(), value
+        for m in _ZH_ONE_UNIT.finditer(text):
+            yield m.start(), m.end(), Decimal(1)
         for m in _ZH_AND_A_HALF.finditer(text):
             whole = m.group(1) or m.group(2)
             count = 2 if whole in "兩两" else chinese_to_int(whole)
@@ -75,6 +97,8 @@ def implied_numbers(text: str, lang: str) -> Iterator[tuple[int, int, Decimal]]:
             yield m.start(), m.end(), value
     for m in _EN_ONE_UNIT.finditer(text):
         yield m.start(), m.end(), Decimal(1)
+    for m in _EN_MORE_THAN_ONE.finditer(text):
+        yield m.start(), m.end(), Decimal(2)
 
 
 __all__ = ["implied_numbers"]

@@ -26,6 +26,24 @@ line is that version (`1.0`), not a clause number. Match with `fullmatch` on the
 NOT_ONE_AFTER = "同统統唯任每逐某其之单單专專第万萬划劃前近次隔"
 """After these, 一 is "the/each/same" as often as a count (前一日 "the day before")."""
 
+NOT_ONE_AFTER_WORD = re.compile(r"(?:未來|未来|(?<!以)[上下])\s*$")
+"""Before 一, a word that makes it "the next/last" (下一年度, 未來一年 "the coming year"), not a
+count; 以上一年以下 keeps its count."""
+
+CALENDAR_MONTH_AFTER = re.compile(
+    r"\s*月(?!\s*(?:以上|以下|以內|以内|之內|之内|內|内|為限|为限|期間|期间|有期|徒刑))"
+)
+"""After a number up to twelve: a month of the calendar (十二月底, 七月至十二月), not six months
+(六月以下有期徒刑)."""
+
+SCALE_AS_UNIT_AFTER = re.compile(r"\s*(?:元|圓|美元|位|單位|单位|人|股)")
+"""After a scale character standing alone (新臺幣千元 "in thousands of NT dollars"): the scale is a
+unit of account, not a figure."""
+
+METRIC_PREFIX_UNIT = re.compile(r"[千百十]?(?:瓦|克|米|卡|伏|焦|帕|赫|位元組|位元|公尺|公克)")
+"""After 千 (or another place unit) closing a numeral: a metric prefix of the unit (一萬千瓦 is
+10,000 kW, 五千克 is 5 kg), so the numeral ends before it."""
+
 LABEL_WORD_BEFORE = re.compile(
     r"\b(?:class(?:es)?|types?|categor(?:y|ies)|grades?|levels?|tiers?|groups?|phases?|stages?|form"
     r"|table|attachment|schedule|chapter|part|no\.|number|ranks?)\s*[-–]?\s*$"
@@ -39,7 +57,7 @@ LABEL_WORD_BEFORE = re.compile(
 
 RANK_AFTER = re.compile(
     r"(?:st|nd|rd|th)\b(?:\s*(?:to|or|and|-|–)\s*\d+(?:st|nd|rd|th)\b)?"
-    r"[\s-]*(?:grade|rank|level|class|session|term|edition|place)\b",
+    r"[\s-]*(?:grade|rank|level|class|session|term|edition|place)s?\b",
     re.IGNORECASE,
 )
 """After an ordinal digit: a rank (`7th grade`, `7th to 8th grade` ⇄ 第七職等), not a quantity."""
@@ -53,7 +71,7 @@ _NUMERAL_WORDS = (
     "一再", "一同", "一起", "一些", "一面", "一方面", "一向", "一直", "一味", "一體", "一体",
     "一定", "一時", "一时", "一樣", "一样", "一帶", "一带", "一連串", "一连串", "統一", "统一",
     "唯一", "同一", "劃一", "划一", "逐一", "萬一", "万一", "不一",
-    "四周", "四處", "四处", "四面", "再三", "百姓", "百貨", "百货",
+    "四周", "四週", "四處", "四处", "四面", "再三", "百姓", "百貨", "百货",
     "第三人", "第三者", "第三方",
 )  # fmt: skip
 # -- 四周 is a duration ("four weeks", as Simplified Chinese writes 周) where a duration would be:
@@ -77,7 +95,7 @@ def numeral_words(text: str) -> list[tuple[int, int]]:
     for match in NUMERAL_WORD.finditer(text):
         if _inside_a_numeral(text, match.start(), match.end()):
             continue  # -- 十四周 "fourteen weeks", 十萬一千 "101,000" --
-        if match.group() == "四周" and (
+        if match.group() in ("四周", "四週") and (
             _DURATION_AROUND.search(text[max(0, match.start() - 4) : match.start()])
             or _DURATION_AFTER.match(text, match.end())
         ):
@@ -102,10 +120,23 @@ ORDINAL_VALUE_AFTER = re.compile(
 not a structural label like 第N條 / 第N項 / 第N款 (clauses are cross-references)."""
 
 GLUED_MEASURE_UNIT = re.compile(
-    r"(?:cm|mm|km|m|kg|mg|g|ml|ha|kW|kWh|MW|GW|kV|Hz|kHz|MHz|GHz|dB|ppm|ppb|m2|m3|m²|m³)"
-    r"(?![A-Za-z0-9])"
+    r"(?:cm|mm|km|m|kg|mg|g|ml|ha|kW|kw|KW|kWh|kwh|MW|GW|kV|Hz|kHz|MHz|GHz|dB|ppm|ppb|m2|m3|m²|m³"
+    r"|tons?|tonnes?|t|Bq|kBq|MBq|GBq|TBq|Sv|mSv|μSv|uSv|Gy|mGy|L|cc)(?![A-Za-z0-9])"
+    # -- a unit per something (`185Bq/detector`, `0.05g/lamp`), a square/cube sign (`177c㎡`) --
+    r"|[A-Za-z]{1,4}(?=/[A-Za-z])|[A-Za-z]?[㎡㎠㎥㎏㎎㎜㎝㎞㏄㎖㎘ℓ℃]"
 )
-"""A unit of measure written right after its figure (`96.5cm`, `20kg`): the figure is a quantity."""
+"""A unit of measure written right after its figure (`96.5cm`, `20kg`, `50ton`, `177c㎡`): the
+figure is a quantity."""
+
+METRIC_MEGA_AFTER = re.compile(r"\s?(?P<prefix>[MG])(?:W|Wh|V|VA)(?![A-Za-z])")
+"""After a figure: a unit in mega or giga (`1,000MW`), which the other language may give in kilo
+(一百萬瓩, 10⁶ kW)."""
+
+WORD_GLUED_BEFORE = re.compile(
+    r"\b(?:to|and|or|below|above|over|under|than|of|within|least|most|exceeding|about|by)$"
+)
+"""A word run into the figure after it by a lost space (`below50 kg`, `8 to12`): the figure is
+still a quantity."""
 
 ATTRIBUTIVE_DURATION = {
     "en": re.compile(r"-\s*(?:year|month|week|day|hour)\s+[a-z]", re.IGNORECASE),
@@ -116,6 +147,12 @@ course"). It names a kind of thing; a translation may name the thing instead."""
 
 __all__ = [
     "ATTRIBUTIVE_DURATION",
+    "CALENDAR_MONTH_AFTER",
+    "METRIC_MEGA_AFTER",
+    "METRIC_PREFIX_UNIT",
+    "NOT_ONE_AFTER_WORD",
+    "SCALE_AS_UNIT_AFTER",
+    "WORD_GLUED_BEFORE",
     "CLASSIFIERS",
     "GLUED_MEASURE_UNIT",
     "LABEL_WORD_BEFORE",

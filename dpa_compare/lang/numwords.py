@@ -56,8 +56,12 @@ EN_SCALE_VALUES: dict[str, Decimal] = {
 _WORD = "|".join(sorted([*_ONES, *_TENS, *_MULTIPLIERS], key=len, reverse=True))
 # -- "and" joins inside one number ("one hundred and fifty thousand") but not two numbers
 # -- that each carry a scale ("between ten thousand and fifty thousand") --
+# -- but a smaller scale after a larger one continues it ("two million and five hundred
+# -- thousand"; "two million and one million" stays two) --
 _AND_INSIDE = (
     rf"(?:(?<=hundred)[ ]+and[ ]+"
+    rf"|(?<=million)[ ]+and[ ]+(?=(?:{_WORD})(?:[ \-]+(?:{_WORD}))*?[ \-]+thousand\b)"
+    rf"|(?<=billion)[ ]+and[ ]+(?=(?:{_WORD})(?:[ \-]+(?:{_WORD}))*?[ \-]+(?:thousand|million)\b)"
     rf"|[ ]+and[ ]+(?!(?:{_WORD})(?:[ \-]+(?:{_WORD}))*?[ \-]+(?:thousand|million|billion)\b))"
 )
 EN_NUMBER_WORDS = re.compile(
@@ -141,9 +145,9 @@ EN_ORDINALS: dict[str, int] = {int_to_ordinal_words(n): n for n in range(1, 100)
 """English ordinal words up to 99 and their values (`second` → 2, `twenty-first` → 21)."""
 
 
-ZH_DECIMAL_POINTS = "点點‧・．"
+ZH_DECIMAL_POINTS = "点點‧・．."
 """Characters a Chinese numeral uses as its decimal point: 点/點, and the middle dots and full-width
-stop statutes print (`二十一‧八七五` → 21.875)."""
+stop statutes print (`二十一‧八七五` → 21.875, `○．○五` → 0.05; QA reads `．` made ASCII)."""
 
 _TO_POINT = str.maketrans(dict.fromkeys(ZH_DECIMAL_POINTS[1:], "点"))
 
@@ -207,6 +211,7 @@ _DENOMINATORS = {
 }  # fmt: skip
 _NUMERATORS = {"one": 1, "a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                "eight": 8, "nine": 9}  # fmt: skip
+_A_YEAR = r"(?:fiscal\s+|financial\s+|calendar\s+|accounting\s+)?year\b"
 EN_FRACTION_WORDS = re.compile(
     r"\b(?:(?P<n>"
     + "|".join(k for k in _NUMERATORS if k != "a")
@@ -215,9 +220,14 @@ EN_FRACTION_WORDS = re.compile(
     + r")s?"
     # -- "the first three quarters" of a year: only "… quarters of" --
     + r"(?<!quarter)(?<!quarters)"
-    + r"|(?P<qn>one|two|three)[\s-]+quarters?(?=\s+of\b)"
-    # -- "a third party" is no fraction, "one and a half years" is 1.5 --
-    + r"|(?<!and\s)(?P<a>a)\s+(?P<ad>half|quarter))\b",
+    + r"|(?P<qn>one|two|three)[\s-]+quarters?(?=\s+of\b)(?!\s+of\s+(?:the\s+)?(?:a\s+)?"
+    + _A_YEAR
+    + ")"
+    # -- "a third party" is no fraction, "one and a half years" is 1.5; "a quarter of the fiscal
+    # -- year" is a period of three months --
+    + r"|(?<!and\s)(?P<a>a)\s+(?P<ad>half|quarter(?!\s+of\s+(?:the\s+|a\s+|each\s+|every\s+)?"
+    + _A_YEAR
+    + ")))\\b",
     re.IGNORECASE,
 )
 """A fraction in English words: `one-half`, `two-thirds`, `one fourth`, `a quarter`."""

@@ -29,13 +29,19 @@ from dpa_compare.lang.dates import find_dates, roc_to_gregorian
 from dpa_compare.lang.implied import implied_numbers
 from dpa_compare.lang.measures import (
     ATTRIBUTIVE_DURATION,
+    CALENDAR_MONTH_AFTER,
     CLASSIFIERS,
     GLUED_MEASURE_UNIT,
     LABEL_WORD_BEFORE,
+    METRIC_MEGA_AFTER,
+    METRIC_PREFIX_UNIT,
     NOT_ONE_AFTER,
+    NOT_ONE_AFTER_WORD,
     ORDINAL_VALUE_AFTER,
     RANK_AFTER,
+    SCALE_AS_UNIT_AFTER,
     VERSION,
+    WORD_GLUED_BEFORE,
     numeral_words,
 )
 from dpa_compare.lang.numwords import (
@@ -71,7 +77,11 @@ _SPACED_ATOM = re.compile(
     r"(?<![\d.,])(?<!\d[ \u00a0\u202f\u2009])\d{1,3}(?:[ "
     r"\u00a0\u202f\u2009]\d{3})+(?:[.,]\d{1,2})?(?![\d.,]?\d)"
 )
-_FRACTION_DIGITS = re.compile(r"(?<![\d/.,])(?P<n>\d{1,2})/(?P<d>\d{1,2})(?![\d/])")
+# -- `3/4`, and a scale or a small share with a grouped or round denominator: `1/5,000`,
+# `5/100,000` --
+_FRACTION_DIGITS = re.compile(
+    r"(?<![\d/.,])(?P<n>\d{1,2})/(?P<d>\d{1,3}(?:,\d{3})+|\d{1,2}|[1-9]0{2,})(?![\d/]|,\d)"
+)
 _CN_DECIMAL = rf"{CN_NUMERAL_CLASS}+(?:[{ZH_DECIMAL_POINTS}][{CN_DIGITS}]+)?"
 _CN_ATOM = re.compile(_CN_DECIMAL)
 _IDENTIFIERS = (
@@ -80,7 +90,7 @@ _IDENTIFIERS = (
     re.compile(r"(?<![\d/])\d{2,4}/\d{1,4}/(?:EC|EU|EEC|JHA)(?![A-Za-z])"),
     re.compile(r"(?<![\d/.])\d{4}/\d{1,4}(?![\d/])"),
     re.compile(
-        r"(?<![A-Za-z/])(?:ISO/IEC|ISO|IEC|GB/T|GB|NIST\s?SP|BS|SOC|PCI\s?DSS|SSAE|ISAE)\s?\d+(?:[-.:]\d+)*(?:-\d+)?"
+        r"(?<![A-Za-z/])(?:ISO/IEC|ISO|IEC|GB/T|GB|CNS|JIS|NIST\s?SP|BS|SOC|PCI\s?DSS|SSAE|ISAE)\s?\d+(?:[-.:]\d+)*(?:-\d+)?"
     ),
     re.compile(r"\+\d{1,3}[\s-]?\(?\d{1,4}\)?(?:[\s-]?\d{2,4}){2,4}"),
 )
@@ -89,8 +99,14 @@ _FRACTION_CN = re.compile(
     rf"(?<!百)(?P<d>\d+|{CN_NUMERAL_CLASS}+)分之(?P<n>\d+|{CN_NUMERAL_CLASS}+)"
 )
 _LETTER_BEFORE = re.compile(r"([A-Za-z$€£¥]+)\s*$")
+_DOLLAR = "DOLLAR"
+"""A bare `$` or `dollars`: the dollar last named in the text (`NT$ 200,000 to $1,000,000`), else
+any dollar."""
+_DOLLAR_CURRENCIES = frozenset({"USD", "TWD", "HKD", "SGD", "AUD", "CAD"})
+# -- "NT 20 million dollars": the country written before the figure, the dollar after it --
+_NT_BEFORE = re.compile(r"(?<![A-Za-z])NT\$?\s*$")
 _CURRENCY_CODES = {
-    "USD": "USD", "US$": "USD", "U.S.$": "USD", "$": "USD", "EUR": "EUR", "€": "EUR",
+    "USD": "USD", "US$": "USD", "U.S.$": "USD", "$": _DOLLAR, "EUR": "EUR", "€": "EUR",
     "GBP": "GBP", "£": "GBP", "RMB": "CNY", "CNY": "CNY", "¥": "CNY", "HK$": "HKD",
     "HKD": "HKD", "JPY": "JPY", "CHF": "CHF", "SGD": "SGD", "AUD": "AUD", "CAD": "CAD",
     "人民币": "CNY", "美元": "USD", "欧元": "EUR", "歐元": "EUR", "英镑": "GBP", "英鎊": "GBP",
@@ -102,7 +118,9 @@ _PREFIX_CURRENCY = re.compile(
     r"|人民币|美元|欧元|歐元|英镑|港币|港元|日元|新臺幣|新台幣|新台币)\s*$"
 )
 _EN_SUFFIX_CURRENCY = {
-    r"(?:US|U\.S\.)\s+dollars?|dollars?": "USD",
+    r"(?:New\s+)?Taiwan\s+dollars?|NT\$?\s*dollars?|NTD|TWD": "TWD",
+    r"(?:US|U\.S\.)\s+dollars?": "USD",
+    r"dollars?": _DOLLAR,
     r"euros?": "EUR",
     r"pounds?(?:\s+sterling)?": "GBP",
     r"RMB|yuan|renminbi|CNY": "CNY",
@@ -111,7 +129,6 @@ _EN_SUFFIX_CURRENCY = {
     r"GBP": "GBP",
     r"HKD": "HKD",
     r"JPY": "JPY",
-    r"(?:New\s+)?Taiwan\s+dollars?|NTD|TWD": "TWD",
 }
 _ZH_SUFFIX_CURRENCY = {
     r"美元|美金": "USD", r"欧元|歐元": "EUR", r"英镑|英鎊": "GBP", r"港元|港币|港幣": "HKD",
@@ -120,7 +137,8 @@ _ZH_SUFFIX_CURRENCY = {
 _EN_UNITS = {
     r"(?:calendar\s*-?\s*)?days?": "day", r"(?:business|working)\s*-?\s*days?": "business day",
     r"hours?|hrs?|h": "hour", r"minutes?|mins?": "minute", r"weeks?": "week",
-    r"(?:calendar\s*-?\s*)?months?": "month", r"years?": "year",
+    r"(?:calendar\s*-?\s*)?months?": "month",
+    r"(?:(?:fiscal|financial|accounting|calendar)\s+)?years?": "year",
 }  # fmt: skip
 _ZH_UNITS = {
     r"(?:个|個)?(?:工作日|营业日|營業日)": "business day",
@@ -155,7 +173,8 @@ _UNITS = {
 _PERCENT = re.compile(r"\s*(?:%|％|per\s?cent\b|percent\b|per centum\b)", re.IGNORECASE)
 _PER_MILLE = re.compile(r"\s*(?:‰|per\s?mille\b|per\s?mil\b)", re.IGNORECASE)
 _CN_SCALE_AFTER_DIGITS = re.compile(r"\s?(万亿|千万|百万|十万|万|亿|萬|億)")
-_EN_SCALE = re.compile(r"\s*(thousand|million|billion|mn|bn)\b", re.IGNORECASE)
+# -- "fifty thousands NT dollars", "fifteen millions": the plural is a common slip --
+_EN_SCALE = re.compile(r"\s*(thousand|million|billion|mn|bn)(?<!mn|bn)s?\b", re.IGNORECASE)
 # -- `USD 1m`, `EUR 2.5m`, `$500k`: one-letter scales, read only right after an amount's currency --
 _MONEY_SCALE = re.compile(r"(m|k)\b")
 _ECHO = re.compile(r"\s*[(（]\s*([\d,]+(?:\.\d+)?|[A-Za-z][A-Za-z \-]*)\s*[)）]")
@@ -212,7 +231,9 @@ def extract_values(text: str, lang: str) -> list[Value]:
     for _, start, end in (*find_urls(norm), *find_emails(norm)):
         taken.add(start, end)
     for ref in find_refs(norm, lang):
-        taken.add(ref.start, ref.end)
+        # -- 前目之3, 第二目之 1: a sub-number after a citation belongs to it --
+        tail = _SUB_NUMBER.match(norm, ref.end) if lang == "zh" else None
+        taken.add(ref.start, tail.end() if tail else ref.end)
     for version in VERSION.finditer(norm):
         taken.add(*version.span())  # -- `v2`, `version 3`, `第2版`: a version, not a quantity --
     values = [
@@ -232,6 +253,7 @@ def extract_values(text: str, lang: str) -> list[Value]:
     return _without_list_numbering(sorted(values, key=lambda v: v.start), norm)
 
 
+_SUB_NUMBER = re.compile(rf"\s*之\s*(?:\d+|[{CN_DIGITS}十]+)(?![\d{CN_DIGITS}十百千萬分倍])")
 _LIST_MARK_AFTER = re.compile(r"\s*[，,、.．)）]")
 
 
@@ -275,7 +297,8 @@ def _implied(norm: str, lang: str, taken: Spans, claim: bool = False) -> Iterato
     """
     found = list(implied_numbers(norm, lang))
     for start, end, value in found:
-        if taken.free(start, end):
+        # -- "more than one" restates the one it contains as two (二人以上) --
+        if taken.free(start, end) or norm[start:end].lower().startswith("more than"):
             yield Value("number", canonical(value), "", norm[start:end], start, end, weak=True)
     if claim:
         for start, end, _ in found:
@@ -338,16 +361,34 @@ def _fractions(norm: str, lang: str, taken: Spans) -> Iterator[Value]:
     English words (`one-fourth` ⇄ 四分之一: a changed 五分之一 is found).
     """
     found: list[tuple[Decimal | None, Decimal | None, int, int, bool]] = [
-        (_number_or_none(m["d"]), _number_or_none(m["n"]), m.start(), m.end(), True)
+        (_denominator(m["d"]), _number_or_none(m["n"]), m.start(), m.end(), True)
         for m in _FRACTION_CN.finditer(norm)
     ] + [
         (_number_or_none(m["d"]), _number_or_none(m["n"]), m.start(), m.end(), False)
         for m in _FRACTION_DIGITS.finditer(norm)
-        if 0 < int(m["n"]) < int(m["d"]) <= 12
+        if 0 < int(m["n"]) < digits_to_decimal(m["d"])
+        and (digits_to_decimal(m["d"]) <= 12 or digits_to_decimal(m["d"]) % 100 == 0)
     ]
-    if lang != "zh":
+    if lang == "zh":
+        # -- 一千或五千分之一: the first denominator shares the numerator (1/1,000 or 1/5,000) --
+        for m in _FRACTION_CN_SHARED.finditer(norm):
+            found.append((_denominator(m["d"]), _number_or_none(m["n"]), m.start("d"),
+                          m.end("d"), True))  # fmt: skip
+    else:
+        for m in _EN_IN_A_SCALE.finditer(norm):  # -- "three in 100,000" is 十萬分之三 --
+            found.append((_number_or_none(m["d"].replace(" ", "")), _en_or_digits(m["n"]),
+                          m.start(), m.end(), False))  # fmt: skip
         for m in EN_FRACTION_WORDS.finditer(norm):
+            if _FRACTION_DIGITS_ECHO.match(norm, m.end()):
+                continue  # -- "one-five thousandths (1/5,000)": the digits say which is meant --
             part_value, whole_value = english_fraction(m)
+            if unit := _FRACTION_OF_TIME.match(norm, m.end()):
+                # -- "within one-half year" ⇄ 半年內: a duration --
+                length = canonical(Decimal(part_value) / Decimal(whole_value))
+                if _claim(taken, m.start(), unit.end()):
+                    yield Value("duration", length, unit["unit"].lower(),
+                                norm[m.start() : unit.end()], m.start(), unit.end())  # fmt: skip
+                continue
             # -- "one-tenth of one per cent" is 千分之一: the fraction of a percentage --
             of_percent = _OF_A_PERCENTAGE.match(norm, m.end())
             percent = Decimal(100) if of_percent is None else _percentage(of_percent["n"])
@@ -358,8 +399,42 @@ def _fractions(norm: str, lang: str, taken: Spans) -> Iterator[Value]:
         if whole is None or part is None or not whole:
             continue
         if _claim(taken, start, end):
-            share = (part * 100 / whole).quantize(Decimal("0.01"))
-            yield Value("percent", canonical(share), "", norm[start:end], start, end, weak=weak)
+            exact = part * 100 / whole
+            # -- 萬分之一 is 0.01 %, and 0.0001 as a multiplier --
+            share = (
+                exact
+                if exact == exact.quantize(Decimal("1e-8"))
+                else exact.quantize(Decimal("0.01"))
+            )
+            yield Value("percent", canonical(share), "", norm[start:end], start, end, weak=weak,
+                        alt=(canonical(share / 100),))  # fmt: skip
+
+
+_FRACTION_CN_SHARED = re.compile(
+    rf"(?P<d>{CN_NUMERAL_CLASS}+)\s*(?:或|或是|至|、|及)\s*{CN_NUMERAL_CLASS}+分之(?P<n>{CN_NUMERAL_CLASS}+)"
+)
+_FRACTION_DIGITS_ECHO = re.compile(r"\s*[(（]\s*\d{1,2}\s*/\s*[\d,]+\s*[)）]")
+_FRACTION_OF_TIME = re.compile(
+    r"[\s-]+(?:of\s+an?\s+)?(?P<unit>year|month|week|day|hour)s?\b", re.I
+)
+_EN_IN_A_SCALE = re.compile(
+    r"\b(?P<n>one|two|three|four|five|six|seven|eight|nine|\d{1,2})\s+in\s+(?:a\s+|every\s+)?"
+    r"(?P<d>1(?:0{2,}|0{0,2}(?:,000)+))(?![\d,])",
+    re.IGNORECASE,
+)
+
+
+def _denominator(token: str) -> Decimal | None:
+    """Return the value of a fraction's denominator: a numeral, or a scale alone (萬分之一)."""
+    return CN_SCALE_VALUES.get(token) or _number_or_none(token)
+
+
+def _en_or_digits(token: str) -> Decimal | None:
+    """Return the value of digits or an English number word (`three`)."""
+    try:
+        return Decimal(token) if token.isdigit() else Decimal(english_words_to_int(token))
+    except ValueError:
+        return None
 
 
 _OF_A_PERCENTAGE = re.compile(
@@ -447,24 +522,73 @@ def _atoms(norm: str, lang: str) -> list[_Atom]:
         grouped.add(atom.start, atom.end)
     for match in _DIGITS_ATOM.finditer(norm):
         if grouped.free(match.start(), match.end()):
+            end = _before_run_in_number(norm, match)
             atoms.append(
-                _Atom(match.start(), match.end(), digits_to_decimal(match.group()), "digits")
+                _Atom(match.start(), end, digits_to_decimal(norm[match.start() : end]), "digits")
             )
     if lang == "zh":
         for match in _CN_ATOM.finditer(norm):
-            value = _number_or_none(match.group())
+            end = match.end()
+            # -- 一萬千瓦 is 10,000 kW: 千 is the unit's prefix, not part of the numeral --
+            if (
+                end - match.start() > 1
+                and norm[end - 1] in "千仟"
+                and norm[end - 2] not in CN_DIGITS
+                and METRIC_PREFIX_UNIT.match(norm, end - 1)
+            ):
+                end -= 1
+            value = _number_or_none(norm[match.start() : end])
             if value is not None:
-                atoms.append(_Atom(match.start(), match.end(), value, "cn"))
+                atoms.append(_Atom(match.start(), end, value, "cn"))
     for match in EN_NUMBER_WORDS.finditer(norm):
-        try:
-            atoms.append(
-                _Atom(
-                    match.start(), match.end(), Decimal(english_words_to_int(match.group())), "en"
-                )
-            )
-        except ValueError:
-            continue
+        # -- "between one and three days": two numbers when the run does not read as one --
+        for part in _one_or_two_numbers(match):
+            try:
+                value = Decimal(english_words_to_int(part.group()))
+            except ValueError:
+                continue
+            atoms.append(_Atom(part.start(), part.end(), value, "en"))
     return sorted(atoms, key=lambda a: a.start)
+
+
+_AND = re.compile(r"[ ]+and[ ]+", re.IGNORECASE)
+
+
+def _one_or_two_numbers(match: re.Match[str]) -> list[re.Match[str]]:
+    """Return `match` as one number, or its two halves around `and` when it is not one."""
+    try:
+        english_words_to_int(match.group())
+    except ValueError:
+        pass
+    else:
+        return [match]
+    text, base = match.group(), match.start()
+    pieces, start = [], 0
+    for joint in _AND.finditer(text):
+        pieces.append((start, joint.start()))
+        start = joint.end()
+    pieces.append((start, len(text)))
+    found = []
+    for begin, end in pieces:
+        piece = re.compile(re.escape(text[begin:end])).match(match.string, base + begin)
+        if piece is not None:
+            found.append(piece)
+    return found
+
+
+def _before_run_in_number(norm: str, match: re.Match[str]) -> int:
+    """Return where the figure `match` ends when a run-in list number is glued to it.
+
+    "… the bonds of 1949.2. Various debts …" after "1. Outstanding …": the
+    `.2.` opens item 2; the figure is 1949.
+    """
+    whole, point, tail = match.group().partition(".")
+    if not point or len(tail) > 2 or not re.match(r"\.\s+[A-Z]", norm[match.end() :]):
+        return match.end()
+    previous = int(tail) - 1
+    if previous >= 1 and re.search(rf"(?<![\d.,]){previous}\.\s*[A-Z]", norm[: match.start()]):
+        return match.start() + len(whole)
+    return match.end()
 
 
 def _continental_to_decimal(text: str) -> Decimal:
@@ -489,8 +613,9 @@ def _quantities(norm: str, lang: str, taken: Spans) -> Iterator[Value]:
     for atom in _atoms(norm, lang):
         if not taken.free(atom.start, atom.end):
             continue
-        if _ordinal_value(norm, atom):
-            # -- 第十一年 "the 11th year", 第十七號 "IFRS 17": vouches for a figure, demands none --
+        if _ordinal_value(norm, atom) or _weak_label(norm, atom):
+            # -- 第十一年 "the 11th year", 第十七號 "IFRS 17", 第四欄 "the fourth (4th) column",
+            # `3 Awards` opening an item: vouches for a figure, demands none --
             taken.add(atom.start, atom.end)
             text = norm[atom.start : atom.end]
             yield Value("number", canonical(atom.value), "", text, atom.start, atom.end, weak=True)
@@ -500,6 +625,8 @@ def _quantities(norm: str, lang: str, taken: Spans) -> Iterator[Value]:
         value = _read_quantity(norm, lang, atom)
         if value is None or not _claim(taken, value.start, value.end):
             continue
+        if value.unit == _DOLLAR:
+            value = _resolve_dollar(norm, value, currency)
         # -- 元 alone takes the currency last named: 新臺幣五百元以上二萬元以下 --
         if value.unit == "YUAN":
             # -- before any currency is named, 元 is the document's own (NT$ in Taiwan, RMB in
@@ -513,9 +640,23 @@ def _quantities(norm: str, lang: str, taken: Spans) -> Iterator[Value]:
                 value.end,
                 loose_unit=not currency,
             )
-        elif value.kind == "amount":
+        elif value.kind == "amount" and not value.loose_unit:
             currency = value.unit
         yield _as_read_in_chinese(norm, lang, atom, value)
+
+
+def _resolve_dollar(norm: str, value: Value, currency: str) -> Value:
+    """Return the amount of a bare `$` / `dollars` in the dollar it means.
+
+    `NT$ 200,000 to $1,000,000` and `NT 20 million dollars` are New Taiwan
+    dollars; a dollar with no country named agrees with an amount in any
+    currency (a Taiwan statute's `$` is NT$, a US contract's is US$).
+    """
+    if _NT_BEFORE.search(norm, max(0, value.start - 5), value.start):
+        return replace(value, unit="TWD")
+    if currency in _DOLLAR_CURRENCIES:
+        return replace(value, unit=currency)
+    return replace(value, unit="USD", loose_unit=True)
 
 
 _ROC_YEAR_AFTER = re.compile(r"\s*(?:會計|会计)?年度?")
@@ -533,8 +674,18 @@ def _as_read_in_chinese(norm: str, lang: str, atom: _Atom, value: Value) -> Valu
     if lang != "zh":
         return value
     before = norm[max(0, atom.start - 1) : atom.start]
-    if norm[atom.start : atom.end] == "一" and before and before in NOT_ONE_AFTER:
+    if norm[atom.start : atom.end] == "一" and (
+        (before and before in NOT_ONE_AFTER)
+        or NOT_ONE_AFTER_WORD.search(norm, max(0, atom.start - 3), atom.start)
+    ):
         return replace(value, weak=True)
+    if (
+        value.kind == "number"
+        and value.key.isdigit()
+        and 1 <= int(value.key) <= 12
+        and CALENDAR_MONTH_AFTER.match(norm, value.end)
+    ):
+        return replace(value, weak=True)  # -- 十二月底 "the end of December": a month's name --
     if value.kind == "number" and norm.startswith("倍", value.end):
         # -- 一點二五倍 "1.25 times" is 125 % --
         return replace(value, alt=(*value.alt, canonical(Decimal(value.key) * 100)))
@@ -549,6 +700,27 @@ def _as_read_in_chinese(norm: str, lang: str, atom: _Atom, value: Value) -> Valu
 
 _WINDOW = 60
 """Characters either side of a number that `_skip_atom` reads."""
+
+
+def _weak_label(norm: str, atom: _Atom) -> bool:
+    """Return True for a number that is as likely a label as a figure.
+
+    A Chinese ordinal 第N (第四欄, 第九等級), a scale standing for a unit
+    (新臺幣千元 "in thousands of NT dollars"), a small number opening the text
+    (`3 Excellent Awards`, `1 Where …`).
+    """
+    if atom.script == "cn":
+        written = norm[atom.start : atom.end]
+        before = norm[max(0, atom.start - 1) : atom.start]
+        if before == "第":
+            return True
+        return (
+            len(written) == 1
+            and written in CN_SCALE_VALUES
+            and not (before and before in CN_DIGITS)
+            and SCALE_AS_UNIT_AFTER.match(norm, atom.end) is not None
+        )
+    return atom.script == "digits" and _opens_as_item_number(norm, atom)
 
 
 def _ordinal_value(norm: str, atom: _Atom) -> bool:
@@ -597,9 +769,12 @@ def _skip_atom(norm: str, atom: _Atom) -> bool:
             ("是", "些", "切", "旦", "般", "致", "经", "並", "并")
         ):
             return True
+        written = norm[atom.start : atom.end]
         if after.startswith("、") and not (
             re.match(rf"、\s*[{CN_DIGITS}十]", after)
             or re.search(rf"[{CN_DIGITS}十]\s*、\s*$", before)
+            # -- 鈾－二三三、: digit by digit, a figure (a label is 二十三、) --
+            or (len(written) > 1 and all(ch in CN_DIGITS for ch in written))
         ):
             return True  # -- 一、 opens an item; 一、三、五年 lists numbers --
     if atom.script in ("digits", "en") and LABEL_WORD_BEFORE.search(before[-28:]):
@@ -619,7 +794,9 @@ def _skip_atom(norm: str, atom: _Atom) -> bool:
             and before.endswith(letters.group(1))
             and letters.group(1) not in _CURRENCY_CODES
             and letters.group(1) not in ("US", "U.S.")
-            and not re.search(r"\b(?:to|and|or)$", before)  # -- "8 to12": a space left out --
+            and not WORD_GLUED_BEFORE.search(
+                before
+            )  # -- "8 to12", "below50 kg": a space left out --
             and _misspelt_currency(norm, atom.start) is None  # -- `NT200,000` --
         ):
             return True
@@ -632,17 +809,23 @@ def _skip_atom(norm: str, atom: _Atom) -> bool:
             and not re.match(r"(?:h|hrs?|mn|bn)\b", after)
             and not money_scale
             and not GLUED_MEASURE_UNIT.match(after)  # -- `96.5cm` ⇄ 九十六點五公分 --
+            # -- a figure grouped in thousands is no code, whatever unit is run into it --
+            and "," not in norm[atom.start : atom.end]
         ):
-            return True
-        if _opens_as_item_number(norm, atom):
             return True
     # -- list markers: (1) （一） (a) 1) at the start of an item --
     if (
         re.search(r"[(（]\s*$", before)
-        and re.match(r"\s*[)）]", after)
+        and re.match(r"\.?\s*[)）]", after)
+        and _continues_a_list(norm, atom)
+    ):
+        return True  # -- "either (1) … or (2) …" --
+    if (
+        re.search(r"[(（]\s*$", before)
+        and re.match(r"\.?\s*[)）]", after)  # -- (3) and (3.) --
         and not re.search(r"\w\s*[(（]\s*$", before[-3:] if atom.script != "cn" else "")
     ):
-        return _is_enumerator(before)
+        return _is_enumerator(before) or _continues_a_list(norm, atom)
     if (
         atom.script == "digits"
         and re.match(r"\.(?:\s|$|[A-Za-z])", after)
@@ -663,6 +846,17 @@ def _opens_item(before: str, after: str, value: Decimal) -> bool:
         re.match(r"\.\s*[A-Za-z\"“(]", after) is not None
         and re.search(r"(?:[;,]\s*(?:and|or)?|\b(?:and|or))\s*$", before) is not None
     )
+
+
+def _continues_a_list(norm: str, atom: _Atom) -> bool:
+    """Return True when `(N)` follows a `(N-1)` or comes before a `(N+1)` in the same text: "either
+    (1) … or (2) …"."""
+    if atom.value != int(atom.value) or not 0 < atom.value <= 30:
+        return False
+    number = int(atom.value)
+    before = re.search(rf"[(（]\s*{number - 1}\.?\s*[)）]", norm[: atom.start])
+    after = re.search(rf"[(（]\s*{number + 1}\.?\s*[)）]", norm[atom.end :])
+    return (number > 1 and before is not None) or after is not None
 
 
 def _is_enumerator(before: str) -> bool:
@@ -746,7 +940,23 @@ def _read_quantity(norm: str, lang: str, atom: _Atom) -> Value | None:
         )
     if atom.script == "digits" and (ordinal := _ORDINAL.match(norm[end:])):
         end += ordinal.end()
-    return Value("number", canonical(value), "", norm[start:end], start, end, weak=not strong)
+    # -- "One (1) copy of the list shall be attached" ⇄ 附…明細表: a single thing, which Chinese
+    # leaves uncounted --
+    single = echoed and value == 1
+    alt = (canonical(value * mega),) if (mega := _metric_scale(norm, end)) else ()
+    return Value(
+        "number", canonical(value), "", norm[start:end], start, end, weak=not strong or single,
+        alt=alt,
+    )  # fmt: skip
+
+
+def _metric_scale(norm: str, end: int) -> Decimal:
+    """Return how many of the smaller unit a figure's unit holds: `1,000MW` is 1,000,000 kW (瓩),
+    else 0."""
+    match = METRIC_MEGA_AFTER.match(norm, end)
+    if match is None:
+        return Decimal(0)
+    return Decimal(1000) if match["prefix"] == "M" else Decimal(1_000_000)
 
 
 _DOLLAR_CODES = ("US$", "HK$", "NT$")
@@ -868,15 +1078,102 @@ def _unit(
     return None
 
 
+_CITED_NUMBER = re.compile(rf"\d+|{CN_NUMERAL_CLASS}+")
+
+
+_WRITTEN_RANGE = re.compile(
+    rf"(?P<a>\d+|{CN_NUMERAL_CLASS}+)\s*[條条項项款目]?\s*(?:至|到|\bto\b|\bthrough\b|–|-)\s*"
+    rf"第?\s*(?P<b>\d+|{CN_NUMERAL_CLASS}+)",
+    re.IGNORECASE,
+)
+_RANGE_JOIN = re.compile(r"\s*(?:至|到|～|~)\s*$")
+_RANGE_WORD = re.compile(r"\d\s*(?:to|through|-|–|～|~)\s*\d|(?:至|到)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Cited:
+    """The numbers of a text's citations: `cited` with ranges filled in, `named` as written; and
+    `written`, the whole numbers the text writes outside its citations (and in ranges)."""
+
+    cited: frozenset[str] = frozenset()
+    named: frozenset[str] = frozenset()
+    written: frozenset[str] = frozenset()
+
+
+def cited_numbers(text: str, lang: str) -> Cited:
+    """Return the numbers inside the citations of `text` (`第二十一條之一第一款` → 21, 1;
+    第五款至第七款 → 5, 6, 7) and every whole number `text` writes.
+
+    A plain number on the other side that only repeats one of them is part of
+    a citation written in a way not recognised there (`Subsection1 1`,
+    `under 11-2`, `總則五`), not a quantity — as long as the other side
+    writes every number these citations hold (`3, 5, 7` for 第三款、第五款至第七款
+    leaves 6 out: the citations differ).
+    """
+    norm = normalise(text)
+    refs = sorted(find_refs(norm, lang), key=lambda r: r.start)
+    found: set[int] = set()
+    named: set[int] = set()
+    previous: list[int] = []
+    outside = list(norm)
+    for i, ref in enumerate(refs):
+        outside[ref.start : ref.end] = " " * (ref.end - ref.start)
+        numbers = _whole_numbers(ref.text)
+        named.update(numbers)
+        joined = i > 0 and bool(_RANGE_JOIN.search(norm[refs[i - 1].end : ref.start]))
+        if joined and previous and numbers:
+            found.update(_fill(previous[-1], numbers[-1]))
+        if _RANGE_WORD.search(ref.text) and len(numbers) >= 2:
+            found.update(_fill(numbers[-2], numbers[-1]))
+        found.update(numbers)
+        previous = numbers
+    written = set(_whole_numbers("".join(outside)))
+    for match in _WRITTEN_RANGE.finditer(norm):  # -- 第五條至第七條, `Articles 5 to 7` --
+        ends = [_number_or_none(match[g]) for g in ("a", "b")]
+        if ends[0] is not None and ends[1] is not None:
+            written.update(_fill(int(ends[0]), int(ends[1])))
+    if lang != "zh":
+        for match in EN_NUMBER_WORDS.finditer(norm):
+            for part in _one_or_two_numbers(match):
+                try:
+                    written.add(english_words_to_int(part.group()))
+                except ValueError:
+                    continue
+    return Cited(
+        frozenset(map(str, found)), frozenset(map(str, named)), frozenset(map(str, written))
+    )
+
+
+def _whole_numbers(text: str) -> list[int]:
+    """Return the whole numbers written in digits or Chinese numerals in `text`, in order."""
+    numbers = []
+    for match in _CITED_NUMBER.finditer(text):
+        value = _number_or_none(match.group())
+        if value is not None and value == int(value):
+            numbers.append(int(value))
+    return numbers
+
+
+def _fill(first: int, last: int) -> range:
+    """Return a citation range's members (at most 30 of them), else its two ends."""
+    return range(first, last + 1) if 0 < last - first <= 30 else range(0)
+
+
 def unmatched_values(
-    en: list[Value], zh: list[Value], kinds: tuple[str, ...]
+    en: list[Value],
+    zh: list[Value],
+    kinds: tuple[str, ...],
+    en_cited: Cited | None = None,
+    zh_cited: Cited | None = None,
 ) -> tuple[list[Value], list[Value]]:
     """Return the values of kinds `kinds` found on one side only: (English only, Chinese only).
 
     Values pair up when kind, unit and a reading agree. A bare number then
     pairs with a quantity of the same size on the other side (`30` ⇄
     `30 day`: the unit was written in a way not recognised), and what is
-    left is excused by a weak number word of the same size across the way.
+    left is excused by a weak number word of the same size across the way,
+    or — a plain number — by the same number in a citation across the way
+    (`en_cited`, `zh_cited`: see `cited_numbers`).
     """
     left = [v for v in en if v.kind in kinds and not v.weak]
     right = [v for v in zh if v.kind in kinds and not v.weak]
@@ -892,10 +1189,20 @@ def unmatched_values(
                 paired_right.append(match)
     left = _without_repeats(left, paired_left)
     right = _without_repeats(right, paired_right)
-    en_weak = {v.key for v in en if v.weak}
-    zh_weak = {v.key for v in zh if v.weak}
-    en_left = [v for v in left if v.key not in zh_weak and not _ratio_stated(v, zh)]
-    zh_left = [v for v in right if v.key not in en_weak and not _ratio_stated(v, en)]
+    en_weak = {key for v in en if v.weak for key in v.keys}
+    zh_weak = {key for v in zh if v.weak for key in v.keys}
+    en_cites = _cited_across(zh_cited, en_cited)
+    zh_cites = _cited_across(en_cited, zh_cited)
+    en_left = [
+        v
+        for v in left
+        if v.key not in zh_weak and not _ratio_stated(v, zh) and not _cited(v, en_cites)
+    ]
+    zh_left = [
+        v
+        for v in right
+        if v.key not in en_weak and not _ratio_stated(v, en) and not _cited(v, zh_cites)
+    ]
     # -- a Chinese fraction nothing in English states, beside an English fraction left over:
     #    the fraction was changed (one-half ⇄ 三分之一), whatever else excused the English --
     odd_fractions = [
@@ -917,6 +1224,22 @@ def unmatched_values(
     return en_left, zh_left
 
 
+def _cited_across(theirs: Cited | None, mine: Cited | None) -> frozenset[str]:
+    """Return the numbers the other side cites, when this side writes every one of them: in its
+    text, or in a citation of its own the other side names too (`Article 6` in `3, 5, and 7 of
+    Article 6` does not stand for the 6 of 第五款至第七款)."""
+    if theirs is None or mine is None:
+        return frozenset()
+    if not theirs.cited <= mine.written | (mine.named & theirs.named):
+        return frozenset()
+    return theirs.cited
+
+
+def _cited(value: Value, cited: frozenset[str]) -> bool:
+    """Return True for a plain whole number that a citation across the way contains."""
+    return value.kind == "number" and not value.unit and value.key.isdigit() and value.key in cited
+
+
 _COLON_PAIR = re.compile(r"(\d{1,3}):(\d{1,3})")
 
 
@@ -935,6 +1258,38 @@ def _ratio_stated(value: Value, other_side: list[Value]) -> bool:
         other.kind == "percent" and share in other.keys and not _PERCENT.search(other.text)
         for other in other_side
     )
+
+
+_REFINED_UNITS = frozenset({frozenset({"day", "business day"})})
+"""Units one translation may state more exactly than the other: `12 days` ⇄ 十二個營業日."""
+
+
+def unit_refinements(
+    en_only: list[Value], zh_only: list[Value]
+) -> tuple[list[Value], list[Value], list[tuple[Value, Value]]]:
+    """Pair up durations of the same figure whose units differ only in precision.
+
+    Return (English left, Chinese left, the pairs): `12 days` ⇄ 十二個營業日
+    is one figure, its unit told more exactly on one side — worth a look, not
+    a changed figure.
+    """
+    en_left, zh_left, pairs = list(en_only), list(zh_only), []
+    for value in en_only:
+        match = next(
+            (
+                other
+                for other in zh_left
+                if value.kind == other.kind == "duration"
+                and frozenset({value.unit, other.unit}) in _REFINED_UNITS
+                and set(value.keys) & set(other.keys)
+            ),
+            None,
+        )
+        if match is not None:
+            en_left.remove(value)
+            zh_left.remove(match)
+            pairs.append((value, match))
+    return en_left, zh_left, pairs
 
 
 def only_attributive(en_only: list[Value], zh_only: list[Value]) -> bool:
@@ -988,7 +1343,10 @@ __all__ = [
     "Value",
     "ValueKind",
     "extract_values",
+    "Cited",
+    "cited_numbers",
     "malformed",
     "only_attributive",
+    "unit_refinements",
     "unmatched_values",
 ]

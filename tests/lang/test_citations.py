@@ -239,3 +239,16 @@ def test_a_member_inside_a_range_cited_by_its_ends() -> None:
         assert within_range(one("Article 7 Paragraph 4", "en"), zh, chinese)
     listed = "Article 7 Paragraphs 2 and 5"
     assert not within_range(one("第七條第三項", "zh"), find_citations(listed, "en"), listed)
+
+
+def test_a_figure_with_percent_in_words_ends_a_citation_list() -> None:
+    assert paths("under item C, 3.5 percent of equity applies") == [("relative", ("C",))]
+
+
+def test_the_preceding_six_paragraphs() -> None:
+    assert one("前六項之辦法，由主管機關定之。", "zh").path == ("prev6",)
+
+
+def test_the_preceding_seven_subparagraphs_agree_with_chinese() -> None:
+    assert one("other goods not in the preceding seven subparagraphs", "en").path == ("prev7",)
+    assert one("前七款以外之貨物", "zh").path == ("prev7",)

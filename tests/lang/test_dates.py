@@ -38,3 +38,18 @@ def test_chinese_hours_after_their_part_of_the_day():
     assert keys("夜間十一時以後", "zh") == [("23:00",)]
     assert keys("清晨五時", "zh") == [("05:00",)]
     assert keys("午前九時", "zh") == [("09:00",)]
+
+
+def test_one_day_of_several_months_reads_for_each_month():
+    expected = [("--04-25",), ("--07-25",), ("--10-25",)]
+    assert keys("filed by the 25th of April, July and October", "en") == expected
+    assert keys("應於四月、七月及十月之二十五日前申報", "zh") == expected
+    assert keys("before the 3rd day of June or December", "en") == [("--06-03",), ("--12-03",)]
+
+
+def test_a_small_chinese_hour_reads_where_only_a_time_stands():
+    assert keys("至翌日七時止", "zh") == keys("until 7 a.m. the next day", "en") == [("07:00",)]
+    assert keys("於六時開始", "zh") == [("06:00",)]
+    # -- 一時 alone is "for a while"; 時間 is "time" --
+    assert keys("一時無法辦理", "zh") == []
+    assert keys("於零時至五時間", "zh") == []

@@ -51,3 +51,29 @@ def test_durations_used_as_modifiers():
     assert ATTRIBUTIVE_DURATION["zh"].match("年學制以上")
     assert ATTRIBUTIVE_DURATION["zh"].match("年制大學")
     assert not ATTRIBUTIVE_DURATION["zh"].match("年以上")
+
+
+def test_a_calendar_month_is_not_a_count_of_months() -> None:
+    from dpa_compare.lang.measures import CALENDAR_MONTH_AFTER
+
+    assert CALENDAR_MONTH_AFTER.match("月底前")
+    assert not CALENDAR_MONTH_AFTER.match("月以下有期徒刑")
+
+
+def test_units_run_into_their_figure() -> None:
+    for written in ("ton plus", "kw,", "Bq/unit", "g/lamp", "c㎡ )", "mSv"):
+        assert GLUED_MEASURE_UNIT.match(written), written
+    assert not GLUED_MEASURE_UNIT.match("Gold")
+
+
+def test_a_metric_prefix_and_a_scale_standing_for_a_unit() -> None:
+    from dpa_compare.lang.measures import METRIC_PREFIX_UNIT, SCALE_AS_UNIT_AFTER
+
+    assert METRIC_PREFIX_UNIT.match("千瓦")
+    assert not METRIC_PREFIX_UNIT.match("千元")
+    assert SCALE_AS_UNIT_AFTER.match("元為單位")
+
+
+def test_four_weeks_written_with_the_traditional_week() -> None:
+    assert words("車站四週禁止建築") == ["四週"]
+    assert words("滿四週後") == []

@@ -35,3 +35,20 @@ def test_chinese_decimals_take_traditional_and_financial_digits():
     assert chinese_to_decimal("參點伍") == Decimal("3.5")
     with pytest.raises(ValueError):
         chinese_to_decimal("三点")
+
+
+def test_a_smaller_scale_after_and_continues_the_number():
+    from dpa_compare.lang.numwords import EN_NUMBER_WORDS
+
+    def runs(text: str) -> list[int]:
+        return [english_words_to_int(m.group()) for m in EN_NUMBER_WORDS.finditer(text)]
+
+    assert runs("up to four million and two hundred thousand dollars") == [4_200_000]
+    assert runs("one billion and three million") == [1_003_000_000]
+    assert runs("three million and one million") == [3_000_000, 1_000_000]
+    assert runs("between twenty thousand and sixty thousand") == [20_000, 60_000]
+
+
+def test_a_chinese_decimal_may_be_written_with_a_full_stop_and_circle_zeros():
+    assert chinese_to_decimal("○.○七") == Decimal("0.07")
+    assert chinese_to_decimal("一二.五") == Decimal("12.5")

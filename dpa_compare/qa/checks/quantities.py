@@ -15,9 +15,11 @@ from dpa_compare.qa.text import find_emails, find_urls, normalise, url_key
 from dpa_compare.qa.values import (
     QUANTITY_KINDS,
     Value,
+    cited_numbers,
     extract_values,
     malformed,
     only_attributive,
+    unit_refinements,
     unmatched_values,
 )
 
@@ -108,14 +110,126 @@ def numbers(pair: Pair, ctx: Context) -> Iterator[Issue]:
         yield from _split_values("numbers", pair, ctx, QUANTITY_KINDS)
         return
     en, zh = _values(pair, ctx)
-    en_only, zh_only = unmatched_values(en, zh, QUANTITY_KINDS)
+    en_only, zh_only = _unmatched_quantities(pair, ctx)
+    en_only, zh_only = _not_moved(pair, ctx, en_only, zh_only)
+    en_only, zh_only, refined = unit_refinements(en_only, zh_only)
     en_typos, zh_typos = malformed(en), malformed(zh)
+    if not en_only and not zh_only and not refined:
+        strict_en, strict_zh = _not_moved(pair, ctx, *_unmatched_quantities(pair, ctx, False))
+        if strict_en or strict_zh:
+            # -- `Subsection1 1` ⇄ 第一款, `Act 23` ⇄ 第二十三條: a number the other side holds
+            #    only inside a citation — a citation written in a form not recognised --
+            yield _cited_issue(pair, strict_en, strict_zh)
+            return
+    if refined and not en_only and not zh_only:
+        # -- `12 days` ⇄ 十二個營業日: the same figure, its unit told more exactly on one side --
+        yield _refined_issue(pair, refined)
+        return
     if en_only or zh_only:
         # -- `a two-year programme` ⇄ 專修科 names the programme rather than changing a figure --
         severity: Severity | None = "minor" if only_attributive(en_only, zh_only) else None
         yield from _value_issue("numbers", pair, en_only, zh_only, severity, [*en_typos, *zh_typos])
     elif en_typos or zh_typos:  # -- `NT$240, 000` ⇄ 二十四萬元: the same figure, with a typo --
         yield _typo_issue(pair, en_typos, zh_typos)
+
+
+def _unmatched_quantities(
+    pair: Pair, ctx: Context, citations: bool = True
+) -> tuple[list[Value], list[Value]]:
+    """Return the quantities of `pair` found on one side only, once per run.
+
+    With `citations`, a plain number the other side holds in a citation is
+    not left over (see `cited_numbers`).
+    """
+
+    def compute() -> tuple[list[Value], list[Value]]:
+        en, zh = _values(pair, ctx)
+        if not citations:
+            return unmatched_values(en, zh, QUANTITY_KINDS)
+        return unmatched_values(
+            en,
+            zh,
+            QUANTITY_KINDS,
+            cited_numbers(pair.en_text, "en"),
+            cited_numbers(pair.zh_text, "zh"),
+        )
+
+    return ctx.memo(f"unmatched:{citations}:{id(pair)}", compute)
+
+
+def _not_moved(
+    pair: Pair, ctx: Context, en_only: list[Value], zh_only: list[Value]
+) -> tuple[list[Value], list[Value]]:
+    """Drop what was moved across a paragraph boundary: a figure one side states here and the
+    other in the neighbouring pair of the same article, left over there too.
+
+    Two languages may end a paragraph at different sentences; the aligner
+    pairs the paragraphs, and a sentence with its figure sits one pair over.
+    """
+    if not en_only and not zh_only:
+        return en_only, zh_only
+    index: dict[int, int] = ctx.memo(
+        "pair_index", lambda: {id(p): i for i, p in enumerate(ctx.pairs)}
+    )
+    at = index.get(id(pair))
+    if at is None:
+        return en_only, zh_only
+    article = _article(pair)
+    for step in (-1, 1):
+        if not 0 <= at + step < len(ctx.pairs):
+            continue
+        neighbour = ctx.pairs[at + step]
+        if article is None or _article(neighbour) != article or not _both(neighbour):
+            continue
+        their_en, their_zh = _unmatched_quantities(neighbour, ctx)
+        en_only = [v for v in en_only if not any(_same_value(v, w) for w in their_zh)]
+        zh_only = [v for v in zh_only if not any(_same_value(v, w) for w in their_en)]
+    return en_only, zh_only
+
+
+def _article(pair: Pair) -> str | None:
+    clause = pair.en if pair.en is not None else pair.zh
+    return place_of(clause.path).article if clause is not None else None
+
+
+def _same_value(a: Value, b: Value) -> bool:
+    return a.kind == b.kind and a.unit == b.unit and bool(set(a.keys) & set(b.keys))
+
+
+def _cited_issue(pair: Pair, en_only: list[Value], zh_only: list[Value]) -> Issue:
+    """Return the minor finding for numbers the other side states only inside a citation."""
+    parts = [f"English {_describe(en_only)}"] if en_only else []
+    parts += [f"Chinese {_describe(zh_only)}"] if zh_only else []
+    return Issue(
+        "numbers agree only as parts of citations — "
+        + "; ".join(parts)
+        + " stated across the way inside a citation (check how the citation is written)",
+        {
+            "en_only": [v.label for v in en_only],
+            "zh_only": [v.label for v in zh_only],
+            "en_text": [v.text for v in en_only],
+            "zh_text": [v.text for v in zh_only],
+            "en_clause": pair.en_text,
+            "zh_clause": pair.zh_text,
+        },
+        severity="minor",
+    )
+
+
+def _refined_issue(pair: Pair, refined: list[tuple[Value, Value]]) -> Issue:
+    shown = ", ".join(f"{en.text.strip()!r} ⇄ {zh.text.strip()!r}" for en, zh in refined)
+    return Issue(
+        f"numbers agree, one side names the unit more exactly — {shown}",
+        {
+            "en_only": [en.label for en, _ in refined],
+            "zh_only": [zh.label for _, zh in refined],
+            "en_text": [en.text for en, _ in refined],
+            "zh_text": [zh.text for _, zh in refined],
+            "en_clause": pair.en_text,
+            "zh_clause": pair.zh_text,
+        },
+        severity="minor",
+    )
 
 
 @check("critical")

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -26,6 +27,11 @@ from pathlib import Path
 VERDICT_FILES = Path(__file__).resolve().parent / "keys" / "qa-verdicts"
 VERDICTS = VERDICT_FILES / "tw-laws.json"
 """Verdicts on the 80 pairs (`--set pairs`); `amendments.json` holds those of `--set amendments`."""
+
+
+_QUOTED_CLAUSE = re.compile(r"^((?:.* has no \w+ source)|(?:no \w+ for \w+ .+?)): .*$")
+"""An omission / addition message quotes the clause it concerns: the table keeps the labels only,
+so no document text is copied into BENCHMARKS.md."""
 
 
 def load_verdicts(path: Path) -> list[dict[str, str]]:
@@ -81,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
         counts[kind_of(verdict)] += 1
         if args.unjudged and verdict is not None:
             continue
-        message = finding["message"].replace("|", "/")
+        message = _QUOTED_CLAUSE.sub(r"\1", finding["message"]).replace("|", "/")
         message = message if len(message) <= 110 else message[:109] + "…"
         rows.append(
             f"| {finding['law']} | {finding['en'] or '–'} ⇄ {finding['zh'] or '–'} | "

@@ -107,8 +107,12 @@ def find_clause(document: Document, label: str) -> str | None:
 
 
 def _top_most(clauses: list[Clause]) -> Clause:
-    """Return the provision nearest the top (`13`: Article 13, not Chapter 13 or an item 13)."""
-    return min(clauses, key=lambda c: (c.kind == "heading", c.level))
+    """Return the provision nearest the top (`13`: Article 13, not Chapter 13 or an item 13).
+
+    A list item ranks below any numbered clause whatever its depth: an article under a
+    section sits as deep as the items of an article outside any section.
+    """
+    return min(clauses, key=lambda c: (c.kind == "heading", c.kind == "list_item", c.level))
 
 
 def _compact(citation: str) -> str:

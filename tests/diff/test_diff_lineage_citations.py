@@ -53,3 +53,21 @@ def test_history_says_which_clause_a_citation_resolved_to():
     assert history.resolved_label == "A.1" and history.resolved_id
     assert history.to_dict()["resolved_id"] == history.resolved_id
     assert [e.kind for e in history.events] == ["added", "modified"]
+
+
+def test_a_bare_number_cites_the_article_even_when_an_item_sits_higher_in_the_outline():
+    """Articles under a section are deeper than the items of an article outside any section:
+    `10` still cites 第 10 條, not the tenth item of an earlier article."""
+    items = [f"{n}、第{n}款之事項。" for n in "一二三四五六七八九十"]
+    doc = _doc(
+        [
+            "### 第 1 條",
+            "申報書應記載下列事項：",
+            *items,
+            "## 第 一 節 通則",
+            "### 第 10 條",
+            "本節之規定。",
+        ],
+        "zh",
+    )
+    assert doc.clause(find_clause(doc, "10")).label == "第 10 條"

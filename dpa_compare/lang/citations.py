@@ -99,6 +99,9 @@ class Place:
 # ------------------------------------------------------------------ numbers --
 
 _CN = CHINESE_NUMERAL_CHARS
+SEVERAL_PRECEDING = "prevs"
+"""Path element of "the preceding paragraphs" / 前各項: the units before, however many; it
+agrees with any count (`prev2` … `prev9`)."""
 _CN_NUM = rf"[{_CN}]+(?:之[{_CN}]+)?"
 _AR_NUM = r"\d+[A-Z]?(?:-\d+)?"
 
@@ -111,6 +114,9 @@ def element_keys(element: str) -> frozenset[object]:
     (`i` → {1, 9}), so `(i)` agrees with `（一）` and with a ninth letter.
     """
     token = element.strip()
+    if token == SEVERAL_PRECEDING:
+        # -- "the preceding paragraphs" (前各項): two or more, the count left unsaid --
+        return frozenset({token, *(f"prev{n}" for n in range(2, 10))})
     if token.startswith("prev"):
         return frozenset({token})
     if token.isdigit():
@@ -274,11 +280,16 @@ def _en_mentions(text: str) -> Iterator[_Mention]:
         elif m.group("preceding"):
             count = _COUNTS.get((m.group("count") or m.group("count0") or "").lower(), 1)
             token = "prev" if count == 1 else f"prev{count}"
+            if count == 1 and _EN_PLURAL_UNIT.search(m.group("punit")):
+                token = SEVERAL_PRECEDING  # -- "the preceding paragraphs", no count --
             yield _Mention(_en_level(m.group("punit")), [token], m.start(), m.end(), [m.span()])
         else:
             unit = m.group("tunit") or "article"
             yield _Mention(_en_level(unit), [], m.start(), m.end(), [])
 
+
+_EN_PLURAL_UNIT = re.compile(r"(?<!s)s$", re.IGNORECASE)
+"""A unit word in the plural (`paragraphs`, `subparagraphs`; not `paras.` or `§§`)."""
 
 _PART_OF = re.compile(
     rf"\s+of\s+(?:the\s+)?(?:(?:preceding|previous|this|same)\s+)?(?:{_EN_UNIT}|provisos?)\b",
@@ -581,7 +592,7 @@ _ZH_PIECE = re.compile(
     (?P<numbered>第\s*(?P<num>{_ZH_NUM})\s*(?P<unit>{_ZH_UNIT})(?:之\s*(?P<sub>[{_CN}]+|\d+))?)
     |(?P<paren>(?P<pdi>第)?\s*[(（]\s*(?P<pnum>[a-zA-Z0-9]{{1,4}}|[{_CN}]{{1,3}})\s*[)）]\s*(?P<punit>款|项|項|目|段|点)?)
     |(?P<bare>(?<=[條条項项款目][、及或與与和])(?P<bnum>[{_CN}]+)(?P<bunit>條|条))
-    |(?P<prev>前(?P<count>{_ZH_COUNT})?(?P<runit>{_ZH_RELATIVE_UNIT}))
+    |(?P<prev>前(?P<count>{_ZH_COUNT}|各)?(?P<runit>{_ZH_RELATIVE_UNIT}))
     |(?P<this>(?:本|同)(?P<tunit>条|條|项|項|款))(?![例件])
     """,
     re.VERBOSE,
@@ -648,6 +659,9 @@ def _zh_pieces(
                 continue  # -- a bracketed `(a)` alone is a list label, not a citation --
             yield level, (canonical_element(m.group("pnum")),), m
         elif m.group("prev"):
+            if m.group("count") == "各":  # -- 前各項: the paragraphs before, however many --
+                yield _ZH_UNITS[m.group("runit")], (SEVERAL_PRECEDING,), m
+                continue
             count = _ZH_COUNTS.get(m.group("count") or "", 1)
             yield _ZH_UNITS[m.group("runit")], ("prev" if count == 1 else f"prev{count}",), m
         else:

@@ -252,3 +252,14 @@ def test_the_preceding_six_paragraphs() -> None:
 def test_the_preceding_seven_subparagraphs_agree_with_chinese() -> None:
     assert one("other goods not in the preceding seven subparagraphs", "en").path == ("prev7",)
     assert one("前七款以外之貨物", "zh").path == ("prev7",)
+
+
+def test_the_preceding_paragraphs_without_a_count_agree_with_any_count() -> None:
+    """ "the preceding paragraphs" names no count: 前二項, 前三項 or 前各項, not 前項."""
+    english = one("the fees set in the preceding paragraphs are paid yearly", "en")
+    assert english.path == ("prevs",)
+    for chinese in ("前二項", "前三项", "前各項", "前各项"):
+        assert citations_agree(english, one(chinese + "之費用", "zh")), chinese
+    assert not citations_agree(english, one("前項之費用", "zh"))
+    assert one("the preceding paragraph", "en").path == ("prev",)
+    assert one("the preceding three paragraphs", "en").path == ("prev3",)

@@ -264,13 +264,15 @@ def _en_mentions(text: str) -> Iterator[_Mention]:
             base = m.start("nums")
             found = list(_EN_NUM_RE.finditer(m.group("nums")))
             plural = unit.lower().endswith(("s", "§§"))
-            elements = [
-                (e, (base + n.start(), base + n.end()))
-                for n in found
-                for e in _range_ends(n.group(), plural)
-            ]
-            yield _Mention(level, [e for e, _ in elements], m.start(), m.end(),
-                           [span for _, span in elements], unit)  # fmt: skip
+            cut = len(found)
+            if level > ARTICLE and _AFTER_ARTICLE_NUMBER.search(text, 0, m.start()):
+                cut = _closed_list_end(m.group("nums"), found)
+            own, rest = found[:cut], found[cut:]
+            yield _numbered_mention(level, own, base, plural, unit, m.start(),
+                                    m.end() if not rest else base + own[-1].end())  # fmt: skip
+            if rest:  # -- the numbers after a closed paragraph list are articles again --
+                yield _numbered_mention(ARTICLE, rest, base, plural, "articles",
+                                        base + rest[0].start(), m.end())  # fmt: skip
         elif m.group("ordinal"):
             if _PART_OF.match(text, m.end()) and re.fullmatch(_EN_CHAPTER, m.group("ounit"), re.I):
                 continue  # -- "the first part of Paragraph 2" (前段): a part of a sentence --
@@ -290,6 +292,47 @@ def _en_mentions(text: str) -> Iterator[_Mention]:
 
 _EN_PLURAL_UNIT = re.compile(r"(?<!s)s$", re.IGNORECASE)
 """A unit word in the plural (`paragraphs`, `subparagraphs`; not `paras.` or `§§`)."""
+
+
+def _numbered_mention(
+    level: int,
+    found: list[re.Match[str]],
+    base: int,
+    plural: bool,
+    unit: str,
+    start: int,
+    end: int,
+) -> _Mention:
+    """Return the mention of the numbers `found` (matched `base` characters into the text)."""
+    elements = [
+        (e, (base + n.start(), base + n.end()))
+        for n in found
+        for e in _range_ends(n.group(), plural)
+    ]
+    return _Mention(
+        level, [e for e, _ in elements], start, end, [span for _, span in elements], unit
+    )
+
+
+_CONJUNCTION = re.compile(r"\b(?:and|or)\b", re.IGNORECASE)
+_AFTER_ARTICLE_NUMBER = re.compile(r"\d(?:-\d+)?,?\s+$")
+"""A paragraph word written straight after an article's number (`54-1 paragraphs 1 and 2`)."""
+
+
+def _closed_list_end(nums: str, found: list[re.Match[str]]) -> int:
+    """Return how many of a paragraph list's numbers are its own: all, unless the list closes.
+
+    "Articles 46, 54-1 paragraphs 1 and 2, 63-3, 65": "and" closes the paragraph list at
+    its next number, and the numbers after a comma go back to the articles — a list names
+    its last member after its conjunction.
+    """
+    for k in range(1, len(found) - 1):
+        before = nums[found[k - 1].end() : found[k].start()]
+        after = nums[found[k].end() : found[k + 1].start()]
+        if _CONJUNCTION.search(before) and after.strip() == ",":
+            return k + 1
+    return len(found)
+
 
 _PART_OF = re.compile(
     rf"\s+of\s+(?:the\s+)?(?:(?:preceding|previous|this|same)\s+)?(?:{_EN_UNIT}|provisos?)\b",
@@ -798,6 +841,8 @@ def resolve(citation: Citation, place: Place) -> Citation:
                 citation, kind="clause", path=(str(int(place.article) - 1),) + citation.path[1:]
             )
         return citation
+    if head == SEVERAL_PRECEDING and level == PARAGRAPH and place.paragraph == 2:
+        head = "prev"  # -- "the preceding paragraphs" written in paragraph 2: paragraph 1 --
     if head == "prev":
         if level != PARAGRAPH or place.paragraph is None or place.paragraph < 2:
             return citation

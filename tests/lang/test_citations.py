@@ -263,3 +263,26 @@ def test_the_preceding_paragraphs_without_a_count_agree_with_any_count() -> None
     assert not citations_agree(english, one("前項之費用", "zh"))
     assert one("the preceding paragraph", "en").path == ("prev",)
     assert one("the preceding three paragraphs", "en").path == ("prev3",)
+
+
+def test_a_closed_paragraph_list_hands_the_numbers_after_it_back_to_the_articles() -> None:
+    """ "Articles 12, 30-2 paragraphs 1 and 3, 41-1, 52": "and" closes the paragraph list."""
+    found = paths("breaches Articles 12, 30-2 paragraphs 1 and 3, 41-1, 52 or 60 of this Act")
+    assert ("clause", ("30-2", "1")) in found and ("clause", ("30-2", "3")) in found
+    for article in ("41-1", "52", "60"):
+        assert ("clause", (article,)) in found, article
+    assert not any(len(path) == 2 and path[1] in ("41-1", "52", "60") for _, path in found)
+    # -- a paragraph list not written after an article's number keeps all its numbers --
+    assert paths("items 1 and 2, 5 of paragraph 1") == [
+        ("relative", ("1", "1")),
+        ("relative", ("1", "2")),
+        ("relative", ("1", "5")),
+    ]
+
+
+def test_the_preceding_paragraphs_written_in_the_second_paragraph_are_the_first() -> None:
+    english = one("by the means in the preceding paragraphs", "en")
+    cited = resolve(english, Place("58", 2))
+    assert (cited.kind, cited.path) == ("clause", ("58", "1"))
+    assert citations_agree(cited, resolve(one("以前項方法", "zh"), Place("58", 2)))
+    assert resolve(english, Place("58", 3)).path == ("prevs",)

@@ -2,7 +2,7 @@
 official English).
 
     python bench/bench_align_tw.py [--laws A0030056,B0000006] [--embeddings auto|on|off] [--json]
-                                   [--set pairs|amendments]
+                                   [--set pairs|amendments|earliest]
     [--worst 10]
                                    [--keys bench/keys/tw-paragraphs]
 
@@ -122,27 +122,32 @@ def score_key(alignment: object, key: dict) -> dict[str, float | int]:
     return {"links": len(gold), "precision": precision, "recall": recall, "f1": f1}
 
 
-def amendment_laws(paired: set[str]) -> list[dict]:
+def amendment_laws(paired: set[str], earliest: bool = False) -> list[dict]:
     """Return the laws of the amendment records that are not in `pairs/`, each its latest text.
 
     Laws of the same kind the aligner was never developed on — a stand-in for a held-out set.
-    Each entry: `pcode`, `articles` (the Chinese article headings), `en` and `zh` paths.
+    With `earliest`, each law's oldest text instead (`old.*.md` of its first amendment event:
+    an older official translation, a second stand-in). Each entry: `pcode`, `articles` (the
+    Chinese article headings), `en` and `zh` paths.
     """
-    latest: dict[str, Path] = {}
+    chosen: dict[str, Path] = {}
+    version = "old" if earliest else "new"
     for event in sorted((DATA / "amendments").glob("*-*-*")):
         code = event.name.split("-")[0]
-        if code not in paired and (event / "new.zh.md").exists() and (event / "new.en.md").exists():
-            latest[code] = event  # -- sorted by date: the last one is the latest --
+        if code in paired or (earliest and code in chosen):
+            continue
+        if (event / f"{version}.zh.md").exists() and (event / f"{version}.en.md").exists():
+            chosen[code] = event  # -- sorted by date: the last one is the latest --
     laws = []
-    for code, event in sorted(latest.items()):
-        zh_text = (event / "new.zh.md").read_text(encoding="utf-8")
+    for code, event in sorted(chosen.items()):
+        zh_text = (event / f"{version}.zh.md").read_text(encoding="utf-8")
         articles = sum(1 for line in zh_text.splitlines() if _ZH_ARTICLE.match(line.lstrip("# ")))
         laws.append(
             {
                 "pcode": code,
                 "articles": articles,
-                "en": event / "new.en.md",
-                "zh": event / "new.zh.md",
+                "en": event / f"{version}.en.md",
+                "zh": event / f"{version}.zh.md",
             }
         )
     return laws
@@ -164,10 +169,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keys", default=str(KEYS), help="folder of hand-checked paragraph keys")
     parser.add_argument(
         "--set",
-        choices=("pairs", "amendments"),
+        choices=("pairs", "amendments", "earliest"),
         default="pairs",
         help="pairs: tw-laws/pairs (80 laws); amendments: the latest text of each law of the "
-        "amendment records not among the pairs (69 laws, a held-out stand-in)",
+        "amendment records not among the pairs (69 laws, a held-out stand-in); earliest: the "
+        "oldest text of each of those laws (an older official translation)",
     )
     args = parser.parse_args(argv)
     if not (DATA / "index.json").exists():
@@ -177,8 +183,8 @@ def main(argv: list[str] | None = None) -> int:
     from dpa_compare.api import load
 
     index = json.loads((DATA / "index.json").read_text(encoding="utf-8"))["pairs"]
-    if args.set == "amendments":
-        index = amendment_laws({p["pcode"] for p in index})
+    if args.set in ("amendments", "earliest"):
+        index = amendment_laws({p["pcode"] for p in index}, earliest=args.set == "earliest")
     else:
         for law in index:
             law["en"] = DATA / "pairs" / f"{law['pcode']}.en.md"

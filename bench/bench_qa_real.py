@@ -509,21 +509,31 @@ def law_pairs() -> list[tuple[str, Path, Path]]:
     ]
 
 
-def amendment_pairs() -> list[tuple[str, Path, Path]]:
+def amendment_pairs(earliest: bool = False) -> list[tuple[str, Path, Path]]:
     """Return (code@date, English, Chinese) for laws of the amendment records not in `pairs/`.
 
     Each such law's latest amended text (`new.en.md` / `new.zh.md`) with its official English:
     laws of the same kind the checks were never developed on, a stand-in for a held-out set.
+    With `earliest`, each law's oldest text (`old.*.md` of its first event, dated by it): an
+    older official translation of the same laws.
     """
     seen = {code for code, _, _ in law_pairs()}
-    latest: dict[str, Path] = {}
+    chosen: dict[str, Path] = {}
+    version = "old" if earliest else "new"
     for event in sorted(AMENDMENTS.glob("*-*-*")):
         code = event.name.split("-")[0]
-        if code not in seen and (event / "new.zh.md").exists() and (event / "new.en.md").exists():
-            latest[code] = event  # -- sorted by date: the last one is the latest --
+        if code in seen or (earliest and code in chosen):
+            continue
+        if (event / f"{version}.zh.md").exists() and (event / f"{version}.en.md").exists():
+            chosen[code] = event  # -- sorted by date: the last one is the latest --
+    date = 1 if earliest else -1
     return [
-        (f"{code}@{event.name.split('-')[-1]}", event / "new.en.md", event / "new.zh.md")
-        for code, event in sorted(latest.items())
+        (
+            f"{code}@{event.name.split('-')[date]}",
+            event / f"{version}.en.md",
+            event / f"{version}.zh.md",
+        )
+        for code, event in sorted(chosen.items())
     ]
 
 
@@ -545,16 +555,21 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--set",
-        choices=("pairs", "amendments"),
+        choices=("pairs", "amendments", "earliest"),
         default="pairs",
         help="pairs: tw-laws/pairs (80 laws); amendments: the latest text of each law of the "
-        "amendment records not among the pairs (69 laws, a held-out stand-in)",
+        "amendment records not among the pairs (69 laws, a held-out stand-in); earliest: the "
+        "oldest text of each of those laws (an older official translation)",
     )
     args = parser.parse_args(argv)
     if not PAIRS.is_dir():
         print(f"tw-laws pairs not found at {PAIRS}: nothing to measure", file=sys.stderr)
         return 0
-    pairs = (law_pairs() if args.set == "pairs" else amendment_pairs())[: args.limit or None]
+    if args.set == "pairs":
+        pairs = law_pairs()
+    else:
+        pairs = amendment_pairs(earliest=args.set == "earliest")
+    pairs = pairs[: args.limit or None]
     clean: dict[str, set[tuple[str, str, str]]] = {}
     out: dict[str, Any] = {"set": args.set}
     if not args.skip_false_alarms:

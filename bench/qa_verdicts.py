@@ -26,7 +26,8 @@ from pathlib import Path
 
 VERDICT_FILES = Path(__file__).resolve().parent / "keys" / "qa-verdicts"
 VERDICTS = VERDICT_FILES / "tw-laws.json"
-"""Verdicts on the 80 pairs (`--set pairs`); `amendments.json` holds those of `--set amendments`."""
+"""Verdicts on the 80 pairs (`--set pairs`); `amendments.json` and `earliest.json` hold those of
+`--set amendments` and `--set earliest`."""
 
 
 _QUOTED_CLAUSE = re.compile(r"^((?:.* has no \w+ source)|(?:no \w+ for \w+ .+?)): .*$")
@@ -78,7 +79,9 @@ def main(argv: list[str] | None = None) -> int:
     if not laws:
         print(f"{args.findings}: no tw_laws results in it", file=sys.stderr)
         return 2
-    default = VERDICTS if out.get("set", "pairs") == "pairs" else VERDICT_FILES / "amendments.json"
+    default = VERDICT_FILES / {"pairs": "tw-laws.json"}.get(
+        out.get("set", "pairs"), f"{out.get('set')}.json"
+    )
     verdicts = load_verdicts(Path(args.verdicts) if args.verdicts else default)
     counts: Counter[str] = Counter()
     rows = []

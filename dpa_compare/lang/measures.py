@@ -55,6 +55,18 @@ LABEL_WORD_BEFORE = re.compile(
 )
 """A label word just before a number: the number is the label's (`Class 2` ⇄ 第二類)."""
 
+CITED_ITEM_BEFORE = re.compile(
+    r"\b(?:mentioned|referred\s+to|specified|stated|listed|enumerated|described|prescribed"
+    r"|provided(?:\s+for)?|set\s+(?:out|forth)|stipulated)\s+(?:in|under)\s*$",
+    re.IGNORECASE,
+)
+CITED_ITEM_AFTER = re.compile(
+    r"\s*(?:$|[,.;:)]|\s(?:above|below|hereof|herein|of\s+(?:this|the|paragraph|article)\b))",
+    re.IGNORECASE,
+)
+"""A bare number cited by the words before it and closing the phrase (`the lands mentioned in 3,`,
+`as set out in 2 above`): an item of the list cited by its number, not a quantity."""
+
 RANK_AFTER = re.compile(
     r"(?:st|nd|rd|th)\b(?:\s*(?:to|or|and|-|–)\s*\d+(?:st|nd|rd|th)\b)?"
     r"[\s-]*(?:grade|rank|level|class|session|term|edition|place)s?\b",
@@ -153,6 +165,8 @@ __all__ = [
     "NOT_ONE_AFTER_WORD",
     "SCALE_AS_UNIT_AFTER",
     "WORD_GLUED_BEFORE",
+    "CITED_ITEM_AFTER",
+    "CITED_ITEM_BEFORE",
     "CLASSIFIERS",
     "GLUED_MEASURE_UNIT",
     "LABEL_WORD_BEFORE",

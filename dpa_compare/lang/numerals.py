@@ -11,12 +11,14 @@ Public functions:
     chinese_to_int, int_to_chinese, chinese_counting, is_chinese_numeral,
     roman_to_int, int_to_roman, is_roman,
     letters_to_int, int_to_letters, is_letters,
-    fullwidth_to_ascii, parse_number
+    fullwidth_to_ascii, parse_number, scientific_notation
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from decimal import Decimal
 
 _DIGITS: dict[str, int] = {
     "〇": 0, "零": 0, "○": 0, "Ｏ": 0,
@@ -280,6 +282,35 @@ def parse_number(token: str) -> int | None:
         return None
 
 
+# -- A × 10^N as printed: `3.7×10^10`, `1 x 10**6`, `2.5×10⁻³`, and with the superscript set flat by
+# a text extraction, `3.7x1010` (10 then the exponent's digits). The flat form is read only where
+# nothing else fits: a mantissa of one digit (1 ≤ A < 10, as scientific notation writes it) glued
+# to the `x`, and an exponent 2 … 20 (or negative), so `4 x 100 m`, `2 x 1024` stay products --
+_SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
+_TIMES = r"[x×X*]"
+_SCIENTIFIC = re.compile(
+    rf"(?<![\d.,])(?P<a>\d+(?:\.\d+)?)\s?{_TIMES}\s?10"
+    r"(?:(?:\^|\*\*)\s?(?P<e>[-−+]?\d{1,3})|(?P<sup>⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))(?![\d.,]?\d)"
+    rf"|(?<![\d.,])(?P<fa>\d(?:\.\d+)?){_TIMES}10(?P<fe>[-−]\d{{1,2}}|[2-9]|1\d|20)(?![\d.,]?\d)"
+)
+
+
+def scientific_notation(text: str) -> Iterator[tuple[int, int, Decimal]]:
+    """Yield (start, end, value) for each number written as A × 10^N in `text`.
+
+    `3.7×10^10`, `3.7 x 10**10`, `3.7×10¹⁰` and, the superscript set flat, `3.7x1010` are all
+    37000000000; `1x10-6` is 0.000001.
+    """
+    for match in _SCIENTIFIC.finditer(text):
+        if match["fa"] is not None:
+            mantissa, exponent = match["fa"], match["fe"]
+        else:
+            mantissa = match["a"]
+            exponent = match["e"] if match["e"] is not None else match["sup"]
+        power = int(exponent.translate(_SUPERSCRIPT_DIGITS).replace("−", "-"))
+        yield match.start(), match.end(), Decimal(mantissa).scaleb(power)
+
+
 __all__ = [
     "CHINESE_DIGIT_CHARS",
     "CHINESE_NUMERAL_CHARS",
@@ -305,5 +336,6 @@ __all__ = [
     "is_roman",
     "letters_to_int",
     "parse_number",
+    "scientific_notation",
     "roman_to_int",
 ]

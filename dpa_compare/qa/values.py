@@ -30,6 +30,8 @@ from dpa_compare.lang.implied import implied_numbers
 from dpa_compare.lang.measures import (
     ATTRIBUTIVE_DURATION,
     CALENDAR_MONTH_AFTER,
+    CITED_ITEM_AFTER,
+    CITED_ITEM_BEFORE,
     CLASSIFIERS,
     GLUED_MEASURE_UNIT,
     LABEL_WORD_BEFORE,
@@ -44,6 +46,7 @@ from dpa_compare.lang.measures import (
     WORD_GLUED_BEFORE,
     numeral_words,
 )
+from dpa_compare.lang.numerals import scientific_notation
 from dpa_compare.lang.numwords import (
     CN_DIGITS,
     CN_NUMERAL_CLASS,
@@ -473,10 +476,13 @@ _SPACE_IN_GROUPING = re.compile(
 _STOP_IN_GROUPING = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})*\.\d{3}(?!\d|[.,]\d)")
 # -- and a group of four digits or more (`NT$ 2,500,0000`): read whole, the figure it says --
 _LONG_GROUP = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})*,\d{4,}(?!\d|[.,]\d)")
+# -- a first group of four digits or more before proper groups (`NT$4500,000`): one figure --
+_LONG_FIRST_GROUP = re.compile(r"(?<![\d.,])\d{4,}(?:,\d{3})+(?!\d|[.,]\d)")
 _MALFORMED_GROUPING = (
     (_SPACE_IN_GROUPING, "a space inside the digit grouping"),
     (_STOP_IN_GROUPING, "a full stop used as a thousands separator"),
     (_LONG_GROUP, "a digit group of more than three digits"),
+    (_LONG_FIRST_GROUP, "a first digit group of more than three digits"),
 )
 
 
@@ -502,6 +508,8 @@ def _malformed_atoms(norm: str, lang: str) -> list[_Atom]:
 
 def _atoms(norm: str, lang: str) -> list[_Atom]:
     atoms = _malformed_atoms(norm, lang)
+    # -- `3.7×10^10`, `3.7x1010`: one figure, not a mantissa and a code --
+    atoms += [_Atom(start, end, value, "digits") for start, end, value in scientific_notation(norm)]
     malformed = Spans()
     for atom in atoms:
         malformed.add(atom.start, atom.end)
@@ -779,6 +787,14 @@ def _skip_atom(norm: str, atom: _Atom) -> bool:
             return True  # -- 一、 opens an item; 一、三、五年 lists numbers --
     if atom.script in ("digits", "en") and LABEL_WORD_BEFORE.search(before[-28:]):
         return True
+    if (
+        atom.script == "digits"
+        and atom.value == int(atom.value)
+        and 0 < atom.value <= 50  # -- "as stated in 2015." is a year, not an item --
+        and CITED_ITEM_BEFORE.search(before[-28:])
+        and CITED_ITEM_AFTER.match(after)
+    ):
+        return True  # -- "the lands mentioned in 3, less …": item 3 cited by its number --
     if atom.script == "digits" and RANK_AFTER.match(after):
         return True  # -- "the 7th grade" is a rank, like 第七職等 --
     if (

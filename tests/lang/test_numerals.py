@@ -110,3 +110,25 @@ def test_the_numeral_class_finds_traditional_numerals():
     from dpa_compare.lang.numerals import CHINESE_NUMERAL_CLASS
 
     assert re.findall(CHINESE_NUMERAL_CLASS + "+", "兩萬元及參佰元") == ["兩萬", "參佰"]
+
+
+def test_scientific_notation_reads_a_power_of_ten_however_printed():
+    from decimal import Decimal
+
+    from dpa_compare.lang.numerals import scientific_notation
+
+    def read(text: str) -> list[Decimal]:
+        return [value for _, _, value in scientific_notation(text)]
+
+    assert read("above 2.2×10^8 units") == [Decimal("2.2E+8")]
+    assert read("above 2.2 x 10**8 units") == [Decimal("2.2E+8")]
+    assert read("above 2.2×10⁸ units") == [Decimal("2.2E+8")]
+    # -- the superscript set flat: 10 then the exponent --
+    assert read("above 2.2x108/h,") == [Decimal("2.2E+8")]
+    assert read("below 5x10-7 per hour") == [Decimal("5E-7")]
+    # -- a product stays a product: exponent 0 or 1, a long exponent, two-digit mantissa, spaces --
+    assert read("a 4 x 100 m relay") == []
+    assert read("a 2x1000 grid") == []
+    assert read("a 3x1024 matrix") == []
+    assert read("a 12x105 panel") == []
+    assert read("a 2 x 105 cm plank") == []

@@ -71,6 +71,16 @@ def numbers(en: str, zh: str) -> list:
         # -- ranges and labels in the plural --
         ("a fine of 2 to8 times the unpaid fee", "處未繳費用二倍至八倍之罰鍰"),
         ("injuries in grades 1 to 7 of the schedule", "符合附表第一等級至第七等級之傷害"),
+        # -- an item cited by its bare number --
+        (
+            "the rent of such plots, and the price of the plots mentioned in 2, less the fees;",
+            "該等土地之租金及售價，扣除規費後之餘額。",
+        ),
+        ("The forms set out in 4 above shall be used.", "應使用前開表格。"),
+        # -- A × 10^N, the superscript kept or set flat by the extraction --
+        ("a source stronger than 7.4x109 becquerels", "強度逾七十四億貝克之射源"),
+        ("a source stronger than 7.4 × 10^9 becquerels", "強度逾七十四億貝克之射源"),
+        ("an annual risk below 1×10⁻⁶", "年風險低於百萬分之一"),
     ],
 )
 def test_no_false_alarm(en: str, zh: str) -> None:
@@ -93,6 +103,11 @@ def test_no_false_alarm(en: str, zh: str) -> None:
         ("Reply within three weeks.", "應於四周內答覆。", (["3 week"], ["4 week"])),
         # -- an ordinal value that differs: the English figure is left without its twin --
         ("The 11th year counts.", "第十二年起算。", (["11"], [])),
+        # -- a figure after the same words is still one: a unit, or a year --
+        ("within the period specified in 20 days", "於十日內", (["20 day"], ["10 day"])),
+        ("the rules as stated in 2019.", "本規則。", (["2019"], [])),
+        # -- a flat exponent read as a power of ten still differs from another figure --
+        ("a source stronger than 3.7x1010 becquerels", "強度逾三十七億貝克之射源", None),
     ],
 )
 def test_changed_figures_are_still_found(
@@ -120,6 +135,7 @@ def test_fourteen_weeks_is_no_word() -> None:
         ("a fine of not more than NT$ 300.000.", "處新臺幣三十萬元以下罰鍰。", "a full stop"),
         ("a fine of up to NT$4,500.000", "處新臺幣四百五十萬元以下罰金", "a full stop"),
         ("a fine of not less than HT$ 30,000", "處新臺幣三萬元以上罰鍰", "unknown currency 'HT$'"),
+        ("a fine of up to NT$4500,000.", "處新臺幣四百五十萬元以下罰金。", "a first digit group"),
         (
             "a fine of up to NT400,000 a day",
             "按日處新臺幣四十萬元以下罰鍰",
@@ -142,6 +158,7 @@ def test_a_typo_of_form_is_a_minor_finding_that_names_it(en: str, zh: str, form:
         ("a fine of up to NT400,000 a day", "按日處新臺幣三十萬元以下罰鍰"),
         # -- four digits in a group have no one repair: read whole, a changed figure --
         ("a fine of up to NT$ 4,500,0000", "處新臺幣四百五十萬元以下罰金"),
+        ("a fine of up to NT$1200,000", "處新臺幣一百五十萬元以下罰金"),
     ],
 )
 def test_a_typo_of_form_with_a_changed_figure_stays_critical(en: str, zh: str) -> None:

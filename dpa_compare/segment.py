@@ -31,6 +31,7 @@ from dpa_compare.lang.measures import VERSION_CAPTION
 from dpa_compare.lang.script import HAN_CHAR, is_box_drawing_line, strip_invisible
 from dpa_compare.lang.sentences import (
     continues_sentence,
+    opens_on_closer,
     run_in_item_breaks,
     run_in_outline_breaks,
     run_in_sentence_breaks,
@@ -803,7 +804,7 @@ def split_run_in(blocks: tuple[Block, ...], lang: Language) -> tuple[Block, ...]
     keeps the block's place; `lang.sentences` says where the breaks are.
     """
     if lang != "en":
-        return blocks
+        return join_broken_sentences(blocks, lang)
     plain = [block for block in blocks if _splittable(block)]
     run_in = sum(1 for block in plain if run_in_sentence_breaks(block.text))
     lost = run_in >= max(3.0, LOST_BREAKS_SHARE * len(plain))
@@ -827,25 +828,24 @@ def split_run_in(blocks: tuple[Block, ...], lang: Language) -> tuple[Block, ...]
 
 
 def join_broken_sentences(blocks: tuple[Block, ...], lang: Language) -> tuple[Block, ...]:
-    """Return `blocks` with each English paragraph that a conversion broke mid-sentence joined
-    again.
+    """Return `blocks` with each paragraph that a conversion broke mid-sentence joined again.
 
     `…the crews on board and` / `ashore. c.Rest periods …`: a paragraph
     that ends on a word or comma, followed by one that opens with a
-    lower-case word and no label, is one sentence. Headings, list items and
-    cells are never joined.
+    lower-case word and no label, is one sentence. In either language a
+    paragraph that opens on a full stop or comma (`。除非…`) goes on with the
+    one before. Headings, list items and cells are never joined.
     """
-    if lang != "en":
-        return blocks
     out: list[Block] = []
     for block in blocks:
         last = out[-1] if out else None
-        if (
-            last is not None
-            and _splittable(last)
-            and _splittable(block)
-            and continues_sentence(last.text, block.text)
-        ):
+        if last is None or not (_splittable(last) and _splittable(block)):
+            out.append(block)
+            continue
+        if opens_on_closer(block.text):
+            out[-1] = replace(last, text=f"{last.text.rstrip()}{block.text.strip()}")
+            continue
+        if lang == "en" and continues_sentence(last.text, block.text):
             out[-1] = replace(last, text=f"{last.text.rstrip()} {block.text.strip()}")
             continue
         out.append(block)

@@ -78,3 +78,28 @@ def test_a_remark_in_brackets_on_its_own_line_stays_with_its_item():
         ("art7.2", "art7"),
     ]
     assert doc.clauses[4].text.endswith("（附表三）")
+
+
+def test_a_paragraph_opening_on_a_full_stop_goes_on_with_the_one_before():
+    doc = _doc(
+        ("第 7 條", {"heading_level": 3}),
+        "申請書應記載下列事項：",
+        "一、申請人之姓名。",
+        "二、船舶之用途（註明航線）",
+        "。未記載者，不予受理。",
+        "三、其他事項。",
+        lang="zh",
+    )
+    assert [c.id for c in doc.clauses] == ["art7", "art7.p1", "art7.1", "art7.2", "art7.3"]
+    assert doc.clauses[3].text.endswith("（註明航線）。未記載者，不予受理。")
+
+
+def test_an_english_paragraph_opening_on_a_comma_goes_on_with_the_one_before():
+    doc = _doc(
+        ("Article 8", {"heading_level": 3}),
+        "Where the vessel holds a valid certificate issued abroad",
+        ", the authority may waive the inspection.",
+        "The waiver shall be recorded.",
+    )
+    assert [c.id for c in doc.clauses] == ["art8", "art8.p1", "art8.p2"]
+    assert doc.clauses[1].text.endswith("abroad, the authority may waive the inspection.")

@@ -143,10 +143,11 @@ _ESCAPED_DOT = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)\\\.")
 _BRACKETED = re.compile(r"^([(（])([A-Za-z]{1,6}|\d{1,3})([)）])")
 _RPAREN = re.compile(r"^([A-Za-z]{1,5}|\d{1,3})\)" + _END)
 _DOTTED = re.compile(
-    r"^([A-Za-z]{1,5})\.(?=[\s\u3000]+\S|$)|^([A-Za-z]|[IVX]{2,4}|[ivx]{2,4})\.(?=[A-Z][a-z])"
+    r"^([A-Za-z]{1,5})\.(?=[\s\u3000]+\S|$)"
+    r"|^([A-Za-z]|[IVX]{2,4}|[ivx]{2,4})\.(?=[\"“]?[A-Z][a-z])"
 )
-"""`a. `, `iv. `, and a single letter or a roman number typed against a capitalised word
-(`D.Any person`, `II.Names of the owners`)."""
+"""`a. `, `iv. `, and a single letter or a roman number typed against a capitalised word, quoted
+or not (`D.Any person`, `II.Names of the owners`, `A."The seller …"`)."""
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 

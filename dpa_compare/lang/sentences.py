@@ -188,6 +188,24 @@ def zh_continues_sentence(previous: str, text: str) -> bool:
     return bool(_ZH_OPEN_END.search(previous)) or text.lstrip()[:1] in ZH_PROVISO_OPENERS
 
 
+# -- punctuation that closes what came before and so never opens a line (`。除非…`, `, the …`);
+# an ellipsis and a decimal point (`.5`) may --
+_OPENS_ON_CLOSER = re.compile(
+    rf"^\s*(?:[{ZH_SENTENCE_ENDERS}{ZH_CLAUSE_ENDERS}，、：:,{re.escape(ZH_CLOSERS)}]"
+    r"|\.(?![.\d]))"
+)
+
+
+def opens_on_closer(text: str) -> bool:
+    """Return whether paragraph `text` opens on punctuation that closes the text before it.
+
+    `…（載明頁次）` / `。除非…`, `…the said equipment` / `, the body may…`: a
+    line break typed before a full stop or a comma, so the paragraph goes on
+    with the one before.
+    """
+    return bool(_OPENS_ON_CLOSER.match(text))
+
+
 def stops_mid_sentence(text: str, lang: str) -> bool:
     """Return whether paragraph `text` stops in mid-sentence: no sentence or clause end, colon or
     (English) semicolon closes it,
@@ -269,6 +287,7 @@ def join_sentences(sentences: Iterable[str], lang: str) -> str:
 
 __all__ = [
     "continues_sentence",
+    "opens_on_closer",
     "stops_mid_sentence",
     "zh_continues_sentence",
     "ABBREVIATIONS",

@@ -149,6 +149,14 @@ def test_a_roman_number_typed_against_its_word_is_a_label():
     assert generic_labels("Mr.Smith came", False) == []
 
 
+def test_a_letter_typed_against_a_quotation_is_a_label():
+    from dpa_compare.lang.labels import generic_labels
+
+    assert [m.numbers for m in generic_labels('B."The buyer bears the risk."', False)][0] == (2,)
+    assert [m.numbers for m in generic_labels("C.“Goods” means stock.", False)][0] == (3,)
+    assert generic_labels('Mr."Smith" came', False) == []
+
+
 @pytest.mark.parametrize(
     ("previous", "text", "goes_on"),
     [

@@ -87,3 +87,23 @@ def test_join_sentences_spaces_english_only():
 )
 def test_a_text_runs_on_only_when_it_stops_mid_sentence(text, following, lang, expected):
     assert runs_on(text, following, lang) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("。除非另有約定，不在此限。", True),
+        ("，並檢附下列文件：", True),
+        ("）之規定辦理。", True),
+        (", the authority may waive it.", True),
+        (". The waiver shall be recorded.", True),
+        ("...and so on, as the list goes.", False),
+        (".5 of a point is added.", False),
+        ("（一）申請書。", False),
+        ("The waiver shall be recorded.", False),
+    ],
+)
+def test_a_paragraph_opening_on_a_closer_goes_on_with_the_one_before(text, expected):
+    from dpa_compare.lang.sentences import opens_on_closer
+
+    assert opens_on_closer(text) is expected

@@ -373,6 +373,13 @@ def test_a_sentence_split_with_a_terse_chinese_is_minor_a_lost_half_is_major() -
     assert _sentence_gap_severity("買方應於到港時驗貨。") == ["major"]
 
 
+def test_english_sentences_the_chinese_joins_with_semicolons_are_no_minor_gap() -> None:
+    # -- as many `；` clauses as English sentences, only somewhat terse: nothing is missing --
+    assert _sentence_gap_severity("買方應於貨物到港時檢驗；損壞應通知。") == []
+    # -- half the usual length or less is still a sentence gone, however it is punctuated --
+    assert _sentence_gap_severity("買方驗貨；通知。") == ["major"]
+
+
 def test_length_ratio_does_not_count_citations_and_dates() -> None:
     body = "The harbour master shall inspect every vessel before it leaves the port."
     zh = "港務長應於船舶離港前檢查之。"

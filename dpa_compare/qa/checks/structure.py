@@ -18,6 +18,7 @@ from dpa_compare.lang.sentences import (
     ZH_CLAUSE_ENDERS,
     ZH_SENTENCE_ENDERS,
     sentence_count,
+    split_chinese,
 )
 from dpa_compare.model import Clause
 from dpa_compare.qa.registry import Context, Issue, Pair, check
@@ -398,6 +399,10 @@ def _sentence_gap(pair: Pair, ctx: Context, missing_in: str) -> Iterator[Issue]:
     else:
         return
     strong = max(factor, 1 / factor) >= SENTENCE_LENGTH_FACTOR_MAJOR
+    if not strong and missing_in == "zh" and en_n <= len(split_chinese(pair.zh_text)):
+        # -- the Chinese joins with `；` (or a proviso) what the English writes as sentences:
+        #    as many clauses as English sentences, and only somewhat terse --
+        return
     neighbour = _reflowed(pair, ctx, math.log(factor))
     if neighbour:
         strong = False

@@ -3,6 +3,7 @@ injected defects.
 
     python bench/bench_qa_real.py [--laws 24] [--seed 13] [--json] [--skip-inject] [--skip-corpus]
     python bench/bench_qa_real.py --set amendments --skip-inject --skip-corpus   # held-out stand-in
+    python bench/bench_qa_real.py --skip-inject --skip-corpus --json --minor-sample 25   # minor
 
 Reads `../shared/data/real/tw-laws/pairs/` (Chinese original + official English
 translation of Taiwan laws; skipped with a message when absent) and the
@@ -127,16 +128,37 @@ def _finding_key(finding: Any) -> tuple[str, str, str]:
     return (finding.check, finding.en_label, finding.message)
 
 
+def _clause_texts(result: Any, finding: Any) -> dict[str, str]:
+    """Return the text of the finding's English and Chinese clauses (for reading a sample)."""
+    texts = {}
+    for side, doc, ids in (
+        ("en_text", result.alignment.en, [finding.en_id, *finding.en_ids]),
+        ("zh_text", result.alignment.zh, [finding.zh_id, *finding.zh_ids]),
+    ):
+        by_id = {c.id: c.text for c in doc.clauses}
+        wanted = list(dict.fromkeys(i for i in ids if i))
+        texts[side] = "\n".join(by_id.get(i, "") for i in wanted)
+    return texts
+
+
 def false_alarms(
-    pairs: list[tuple[str, Path, Path]], clean: dict[str, set[tuple[str, str, str]]] | None = None
+    pairs: list[tuple[str, Path, Path]],
+    clean: dict[str, set[tuple[str, str, str]]] | None = None,
+    minor_sample: int = 0,
+    minor_seed: int = 1,
+    minor_texts: bool = False,
 ) -> dict[str, Any]:
     """Run check over `pairs`; return totals per 100 articles and every serious finding.
 
     `clean`, when given, receives each law's findings (keys), so an injected
-    copy's findings can be told from those the clean text already had.
+    copy's findings can be told from those the clean text already had. With
+    `minor_sample` N, also a seeded random sample (`minor_seed`) of N minor
+    findings per check, each with an id (`law#index` among the law's findings);
+    `minor_texts` adds the texts of the finding's clauses, to judge it by.
     """
     by_check: Counter[tuple[str, str]] = Counter()
     serious: list[dict[str, Any]] = []
+    minors: dict[str, list[dict[str, Any]]] = {}
     articles = 0
     slowest = (0.0, "")
     for name, en_path, zh_path in pairs:
@@ -147,8 +169,21 @@ def false_alarms(
         articles += _articles(result)
         if clean is not None:
             clean[name] = {_finding_key(f) for f in result.findings}
-        for f in result.findings:
+        for index, f in enumerate(result.findings):
             by_check[(f.check, f.severity)] += 1
+            if minor_sample and f.severity == "minor":
+                item = {
+                    "id": f"{name}#{index}",
+                    "law": name,
+                    "en": f.en_label,
+                    "zh": f.zh_label,
+                    "check": f.check,
+                    "message": f.message,
+                    "evidence": _jsonable(f.evidence),
+                }
+                if minor_texts:
+                    item.update(_clause_texts(result, f))
+                minors.setdefault(f.check, []).append(item)
             if f.severity in SERIOUS:
                 serious.append(
                     {
@@ -162,7 +197,7 @@ def false_alarms(
                     }
                 )
     per100 = (lambda n: round(100 * n / articles, 2)) if articles else (lambda n: 0.0)
-    return {
+    out = {
         "laws": len(pairs),
         "articles": articles,
         "by_check": {f"{c}/{s}": per100(n) for (c, s), n in sorted(by_check.items())},
@@ -170,6 +205,18 @@ def false_alarms(
         "serious": serious,
         "slowest": {"law": slowest[1], "seconds": round(slowest[0], 2)},
     }
+    if minor_sample:
+        rng = random.Random(minor_seed)
+        out["minor_sample"] = {
+            "seed": minor_seed,
+            "per_check": minor_sample,
+            "population": {check: len(items) for check, items in sorted(minors.items())},
+            "findings": {
+                check: rng.sample(items, min(minor_sample, len(items)))
+                for check, items in sorted(minors.items())
+            },
+        }
+    return out
 
 
 def _jsonable(evidence: Any) -> Any:
@@ -561,6 +608,18 @@ def main(argv: list[str] | None = None) -> int:
         "amendment records not among the pairs (69 laws, a held-out stand-in); earliest: the "
         "oldest text of each of those laws (an older official translation)",
     )
+    parser.add_argument(
+        "--minor-sample",
+        type=int,
+        default=0,
+        help="add to the JSON a seeded random sample of N minor findings per check",
+    )
+    parser.add_argument("--minor-seed", type=int, default=1, help="seed of --minor-sample")
+    parser.add_argument(
+        "--minor-texts",
+        action="store_true",
+        help="with --minor-sample, add the texts of each sampled finding's clauses",
+    )
     args = parser.parse_args(argv)
     if not PAIRS.is_dir():
         print(f"tw-laws pairs not found at {PAIRS}: nothing to measure", file=sys.stderr)
@@ -573,7 +632,9 @@ def main(argv: list[str] | None = None) -> int:
     clean: dict[str, set[tuple[str, str, str]]] = {}
     out: dict[str, Any] = {"set": args.set}
     if not args.skip_false_alarms:
-        out["tw_laws"] = false_alarms(pairs, clean)
+        out["tw_laws"] = false_alarms(
+            pairs, clean, args.minor_sample, args.minor_seed, args.minor_texts
+        )
     pdpa = (PDPA / "tw-pdpa.en.md", PDPA / "tw-pdpa.zh.md")
     if all(p.exists() for p in pdpa) and not args.skip_false_alarms:
         out["tw_pdpa"] = {k: v for k, v in false_alarms([("tw-pdpa", *pdpa)]).items()}

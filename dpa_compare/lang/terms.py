@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from dpa_compare.lang.script import HAN
+from dpa_compare.lang.script import HAN, HAN_CHAR
 
 EN_QUOTED = re.compile(r"[\"“]([^\"“”\n]{1,80})[\"”]")
 ZH_QUOTED = re.compile(r"[“「『\"]([^“”「」『』\"\n]{1,40})[”」』\"]")
@@ -35,7 +35,8 @@ _DEFINITE = frozenset("the this these that those said such".split())
 """Determiners a short form may be defined with and later repeated with another of (`"the Act"` ⇄
 "this Act"); `"each agency"` (各機關) keeps its `each`."""
 _NAME_WORD_BEFORE = re.compile(r"\b[A-Z][\w'’-]*[ \t]+$")
-_NAME_WORD_AFTER = re.compile(r"[ \t][A-Z]")
+_NAME_WORD_AFTER = re.compile(r"[ \t](?:(?:for|of|on)[ \t]+(?:the[ \t]+)?)?[A-Z]")
+"""A name goes on after the short form: "Act Governing …", "Act for PPP", "Act on the …"."""
 _NAME_WORD_REACH = 40
 """Characters looked at before a use for a capitalised word that would make it part of a name."""
 
@@ -80,7 +81,7 @@ def _inside_name(match: re.Match[str], text: str) -> bool:
     used = match.group()[len(match.group("determiner")) :]
     if not used[:1].isupper():
         return False
-    if _NAME_WORD_AFTER.match(text[match.end() : match.end() + 2]):
+    if _NAME_WORD_AFTER.match(text[match.end() : match.end() + 12]):
         return True
     before = text[max(0, match.start() - _NAME_WORD_REACH) : match.start()]
     return not match.group("determiner") and bool(_NAME_WORD_BEFORE.search(before))
@@ -126,14 +127,70 @@ def glosses(text: str) -> list[tuple[int, int]]:
     ]
 
 
+_ZH_LINK = "之"
+"""The particle Chinese may put inside a compound term or leave out: 代辦股務機構 and
+代辦股務之機構 are one term."""
+
+
+def zh_term_head(term: str) -> str:
+    """Return the head of Chinese `term`: its last two characters, or its last when it has two.
+
+    Chinese compounds are head-final, and another rendering of the same concept
+    keeps the head: 主管機關 → 該機關, 權責機關; 本法 → 該法. A text without the
+    head has not rendered the term another way but left it implied (其, 前項人員,
+    a subject understood). A term not written in Han characters is its own head.
+    """
+    core = term.replace(_ZH_LINK, "") if len(term) > 2 else term
+    if not core or not all(HAN_CHAR.fullmatch(ch) for ch in core):
+        return term
+    return core[-2:] if len(core) >= 3 else core[-1]
+
+
+def zh_term_in(term: str, text: str) -> bool:
+    """Return True when `text` writes Chinese `term`, with or without 之 inside it."""
+    if term in text:
+        return True
+    bare = term.replace(_ZH_LINK, "")
+    pattern = f"{_ZH_LINK}?".join(map(re.escape, bare))
+    return len(bare) > 2 and re.search(pattern, text) is not None
+
+
+ZH_DEMONSTRATIVES = "該此本其各同"
+"""What points back at a thing already named: 該機關, 此法, 本院, 該會."""
+
+
+def zh_term_implied(term: str, text: str) -> bool:
+    """Return True when `text` writes no part of Chinese `term` that another rendering keeps:
+    the term is left implied there (其, 前項人員, a subject understood), not rendered otherwise.
+
+    Another rendering keeps the head (`zh_term_head`: 主管機關 → 該機關), the last character
+    after a demonstrative (委員會 → 本會, 本法 → 該法) or, for a term of three characters or
+    more, the modifier it opens with (控制者 → 控制人). A head of one character (本院 → 院)
+    is in too many other words (院長) to count alone.
+    """
+    if zh_term_in(term, text):
+        return False
+    head = zh_term_head(term)
+    if not HAN_CHAR.fullmatch(head[-1:]):
+        return head not in text
+    core = term.replace(_ZH_LINK, "")
+    if (len(head) > 1 and head in text) or (len(core) >= 3 and core[:2] in text):
+        return False
+    return re.search(f"[{ZH_DEMONSTRATIVES}]{re.escape(head[-1])}", text) is None
+
+
 __all__ = [
     "EN_QUOTED",
     "EN_SHORT_FORM",
     "EN_TERM_DETERMINERS",
     "GLOSS_MAX_WORDS",
     "ZH_GLOSS",
+    "ZH_DEMONSTRATIVES",
     "ZH_QUOTED",
     "ZH_SHORT_FORM",
     "find_en_short_form",
     "glosses",
+    "zh_term_head",
+    "zh_term_implied",
+    "zh_term_in",
 ]

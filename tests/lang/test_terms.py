@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from dpa_compare.lang.terms import EN_SHORT_FORM, find_en_short_form
+from dpa_compare.lang.terms import (
+    EN_SHORT_FORM,
+    find_en_short_form,
+    zh_term_head,
+    zh_term_implied,
+    zh_term_in,
+)
 
 INTRODUCED = [
     ('the Harbour Rules (hereinafter referred to as "the Rules") apply', "the Rules"),
@@ -74,3 +80,42 @@ def test_without_inflection_only_the_number_defined_counts() -> None:
     assert find_en_short_form("port authorities", "the port authority", inflect=False) is None
     assert find_en_short_form("port authorities", "the port authorities", inflect=False)
     assert find_en_short_form("port authorities", "the port authority")
+
+
+# -- zh_term_implied: a Chinese text that leaves a term implied, or renders it another way --
+IMPLIED = [
+    # -- a subject already named, a pronoun, a list item without its subject --
+    ("受託機構", "其應於三日內通報。"),
+    ("受託機構", "逾期未通報者。"),
+    # -- the head only inside another word, which is no rendering of the term --
+    ("本會", "會議紀錄應公開。"),
+    ("北區港口", "南區港務局得協助辦理。"),
+]
+RENDERED_OTHERWISE = [
+    ("受託機構", "該機構應於三日內通報。"),  # -- the head kept --
+    ("審議委員會", "本會應每月開會。"),  # -- the last character after a demonstrative --
+    ("審議委員", "審議人員應迴避。"),  # -- the opening modifier kept --
+    ("本會", "該會應每月開會。"),
+]
+
+
+@pytest.mark.parametrize(("term", "text"), IMPLIED)
+def test_a_term_left_implied(term: str, text: str) -> None:
+    assert zh_term_implied(term, text)
+
+
+@pytest.mark.parametrize(("term", "text"), RENDERED_OTHERWISE)
+def test_a_term_rendered_another_way_is_not_implied(term: str, text: str) -> None:
+    assert not zh_term_implied(term, text)
+
+
+def test_a_term_with_or_without_its_linking_particle_is_the_same_term() -> None:
+    assert zh_term_in("代管基金機構", "由代管基金之機構辦理。")
+    assert zh_term_head("代管基金之機構") == "機構"
+    assert not zh_term_implied("代管基金機構", "由代管基金之機構辦理。")
+
+
+def test_an_english_short_form_followed_by_another_name_is_that_name() -> None:
+    assert find_en_short_form("Act", "the Act for Harbour Works applies") is None
+    assert find_en_short_form("Act", "the Act of the Province applies") is None
+    assert find_en_short_form("Act", "the Act for the time being in force")

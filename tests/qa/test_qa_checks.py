@@ -371,3 +371,27 @@ def test_a_sentence_split_with_a_terse_chinese_is_minor_a_lost_half_is_major() -
     # -- half the usual length or less is a sentence gone (major) --
     assert _sentence_gap_severity("買方應於貨物到港時檢驗，損壞應通知。") == ["minor"]
     assert _sentence_gap_severity("買方應於到港時驗貨。") == ["major"]
+
+
+def test_english_sentences_the_chinese_joins_with_semicolons_are_no_minor_gap() -> None:
+    # -- as many `；` clauses as English sentences, only somewhat terse: nothing is missing --
+    assert _sentence_gap_severity("買方應於貨物到港時檢驗；損壞應通知。") == []
+    # -- half the usual length or less is still a sentence gone, however it is punctuated --
+    assert _sentence_gap_severity("買方驗貨；通知。") == ["major"]
+
+
+def test_length_ratio_does_not_count_citations_and_dates() -> None:
+    body = "The harbour master shall inspect every vessel before it leaves the port."
+    zh = "港務長應於船舶離港前檢查之。"
+    pairs = [pair(body, zh) for _ in range(10)]
+    # -- a clause made of citations and a date: as long in Chinese as in English --
+    cited = pair(
+        "Those violating Articles 12, 15, 27 or 31 amended on March 4, 2011 shall be fined.",
+        "違反中華民國一百年三月四日修正之第十二條、第十五條、第二十七條或第三十一條者，處罰鍰。",
+    )
+    assert run("length_ratio", [*pairs, cited]) == []
+    # -- prose is still counted --
+    long = pair(
+        body, zh + "並應將檢查結果登載於航行日誌，每月彙報主管機關備查，不得遲延或虛偽記載。"
+    )
+    assert [f.zh_id for f in run("length_ratio", [*pairs, long])] == [long.zh.id]

@@ -3,7 +3,7 @@ the English repeats the short form; a common noun or a longer name is not the sh
 
 from __future__ import annotations
 
-from conftest import documents, pair
+from conftest import clause, documents, pair
 
 from dpa_compare.qa import Pair, run_checks
 
@@ -58,6 +58,33 @@ def test_a_phrase_used_before_its_definition_keeps_its_own_number() -> None:
         pair("The port authority sets the fee.", "港務機關訂定費額。"),
         pair("The port authorities shall cooperate.", "該等機關應合作。"),
     ]
+    en, zh = documents(pairs)
+    findings = run_checks(pairs, en, zh, checks=["term_consistency"])
+    assert [f.zh_id for f in findings] == [pairs[3].zh.id]  # type: ignore[union-attr]
+
+
+def test_a_short_form_left_implied_in_chinese_is_not_another_rendering() -> None:
+    later = [
+        # -- Chinese names the subject once, or not at all --
+        pair("The Board shall notify the Tug Operators.", "應通知之。"),
+        pair("A Tug Operator shall report its crew; the Board may inspect.", "其應報備船員。"),
+        # -- another term holds the head: no rendering of this one --
+        pair("The Board and the port committee decide.", "港口委員會決定之。"),
+    ]
+    assert run(later) == []
+
+
+def test_a_defined_term_left_implied_is_not_flagged_but_one_rendered_otherwise_is() -> None:
+    pairs = [
+        Pair(
+            clause('"Licensee" means a holder of a pilot licence.', "en", kind="definition",
+                   term="Licensee"),
+            clause("被許可人：指領有引水執照者。", "zh", kind="definition", term="被許可人"),
+        ),
+        pair("A Licensee shall carry the licence on board.", "應隨船攜帶執照。"),
+        pair("The Licensee shall renew the licence yearly.", "執照應每年換發。"),
+        pair("The Licensee may appeal.", "該許可人得提起申訴。"),
+    ]  # fmt: skip
     en, zh = documents(pairs)
     findings = run_checks(pairs, en, zh, checks=["term_consistency"])
     assert [f.zh_id for f in findings] == [pairs[3].zh.id]  # type: ignore[union-attr]

@@ -9,6 +9,8 @@ import statistics
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from dpa_compare.lang.citations import find_citations
+from dpa_compare.lang.dates import find_dates
 from dpa_compare.lang.labels import is_numbering_line
 from dpa_compare.lang.notices import is_editorial_note, is_reference_notice
 from dpa_compare.lang.sentences import (
@@ -16,9 +18,11 @@ from dpa_compare.lang.sentences import (
     ZH_CLAUSE_ENDERS,
     ZH_SENTENCE_ENDERS,
     sentence_count,
+    split_chinese,
 )
 from dpa_compare.model import Clause
 from dpa_compare.qa.registry import Context, Issue, Pair, check
+from dpa_compare.qa.text import normalise
 
 MIN_EN_CHARS = 60
 """English texts shorter than this (non-space characters) are never length outliers: too noisy."""
@@ -395,6 +399,10 @@ def _sentence_gap(pair: Pair, ctx: Context, missing_in: str) -> Iterator[Issue]:
     else:
         return
     strong = max(factor, 1 / factor) >= SENTENCE_LENGTH_FACTOR_MAJOR
+    if not strong and missing_in == "zh" and en_n <= len(split_chinese(pair.zh_text)):
+        # -- the Chinese joins with `；` (or a proviso) what the English writes as sentences:
+        #    as many clauses as English sentences, and only somewhat terse --
+        return
     neighbour = _reflowed(pair, ctx, math.log(factor))
     if neighbour:
         strong = False
@@ -594,20 +602,42 @@ def _chars(text: str) -> int:
 _LATIN_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-/&]*")
 
 
-def _pair_chars(pair: Pair) -> tuple[int, int]:
+def _prose(text: str, lang: str) -> str:
+    """Return `text` without its citations and dates, which are not prose.
+
+    `第三百七十三條` and `中華民國八十六年六月二十五日` are about as long as
+    `Article 373` and `June 25, 1997`, while Chinese prose runs at a quarter of
+    its English: a clause made mostly of citations or dates would look long in
+    Chinese and mostly of prose around them short.
+    """
+    plain = normalise(text)
+    spans = [(c.start, c.end) for c in find_citations(plain, lang)]
+    spans += [(d.start, d.end) for d in find_dates(plain, lang)]
+    if not spans:
+        return text
+    keep = [True] * len(text)
+    for start, end in spans:
+        keep[start:end] = [False] * (end - start)
+    return "".join(ch for ch, kept in zip(text, keep, strict=True) if kept)
+
+
+def _pair_chars(pair: Pair, prose: bool = False) -> tuple[int, int]:
     """Return the non-space characters of the English and Chinese texts, less what both share
-    verbatim.
+    verbatim; with `prose`, less their citations and dates too (see `_prose`).
 
     Names, codes and numbers kept in Latin script (`Nimbara Cloud Services,
     Inc.`, `TLS 1.2`, `AES-256`) are not translated, so they would make a
     short Chinese text look long against its English.
     """
-    shared = set(_LATIN_TOKEN.findall(pair.zh_text)) & set(_LATIN_TOKEN.findall(pair.en_text))
+    en_text, zh_text = pair.en_text, pair.zh_text
+    if prose:
+        en_text, zh_text = _prose(en_text, "en"), _prose(zh_text, "zh")
+    shared = set(_LATIN_TOKEN.findall(zh_text)) & set(_LATIN_TOKEN.findall(en_text))
     if not shared:
-        return _chars(pair.en_text), _chars(pair.zh_text)
-    kept = sum(len(t) for t in _LATIN_TOKEN.findall(pair.zh_text) if t in shared)
-    dropped = sum(len(t) for t in _LATIN_TOKEN.findall(pair.en_text) if t in shared)
-    return _chars(pair.en_text) - dropped, _chars(pair.zh_text) - kept
+        return _chars(en_text), _chars(zh_text)
+    kept = sum(len(t) for t in _LATIN_TOKEN.findall(zh_text) if t in shared)
+    dropped = sum(len(t) for t in _LATIN_TOKEN.findall(en_text) if t in shared)
+    return _chars(en_text) - dropped, _chars(zh_text) - kept
 
 
 @dataclass(frozen=True)
@@ -617,8 +647,8 @@ class _RatioModel:
     learned: bool
 
 
-def _ratio_model(ctx: Context) -> _RatioModel:
-    counts = [_pair_chars(p) for p in ctx.pairs if p.en is not None and p.zh is not None]
+def _ratio_model(ctx: Context, prose: bool = False) -> _RatioModel:
+    counts = [_pair_chars(p, prose) for p in ctx.pairs if p.en is not None and p.zh is not None]
     logs = [math.log(zh / en) for en, zh in counts if en >= MIN_EN_CHARS and zh > 0]
     if len(logs) < MIN_SAMPLES:
         return _RatioModel(math.log(PRIOR_RATIO), PRIOR_SPREAD, False)
@@ -630,11 +660,15 @@ def _ratio_model(ctx: Context) -> _RatioModel:
 @check("minor")
 def length_ratio(pair: Pair, ctx: Context) -> Iterator[Issue]:
     """Chinese is unusually long or short for its English, compared with the rest of the
-    document."""
-    en_chars, zh_chars = _pair_chars(pair)
+    document.
+
+    Citations and dates are left out of both counts (`_prose`): they are no longer in Chinese
+    than in English, as prose is.
+    """
+    en_chars, zh_chars = _pair_chars(pair, prose=True)
     if en_chars < MIN_EN_CHARS or zh_chars <= 0:
         return
-    model: _RatioModel = ctx.memo("length_ratio", lambda: _ratio_model(ctx))
+    model: _RatioModel = ctx.memo("length_ratio:prose", lambda: _ratio_model(ctx, prose=True))
     deviation = math.log(zh_chars / en_chars) - model.centre
     # -- a short text's ratio varies more (Gale & Church: variance grows as length shrinks) --
     scale = math.sqrt(max(1.0, REFERENCE_CHARS / en_chars))

@@ -836,10 +836,9 @@ def resolve(citation: Citation, place: Place) -> Citation:
         # -- "paragraph 15.3" in Article 15: one dotted number that starts with its article --
         return replace(citation, kind="clause")
     if level == ARTICLE:
-        if head == "prev" and place.article.isdigit() and int(place.article) > 1:
-            return replace(
-                citation, kind="clause", path=(str(int(place.article) - 1),) + citation.path[1:]
-            )
+        before = _article_before(place.article) if head == "prev" else None
+        if before is not None:
+            return replace(citation, kind="clause", path=(before,) + citation.path[1:])
         return citation
     if head == SEVERAL_PRECEDING and level == PARAGRAPH and place.paragraph == 2:
         head = "prev"  # -- "the preceding paragraphs" written in paragraph 2: paragraph 1 --
@@ -850,6 +849,20 @@ def resolve(citation: Citation, place: Place) -> Citation:
     elif head.startswith("prev"):
         return citation
     return replace(citation, kind="clause", path=(place.article, head) + citation.path[1:])
+
+
+def _article_before(article: str) -> str | None:
+    """Return the number of the article before `article`: 6 → 5, 5-1 → 5, 5-2 → 5-1.
+
+    An inserted article (第五條之一, `5-1`) follows the article it was inserted after, so
+    前條 / "the preceding article" written in it cites that one.
+    """
+    if article.isdigit():
+        return str(int(article) - 1) if int(article) > 1 else None
+    if m := re.fullmatch(r"(\d+)-(\d+)", article):
+        base, inserted = m.group(1), int(m.group(2))
+        return base if inserted <= 1 else f"{base}-{inserted - 1}"
+    return None
 
 
 def _preceding_paragraph(place: Place, deeper: bool) -> int:

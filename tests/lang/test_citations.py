@@ -286,3 +286,14 @@ def test_the_preceding_paragraphs_written_in_the_second_paragraph_are_the_first(
     assert (cited.kind, cited.path) == ("clause", ("58", "1"))
     assert citations_agree(cited, resolve(one("以前項方法", "zh"), Place("58", 2)))
     assert resolve(english, Place("58", 3)).path == ("prevs",)
+
+
+def test_the_preceding_article_of_an_inserted_article() -> None:
+    """前條 in article 5-1 is article 5; in 5-2 it is 5-1; in 6 it is 5."""
+    for article, expected in (("5-1", ("5",)), ("5-2", ("5-1",)), ("6", ("5",))):
+        for text, lang in (("依前條規定", "zh"), ("under the preceding article", "en")):
+            cited = resolve(one(text, lang), Place(article, 1))
+            assert (cited.kind, cited.path) == ("clause", expected), (article, text)
+    assert citations_agree(
+        resolve(one("依前條規定", "zh"), Place("5-1", 1)), one("Article 5 applies", "en")
+    )

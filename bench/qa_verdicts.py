@@ -30,7 +30,7 @@ VERDICTS = VERDICT_FILES / "tw-laws.json"
 `--set amendments` and `--set earliest`."""
 
 
-_QUOTED_CLAUSE = re.compile(r"^((?:.* has no \w+ source)|(?:no \w+ for \w+ .+?)): .*$")
+_QUOTED_CLAUSE = re.compile(r"^((?:.* (?:has|may have) no \w+ source)|(?:no \w+ for \w+ .+?)): .*$")
 """An omission / addition message quotes the clause it concerns: the table keeps the labels only,
 so no document text is copied into BENCHMARKS.md."""
 

@@ -783,8 +783,7 @@ def join_text_tables(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
 
 def _table_line(block: Block) -> bool:
     """Return whether `block` is a plain paragraph that is a line of a table drawn in text."""
-    plain = block.kind == "paragraph" and block.heading_level is None and not block.auto_label
-    return plain and block.list_level is None and is_box_drawing_line(block.text)
+    return _splittable(block) and is_box_drawing_line(block.text)
 
 
 LOST_BREAKS_SHARE = 0.1

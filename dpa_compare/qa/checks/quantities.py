@@ -41,6 +41,32 @@ def _describe(values: list[Value]) -> str:
     )
 
 
+def _value_evidence(
+    pair: Pair,
+    en_labels: list[str],
+    zh_labels: list[str],
+    en_text: list[str],
+    zh_text: list[str],
+) -> dict[str, list[str] | str]:
+    """Return the evidence of a numbers finding: the values each side alone states (labels and
+    as written) and the two clause texts."""
+    return {
+        "en_only": en_labels,
+        "zh_only": zh_labels,
+        "en_text": en_text,
+        "zh_text": zh_text,
+        "en_clause": pair.en_text,
+        "zh_clause": pair.zh_text,
+    }
+
+
+def _labels_and_texts(
+    en: list[Value], zh: list[Value]
+) -> tuple[list[str], list[str], list[str], list[str]]:
+    """Return the English and Chinese values' labels, then their texts as written."""
+    return [v.label for v in en], [v.label for v in zh], [v.text for v in en], [v.text for v in zh]
+
+
 def _value_issue(
     what: str,
     pair: Pair,
@@ -60,14 +86,7 @@ def _value_issue(
         parts.append(f"malformed: {_describe_typos(typos)}")
     yield Issue(
         f"{what} differ — " + "; ".join(parts),
-        {
-            "en_only": [v.label for v in en_only],
-            "zh_only": [v.label for v in zh_only],
-            "en_text": [v.text for v in en_only],
-            "zh_text": [v.text for v in zh_only],
-            "en_clause": pair.en_text,
-            "zh_clause": pair.zh_text,
-        },
+        _value_evidence(pair, *_labels_and_texts(en_only, zh_only)),
         severity=severity,
     )
 
@@ -83,17 +102,11 @@ def _typo_issue(pair: Pair, en_typos: list[Value], zh_typos: list[Value]) -> Iss
     it is no changed figure, so it is not critical.
     """
     typos = [*en_typos, *zh_typos]
+    evidence = _value_evidence(pair, [], [], *_labels_and_texts(en_typos, zh_typos)[2:])
+    evidence["malformed"] = [v.typo for v in typos]
     return Issue(
         f"numbers agree once a malformed figure is read as meant — {_describe_typos(typos)}",
-        {
-            "en_only": [],
-            "zh_only": [],
-            "en_text": [v.text for v in en_typos],
-            "zh_text": [v.text for v in zh_typos],
-            "malformed": [v.typo for v in typos],
-            "en_clause": pair.en_text,
-            "zh_clause": pair.zh_text,
-        },
+        evidence,
         severity="minor",
     )
 
@@ -204,14 +217,7 @@ def _cited_issue(pair: Pair, en_only: list[Value], zh_only: list[Value]) -> Issu
         "numbers agree only as parts of citations — "
         + "; ".join(parts)
         + " stated across the way inside a citation (check how the citation is written)",
-        {
-            "en_only": [v.label for v in en_only],
-            "zh_only": [v.label for v in zh_only],
-            "en_text": [v.text for v in en_only],
-            "zh_text": [v.text for v in zh_only],
-            "en_clause": pair.en_text,
-            "zh_clause": pair.zh_text,
-        },
+        _value_evidence(pair, *_labels_and_texts(en_only, zh_only)),
         severity="minor",
     )
 
@@ -220,14 +226,13 @@ def _refined_issue(pair: Pair, refined: list[tuple[Value, Value]]) -> Issue:
     shown = ", ".join(f"{en.text.strip()!r} ⇄ {zh.text.strip()!r}" for en, zh in refined)
     return Issue(
         f"numbers agree, one side names the unit more exactly — {shown}",
-        {
-            "en_only": [en.label for en, _ in refined],
-            "zh_only": [zh.label for _, zh in refined],
-            "en_text": [en.text for en, _ in refined],
-            "zh_text": [zh.text for _, zh in refined],
-            "en_clause": pair.en_text,
-            "zh_clause": pair.zh_text,
-        },
+        _value_evidence(
+            pair,
+            [en.label for en, _ in refined],
+            [zh.label for _, zh in refined],
+            [en.text for en, _ in refined],
+            [zh.text for _, zh in refined],
+        ),
         severity="minor",
     )
 

@@ -42,6 +42,7 @@ from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))  # -- measure this checkout, not whichever install is on the path --
 SHARED = (REPO / "../shared/data/real").resolve()
 PAIRS = SHARED / "tw-laws" / "pairs"
 AMENDMENTS = SHARED / "tw-laws" / "amendments"

@@ -204,3 +204,43 @@ def test_one_item_split_in_two_with_the_numbering_going_on_is_no_addition():
     assert [f.evidence["clause"] for f in run_checks(pairs[:1], *alone, checks=["addition"])] == [
         "art3.4"
     ]
+
+
+EN_ITEM = "The holder of a licence shall renew it every two years before it lapses."
+EN_DELETED = (
+    "A vessel registered abroad shall carry an English copy of its certificate of seaworthiness "
+    "and produce it whenever the harbour office asks for it."
+)
+ZH_ITEM = "執照持有人應於期滿前每二年換發之。"
+
+
+def _deleted_article_pairs(zh_item: str) -> list:
+    """English Article 2 item 3, Article 3 (heading + one paragraph); Chinese 第 2 條 三、 only:
+    第 3 條 deleted, and the aligner joined the English heading `Article 3` to the item before."""
+    item = Clause("art2.3", "3.", ("2", "3"), 2, "art2", "list_item", EN_ITEM, "2.3")
+    heading = Clause("art3", "Article 3", ("3",), 1, None, "clause", "", "Article 3")
+    paragraph = Clause("art3.p1", "", ("3", "p1"), 2, "art3", "paragraph", EN_DELETED, "3 ¶1")
+    zh = Clause("art2.3", "三、", ("2", "3"), 2, "art2", "list_item", zh_item, "第 2 條 三、")
+    joined = combine([item, heading])
+    assert joined is not None
+    pairs = [
+        Pair(joined, zh, en_ids=("art2.3", "art3")),
+        Pair(paragraph, None),
+    ]
+    docs = (
+        Document("en.md", "en", "", (item, heading, paragraph)),
+        Document("zh.md", "zh", "", (zh,)),
+    )
+    return run_checks(pairs, *docs, checks=["omission"])
+
+
+def test_a_deleted_article_is_not_held_by_the_item_of_another_article_its_heading_joined():
+    """However long the Chinese item, it is 第 2 條's text: it cannot hold Article 3's."""
+    for zh_item in (
+        ZH_ITEM,
+        ZH_ITEM + "外籍船舶應備有適航證書英文副本，經港務機關要求時應提示之。",
+    ):
+        findings = _deleted_article_pairs(zh_item)
+        assert [(f.check, f.severity, f.en_id) for f in findings if f.en_id == "art3.p1"] == [
+            ("omission", "critical", "art3.p1")
+        ], zh_item

@@ -221,6 +221,8 @@ class _Layout:
                 pair = self.pair_of.get((lang, ids[k]))
                 if pair is not None and self._numbered_sibling(lang, clause_id, pair):
                     break  # -- the next item of the list, translated as itself: no holder --
+                if pair is not None and self._other_article(lang, pair, article):
+                    break  # -- its other side is another article's text: not this one's holder --
                 if pair is not None and pair.en_text.strip() and pair.zh_text.strip():
                     own, theirs = (
                         (pair.en_text, pair.zh_text)
@@ -238,6 +240,15 @@ class _Layout:
             rest = " ".join(t for cid, t in self._unaligned_ids(lang, article) if cid != clause_id)
             found.append((rest, loose))
         return found
+
+    def _other_article(self, lang: str, pair: Pair, article: str) -> bool:
+        """Return True when the other side of `pair` lies wholly in articles not numbered
+        `article`: an unaligned paragraph of Article 3 is not held by a link whose Chinese is an
+        item of 第 2 條 (a deleted 第 3 條 whose English heading was joined to the item before)."""
+        other = "zh" if lang == "en" else "en"
+        ids = pair.all_zh_ids if other == "zh" else pair.all_en_ids
+        articles = {self.article_of.get((other, cid)) for cid in ids} - {None}
+        return bool(articles) and article not in articles
 
     def title_run_in(self, lang: str, clause: Clause) -> bool:
         """Return True when numbered item `clause` is unaligned but its first paragraph is linked

@@ -209,17 +209,19 @@ _ORDINALS = {
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
            "nine": 9, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "7": 7, "8": 8, "9": 9}  # fmt: skip
 _ORDINAL = r"(?:" + "|".join(_ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))"
+_COUNT = r"(?i:" + "|".join(k for k in _COUNTS if k.isalpha()) + r")|[2-9]"
+"""A count of preceding units, in words or a digit ("the preceding two paragraphs")."""
 _EN_MENTION = re.compile(
     rf"""
     (?P<numbered>(?:\b|(?=[§¶]))(?P<unit>(?i:{_EN_UNIT})|{_EN_FUZZY_UNIT})(?<=\w|\.|§|¶)
         (?:(?<=[sS])\s+(?i:of)(?=\s+\d+{_EN_LIST_SEP}\d))?\s*(?:-\s*)?(?P<nums>{_EN_NUMS}))
     |(?P<ordinal>\b(?:(?i:the)\s+)?(?P<ord>(?i:{_ORDINAL}))
         (?:\s*(?:,|to|and|or|through)\s*(?P<ord2>(?i:{_ORDINAL})))?\s+(?P<ounit>(?i:{_EN_UNIT}))\b)
-    |(?P<preceding>\b(?:(?i:the)\s+)?(?:(?P<count0>(?i:two|three|four|five|six|seven|eight|nine)|[2-9])\s+)?
+    |(?P<preceding>\b(?:(?i:the)\s+)?(?:(?P<count0>{_COUNT})\s+)?
         (?:(?i:preceding|previous|prior|foregoing|last\s+preceding|aforesaid|afore-?mentioned
-            |above-?mentioned|above)|(?i:last)(?=\s+(?i:two|three|four|five|six|seven|eight|nine|[2-9])\s)
+            |above-?mentioned|above)|(?i:last)(?=\s+(?:{_COUNT})\s)
             |(?i:former)(?=\s+(?i:paragraph|article|subparagraph|item)))
-        (?:\s+(?P<count>(?i:two|three|four|five|six|seven|eight|nine)|[2-9]))?\s+(?!(?i:parts)\b)(?P<punit>(?i:{_EN_UNIT}))\b
+        (?:\s+(?P<count>{_COUNT}))?\s+(?!(?i:parts)\b)(?P<punit>(?i:{_EN_UNIT}))\b
         (?!\s*-?\s*\d))
     |(?P<this>\b(?i:this|the\s+same)\s+(?P<tunit>(?i:article|paragraph|section|subparagraph))\b(?!\s*[\dIVX])
         |\b(?i:hereof|herein)\b)

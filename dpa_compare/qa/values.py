@@ -830,18 +830,11 @@ def _skip_atom(norm: str, atom: _Atom) -> bool:
         ):
             return True
     # -- list markers: (1) （一） (a) 1) at the start of an item --
-    if (
-        re.search(r"[(（]\s*$", before)
-        and re.match(r"\.?\s*[)）]", after)
-        and _continues_a_list(norm, atom)
-    ):
-        return True  # -- "either (1) … or (2) …" --
-    if (
-        re.search(r"[(（]\s*$", before)
-        and re.match(r"\.?\s*[)）]", after)  # -- (3) and (3.) --
-        and not re.search(r"\w\s*[(（]\s*$", before[-3:] if atom.script != "cn" else "")
-    ):
-        return _is_enumerator(before) or _continues_a_list(norm, atom)
+    if re.search(r"[(（]\s*$", before) and re.match(r"\.?\s*[)）]", after):  # -- (3), (3.) --
+        if _continues_a_list(norm, atom):
+            return True  # -- "either (1) … or (2) …" --
+        if not re.search(r"\w\s*[(（]\s*$", before[-3:] if atom.script != "cn" else ""):
+            return _is_enumerator(before)
     if (
         atom.script == "digits"
         and re.match(r"\.(?:\s|$|[A-Za-z])", after)
@@ -870,9 +863,14 @@ def _continues_a_list(norm: str, atom: _Atom) -> bool:
     if atom.value != int(atom.value) or not 0 < atom.value <= 30:
         return False
     number = int(atom.value)
-    before = re.search(rf"[(（]\s*{number - 1}\.?\s*[)）]", norm[: atom.start])
-    after = re.search(rf"[(（]\s*{number + 1}\.?\s*[)）]", norm[atom.end :])
-    return (number > 1 and before is not None) or after is not None
+    before = {int(m.group(1)) for m in _BRACKETED_NUMBER.finditer(norm, 0, atom.start)}
+    if number > 1 and number - 1 in before:
+        return True
+    return any(int(m.group(1)) == number + 1 for m in _BRACKETED_NUMBER.finditer(norm, atom.end))
+
+
+_BRACKETED_NUMBER = re.compile(r"[(（]\s*(\d+)\.?\s*[)）]")
+"""A list marker `(3)`, `(3.)`, `（3）`."""
 
 
 def _is_enumerator(before: str) -> bool:

@@ -8,6 +8,7 @@ text should keep.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from dpa_compare.lang.script import HAN, HAN_CHAR
@@ -179,6 +180,23 @@ def zh_term_implied(term: str, text: str) -> bool:
     return re.search(f"[{ZH_DEMONSTRATIVES}]{re.escape(head[-1])}", text) is None
 
 
+def zh_renders_otherwise(term: str, text: str, others: Sequence[str] = ()) -> bool:
+    """Return True when Chinese `text` may render `term` another way: it lacks the term (with or
+    without 之 inside) but has the term's head (主管機關 → 該機關) outside the document's other
+    terms (`others`, longest first: 大陸地區 holds the head of 臺灣地區 but is a term of its own).
+
+    A text with neither has left the term implied, as Chinese does with a subject
+    already named (其, 前項人員, 者) or a place it abbreviates (臺灣地區 → 來臺): the
+    English repeating its defined term is no inconsistency.
+    """
+    if zh_term_in(term, text):
+        return False
+    for other in others:
+        if other != term and other not in term and len(other) > 1:
+            text = text.replace(other, "\0")
+    return not zh_term_implied(term, text)
+
+
 __all__ = [
     "EN_QUOTED",
     "EN_SHORT_FORM",
@@ -191,6 +209,7 @@ __all__ = [
     "find_en_short_form",
     "glosses",
     "zh_term_head",
+    "zh_renders_otherwise",
     "zh_term_implied",
     "zh_term_in",
 ]

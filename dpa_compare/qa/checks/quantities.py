@@ -42,29 +42,18 @@ def _describe(values: list[Value]) -> str:
 
 
 def _value_evidence(
-    pair: Pair,
-    en_labels: list[str],
-    zh_labels: list[str],
-    en_text: list[str],
-    zh_text: list[str],
+    pair: Pair, en: list[Value], zh: list[Value], listed: bool = True
 ) -> dict[str, list[str] | str]:
-    """Return the evidence of a numbers finding: the values each side alone states (labels and
-    as written) and the two clause texts."""
+    """Return the evidence of a numbers finding: the values each side alone states (labels, left
+    empty unless `listed`, and as written) and the two clause texts."""
     return {
-        "en_only": en_labels,
-        "zh_only": zh_labels,
-        "en_text": en_text,
-        "zh_text": zh_text,
+        "en_only": [v.label for v in en] if listed else [],
+        "zh_only": [v.label for v in zh] if listed else [],
+        "en_text": [v.text for v in en],
+        "zh_text": [v.text for v in zh],
         "en_clause": pair.en_text,
         "zh_clause": pair.zh_text,
     }
-
-
-def _labels_and_texts(
-    en: list[Value], zh: list[Value]
-) -> tuple[list[str], list[str], list[str], list[str]]:
-    """Return the English and Chinese values' labels, then their texts as written."""
-    return [v.label for v in en], [v.label for v in zh], [v.text for v in en], [v.text for v in zh]
 
 
 def _value_issue(
@@ -86,7 +75,7 @@ def _value_issue(
         parts.append(f"malformed: {_describe_typos(typos)}")
     yield Issue(
         f"{what} differ — " + "; ".join(parts),
-        _value_evidence(pair, *_labels_and_texts(en_only, zh_only)),
+        _value_evidence(pair, en_only, zh_only),
         severity=severity,
     )
 
@@ -102,7 +91,7 @@ def _typo_issue(pair: Pair, en_typos: list[Value], zh_typos: list[Value]) -> Iss
     it is no changed figure, so it is not critical.
     """
     typos = [*en_typos, *zh_typos]
-    evidence = _value_evidence(pair, [], [], *_labels_and_texts(en_typos, zh_typos)[2:])
+    evidence = _value_evidence(pair, en_typos, zh_typos, listed=False)
     evidence["malformed"] = [v.typo for v in typos]
     return Issue(
         f"numbers agree once a malformed figure is read as meant — {_describe_typos(typos)}",
@@ -217,7 +206,7 @@ def _cited_issue(pair: Pair, en_only: list[Value], zh_only: list[Value]) -> Issu
         "numbers agree only as parts of citations — "
         + "; ".join(parts)
         + " stated across the way inside a citation (check how the citation is written)",
-        _value_evidence(pair, *_labels_and_texts(en_only, zh_only)),
+        _value_evidence(pair, en_only, zh_only),
         severity="minor",
     )
 
@@ -226,13 +215,7 @@ def _refined_issue(pair: Pair, refined: list[tuple[Value, Value]]) -> Issue:
     shown = ", ".join(f"{en.text.strip()!r} ⇄ {zh.text.strip()!r}" for en, zh in refined)
     return Issue(
         f"numbers agree, one side names the unit more exactly — {shown}",
-        _value_evidence(
-            pair,
-            [en.label for en, _ in refined],
-            [zh.label for _, zh in refined],
-            [en.text for en, _ in refined],
-            [zh.text for _, zh in refined],
-        ),
+        _value_evidence(pair, [en for en, _ in refined], [zh for _, zh in refined]),
         severity="minor",
     )
 
@@ -378,8 +361,9 @@ def cross_references(pair: Pair, ctx: Context) -> Iterator[Issue]:
     # -- a member inside a range the other side cites by its ends ("Paragraphs 2 to 5" ⇄
     #    第二項、第三項、第四項、第五項) --
     en_all, zh_all = [raw for raw, _ in en_refs], [raw for raw, _ in zh_refs]
-    extra = [z for z in extra if not within_range(z[0], en_all, normalise(pair.en_text))]
-    missing = [r for r in missing if not within_range(r[0], zh_all, normalise(pair.zh_text))]
+    en_norm, zh_norm = normalise(pair.en_text), normalise(pair.zh_text)
+    extra = [z for z in extra if not within_range(z[0], en_all, en_norm)]
+    missing = [r for r in missing if not within_range(r[0], zh_all, zh_norm)]
     if not missing or not extra:
         # -- 前項 / 前條 / "the preceding paragraph" on one side only: the other language points
         #    back with "the aforesaid …", 該 …, or lets the sentence imply it; no finding --
@@ -395,7 +379,7 @@ def cross_references(pair: Pair, ctx: Context) -> Iterator[Issue]:
     # -- a citation on one side only is mostly made explicit or left implicit by the translator
     #    ("a union as stated in Article 2" ⇄ 關係, 前項 ⇄ "as mentioned above"); two that
     #    disagree — or a relative one that cannot be placed — cite something else: major --
-    conflicting = _conflicting(missing, extra, normalise(pair.en_text), normalise(pair.zh_text))
+    conflicting = _conflicting(missing, extra, en_norm, zh_norm)
     yield Issue(
         "cross-references differ — " + "; ".join(parts),
         {

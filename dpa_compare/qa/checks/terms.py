@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from dpa_compare.glossary.terms import GlossaryEntry
-from dpa_compare.lang.terms import glosses, zh_term_implied, zh_term_in
+from dpa_compare.lang.terms import glosses, zh_renders_otherwise
 from dpa_compare.qa.registry import Context, Issue, Pair, check
 from dpa_compare.qa.text import find_emails, find_urls
 
@@ -237,7 +237,7 @@ def _short_form_usage(ctx: Context) -> Iterator[Issue]:
         for pair in ctx.pairs[home + 1 :]:
             if (
                 not pair.zh_text
-                or not renders_otherwise(term.zh, pair.zh_text, _zh_terms(ctx))
+                or not zh_renders_otherwise(term.zh, pair.zh_text, _zh_terms(ctx))
                 or not find_en_short_form(term.en, pair.en_text, inflect)
             ):
                 continue
@@ -274,7 +274,7 @@ def _defined_term_usage(ctx: Context, definitions: list[tuple[str, str, Pair]]) 
                 pair is home
                 or not pair.zh_text
                 or not pattern.search(pair.en_text)
-                or not renders_otherwise(zh, pair.zh_text, _zh_terms(ctx))
+                or not zh_renders_otherwise(zh, pair.zh_text, _zh_terms(ctx))
             ):
                 continue
             yield Issue(
@@ -285,33 +285,17 @@ def _defined_term_usage(ctx: Context, definitions: list[tuple[str, str, Pair]]) 
             )
 
 
-def renders_otherwise(term: str, text: str, others: Iterable[str] = ()) -> bool:
-    """Return True when Chinese `text` may render `term` another way: it lacks the term (with or
-    without 之 inside) but has the term's head (主管機關 → 該機關) outside the document's other
-    terms (`others`: 大陸地區 holds the head of 臺灣地區 but is a term of its own).
-
-    A text with neither has left the term implied, as Chinese does with a subject
-    already named (其, 前項人員, 者) or a place it abbreviates (臺灣地區 → 來臺): the
-    English repeating its defined term is no inconsistency.
-    """
-    if zh_term_in(term, text):
-        return False
-    for other in sorted(others, key=len, reverse=True):
-        if other != term and other not in term and len(other) > 1:
-            text = text.replace(other, "\0")
-    return not zh_term_implied(term, text)
-
-
-def _zh_terms(ctx: Context) -> frozenset[str]:
-    """Return every Chinese term the document defines or introduces as a short form."""
+def _zh_terms(ctx: Context) -> tuple[str, ...]:
+    """Return every Chinese term the document defines or introduces as a short form, longest
+    first (as `zh_renders_otherwise` masks them), once per document."""
     from dpa_compare.qa.definitions import short_forms
 
-    def compute() -> frozenset[str]:
+    def compute() -> tuple[str, ...]:
         found = {zh for _, zh, _ in _definitions(ctx)}
         found.update(term.zh for term in short_forms(ctx.pairs))
-        return frozenset(found)
+        return tuple(sorted(found, key=len, reverse=True))
 
-    terms: frozenset[str] = ctx.memo("zh_terms", compute)
+    terms: tuple[str, ...] = ctx.memo("zh_terms", compute)
     return terms
 
 

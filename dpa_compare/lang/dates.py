@@ -26,10 +26,11 @@ _MONTHS = {name: number for number, name in enumerate(MONTH_NAMES, 1)} | {
     "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
 # -- capitalised only: "may" and "march" are ordinary words in lower case --
-_MONTH = (
-    r"(?P<month>(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+_MONTH_NAMES = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
 )
+_MONTH = rf"(?P<month>{_MONTH_NAMES}\.?)"
 _ORD = r"(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20|21)\d\d)"
 _OF = r"(?:of\s+(?:the\s+year\s+)?)?"  # -- "12th May of 2009" --
@@ -122,7 +123,7 @@ _ZH_SMALL_HOUR = re.compile(
 # -- one day of several months: "the 15th of January, March and May" ⇄ 一月、三月及五月之十五日 --
 _EN_DAY_OF_MONTHS = re.compile(
     rf"\b(?P<day>\d{{1,2}}){_ORD}\s+(?:day\s+)?of\s+(?P<months>{_MONTH}"
-    rf"(?:\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:{_MONTH[10:-1]}))+)(?!\s*,?\s*\d)"
+    rf"(?:\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:{_MONTH_NAMES}\.?))+)(?!\s*,?\s*\d)"
 )
 _ZH_MONTH_LIST_SEP = r"\s*(?:、|，|,|及|與|与|和|或)\s*"
 _ZH_DAY_OF_MONTHS = re.compile(
@@ -130,7 +131,7 @@ _ZH_DAY_OF_MONTHS = re.compile(
     rf"\s*之?\s*(?P<day>{_CN_NUM})\s*[日号號]"
 )
 _ONE_MONTH = {
-    "en": re.compile(_MONTH[10:-4] + r"\b"),
+    "en": re.compile(_MONTH_NAMES + r"\b"),
     "zh": re.compile(rf"(?P<m>{_CN_NUM})\s*月"),
 }
 

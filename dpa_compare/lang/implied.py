@@ -66,8 +66,8 @@ _ZH_WORDS: dict[str, tuple[Decimal, ...]] = {
     "一半": _HALF, "減半": _HALF, "减半": _HALF, "折半": _HALF, "過半": _HALF, "过半": _HALF,
     "半年": (Decimal(6), Decimal("0.5")), "全額": _WHOLE, "全额": _WHOLE, "全數": _WHOLE,
     "全数": _WHOLE, "全部": _WHOLE, "十足": _WHOLE,
+    "旬": (Decimal(10),),  # -- 旬報 "a ten-day report" --
 }  # fmt: skip
-_ZH_WORDS |= {"旬": (Decimal(10),)}  # -- 旬報 "a ten-day report" --
 _ZH_IMPLIED = re.compile("|".join(_ZH_WORDS))
 # -- 每年 "each year", 單週 "in one week", 當年度 "that year", 同一年度 "in one year": one of the
 # unit --

@@ -1169,7 +1169,8 @@ def _whole_numbers(text: str) -> list[int]:
 
 
 def _fill(first: int, last: int) -> range:
-    """Return a citation range's members (at most 30 of them), else its two ends."""
+    """Return a citation range's members (at most 30 of them), else an empty range (the caller
+    keeps the two ends)."""
     return range(first, last + 1) if 0 < last - first <= 30 else range(0)
 
 

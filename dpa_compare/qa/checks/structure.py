@@ -658,8 +658,18 @@ class _RatioModel:
     learned: bool
 
 
+def _prose_chars(pair: Pair, ctx: Context) -> tuple[int, int]:
+    """Return `_pair_chars(pair, prose=True)`, worked out once per document for every pair
+    (citations and dates are parsed for the ratio model and again for each pair's check)."""
+    counts: dict[int, tuple[int, int]] = ctx.memo(
+        "prose_chars", lambda: {id(p): _pair_chars(p, prose=True) for p in ctx.pairs}
+    )
+    return counts[id(pair)] if id(pair) in counts else _pair_chars(pair, prose=True)
+
+
 def _ratio_model(ctx: Context, prose: bool = False) -> _RatioModel:
-    counts = [_pair_chars(p, prose) for p in ctx.pairs if p.en is not None and p.zh is not None]
+    both = [p for p in ctx.pairs if p.en is not None and p.zh is not None]
+    counts = [_prose_chars(p, ctx) if prose else _pair_chars(p) for p in both]
     logs = [math.log(zh / en) for en, zh in counts if en >= MIN_EN_CHARS and zh > 0]
     if len(logs) < MIN_SAMPLES:
         return _RatioModel(math.log(PRIOR_RATIO), PRIOR_SPREAD, False)
@@ -676,7 +686,7 @@ def length_ratio(pair: Pair, ctx: Context) -> Iterator[Issue]:
     Citations and dates are left out of both counts (`_prose`): they are no longer in Chinese
     than in English, as prose is.
     """
-    en_chars, zh_chars = _pair_chars(pair, prose=True)
+    en_chars, zh_chars = _prose_chars(pair, ctx)
     if en_chars < MIN_EN_CHARS or zh_chars <= 0:
         return
     model: _RatioModel = ctx.memo("length_ratio:prose", lambda: _ratio_model(ctx, prose=True))

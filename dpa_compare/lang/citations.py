@@ -956,9 +956,13 @@ def _is_prefix(left: tuple[str, ...], right: tuple[str, ...]) -> bool:
 
 
 def _last_agrees(left: Citation, right: Citation) -> bool:
-    return bool(
-        left.path and right.path and element_keys(left.path[-1]) & element_keys(right.path[-1])
-    )
+    return same_last_number(left.path, right.path)
+
+
+def same_last_number(left: tuple[str, ...], right: tuple[str, ...]) -> bool:
+    """Return True when two paths end in numbers that may be the same (`(3)` ⇄ `三、`, `c` ⇄ 3;
+    see `element_keys`)."""
+    return bool(left and right and element_keys(left[-1]) & element_keys(right[-1]))
 
 
 def within_range(citation: Citation, others: Iterable[Citation], text: str) -> bool:
@@ -1072,5 +1076,6 @@ __all__ = [
     "paths_agree",
     "place_of",
     "resolve",
+    "same_last_number",
     "within_range",
 ]

@@ -9,16 +9,19 @@ import statistics
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from dpa_compare.lang.citations import find_citations
+from dpa_compare.lang.citations import element_keys, find_citations, place_of, same_last_number
 from dpa_compare.lang.dates import find_dates
-from dpa_compare.lang.labels import is_numbering_line
+from dpa_compare.lang.labels import article_caption, is_numbering_line
 from dpa_compare.lang.notices import is_editorial_note, is_reference_notice
 from dpa_compare.lang.sentences import (
     EN_SENTENCE_ENDERS,
     ZH_CLAUSE_ENDERS,
     ZH_SENTENCE_ENDERS,
+    continues_sentence,
     sentence_count,
     split_chinese,
+    stops_mid_sentence,
+    zh_continues_sentence,
 )
 from dpa_compare.model import Clause
 from dpa_compare.qa.registry import Context, Issue, Pair, check
@@ -259,8 +262,6 @@ class _Layout:
         number and its title stand alone on one side, and the other side's item
         translates both.
         """
-        from dpa_compare.lang.citations import element_keys
-
         if not clause.label or not clause.path:
             return False
         article = self.article_of.get((lang, clause.id))
@@ -274,18 +275,12 @@ class _Layout:
         theirs = pair.zh if lang == "en" else pair.en
         if pair.en_ids or pair.zh_ids or theirs is None or not theirs.label or not theirs.path:
             return False
-        return bool(element_keys(theirs.path[-1]) & element_keys(clause.path[-1]))
+        return same_last_number(theirs.path, clause.path)
 
     def continues_previous(self, lang: str, clause_id: str, article: str) -> bool:
         """Return True when unlabelled paragraph `clause_id` goes on with the sentence of the
         paragraph before it, or (Chinese) stops in mid-sentence with a paragraph after it: a
         break the database put in the middle of a sentence."""
-        from dpa_compare.lang.sentences import (
-            continues_sentence,
-            stops_mid_sentence,
-            zh_continues_sentence,
-        )
-
         ids = self.order.get((lang, article), [])
         clause = self.clause_of.get((lang, clause_id))
         if clause is None or clause.label or clause_id not in ids:
@@ -304,8 +299,6 @@ class _Layout:
         `(4)` ⇄ `四、` and `(6)` ⇄ `六、` around an unaligned `(5)`: each neighbour
         holds its own item, so `(5)` was left out, not run into them.
         """
-        from dpa_compare.lang.citations import element_keys
-
         mine = self.clause_of.get((lang, clause_id))
         if pair.en_ids or pair.zh_ids or pair.en is None or pair.zh is None or mine is None:
             return False
@@ -314,8 +307,7 @@ class _Layout:
             return False
         if (own.parent, own.level) != (mine.parent, mine.level):
             return False
-        en_keys, zh_keys = element_keys(pair.en.path[-1]), element_keys(pair.zh.path[-1])
-        return bool(en_keys & zh_keys)
+        return same_last_number(pair.en.path, pair.zh.path)
 
     def heading_unaligned_opposite(self, lang: str, clause: Clause) -> bool:
         """Return True when the other side has an unaligned heading numbered like `clause`
@@ -355,8 +347,6 @@ class _Layout:
 
 
 def _layout(ctx: Context) -> _Layout:
-    from dpa_compare.lang.citations import place_of
-
     article_of: dict[tuple[str, str], str] = {}
     order: dict[tuple[str, str], list[str]] = {}
     text_of: dict[tuple[str, str], str] = {}
@@ -517,8 +507,6 @@ def _member_gap(pair: Pair, ctx: Context, side: str) -> list[Issue]:
 def _alike(clauses: list[Clause]) -> bool:
     """Return whether `clauses` are all plain unnumbered paragraphs, or all items of one list, none
     a caption in brackets."""
-    from dpa_compare.lang.labels import article_caption
-
     if any(article_caption(c.full_text) is not None or not c.full_text.strip() for c in clauses):
         return False
     if all(not c.label for c in clauses):
@@ -529,8 +517,6 @@ def _alike(clauses: list[Clause]) -> bool:
 def _unmatched_numbers(clauses: list[Clause], pair: Pair, side: str) -> set[int]:
     """Return the indices of numbered `clauses` whose number the other side's clause does not
     bear (`(2)` beside `三、`; numbers compared as `lang.citations.element_keys` reads them)."""
-    from dpa_compare.lang.citations import element_keys
-
     other = pair.zh if side == "en" else pair.en
     if other is None or not other.label or not other.path:
         return set()
@@ -556,8 +542,6 @@ def _reflowed(pair: Pair, ctx: Context, deviation: float) -> str | None:
     neighbour must deviate the other way (`REFLOW_FACTOR`), and the two
     together must be of the usual length (within `SENTENCE_LENGTH_FACTOR`).
     """
-    from dpa_compare.lang.citations import place_of
-
     model: _RatioModel = ctx.memo("length_ratio", lambda: _ratio_model(ctx))
     index: dict[int, int] = ctx.memo(
         "pair_index", lambda: {id(p): k for k, p in enumerate(ctx.pairs)}
@@ -589,8 +573,6 @@ def _reflowed(pair: Pair, ctx: Context, deviation: float) -> str | None:
 def _number_elsewhere(clause: Clause, pair: Pair, side: str, layout: _Layout) -> bool:
     """Return True when the other side's list (the siblings of the clause linked with `clause`)
     has an item bearing `clause`'s number: the numbering goes on shifted, nothing is missing."""
-    from dpa_compare.lang.citations import element_keys
-
     other = pair.zh if side == "en" else pair.en
     other_lang = "zh" if side == "en" else "en"
     if other is None or not clause.path:

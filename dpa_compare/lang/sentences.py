@@ -196,6 +196,13 @@ _OPENS_ON_CLOSER = re.compile(
 )
 
 
+def goes_on_from(previous: str, text: str, lang: str) -> bool:
+    """Return True when paragraph `text` goes on with the sentence of `previous`, in `lang`
+    (`continues_sentence` for English, `zh_continues_sentence` for Chinese)."""
+    follows = zh_continues_sentence if lang == "zh" else continues_sentence
+    return follows(previous, text)
+
+
 def opens_on_closer(text: str) -> bool:
     """Return whether paragraph `text` opens on punctuation that closes the text before it.
 
@@ -288,6 +295,7 @@ def join_sentences(sentences: Iterable[str], lang: str) -> str:
 __all__ = [
     "continues_sentence",
     "opens_on_closer",
+    "goes_on_from",
     "stops_mid_sentence",
     "zh_continues_sentence",
     "ABBREVIATIONS",

@@ -17,11 +17,10 @@ from dpa_compare.lang.sentences import (
     EN_SENTENCE_ENDERS,
     ZH_CLAUSE_ENDERS,
     ZH_SENTENCE_ENDERS,
-    continues_sentence,
+    goes_on_from,
     sentence_count,
     split_chinese,
     stops_mid_sentence,
-    zh_continues_sentence,
 )
 from dpa_compare.model import Clause
 from dpa_compare.qa.registry import Context, Issue, Pair, check
@@ -289,8 +288,7 @@ class _Layout:
         if k + 1 < len(ids) and lang == "zh" and stops_mid_sentence(clause.full_text, lang):
             return True  # -- it stops mid-sentence: the next paragraph finishes it --
         previous = self.text_of.get((lang, ids[k - 1]), "") if k else ""
-        follows = zh_continues_sentence if lang == "zh" else continues_sentence
-        return bool(previous.strip()) and follows(previous, clause.full_text)
+        return bool(previous.strip()) and goes_on_from(previous, clause.full_text, lang)
 
     def _numbered_sibling(self, lang: str, clause_id: str, pair: Pair) -> bool:
         """Return True when `pair` links one numbered item with one item of the same number, and

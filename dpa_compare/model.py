@@ -240,6 +240,17 @@ class Alignment:
                 )
 
 
+def paragraph_step(number: int) -> str:
+    """Return the path element of an article's `number`-th unnumbered paragraph (`p2`): the form
+    the segmenter writes, the aligner proposes and citations are placed by."""
+    return f"p{number}"
+
+
+def paragraph_number(step: str) -> int | None:
+    """Return the paragraph number of path element `step` (`p2` → 2), else None."""
+    return int(step[1:]) if step[:1] == "p" and step[1:].isdigit() else None
+
+
 def to_jsonable(value: Any) -> Any:
     """Return `value` (any model record, or nesting of them) as JSON-ready data."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
@@ -262,5 +273,7 @@ __all__ = [
     "Language",
     "Link",
     "OcrDoubt",
+    "paragraph_number",
+    "paragraph_step",
     "to_jsonable",
 ]

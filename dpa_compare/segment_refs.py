@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from dpa_compare.lang.labels import CONTAINER_RANK, SCHEME_PREFIX, LabelMatch, strip_label_dot
-from dpa_compare.model import Clause
+from dpa_compare.model import Clause, paragraph_step
 
 _ID_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 _ALNUM_TOKEN = re.compile(r"[^A-Za-z0-9]")
@@ -90,7 +90,7 @@ class Naming:
         clause = Clause(
             id=key,
             label="",
-            path=(*parent.clause.path, f"p{number}"),
+            path=(*parent.clause.path, paragraph_step(number)),
             level=parent.clause.level,
             parent=parent.clause.parent,
             kind="paragraph",
@@ -129,7 +129,9 @@ class Naming:
             token = f"h{heading_number}"
             # -- what an unnumbered heading holds is cited from the numbered clause above it --
             return Names(_child_id(parent_id, token), (*path, token), ref), base
-        return Names(_child_id(parent_id, f"p{number}"), (*path, f"p{number}"), ref), ref
+        return Names(
+            _child_id(parent_id, paragraph_step(number)), (*path, paragraph_step(number)), ref
+        ), ref
 
     def _labelled(
         self,

@@ -45,6 +45,7 @@ from dpa_compare.lang.numerals import (
     letters_to_int,
     roman_to_int,
 )
+from dpa_compare.model import paragraph_number
 
 Kind = str  # -- "clause" | "chapter" | "annex" | "relative" --
 
@@ -1052,8 +1053,8 @@ def place_of(path: Iterable[str]) -> Place:
     """Return a clause's article and paragraph from its structural path (`('ch1', '6', 'p2')`)."""
     article, paragraph = None, None
     for element in path:
-        if re.fullmatch(r"p\d+", element):
-            paragraph = int(element[1:])
+        if (number := paragraph_number(element)) is not None:
+            paragraph = number
             break
         if article is None and re.fullmatch(r"\d+(?:-\d+)?", element):
             article = element  # -- the outermost numbered level: `6` in ('ch1', '6', 'p2') --

@@ -86,7 +86,7 @@ from dpa_compare.align.evidence.beads import BEAD_TYPES, BeadType
 from dpa_compare.align.evidence.scorers import Weights
 from dpa_compare.errors import AlignmentError, UsageError
 from dpa_compare.lang.sentences import runs_on
-from dpa_compare.model import Alignment, Clause, Document, Link
+from dpa_compare.model import Alignment, Clause, Document, Link, paragraph_step
 
 # -- clause translations keep the clause far more often than sentence translations keep the
 #    sentence: 1-1 dominates, merges and splits are rare, skips rarer than in novels --
@@ -818,7 +818,7 @@ def _as_paragraphs(heads: list[Clause], ids: set[str]) -> list[Clause]:
     for clause in heads:
         if clause.id in ids:
             count += 1
-            clause = dataclasses.replace(clause, path=(*clause.path[:-1], f"p{count}"))
+            clause = dataclasses.replace(clause, path=(*clause.path[:-1], paragraph_step(count)))
         out.append(clause)
     return out
 
